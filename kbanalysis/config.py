@@ -1,0 +1,54 @@
+"""Every path and default the project uses. No other module builds a path by hand.
+
+Paths hang off ``PROJ_ROOT`` (the repository root), never off the working directory, so a
+notebook, a test and the CLI agree wherever they are started from.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJ_ROOT = Path(__file__).resolve().parents[1]
+
+DATA_DIR = PROJ_ROOT / "data"
+RAW_DIR = DATA_DIR / "raw"  # a user's own downloads; never committed
+PROCESSED_DIR = DATA_DIR / "processed"  # the embedded default, committed
+NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
+REPORTS_DIR = PROJ_ROOT / "reports"
+RESULTS_DIR = PROJ_ROOT / "results"
+
+# The committed tables of the embedded default.
+REGIONS_CSV = PROCESSED_DIR / "regions.csv"
+PROVINCES_CSV = PROCESSED_DIR / "provinces.csv"
+TIDY_CSV = PROCESSED_DIR / "tidy.csv"
+REJECTS_CSV = PROCESSED_DIR / "rejects.csv"
+ANALYSIS_CSV = PROCESSED_DIR / "analysis.csv"
+KBPP_CSV = PROCESSED_DIR / "kbpp.csv"
+BUILD_META_JSON = PROCESSED_DIR / "build_meta.json"
+
+# Raw files are looked for here, in this order, when no --raw is given:
+# $KBANALYSIS_RAW_DIR, data/raw/ (if it holds anything), then a `shared/data/raw`
+# checkout beside the repository.
+RAW_DIR_ENV = "KBANALYSIS_RAW_DIR"
+SIBLING_RAW_DIR = PROJ_ROOT.parent / "shared" / "data" / "raw"
+
+SEED = 20240601  # default seed for every random draw in the project
+
+# Domain constants with their sources (see data/SOURCES.md).
+KBPP_WINDOW_DAYS = 42  # KBPP: modern method started within 42 days of delivery
+KBPP_NATIONAL_PCT = 45.0  # Susenas 2022, recent mothers using a modern method within 42 days
+KBPP_PAPUA_PCT = 28.7  # Susenas 2022, Papua (lowest province)
+KBPP_TARGET_PCT = 70.0  # BKKBN target (2022)
+KBPP_METHODS = ("kondom", "suntik", "pil", "akdr", "mop", "mow", "implan", "mal")
+
+
+def default_raw_dir() -> Path | None:
+    """The first raw-data folder that exists, or None when there is none."""
+    env = os.environ.get(RAW_DIR_ENV)
+    if env:
+        return Path(env)
+    if RAW_DIR.is_dir() and any(RAW_DIR.iterdir()):
+        return RAW_DIR
+    if SIBLING_RAW_DIR.is_dir():
+        return SIBLING_RAW_DIR
+    return None

@@ -1,0 +1,90 @@
+"""The indicators of the tidy table: what each measures, its unit, type and valid range.
+
+Survey and routine-weighing stunting are different measures and so different indicators:
+they never share a column or a model.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+MEASURE_TYPES = ("survey", "routine_weighing", "administrative", "simulated")
+LEVELS = ("province", "regency")
+
+TIDY_COLUMNS = ["region_code", "level", "year", "indicator", "value", "unit",
+                "measure_type", "source_id", "source_row", "flags"]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    name: str
+    unit: str
+    measure_type: str
+    low: float
+    high: float
+    label_id: str  # Bahasa Indonesia label
+    label_en: str
+
+
+_ALL = [
+    Indicator("stunting_survey_pct", "percent", "survey", 0, 100,
+              "Prevalensi balita stunting (survei SSGI/SKI)", "Stunting prevalence (SSGI/SKI survey)"),
+    Indicator("stunting_weighing_pct", "percent", "routine_weighing", 0, 100,
+              "Persentase balita stunting (penimbangan rutin)", "Stunting share (routine weighing)"),
+    Indicator("poverty_pct", "percent", "survey", 0, 100,
+              "Persentase penduduk miskin (P0)", "Population below the poverty line (P0)"),
+    Indicator("births_outside_facility_pct", "percent", "survey", 0, 100,
+              "Persalinan tidak di fasilitas kesehatan", "Last live birth not in a health facility"),
+    Indicator("first_birth_before_20_pct", "percent", "survey", 0, 100,
+              "Melahirkan anak pertama sebelum umur 20", "First live birth before age 20"),
+    Indicator("food_security_index", "index", "administrative", 0, 100,
+              "Indeks Ketahanan Pangan (IKP)", "Food security index (IKP)"),
+    Indicator("sppg_per_100k", "per 100,000", "administrative", 0, 1000,
+              "SPPG per 100.000 penduduk", "Nutrition service units (SPPG) per 100,000"),
+    Indicator("sppg_count", "count", "administrative", 0, 10_000,
+              "Jumlah SPPG", "Nutrition service units (SPPG)"),
+    Indicator("population", "persons", "administrative", 1_000, 20_000_000,
+              "Jumlah penduduk (dihitung dari SPPG)", "Population (back-computed from SPPG)"),
+    Indicator("latitude", "degrees", "administrative", -11.5, 6.5,
+              "Lintang", "Latitude"),
+    Indicator("longitude", "degrees", "administrative", 94.5, 141.5,
+              "Bujur", "Longitude"),
+    # The KBPP layer: real imports and the simulator share these names; measure_type tells
+    # them apart ("administrative" for real registers and profiles, "simulated" otherwise).
+    Indicator("deliveries", "count", "administrative", 0, 5_000_000,
+              "Jumlah ibu bersalin", "Deliveries"),
+    *[Indicator(f"kbpp_{m}", "count", "administrative", 0, 5_000_000,
+                f"Peserta KBPP {m.upper()}", f"KBPP acceptors, {m.upper()}")
+      for m in ("kondom", "suntik", "pil", "akdr", "mop", "mow", "implan", "mal")],
+    Indicator("kbpp_total", "count", "administrative", 0, 5_000_000,
+              "Jumlah peserta KB pasca persalinan", "KBPP acceptors, all methods"),
+    Indicator("kbpp_coverage_pct", "percent", "administrative", 0, 100,
+              "Cakupan KB pasca persalinan", "KBPP coverage (acceptors / deliveries)"),
+]
+
+INDICATORS: dict[str, Indicator] = {i.name: i for i in _ALL}
+
+
+def get(name: str) -> Indicator:
+    try:
+        return INDICATORS[name]
+    except KeyError:
+        raise KeyError(f"unknown indicator {name!r}; known: {', '.join(INDICATORS)}") from None
+
+
+def empty_tidy() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=_DTYPES[c]) for c in TIDY_COLUMNS})
+
+
+_DTYPES = {"region_code": "str", "level": "str", "year": "int64", "indicator": "str",
+           "value": "float64", "unit": "str", "measure_type": "str", "source_id": "str",
+           "source_row": "int64", "flags": "str"}
+
+
+def normalise_tidy(frame: pd.DataFrame) -> pd.DataFrame:
+    """Column order, dtypes and a stable sort, so that the same inputs give the same bytes."""
+    frame = frame[TIDY_COLUMNS].astype(_DTYPES)
+    frame["flags"] = frame["flags"].fillna("")
+    return frame.sort_values(["level", "region_code", "indicator", "year", "source_id"],
+                             kind="mergesort").reset_index(drop=True)

@@ -1,0 +1,333 @@
+"""Indonesia's 38 provinces and 514 kabupaten/kota, and a resolver to the BPS code.
+
+The key everywhere is the 4-digit BPS code of the *Kode Wilayah Kerja Statistik 2020*
+(``1101`` = Simeulue). Kemendagri codes differ inside many provinces (``11.01`` = Aceh
+Selatan), so codes from other systems are translated here, never trusted as they are.
+
+Papua was split in 2022. A regency keeps its 2020 BPS code (the one the geometry and the
+BPS bridging table use), and its province follows the split: Merauke is ``9401`` in province
+``95`` Papua Selatan. The BPS codes of the new provinces are those BPS itself publishes
+(Papua Barat Daya 92, Papua Selatan 95, Papua Tengah 96, Papua Pegunungan 97).
+
+``build_regions`` makes the table from the raw code lists; everything else reads the
+committed ``data/processed/regions.csv`` so that it works without raw files.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import config
+
+REGION_COLUMNS = ["bps_code", "dagri_code", "name", "type", "province_bps",
+                  "province_dagri", "province_name", "bps_name"]
+
+# Kemendagri 2025 province code -> BPS province code where they differ (the Papua region).
+DAGRI_TO_BPS_PROVINCE = {"91": "94", "92": "91", "93": "95", "94": "96", "95": "97", "96": "92"}
+
+# Spelling variants met in real files, as normalised keys (see ``name_key``): variant -> key
+# of the official name. Renamed regencies keep their old name here too.
+ALIASES = {
+    "MAKASAR": "MAKASSAR",
+    "PANGKAJENEKEPULAUAN": "PANGKAJENEDANKEPULAUAN",
+    "PANGKEP": "PANGKAJENEDANKEPULAUAN",
+    "TOBASAMOSIR": "TOBA",
+    "MAHAKAMHULU": "MAHAKAMULU",
+    "PADANGSIDEMPUAN": "PADANGSIDIMPUAN",
+    "PAHUWATO": "POHUWATO",
+    "SIAUTAGULANDANGBIARO": "KEPULAUANSIAUTAGULANDANGBIARO",
+    "SITARO": "KEPULAUANSIAUTAGULANDANGBIARO",
+    "SELAYAR": "KEPULAUANSELAYAR",
+    "MALUKUTENGGARABARAT": "KEPULAUANTANIMBAR",
+    "PAKPAKBARAT": "PAKPAKBHARAT",
+    "PENUKALABABLEMATANG": "PENUKALABABLEMATANGILIR",
+    "PALI": "PENUKALABABLEMATANGILIR",
+    "MAMUJUUTARA": "PASANGKAYU",
+}
+
+# Province names met in real files: normalised key -> BPS province code.
+PROVINCE_ALIASES = {
+    "DKIJAKARTA": "31", "JAKARTA": "31", "DAERAHKHUSUSIBUKOTAJAKARTA": "31",
+    "DAERAHKHUSUSJAKARTA": "31",
+    "DIYOGYAKARTA": "34", "YOGYAKARTA": "34", "DAERAHISTIMEWAYOGYAKARTA": "34",
+    "BABEL": "19", "BANGKABELITUNG": "19", "KEPRI": "21",
+    "NTB": "52", "NTT": "53", "NAD": "11", "NANGGROEACEHDARUSSALAM": "11",
+}
+
+_PREFIXES = [  # longest first; (tokens, type)
+    (("KABUPATEN", "ADMINISTRASI"), "kabupaten"), (("KAB", "ADMINISTRASI"), "kabupaten"),
+    (("KAB", "ADM"), "kabupaten"), (("KOTA", "ADMINISTRASI"), "kota"), (("KOTA", "ADM"), "kota"),
+    (("KABUPATEN",), "kabupaten"), (("KAB",), "kabupaten"), (("KOTA",), "kota"),
+]
+_TOKEN_EXPANSIONS = {"KEP": "KEPULAUAN", "KEPL": "KEPULAUAN", "KEPUL": "KEPULAUAN"}
+
+
+def split_prefix(name: str) -> tuple[str | None, str]:
+    """``'Kab. Bogor'`` -> ``('kabupaten', 'BOGOR')``; bare names give type None.
+
+    Case, punctuation and spacing are folded; ``Kep.`` is read as ``Kepulauan``.
+    """
+    text = re.sub(r"[^A-Z0-9]+", " ", str(name).upper()).split()
+    kind = None
+    for tokens, typ in _PREFIXES:
+        if tuple(text[: len(tokens)]) == tokens and len(text) > len(tokens):
+            kind, text = typ, text[len(tokens):]
+            break
+    text = [_TOKEN_EXPANSIONS.get(t, t) for t in text]
+    return kind, " ".join(text)
+
+
+def name_key(name: str) -> str:
+    """The spacing- and punctuation-free key of a name without its prefix, aliases applied."""
+    key = split_prefix(name)[1].replace(" ", "")
+    return ALIASES.get(key, key)
+
+
+def _province_key(name: str) -> str:
+    text = re.sub(r"[^A-Z0-9]+", " ", str(name).upper()).split()
+    if text[:1] == ["PROVINSI"]:
+        text = text[1:]
+    text = [_TOKEN_EXPANSIONS.get(t, t) for t in text]
+    return "".join(text)
+
+
+class RegionError(LookupError):
+    """A name or code that does not resolve to exactly one region."""
+
+    def __init__(self, reason: str, message: str, candidates: list[str] | None = None):
+        self.reason = reason  # a ledger reason: unknown_region, ambiguous_region, ...
+        self.candidates = candidates or []
+        super().__init__(message)
+
+
+# --------------------------------------------------------------------------------------
+# Building the table from the raw code lists
+
+
+def build_regions(raw_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Regencies and provinces from the BPS-Kemendagri bridging list and Kemendagri 2025.
+
+    Returns ``(regencies, provinces)``. Raises ValueError if the lists do not join one to one:
+    a silent mismatch here would move every later value to the wrong regency.
+    """
+    from .sources.kode_wilayah import read_code_lists  # the reader owns the file quirks
+
+    lists = read_code_lists(raw_dir)
+    bridge, dagri, dagri_prov, bps_prov = (lists["bridge"], lists["regencies_2025"],
+                                           lists["provinces_2025"], lists["provinces_bridge"])
+
+    bridge = bridge.assign(type=bridge["kode_bps"].str[2:].astype(int).ge(71)
+                           .map({True: "kota", False: "kabupaten"}),
+                           key=bridge["nama_bps"].map(name_key))
+    dagri = dagri.assign(code_plain=dagri["code"].str.replace(".", "", regex=False),
+                         type=dagri["name"].map(lambda n: split_prefix(n)[0]),
+                         key=dagri["name"].map(name_key))
+
+    # Outside Papua the 2020 Kemendagri code is still the 2025 code: join on it and check names.
+    by_code = bridge.merge(dagri, left_on="kode_dagri", right_on="code_plain", how="inner",
+                           suffixes=("", "_2025"))
+    by_code = by_code[(by_code["key"] == by_code["key_2025"]) & (by_code["type"] == by_code["type_2025"])]
+    # Papua's regencies were renumbered by the split: join the rest on type and name.
+    rest_bridge = bridge[~bridge["kode_bps"].isin(by_code["kode_bps"])]
+    rest_dagri = dagri[~dagri["code"].isin(by_code["code"])]
+    by_name = rest_bridge.merge(rest_dagri, on=["type", "key"], how="inner", suffixes=("", "_2025"))
+    by_name = by_name.assign(type_2025=by_name["type"], key_2025=by_name["key"])
+    joined = pd.concat([by_code, by_name], ignore_index=True)
+
+    unmatched = sorted(set(bridge["kode_bps"]) - set(joined["kode_bps"]))
+    dupes = joined["kode_bps"][joined["kode_bps"].duplicated()].tolist()
+    if unmatched or dupes or len(joined) != len(dagri):
+        raise ValueError(
+            f"code lists do not join one to one: BPS codes without a Kemendagri 2025 match "
+            f"{unmatched}, matched twice {dupes}; {len(joined)} of {len(dagri)} joined")
+
+    prov_names = dict(zip(dagri_prov["code"], dagri_prov["name"]))
+    regencies = pd.DataFrame({
+        "bps_code": joined["kode_bps"],
+        "dagri_code": joined["code"],
+        "name": joined["name"].str.replace(r"\s+", " ", regex=True).str.strip(),
+        "type": joined["type"],
+        "province_bps": joined["province_code"].map(lambda c: DAGRI_TO_BPS_PROVINCE.get(c, c)),
+        "province_dagri": joined["province_code"],
+        "province_name": joined["province_code"].map(prov_names),
+        "bps_name": joined["nama_bps"],
+    }).sort_values("bps_code").reset_index(drop=True)
+
+    # The bridging list's province codes must agree with ours outside the split.
+    bridged = dict(zip(bps_prov["kode_dagri"], bps_prov["kode_bps"]))
+    for dagri_code, bps_code in bridged.items():
+        if DAGRI_TO_BPS_PROVINCE.get(dagri_code, dagri_code) != bps_code:
+            raise ValueError(f"province code {dagri_code}: bridging list says BPS {bps_code}")
+
+    provinces = pd.DataFrame({
+        "province_bps": [DAGRI_TO_BPS_PROVINCE.get(c, c) for c in dagri_prov["code"]],
+        "province_dagri": dagri_prov["code"].tolist(),
+        "province_name": dagri_prov["name"].tolist(),
+    }).sort_values("province_bps").reset_index(drop=True)
+    provinces["n_regencies"] = provinces["province_bps"].map(
+        regencies["province_bps"].value_counts()).astype(int)
+    return regencies[REGION_COLUMNS], provinces
+
+
+# --------------------------------------------------------------------------------------
+# Loading and resolving
+
+
+@lru_cache(maxsize=4)
+def load_regions(path: Path = config.REGIONS_CSV) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+@lru_cache(maxsize=4)
+def load_provinces(path: Path = config.PROVINCES_CSV) -> pd.DataFrame:
+    frame = pd.read_csv(path, dtype={"province_bps": str, "province_dagri": str})
+    return frame
+
+
+@dataclass(frozen=True)
+class Match:
+    bps_code: str
+    via: str  # how it was found: "bps_code", "dagri_code", "name"
+
+
+class Resolver:
+    """Finds the BPS code of a regency or province from names or codes of either system."""
+
+    def __init__(self, regencies: pd.DataFrame | None = None, provinces: pd.DataFrame | None = None):
+        self.regencies = load_regions() if regencies is None else regencies
+        self.provinces = load_provinces() if provinces is None else provinces
+        self._by_bps = self.regencies.set_index("bps_code")
+        self._dagri_to_bps = dict(zip(self.regencies["dagri_code"].str.replace(".", "", regex=False),
+                                      self.regencies["bps_code"]))
+        self._by_key: dict[str, list[str]] = {}
+        for row in self.regencies.itertuples():
+            for name in {row.name, row.bps_name}:
+                codes = self._by_key.setdefault(name_key(name), [])
+                if row.bps_code not in codes:
+                    codes.append(row.bps_code)
+        self._prov_by_key = {_province_key(n): c for n, c in
+                             zip(self.provinces["province_name"], self.provinces["province_bps"])}
+        self._prov_by_key.update(PROVINCE_ALIASES)
+        self._prov_codes = set(self.provinces["province_bps"])
+        self._prov_dagri = dict(zip(self.provinces["province_dagri"], self.provinces["province_bps"]))
+
+    # -- provinces ---------------------------------------------------------------------
+    def province(self, name_or_code, system: str = "bps") -> str:
+        """BPS province code from a name (any case/spelling) or a code of ``system``."""
+        text = str(name_or_code).strip()
+        if text.isdigit():
+            code = text.zfill(2)
+            table = self._prov_codes if system == "bps" else self._prov_dagri
+            if code in table:
+                return code if system == "bps" else self._prov_dagri[code]
+            raise RegionError("unknown_region", f"unknown {system.upper()} province code {text!r}",
+                              sorted(table))
+        key = _province_key(text)
+        if key in self._prov_by_key:
+            return self._prov_by_key[key]
+        close = difflib.get_close_matches(key, list(self._prov_by_key), n=3, cutoff=0.6)
+        names = [self.province_name(self._prov_by_key[k]) for k in close]
+        raise RegionError("unknown_region", f"unknown province {text!r}"
+                          + (f"; closest: {', '.join(dict.fromkeys(names))}" if names else ""),
+                          names)
+
+    def province_name(self, bps_code: str) -> str:
+        return self.provinces.set_index("province_bps").at[bps_code, "province_name"]
+
+    # -- regencies ---------------------------------------------------------------------
+    def regency(self, name: str, province=None, *, bare_means: str | None = None) -> str:
+        """BPS code of a kabupaten/kota from its name, optionally within a province.
+
+        ``bare_means`` states a file's own convention for names without a prefix (the SSGI
+        table drops ``Kabupaten`` but keeps ``Kota``); without it, a bare name shared by a
+        kabupaten and a kota is rejected as ambiguous rather than guessed.
+        """
+        kind, _ = split_prefix(name)
+        key = name_key(name)
+        prov = None if province is None or str(province).strip() == "" else self.province(province)
+        codes = self._candidates(key, prov)
+        if kind == "kota" and not [c for c in codes if self._type(c) == "kota"]:
+            # "Kota Baru" is the kabupaten Kotabaru: the prefix was part of the name.
+            whole = re.sub(r"[^A-Z0-9]", "", str(name).upper())
+            codes, kind = self._candidates(ALIASES.get(whole, whole), prov), None
+        typed = [c for c in codes if self._type(c) == (kind or bare_means)] if (kind or bare_means) else codes
+        if len(typed) == 1:
+            return typed[0]
+        if len(codes) > 1 and len(typed) != 1:
+            names = [self.label(c) for c in codes]
+            raise RegionError("ambiguous_region",
+                              f"{name!r} is ambiguous ({' / '.join(names)}): add Kabupaten or Kota, "
+                              f"or give the code", names)
+        if len(codes) == 1 and not typed:
+            raise RegionError("unknown_region",
+                              f"{name!r}: the only {key} is {self.label(codes[0])}", [self.label(codes[0])])
+        pool = (self.regencies if prov is None else
+                self.regencies[self.regencies["province_bps"] == prov])
+        keys = {name_key(n): c for n, c in zip(pool["name"], pool["bps_code"])}
+        close = [self.label(keys[k]) for k in difflib.get_close_matches(key, list(keys), n=3, cutoff=0.5)]
+        where = f" in {self.province_name(prov)}" if prov else ""
+        raise RegionError("unknown_region", f"unknown kabupaten/kota {name!r}{where}"
+                          + (f"; closest: {', '.join(close)}" if close else ""), close)
+
+    def _candidates(self, key: str, prov: str | None) -> list[str]:
+        codes = self._by_key.get(key, [])
+        if prov is not None:
+            codes = [c for c in codes if self._by_bps.at[c, "province_bps"] == prov]
+        return codes
+
+    def _type(self, code: str) -> str:
+        return self._by_bps.at[code, "type"]
+
+    def label(self, bps_code: str) -> str:
+        row = self._by_bps.loc[bps_code]
+        return f"{row['name']} ({bps_code}, {row['province_name']})"
+
+    def code(self, code, system: str = "bps") -> str:
+        """BPS code from a 4-digit code of ``system`` ("bps" or "dagri"; dots allowed)."""
+        plain = re.sub(r"\D", "", str(code))
+        if system == "bps" and plain in self._by_bps.index:
+            return plain
+        if system == "dagri" and plain in self._dagri_to_bps:
+            return self._dagri_to_bps[plain]
+        raise RegionError("unknown_region", f"unknown {system.upper()} regency code {code!r}")
+
+    def code_and_name(self, code, name: str, province=None, *,
+                      bare_means: str | None = None) -> Match:
+        """Cross-check a code against its name, trying both code systems.
+
+        Files that mix systems (the Susenas table uses Kemendagri-style codes in Papua
+        only) are resolved row by row: the system in which code and name agree wins; when
+        neither agrees, the row is rejected rather than trusted.
+        """
+        by_name = None
+        try:
+            by_name = self.regency(name, province, bare_means=bare_means)
+        except RegionError:
+            pass
+        for system in ("bps", "dagri"):
+            try:
+                found = self.code(code, system)
+            except RegionError:
+                continue
+            if by_name is None and self._names_agree(found, name):
+                return Match(found, f"{system}_code")
+            if found == by_name:
+                return Match(found, f"{system}_code")
+        if by_name is not None:
+            return Match(by_name, "name")
+        raise RegionError("code_name_mismatch",
+                          f"code {code!r} and name {name!r} do not point at one region")
+
+    def _names_agree(self, code: str, name: str) -> bool:
+        row = self._by_bps.loc[code]
+        return name_key(name) in {name_key(row["name"]), name_key(row["bps_name"])}
+
+
+@lru_cache(maxsize=1)
+def default_resolver() -> Resolver:
+    return Resolver()
