@@ -57,14 +57,14 @@ class TidyBuilder:
         return pd.DataFrame(self.rows, columns=TIDY_COLUMNS)
 
 
-_ID_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")  # 1.234.567,8
+def parse_number(text, style: str = "auto") -> float | None:
+    """A number as written in Indonesian tables; None when the cell is empty.
 
-
-def parse_number(text) -> float | None:
-    """A number written the Indonesian or the English way; None when the cell is empty.
-
-    ``"1,91"`` -> 1.91, ``"1.234"`` -> 1234 when the dots group thousands, ``"-"`` -> 0
-    (Profil Kesehatan tables write zero as a dash). Raises ValueError when it is not a number.
+    ``style="id"``: dots group thousands, the comma is the decimal mark (``1.234,5``), as in
+    Profil Kesehatan tables. ``"en"``: the other way round. ``"auto"`` (open-data CSVs that mix
+    both, e.g. ``"1,91"`` next to ``6.07``): a lone comma or dot is the decimal mark, several
+    equal marks group thousands. A dash is zero (Profil Kesehatan writes zero as ``-``).
+    Raises ValueError when the text is not a number.
     """
     if text is None or (isinstance(text, float) and pd.isna(text)):
         return None
@@ -73,12 +73,16 @@ def parse_number(text) -> float | None:
     s = str(text).strip().replace("\u00a0", "").replace(" ", "")
     if s == "":
         return None
-    if s in {"-", "–", "—"}:
+    if s in {"-", "\u2013", "\u2014"}:
         return 0.0
-    if _ID_NUMBER.match(s):
-        return float(s.replace(".", "").replace(",", "."))
-    if s.count(",") == 1 and "." not in s:
-        return float(s.replace(",", "."))
-    if "," in s and "." in s and s.rfind(".") > s.rfind(","):  # 1,234.5
-        return float(s.replace(",", ""))
-    return float(s)
+    if style == "auto":
+        if s.count(",") > 1 or (s.count(".") and s.count(",") and s.rfind(",") < s.rfind(".")):
+            style = "en"
+        elif s.count(".") > 1 or (s.count(".") and s.count(",")):
+            style = "id"
+        else:
+            return float(s.replace(",", "."))
+    thousands, decimal = (".", ",") if style == "id" else (",", ".")
+    if not re.fullmatch(rf"-?\d{{1,3}}(\{thousands}\d{{3}})*(\{decimal}\d+)?|-?\d+(\{decimal}\d+)?", s):
+        raise ValueError(f"not a number: {text!r}")
+    return float(s.replace(thousands, "").replace(decimal, "."))
