@@ -1,0 +1,230 @@
+"""The KBPP table: one row per regency and year, the same for real imports and the simulator.
+
+Columns (the data contract): ``bps_code, year, deliveries, kbpp_<method> x 8, kbpp_total,
+kbpp_coverage_pct, measure_type, source`` with
+
+- ``kbpp_total`` = the sum of the eight method counts (Profil Kesehatan's "Jumlah"),
+- ``kbpp_coverage_pct`` = 100 * kbpp_total / deliveries (the denominator is deliveries,
+  *ibu bersalin*, kept explicit as its own column),
+- ``measure_type`` "administrative" for real registers and profiles, "simulated" for the
+  simulator (whose ``source`` then starts with "simulated"); the two are never mixed up.
+
+``validate_kbpp`` lists every problem of a frame, each naming file, row, column and what was
+expected; ``kbpp_to_tidy`` turns a (valid) frame into rows of the tidy table.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from . import config
+from .indicators import TIDY_COLUMNS, get, normalise_tidy
+from .ledger import InputError
+from .regions import Resolver, default_resolver
+
+METHODS = config.KBPP_METHODS
+METHOD_COLUMNS = [f"kbpp_{m}" for m in METHODS]
+COUNT_COLUMNS = ["deliveries", *METHOD_COLUMNS, "kbpp_total"]
+KBPP_COLUMNS = ["bps_code", "year", *COUNT_COLUMNS, "kbpp_coverage_pct", "measure_type", "source"]
+KBPP_MEASURE_TYPES = ("simulated", "administrative")
+
+# Years a KBPP register can plausibly hold; widen when older or newer tables turn up.
+YEAR_MIN, YEAR_MAX = 2010, 2030
+# Coverage may be published to one decimal: allow half a unit of the first decimal.
+COVERAGE_TOLERANCE = 0.05
+
+# Tidy indicators of one KBPP row, in table order.
+TIDY_INDICATORS = [*COUNT_COLUMNS, "kbpp_coverage_pct"]
+
+_FIRST_DATA_LINE = 2  # line 1 is the header
+
+
+def empty_kbpp() -> pd.DataFrame:
+    """A KBPP frame without rows, with the contract's dtypes."""
+    dtypes = {"bps_code": "str", "year": "int64", **{c: "int64" for c in COUNT_COLUMNS},
+              "kbpp_coverage_pct": "float64", "measure_type": "str", "source": "str"}
+    return pd.DataFrame({c: pd.Series(dtype=dtypes[c]) for c in KBPP_COLUMNS})
+
+
+# --------------------------------------------------------------------------------------
+# Validation
+
+
+def validate_kbpp(frame: pd.DataFrame, file, resolver: Resolver | None = None) -> list[InputError]:
+    """Every problem of ``frame`` as an ``InputError``; an empty list means the frame is valid.
+
+    Rows are numbered as lines of the file (header = line 1, first data row = line 2, in the
+    frame's order). Missing columns stop the check there (row checks would only repeat them);
+    a column whose cells are all fine but whose dtype is wrong (codes read as numbers, counts
+    as floats) gets one error for the whole column.
+    """
+    errors: list[InputError] = []
+    missing = [c for c in KBPP_COLUMNS if c not in frame.columns]
+    for column in missing:
+        errors.append(InputError(file, 1, column, "a column of the KBPP table", got="missing"))
+    for column in frame.columns:
+        if column not in KBPP_COLUMNS:
+            errors.append(InputError(file, 1, column,
+                                     f"only the KBPP columns {', '.join(KBPP_COLUMNS)}"))
+    if missing:
+        return errors
+
+    resolver = resolver or default_resolver()
+    checker = _RowChecker(frame.reset_index(drop=True), file, errors)
+    codes_ok = checker.codes(resolver)
+    years_ok = checker.integers("year", YEAR_MIN, YEAR_MAX,
+                                f"a year from {YEAR_MIN} to {YEAR_MAX}")
+    counts_ok = {c: checker.integers(c, 1 if c == "deliveries" else 0, get(c).high,
+                                     ("a positive" if c == "deliveries" else "a non-negative")
+                                     + f" integer (at most {get(c).high:,})")
+                 for c in COUNT_COLUMNS}
+    coverage_ok = checker.numbers("kbpp_coverage_pct")
+    checker.labels()
+    checker.totals(counts_ok)
+    checker.coverage(counts_ok, coverage_ok)
+    checker.duplicates(codes_ok & years_ok)
+    return sorted(errors, key=_error_order)
+
+
+def _error_order(error: InputError) -> tuple[int, int]:
+    position = KBPP_COLUMNS.index(error.column) if error.column in KBPP_COLUMNS else len(KBPP_COLUMNS)
+    return (error.row if error.row is not None else 0, position)
+
+
+def _plain(value):
+    """A cell as a plain Python value, so messages read ``5`` and not ``np.int64(5)``."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+class _RowChecker:
+    """The cell and row checks of ``validate_kbpp``; each returns a mask of the good cells."""
+
+    def __init__(self, frame: pd.DataFrame, file, errors: list[InputError]):
+        self.frame, self.file, self.errors = frame, file, errors
+        self.lines = np.arange(len(frame)) + _FIRST_DATA_LINE
+        self.values: dict[str, np.ndarray] = {}  # numeric value of each numeric column
+
+    def _flag(self, bad: np.ndarray, column: str, expected, got=None) -> None:
+        """One error per bad row; ``expected``/``got`` may be callables of the row position."""
+        for i in np.flatnonzero(bad):
+            self.errors.append(InputError(
+                self.file, int(self.lines[i]), column,
+                expected(i) if callable(expected) else expected,
+                _plain(got(i) if callable(got) else self.frame[column].iloc[i])))
+
+    def _dtype(self, column: str, ok: np.ndarray, wanted: str, is_right) -> None:
+        if ok.all() and len(ok) and not is_right(self.frame[column].dtype):
+            self.errors.append(InputError(self.file, None, column, wanted,
+                                          got=str(self.frame[column].dtype)))
+
+    def codes(self, resolver: Resolver) -> np.ndarray:
+        cells = self.frame["bps_code"]
+        text = cells.map(lambda v: None if pd.isna(v) else str(v).strip())
+        shaped = text.map(lambda v: v is not None and re.fullmatch(r"\d{4}", v) is not None).to_numpy(bool)
+        self._flag(~shaped, "bps_code", "a 4-digit BPS 2020 regency code")
+        known_codes = set(resolver.regencies["bps_code"])
+        known = shaped & text.isin(known_codes).to_numpy(bool)
+        self._flag(shaped & ~known, "bps_code", "a BPS 2020 code of one of the 514 kabupaten/kota")
+        self._dtype("bps_code", known, "text (read the column with dtype=str)",
+                    pd.api.types.is_string_dtype)
+        return known
+
+    def integers(self, column: str, low: int, high: int, expected: str) -> np.ndarray:
+        numbers = pd.to_numeric(self.frame[column], errors="coerce").astype("float64").to_numpy()
+        ok = np.isfinite(numbers) & (numbers == np.round(numbers)) & (numbers >= low) & (numbers <= high)
+        self._flag(~ok, column, expected)
+        self._dtype(column, ok, "an integer column", pd.api.types.is_integer_dtype)
+        self.values[column] = numbers
+        return ok
+
+    def numbers(self, column: str) -> np.ndarray:
+        numbers = pd.to_numeric(self.frame[column], errors="coerce").astype("float64").to_numpy()
+        ok = np.isfinite(numbers)
+        self._flag(~ok, column, "a number (percent)")
+        self._dtype(column, ok, "a numeric column", pd.api.types.is_numeric_dtype)
+        self.values[column] = numbers
+        return ok
+
+    def labels(self) -> None:
+        kinds = self.frame["measure_type"]
+        kind_ok = kinds.isin(KBPP_MEASURE_TYPES).to_numpy(bool)
+        self._flag(~kind_ok, "measure_type", " or ".join(repr(k) for k in KBPP_MEASURE_TYPES))
+        source = self.frame["source"].map(lambda v: "" if pd.isna(v) else str(v).strip())
+        named = (source != "").to_numpy(bool)
+        self._flag(~named, "source", "the file the row came from (or the simulator's label)")
+        # Simulated rows say so in their source too; real rows must not look simulated.
+        says_simulated = source.str.startswith("simulated").to_numpy(bool)
+        is_simulated = (kinds == "simulated").to_numpy(bool)
+        self._flag(named & kind_ok & (says_simulated != is_simulated), "source",
+                   lambda i: ("a source starting with 'simulated'" if is_simulated[i]
+                              else "a source not starting with 'simulated' for measure_type "
+                                   "'administrative'"))
+
+    def totals(self, counts_ok: dict[str, np.ndarray]) -> None:
+        v = self.values
+        methods_ok = np.logical_and.reduce([counts_ok[c] for c in METHOD_COLUMNS])
+        method_sum = np.sum([v[c] for c in METHOD_COLUMNS], axis=0)
+        bad_sum = methods_ok & counts_ok["kbpp_total"] & (v["kbpp_total"] != method_sum)
+        self._flag(bad_sum, "kbpp_total",
+                   lambda i: f"the sum of the 8 method counts ({int(method_sum[i])})")
+        both = counts_ok["kbpp_total"] & counts_ok["deliveries"]
+        self._flag(both & (v["kbpp_total"] > v["deliveries"]), "kbpp_total",
+                   lambda i: f"at most deliveries ({int(v['deliveries'][i])})")
+
+    def coverage(self, counts_ok: dict[str, np.ndarray], coverage_ok: np.ndarray) -> None:
+        v = self.values
+        usable = counts_ok["kbpp_total"] & counts_ok["deliveries"] & coverage_ok
+        with np.errstate(divide="ignore", invalid="ignore"):
+            implied = 100.0 * v["kbpp_total"] / v["deliveries"]
+        off = usable & ~(np.abs(v["kbpp_coverage_pct"] - implied) <= COVERAGE_TOLERANCE + 1e-9)
+        self._flag(off, "kbpp_coverage_pct",
+                   lambda i: f"100 * kbpp_total / deliveries = {implied[i]:.2f} "
+                             f"(within {COVERAGE_TOLERANCE})")
+
+    def duplicates(self, keyed: np.ndarray) -> None:
+        keys = pd.DataFrame({"code": self.frame["bps_code"].astype(str).str.strip(),
+                             "year": self.values["year"]})
+        first_line: dict[tuple, int] = {}
+        for i in np.flatnonzero(keyed):
+            key = (keys["code"].iat[i], keys["year"].iat[i])
+            if key in first_line:
+                self.errors.append(InputError(
+                    self.file, int(self.lines[i]), "bps_code",
+                    f"one row per (bps_code, year); {key[0]} {int(key[1])} is already at "
+                    f"row {first_line[key]}", got=key[0]))
+            else:
+                first_line[key] = int(self.lines[i])
+
+
+# --------------------------------------------------------------------------------------
+# To the tidy table
+
+
+def kbpp_to_tidy(frame: pd.DataFrame, source_id: str, first_row: int = _FIRST_DATA_LINE) -> pd.DataFrame:
+    """The rows of a valid KBPP frame as tidy rows (``indicators.TIDY_COLUMNS``).
+
+    One tidy row per regency, year and indicator (deliveries, the 8 method counts, the total,
+    coverage). ``measure_type`` comes from the frame, so simulated rows stay "simulated".
+    ``source_row`` is the row's line number when the frame was read from a file (header =
+    line 1, so the first row is ``first_row`` = 2); for a simulated frame it is a running index
+    (equal to the line number in ``kbpp.csv``). Validate the frame first: this does not check.
+    """
+    base = frame.reset_index(drop=True)
+    base = base.assign(source_row=np.arange(len(base), dtype="int64") + first_row)
+    long = base.melt(id_vars=["bps_code", "year", "measure_type", "source_row"],
+                     value_vars=TIDY_INDICATORS, var_name="indicator", value_name="value")
+    tidy = pd.DataFrame({
+        "region_code": long["bps_code"].astype(str),
+        "level": "regency",
+        "year": long["year"].astype("int64"),
+        "indicator": long["indicator"],
+        "value": long["value"].astype("float64"),
+        "unit": long["indicator"].map(lambda name: get(name).unit),
+        "measure_type": long["measure_type"],
+        "source_id": source_id,
+        "source_row": long["source_row"],
+        "flags": "",
+    }, columns=TIDY_COLUMNS)
+    return normalise_tidy(tidy)

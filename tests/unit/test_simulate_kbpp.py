@@ -1,0 +1,294 @@
+"""The simulated KBPP layer: shape, labels, calibration to Susenas 2022, determinism."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.stats import spearmanr
+
+from kbanalysis import config
+from kbanalysis.indicators import TIDY_COLUMNS
+from kbanalysis.kbpp_schema import KBPP_COLUMNS, METHOD_COLUMNS, validate_kbpp
+from kbanalysis.regions import load_regions
+from kbanalysis.simulate.kbpp import (PAPUA_REGION_PROVINCES, calibration_report,
+                                      simulate_kbpp, simulation_covariates)
+
+REGIONS = load_regions()
+YEARS = list(range(2014, 2026))
+# The Papua region, written out independently of the module.
+PAPUA = {"94", "95", "96", "97"}  # pre-2022 Papua, as surveyed by Susenas 2022
+
+
+# --- covariates -----------------------------------------------------------------------------
+
+def _tidy_rows(records) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records(records, columns=["region_code", "year", "indicator", "value"])
+    return frame.assign(level="regency", unit="", measure_type="survey", source_id="test",
+                        source_row=np.arange(len(frame)) + 2, flags="")[TIDY_COLUMNS]
+
+
+def constructed_covariates() -> pd.DataFrame:
+    """A made-up covariate tidy table for all 514 regencies (no raw files needed).
+
+    Papua regencies get fewer facility deliveries and more poverty, as in Susenas; a few
+    regencies have no population (like the 16 without SPPG in the real table).
+    """
+    rng = np.random.default_rng(7)
+    papua = REGIONS["province_bps"].isin(PAPUA).to_numpy()
+    outside = np.where(papua, rng.uniform(10, 90, len(REGIONS)), rng.uniform(0, 40, len(REGIONS)))
+    poverty = np.where(papua, rng.uniform(15, 40, len(REGIONS)), rng.uniform(3, 20, len(REGIONS)))
+    population = rng.lognormal(np.log(450_000), 0.7, len(REGIONS))
+    records = []
+    for i, code in enumerate(REGIONS["bps_code"]):
+        records.append((code, 2024, "births_outside_facility_pct", round(outside[i], 1)))
+        records.append((code, 2025, "births_outside_facility_pct", round(outside[i] / 2, 1)))
+        records.append((code, 2024, "poverty_pct", round(poverty[i], 2)))
+        if i % 40 != 5:
+            records.append((code, 2025, "population", round(population[i])))
+    return _tidy_rows(records)
+
+
+SUSENAS_FILE = ("bps_susenas_kabkota", "indikator_kabkota__dindapnw.csv")
+SPPG_FILE = ("ssgi2024_kabkota_brin", "sppg_ikp_kabkota_514__extracted_from_index_html.csv")
+
+
+def _project_reader(module: str, function: str):
+    """The project's own reader when it exists (readers are written alongside), else None."""
+    import importlib
+    try:
+        return getattr(importlib.import_module(module), function)
+    except (ImportError, AttributeError):
+        return None
+
+
+def _susenas_covariates(path, resolver) -> pd.DataFrame:
+    reader = _project_reader("kbanalysis.sources.susenas", "read_susenas_kabkota")
+    if reader is not None:
+        return reader(path).tidy
+    records = []
+    for row in pd.read_csv(path, dtype=str, keep_default_na=False).itertuples():
+        # Kemendagri-style codes in Papua: code and name are cross-checked; bare = kabupaten.
+        code = resolver.code_and_name(row.kode_kabkota, row.nama, row.provinsi,
+                                      bare_means="kabupaten").bps_code
+        for year in (2024, 2025):
+            value = getattr(row, f"persalinan_nonfaskes_{year}")
+            if value != "":
+                records.append((code, year, "births_outside_facility_pct", float(value)))
+    return _tidy_rows(records)
+
+
+def _sppg_covariates(path, resolver) -> pd.DataFrame:
+    reader = _project_reader("kbanalysis.sources.ssgi", "read_ssgi_kabkota")
+    if reader is not None:
+        return reader(path).tidy
+    records = []
+    for row in pd.read_csv(path, dtype=str, keep_default_na=False).itertuples():
+        code = resolver.regency(row.kabkota, row.provinsi, bare_means="kabupaten")
+        records.append((code, 2024, "poverty_pct", float(row.pct_miskin)))
+        if float(row.sppg_per100k) > 0:  # population = n_sppg / (SPPG per 100,000) x 1e5
+            records.append((code, 2026, "population", float(row.n_sppg) / float(row.sppg_per100k) * 1e5))
+    return _tidy_rows(records)
+
+
+def real_covariates(raw_dir) -> pd.DataFrame:
+    """Tidy covariate rows from the raw Susenas and SSGI/SPPG tables (readers preferred)."""
+    from kbanalysis.regions import Resolver
+    resolver = Resolver()
+    parts = [_susenas_covariates(raw_dir.joinpath(*SUSENAS_FILE), resolver),
+             _sppg_covariates(raw_dir.joinpath(*SPPG_FILE), resolver)]
+    return pd.concat(parts, ignore_index=True)[TIDY_COLUMNS]
+
+
+def _covariates(request):
+    if request.param == "real":
+        return real_covariates(request.getfixturevalue("raw_dir"))
+    return constructed_covariates()
+
+
+@pytest.fixture(scope="module", params=["real", "constructed"])
+def world(request):
+    tidy = _covariates(request)
+    return tidy, simulate_kbpp(REGIONS, tidy)
+
+
+@pytest.fixture(scope="module")
+def constructed():
+    tidy = constructed_covariates()
+    return tidy, simulate_kbpp(REGIONS, tidy)
+
+
+def _weighted_coverage(rows: pd.DataFrame) -> float:
+    return float((rows["deliveries"] * rows["kbpp_coverage_pct"]).sum() / rows["deliveries"].sum())
+
+
+def _with_province(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.merge(REGIONS[["bps_code", "province_bps"]], on="bps_code", how="left")
+
+
+# --- shape and labels ----------------------------------------------------------------------
+
+def test_one_row_per_regency_and_year_in_the_kbpp_schema(world):
+    _, frame = world
+    assert list(frame.columns) == KBPP_COLUMNS
+    assert len(frame) == 514 * 12
+    assert set(frame["bps_code"]) == set(REGIONS["bps_code"])
+    assert sorted(frame["year"].unique()) == YEARS
+    assert not frame.duplicated(["bps_code", "year"]).any()
+    assert validate_kbpp(frame, "kbpp.csv") == []
+
+
+def test_every_row_is_labelled_simulated(world):
+    _, frame = world
+    assert (frame["measure_type"] == "simulated").all()
+    assert (frame["source"] == f"simulated: kbanalysis.simulate.kbpp seed={config.SEED}").all()
+
+
+def test_counts_add_up(world):
+    _, frame = world
+    assert (frame[METHOD_COLUMNS].sum(axis=1) == frame["kbpp_total"]).all()
+    assert (frame["kbpp_total"] <= frame["deliveries"]).all()
+    assert np.allclose(frame["kbpp_coverage_pct"], 100 * frame["kbpp_total"] / frame["deliveries"],
+                       atol=0.005 + 1e-9)
+
+
+def test_national_deliveries_are_about_indonesias_births(world):
+    # Indonesia has roughly 4.5-4.8 million births a year (CBR ~16/1000 x ~280 million).
+    _, frame = world
+    national = frame.groupby("year")["deliveries"].sum()
+    assert national.between(3.8e6, 5.6e6).all()
+    # A gentle trend, not jumps: no year moves by more than 5 % against the one before.
+    assert national.pct_change().dropna().abs().max() < 0.05
+
+
+# --- calibration ----------------------------------------------------------------------------
+
+def test_national_2022_coverage_is_susenas_45_percent(world):
+    _, frame = world
+    # Calibrated on the published draws, so only the 2-decimal rounding of coverage is left.
+    assert _weighted_coverage(frame[frame["year"] == 2022]) == pytest.approx(45.0, abs=0.01)
+
+
+def test_papua_region_2022_coverage_is_susenas_28_7_percent_and_lowest(world):
+    _, frame = world
+    rows = _with_province(frame[frame["year"] == 2022])
+    in_papua = rows["province_bps"].isin(PAPUA)
+    papua = _weighted_coverage(rows[in_papua])
+    assert papua == pytest.approx(28.7, abs=0.01)
+    others = rows[~in_papua].groupby("province_bps").apply(_weighted_coverage)
+    assert len(others) == 34
+    assert papua < others.min()
+
+
+def test_papua_region_stays_lowest_next_to_a_province_with_few_facility_births():
+    # Stress case: Maluku (81) with almost no facility births would, through the facility
+    # slope alone, fall below the Papua region; Susenas 2022 has Papua lowest.
+    tidy = constructed_covariates()
+    maluku = set(REGIONS.loc[REGIONS["province_bps"] == "81", "bps_code"])
+    outside = (tidy["indicator"] == "births_outside_facility_pct") & tidy["region_code"].isin(maluku)
+    tidy.loc[outside, "value"] = 95.0
+    frame = simulate_kbpp(REGIONS, tidy, years=[2022])
+    rows = _with_province(frame)
+    papua = _weighted_coverage(rows[rows["province_bps"].isin(PAPUA)])
+    assert papua == pytest.approx(28.7, abs=0.1)
+    assert _weighted_coverage(rows[rows["province_bps"] == "81"]) > papua
+    assert _weighted_coverage(rows) == pytest.approx(45.0, abs=0.1)
+
+
+def test_coverage_rises_with_facility_deliveries(world):
+    tidy, frame = world
+    covariates = simulation_covariates(REGIONS, tidy).set_index("bps_code")
+    rows = frame[frame["year"] == 2022].set_index("bps_code")
+    facility = covariates.loc[rows.index, "facility_pct"]
+    assert spearmanr(facility, rows["kbpp_coverage_pct"]).statistic > 0
+    # Also inside the rest of the country, where no Papua shift helps the relation along.
+    outside = ~covariates.loc[rows.index, "province_bps"].isin(PAPUA)
+    assert spearmanr(facility[outside], rows.loc[outside, "kbpp_coverage_pct"]).statistic > 0
+
+
+def test_method_mix_has_injectables_first_and_vasectomy_last(world):
+    # BKKBN reports: injectables are the largest KBPP method, vasectomy (MOP) near zero.
+    _, frame = world
+    shares = frame[METHOD_COLUMNS].sum() / frame["kbpp_total"].sum()
+    assert shares.idxmax() == "kbpp_suntik"
+    assert shares.idxmin() == "kbpp_mop"
+    assert shares["kbpp_mop"] < 0.01
+
+
+def test_calibration_report_matches_a_hand_computed_summary(constructed):
+    _, frame = constructed
+    report = calibration_report(frame, REGIONS, year=2022).set_index("code")
+    rows = _with_province(frame[frame["year"] == 2022])
+    assert report.at["ID", "coverage_pct"] == pytest.approx(_weighted_coverage(rows))
+    assert report.at["ID", "deliveries"] == rows["deliveries"].sum()
+    assert report.at["papua", "regencies"] == rows["province_bps"].isin(PAPUA).sum()
+    assert report.at["32", "coverage_pct"] == pytest.approx(
+        _weighted_coverage(rows[rows["province_bps"] == "32"]))
+    assert (report["level"] == "province").sum() == 38
+    assert (report["measure_type"] == "simulated").all()
+    assert set(PAPUA_REGION_PROVINCES) == PAPUA
+
+
+# --- determinism ----------------------------------------------------------------------------
+
+def test_same_seed_same_bytes_whatever_the_row_order(constructed):
+    tidy, frame = constructed
+    shuffled_regions = REGIONS.sample(frac=1, random_state=3).reset_index(drop=True)
+    shuffled_tidy = tidy.sample(frac=1, random_state=4).reset_index(drop=True)
+    again = simulate_kbpp(shuffled_regions, shuffled_tidy)
+    assert again.to_csv(index=False) == frame.to_csv(index=False)
+
+
+def test_another_seed_gives_another_frame_still_calibrated(constructed):
+    tidy, frame = constructed
+    other = simulate_kbpp(REGIONS, tidy, seed=config.SEED + 1)
+    assert not other[METHOD_COLUMNS].equals(frame[METHOD_COLUMNS])
+    assert (other["source"] == f"simulated: kbanalysis.simulate.kbpp seed={config.SEED + 1}").all()
+    assert _weighted_coverage(other[other["year"] == 2022]) == pytest.approx(45.0, abs=0.1)
+
+
+def test_years_outside_the_calibration_year_keep_calibration(constructed):
+    tidy, _ = constructed
+    frame = simulate_kbpp(REGIONS, tidy, years=[2024, 2025])
+    assert sorted(frame["year"].unique()) == [2024, 2025] and len(frame) == 514 * 2
+    assert validate_kbpp(frame, "kbpp.csv") == []
+
+
+# --- covariates and their fills -------------------------------------------------------------
+
+def test_missing_population_is_the_province_median():
+    tidy = constructed_covariates()
+    covariates = simulation_covariates(REGIONS, tidy).set_index("bps_code")
+    given = tidy[tidy["indicator"] == "population"].set_index("region_code")["value"]
+    missing = sorted(set(REGIONS["bps_code"]) - set(given.index))
+    assert missing and covariates.loc[missing, "population_filled"].all()
+    assert not covariates.loc[given.index, "population_filled"].any()
+    for code in missing:
+        province = covariates.at[code, "province_bps"]
+        peers = [c for c in REGIONS.loc[REGIONS["province_bps"] == province, "bps_code"] if c in given.index]
+        assert covariates.at[code, "population"] == pytest.approx(given[peers].median())
+
+
+def test_facility_share_is_100_minus_births_outside_facility_in_2024():
+    # The brief names Susenas 2024; the 2025 cells are noisier (Papua cells of 0 and 100).
+    tidy = constructed_covariates()
+    covariates = simulation_covariates(REGIONS, tidy).set_index("bps_code")
+    rows = tidy[(tidy["indicator"] == "births_outside_facility_pct") & (tidy["year"] == 2024)]
+    outside = rows.set_index("region_code")["value"]
+    assert np.allclose(covariates.loc[outside.index, "facility_pct"], 100 - outside)
+
+
+def test_a_missing_covariate_is_a_clear_error():
+    tidy = constructed_covariates()
+    without = tidy[tidy["indicator"] != "births_outside_facility_pct"]
+    with pytest.raises(ValueError, match="births_outside_facility_pct"):
+        simulate_kbpp(REGIONS, without)
+
+
+def test_parameters_keep_the_documented_directions():
+    from kbanalysis.simulate.kbpp import SimulationParameters
+    with pytest.raises(ValueError, match="facility_slope must be positive"):
+        SimulationParameters(facility_slope=-0.3)
+    with pytest.raises(ValueError, match="papua_pct < national_pct"):
+        SimulationParameters(papua_pct=50.0)
+    with pytest.raises(ValueError, match="method_mix"):
+        SimulationParameters(method_mix={"suntik": 1.0})
