@@ -1,0 +1,63 @@
+# kbanalysis — `make` alone lists the targets. Every target that runs code sets up .venv first.
+.DEFAULT_GOAL := help
+.PHONY: help setup run data test lock clean distclean
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+KB := $(BIN)/kbanalysis
+LOCK := requirements.lock
+# What the installed environment was made from; setup reinstalls only when this changes.
+STAMP := $(VENV)/.kbanalysis-setup
+LOCK_VENV := build/lock-venv
+PIP_TOOLS := pip-tools==7.6.2
+PYTEST_ARGS ?=
+
+# Hash of the lock and pyproject.toml (pyproject holds the entry points and package metadata).
+SETUP_HASH = $$($(PYTHON) -c 'import hashlib, sys; print(hashlib.sha256(b"".join(open(f, "rb").read() for f in sys.argv[1:])).hexdigest())' $(LOCK) pyproject.toml)
+
+help: ## Show this list of targets
+	@echo "Usage: make <target>   (the first two are all a newcomer needs)"
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+run: setup ## Set up, rebuild the data (raw folder if found, else keep the committed tables), print a summary
+	@if $(BIN)/python -c 'import sys; from kbanalysis.config import default_raw_dir; sys.exit(default_raw_dir() is None)'; then \
+		$(KB) data build; \
+	else \
+		echo "run: no raw data folder found; summarising the committed tables in data/processed/"; \
+	fi
+	@$(KB) data summary
+
+test: setup ## Set up, then run the whole test suite (pytest; PYTEST_ARGS="-x -n 2" to pass options)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+setup: ## Create .venv with the locked dependencies and the package (skipped when already up to date)
+	@want="$(SETUP_HASH)"; \
+	if [ -x $(BIN)/python ] && [ "$$(cat $(STAMP) 2>/dev/null)" = "$$want" ]; then \
+		echo "setup: $(VENV) is up to date with $(LOCK)"; exit 0; \
+	fi; \
+	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV) || exit 1; \
+	$(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { \
+		echo "setup: kbanalysis needs Python 3.11; $(VENV) has $$($(BIN)/python --version)." \
+		     "Run 'make distclean', then 'make PYTHON=python3.11 setup'." >&2; exit 1; }; \
+	$(BIN)/python -m pip install --disable-pip-version-check -r $(LOCK) || exit 1; \
+	$(BIN)/python -m pip install --disable-pip-version-check --no-deps -e . || exit 1; \
+	echo "$$want" > $(STAMP); \
+	echo "setup: $(VENV) ready"
+
+data: setup ## Rebuild data/processed/ from the raw files (fails with a hint if there are none)
+	$(KB) data build
+
+lock: ## Regenerate requirements.lock from pyproject.toml (keeps existing pins; UPGRADE=1 refreshes them)
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(PIP_TOOLS)
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet --extra dev \
+		--strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links \
+		--no-emit-trusted-host $(if $(UPGRADE),--upgrade) --output-file $(LOCK) pyproject.toml
+
+clean: ## Remove caches and build artefacts (keeps .venv and the data)
+	rm -rf build dist .pytest_cache .hypothesis *.egg-info
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean ## Also remove .venv (the next setup reinstalls everything)
+	rm -rf $(VENV)

@@ -1,0 +1,185 @@
+"""``kbanalysis data ...``: rebuild the processed tables, check a raw file, summarise the tables.
+
+The data modules are imported inside each command, so ``--help`` stays fast and works even
+when one of them is broken.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import typer
+
+from .. import config
+from ..indicators import INDICATORS
+from ..ledger import InputError
+
+app = typer.Typer(help="Build, check and summarise the data tables.", no_args_is_help=True)
+
+NO_RAW_DIR = f"""\
+No raw data folder found, so there is nothing to build from.
+The build reads the public source files described in data/SOURCES.md. Give it a folder that
+holds them, one sub-folder per source (jabar_opendata/, ssgi2024_kabkota_brin/, ...):
+  - pass it on the command line:   kbanalysis data build --raw DIR
+  - or set the environment:         export {config.RAW_DIR_ENV}=DIR
+  - or copy the files into data/raw/ (never committed),
+  - or check out the project's shared data beside the repository as shared/data/raw/.
+Without raw files the committed tables in data/processed/ still work:
+  kbanalysis data summary"""
+
+# Coordinates are columns of the analysis table but describe the place, not an indicator.
+_NOT_INDICATORS = {"latitude", "longitude"}
+
+
+@app.command()
+def build(
+    raw: Path | None = typer.Option(
+        None, "--raw", exists=True, file_okay=False, dir_okay=True,
+        help="Folder of raw files. Default: $KBANALYSIS_RAW_DIR, data/raw/, or "
+             "shared/data/raw beside the repository."),
+    out: Path | None = typer.Option(
+        None, "--out", file_okay=False,
+        help="Where to write the processed tables. Default: data/processed/ (committed)."),
+    seed: int = typer.Option(config.SEED, "--seed",
+                             help="Seed of the simulated KBPP layer."),
+) -> None:
+    """Read the raw files and write tidy, rejects, KBPP and analysis tables."""
+    raw_dir = raw if raw is not None else config.default_raw_dir()
+    if raw_dir is None or not Path(raw_dir).is_dir():
+        if raw_dir is not None:  # only $KBANALYSIS_RAW_DIR can name a folder that is not there
+            typer.echo(f"${config.RAW_DIR_ENV} is {raw_dir}, which is not a folder.", err=True)
+        typer.echo(NO_RAW_DIR, err=True)
+        raise typer.Exit(2)
+    out_dir = out if out is not None else config.PROCESSED_DIR
+
+    from .. import dataset
+
+    result = dataset.build(Path(raw_dir), Path(out_dir), seed=seed)
+    typer.echo(f"Built {out_dir} from {raw_dir} (seed {seed})")
+    counts = pd.DataFrame(result.counts(), columns=["source_id", "read", "kept", "rejected"])
+    typer.echo(counts.to_string(index=False))
+
+
+@app.command()
+def check(
+    files: list[Path] = typer.Argument(..., metavar="FILE",
+                                       help="Raw files to check (CSV or TopoJSON, any known format)."),
+) -> None:
+    """Check raw files without building: one line per problem, then OK or the count.
+
+    Exit code 0 when every file is clean, 1 when any has a problem, 2 when a file is missing.
+    """
+    missing = [path for path in files if not path.is_file()]
+    if missing:
+        for path in missing:
+            typer.echo(f"No such file: {path}", err=True)
+        raise typer.Exit(2)
+
+    from ..sources.check import check_file
+
+    any_problem = False
+    for path in files:
+        try:
+            report = check_file(path)
+            problems, file_format = list(report.problems), report.format
+        except InputError as error:  # the file could not be read at all (e.g. unknown format)
+            problems, file_format = [error], "unreadable"
+        for problem in problems:
+            typer.echo(problem.line())
+        if problems:
+            any_problem = True
+            noun = "problem" if len(problems) == 1 else "problems"
+            typer.echo(f"{len(problems)} {noun}: {path} ({file_format})")
+        else:
+            typer.echo(f"OK: {path} ({file_format})")
+    raise typer.Exit(1 if any_problem else 0)
+
+
+@app.command()
+def summary() -> None:
+    """Summarise the committed tables: coverage, indicators, rejects, KBPP layer."""
+    from .. import dataset
+    from ..regions import load_provinces, load_regions
+
+    try:
+        analysis, rejects = dataset.load_analysis(), dataset.load_rejects()
+    except FileNotFoundError as error:
+        typer.echo(f"No processed table at {error.filename}: run `kbanalysis data build`.",
+                   err=True)
+        raise typer.Exit(1) from None
+    lines = summary_lines(analysis, rejects, n_regencies=len(load_regions()),
+                          n_provinces=len(load_provinces()))
+    where = config.PROCESSED_DIR.relative_to(config.PROJ_ROOT).as_posix()
+    typer.echo("\n".join([f"Committed tables in {where}/", *lines]))
+
+
+def summary_lines(analysis: pd.DataFrame, rejects: pd.DataFrame, n_regencies: int,
+                  n_provinces: int) -> list[str]:
+    """The printed summary of an analysis table (data contract) and its rejects ledger."""
+    lines = [f"Analysis table: {len(analysis)} rows (one per kabupaten/kota and year)",
+             f"Regencies: {analysis['bps_code'].nunique()} of {n_regencies}, in "
+             f"{analysis['province_bps'].nunique()} of {n_provinces} provinces",
+             f"Years: {year_ranges(analysis['year'])}",
+             "Indicators (measure type, non-missing values, years with data):"]
+    rows = {}  # label -> (measure type, non-missing values, years)
+    for column in analysis.columns:
+        if column in INDICATORS and column not in _NOT_INDICATORS:
+            present = analysis[column].notna()
+            rows[column] = (measure_type(analysis, column), int(present.sum()),
+                            year_ranges(analysis.loc[present, "year"]))
+    # The eight KBPP method counts share one line when they cover the same rows.
+    methods = [f"kbpp_{m}" for m in config.KBPP_METHODS]
+    if all(m in rows for m in methods) and len({rows[m] for m in methods}) == 1:
+        rows = {(f"kbpp_<method> x {len(methods)}" if k == methods[0] else k): v
+                for k, v in rows.items() if k not in methods[1:]}
+    width = max((len(label) for label in rows), default=0)
+    for label, (kind, count, years) in rows.items():
+        lines.append(f"  {label:<{width}}  {kind:<16}  {count:>6}  {years}")
+
+    lines.append(f"Rejected input values/rows: {len(rejects)}")
+    by_reason = rejects["reason"].value_counts()
+    # Most frequent first; ties in alphabetical order so the output is stable.
+    for reason, count in sorted(by_reason.items(), key=lambda item: (-item[1], item[0])):
+        lines.append(f"  {reason:<20}  {count:>6}")
+    lines.append(kbpp_line(analysis))
+    return lines
+
+
+def measure_type(analysis: pd.DataFrame, column: str) -> str:
+    """The KBPP columns carry their measure type per row; the others take the registry's."""
+    if column.startswith("kbpp_") or column == "deliveries":
+        kinds = analysis.loc[analysis[column].notna(), "kbpp_measure_type"].dropna().unique()
+        return "/".join(sorted(kinds)) or "-"
+    return INDICATORS[column].measure_type
+
+
+def kbpp_line(analysis: pd.DataFrame) -> str:
+    """One line that cannot be missed saying whether the KBPP layer is real."""
+    kinds = analysis["kbpp_measure_type"]
+    n_rows = int(kinds.notna().sum())
+    if n_rows == 0:
+        return "KBPP layer: absent"
+    simulated = kinds == "simulated"
+    n_simulated = int(simulated.sum())
+    sources = ", ".join(sorted(analysis.loc[simulated, "kbpp_source"].dropna().unique()))
+    if n_simulated == n_rows:
+        return (f"KBPP layer: SIMULATED for all {n_rows} rows ({sources}). These are not "
+                "real data: no result from them is evidence about any regency.")
+    if n_simulated:
+        return (f"KBPP layer: SIMULATED for {n_simulated} of {n_rows} rows ({sources}); "
+                "the other rows are administrative data.")
+    return f"KBPP layer: administrative data for all {n_rows} rows (none simulated)"
+
+
+def year_ranges(years: pd.Series) -> str:
+    """Distinct years as compact ranges: ``2014-2017, 2019, 2024-2025``; ``-`` when none."""
+    values = sorted({int(y) for y in years.dropna()})
+    if not values:
+        return "-"
+    spans, start, previous = [], values[0], values[0]
+    for year in [*values[1:], None]:
+        if year is None or year != previous + 1:
+            spans.append(str(start) if start == previous else f"{start}-{previous}")
+            start = year
+        previous = year
+    return ", ".join(spans)
