@@ -12,15 +12,26 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
+# mkstemp creates files readable by the owner only; published tables should get the usual
+# permissions (0666 less the umask), like any file written with open().
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+_FILE_MODE = 0o666 & ~_UMASK
+
+
+def _temp_beside(target: Path) -> Path:
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    os.chmod(tmp, _FILE_MODE)
+    return Path(tmp)
+
 
 @contextlib.contextmanager
 def staged_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success move it over ``target``."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
+    tmp_path = _temp_beside(target)
     try:
         yield tmp_path
         os.replace(tmp_path, target)
@@ -40,9 +51,7 @@ def write_set(writers: Mapping[Path, Callable[[Path], None]]) -> None:
         for target, writer in writers.items():
             target = Path(target)
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            os.close(fd)
-            staged[target] = Path(tmp)
+            staged[target] = _temp_beside(target)
             writer(staged[target])
         for target, tmp in staged.items():
             os.replace(tmp, target)

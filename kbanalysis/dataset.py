@@ -1,0 +1,303 @@
+"""From the raw files to the committed tables: tidy, rejects, KBPP and the analysis table.
+
+``build`` runs every reader, settles values that two sources both give (one is kept by
+``SOURCE_PRIORITY``, the other goes to the ledger as ``duplicate``), adds the KBPP layer
+(simulated unless real registers are passed in) and writes every table in one atomic set:
+a failure anywhere leaves the previous tables as they were. The ``load_*`` functions read
+the committed tables with their proper dtypes (codes stay strings).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__, config
+from .atomic import write_frame_csv, write_set
+from .indicators import TIDY_COLUMNS, normalise_tidy
+from .kbpp_schema import COUNT_COLUMNS, KBPP_COLUMNS, kbpp_to_tidy, validate_kbpp
+from .ledger import LEDGER_COLUMNS, InputError, Ledger
+from .regions import REGION_COLUMNS, Resolver, build_regions
+from .simulate.kbpp import simulate_kbpp
+from .sources import kode_wilayah
+from .sources.base import SourceResult
+from .sources.jabar_opendata import read_opendata
+from .sources.rows import row_accounting
+from .sources.ssgi import read_ssgi_kabkota
+from .sources.ssgi_province import read_ssgi_provinsi
+from .sources.susenas import read_susenas_kabkota
+
+FIRST_YEAR = 2014  # the analysis table starts with the first year of any regency series
+
+# Regency indicators of the analysis table, in column order (see the data contract).
+REGENCY_INDICATORS = ["stunting_survey_pct", "stunting_weighing_pct", "poverty_pct",
+                      "births_outside_facility_pct", "first_birth_before_20_pct",
+                      "food_security_index", "sppg_per_100k", "sppg_count", "population"]
+INTEGER_INDICATORS = ["sppg_count", "population"]  # counts: written without ".0"
+PLACE_COLUMNS = ["latitude", "longitude"]  # describe the regency, repeated every year
+KBPP_VALUE_COLUMNS = [*COUNT_COLUMNS, "kbpp_coverage_pct"]
+ANALYSIS_COLUMNS = (["bps_code", "year", "name", "type", "province_bps", "province_name",
+                     *PLACE_COLUMNS, *REGENCY_INDICATORS, *KBPP_VALUE_COLUMNS,
+                     "kbpp_measure_type", "kbpp_source", "flags"])
+
+
+@dataclass(frozen=True)
+class RawSource:
+    """One raw file of the build: its id, where it lies under the raw folder, its reader."""
+
+    source_id: str
+    pattern: str  # glob under the raw folder; exactly one file must match
+    read: Callable[[Path, Resolver, str], SourceResult]
+
+
+# In priority order: when two sources give the same region, year and indicator, the earlier
+# one is kept. The 514-regency SSGI table comes before the Jawa Barat SSGI extract (they
+# agree; the national table is the one every other regency comes from).
+RAW_SOURCES = [
+    RawSource("ssgi2024_kabkota", "ssgi2024_kabkota_brin/sppg_ikp_kabkota_514*.csv",
+              lambda p, r, s: read_ssgi_kabkota(p, resolver=r, source_id=s)),
+    RawSource("susenas_kabkota", "bps_susenas_kabkota/indikator_kabkota*.csv",
+              lambda p, r, s: read_susenas_kabkota(p, resolver=r, source_id=s)),
+    RawSource("jabar_od_17148", "jabar_opendata/*od_17148*.csv",
+              lambda p, r, s: read_opendata(p, s, resolver=r)),
+    RawSource("jabar_ssgi2024", "jabar_opendata/ssgi2024_prevalensi_balita_stunting*.csv",
+              lambda p, r, s: read_opendata(p, s, resolver=r)),
+    RawSource("ssgi_provinsi", "ssgi_provinsi/*od_20953*.csv",
+              lambda p, r, s: read_ssgi_provinsi(p, resolver=r, source_id=s)),
+]
+SIMULATED_KBPP_ID = "simulated_kbpp"
+IMPORTED_KBPP_ID = "kbpp_import"
+SOURCE_PRIORITY = [s.source_id for s in RAW_SOURCES] + [SIMULATED_KBPP_ID, IMPORTED_KBPP_ID]
+
+
+@dataclass
+class BuildResult:
+    out_dir: Path
+    sources: list[SourceResult]
+    tidy: pd.DataFrame
+    rejects: pd.DataFrame
+    analysis: pd.DataFrame
+    kbpp: pd.DataFrame
+    meta: dict = field(default_factory=dict)
+
+    def counts(self) -> list[dict]:
+        """Rows read / kept / rejected per source, after cross-source duplicates."""
+        return [{"source_id": k, **v} for k, v in self.meta["sources"].items()]
+
+
+def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFrame | None = None,
+          seed: int = config.SEED) -> BuildResult:
+    """Read ``raw_dir``, write every processed table into ``out_dir`` (all or nothing)."""
+    raw_dir, out_dir = Path(raw_dir), Path(out_dir)
+    regencies, provinces = build_regions(raw_dir)
+    resolver = Resolver(regencies, provinces)
+    files = {s.source_id: find_raw_file(raw_dir, s.pattern) for s in RAW_SOURCES}
+    results = [s.read(files[s.source_id], resolver, s.source_id) for s in RAW_SOURCES]
+
+    real = pd.concat([r.tidy for r in results], ignore_index=True)
+    real, duplicates = drop_duplicates(real, results)
+    real = normalise_tidy(real)
+
+    if kbpp is None:
+        kbpp = simulate_kbpp(regencies, real, seed=seed)
+    problems = validate_kbpp(kbpp, "KBPP table", resolver)
+    if problems:
+        raise InputError("KBPP table", expected=f"a valid KBPP table; {len(problems)} problems, "
+                         f"first: {problems[0].line()}")
+    kbpp = (kbpp[KBPP_COLUMNS].sort_values(["bps_code", "year"], kind="mergesort")
+            .reset_index(drop=True))
+    simulated = kbpp["measure_type"].eq("simulated").all()
+    kbpp_id = SIMULATED_KBPP_ID if simulated else IMPORTED_KBPP_ID
+    tidy = normalise_tidy(pd.concat([real, kbpp_to_tidy(kbpp, kbpp_id)], ignore_index=True))
+
+    ledger = Ledger()
+    for result in results:
+        ledger.extend(result.ledger)
+    rejects = ledger.to_frame().sort_values(["source_id", "row", "column"], kind="mergesort",
+                                            na_position="first").reset_index(drop=True)
+    analysis = analysis_table(tidy, regencies, kbpp)
+    meta = build_meta(raw_dir, files, results, tidy, rejects, kbpp, seed, duplicates)
+
+    outputs = {
+        out_dir / config.REGIONS_CSV.name: regencies[REGION_COLUMNS],
+        out_dir / config.PROVINCES_CSV.name: provinces,
+        out_dir / config.TIDY_CSV.name: tidy,
+        out_dir / config.REJECTS_CSV.name: rejects,
+        out_dir / config.ANALYSIS_CSV.name: analysis,
+        out_dir / config.KBPP_CSV.name: kbpp,
+    }
+    writers = {path: (lambda tmp, frame=frame: write_frame_csv(frame, tmp))
+               for path, frame in outputs.items()}
+    meta_text = json.dumps(meta, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    writers[out_dir / config.BUILD_META_JSON.name] = (
+        lambda tmp: tmp.write_text(meta_text, encoding="utf-8", newline="\n"))
+    write_set(writers)
+    return BuildResult(out_dir, results, tidy, rejects, analysis, kbpp, meta)
+
+
+def find_raw_file(raw_dir: Path, pattern: str) -> Path:
+    found = sorted(Path(raw_dir).glob(pattern))
+    if len(found) != 1:
+        raise InputError(Path(raw_dir) / pattern,
+                         expected="exactly one raw file matching this name (see data/SOURCES.md)",
+                         got=[p.name for p in found] or "none")
+    return found[0]
+
+
+# --------------------------------------------------------------------------------------
+# Cross-source duplicates
+
+
+def drop_duplicates(tidy: pd.DataFrame, results: list[SourceResult]) -> tuple[pd.DataFrame, int]:
+    """Keep one value per (region, level, year, indicator), by ``SOURCE_PRIORITY``.
+
+    The other goes to its source's ledger as ``duplicate``, naming the kept source and the
+    difference (the ledger column is then the tidy indicator). A row that loses its only
+    value is rejected whole (no column), so every input row stays either kept or rejected.
+    Each result's ``tidy`` is cut down to its kept values.
+    """
+    rank = {s: i for i, s in enumerate(SOURCE_PRIORITY)}
+    key = ["region_code", "level", "year", "indicator"]
+    ordered = tidy.assign(_rank=tidy["source_id"].map(rank)).sort_values(
+        ["_rank", "source_row"], kind="mergesort")
+    lost = ordered.duplicated(key, keep="first")
+    kept = ordered[~lost].drop(columns="_rank")
+    winners = kept.set_index(key)
+    by_source = {r.source_id: r for r in results}
+    remaining = kept.groupby("source_id")["source_row"].agg(set).to_dict()
+
+    for row in ordered[lost].itertuples(index=False):
+        winner = winners.loc[(row.region_code, row.level, row.year, row.indicator)]
+        whole = row.source_row not in remaining.get(row.source_id, set())
+        result = by_source[row.source_id]
+        result.ledger.add(
+            row.source_id, result.file, row.source_row, None if whole else row.indicator,
+            "duplicate",
+            f"{row.indicator} {row.year} of {row.region_code} kept from {winner['source_id']} "
+            f"row {winner['source_row']}; difference {row.value - winner['value']:+.6g}",
+            f"{row.value:g}")
+    # Each reader's result now holds only what is kept, so its counts reconcile.
+    for result in results:
+        own = kept[kept["source_id"] == result.source_id]
+        result.tidy = own[TIDY_COLUMNS].reset_index(drop=True)
+    return kept[TIDY_COLUMNS].reset_index(drop=True), int(lost.sum())
+
+
+# --------------------------------------------------------------------------------------
+# The analysis table
+
+
+def analysis_table(tidy: pd.DataFrame, regions: pd.DataFrame, kbpp: pd.DataFrame) -> pd.DataFrame:
+    """One row per regency x year (data contract), sorted by bps_code, year.
+
+    Years: from ``FIRST_YEAR`` on, every year in which any regency-level value exists.
+    Coordinates are repeated in every year of their regency; every other value sits in its
+    own year, NaN where absent. ``flags`` joins ``indicator:flag`` items of the row's values.
+    """
+    regency = tidy[tidy["level"] == "regency"]
+    years = sorted(int(y) for y in regency["year"].unique() if y >= FIRST_YEAR)
+    places = regions[["bps_code", "name", "type", "province_bps", "province_name"]].astype(str)
+    grid = places.merge(pd.DataFrame({"year": years}, dtype="int64"), how="cross")
+
+    coordinates = (regency[regency["indicator"].isin(PLACE_COLUMNS)]
+                   .sort_values("year", kind="mergesort")
+                   .drop_duplicates(["region_code", "indicator"])
+                   .pivot(index="region_code", columns="indicator", values="value"))
+    grid = grid.merge(coordinates.reindex(columns=PLACE_COLUMNS), left_on="bps_code",
+                      right_index=True, how="left")
+
+    values = (regency[regency["indicator"].isin(REGENCY_INDICATORS)]
+              .pivot(index=["region_code", "year"], columns="indicator", values="value")
+              .reindex(columns=REGENCY_INDICATORS)
+              .astype({c: "Int64" for c in INTEGER_INDICATORS}))
+    grid = grid.merge(values, left_on=["bps_code", "year"], right_index=True, how="left")
+
+    layer = kbpp[["bps_code", "year", *KBPP_VALUE_COLUMNS, "measure_type", "source"]].rename(
+        columns={"measure_type": "kbpp_measure_type", "source": "kbpp_source"})
+    layer = layer.astype({c: "Int64" for c in COUNT_COLUMNS} | {"bps_code": "str", "year": "int64"})
+    grid = grid.merge(layer, on=["bps_code", "year"], how="left")
+
+    grid["flags"] = _row_flags(regency, grid)
+    return (grid[ANALYSIS_COLUMNS].sort_values(["bps_code", "year"], kind="mergesort")
+            .reset_index(drop=True))
+
+
+def _row_flags(regency: pd.DataFrame, grid: pd.DataFrame) -> pd.Series:
+    order = {name: i for i, name in enumerate(ANALYSIS_COLUMNS)}
+    flagged = regency[regency["flags"] != ""]
+    items = (flagged.assign(item=flagged["flags"].str.split(";")).explode("item")
+             .assign(pos=lambda f: f["indicator"].map(order).fillna(len(order)))
+             .sort_values(["region_code", "year", "pos", "item"], kind="mergesort"))
+    joined = (items.assign(item=items["indicator"] + ":" + items["item"])
+              .groupby(["region_code", "year"])["item"].agg(";".join))
+    keys = pd.MultiIndex.from_arrays([grid["bps_code"], grid["year"]])
+    return pd.Series(joined.reindex(keys).fillna("").to_numpy(), index=grid.index, dtype="str")
+
+
+# --------------------------------------------------------------------------------------
+# Build record
+
+
+def build_meta(raw_dir: Path, files: dict[str, Path], results: list[SourceResult],
+               tidy: pd.DataFrame, rejects: pd.DataFrame, kbpp: pd.DataFrame, seed: int,
+               duplicates: int) -> dict:
+    """What the tables were built from: no timestamps, so a rebuild is byte-identical."""
+    inputs = [raw_dir / rel for rel, _ in kode_wilayah.FILES.values()] + list(files.values())
+    used = {p.resolve() for p in inputs}
+    others = sorted(p.relative_to(raw_dir).as_posix() for p in raw_dir.rglob("*")
+                    if p.is_file() and p.resolve() not in used)
+    sources = {}
+    for result in results:
+        counts = row_accounting(result.rows_read, result.kept_rows(), result.rejected_rows())
+        file = files[result.source_id].relative_to(raw_dir).as_posix()
+        sources[result.source_id] = {"file": file, **counts, "values": len(result.tidy)}
+    return {
+        "package": "kbanalysis", "package_version": __version__, "seed": seed,
+        "raw_files": {p.relative_to(raw_dir).as_posix(): _sha256(p) for p in inputs},
+        "raw_files_not_read": others,
+        "sources": sources,
+        "cross_source_duplicates": duplicates,
+        "kbpp": {"measure_type": ";".join(sorted(kbpp["measure_type"].unique())),
+                 "source": ";".join(sorted(kbpp["source"].unique())), "rows": len(kbpp)},
+        "tables": {"tidy.csv": len(tidy), "rejects.csv": len(rejects), "kbpp.csv": len(kbpp)},
+        "rejects_by_reason": {k: int(v) for k, v
+                              in sorted(rejects["reason"].value_counts().items())},
+    }
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+# --------------------------------------------------------------------------------------
+# Loading the committed tables
+
+
+def load_tidy(path: Path = config.TIDY_CSV) -> pd.DataFrame:
+    frame = pd.read_csv(path, dtype={"region_code": str, "flags": str}, keep_default_na=False,
+                        na_values={"value": [""]})
+    return normalise_tidy(frame)
+
+
+def load_rejects(path: Path = config.REJECTS_CSV) -> pd.DataFrame:
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame["row"] = pd.to_numeric(frame["row"]).astype("Int64")
+    frame["column"] = frame["column"].replace("", None)
+    return frame[LEDGER_COLUMNS]
+
+
+def load_kbpp(path: Path = config.KBPP_CSV) -> pd.DataFrame:
+    return pd.read_csv(path, dtype={"bps_code": str, "measure_type": str, "source": str})
+
+
+def load_analysis(path: Path = config.ANALYSIS_CSV) -> pd.DataFrame:
+    frame = pd.read_csv(path, dtype={"bps_code": str, "province_bps": str, "flags": str,
+                                     "name": str, "type": str, "province_name": str,
+                                     "kbpp_measure_type": str, "kbpp_source": str})
+    frame["flags"] = frame["flags"].fillna("")
+    integers = [*COUNT_COLUMNS, *INTEGER_INDICATORS]
+    return frame.astype({c: "Int64" for c in integers} | {"year": "int64"})

@@ -1,0 +1,167 @@
+"""Regency shapes from the ghapsara/indonesia-atlas TopoJSON files, keyed by BPS code.
+
+TopoJSON stores shared borders once as *arcs*: integer positions (quantized, then delta
+encoded) that a ``transform`` maps back to longitude/latitude; a polygon ring lists arc
+indices, a negative index ``~i`` meaning arc ``i`` reversed. The decoder below is the
+TopoJSON specification's, in a few lines, to avoid a dependency.
+
+Feature ids are BPS codes with a dash (``32-01``); a multi-part regency repeats its id.
+``xx-88`` (lakes, reservoirs) and ``33-99`` (forest) are not regencies. The geometry file
+has no licence, so shapes are never committed: they are read from the raw folder.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from shapely.geometry import MultiPolygon, Polygon
+
+from .. import config
+from ..ledger import InputError, Ledger
+from ..regions import load_regions, name_key
+
+SOURCE_ID = "geometry_kabkot"
+NATIONAL_FILE = "geometry/indonesia_kabkota_simplified_topo__ghapsara.json"
+PSEUDO_UNIT = re.compile(r"\d{2}-(88|99)")  # 88: lakes and reservoirs, 99: forest
+CRS = "EPSG:4326"
+
+
+@dataclass
+class GeometryResult:
+    """Shapes (one row per regency, ``bps_code`` + official ``name``), the ledger, and the
+    regencies of the region table that have no shape."""
+
+    source_id: str
+    file: Path
+    features_read: int
+    shapes: gpd.GeoDataFrame
+    missing: list[str]
+    ledger: Ledger = field(default_factory=Ledger)
+    name_mismatches: list[str] = field(default_factory=list)  # ids whose file name differs
+
+
+def read_topojson(path: Path, object_name: str | None = None, *, regions=None,
+                  source_id: str = SOURCE_ID) -> GeometryResult:
+    """Decode one TopoJSON object (the only one, or ``kabkot``) into regency shapes.
+
+    Ledger rows are the 1-based positions of features in the object's geometry list.
+    ``missing`` lists the BPS codes of ``regions`` (default: the committed region table)
+    without a shape, within the provinces the file covers (so a Jawa Barat file is not
+    blamed for the rest of the country).
+    """
+    path = Path(path)
+    try:
+        topology = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(path, expected="a TopoJSON file", got=str(exc)) from None
+    if not isinstance(topology, dict) or topology.get("type") != "Topology":
+        raise InputError(path, expected='a TopoJSON object with "type": "Topology"')
+    objects = topology.get("objects", {})
+    if object_name is None:
+        object_name = next(iter(objects)) if len(objects) == 1 else "kabkot"
+    if object_name not in objects:
+        raise InputError(path, column=object_name, expected=f"object {object_name!r}",
+                         got=", ".join(objects))
+    arcs = decode_arcs(topology)
+    regions = load_regions() if regions is None else regions
+    known = set(regions["bps_code"])
+    ledger = Ledger()
+
+    parts: dict[str, list] = {}
+    file_names: dict[str, str] = {}
+    features = objects[object_name].get("geometries", [])
+    for position, feature in enumerate(features, start=1):
+        raw_id = str(feature.get("id", ""))
+        name = (feature.get("properties") or {}).get("kabkot", "")
+        if PSEUDO_UNIT.fullmatch(raw_id):
+            ledger.add(source_id, path, position, None, "pseudo_unit",
+                       f"id {raw_id} is not a kabupaten/kota", name)
+            continue
+        code = raw_id.replace("-", "")
+        if code not in known:
+            ledger.add(source_id, path, position, "id", "unknown_region",
+                       f"id {raw_id} is no BPS 2020 regency code", f"{raw_id} {name}")
+            continue
+        if feature.get("type") not in ("Polygon", "MultiPolygon"):
+            ledger.add(source_id, path, position, None, "null_geometry",
+                       f"id {raw_id}: geometry type {feature.get('type')}", name)
+            continue
+        try:
+            # Simplification left self-intersecting rings: repair them as polygons.
+            shape = shapely.make_valid(_shape(feature, arcs), method="structure",
+                                       keep_collapsed=False)
+        except (IndexError, KeyError, TypeError, ValueError) as exc:
+            ledger.add(source_id, path, position, "arcs", "null_geometry",
+                       f"id {raw_id}: arcs cannot be decoded ({exc})", name)
+            continue
+        if shape.is_empty or shape.area == 0:
+            ledger.add(source_id, path, position, None, "null_geometry",
+                       f"id {raw_id}: the shape has no area (over-simplified)", name)
+            continue
+        parts.setdefault(code, []).append(shape)
+        file_names.setdefault(code, name)
+
+    official = regions.set_index("bps_code")
+    codes = sorted(parts)
+    # Repeated ids are parts of one regency (and some exact copies): their union is the shape.
+    geometries = [shapely.union_all(parts[c]) for c in codes]
+    shapes = gpd.GeoDataFrame(
+        {"bps_code": codes,
+         "name": [official.at[c, "name"] for c in codes],
+         "province_bps": [official.at[c, "province_bps"] for c in codes],
+         "file_name": [file_names[c] for c in codes]},
+        geometry=geometries, crs=CRS)
+    wanted = regions[regions["province_bps"].isin(set(shapes["province_bps"]))]
+    missing = sorted(set(wanted["bps_code"]) - set(codes))
+    mismatches = [c for c in codes if not _same_name(file_names[c], official.at[c, "name"])]
+    return GeometryResult(source_id, path, len(features), shapes, missing, ledger, mismatches)
+
+
+def read_geometry(raw_dir: Path | None = None) -> GeometryResult | None:
+    """The national regency shapes from the raw folder, or None when it is not there
+    (geometry is never committed, so maps are drawn only where the raw files are)."""
+    raw_dir = config.default_raw_dir() if raw_dir is None else Path(raw_dir)
+    if raw_dir is None or not (Path(raw_dir) / NATIONAL_FILE).is_file():
+        return None
+    return read_topojson(Path(raw_dir) / NATIONAL_FILE, "kabkot")
+
+
+def decode_arcs(topology: dict) -> list[np.ndarray]:
+    """Every arc as an (n, 2) array of longitude/latitude."""
+    transform = topology.get("transform")
+    decoded = []
+    for arc in topology.get("arcs", []):
+        points = np.asarray(arc, dtype=float).reshape(-1, 2)
+        if transform:  # quantized: positions are deltas from the previous point
+            points = np.cumsum(points, axis=0) * transform["scale"] + transform["translate"]
+        decoded.append(points)
+    return decoded
+
+
+def _ring(indices: list[int], arcs: list[np.ndarray]) -> np.ndarray:
+    pieces = []
+    for k, index in enumerate(indices):
+        points = arcs[index] if index >= 0 else arcs[~index][::-1]
+        pieces.append(points if k == 0 else points[1:])  # arcs share their end points
+    return np.concatenate(pieces)
+
+
+def _polygon(rings: list[list[int]], arcs: list[np.ndarray]) -> Polygon:
+    shell, *holes = (_ring(r, arcs) for r in rings)
+    return Polygon(shell, holes)
+
+
+def _shape(feature: dict, arcs: list[np.ndarray]):
+    if feature["type"] == "Polygon":
+        return _polygon(feature["arcs"], arcs)
+    return MultiPolygon([_polygon(p, arcs) for p in feature["arcs"]])
+
+
+def _same_name(file_name: str, official: str) -> bool:
+    whole = re.sub(r"[^A-Z0-9]", "", file_name.upper())  # "Kota Baru" is Kotabaru
+    return name_key(official) in {name_key(file_name), whole}

@@ -1,0 +1,116 @@
+"""Row bookkeeping shared by the CSV readers: reading rows with their line numbers, years,
+and making sure every data row ends up either kept or rejected whole.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pandas as pd
+
+from ..ledger import InputError, Ledger
+
+YEAR_MIN, YEAR_MAX = 2000, 2035  # the years any table of this project can describe
+YEAR_RULE = f"from {YEAR_MIN} to {YEAR_MAX}"
+
+
+@dataclass(frozen=True)
+class CsvRows:
+    """A CSV file's header and its data records, each with the line it starts on."""
+
+    path: Path
+    header: list[str]
+    records: list[tuple[int, list[str]]]  # (line number with header = 1, fields)
+
+    def line_numbers(self) -> list[int]:
+        return [line for line, _ in self.records]
+
+
+def read_csv_rows(path: Path) -> CsvRows:
+    """Every non-blank record, fields as text, stripped. CRLF/LF and a UTF-8 BOM are fine.
+
+    Line numbers are counted by the csv module, so quoted fields with line breaks do not
+    shift the rows after them.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(path, expected="an existing file")
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            header, records, previous_line = None, [], 0
+            for fields in reader:
+                start, previous_line = previous_line + 1, reader.line_num
+                if not any(f.strip() for f in fields):
+                    continue  # blank line: not a row
+                fields = [f.strip() for f in fields]
+                if header is None:
+                    header = fields
+                else:
+                    records.append((start, fields))
+    except UnicodeDecodeError as exc:
+        raise InputError(path, expected="UTF-8 text", got=f"byte {exc.start}") from None
+    except csv.Error as exc:
+        raise InputError(path, row=reader.line_num, expected="valid CSV", got=str(exc)) from None
+    if header is None:
+        raise InputError(path, row=1, expected="a header row")
+    return CsvRows(path, header, records)
+
+
+def require_columns(rows: CsvRows, columns: list[str]) -> None:
+    """Raise naming the first missing column (a file without them is another format)."""
+    missing = [c for c in columns if c not in rows.header]
+    if missing:
+        raise InputError(rows.path, row=1, column=missing[0],
+                         expected=f"columns {', '.join(columns)}", got=", ".join(rows.header))
+
+
+def parse_year(text) -> int:
+    """A four-digit year within the supported range; ValueError otherwise."""
+    s = str(text).strip()
+    if s.endswith(".0"):  # spreadsheets write years as floats
+        s = s[:-2]
+    if not (s.isdigit() and len(s) == 4 and YEAR_MIN <= int(s) <= YEAR_MAX):
+        raise ValueError(f"not a four-digit year {YEAR_RULE}: {text!r}")
+    return int(s)
+
+
+def settle_rows(ledger: Ledger, tidy: pd.DataFrame, line_numbers: list[int]) -> None:
+    """Make every data row either kept or rejected whole.
+
+    A row none of whose values survived has only cell-level rejects; its first one becomes
+    the whole-row reject (the column moves into ``detail``), so the row is counted once.
+    A row with neither a value nor a reject is a bug in the reader: nothing may vanish.
+    """
+    kept = set(tidy["source_row"].astype(int))
+    whole = {r.row for r in ledger.rejects if r.column is None}
+    first_cell: dict[int, int] = {}
+    for i, r in enumerate(ledger.rejects):
+        if r.column is not None and r.row is not None:
+            first_cell.setdefault(r.row, i)
+    for line in line_numbers:
+        if line in kept or line in whole:
+            continue
+        if line not in first_cell:
+            raise RuntimeError(f"row {line} was neither kept nor rejected")
+        i = first_cell[line]
+        cell = ledger.rejects[i]
+        detail = f"column {cell.column!r}" + (f": {cell.detail}" if cell.detail else "")
+        ledger.rejects[i] = replace(cell, column=None, detail=detail)
+
+
+def promoted_column(detail: str) -> str | None:
+    """The cell a whole-row reject made by :func:`settle_rows` came from, or None."""
+    found = re.match(r"column '([^']+)'", detail or "")
+    return found.group(1) if found else None
+
+
+def row_accounting(rows_read: int, kept: set[int], rejected: set[int]) -> dict[str, int]:
+    """``{"read", "kept", "rejected"}``; raises if a row is both or neither."""
+    both = kept & rejected
+    if both or len(kept) + len(rejected) != rows_read:
+        raise RuntimeError(f"rows do not reconcile: read {rows_read}, kept {len(kept)}, "
+                           f"rejected {len(rejected)}, both {sorted(both)[:5]}")
+    return {"read": rows_read, "kept": len(kept), "rejected": len(rejected)}

@@ -1,0 +1,105 @@
+"""Reader for the 514-regency SSGI 2024 / IKP / SPPG table (BRIN ``sppg_rawanpangan`` extract).
+
+Columns ``provinsi, kabkota, ikp, kat_ikp, sppg_per100k, pct_miskin, pct_stunting, n_sppg,
+is_papua``. There are no region codes: rows are resolved by (province, name). Kabupaten
+names are bare and kota names keep ``Kota``, so a bare name means the kabupaten
+(``bare_means="kabupaten"``).
+
+Years (see data/SOURCES.md): ``pct_stunting`` is SSGI **2024** although the repository's
+README says 2022 (its Jawa Barat rows equal the official SSGI 2024 figures, and the
+population-weighted mean is the national SSGI 2024 19.8 %). IKP is the 2024 FSVA. The
+poverty year is 2024 or 2025 (flagged ``year_uncertain``). SPPG counts are BGN's of
+1 May 2026 (filed under 2026). The population behind ``sppg_per100k`` is labelled BPS "2024"
+by the repository but its total (287 million) is that of the projection for 2026: it is filed
+under 2024, the year of the table's survey cross-section it weights, flagged
+``year_uncertain``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..ledger import Ledger
+from ..regions import RegionError, Resolver, default_resolver
+from .base import SourceResult, TidyBuilder, parse_number
+from .rows import read_csv_rows, require_columns, settle_rows
+
+SOURCE_ID = "ssgi2024_kabkota"
+COLUMNS = ["provinsi", "kabkota", "ikp", "kat_ikp", "sppg_per100k", "pct_miskin",
+           "pct_stunting", "n_sppg", "is_papua"]
+BARE_MEANS = "kabupaten"  # this file drops "Kabupaten" but keeps "Kota"
+
+SSGI_YEAR = 2024
+SPPG_YEAR = 2026
+POPULATION_YEAR = 2024  # see the module docstring: labelled 2024, sized like 2026
+
+# file column -> (tidy indicator, year, flags). kat_ikp is the IKP category (1-6), derived
+# from ikp, and is_papua restates the province: neither is kept.
+VALUE_COLUMNS = {
+    "pct_stunting": ("stunting_survey_pct", SSGI_YEAR, ""),
+    "pct_miskin": ("poverty_pct", SSGI_YEAR, "year_uncertain"),
+    "ikp": ("food_security_index", SSGI_YEAR, ""),
+    "sppg_per100k": ("sppg_per_100k", SPPG_YEAR, ""),
+    "n_sppg": ("sppg_count", SPPG_YEAR, ""),
+}
+
+
+def read_ssgi_kabkota(path: Path, *, resolver: Resolver | None = None,
+                      source_id: str = SOURCE_ID) -> SourceResult:
+    path = Path(path)
+    rows = read_csv_rows(path)
+    require_columns(rows, COLUMNS)
+    resolver = resolver or default_resolver()
+    ledger = Ledger()
+    builder = TidyBuilder(source_id, path, ledger)
+    seen: dict[str, int] = {}  # BPS code -> row that claimed it
+
+    for line, fields in rows.records:
+        if len(fields) != len(rows.header):
+            ledger.add(source_id, path, line, None, "malformed_row",
+                       f"{len(fields)} fields, header has {len(rows.header)}", ",".join(fields))
+            continue
+        cell = dict(zip(rows.header, fields))
+        column = "provinsi"
+        try:
+            province = resolver.province(cell["provinsi"])
+            column = "kabkota"
+            code = resolver.regency(cell["kabkota"], province, bare_means=BARE_MEANS)
+        except RegionError as exc:
+            ledger.add(source_id, path, line, column, exc.reason, str(exc),
+                       f"{cell['provinsi']} / {cell['kabkota']}")
+            continue
+        if code in seen:
+            ledger.add(source_id, path, line, None, "duplicate",
+                       f"{resolver.label(code)} already read from row {seen[code]}",
+                       cell["kabkota"])
+            continue
+        seen[code] = line
+
+        numbers: dict[str, float | None] = {}
+        for column, (indicator, year, flags) in VALUE_COLUMNS.items():
+            try:
+                numbers[column] = parse_number(cell[column], "en")
+            except ValueError:
+                ledger.add(source_id, path, line, column, "not_a_number", "", cell[column])
+                continue
+            builder.add(line, column, code, "regency", year, indicator, numbers[column], flags)
+        _add_population(builder, ledger, source_id, path, line, code, numbers)
+
+    tidy = builder.frame()
+    settle_rows(ledger, tidy, rows.line_numbers())
+    return SourceResult(source_id, path, len(rows.records), tidy, ledger)
+
+
+def _add_population(builder, ledger, source_id, path, line, code, numbers) -> None:
+    """Population = n_sppg / sppg_per100k x 100,000, the only population the file implies."""
+    count, rate = numbers.get("n_sppg"), numbers.get("sppg_per100k")
+    if count is None or rate is None:
+        return  # the input cell is already in the ledger
+    if count == 0 or rate == 0:
+        ledger.add(source_id, path, line, "population", "not_derivable",
+                   "population = n_sppg / sppg_per100k x 1e5 needs SPPG > 0",
+                   f"n_sppg={count:g}, sppg_per100k={rate:g}")
+        return
+    # The rate is rounded to 2 decimals, so persons beyond the nearest one are noise.
+    builder.add(line, "n_sppg", code, "regency", POPULATION_YEAR, "population",
+                round(count / rate * 1e5), "derived;year_uncertain")

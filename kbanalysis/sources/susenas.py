@@ -1,0 +1,126 @@
+"""Reader for the BPS Susenas regency indicator table (tidied copy of BPS SDG tables).
+
+Columns ``kode_kabkota, nama, provinsi, lat, lon`` and one column per indicator and year:
+``melahirkan_dini_YYYY`` (women 15-49 whose first live birth was before age 20, %) and
+``persalinan_nonfaskes_YYYY`` (last live birth in the past 2 years not in a health
+facility, %).
+
+Codes are BPS codes outside the Papua region and Kemendagri-style codes (some of them
+pre-2022) inside it, where ``9103`` is Jayapura although BPS 9103 is Teluk Wondama. So every
+row is resolved by code *and* name, and the way it matched is kept as a flag. Small Susenas
+cells give exact 0.0 and 100.0: kept, flagged.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..ledger import Ledger
+from ..regions import RegionError, Resolver, default_resolver
+from .base import SourceResult, TidyBuilder, parse_number
+from .rows import YEAR_RULE, parse_year, read_csv_rows, require_columns, settle_rows
+
+SOURCE_ID = "susenas_kabkota"
+ID_COLUMNS = ["kode_kabkota", "nama", "provinsi", "lat", "lon"]
+BARE_MEANS = "kabupaten"  # "Kota X" for kota, the bare name for kabupaten
+
+# column stem -> tidy indicator; the year is the column's suffix.
+STEMS = {
+    "melahirkan_dini": "first_birth_before_20_pct",
+    "persalinan_nonfaskes": "births_outside_facility_pct",
+}
+_YEAR_COLUMN = re.compile(rf"({'|'.join(STEMS)})_(\w+)")
+
+# How a row's region was found -> its flag ("" for the file's main system, BPS).
+MATCH_FLAGS = {"bps_code": "", "dagri_code": "code_system_dagri",
+               "name": "code_unknown_matched_by_name"}
+
+
+def read_susenas_kabkota(path: Path, *, resolver: Resolver | None = None,
+                         source_id: str = SOURCE_ID) -> SourceResult:
+    path = Path(path)
+    rows = read_csv_rows(path)
+    require_columns(rows, ID_COLUMNS)
+    resolver = resolver or default_resolver()
+    ledger = Ledger()
+    builder = TidyBuilder(source_id, path, ledger)
+
+    value_columns: dict[str, tuple[str, int]] = {}  # column -> (indicator, year)
+    for column in rows.header:
+        found = _YEAR_COLUMN.fullmatch(column)
+        if not found:
+            continue
+        try:
+            value_columns[column] = (STEMS[found.group(1)], parse_year(found.group(2)))
+        except ValueError:
+            ledger.add(source_id, path, 1, column, "bad_year",
+                       f"a column name ending in a year {YEAR_RULE}", column)
+    if not value_columns:
+        require_columns(rows, [f"{stem}_YYYY" for stem in STEMS])
+    # lat/lon describe the regency, not a year: filed under the file's earliest year.
+    first_year = min((y for _, y in value_columns.values()), default=None)
+
+    seen: dict[str, int] = {}
+    for line, fields in rows.records:
+        if len(fields) != len(rows.header):
+            ledger.add(source_id, path, line, None, "malformed_row",
+                       f"{len(fields)} fields, header has {len(rows.header)}", ",".join(fields))
+            continue
+        cell = dict(zip(rows.header, fields))
+        try:
+            code, flag = _resolve(resolver, cell)
+        except RegionError as exc:
+            ledger.add(source_id, path, line, "kode_kabkota", exc.reason, str(exc),
+                       f"{cell['kode_kabkota']} {cell['nama']}")
+            continue
+        if code in seen:
+            ledger.add(source_id, path, line, None, "duplicate",
+                       f"{resolver.label(code)} already read from row {seen[code]}",
+                       f"{cell['kode_kabkota']} {cell['nama']}")
+            continue
+        seen[code] = line
+
+        for column, indicator in (("lat", "latitude"), ("lon", "longitude")):
+            _add(builder, ledger, source_id, path, line, column, code, first_year, indicator,
+                 cell[column], [flag])
+        for column, (indicator, year) in value_columns.items():
+            _add(builder, ledger, source_id, path, line, column, code, year, indicator,
+                 cell[column], [flag], boundaries=True)
+
+    tidy = builder.frame()
+    settle_rows(ledger, tidy, rows.line_numbers())
+    return SourceResult(source_id, path, len(rows.records), tidy, ledger)
+
+
+def _resolve(resolver: Resolver, cell: dict) -> tuple[str, str]:
+    """BPS code and match flag. A name match is accepted only for codes that exist in
+    neither system (old Kemendagri codes of Papua Barat Daya): a code that exists and names
+    another regency is a contradiction, not a different coding."""
+    code, name, province = cell["kode_kabkota"], cell["nama"], cell["provinsi"]
+    match = resolver.code_and_name(code, name, province, bare_means=BARE_MEANS)
+    if match.via == "name":
+        for system in ("bps", "dagri"):
+            try:
+                other = resolver.code(code, system)
+            except RegionError:
+                continue
+            raise RegionError("code_name_mismatch",
+                              f"{system.upper()} code {code!r} is {resolver.label(other)}, "
+                              f"the name {name!r} is {resolver.label(match.bps_code)}")
+    return match.bps_code, MATCH_FLAGS[match.via]
+
+
+def _add(builder, ledger, source_id, path, line, column, code, year, indicator, text,
+         flags, boundaries=False) -> None:
+    try:
+        value = parse_number(text, "en")
+    except ValueError:
+        ledger.add(source_id, path, line, column, "not_a_number", "", text)
+        return
+    flags = list(flags)
+    if boundaries and value == 0.0:
+        flags.append("sampling_zero")  # a small sample cell with no case, not a true zero
+    if boundaries and value == 100.0:
+        flags.append("boundary_value")
+    builder.add(line, column, code, "regency", year, indicator, value,
+                ";".join(f for f in flags if f))

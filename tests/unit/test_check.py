@@ -1,0 +1,133 @@
+"""``check_file``: format recognition and one named problem per bad cell or row."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kbanalysis.dataset import RAW_SOURCES, find_raw_file
+from kbanalysis.sources.check import FORMATS, KNOWN, TOPOJSON, check_file
+
+OPENDATA_HEADER = ("id,kode_provinsi,nama_provinsi,kode_kabupaten_kota,nama_kabupaten_kota,"
+                   "persentase_balita_stunting,satuan,tahun")
+SSGI_HEADER = "provinsi,kabkota,ikp,kat_ikp,sppg_per100k,pct_miskin,pct_stunting,n_sppg,is_papua"
+
+
+def where(report):
+    return [(p.file, p.row, p.column) for p in report.problems]
+
+
+@pytest.mark.parametrize("source_id, expected", [
+    ("ssgi2024_kabkota", "ssgi_kabkota_514"), ("susenas_kabkota", "susenas_kabkota"),
+    ("jabar_od_17148", "jabar_opendata"), ("jabar_ssgi2024", "jabar_opendata"),
+    ("ssgi_provinsi", "ssgi_provinsi")])
+def test_real_files_are_recognised_and_clean(raw_dir, source_id, expected):
+    pattern = next(s.pattern for s in RAW_SOURCES if s.source_id == source_id)
+    report = check_file(find_raw_file(raw_dir, pattern))
+    assert report.format == expected
+    assert report.problems == [] and report.ok
+    assert report.rows_read > 0
+
+
+def test_known_data_quirks_are_findings_not_problems(raw_dir):
+    pattern = next(s.pattern for s in RAW_SOURCES if s.source_id == "jabar_od_17148")
+    report = check_file(find_raw_file(raw_dir, pattern))
+    assert [f.reason for f in report.findings] == ["zero_coded_missing"] * 2
+
+
+def test_national_topojson(raw_dir):
+    report = check_file(raw_dir / "geometry" / "indonesia_kabkota_simplified_topo__ghapsara.json")
+    assert report.format == TOPOJSON and report.ok
+    assert {f.reason for f in report.findings} == {"pseudo_unit", "null_geometry"}
+
+
+def test_crafted_good_file(tmp_path):
+    path = tmp_path / "good.csv"
+    path.write_text("\n".join([OPENDATA_HEADER,
+                               "1,32,JAWA BARAT,3205,KABUPATEN GARUT,\"11,67\",PERSEN,2024",
+                               "2,32,JAWA BARAT,3273,KOTA BANDUNG,8.85,PERSEN,2024"]) + "\n")
+    report = check_file(path)
+    assert report.format == "jabar_opendata" and report.problems == []
+    assert (report.rows_read, report.rows_kept) == (2, 2)
+
+
+def test_every_bad_row_is_named_with_file_row_and_column(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("\n".join([
+        OPENDATA_HEADER,
+        "1,32,JAWA BARAT,3205,KABUPATEN GARUT,11.67,PERSEN,2024",  # 2 fine
+        "2,32,JAWA BARAT,3273,KOTA BANDUNG,abc,PERSEN,2024",  # 3 not a number
+        "3,32,JAWA BARAT,3201,KABUPATEN BOGOR,5.0,PERSEN,20x4",  # 4 bad year
+        "4,32,JAWA BARAT,3299,KABUPATEN ATLANTIS,5.0,PERSEN,2024",  # 5 unknown
+        "5,32,JAWA BARAT,3202,KABUPATEN SUKABUMI,5.0,ORANG,2024",  # 6 unit
+        "6,32,JAWA BARAT,3203,KABUPATEN CIANJUR,101.0,PERSEN,2024",  # 7 out of range
+    ]) + "\n")
+    report = check_file(path)
+    assert report.format == "jabar_opendata"
+    assert where(report) == [(str(path), 3, "persentase_balita_stunting"),
+                             (str(path), 4, "tahun"),
+                             (str(path), 5, "kode_kabupaten_kota"),
+                             (str(path), 6, "satuan"),
+                             (str(path), 7, "persentase_balita_stunting")]
+    lines = [p.line() for p in report.problems]
+    assert "expected a number" in lines[0] and "'abc'" in lines[0]
+    assert "year" in lines[1] and "'20x4'" in lines[1]
+
+
+def test_cell_problems_in_a_multi_value_file(tmp_path):
+    path = tmp_path / "ssgi.csv"
+    path.write_text("\n".join([SSGI_HEADER,
+                               "Jawa Barat,Garut,70.0,5,4.0,9.0,x,10,false",
+                               "Jawa Barat,Atlantis,70.0,5,4.0,9.0,14.2,10,false",
+                               "Jawa Barat,Bogor,70.0,5,4.0,,14.2,10,false"]) + "\n")
+    report = check_file(path)
+    assert report.format == "ssgi_kabkota_514"
+    assert [(p.row, p.column) for p in report.problems] == [(2, "pct_stunting"), (3, "kabkota"),
+                                                            (4, "pct_miskin")]
+
+
+def test_a_missing_column_is_named(tmp_path):
+    path = tmp_path / "ssgi.csv"
+    path.write_text(SSGI_HEADER.replace(",pct_stunting", "") + "\nJawa Barat,Garut,70,5,4,9,10,f\n")
+    report = check_file(path)
+    assert report.format == "ssgi_kabkota_514"
+    assert where(report) == [(str(path), 1, "pct_stunting")]
+
+
+def test_unknown_format_says_which_formats_are_known(tmp_path):
+    path = tmp_path / "other.csv"
+    path.write_text("a,b,c\n1,2,3\n")
+    report = check_file(path)
+    assert report.format == "unknown" and len(report.problems) == 1
+    message = report.problems[0].line()
+    assert all(name in message for name in KNOWN)
+
+
+def test_binary_file_is_an_unknown_format(tmp_path):
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(b"PK\x03\x04\xff\xfe\x00\x00")
+    report = check_file(path)
+    assert report.format == "unknown" and len(report.problems) == 1
+
+
+def test_topojson_problems(tmp_path):
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps({"type": "Topology", "arcs": [[[0, 0], [1, 0], [0, 1], [-1, 0], [0, -1]]],
+                                "objects": {"kabkot": {"type": "GeometryCollection", "geometries": [
+                                    {"type": "Polygon", "arcs": [[0]], "id": "32-01"},
+                                    {"type": "Polygon", "arcs": [[0]], "id": "32-50"}]}}}))
+    report = check_file(path)
+    assert report.format == TOPOJSON
+    assert where(report) == [(str(path), 2, "id")]
+
+
+def test_formats_are_distinguishable():
+    """No header of one format is accepted by another listed before it."""
+    headers = {"ssgi_provinsi": "id,kode_provinsi,nama_provinsi,prevalensi_balita_stunting,satuan,tahun",
+               "jabar_opendata": OPENDATA_HEADER, "ssgi_kabkota_514": SSGI_HEADER,
+               "susenas_kabkota": "kode_kabkota,nama,provinsi,lat,lon,melahirkan_dini_2024"}
+    for name, header in headers.items():
+        columns = header.split(",")
+        first = next(f.name for f in FORMATS
+                     if all(c in columns for c in f.columns) and f.accepts(columns))
+        assert first == name
