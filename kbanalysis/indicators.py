@@ -61,6 +61,15 @@ _ALL = [
               "Jumlah peserta KB pasca persalinan", "KBPP acceptors, all methods"),
     Indicator("kbpp_coverage_pct", "percent", "administrative", 0, 100,
               "Cakupan KB pasca persalinan", "KBPP coverage (acceptors / deliveries)"),
+    # Family-planning context from BKKBN / DP3AKB routine reporting (Open Data tables).
+    Indicator("kb_active_users", "persons", "administrative", 0, 20_000_000,
+              "Jumlah peserta KB aktif", "Current contraceptive users (peserta KB aktif)"),
+    Indicator("kb_new_users", "persons", "administrative", 0, 20_000_000,
+              "Jumlah peserta KB baru", "New contraceptive acceptors (peserta KB baru)"),
+    Indicator("pus", "couples", "administrative", 0, 20_000_000,
+              "Jumlah pasangan usia subur (PUS)", "Couples of reproductive age (PUS)"),
+    Indicator("unmet_need_pct", "percent", "administrative", 0, 100,
+              "Kebutuhan ber-KB tidak terpenuhi (unmet need)", "Unmet need for family planning"),
 ]
 
 INDICATORS: dict[str, Indicator] = {i.name: i for i in _ALL}

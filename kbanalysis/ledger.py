@@ -26,6 +26,20 @@ REASONS = {
     "pseudo_unit": "geometry that is not a kabupaten/kota (lake, reservoir, forest)",
     "null_geometry": "feature without a shape",
     "bad_year": "year missing or outside the supported range",
+    "inconsistent_total": ("a total or percentage disagrees with the counts it summarises "
+                           "(reported, never corrected)"),
+    "method_unknown": ("contraceptive method outside the KBPP vocabulary "
+                       "(kondom, suntik, pil, AKDR, MOP, MOW, implan, MAL)"),
+    "after_kbpp_window": "method started more than 42 days after delivery: not KBPP",
+    "not_postpartum": "acceptor not flagged as postpartum (KB pasca persalinan = no)",
+    "bad_date": "date missing or unreadable",
+    "date_out_of_range": "date outside the supported period",
+    "not_yes_no": "a yes/no field holding something other than ya/tidak, yes/no, 1/0",
+    "conflicting_duplicate": ("same regency and year given with different values by two rows "
+                              "or files; every version rejected"),
+    "unit_mismatch": "the file's unit column disagrees with the indicator's unit",
+    "not_derivable": "a derived value cannot be computed from its inputs (e.g. a zero divisor)",
+    "malformed_row": "row has a different number of fields than the header",
 }
 
 LEDGER_COLUMNS = ["source_id", "file", "row", "column", "reason", "detail", "value"]
