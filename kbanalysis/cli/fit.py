@@ -1,0 +1,81 @@
+"""``kbanalysis fit``: run the estimator suite; write ``estimates.csv``, ``meta.json``, ``predictions.csv``.
+
+A specification the data cannot support (missing or constant column, collinearity, too few
+clusters, outcome outside 0-100, no complete rows) is reported as one line on stderr with
+exit code 1, like bad input elsewhere in the command line.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from .. import config
+
+app = typer.Typer(help="Fit the estimator suite; write estimates.csv, meta.json, predictions.csv.",
+                  add_completion=False)
+
+_DEFAULT_COVARIATES = "poverty_pct,births_outside_facility_pct,first_birth_before_20_pct"
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+@app.callback(invoke_without_command=True)
+def fit(
+    outcome: str = typer.Option("stunting_survey_pct", "--outcome",
+                                help="Outcome column (percent, 0-100)."),
+    exposure: str = typer.Option("kbpp_coverage_pct", "--exposure", help="Exposure column."),
+    covariates: str = typer.Option(_DEFAULT_COVARIATES, "--covariates",
+                                   help="Comma-separated covariate columns ('' for none)."),
+    weights: str = typer.Option("population", "--weights",
+                                help="Weight column, or 'none' for unweighted (OLS main model)."),
+    cluster: str = typer.Option("province", "--cluster",
+                                help="'province', 'regency' (robust to heteroskedasticity "
+                                     "only) or a column name."),
+    year: int | None = typer.Option(None, "--year",
+                                    help="Cross-section year. Default: latest with the outcome."),
+    seed: int = typer.Option(config.SEED, "--seed", help="Seed of every random draw."),
+    draws: int = typer.Option(9999, "--draws", help="Wild bootstrap draws (at least 999)."),
+    bootstrap_weights: str = typer.Option("rademacher", "--bootstrap-weights",
+                                          help="'rademacher' or 'webb'."),
+    table: Path | None = typer.Option(
+        None, "--table", dir_okay=False,
+        help="Analysis table CSV. Default: data/processed/analysis.csv."),
+    synthetic: bool = typer.Option(
+        False, "--synthetic",
+        help="Use the fully SIMULATED world of kbanalysis.simulate.synthetic (seeded by "
+             "--seed) instead of the analysis table."),
+    out: Path | None = typer.Option(None, "--out", file_okay=False,
+                                    help="Output folder. Default: results/."),
+    quiet: bool = typer.Option(False, "--quiet", help="Do not print the summary."),
+) -> None:
+    """Fit every model of the suite; write DIR/estimates.csv, meta.json and predictions.csv."""
+    from ..models import SpecificationError, fit_suite
+
+    if synthetic:
+        from ..simulate.synthetic import synthetic_table
+        frame = synthetic_table(seed=seed)
+    else:
+        from ..dataset import load_analysis
+        path = table if table is not None else config.ANALYSIS_CSV
+        if not Path(path).is_file():
+            typer.echo(f"No analysis table at {path}: build it with `kbanalysis data build`, "
+                       f"pass --table, or use --synthetic.", err=True)
+            raise typer.Exit(1)
+        frame = load_analysis(Path(path))
+    try:
+        results = fit_suite(frame, outcome=outcome, exposure=exposure,
+                            covariates=_split(covariates), weights=weights, cluster=cluster,
+                            year=year, seed=seed, bootstrap_draws=draws,
+                            bootstrap_weights=bootstrap_weights)
+    except SpecificationError as error:
+        typer.echo(f"error: {str(error).splitlines()[0]}", err=True)
+        raise typer.Exit(1) from None
+    out_dir = out if out is not None else config.RESULTS_DIR
+    written = results.write(out_dir)
+    if not quiet:
+        typer.echo(results.summary())
+    typer.echo(f"Wrote {', '.join(str(p) for p in written)}"
+               + (" (SIMULATED inputs)" if results.simulated else ""))

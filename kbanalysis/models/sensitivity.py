@@ -1,0 +1,168 @@
+"""The sensitivity grid: the main linear model refitted on other data and specifications.
+
+Variants (group -> what changes):
+
+* ``leave_one_province_out``: every province dropped in turn (does one province drive it?);
+* ``data``: rows whose outcome is a small-area estimate dropped (SSGI 2024 replaced direct
+  estimates by small-area estimates for 102 regencies); for each flag carried by a model
+  variable (``indicator:flag`` in ``flags``), the rows with that flag dropped; and all rows
+  with any such flag dropped. A flag that marks every row (e.g. a whole column of uncertain
+  year) leaves nothing to fit, and its row says so;
+* ``weights``: no weights, population, deliveries;
+* ``covariates``: none, each covariate left out in turn, each extra covariate added.
+
+A variant the data cannot support is kept as a row whose ``status`` says why, never dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .linear import fit_linear
+from .threads import single_threaded
+from .spec import ModelData, Spec, SpecificationError, prepare
+
+WEIGHT_OPTIONS = (None, "population", "deliveries")
+EXTRA_COVARIATES = ("food_security_index", "sppg_per_100k")
+# Flag names that mark a small-area estimate, e.g. "stunting_survey_pct:small_area_estimate".
+SAE_FLAG = re.compile(r"small[_ ]?area|(?:^|_)sae(?:$|_)", re.IGNORECASE)
+
+SENSITIVITY_COLUMNS = ["variant", "group", "description", "estimate", "std_error", "ci_low",
+                       "ci_high", "p_value", "n_obs", "n_clusters", "status"]
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    group: str
+    description: str
+    spec: Spec
+    rows: pd.Series | None = None  # boolean mask over the table; None = all rows
+
+
+def flag_items(flags: pd.Series) -> list[list[tuple[str, str]]]:
+    """Each row's ``indicator:flag`` items as (indicator, flag) pairs."""
+    out = []
+    for text in flags.fillna("").astype(str):
+        items = []
+        for item in filter(None, (part.strip() for part in text.split(";"))):
+            indicator, _, flag = item.partition(":")
+            items.append((indicator, flag) if flag else ("", indicator))
+        out.append(items)
+    return out
+
+
+def sae_rows(table: pd.DataFrame, outcome: str) -> pd.Series:
+    """True where the outcome is flagged as a small-area estimate."""
+    items = flag_items(table["flags"])
+    return pd.Series([any(ind in (outcome, "") and SAE_FLAG.search(flag) for ind, flag in row)
+                      for row in items], index=table.index)
+
+
+def flagged_rows(table: pd.DataFrame, columns) -> pd.Series:
+    """True where any flag concerns one of ``columns`` (or names no indicator)."""
+    columns = set(columns) | {""}
+    items = flag_items(table["flags"])
+    return pd.Series([any(ind in columns for ind, _ in row) for row in items], index=table.index)
+
+
+def has_flag(table: pd.DataFrame, indicator: str, flag: str) -> pd.Series:
+    """True where ``indicator`` carries ``flag``."""
+    items = flag_items(table["flags"])
+    return pd.Series([(indicator, flag) in row for row in items], index=table.index)
+
+
+def variants(table: pd.DataFrame, spec: Spec, data: ModelData,
+             extra_covariates=EXTRA_COVARIATES) -> list[Variant]:
+    """The grid for ``spec`` (whose year is already resolved) on ``table``."""
+    out = [Variant("main", "main", "the main specification", spec)]
+    provinces = sorted(pd.unique(data.frame["province_bps"].astype(str))) \
+        if "province_bps" in data.frame.columns else []
+    if len(provinces) >= 3:
+        names = (data.frame.drop_duplicates("province_bps").set_index("province_bps")
+                 ["province_name"].astype(str).to_dict()
+                 if "province_name" in data.frame.columns else {})
+        for code in provinces:
+            out.append(Variant(f"leave_out_province_{code}", "leave_one_province_out",
+                               f"without province {code} {names.get(code, '')}".rstrip(), spec,
+                               table["province_bps"].astype(str) != code))
+    if "flags" in table.columns:
+        out.append(Variant("drop_small_area_estimates", "data",
+                           "without rows whose outcome is a small-area estimate", spec,
+                           ~sae_rows(table, spec.outcome)))
+        used = [spec.outcome, spec.exposure, *spec.covariates]
+        pairs = sorted({(ind, flag) for row in flag_items(table["flags"]) for ind, flag in row
+                        if ind in used})
+        for indicator, flag in pairs:
+            out.append(Variant(f"drop_flag_{indicator}_{flag}", "data",
+                               f"without rows where {indicator} is flagged {flag!r}", spec,
+                               ~has_flag(table, indicator, flag)))
+        if len(pairs) > 1:
+            out.append(Variant("drop_flagged", "data",
+                               "without rows with any flag on a model variable", spec,
+                               ~flagged_rows(table, used)))
+    for weights in WEIGHT_OPTIONS:
+        if weights != spec.weights and (weights is None or weights in table.columns):
+            out.append(Variant(f"weights_{weights or 'none'}", "weights",
+                               f"weights: {weights or 'none (OLS)'}", spec.with_(weights=weights)))
+    if spec.covariates:
+        out.append(Variant("covariates_none", "covariates", "no covariates",
+                           spec.with_(covariates=())))
+    if len(spec.covariates) > 1:
+        for c in spec.covariates:
+            out.append(Variant(f"covariates_without_{c}", "covariates", f"without {c}",
+                               spec.with_(covariates=tuple(x for x in spec.covariates if x != c))))
+    for c in extra_covariates:
+        if c in table.columns and c not in spec.covariates:
+            out.append(Variant(f"covariates_add_{c}", "covariates", f"adding {c}",
+                               spec.with_(covariates=(*spec.covariates, c))))
+    return out
+
+
+def fit_variant(table: pd.DataFrame, variant: Variant, main_n: int | None = None) -> dict:
+    rows = table if variant.rows is None else table.loc[variant.rows.to_numpy()]
+    row = {"variant": variant.name, "group": variant.group, "description": variant.description}
+    if rows.empty:
+        return {**row, "status": "not estimable: the variant removes every row"}
+    try:
+        data = prepare(rows, variant.spec)
+    except SpecificationError as error:
+        return {**row, "status": f"not estimable: {error}"}
+    fit = fit_linear(data.X, data.y, data.names, weights=data.weights, clusters=data.clusters)
+    terms = fit.terms(keep=[variant.spec.exposure]).iloc[0]
+    status = "ok"
+    if variant.rows is not None and main_n is not None and data.n_obs == main_n:
+        status = "ok (no rows removed: same sample as main)"
+    return {**row, **{k: float(terms[k]) for k in
+                      ("estimate", "std_error", "ci_low", "ci_high", "p_value")},
+            "n_obs": data.n_obs, "n_clusters": data.n_clusters, "status": status}
+
+
+@single_threaded
+def sensitivity_grid(table: pd.DataFrame, spec: Spec, data: ModelData | None = None,
+                     extra_covariates=EXTRA_COVARIATES) -> pd.DataFrame:
+    """One row per variant: the exposure's estimate with CR1 inference, or why not."""
+    data = data or prepare(table, spec)
+    spec = data.spec
+    year_rows = table
+    if spec.year is not None:
+        year_rows = table.loc[table["year"].astype("int64") == spec.year]
+    rows = [fit_variant(year_rows, v, data.n_obs)
+            for v in variants(year_rows, spec, data, extra_covariates)]
+    frame = pd.DataFrame(rows).reindex(columns=SENSITIVITY_COLUMNS)
+    frame["n_obs"] = frame["n_obs"].astype("Int64")
+    frame["n_clusters"] = frame["n_clusters"].astype("Int64")
+    return frame
+
+
+def summarise(grid: pd.DataFrame) -> dict:
+    """Range of the estimates per group (for the summary and meta.json)."""
+    ok = grid.loc[grid["status"].str.startswith("ok")]
+    out = {}
+    for group, part in ok.groupby("group", sort=False):
+        out[group] = {"n": int(len(part)), "min": float(np.min(part["estimate"])),
+                      "max": float(np.max(part["estimate"]))}
+    return out

@@ -1,0 +1,493 @@
+"""The estimator suite: every model on the same analysis table, side by side.
+
+``fit_suite`` checks the specification once, fits each model, and returns a
+:class:`SuiteResults` holding the tidy comparison table (one row per model x term), the
+sensitivity grid, diagnostics, the literature range and the E-value, with every fitted model
+still reachable in ``results.models`` for diagnostics.
+
+Models (``model`` column):
+
+=========================== ==============================================================
+``ols`` / ``wls``           least squares, CR1 cluster-robust SE, t(G-1)
+``*_wild_bootstrap``        the exposure's restricted wild cluster bootstrap CI and p-value
+``fractional_logit``        average marginal effects (pp per unit) of the binomial GLM
+``fractional_logit_coef``   its raw coefficients (log-odds)
+``beta_regression``         average marginal effects of the beta regression
+``beta_regression_coef``    its raw coefficients (log-odds; log precision)
+``province_fe``             least squares with province fixed effects
+``random_intercept``        province random intercepts (MixedLM, REML, model-based SE)
+``spatial_error``           GMM spatial error model, when the LM tests call for it
+``panel_twfe``              regency + year fixed effects, exposure lagged (several years)
+=========================== ==============================================================
+
+The rows with term ``"<exposure> per 10 points"`` restate each exposure effect as
+percentage points of stunting per 10-point rise in KBPP coverage.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+import warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from .. import config
+from ..expected import ExpectedEffect, expected_effect
+from .bootstrap import WEIGHT_TYPES, WildBootstrapResult, wild_cluster_bootstrap
+from .evalue import EValue, evalue_prevalence_difference
+from .glm import fit_beta_regression, fit_fractional_logit
+from .linear import LinearFit, fit_linear
+from .panel import fit_panel
+from .sensitivity import sensitivity_grid
+from .spatial import fit_spatial_error, spatial_diagnostics
+from .threads import single_threaded
+from .spec import (DEFAULT_COVARIATES, DEFAULT_EXPOSURE, DEFAULT_OUTCOME, DEFAULT_WEIGHTS,
+                   INTERCEPT, ModelData, Spec, SpecificationError, data_hash, prepare)
+
+PER_10 = 10.0
+PER_UNIT = "pp per unit"
+PER_10_SCALE = "pp per 10 points"
+ESTIMATE_COLUMNS = ["model", "term", "estimate", "std_error", "ci_low", "ci_high", "p_value",
+                    "n_obs", "n_clusters"]
+COMPARISON_COLUMNS = [*ESTIMATE_COLUMNS, "scale", "inference", "expected_low",
+                      "expected_high", "simulated"]
+
+MODEL_DESCRIPTIONS = {
+    "ols": "ordinary least squares",
+    "wls": "weighted least squares",
+    "ols_wild_bootstrap": "OLS exposure: restricted wild cluster bootstrap (WCR-t), CI by "
+                          "test inversion, p-value of H0: 0",
+    "wls_wild_bootstrap": "WLS exposure: restricted wild cluster bootstrap (WCR-t), CI by "
+                          "test inversion, p-value of H0: 0",
+    "fractional_logit": "fractional logit (binomial quasi-likelihood, logit link): average "
+                        "marginal effects in pp per unit",
+    "fractional_logit_coef": "fractional logit coefficients (log-odds)",
+    "beta_regression": "beta regression (logit mean, log precision): average marginal "
+                       "effects in pp per unit",
+    "beta_regression_coef": "beta regression coefficients (log-odds; log precision)",
+    "province_fe": "least squares with province fixed effects",
+    "random_intercept": "linear mixed model with province random intercepts (REML)",
+    "spatial_error": "spatial error model (GMM, heteroskedasticity-robust; kNN weights)",
+    "panel_twfe": "two-way fixed effects (regency and year), exposure lagged",
+    "panel_twfe_wild_bootstrap": "panel exposure: restricted wild cluster bootstrap",
+}
+
+
+def per_10_term(exposure: str) -> str:
+    return f"{exposure} per 10 points"
+
+
+def derive_seed(seed: int, label: str) -> int:
+    """A reproducible, independent seed for one component (adding one leaves others alone)."""
+    digest = hashlib.sha256(f"{seed}:{label}".encode()).digest()
+    return int.from_bytes(digest[:4], "little")
+
+
+@dataclass
+class SuiteResults:
+    """Everything ``fit_suite`` produced. ``comparison`` is the tidy table."""
+
+    spec: Spec
+    data: ModelData
+    comparison: pd.DataFrame
+    models: dict  # name -> fitted object (LinearFit, BoundedFit, statsmodels result, ...)
+    model_info: dict  # name -> {"description", "inference", "notes"}
+    sensitivity: pd.DataFrame | None
+    spatial: object | None  # SpatialDiagnostics
+    expected: ExpectedEffect
+    evalue: EValue | None
+    skipped: dict  # name -> reason
+    notes: list[str]
+    seed: int
+    bootstrap: dict  # draws, weights
+    simulated_inputs: list[str]
+    data_sha256: str = ""
+    timings: dict = field(default_factory=dict)  # seconds per step; never written to files
+
+    @property
+    def simulated(self) -> bool:
+        return bool(self.simulated_inputs)
+
+    @property
+    def main_model(self) -> str:
+        return "wls" if self.spec.weights else "ols"
+
+    def exposure_rows(self) -> pd.DataFrame:
+        """The exposure's rows (pp per unit; the panel's lagged exposure included)."""
+        c = self.comparison
+        exposure = self.spec.exposure
+        is_exposure = c["term"].eq(exposure) | c["term"].str.fullmatch(rf"{exposure}_lag\d+")
+        return c.loc[is_exposure & c["scale"].eq(PER_UNIT)]
+
+    def effect(self, model: str | None = None) -> pd.Series:
+        """The exposure row of one model (default: the main one)."""
+        rows = self.exposure_rows()
+        return rows.loc[rows["model"] == (model or self.main_model)].iloc[0]
+
+    def estimates(self) -> pd.DataFrame:
+        """The rows of ``estimates.csv``: the comparison table's fixed columns, then the
+        sensitivity grid as models ``sensitivity:<variant>`` (the exposure per point, then
+        all variants again per 10 points)."""
+        frames = [self.comparison[ESTIMATE_COLUMNS]]
+        if self.sensitivity is not None:
+            ok = self.sensitivity.loc[self.sensitivity["status"].str.startswith("ok")]
+            for term, factor in ((self.spec.exposure, 1.0),
+                                 (per_10_term(self.spec.exposure), PER_10)):
+                grid = pd.DataFrame({"model": "sensitivity:" + ok["variant"], "term": term,
+                                     **{c: ok[c] * factor for c in
+                                        ("estimate", "std_error", "ci_low", "ci_high")},
+                                     **{c: ok[c] for c in ("p_value", "n_obs", "n_clusters")}})
+                frames.append(grid)
+        out = pd.concat(frames, ignore_index=True)
+        out["n_obs"] = out["n_obs"].astype("Int64")
+        out["n_clusters"] = out["n_clusters"].astype("Int64")
+        return out
+
+    def predictions(self) -> pd.DataFrame:
+        """Observed and expected outcome per regency under the main model (OLS/WLS).
+
+        ``expected`` is the fitted value: what the model predicts from the regency's exposure
+        and covariates. Reports show where a regency sits against it; a residual is not an
+        effect, only a distance from the cross-regency pattern.
+        """
+        fit = self.models[self.main_model]
+        return pd.DataFrame({"bps_code": self.data.frame["bps_code"].to_numpy(),
+                             "observed": self.data.y, "expected": fit.fitted,
+                             "residual": fit.resid})
+
+    def summary(self) -> str:
+        from .report import summary_text
+        return summary_text(self)
+
+    def write(self, out_dir) -> tuple:
+        """Write ``estimates.csv``, ``meta.json`` and ``predictions.csv`` into ``out_dir``."""
+        from .output import write_results
+        return write_results(self, out_dir)
+
+    def __repr__(self) -> str:
+        flag = " SIMULATED inputs" if self.simulated else ""
+        return (f"<SuiteResults {self.spec.outcome} ~ {self.spec.exposure}, year "
+                f"{self.spec.year}, {len(self.models)} models, n={self.data.n_obs}{flag}>")
+
+
+def _rows(model: str, terms: pd.DataFrame, n_obs, n_clusters, scale: str,
+          inference: str) -> pd.DataFrame:
+    frame = terms.copy()
+    frame.insert(0, "model", model)
+    frame["n_obs"] = n_obs
+    frame["n_clusters"] = n_clusters
+    frame["scale"] = scale
+    frame["inference"] = inference
+    return frame
+
+
+def _bootstrap_row(model: str, boot: WildBootstrapResult) -> pd.DataFrame:
+    inference = (f"restricted wild cluster bootstrap, {boot.weight_type} weights, "
+                 f"{boot.draws} draws{' (all sign patterns)' if boot.enumerated else ''}, "
+                 f"seed {boot.seed}")
+    terms = pd.DataFrame([{"term": boot.term, "estimate": boot.estimate, "std_error": np.nan,
+                           "ci_low": boot.ci_low, "ci_high": boot.ci_high,
+                           "p_value": boot.p_value}])
+    return _rows(model, terms, boot.n_obs, boot.n_clusters, PER_UNIT, inference)
+
+
+def _cr1_label(n_clusters: int, cluster_column: str) -> str:
+    return (f"CR1 cluster-robust by {cluster_column} ({n_clusters} clusters), "
+            f"t({n_clusters - 1})")
+
+
+def _fit_random_intercept(data: ModelData):
+    """MixedLM with province random intercepts: (result, terms, groups, notes)."""
+    import statsmodels.api as sm
+    from statsmodels.tools.sm_exceptions import ConvergenceWarning
+
+    groups = np.unique(data.frame["province_bps"].astype(str), return_inverse=True)[1]
+    notes = ["unweighted (MixedLM takes no weights); model-based SE, normal reference"]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = sm.MixedLM(data.y, data.X, groups=groups).fit(reml=True)
+    notes += sorted({str(w.message).splitlines()[0] for w in caught
+                     if issubclass(w.category, (ConvergenceWarning, RuntimeWarning, UserWarning))})
+    if not result.converged:
+        notes.append("REML did not converge")
+    params = np.asarray(result.fe_params, dtype=float)
+    bse = np.asarray(result.bse_fe, dtype=float)
+    crit = stats.norm.ppf(0.975)
+    terms = pd.DataFrame({"term": data.names, "estimate": params, "std_error": bse,
+                          "ci_low": params - crit * bse, "ci_high": params + crit * bse,
+                          "p_value": 2 * stats.norm.sf(np.abs(params / bse))})
+    return result, terms, int(groups.max()) + 1, notes
+
+
+def _province_dummies(data: ModelData) -> tuple[np.ndarray, list[str]]:
+    codes = data.frame["province_bps"].astype(str)
+    dummies = pd.get_dummies(codes, prefix="province", dtype=float)
+    dummies = dummies.iloc[:, 1:]  # the first province is the reference
+    return dummies.to_numpy(), list(dummies.columns)
+
+
+class _SuiteRun:
+    """Collects each model's rows, fitted object, description and timing as it is fitted."""
+
+    def __init__(self, table: pd.DataFrame, data: ModelData, seed: int, draws: int,
+                 bootstrap_weights: str):
+        self.table, self.data, self.spec = table, data, data.spec
+        self.seed, self.draws, self.bootstrap_weights = seed, draws, bootstrap_weights
+        self.cr1 = _cr1_label(data.n_clusters, self.spec.cluster_column)
+        self.parts: list[pd.DataFrame] = []
+        self.models, self.info, self.skipped = {}, {}, {}
+        self.notes: list[str] = []
+        self.timings: dict[str, float] = {}
+        self.spatial = None
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        """Charge the time since the previous lap to ``name`` (for the benchmark)."""
+        now = time.perf_counter()
+        self.timings[name] = self.timings.get(name, 0.0) + now - self._last
+        self._last = now
+
+    def record(self, name: str, frame: pd.DataFrame, model, inference: str, notes=()):
+        self.lap(name)
+        self.parts.append(frame)
+        self.models[name] = model
+        self.info[name] = {"description": MODEL_DESCRIPTIONS[name], "inference": inference,
+                           "notes": list(notes)}
+
+    def bootstrap(self, name: str, X, y, clusters, column, weights, term):
+        return wild_cluster_bootstrap(X, y, clusters, column, weights=weights, term=term,
+                                      draws=self.draws, weight_type=self.bootstrap_weights,
+                                      seed=derive_seed(self.seed, name))
+
+    # 1. OLS and WLS, each with the wild cluster bootstrap for the exposure.
+    def linear(self) -> None:
+        data, spec = self.data, self.spec
+        for name, w in [("ols", None)] + ([("wls", data.weights)] if spec.weights else []):
+            fit = fit_linear(data.X, data.y, data.names, weights=w, clusters=data.clusters)
+            notes = [f"weights: {spec.weights} (rescaled to mean 1)"] if w is not None else []
+            self.record(name, _rows(name, fit.terms(), fit.n_obs, fit.n_clusters, PER_UNIT,
+                                    self.cr1), fit, self.cr1, notes)
+            boot_name = f"{name}_wild_bootstrap"
+            boot = self.bootstrap(boot_name, data.X, data.y, data.clusters,
+                                  data.exposure_index, w, spec.exposure)
+            frame = _bootstrap_row(boot_name, boot)
+            self.record(boot_name, frame, boot, frame["inference"].iloc[0])
+
+    # 2-3. Bounded outcome: fractional logit and beta regression, AMEs in pp.
+    def bounded(self) -> None:
+        data, spec, cr1 = self.data, self.spec, self.cr1
+        frac = fit_fractional_logit(data.X, data.y, data.names, weights=data.weights,
+                                    clusters=data.clusters)
+        inference = cr1 + "; AME by the delta method"
+        self.record("fractional_logit", _rows("fractional_logit", frac.ame.terms(), frac.n_obs,
+                                              frac.n_clusters, PER_UNIT, inference),
+                    frac, inference,
+                    frac.notes + ([f"weights: {spec.weights}"] if spec.weights else []))
+        self.record("fractional_logit_coef",
+                    _rows("fractional_logit_coef", frac.coefficients(), frac.n_obs,
+                          frac.n_clusters, "log-odds", cr1), frac.result, cr1)
+        beta = fit_beta_regression(data.X, data.y, data.names, clusters=data.clusters)
+        if not beta.converged:
+            self.skipped["beta_regression"] = "; ".join(beta.notes)
+            return
+        inference = cr1 + " (sandwich of the likelihood); AME by the delta method"
+        self.record("beta_regression", _rows("beta_regression", beta.ame.terms(), beta.n_obs,
+                                             beta.n_clusters, PER_UNIT, inference),
+                    beta, inference, beta.notes)
+        frame = _rows("beta_regression_coef", beta.coefficients(), beta.n_obs,
+                      beta.n_clusters, "log-odds", cr1)
+        frame.loc[frame["term"].str.startswith("(precision"), "scale"] = "log precision"
+        self.record("beta_regression_coef", frame, beta.result, cr1, beta.notes)
+
+    # 4-5. Province fixed effects and province random intercepts.
+    def province(self) -> None:
+        data = self.data
+        n_prov = data.frame["province_bps"].nunique()
+        if n_prov < 2:
+            self.skipped["province_fe"] = "one province only: its fixed effect is the intercept"
+        else:
+            dummies, dummy_names = _province_dummies(data)
+            fe = fit_linear(np.column_stack([data.X, dummies]), data.y,
+                            data.names + dummy_names, weights=data.weights,
+                            clusters=data.clusters)
+            keep = [n for n in data.names if n != INTERCEPT]
+            inference = self.cr1 + "; province dummies counted in K"
+            reference = data.frame["province_bps"].astype(str).min()
+            self.record("province_fe", _rows("province_fe", fe.terms(keep=keep), fe.n_obs,
+                                             fe.n_clusters, PER_UNIT, inference), fe, inference,
+                        [f"{len(dummy_names)} province dummies (reference {reference})"])
+        if n_prov < 5:
+            self.skipped["random_intercept"] = f"{n_prov} province(s): too few groups"
+            return
+        result, terms, groups, notes = _fit_random_intercept(data)
+        inference = f"model-based (REML), normal reference; {groups} province groups"
+        self.record("random_intercept", _rows("random_intercept", terms, data.n_obs, groups,
+                                              PER_UNIT, inference), result, inference, notes)
+
+    # 6. Spatial checks on the main model's residuals; the error model when called for.
+    def spatial_checks(self, knn: int, mode: str) -> None:
+        data = self.data
+        if mode == "never":
+            self.skipped["spatial_error"] = "spatial checks switched off"
+            return
+        coords = data.frame.reindex(columns=["latitude", "longitude"]).apply(
+            pd.to_numeric, errors="coerce")
+        rows = np.flatnonzero(coords.notna().all(axis=1).to_numpy())
+        if len(rows) <= knn + 2:
+            self.skipped["spatial_error"] = "no regency coordinates to build weights from"
+            return
+        if len(rows) < data.n_obs:
+            self.notes.append(f"spatial checks use the {len(rows)} of {data.n_obs} regencies "
+                              f"with coordinates")
+        main_fit: LinearFit = self.models["wls" if self.spec.weights else "ols"]
+        self.lap("(other)")
+        self.spatial, w_knn = spatial_diagnostics(
+            data.y[rows], data.X[rows], main_fit.resid[rows],
+            coords["latitude"].to_numpy()[rows], coords["longitude"].to_numpy()[rows], k=knn,
+            seed=derive_seed(self.seed, "moran"))
+        self.lap("spatial diagnostics")
+        if not (self.spatial.fit_error_model or mode == "always"):
+            self.skipped["spatial_error"] = f"not called for: {self.spatial.decision}"
+            return
+        sem = fit_spatial_error(data.y[rows], data.X[rows], data.names, w_knn)
+        inference = "GMM, heteroskedasticity-robust (Arraiz et al. 2010), normal reference"
+        frame = _rows("spatial_error", sem.terms(), sem.n_obs, pd.NA, PER_UNIT, inference)
+        frame.loc[frame["term"] == sem.names[-1], "scale"] = "spatial parameter"
+        self.record("spatial_error", frame, sem, inference,
+                    [f"unweighted; kNN k={knn} great-circle weights", self.spatial.decision])
+
+    # 7. Panel with lagged exposure, where several years of the outcome exist.
+    def panel(self, lag: int, covariates) -> None:
+        spec, table = self.spec, self.table
+        observed = pd.to_numeric(table[spec.outcome], errors="coerce").notna()
+        if "year" not in table.columns or table.loc[observed, "year"].nunique() < 2:
+            self.skipped["panel_twfe"] = f"{spec.outcome} is observed in one year only"
+            return
+        try:
+            pan = fit_panel(table, outcome=spec.outcome, exposure=spec.exposure, lag=lag,
+                            covariates=tuple(covariates), weights=spec.weights,
+                            cluster="regency" if spec.cluster == "regency" else "auto",
+                            bootstrap_draws=self.draws,
+                            bootstrap_weights=self.bootstrap_weights,
+                            seed=derive_seed(self.seed, "panel_twfe_wild_bootstrap"))
+        except SpecificationError as error:
+            self.skipped["panel_twfe"] = str(error)
+            return
+        inference = _cr1_label(pan.fit.n_clusters, pan.cluster)
+        notes = [f"years {pan.years[0]}-{pan.years[-1]}, {pan.n_regencies} regencies, "
+                 f"exposure lagged {pan.lag} year(s)", *pan.notes]
+        self.record("panel_twfe", _rows("panel_twfe",
+                                        pan.fit.terms(keep=[pan.exposure_term, *covariates]),
+                                        pan.fit.n_obs, pan.fit.n_clusters, PER_UNIT, inference),
+                    pan, inference, notes)
+        frame = _bootstrap_row("panel_twfe_wild_bootstrap", pan.bootstrap)
+        self.record("panel_twfe_wild_bootstrap", frame, pan.bootstrap,
+                    frame["inference"].iloc[0], notes)
+
+    def comparison(self, expected: ExpectedEffect) -> pd.DataFrame:
+        frame = _with_per_10_rows(pd.concat(self.parts, ignore_index=True), self.spec.exposure)
+        frame["simulated"] = bool(self.data.simulated_inputs)
+        # The literature range sits next to every per-10-point exposure effect.
+        per_10 = frame["scale"].eq(PER_10_SCALE)
+        frame.loc[per_10, "expected_low"] = expected.lower_pp
+        frame.loc[per_10, "expected_high"] = expected.upper_pp
+        return frame.reindex(columns=COMPARISON_COLUMNS)
+
+
+@single_threaded
+def fit_suite(table: pd.DataFrame, *, outcome: str = DEFAULT_OUTCOME,
+              exposure: str = DEFAULT_EXPOSURE, covariates=DEFAULT_COVARIATES,
+              weights: str | None = DEFAULT_WEIGHTS, cluster: str = "province",
+              year: int | None = None, seed: int = config.SEED,
+              bootstrap_draws: int = 9999, bootstrap_weights: str = "rademacher",
+              knn: int = 6, spatial_model: str = "auto", sensitivity: bool = True,
+              panel: bool = True, panel_lag: int = 1, panel_covariates=(),
+              expected: ExpectedEffect | None = None) -> SuiteResults:
+    """Fit every estimator of the suite on ``table`` (see the module docstring).
+
+    ``year=None`` uses the latest year with the outcome; ``weights=None`` makes the main
+    model OLS; ``cluster`` is "province", "regency" (heteroskedasticity-robust only) or a
+    column. ``spatial_model``: "auto" (fit the spatial error model when the LM tests call
+    for it), "always" or "never". The panel uses every year of ``table`` and is skipped when
+    the outcome exists in one year only. Raises :class:`SpecificationError` on a bad spec.
+    """
+    if spatial_model not in ("auto", "always", "never"):
+        raise SpecificationError(f"spatial_model must be 'auto', 'always' or 'never', "
+                                 f"got {spatial_model!r}")
+    if bootstrap_draws < 999:
+        raise SpecificationError(f"use at least 999 wild bootstrap draws, got {bootstrap_draws}")
+    if bootstrap_weights not in WEIGHT_TYPES:
+        raise SpecificationError(f"bootstrap weights must be one of {WEIGHT_TYPES}, got "
+                                 f"{bootstrap_weights!r}")
+    spec = Spec(outcome=outcome, exposure=exposure, covariates=tuple(covariates),
+                weights=weights, cluster=cluster, year=year)
+    started = time.perf_counter()
+    data = prepare(table, spec)
+    run = _SuiteRun(table, data, seed, bootstrap_draws, bootstrap_weights)
+    run.timings["specification checks"] = time.perf_counter() - started
+    spec = data.spec
+    dropped = {c: k for c, k in data.missing_by_column.items() if k}
+    if dropped:
+        run.notes.append(f"{data.rows_in_year - data.n_obs} of {data.rows_in_year} rows of "
+                         f"{spec.year} dropped for missing values (rows missing per column: "
+                         + ", ".join(f"{c} {k}" for c, k in dropped.items()) + ")")
+
+    run.linear()
+    run.bounded()
+    run.province()
+    run.spatial_checks(knn, spatial_model)
+    if panel:
+        run.panel(panel_lag, panel_covariates)
+    expected = expected or expected_effect(coverage_rise_pts=PER_10)
+    comparison = run.comparison(expected)
+    run.lap("(other)")
+    grid = sensitivity_grid(table, spec, data) if sensitivity else None
+    run.lap("sensitivity grid")
+    if data.simulated_inputs:
+        run.notes.insert(0, "SIMULATED inputs: " + ", ".join(data.simulated_inputs)
+                         + " — results that rest on them are not evidence about Indonesia")
+    return SuiteResults(spec=spec, data=data, comparison=comparison, models=run.models,
+                        model_info=run.info, sensitivity=grid, spatial=run.spatial,
+                        expected=expected, evalue=_main_evalue(comparison, spec, data),
+                        skipped=run.skipped, notes=run.notes, seed=seed,
+                        bootstrap={"draws": bootstrap_draws, "weights": bootstrap_weights},
+                        simulated_inputs=list(data.simulated_inputs),
+                        data_sha256=data_hash(table, spec), timings=run.timings)
+
+
+def _with_per_10_rows(comparison: pd.DataFrame, exposure: str) -> pd.DataFrame:
+    """After each exposure row (pp per unit), the same effect per 10 points of coverage."""
+    is_exposure = (comparison["term"].str.fullmatch(rf"{exposure}(_lag\d+)?")
+                   & comparison["scale"].eq(PER_UNIT))
+    out = []
+    for _, row in comparison.iterrows():
+        out.append(row)
+        if is_exposure.loc[row.name]:
+            scaled = row.copy()
+            scaled["term"] = per_10_term(row["term"])
+            for c in ("estimate", "std_error", "ci_low", "ci_high"):
+                scaled[c] = row[c] * PER_10
+            scaled["scale"] = PER_10_SCALE
+            out.append(scaled)
+    return pd.DataFrame(out).reset_index(drop=True)
+
+
+def _main_evalue(comparison: pd.DataFrame, spec: Spec, data: ModelData) -> EValue | None:
+    """E-value of the main model's effect per 10 points, with the wild bootstrap CI."""
+    main = "wls" if spec.weights else "ols"
+    rows = comparison.set_index(["model", "term"])
+    try:
+        point = rows.loc[(main, per_10_term(spec.exposure))]
+        boot = rows.loc[(f"{main}_wild_bootstrap", per_10_term(spec.exposure))]
+    except KeyError:
+        return None
+    w = np.ones(data.n_obs) if data.weights is None else data.weights
+    baseline = float(np.average(data.y, weights=w))
+    if not 0 < baseline < 100:
+        return None
+    return evalue_prevalence_difference(point["estimate"], boot["ci_low"], boot["ci_high"],
+                                        baseline, contrast=f"10-point rise in {spec.exposure} "
+                                        f"at mean prevalence {baseline:.1f} %")

@@ -1,0 +1,117 @@
+"""Bad specifications fail early with one clear SpecificationError."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from kbanalysis.models import Spec, SpecificationError, fit_suite, prepare
+from kbanalysis.simulate.synthetic import synthetic_table
+
+
+@pytest.fixture(scope="module")
+def table():
+    return synthetic_table(n_provinces=12, regencies_per_province=(4, 8), seed=7)
+
+
+def _fails(table, match, **spec):
+    with pytest.raises(SpecificationError, match=match) as info:
+        prepare(table, Spec(**spec))
+    assert "\n" not in str(info.value)
+    return str(info.value)
+
+
+def test_missing_column_is_named_with_a_suggestion(table):
+    message = _fails(table, "missing column", covariates=("poverty_pc",))
+    assert "'poverty_pc'" in message and "did you mean 'poverty_pct'" in message
+
+
+def test_constant_column(table):
+    constant = table.assign(poverty_pct=12.5)
+    _fails(constant, "'poverty_pct' is constant")
+
+
+def test_perfect_collinearity_names_the_column(table):
+    collinear = table.assign(food_security_index=2 * table["poverty_pct"] + 3)
+    message = _fails(collinear, "perfect collinearity",
+                     covariates=("poverty_pct", "food_security_index"))
+    assert "'food_security_index'" in message
+
+
+def test_fewer_than_ten_clusters(table):
+    few = table.loc[table["province_bps"].isin(sorted(table["province_bps"].unique())[:9])]
+    _fails(few, "only 9 cluster")
+    # Regency clusters (heteroskedasticity-robust) are allowed on the same rows.
+    assert prepare(few, Spec(cluster="regency")).n_clusters == len(few)
+
+
+def test_outcome_outside_0_to_100(table):
+    bad = table.copy()
+    bad.loc[3, "stunting_survey_pct"] = 104.0
+    message = _fails(bad, "must lie in 0-100")
+    assert bad.loc[3, "bps_code"] in message
+
+
+def test_all_rows_dropped_says_how_many_each_column_removed(table):
+    holes = table.copy()
+    holes.loc[holes.index[:10], "poverty_pct"] = np.nan
+    holes.loc[holes.index[10:], "kbpp_coverage_pct"] = np.nan
+    message = _fails(holes, "no complete rows")
+    assert "poverty_pct: 10" in message
+    assert f"kbpp_coverage_pct: {len(holes) - 10}" in message
+
+
+def test_partial_missing_is_counted_not_fatal(table):
+    holes = table.copy()
+    holes.loc[holes.index[:5], "poverty_pct"] = np.nan
+    data = prepare(holes, Spec())
+    assert data.n_obs == len(table) - 5 and data.missing_by_column["poverty_pct"] == 5
+
+
+def test_non_numeric_column(table):
+    text = table.astype({"poverty_pct": "string"})
+    text.loc[2, "poverty_pct"] = "n/a"
+    _fails(text, "must be numeric")
+
+
+def test_non_positive_weights(table):
+    zero = table.copy()
+    zero.loc[0, "population"] = 0
+    _fails(zero, "must be positive")
+
+
+def test_column_used_twice(table):
+    _fails(table, "more than once", covariates=("kbpp_coverage_pct",))
+
+
+def test_year_without_rows(table):
+    _fails(table, "no rows for year 2019", year=2019)
+
+
+def test_default_year_is_the_latest_with_the_outcome():
+    panel = synthetic_table(n_provinces=10, regencies_per_province=3, years=(2022, 2023), seed=1)
+    assert prepare(panel, Spec()).spec.year == 2023
+
+
+def test_suite_rejects_bad_options(table):
+    with pytest.raises(SpecificationError, match="999"):
+        fit_suite(table, bootstrap_draws=100)
+    with pytest.raises(SpecificationError, match="bootstrap weights"):
+        fit_suite(table, bootstrap_weights="mammen")
+
+
+def test_simulated_kbpp_layer_is_detected_in_real_shaped_tables(table):
+    real_shape = table.copy()
+    real_shape["province_name"] = "Jawa Barat"
+    real_shape.attrs = {}
+    data = prepare(real_shape, Spec())
+    assert data.simulated_inputs == ["kbpp_coverage_pct"]
+    real_shape["kbpp_measure_type"] = "administrative"
+    assert prepare(real_shape, Spec()).simulated_inputs == []
+
+
+def test_string_codes_are_kept():
+    assert isinstance(prepare(synthetic_table(n_provinces=10, regencies_per_province=2),
+                              Spec()).cluster_labels[0], str)
+    assert pd.api.types.is_string_dtype(
+        synthetic_table(n_provinces=10, regencies_per_province=2)["bps_code"])
