@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from .simulate.kbpp import simulate_kbpp
 from .sources import kode_wilayah
 from .sources.base import SourceResult
 from .sources.jabar_opendata import read_opendata
+from .sources.kbpp_import import read_kbpp_files
 from .sources.rows import row_accounting
 from .sources.ssgi import read_ssgi_kabkota
 from .sources.ssgi_province import read_ssgi_provinsi
@@ -90,13 +91,28 @@ class BuildResult:
 
 
 def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFrame | None = None,
-          seed: int = config.SEED) -> BuildResult:
-    """Read ``raw_dir``, write every processed table into ``out_dir`` (all or nothing)."""
+          seed: int = config.SEED, kbpp_files: Sequence[Path] = ()) -> BuildResult:
+    """Read ``raw_dir``, write every processed table into ``out_dir`` (all or nothing).
+
+    The KBPP layer is, in this order: ``kbpp`` (a frame in the KBPP schema), the real files
+    in ``kbpp_files`` (Profil Kesehatan tables, open-data tables, service registers; read by
+    :func:`kbanalysis.sources.kbpp_import.read_kbpp_files`, their rejects join the ledger),
+    or else the simulated layer. Real KBPP data replaces the simulation entirely: regencies
+    the files do not cover get no KBPP values rather than simulated ones.
+    """
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     regencies, provinces = build_regions(raw_dir)
     resolver = Resolver(regencies, provinces)
     files = {s.source_id: find_raw_file(raw_dir, s.pattern) for s in RAW_SOURCES}
     results = [s.read(files[s.source_id], resolver, s.source_id) for s in RAW_SOURCES]
+    kbpp_ledger = Ledger()
+    if kbpp is None and kbpp_files:
+        kbpp, kbpp_ledger = read_kbpp_files([Path(f) for f in kbpp_files], resolver=resolver)
+        if kbpp.empty:
+            raise InputError(", ".join(Path(f).name for f in kbpp_files),
+                             expected="at least one regency-year of usable KBPP data",
+                             got=f"none; {len(kbpp_ledger)} rejects (see `kbanalysis data "
+                                 f"check`)")
 
     real = pd.concat([r.tidy for r in results], ignore_index=True)
     real, duplicates = drop_duplicates(real, results)
@@ -117,10 +133,12 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
     ledger = Ledger()
     for result in results:
         ledger.extend(result.ledger)
+    ledger.extend(kbpp_ledger)
     rejects = ledger.to_frame().sort_values(["source_id", "row", "column"], kind="mergesort",
                                             na_position="first").reset_index(drop=True)
     analysis = analysis_table(tidy, regencies, kbpp)
-    meta = build_meta(raw_dir, files, results, tidy, rejects, kbpp, seed, duplicates)
+    meta = build_meta(raw_dir, files, results, tidy, rejects, kbpp, seed, duplicates,
+                      [Path(f) for f in kbpp_files])
 
     outputs = {
         out_dir / config.REGIONS_CSV.name: regencies[REGION_COLUMNS],
@@ -244,7 +262,7 @@ def _row_flags(regency: pd.DataFrame, grid: pd.DataFrame) -> pd.Series:
 
 def build_meta(raw_dir: Path, files: dict[str, Path], results: list[SourceResult],
                tidy: pd.DataFrame, rejects: pd.DataFrame, kbpp: pd.DataFrame, seed: int,
-               duplicates: int) -> dict:
+               duplicates: int, kbpp_files: list[Path] = ()) -> dict:
     """What the tables were built from: no timestamps, so a rebuild is byte-identical."""
     inputs = [raw_dir / rel for rel, _ in kode_wilayah.FILES.values()] + list(files.values())
     used = {p.resolve() for p in inputs}
@@ -262,7 +280,8 @@ def build_meta(raw_dir: Path, files: dict[str, Path], results: list[SourceResult
         "sources": sources,
         "cross_source_duplicates": duplicates,
         "kbpp": {"measure_type": ";".join(sorted(kbpp["measure_type"].unique())),
-                 "source": ";".join(sorted(kbpp["source"].unique())), "rows": len(kbpp)},
+                 "source": ";".join(sorted(kbpp["source"].unique())), "rows": len(kbpp),
+                 "files": {p.name: _sha256(p) for p in kbpp_files}},
         "tables": {"tidy.csv": len(tidy), "rejects.csv": len(rejects), "kbpp.csv": len(kbpp)},
         "rejects_by_reason": {k: int(v) for k, v
                               in sorted(rejects["reason"].value_counts().items())},

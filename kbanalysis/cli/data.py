@@ -42,6 +42,10 @@ def build(
         help="Where to write the processed tables. Default: data/processed/ (committed)."),
     seed: int = typer.Option(config.SEED, "--seed",
                              help="Seed of the simulated KBPP layer."),
+    kbpp: list[Path] = typer.Option(
+        [], "--kbpp", exists=True, dir_okay=False,
+        help="Real KBPP file (Profil Kesehatan table, open-data table or service register; "
+             "repeatable). Replaces the simulated KBPP layer."),
 ) -> None:
     """Read the raw files and write tidy, rejects, KBPP and analysis tables."""
     raw_dir = raw if raw is not None else config.default_raw_dir()
@@ -54,8 +58,10 @@ def build(
 
     from .. import dataset
 
-    result = dataset.build(Path(raw_dir), Path(out_dir), seed=seed)
-    typer.echo(f"Built {out_dir} from {raw_dir} (seed {seed})")
+    result = dataset.build(Path(raw_dir), Path(out_dir), seed=seed, kbpp_files=kbpp)
+    layer = (f"KBPP: real, from {', '.join(p.name for p in kbpp)}" if kbpp
+             else f"KBPP: SIMULATED (seed {seed})")
+    typer.echo(f"Built {out_dir} from {raw_dir}; {layer}")
     counts = pd.DataFrame(result.counts(), columns=["source_id", "read", "kept", "rejected"])
     typer.echo(counts.to_string(index=False))
 

@@ -25,6 +25,7 @@ from . import opendata_indicators as od
 from .base import SourceResult
 from .geometry import read_topojson
 from .jabar_opendata import read_opendata
+from .kbpp_import import check_kbpp_file, detect_kbpp_format
 from .rows import promoted_column
 from .ssgi import COLUMNS as SSGI_COLUMNS
 from .ssgi import read_ssgi_kabkota
@@ -85,7 +86,11 @@ FORMATS: list[FileFormat] = [
                f"columns {', '.join(f'{s}_YYYY' for s in SUSENAS_STEMS)}"),
 ]
 TOPOJSON = "topojson_kabkot"
-KNOWN = [f.name for f in FORMATS] + [TOPOJSON]
+# The KBPP shapes offices hold (kbanalysis.sources.kbpp_import) are recognised first: a KBPP
+# open-data table also fits the generic Open Data schema, but must be read as KBPP rows.
+KBPP_FORMATS = {"profil_kesehatan": "kbpp_profil_kesehatan", "opendata": "kbpp_opendata",
+                "register": "kbpp_register"}
+KNOWN = [*KBPP_FORMATS.values()] + [f.name for f in FORMATS] + [TOPOJSON]
 
 
 @dataclass
@@ -107,6 +112,10 @@ def check_file(path: Path, resolver: Resolver | None = None) -> CheckReport:
     path = Path(path)
     if not path.is_file():
         return CheckReport(path, "unknown", [InputError(path, expected="an existing file")])
+    kbpp = detect_kbpp_format(path)
+    if kbpp is not None:
+        hints = {} if resolver is None else {"resolver": resolver}
+        return CheckReport(path, KBPP_FORMATS[kbpp], check_kbpp_file(path, **hints))
     head = path.read_bytes()[:4096].lstrip()
     if head.startswith(b"{"):
         return _check_topojson(path)
@@ -158,7 +167,11 @@ def _recognise(path: Path, header: list[str]) -> tuple[FileFormat | None, list[I
 
 def _unknown(path: Path, header: list[str] | None) -> InputError:
     formats = "; ".join([f"{f.name} ({f.description})" for f in FORMATS]
-                        + [f"{TOPOJSON} (TopoJSON kab/kota shapes)"])
+                        + [f"{TOPOJSON} (TopoJSON kab/kota shapes)",
+                           "kbpp_profil_kesehatan (Profil Kesehatan table of KB pasca "
+                           "persalinan by method, .xlsx/.csv)", "kbpp_opendata (open-data "
+                           "deliveries or KBPP acceptors)", "kbpp_register (service register, "
+                           "one row per delivery, .csv/.parquet)"])
     return InputError(path, 1 if header else None, None,
                       f"a file of a known format: {formats}",
                       got=", ".join(header) if header else "no CSV header")

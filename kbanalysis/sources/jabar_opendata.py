@@ -72,7 +72,7 @@ def read_opendata(path: Path, source_id: str | None = None, *, resolver: Resolve
                        cell.get(REGENCY_COLUMNS[1]) or cell["nama_provinsi"])
             continue
         satuan = cell["satuan"].upper()
-        if SATUAN_UNITS.get(satuan) != unit:
+        if unit not in SATUAN_UNITS.get(satuan, set()):
             ledger.add(source_id, path, line, "satuan", "unit_mismatch",
                        f"{spec.indicator} is in {unit}", cell["satuan"])
             continue

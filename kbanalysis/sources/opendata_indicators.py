@@ -27,12 +27,26 @@ OPEN_DATA_COLUMNS: dict[str, OpenDataColumn] = {c.column: c for c in [
     # Kemenkes survey figures (SSGI 2021/2022/2024, SKI 2023), od_20735 and od_20953.
     OpenDataColumn("prevalensi_balita_stunting", "stunting_survey_pct", "survey",
                    True, "od_20735, od_20953"),
+    # Dinkes / DP3AKB family-planning tables (KBPP layer and context).
+    OpenDataColumn("jumlah_ibu_bersalin", "deliveries", "administrative", False,
+                   "Dinkes jumlah ibu bersalin"),
+    OpenDataColumn("jumlah_peserta_kb_pasca_persalinan", "kbpp_total", "administrative", False,
+                   "Dinkes peserta KB pasca persalinan"),
+    OpenDataColumn("jumlah_peserta_kb_aktif", "kb_active_users", "administrative", False,
+                   "DP3AKB peserta KB aktif"),
+    OpenDataColumn("jumlah_peserta_kb_baru", "kb_new_users", "administrative", False,
+                   "DP3AKB peserta KB baru"),
+    OpenDataColumn("jumlah_pasangan_usia_subur", "pus", "administrative", False, "DP3AKB PUS"),
+    OpenDataColumn("persentase_unmet_need", "unmet_need_pct", "administrative", False,
+                   "DP3AKB unmet need"),
 ]}
 
-# The portal's ``satuan`` values and the tidy unit each stands for.
+# The portal's ``satuan`` values and the tidy units each can stand for: ORANG labels both
+# head counts of people and counts of events people go through (deliveries, acceptors).
 SATUAN_UNITS = {
-    "PERSEN": "percent", "PERSENTASE": "percent", "%": "percent",
-    "INDEKS": "index", "ORANG": "persons", "JIWA": "persons",
+    "PERSEN": {"percent"}, "PERSENTASE": {"percent"}, "%": {"percent"},
+    "INDEKS": {"index"}, "ORANG": {"persons", "count"}, "JIWA": {"persons", "count"},
+    "PASANG": {"couples"},
 }
 
 BASE_COLUMNS = ["kode_provinsi", "nama_provinsi", "satuan", "tahun"]

@@ -131,3 +131,27 @@ def test_formats_are_distinguishable():
         first = next(f.name for f in FORMATS
                      if all(c in columns for c in f.columns) and f.accepts(columns))
         assert first == name
+
+
+# --- the KBPP shapes offices hold ------------------------------------------------------------
+
+def test_kbpp_files_are_recognised_and_checked(tmp_path):
+    from kbanalysis.fixtures import (write_opendata_kbpp_pair, write_profil_kesehatan,
+                                     write_register)
+    write_profil_kesehatan(tmp_path / "profil_clean.xlsx", problems=())
+    report = check_file(tmp_path / "profil_clean.xlsx")
+    assert report.format == "kbpp_profil_kesehatan" and report.ok, report.problems
+
+    write_profil_kesehatan(tmp_path / "profil_bad.csv", problems=("bad_number",))
+    report = check_file(tmp_path / "profil_bad.csv")
+    assert report.format == "kbpp_profil_kesehatan" and not report.ok
+    bad_cells = [p for p in report.problems if p.expected.startswith("a number")]
+    assert len(bad_cells) == 1 and bad_cells[0].row and bad_cells[0].column
+
+    deliveries, acceptors, _ = write_opendata_kbpp_pair(tmp_path)
+    for path in (deliveries, acceptors):
+        assert check_file(path).format == "kbpp_opendata"
+
+    write_register(tmp_path / "register.csv", 2_000, problem_share=0.05)
+    report = check_file(tmp_path / "register.csv")
+    assert report.format == "kbpp_register" and report.problems

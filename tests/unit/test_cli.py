@@ -74,8 +74,8 @@ def test_build_passes_its_options_through_and_prints_counts(monkeypatch, tmp_pat
 
     calls = []
 
-    def fake_build(raw_dir, out_dir, seed):
-        calls.append((raw_dir, out_dir, seed))
+    def fake_build(raw_dir, out_dir, seed, kbpp_files):
+        calls.append((raw_dir, out_dir, seed, kbpp_files))
         return SimpleNamespace(counts=lambda: [{"source_id": "jabar_od_17148", "file": "x.csv",
                                                 "read": 297, "kept": 295, "rejected": 2}])
 
@@ -85,7 +85,16 @@ def test_build_passes_its_options_through_and_prints_counts(monkeypatch, tmp_pat
     result = runner.invoke(app, ["data", "build", "--raw", str(raw), "--out", str(out),
                                  "--seed", "7"])
     assert result.exit_code == 0, result.output
-    assert calls == [(raw, out, 7)]
+    assert calls == [(raw, out, 7, [])]
+    assert "KBPP: SIMULATED" in result.stdout
+    files = [tmp_path / "a.xlsx", tmp_path / "b.csv"]
+    for f in files:
+        f.write_text("x")
+    result = runner.invoke(app, ["data", "build", "--raw", str(raw), "--out", str(out),
+                                 "--kbpp", str(files[0]), "--kbpp", str(files[1])])
+    assert result.exit_code == 0, result.output
+    assert calls[-1] == (raw, out, config.SEED, files)
+    assert "KBPP: real, from a.xlsx, b.csv" in result.stdout
     counts_line = next(line for line in result.stdout.splitlines() if "jabar_od_17148" in line)
     assert counts_line.split() == ["jabar_od_17148", "297", "295", "2"]
 
@@ -95,8 +104,8 @@ def test_build_defaults_to_the_found_raw_folder_and_the_processed_dir(monkeypatc
 
     calls = []
     monkeypatch.setattr(config, "default_raw_dir", lambda: tmp_path)
-    monkeypatch.setattr(kbanalysis.dataset, "build", lambda raw_dir, out_dir, seed: calls.append(
-        (raw_dir, out_dir, seed)) or SimpleNamespace(counts=list))
+    monkeypatch.setattr(kbanalysis.dataset, "build", lambda raw_dir, out_dir, seed, kbpp_files:
+                        calls.append((raw_dir, out_dir, seed)) or SimpleNamespace(counts=list))
     result = runner.invoke(app, ["data", "build"])
     assert result.exit_code == 0, result.output
     assert calls == [(tmp_path, config.PROCESSED_DIR, config.SEED)]
@@ -107,7 +116,7 @@ def test_input_error_is_one_line_on_stderr_and_exit_1(monkeypatch, tmp_path):
 
     error = InputError("x.csv", 4, "tahun", "a year between 2000 and 2035", "20x4")
 
-    def broken_build(raw_dir, out_dir, seed):
+    def broken_build(raw_dir, out_dir, seed, kbpp_files):
         raise error
 
     monkeypatch.setattr(kbanalysis.dataset, "build", broken_build)

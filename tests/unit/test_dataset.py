@@ -183,6 +183,33 @@ def test_build_with_imported_kbpp(raw_dir, tmp_path):
     assert set(result.tidy.loc[result.tidy["indicator"] == "kbpp_total", "source_id"]) == {"kbpp_import"}
 
 
+def test_build_from_real_kbpp_files_says_real_and_names_them(raw_dir, tmp_path):
+    """The --kbpp path: a province Profil Kesehatan table and a register, read and combined."""
+    from kbanalysis.fixtures import write_profil_kesehatan, write_register
+    profil = tmp_path / "profil_jabar_2023.xlsx"
+    truth = write_profil_kesehatan(profil, level="province", year=2023, problems=())
+    register = tmp_path / "register_2022.csv"
+    write_register(register, 3_000, years=(2022, 2022))
+    result = dataset.build(raw_dir, tmp_path / "out", kbpp_files=[profil, register])
+
+    analysis = dataset.load_analysis(tmp_path / "out" / "analysis.csv")
+    with_kbpp = analysis[analysis["kbpp_total"].notna()]
+    assert not analysis["kbpp_measure_type"].eq("simulated").any()
+    assert set(with_kbpp["kbpp_measure_type"]) == {"administrative"}
+    jabar_2023 = with_kbpp[with_kbpp["year"] == 2023].set_index("bps_code")
+    expected = truth.expected.set_index("bps_code")
+    assert set(jabar_2023.index) == set(expected.index)
+    assert (jabar_2023.loc[expected.index, "deliveries"].astype(int)
+            == expected["deliveries"].astype(int)).all()
+    assert set(jabar_2023["kbpp_source"]) == {profil.name}
+    assert set(with_kbpp.loc[with_kbpp["year"] == 2022, "kbpp_source"]) == {register.name}
+    meta = json.loads((tmp_path / "out" / "build_meta.json").read_text())
+    assert set(meta["kbpp"]["files"]) == {profil.name, register.name}
+    assert meta["kbpp"]["measure_type"] == "administrative"
+    # What the register reader rejected is in the build's ledger.
+    assert result.rejects["file"].eq(register.name).any()
+
+
 def test_build_without_a_raw_file_names_it(raw_dir, tmp_path):
     import shutil
     from kbanalysis.ledger import InputError

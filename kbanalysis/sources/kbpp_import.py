@@ -1,0 +1,504 @@
+"""Real KBPP data in: one entry point for the three shapes district and provincial offices hold.
+
+- ``profil_kesehatan``: the Kemenkes Profil Kesehatan table "Cakupan dan proporsi peserta KB
+  pasca persalinan menurut jenis kontrasepsi" (.xlsx or .csv), see
+  :mod:`kbanalysis.sources.profil_kesehatan`;
+- ``opendata``: Open Data Jabar style tables (``kode_provinsi, nama_provinsi,
+  kode_kabupaten_kota, nama_kabupaten_kota, <value>, satuan, tahun``) holding deliveries
+  (``jumlah_ibu_bersalin``) or KBPP acceptors by method (``jumlah_peserta_kb_pasca_persalinan``
+  with a ``metode_kontrasepsi`` column), read here;
+- ``register``: record-level service registers (one row per delivery), aggregated with
+  DuckDB, see :mod:`kbanalysis.sources.registers`.
+
+Every reader returns rows of the KBPP table (:mod:`kbanalysis.kbpp_schema`) with
+``measure_type`` "administrative" and ``source`` the file name, plus a rejects ledger.
+
+Several files combine as a union over regency x year (:func:`read_kbpp_files`). Where two
+rows (from one file or several) give the same regency and year, a field given by only one
+of them is taken as given (a deliveries table and an acceptors table complete each other);
+a field given twice with the same value is kept once and the repeat is ledgered as
+``duplicate``; a field given twice with different values rejects every version of that
+regency and year as ``conflicting_duplicate`` -- the project cannot know which one is right.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..kbpp_schema import KBPP_COLUMNS, METHOD_COLUMNS, empty_kbpp, validate_kbpp
+from ..ledger import REASONS, InputError, Ledger
+from ..regions import RegionError, Resolver, default_resolver
+
+FORMATS = ("profil_kesehatan", "opendata", "register")
+MEASURE_TYPE = "administrative"
+
+# The fields one source row can give for a regency and year (kbpp_total and coverage are
+# always derived: the total is the sum of the methods, coverage = total / deliveries).
+FIELDS = ["deliveries", *METHOD_COLUMNS]
+
+# --------------------------------------------------------------------------------------
+# The contraceptive-method vocabulary shared by all readers
+
+METHOD_LABELS = {"kondom": "Kondom", "suntik": "Suntik", "pil": "Pil", "akdr": "AKDR",
+                 "mop": "MOP", "mow": "MOW", "implan": "Implan", "mal": "MAL"}
+
+# Whole spellings met in registers and tables (after ``method_key``) -> method.
+_METHOD_SPELLINGS = {
+    "kondom": "kondom", "condom": "kondom",
+    "suntik": "suntik", "suntikan": "suntik", "injeksi": "suntik", "injectable": "suntik",
+    "kb suntik": "suntik",
+    "pil": "pil", "pil kb": "pil", "pill": "pil", "kb pil": "pil",
+    "akdr": "akdr", "iud": "akdr", "spiral": "akdr", "alat kontrasepsi dalam rahim": "akdr",
+    "mop": "mop", "vasektomi": "mop", "metode operasi pria": "mop",
+    "mow": "mow", "tubektomi": "mow", "metode operasi wanita": "mow",
+    "implan": "implan", "implant": "implan", "susuk": "implan", "akbk": "implan",
+    "alat kontrasepsi bawah kulit": "implan",
+    "mal": "mal", "lam": "mal", "metode amenore laktasi": "mal",
+    "metode amenorea laktasi": "mal",
+}
+# A first word that settles the method whatever follows ("Suntik 3 Bulan", "IUD Post
+# Plasenta", "MOW/Tubektomi", "Pil Kombinasi").
+_METHOD_FIRST_WORD = {"kondom": "kondom", "suntik": "suntik", "suntikan": "suntik",
+                      "injeksi": "suntik", "pil": "pil", "akdr": "akdr", "iud": "akdr",
+                      "mop": "mop", "vasektomi": "mop", "mow": "mow", "tubektomi": "mow",
+                      "implan": "implan", "implant": "implan", "mal": "mal"}
+
+
+def method_key(text) -> str:
+    """Lower case, every run of punctuation or space one space: ``'AKDR/IUD'`` -> ``'akdr iud'``."""
+    if text is None or (isinstance(text, float) and np.isnan(text)):
+        return ""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", str(text).lower()).split())
+
+
+def method_of(text) -> str | None:
+    """The KBPP method a spelling stands for (``'Suntik 3 Bulan'`` -> ``'suntik'``), or None.
+
+    Only the eight modern methods of the Profil Kesehatan table count; anything else
+    (``Kalender``, ``Lainnya``) is outside the vocabulary and the caller ledgers it.
+    """
+    key = method_key(text)
+    if key in _METHOD_SPELLINGS:
+        return _METHOD_SPELLINGS[key]
+    first = key.split(" ", 1)[0]
+    return _METHOD_FIRST_WORD.get(first)
+
+
+def number_text(value) -> str:
+    """A count as people read it in messages: ``1086840``, ``12.5`` (never ``1.08e+06``)."""
+    value = float(value)
+    return str(int(value)) if value.is_integer() else f"{value:.4f}".rstrip("0")
+
+
+# --------------------------------------------------------------------------------------
+# Detection
+
+
+def detect_kbpp_format(path) -> str | None:
+    """Which KBPP shape ``path`` is ("profil_kesehatan", "opendata", "register"), or None.
+
+    Decided by the header: a register's names a delivery date and the
+    ``kb_pasca_persalinan`` flag (CSV or Parquet); an open-data file has the portal's
+    columns and a KBPP value column; a Profil Kesehatan table (any sheet of a workbook, or a
+    CSV) has the eight method names in a header row beside "ibu bersalin".
+    """
+    path = Path(path)
+    if not path.is_file():
+        return None
+    from . import profil_kesehatan, registers  # the readers import this module
+
+    if registers.looks_like_register(path):
+        return "register"
+    if path.suffix.lower() == ".csv" and _opendata_kind(_csv_header(path)) is not None:
+        return "opendata"
+    if profil_kesehatan.looks_like_profil(path):
+        return "profil_kesehatan"
+    return None
+
+
+def _csv_header(path: Path) -> list[str]:
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace") as handle:
+            first = handle.readline()
+    except OSError:
+        return []
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    return [c.strip().strip('"').strip().lower() for c in first.split(delimiter)]
+
+
+# --------------------------------------------------------------------------------------
+# Reading
+
+
+@dataclass
+class KbppParts:
+    """What one file gives before files are combined: one row per source row, with the
+    fields it gives (NaN where it gives none), its line and its file."""
+
+    file: Path
+    format: str
+    rows: pd.DataFrame  # bps_code, year, deliveries, kbpp_<method>..., line
+    ledger: Ledger = field(default_factory=Ledger)
+    extras: dict = field(default_factory=dict)  # reader-specific results (e.g. monthly)
+
+
+def read_kbpp_file(path, **hints) -> tuple[pd.DataFrame, Ledger]:
+    """The KBPP table from one file of any supported shape, and its rejects ledger.
+
+    The shape is detected (``format=`` forces it). Hints go to the reader of that shape:
+
+    - Profil Kesehatan: ``year``, ``region`` (the regency of a district profile, name or
+      BPS code), ``province``, ``level`` ("district"/"province"), ``sheet``, ``bare_means``,
+      ``allow_partial``; the title supplies year and region when they are not given.
+    - register: ``unit`` ("delivery"/"acceptor"), ``years``, ``deliveries`` (for
+      acceptor registers), ``code_system``, ``memory_limit``, ``threads``,
+      ``examples_per_reason``.
+    - all: ``resolver`` (a :class:`~kbanalysis.regions.Resolver`).
+
+    Rows are ``measure_type`` "administrative" with ``source`` the file name. Raises
+    InputError when the file is not a KBPP file or cannot be read at all; row-level
+    problems go to the ledger. An open-data file with only deliveries or only acceptors is
+    incomplete alone: give both files to :func:`read_kbpp_files`.
+    """
+    return read_kbpp_files([path], **hints)
+
+
+def read_kbpp_files(paths, **hints) -> tuple[pd.DataFrame, Ledger]:
+    """The KBPP table from several files: a union over regency x year (see module doc).
+
+    Each file gets the hints its reader knows (``year`` goes to a Profil Kesehatan table,
+    ``unit`` to a register); a hint no reader knows is an error, not ignored.
+    """
+    parts = [read_kbpp_parts(p, **hints) for p in paths]
+    return combine_parts(parts, resolver=hints.get("resolver"))
+
+
+def _reader(fmt: str):
+    if fmt == "profil_kesehatan":
+        from .profil_kesehatan import read_profil_parts
+        return read_profil_parts
+    if fmt == "register":
+        from .registers import read_register_parts
+        return read_register_parts
+    return read_opendata_parts
+
+
+def _hints_for(fmt: str, hints: dict) -> dict:
+    """The hints ``fmt``'s reader takes; TypeError for a hint that no reader takes."""
+    import inspect
+
+    from .registers import aggregate_register
+
+    def names(function) -> set[str]:
+        return {name for name, p in inspect.signature(function).parameters.items()
+                if p.kind is p.KEYWORD_ONLY or p.kind is p.POSITIONAL_OR_KEYWORD}
+
+    accepted = {f: names(_reader(f)) for f in FORMATS}
+    accepted["register"] |= names(aggregate_register)  # passed on by read_register_parts
+    unknown = set(hints) - set().union(*accepted.values())
+    if unknown:
+        raise TypeError(f"unknown KBPP import hints: {', '.join(sorted(unknown))}")
+    return {k: v for k, v in hints.items() if k in accepted[fmt] and k != "path"}
+
+
+def read_kbpp_parts(path, **hints) -> KbppParts:
+    """One file's rows before combining, dispatched on the detected (or given) format."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(path, expected="an existing file")
+    hints = dict(hints)
+    fmt = hints.pop("format", None) or detect_kbpp_format(path)
+    if fmt is None:
+        raise InputError(path, expected=(
+            "a KBPP file: a Profil Kesehatan table 'Cakupan dan proporsi peserta KB pasca "
+            "persalinan menurut jenis kontrasepsi' (.xlsx/.csv), an open-data table of "
+            "jumlah_ibu_bersalin or jumlah_peserta_kb_pasca_persalinan, or a service register "
+            "with tanggal_persalinan and kb_pasca_persalinan columns"))
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown KBPP format {fmt!r}; known: {', '.join(FORMATS)}")
+    return _reader(fmt)(path, **_hints_for(fmt, hints))
+
+
+# Ledger reasons that are findings about the data, not mistakes in the file: reported by
+# the readers, but not problems for ``check_kbpp_file``.
+FINDINGS = {"after_kbpp_window", "not_postpartum"}
+
+# What a file's author should have written instead, per ledger reason.
+EXPECTED = {
+    "unknown_region": "a known kabupaten/kota",
+    "ambiguous_region": "a kabupaten/kota name that is not ambiguous (add Kabupaten or Kota)",
+    "code_name_mismatch": "a region code and name of the same kabupaten/kota",
+    "duplicate": "one row per kabupaten/kota and year",
+    "conflicting_duplicate": "one value per kabupaten/kota and year",
+    "not_a_number": "a number",
+    "missing_value": "a value",
+    "out_of_range": "a value inside the allowed range",
+    "bad_year": "a four-digit year",
+    "malformed_row": "as many fields as the header",
+    "inconsistent_total": "totals and percentages that agree with their counts",
+    "not_derivable": "every value the total needs",
+    "method_unknown": "one of Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL",
+    "bad_date": "a date such as 2023-05-17 or 17/05/2023",
+    "date_out_of_range": "a date inside the supported years",
+    "not_yes_no": "ya or tidak (yes/no, 1/0)",
+}
+
+
+def check_kbpp_file(path, **hints) -> list[InputError]:
+    """Every problem of one KBPP file as an ``InputError``; empty when the file is clean.
+
+    An unrecognised or unreadable file gives one error; otherwise each ledger entry of the
+    reader that the file's author should fix becomes one error, naming file, row, column
+    and what was expected (for registers the ledger is bounded: one line with the count per
+    reason, then example rows). Findings about the data (``FINDINGS``: a method started
+    after 42 days, kept as a delivery without KBPP) are not problems. A file that is clean
+    but incomplete alone (deliveries without acceptors) is not a problem either.
+    """
+    try:
+        parts = read_kbpp_parts(path, **hints)
+    except InputError as error:
+        return [error]
+    return [problem(Path(path), r) for r in parts.ledger.rejects if r.reason not in FINDINGS]
+
+
+def problem(path: Path, reject) -> InputError:
+    """One ledger entry as an ``InputError`` line; a whole-row reject names its cell."""
+    column, detail = reject.column, reject.detail
+    named = re.match(r"column '([^']+)':? ?", detail or "")
+    if column is None and named:
+        column, detail = named.group(1), detail[named.end():]
+    expected = EXPECTED.get(reject.reason, REASONS[reject.reason])
+    expected += f" ({detail})" if detail else ""
+    return InputError(path, reject.row, column, expected, reject.value or None)
+
+
+# --------------------------------------------------------------------------------------
+# Combining rows into the KBPP table
+
+
+def parts_frame(records: list[dict]) -> pd.DataFrame:
+    """Source rows as a parts frame (the columns of ``KbppParts.rows``, in order)."""
+    columns = ["bps_code", "year", *FIELDS, "line"]
+    frame = pd.DataFrame(records, columns=columns)
+    return frame.astype({"bps_code": "str", "year": "int64", **{f: "float64" for f in FIELDS},
+                         "line": "Int64"})
+
+
+def combine_parts(parts: list[KbppParts], resolver: Resolver | None = None
+                  ) -> tuple[pd.DataFrame, Ledger]:
+    """Union of the files' rows over regency x year; duplicates and conflicts ledgered.
+
+    Files are taken in the order given, rows in file order, so the first version of a
+    repeated field is the one kept and the result does not depend on anything else.
+    """
+    ledger = Ledger()
+    for part in parts:
+        ledger.extend(part.ledger)
+    frames = [part.rows.assign(file=part.file.name, order=i) for i, part in enumerate(parts)
+              if len(part.rows)]
+    if not frames:
+        return empty_kbpp(), ledger
+    rows = pd.concat(frames, ignore_index=True)
+    rows = rows.sort_values(["bps_code", "year", "order", "line"], kind="mergesort")
+
+    kept, contributors = [], []
+    for (code, year), group in rows.groupby(["bps_code", "year"], sort=True):
+        records = group.to_dict("records")
+        merged = _merge_group(code, year, records, ledger)
+        if merged is not None:
+            kept.append(merged)
+            contributors.append(records)
+    frame = _kbpp_rows(kept)
+    # Last line of defence: a row the schema refuses (a year outside its range, a count
+    # above the indicator's bound) is ledgered, never passed on.
+    bad: dict[int, InputError] = {}
+    for error in validate_kbpp(frame, "KBPP rows", resolver or default_resolver()):
+        if error.row is not None and error.row >= 2:
+            bad.setdefault(error.row - 2, error)
+    for i, error in sorted(bad.items()):
+        row = frame.iloc[i]
+        reason = "bad_year" if error.column == "year" else "out_of_range"
+        for record in contributors[i]:
+            _reject(ledger, record, reason, f"{row['bps_code']} {row['year']}: "
+                    f"{error.column} must be {error.expected}")
+    frame = frame.drop(index=list(bad)).reset_index(drop=True)
+    return frame, ledger
+
+
+def _where(row: dict) -> str:
+    return f"{row['file']} row {row['line']}" if pd.notna(row["line"]) else row["file"]
+
+
+def _merge_group(code: str, year: int, records: list[dict], ledger: Ledger) -> dict | None:
+    """One regency-year from every row that gives it, or None (then all rows are ledgered)."""
+    merged: dict[str, float] = {}
+    given_by: dict[str, dict] = {}
+    conflicts = []
+    for row in records:
+        for name in FIELDS:
+            value = row[name]
+            if pd.isna(value):
+                continue
+            if name not in merged:
+                merged[name], given_by[name] = value, row
+            elif merged[name] != value:
+                conflicts.append((name, given_by[name], row))
+    if conflicts:
+        name, first, other = conflicts[0]
+        detail = (f"{code} {year}: {name} is {number_text(first[name])} in {_where(first)} "
+                  f"but {number_text(other[name])} in {_where(other)}")
+        for row in records:
+            _reject(ledger, row, "conflicting_duplicate", detail)
+        return None
+    contributes = [any(given_by.get(n) is row for n in FIELDS) for row in records]
+    for row, gives in zip(records, contributes):
+        repeats = [n for n in FIELDS if pd.notna(row[n])]
+        if repeats and not gives:
+            _reject(ledger, row, "duplicate", f"{code} {year} already given with the same "
+                    f"values by {_where(given_by[repeats[0]])}")
+    missing = [n for n in FIELDS if n not in merged]
+    if missing:
+        detail = (f"{code} {year}: no file gives {', '.join(missing)} "
+                  "(give the deliveries and the acceptors by method)")
+        for row in records:
+            _reject(ledger, row, "missing_value", detail)
+        return None
+    total = sum(merged[m] for m in METHOD_COLUMNS)
+    problem = None
+    if merged["deliveries"] <= 0:
+        problem = ("not_derivable", f"{code} {year}: coverage needs deliveries above 0")
+    elif total > merged["deliveries"]:
+        problem = ("inconsistent_total", f"{code} {year}: {number_text(total)} KBPP acceptors "
+                   f"but {number_text(merged['deliveries'])} deliveries (coverage above 100 %)")
+    if problem:
+        for row in records:
+            _reject(ledger, row, *problem)
+        return None
+    files = dict.fromkeys(row["file"] for row, gives in zip(records, contributes) if gives)
+    return {"bps_code": code, "year": int(year), **merged, "source": "; ".join(files)}
+
+
+def _reject(ledger: Ledger, row: dict, reason: str, detail: str) -> None:
+    line = None if pd.isna(row["line"]) else int(row["line"])
+    ledger.add("kbpp_import", row["file"], line, None, reason, detail)
+
+
+def _kbpp_rows(records: list[dict]) -> pd.DataFrame:
+    if not records:
+        return empty_kbpp()
+    frame = pd.DataFrame(records)
+    for name in FIELDS:
+        frame[name] = frame[name].round().astype("int64")
+    frame["kbpp_total"] = frame[METHOD_COLUMNS].sum(axis=1).astype("int64")
+    frame["kbpp_coverage_pct"] = 100.0 * frame["kbpp_total"] / frame["deliveries"]
+    frame["measure_type"] = MEASURE_TYPE
+    frame = frame[KBPP_COLUMNS].astype({"bps_code": "str", "measure_type": "str", "source": "str"})
+    return frame.sort_values(["bps_code", "year"], kind="mergesort").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------------
+# Open-data tables of deliveries and KBPP acceptors
+
+# Portal value column -> what it gives. Used only when the shared open-data table
+# (``opendata_indicators.OPEN_DATA_COLUMNS``) does not list the column itself.
+_OPENDATA_VALUE_COLUMNS = {"jumlah_ibu_bersalin": "deliveries",
+                           "jumlah_peserta_kb_pasca_persalinan": "kbpp_total"}
+# Columns that say which contraceptive method a row counts.
+OPENDATA_METHOD_COLUMNS = ("metode_kontrasepsi", "jenis_kontrasepsi", "metode_kb",
+                           "jenis_alat_kontrasepsi", "alat_kontrasepsi")
+_OPENDATA_REQUIRED = ["kode_provinsi", "nama_provinsi", "kode_kabupaten_kota",
+                      "nama_kabupaten_kota", "tahun"]
+
+
+def _opendata_kind(header: list[str]) -> tuple[str, str] | None:
+    """``(value column, indicator)`` when ``header`` is a regency KBPP open-data table."""
+    if not all(c in header for c in _OPENDATA_REQUIRED):
+        return None
+    from .opendata_indicators import OPEN_DATA_COLUMNS
+
+    known = {c: spec.indicator for c, spec in OPEN_DATA_COLUMNS.items()}
+    found = []
+    for column in header:
+        indicator = known.get(column, _OPENDATA_VALUE_COLUMNS.get(column))
+        if indicator in ("deliveries", "kbpp_total"):
+            found.append((column, indicator))
+    return found[0] if len(found) == 1 else None
+
+
+def read_opendata_parts(path, resolver: Resolver | None = None) -> KbppParts:
+    """Deliveries, or KBPP acceptors by method, from an open-data table.
+
+    Acceptors must come by method (a ``metode_kontrasepsi`` column, one row per method):
+    the KBPP table's total is the sum of its methods, so a total alone cannot be used here
+    (the open-data reader still puts it into the tidy table as ``kbpp_total``). Numbers may
+    use either decimal mark (``parse_number(..., "auto")``), as the portal mixes them.
+    """
+    from .base import parse_number
+    from .rows import parse_year, read_csv_rows
+
+    path = Path(path)
+    rows = read_csv_rows(path)
+    header = [h.lower() for h in rows.header]
+    kind = _opendata_kind(header)
+    if kind is None:
+        raise InputError(path, row=1, expected="open-data columns "
+                         f"{', '.join(_OPENDATA_REQUIRED)} and one of "
+                         f"{', '.join(_OPENDATA_VALUE_COLUMNS)}", got=", ".join(rows.header))
+    value_column, indicator = kind
+    method_column = next((c for c in OPENDATA_METHOD_COLUMNS if c in header), None)
+    if indicator == "kbpp_total" and method_column is None:
+        raise InputError(path, row=1, column=value_column, expected=(
+            "KBPP acceptors by method (a metode_kontrasepsi column): the KBPP table needs the "
+            "eight method counts, a total alone goes to the tidy table only"))
+    resolver = resolver or default_resolver()
+    source_id, ledger = f"kbpp_opendata:{path.stem}", Ledger()
+    records = []
+    for line, fields in rows.records:
+        if len(fields) != len(header):
+            ledger.add(source_id, path, line, None, "malformed_row",
+                       f"{len(fields)} fields, header has {len(header)}", ",".join(fields))
+            continue
+        cell = dict(zip(header, fields))
+        try:
+            year = parse_year(cell["tahun"])
+        except ValueError as exc:
+            ledger.add(source_id, path, line, None, "bad_year", f"column 'tahun': {exc}",
+                       cell["tahun"])
+            continue
+        try:
+            province = resolver.province(cell["kode_provinsi"])
+            code = resolver.code_and_name(cell["kode_kabupaten_kota"], cell["nama_kabupaten_kota"],
+                                          province).bps_code
+        except RegionError as exc:
+            ledger.add(source_id, path, line, None, exc.reason,
+                       f"column 'kode_kabupaten_kota': {exc}", cell["nama_kabupaten_kota"])
+            continue
+        target = "deliveries"
+        if method_column is not None:
+            method = method_of(cell[method_column])
+            if method is None:
+                ledger.add(source_id, path, line, None, "method_unknown",
+                           f"column '{method_column}'", cell[method_column])
+                continue
+            target = f"kbpp_{method}"
+        try:
+            value = parse_number(cell[value_column], "auto")
+        except ValueError:
+            ledger.add(source_id, path, line, None, "not_a_number", f"column '{value_column}'",
+                       cell[value_column])
+            continue
+        if value is None:
+            ledger.add(source_id, path, line, None, "missing_value", f"column '{value_column}'")
+            continue
+        if value < 0 or value != round(value):
+            ledger.add(source_id, path, line, None, "out_of_range",
+                       f"column '{value_column}': expected a whole count >= 0", cell[value_column])
+            continue
+        # One parts row per line, giving one field: combining completes a regency-year from
+        # its method rows and catches repeated or conflicting rows like any other duplicate.
+        records.append({"bps_code": code, "year": year, target: value, "line": line})
+    return KbppParts(path, "opendata", parts_frame(records), ledger)

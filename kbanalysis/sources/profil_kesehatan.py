@@ -1,0 +1,630 @@
+"""Reader for the Profil Kesehatan table "Cakupan dan proporsi peserta KB pasca persalinan
+menurut jenis kontrasepsi" (Kemenkes standard table, .xlsx or .csv).
+
+A district profile lists kecamatan and puskesmas; a province profile lists kabupaten/kota.
+The table as offices export it:
+
+- title rows above the header (table number, table name, region, year), which give the
+  year and the region when the caller does not;
+- a two- or three-row header: No, Kecamatan / Kabupaten/Kota, Puskesmas (district), Jumlah
+  Ibu Bersalin, then a count and a % column for each of Kondom, Suntik, Pil, AKDR, MOP, MOW,
+  Implan, MAL, then Jumlah and %; merged cells (only the first cell of a merge holds the
+  text), sometimes a row of column numbers (1, 2, 3, ...);
+- Indonesian numbers (``1.234`` thousands, ``12,5`` decimals, ``-`` for zero);
+- a JUMLAH / TOTAL row, blank spacer rows and footnotes (``Sumber: ...``).
+
+Rules (every one reported, none silently applied):
+
+- A data row needs deliveries and all eight method counts as whole numbers; otherwise it is
+  rejected whole (``missing_value``, ``not_a_number``, ``out_of_range``).
+- KBPP acceptors are the sum of the methods (the KBPP table's definition). A written Jumlah
+  that differs is ledgered (``inconsistent_total``, cell level) and not used.
+- % cells are checked, never used: Jumlah % against acceptors / deliveries; a method's %
+  against either the method's share of acceptors (*proporsi*, the template's meaning) or of
+  deliveries -- the file's own convention, detected as the one most cells follow. A % off by
+  more than the rounding of its written decimals is ledgered (``inconsistent_total``).
+- Acceptors above deliveries: a puskesmas may serve mothers delivered elsewhere, so in a
+  district profile this is reported and the row kept (the regency total is checked later);
+  a regency row of a province profile with it is rejected (coverage above 100 %).
+- The total row is compared with the sum of the rows, column by column; differences are
+  ledgered at the total row. The total row itself is never used as data.
+- Puskesmas rows add up to the regency. A regency total needs every puskesmas row: if any
+  is rejected, the regency is not built (``not_derivable``) unless ``allow_partial=True``.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..ledger import InputError, Ledger
+from ..regions import RegionError, Resolver, default_resolver, split_prefix
+from .base import parse_number
+from .kbpp_import import METHOD_LABELS, KbppParts, method_of, number_text, parts_frame
+
+METHODS = list(METHOD_LABELS)
+TITLE_WORDS = "KB PASCA PERSALINAN"
+_TOTAL_ROW = re.compile(r"^\s*(JUMLAH|TOTAL)\b", re.IGNORECASE)
+_FOOTNOTE = re.compile(r"^\s*(SUMBER|KETERANGAN|KET\b|KET\.|CATATAN|NOTE|NB\b|\*)", re.IGNORECASE)
+_MAX_HEADER_SEARCH = 40  # the header sits within the first rows of a sheet
+
+
+# --------------------------------------------------------------------------------------
+# The sheet as a grid of cells
+
+
+@dataclass
+class Grid:
+    """The cells of one sheet or CSV file: ``rows`` holds ``(line, cells)``, line 1 first.
+
+    Cells are ``str`` (stripped), ``int``/``float`` (numeric spreadsheet cells; a cell
+    formatted as a percentage is multiplied by 100 so it reads as shown), or None when empty.
+    """
+
+    path: Path
+    sheet: str | None
+    rows: list[tuple[int, list]]
+
+
+def read_grid(path, sheet: str | None = None) -> Grid:
+    """The table's sheet (found by its header, or ``sheet``) or the CSV file as a grid."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(path, expected="an existing file")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, sheet)
+    if path.suffix.lower() in (".csv", ".txt"):
+        return Grid(path, None, _read_csv_cells(path))
+    raise InputError(path, expected="a .xlsx or .csv file")
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> Grid:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise InputError(path, expected="a readable .xlsx workbook", got=str(exc)) from None
+    try:
+        if sheet is not None:
+            if sheet not in book.sheetnames:
+                raise InputError(path, expected=f"a sheet named {sheet!r}",
+                                 got=", ".join(book.sheetnames))
+            return Grid(path, sheet, _sheet_rows(book[sheet]))
+        grids = [Grid(path, name, _sheet_rows(book[name])) for name in book.sheetnames]
+    finally:
+        book.close()
+    found = [g for g in grids if _header_row(g.rows[:_MAX_HEADER_SEARCH]) is not None]
+    titled = [g for g in found if TITLE_WORDS in _title_text(g)]
+    found = titled or found
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise InputError(path, expected="a sheet with the KBPP table (a header row naming "
+                         "Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL)")
+    raise InputError(path, expected="one sheet with the KBPP table (pass sheet=...)",
+                     got=", ".join(g.sheet for g in found))
+
+
+def _sheet_rows(ws) -> list[tuple[int, list]]:
+    rows = []
+    for line, row in enumerate(ws.iter_rows(), start=1):
+        cells = []
+        for cell in row:
+            value = getattr(cell, "value", None)
+            if isinstance(value, bool):
+                value = str(value)
+            elif isinstance(value, (int, float)):
+                if "%" in (getattr(cell, "number_format", "") or ""):
+                    # Stored as a fraction, shown as a percentage: keep the written decimals
+                    # (0.123 is 12.3, not 12.299999999999999) for the rounding tolerance.
+                    value = round(value * 100.0, max(0, _decimals(value) - 2))
+            elif value is not None:
+                value = str(value).strip() or None
+            cells.append(value)
+        rows.append((line, cells))
+    return rows
+
+
+def _read_csv_cells(path: Path) -> list[tuple[int, list]]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")  # older Excel exports on Windows
+    sample = text[:8192]
+    # Indonesian exports separate with ';' because ',' is the decimal mark.
+    counts = {d: sample.count(d) for d in (";", ",", "\t")}
+    delimiter = max(counts, key=counts.get)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows, previous = [], 0
+    for fields in reader:
+        start, previous = previous + 1, reader.line_num
+        rows.append((start, [f.strip() or None for f in fields]))
+    return rows
+
+
+# --------------------------------------------------------------------------------------
+# Header and layout
+
+
+def _text(cell) -> str:
+    if cell is None or isinstance(cell, (int, float)):
+        return ""
+    return " ".join(str(cell).upper().split())
+
+
+def _method_in_header(cell) -> str | None:
+    text = _text(cell)
+    if not text or text.startswith("JUMLAH") or "%" in text:
+        return None
+    return method_of(text)
+
+
+def _header_row(rows) -> int | None:
+    """Index of the row naming at least six of the eight methods."""
+    for i, (_, cells) in enumerate(rows):
+        if len({m for c in cells if (m := _method_in_header(c))}) >= 6:
+            return i
+    return None
+
+
+def _title_text(grid: Grid) -> str:
+    index = _header_row(grid.rows[:_MAX_HEADER_SEARCH]) or 0
+    return " ".join(_text(c) for _, cells in grid.rows[:index] for c in cells if _text(c))
+
+
+def looks_like_profil(path) -> bool:
+    """True when ``path`` is a spreadsheet or CSV whose first rows hold the KBPP table header."""
+    path = Path(path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm", ".csv", ".txt"):
+        return False
+    try:
+        grid = read_grid(path)
+    except InputError:
+        return False
+    index = _header_row(grid.rows[:_MAX_HEADER_SEARCH])
+    if index is None:
+        return False
+    block = grid.rows[max(0, index - 3): index + 2]
+    return any("BERSALIN" in _text(c) for _, cells in block for c in cells)
+
+
+@dataclass
+class Layout:
+    """Where everything is: column indexes by role, the header's rows, the title's text."""
+
+    level: str  # "district" (puskesmas rows) or "province" (kabupaten/kota rows)
+    columns: dict[str, int]  # deliveries, kbpp_<m>, pct_<m>, total, pct_total, no, name, ...
+    labels: dict[str, str]  # role -> label for messages, e.g. "Suntik % [H]"
+    first_data: int  # index into grid.rows of the first row after the header
+    title: list[str]  # title lines above the header, upper case
+
+
+def _letter(index: int) -> str:
+    name, index = "", index + 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def find_layout(grid: Grid, level: str | None = None) -> Layout:
+    """Locate the header and give every column a role; InputError when one is missing."""
+    method_row = _header_row(grid.rows[:_MAX_HEADER_SEARCH])
+    if method_row is None:
+        raise InputError(grid.path, expected="a header row naming the contraceptive methods "
+                         "(Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL)")
+    top = method_row
+    for i in range(method_row, max(-1, method_row - 3), -1):
+        if any(_text(c) in ("NO", "NO.", "NOMOR") for c in grid.rows[i][1]):
+            top = i
+            break
+    bottom = method_row
+    below = grid.rows[method_row + 1][1] if method_row + 1 < len(grid.rows) else []
+    if any("%" in _text(c) for c in below):
+        bottom = method_row + 1
+    header = [cells for _, cells in grid.rows[top: bottom + 1]]
+    width = max(len(cells) for cells in header)
+    texts = [[_text(cells[j]) if j < len(cells) else "" for j in range(width)] for cells in header]
+    methods_cells = texts[method_row - top]
+    sub = texts[bottom - top] if bottom > method_row else None
+
+    columns: dict[str, int] = {}
+    labels: dict[str, str] = {}
+
+    def assign(role: str, j: int, label: str) -> None:
+        if role not in columns:
+            columns[role], labels[role] = j, f"{label} [{_letter(j)}]"
+
+    # Method and Jumlah groups: a label cell, then its merged neighbours up to the next label.
+    starts = [j for j, t in enumerate(methods_cells) if t]
+    first_method = min(j for j, t in enumerate(methods_cells) if _method_in_header(t))
+    for n, j in enumerate(starts):
+        if j < first_method:
+            continue
+        text = methods_cells[j]
+        method = _method_in_header(text)
+        if method is None and not re.match(r"^(JUMLAH|TOTAL)\b", text):
+            continue
+        key, label = (method, METHOD_LABELS[method]) if method else ("total", "Jumlah")
+        end = starts[n + 1] if n + 1 < len(starts) else width
+        group = list(range(j, min(end, j + 2)))
+        for k in group:
+            is_pct = ("%" in sub[k]) if sub is not None else (k > j)
+            role = (f"pct_{key}" if is_pct else
+                    ("total" if key == "total" else f"kbpp_{key}"))
+            assign(role, k, f"{label} %" if is_pct else label)
+    for j in range(width):
+        column_text = " ".join(t[j] for t in texts if t[j])
+        if not column_text or any(j == c for c in columns.values()):
+            continue
+        if "BERSALIN" in column_text:
+            assign("deliveries", j, "Jumlah Ibu Bersalin")
+        elif re.search(r"\bNO\.?$|^NO\b", column_text):
+            assign("no", j, "No")
+        elif "PUSKESMAS" in column_text:
+            assign("puskesmas", j, "Puskesmas")
+        elif "KECAMATAN" in column_text:
+            assign("kecamatan", j, "Kecamatan")
+        elif re.search(r"\bKAB|\bKOTA\b", column_text):
+            assign("regency", j, "Kabupaten/Kota")
+
+    # Rows of a district profile are puskesmas (or, in some, kecamatan); of a province
+    # profile, kabupaten/kota.
+    local = next((r for r in ("puskesmas", "kecamatan") if r in columns), None)
+    found_level = level or ("district" if local else "province" if "regency" in columns else None)
+    needed = ["deliveries", *[f"kbpp_{m}" for m in METHODS]]
+    needed += [local or "puskesmas"] if found_level == "district" else ["regency"]
+    missing = [r for r in needed if r not in columns]
+    if found_level is None or missing:
+        what = {"deliveries": "Jumlah Ibu Bersalin", "puskesmas": "Puskesmas",
+                "regency": "Kabupaten/Kota"}
+        name = what.get(missing[0], missing[0]) if missing else "Puskesmas or Kabupaten/Kota"
+        raise InputError(grid.path, row=grid.rows[method_row][0], column=name,
+                         expected="the columns of the KBPP table: No, Kecamatan/Puskesmas or "
+                         "Kabupaten/Kota, Jumlah Ibu Bersalin, count and % per method, Jumlah")
+    first_data = bottom + 1
+    if first_data < len(grid.rows) and _is_number_row(grid.rows[first_data][1]):
+        first_data += 1
+    title = [" ".join(_text(c) for c in cells if _text(c)) for _, cells in grid.rows[:top]]
+    return Layout(found_level, columns, labels, first_data, [t for t in title if t])
+
+
+def _is_number_row(cells) -> bool:
+    """The row of column numbers some templates put under the header: 1, 2, 3, ..."""
+    numbers = []
+    for c in cells:
+        if c is None:
+            continue
+        text = str(c).strip("() ")
+        try:
+            numbers.append(float(text))
+        except ValueError:
+            return False
+    return len(numbers) >= 5 and numbers == list(np.arange(numbers[0], numbers[0] + len(numbers)))
+
+
+# --------------------------------------------------------------------------------------
+# Title: year and region
+
+
+def title_year(title: list[str]) -> int | None:
+    text = " ".join(title)
+    found = re.search(r"TAHUN\s+(\d{4})", text) or re.search(r"\b(20\d{2})\b", text)
+    return int(found.group(1)) if found else None
+
+
+def title_province(title: list[str], resolver: Resolver) -> str | None:
+    for line in title:
+        for found in re.finditer(r"PROVINSI\s+([A-Z][A-Z .'-]*?)(?=\s+TAHUN\b|\s*,|$)", line):
+            try:
+                return resolver.province(found.group(1))
+            except RegionError:
+                continue
+    return None
+
+
+def title_regency(title: list[str], resolver: Resolver, province: str | None) -> str | None:
+    """The regency a district profile names in its title (``KABUPATEN GARUT``), or None."""
+    pattern = (r"\b(KABUPATEN|KAB\.?|KOTA)\s+(?![/\\])([A-Z][A-Z .'-]*?)"
+               r"(?=\s+TAHUN\b|\s+PROVINSI\b|\s*,|$)")
+    for line in title:
+        for found in re.finditer(pattern, line):
+            try:
+                return resolver.regency(f"{found.group(1)} {found.group(2)}", province)
+            except RegionError:
+                continue
+    return None
+
+
+# --------------------------------------------------------------------------------------
+# Reading
+
+
+@dataclass
+class ProfilRow:
+    line: int
+    name: str
+    values: dict[str, float | None] = field(default_factory=dict)  # role -> number
+    bad: dict[str, str] = field(default_factory=dict)  # role -> text that is not a number
+
+
+def _number(cell, style: str) -> float | None:
+    """A cell as a number (None when empty); ValueError when it is not one."""
+    if isinstance(cell, (int, float)):
+        return float(cell)
+    return parse_number(cell, style)
+
+
+def _decimals(cell) -> int:
+    """Decimals written in a % cell, for its rounding tolerance."""
+    if isinstance(cell, int):
+        return 0
+    text = repr(cell) if isinstance(cell, float) else str(cell)
+    found = re.search(r"[.,](\d+)$", text.strip())
+    return min(len(found.group(1)), 6) if found else 0
+
+
+def read_profil_parts(path, *, year: int | None = None, region=None, province=None,
+                      level: str | None = None, sheet: str | None = None,
+                      bare_means: str | None = None, allow_partial: bool = False,
+                      number_style: str = "id", resolver: Resolver | None = None,
+                      source_id: str | None = None) -> KbppParts:
+    """The table's rows as KBPP parts (one row per regency), with every problem ledgered.
+
+    ``region`` (district profiles) and ``year`` override the title; ``province`` narrows
+    name matching. ``bare_means`` says what a name without Kabupaten/Kota means; by default a
+    province profile that writes ``Kota X`` but never ``Kabupaten``/``Kab.`` is read as
+    writing kabupaten bare. See the module docstring for the rules.
+    """
+    path = Path(path)
+    resolver = resolver or default_resolver()
+    source_id = source_id or f"profil_kesehatan:{path.stem}"
+    grid = read_grid(path, sheet)
+    layout = find_layout(grid, level)
+    ledger = Ledger()
+    where = path if grid.sheet is None else f"{path.name} [{grid.sheet}]"
+
+    year = year if year is not None else title_year(layout.title)
+    if year is None:
+        raise InputError(where, row=1, expected="the year in the title (TAHUN 2023) or year=...")
+    province_code = (resolver.province(province) if province is not None
+                     else title_province(layout.title, resolver))
+
+    rows, total_row = _data_rows(grid, layout, number_style, ledger, source_id, path)
+    _check_rows(rows, layout, ledger, source_id, path)
+    if total_row is not None:
+        _check_total(total_row, rows, layout, ledger, source_id, path)
+
+    rejected = {r.row for r in ledger.rejects if r.column is None}
+    usable = [r for r in rows if r.line not in rejected]
+    if layout.level == "district":
+        code = _district_code(region, layout, resolver, province_code, where)
+        records = _district_record(code, year, rows, usable, rejected, allow_partial,
+                                   ledger, source_id, path)
+    else:
+        records = _province_records(usable, year, province_code, bare_means, resolver,
+                                    layout.labels["regency"], ledger, source_id, path)
+    extras = {"level": layout.level, "year": year, "sheet": grid.sheet,
+              "rows_read": len(rows), "total_row": total_row.line if total_row else None}
+    return KbppParts(path, "profil_kesehatan", parts_frame(records), ledger, extras)
+
+
+def _data_rows(grid, layout, style, ledger, source_id, path):
+    """Parse every row below the header; spacer rows and footnotes hold no data."""
+    cols = layout.columns
+    value_roles = [r for r in cols
+                   if r in ("deliveries", "total") or r.startswith(("kbpp_", "pct_"))]
+    name_roles = [r for r in ("puskesmas", "regency", "kecamatan", "no") if r in cols]
+    rows, total_row, kecamatan = [], None, None
+    for line, cells in grid.rows[layout.first_data:]:
+        cell = lambda role: cells[cols[role]] if cols[role] < len(cells) else None  # noqa: E731
+        if all(c is None for c in cells):
+            continue  # spacer
+        texts = [_text(c) for c in cells if _text(c)]
+        names = {r: _text(cell(r)) for r in name_roles}
+        # The total row: JUMLAH / TOTAL, or the province's own name in a province profile.
+        if any(_TOTAL_ROW.match(t) or t.startswith("PROVINSI ")
+               for t in [*names.values(), *texts[:1]] if t):
+            total_row = _parse(line, "JUMLAH", cells, cols, value_roles, style)
+            continue
+        has_values = any(cell(r) is not None for r in value_roles)
+        if not has_values:
+            # A note, or (before the total) a named row with no numbers at all.
+            named = names.get("puskesmas") or names.get("regency")
+            if named and total_row is None and not (texts and _FOOTNOTE.match(texts[0])):
+                ledger.add(source_id, path, line, None, "missing_value",
+                           "a named row without any numbers", named)
+            continue
+        if texts and _FOOTNOTE.match(texts[0]):
+            continue
+        if names.get("kecamatan"):
+            kecamatan = names["kecamatan"]
+        name = names.get("puskesmas") or names.get("regency") or kecamatan or ""
+        row = _parse(line, name, cells, cols, value_roles, style)
+        if layout.level == "province":
+            # Keep the name as written: Kabupaten/Kota prefixes decide between namesakes.
+            row.name = str(cell("regency") or "").strip()
+        rows.append(row)
+    return rows, total_row
+
+
+def _parse(line, name, cells, cols, roles, style) -> ProfilRow:
+    row = ProfilRow(line, name)
+    for role in roles:
+        raw = cells[cols[role]] if cols[role] < len(cells) else None
+        try:
+            row.values[role] = _number(raw, style)
+        except ValueError:
+            row.values[role] = None
+            row.bad[role] = str(raw)
+        if role.startswith("pct_") and raw is not None:
+            row.values[f"decimals_{role}"] = _decimals(raw)
+    return row
+
+
+def _check_rows(rows, layout, ledger, source_id, path) -> None:
+    labels = layout.labels
+    convention = _pct_convention(rows, layout)
+    for row in rows:
+        problems = []
+        for role in ["deliveries", *[f"kbpp_{m}" for m in METHODS]]:
+            value = row.values[role]
+            if role in row.bad:
+                problems.append(("not_a_number", role, row.bad[role], "not a number"))
+            elif value is None:
+                problems.append(("missing_value", role, "", "empty"))
+            elif value < 0 or value != round(value):
+                problems.append(("out_of_range", role, number_text(value),
+                                 "expected a whole count >= 0"))
+        if problems:
+            reason, _, value, _ = problems[0]
+            detail = "; ".join(f"column '{labels[r]}': {what}" + (f" ({v!r})" if v else "")
+                               for _, r, v, what in problems)
+            ledger.add(source_id, path, row.line, None, reason, detail, value)
+            continue
+        _check_sums(row, layout, convention, ledger, source_id, path)
+
+
+def _check_sums(row, layout, convention, ledger, source_id, path, what="row") -> None:
+    """Jumlah against the methods, acceptors against deliveries, % cells against counts."""
+    labels, values = layout.labels, row.values
+    acceptors = sum(values[f"kbpp_{m}"] for m in METHODS)
+    deliveries = values["deliveries"]
+    if "total" in layout.columns:
+        if "total" in row.bad:
+            ledger.add(source_id, path, row.line, labels["total"], "not_a_number",
+                       "written Jumlah not used: KBPP acceptors are the sum of the methods",
+                       row.bad["total"])
+        elif values["total"] is not None and values["total"] != acceptors:
+            ledger.add(source_id, path, row.line, labels["total"], "inconsistent_total",
+                       f"the methods sum to {number_text(acceptors)}; written Jumlah not used",
+                       f"{number_text(values['total'])}")
+    if what == "row" and layout.level == "district" and acceptors > deliveries:
+        ledger.add(source_id, path, row.line, labels["total"] if "total" in labels else
+                   labels["deliveries"], "inconsistent_total",
+                   f"{number_text(acceptors)} KBPP acceptors above {number_text(deliveries)} "
+                   "deliveries at this puskesmas; kept, the regency total is checked",
+                   number_text(acceptors))
+    for key in [*METHODS, "total"]:
+        role = f"pct_{key}"
+        if role not in layout.columns:
+            continue
+        count = acceptors if key == "total" else values[f"kbpp_{key}"]
+        of = "deliveries" if key == "total" or convention == "deliveries" else "KBPP acceptors"
+        base = deliveries if of == "deliveries" else acceptors
+        if role in row.bad:
+            if base:  # "#DIV/0!" under a zero denominator is what the spreadsheet shows
+                ledger.add(source_id, path, row.line, labels[role], "not_a_number",
+                           "a % cell that is not a number", row.bad[role])
+            continue
+        written = values[role]
+        if written is None or not base:
+            continue
+        expected = 100.0 * count / base
+        tolerance = 0.5 * 10.0 ** -values[f"decimals_{role}"] + 1e-6
+        if abs(written - expected) > tolerance:
+            ledger.add(source_id, path, row.line, labels[role], "inconsistent_total",
+                       f"{number_text(count)} of {number_text(base)} {of} is {expected:.2f} %",
+                       number_text(written))
+
+
+def _pct_convention(rows, layout) -> str:
+    """Whether this file's method % are shares of acceptors or of deliveries (most cells win)."""
+    votes = {"acceptors": 0, "deliveries": 0}
+    for row in rows:
+        v = row.values
+        try:
+            acceptors = sum(v[f"kbpp_{m}"] for m in METHODS)
+        except TypeError:
+            continue
+        for m in METHODS:
+            written, count = v.get(f"pct_{m}"), v[f"kbpp_{m}"]
+            if written is None or not count:
+                continue
+            tolerance = 0.5 * 10.0 ** -v[f"decimals_pct_{m}"] + 1e-6
+            for name, base in (("acceptors", acceptors), ("deliveries", v["deliveries"])):
+                if base and abs(written - 100.0 * count / base) <= tolerance:
+                    votes[name] += 1
+    return "deliveries" if votes["deliveries"] > votes["acceptors"] else "acceptors"
+
+
+def _check_total(total, rows, layout, ledger, source_id, path) -> None:
+    """The JUMLAH row against the sum of the rows, then its own Jumlah and % cells."""
+    for role in ["deliveries", *[f"kbpp_{m}" for m in METHODS], "total"]:
+        if role not in layout.columns or role in total.bad or total.values[role] is None:
+            continue
+        if role == "total":
+            column_sum = sum(sum(r.values[f"kbpp_{m}"] or 0 for m in METHODS) for r in rows)
+        else:
+            column_sum = sum(r.values[role] or 0 for r in rows)
+        if total.values[role] != column_sum:
+            ledger.add(source_id, path, total.line, layout.labels[role], "inconsistent_total",
+                       f"the rows sum to {number_text(column_sum)}; total row not used",
+                       f"{number_text(total.values[role])}")
+    methods_known = all(total.values.get(f"kbpp_{m}") is not None for m in METHODS)
+    if methods_known and total.values.get("deliveries") is not None:
+        _check_sums(total, layout, _pct_convention(rows, layout), ledger, source_id, path,
+                    what="total")
+
+
+def _district_code(region, layout, resolver, province_code, where) -> str:
+    if region is not None:
+        text = str(region).strip()
+        try:
+            return resolver.code(text) if text.replace(".", "").isdigit() else \
+                resolver.regency(text, province_code)
+        except RegionError as exc:
+            raise InputError(where, column="region", expected="a kabupaten/kota",
+                             got=str(exc)) from None
+    code = title_regency(layout.title, resolver, province_code)
+    if code is None:
+        raise InputError(where, row=1, expected="the kabupaten/kota in the title "
+                         "(KABUPATEN GARUT) or region=...", got=" / ".join(layout.title))
+    return code
+
+
+def _district_record(code, year, rows, usable, rejected, allow_partial, ledger, source_id, path):
+    if not rows:
+        ledger.add(source_id, path, None, None, "missing_value", "the table has no puskesmas rows")
+        return []
+    bad = [r.line for r in rows if r.line in rejected]
+    if bad and not allow_partial:
+        ledger.add(source_id, path, None, None, "not_derivable",
+                   f"{code} {year}: the regency total needs every puskesmas row; rows "
+                   f"{', '.join(map(str, bad))} rejected (allow_partial=True sums the rest)")
+        return []
+    record = {"bps_code": code, "year": year, "line": None,
+              "deliveries": sum(r.values["deliveries"] for r in usable)}
+    for m in METHODS:
+        record[f"kbpp_{m}"] = sum(r.values[f"kbpp_{m}"] for r in usable)
+    return [record]
+
+
+def _province_records(usable, year, province_code, bare_means, resolver, label, ledger,
+                      source_id, path):
+    if bare_means is None:
+        kinds = {_prefix(r.name) for r in usable}
+        bare_means = "kabupaten" if "kota" in kinds and "kabupaten" not in kinds else None
+    records = []
+    for row in usable:
+        try:
+            code = resolver.regency(row.name, province_code, bare_means=bare_means)
+        except RegionError as exc:
+            ledger.add(source_id, path, row.line, None, exc.reason,
+                       f"column '{label}': {exc}", row.name)
+            continue
+        record = {"bps_code": code, "year": year, "line": row.line,
+                  "deliveries": row.values["deliveries"]}
+        record.update({f"kbpp_{m}": row.values[f"kbpp_{m}"] for m in METHODS})
+        records.append(record)
+    return records
+
+
+def _prefix(name: str) -> str | None:
+    return split_prefix(name)[0]

@@ -1,0 +1,811 @@
+"""Record-level service registers: one row per delivery, aggregated to regency x month/year.
+
+A register export holds, per delivery: the delivery date, the regency (code and/or name),
+the facility, ``kb_pasca_persalinan`` (yes/no), the method and the days from delivery to
+the method. Column names are matched by meaning (``tanggal_persalinan`` / ``tgl_persalinan``
+/ ``delivery_date`` ...; see ``COLUMN_ALIASES``).
+
+Rules, per record, in this order (the first that fails decides the ledger reason; the
+record is then not counted at all):
+
+1. delivery date readable (``2022-03-05``, ``05/03/2022``, ``05-03-2022``; day first, as
+   Indonesian registers write it) -- ``bad_date``; within ``years`` -- ``date_out_of_range``;
+2. regency resolves to one BPS code -- ``unknown_region`` / ``ambiguous_region`` /
+   ``code_name_mismatch``;
+3. the flag reads as yes or no (``Ya/Y/1/Yes/True``, ``Tidak/T/0/2/No/False``) -- ``not_yes_no``;
+4. for KBPP records: the method is one of the eight (``missing_value`` when empty,
+   ``method_unknown`` otherwise) and the days, when given, are a number
+   (``not_a_number``) not below zero (``out_of_range``).
+
+A KBPP record whose method started more than 42 days after delivery is not KBPP: it is
+kept as a delivery without KBPP and ledgered at the days column (``after_kbpp_window``).
+In an acceptor register (``unit="acceptor"``: one row per new acceptor), records not flagged
+postpartum are ledgered (``not_postpartum``) and deliveries must come from elsewhere.
+
+Scale: about 4.8 million deliveries a year nationally. :func:`aggregate_register` runs in
+DuckDB (embedded, no server) straight from CSV or Parquet, never loading the file into
+pandas, with DuckDB's ``memory_limit`` and ``threads`` set (it spills to a temporary folder
+beyond the limit). Two scans: the first collects the distinct raw values (dates, regency
+code/name/province, flag/method/days -- thousands, not millions), which Python reads once
+with the rules above; the second joins those three small tables and counts records by one
+integer key (regency, month, outcome) or, for a failing record, by the table entry it fails
+on. The rules therefore live in Python only, never twice. ``engine="pandas"`` loads the
+file and does the same in pandas; it is the reference in tests and the benchmark.
+
+The ledger stays bounded for multi-million-row files: per reason and column it holds one
+summary entry (``row`` None, the full count in ``detail``) plus the first
+``examples_per_reason`` records as examples (with their line numbers). Exact counts are in
+``RegisterResult.reasons``. Line numbers count the header as line 1 (for Parquet, the
+record's position + 1, as in a CSV export with a header).
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .. import config
+from ..kbpp_schema import METHOD_COLUMNS, YEAR_MAX, YEAR_MIN
+from ..ledger import InputError, Ledger
+from ..regions import RegionError, Resolver, default_resolver
+from .kbpp_import import KbppParts, method_key, method_of, parts_frame
+
+METHODS = list(config.KBPP_METHODS)
+WINDOW_DAYS = config.KBPP_WINDOW_DAYS
+Z_95 = 1.959963984540054
+
+# Canonical field -> column names met in register exports (after ``column_key``).
+COLUMN_ALIASES = {
+    "delivery_date": ("tanggal_persalinan", "tgl_persalinan", "tanggal_bersalin", "tgl_bersalin",
+                      "tanggal_melahirkan", "tgl_melahirkan", "delivery_date", "date_of_delivery"),
+    "regency_code": ("kode_kabupaten_kota", "kode_kab_kota", "kode_kabkota", "kode_kab",
+                     "bps_code", "kode_bps", "regency_code"),
+    "regency_name": ("nama_kabupaten_kota", "kabupaten_kota", "nama_kabkota", "kabkota",
+                     "kabupaten", "regency", "regency_name"),
+    "province": ("nama_provinsi", "provinsi", "province"),
+    "facility": ("fasilitas", "faskes", "fasilitas_kesehatan", "nama_faskes", "facility"),
+    "postpartum": ("kb_pasca_persalinan", "kbpp", "is_kb_pasca_persalinan", "kb_pascasalin",
+                   "postpartum_fp"),
+    "method": ("metode_kb", "jenis_kb", "metode_kontrasepsi", "jenis_kontrasepsi", "method"),
+    "days": ("hari_ke_kb", "selang_hari", "hari_setelah_persalinan", "jarak_hari",
+             "days_to_method", "days_after_delivery"),
+}
+REQUIRED = ("delivery_date", "postpartum", "method")
+
+_YES = {"ya", "y", "yes", "1", "true", "iya", "benar"}
+# "2" is "Tidak" in forms that code 1 = Ya, 2 = Tidak; "t" is Tidak, not True, in these files.
+_NO = {"tidak", "t", "tdk", "no", "n", "0", "2", "false", "bukan"}
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d")
+
+
+def column_key(name: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "_", str(name).strip().lower()).strip("_")
+
+
+def register_columns(names: list[str]) -> dict[str, str]:
+    """Canonical field -> the file's column name, for the fields the file has."""
+    found = {}
+    keys = {column_key(n): n for n in names}
+    for canonical, aliases in COLUMN_ALIASES.items():
+        for alias in aliases:
+            if alias in keys:
+                found[canonical] = keys[alias]
+                break
+    return found
+
+
+def _file_columns(path: Path) -> list[str]:
+    if path.suffix.lower() == ".parquet":
+        import pyarrow.parquet as pq
+        return list(pq.read_schema(path).names)
+    with path.open(encoding="utf-8-sig", errors="replace") as handle:
+        first = handle.readline().rstrip("\r\n")
+    return [c.strip().strip('"') for c in first.split(_delimiter(first))]
+
+
+def _delimiter(first_line: str) -> str:
+    counts = {d: first_line.count(d) for d in (",", ";", "\t", "|")}
+    return max(counts, key=counts.get)
+
+
+def looks_like_register(path) -> bool:
+    """True for a CSV/Parquet file whose header names a delivery date and the KBPP flag."""
+    path = Path(path)
+    if path.suffix.lower() not in (".csv", ".parquet", ".txt"):
+        return False
+    try:
+        columns = register_columns(_file_columns(path))
+    except Exception:  # an unreadable file is simply not a register
+        return False
+    return all(f in columns for f in ("delivery_date", "postpartum"))
+
+
+# --------------------------------------------------------------------------------------
+# Reading raw values (shared by both engines: same rules, same result)
+
+
+def parse_date(text) -> date | None:
+    """A delivery date as registers write it (ISO, or day first), or None."""
+    s = str(text).strip()
+    if re.match(r"^\d{4}-\d{2}-\d{2}[ T]", s):
+        s = s[:10]  # a timestamp: the date is what counts
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(s, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _date_table(values, first: date, last: date) -> pd.DataFrame:
+    rows = []
+    for raw in values:
+        found = parse_date(raw)
+        if found is None:
+            reason = "bad_date"
+        elif not first <= found <= last:
+            reason = "date_out_of_range"
+        else:
+            reason = None
+        rows.append((raw, found.year if reason is None else None,
+                     found.month if reason is None else None, reason))
+    return pd.DataFrame(rows, columns=["raw", "year", "month", "reason"]).astype(
+        {"raw": "str", "year": "Int64", "month": "Int64", "reason": "object"})
+
+
+def _flag_table(values) -> pd.DataFrame:
+    rows = []
+    for raw in values:
+        key = str(raw).strip().lower()
+        flag = True if key in _YES else False if key in _NO else None
+        rows.append((raw, flag, None if flag is not None else "not_yes_no"))
+    return pd.DataFrame(rows, columns=["raw", "flag", "reason"]).astype(
+        {"raw": "str", "flag": "boolean", "reason": "object"})
+
+
+def _method_table(values) -> pd.DataFrame:
+    rows = []
+    for raw in values:
+        method = method_of(raw)
+        empty = method_key(raw) == ""  # "", "-" and other punctuation only
+        reason = None if method else "missing_value" if empty else "method_unknown"
+        rows.append((raw, method, reason))
+    return pd.DataFrame(rows, columns=["raw", "method", "reason"]).astype(
+        {"raw": "str", "method": "object", "reason": "object"})
+
+
+def _days_table(values) -> pd.DataFrame:
+    rows = []
+    for raw in values:
+        s = str(raw).strip()
+        if s in ("", "-"):
+            rows.append((raw, None, None))
+            continue
+        try:
+            days = float(s.replace(",", "."))
+        except ValueError:
+            rows.append((raw, None, "not_a_number"))
+            continue
+        rows.append((raw, days, "out_of_range" if days < 0 else None))
+    return pd.DataFrame(rows, columns=["raw", "days", "reason"]).astype(
+        {"raw": "str", "days": "float64", "reason": "object"})
+
+
+def _region_table(triples, resolver: Resolver, code_system: str,
+                  bare_means: str | None) -> pd.DataFrame:
+    rows = []
+    for code, name, province in triples:
+        # Keys stay as written (the join matches raw text); the resolver gets them stripped.
+        try:
+            found, reason = _resolve(resolver, str(code).strip(), str(name).strip(),
+                                     str(province).strip() or None, code_system,
+                                     bare_means), None
+        except RegionError as exc:
+            found, reason = None, exc.reason
+        rows.append((code, name, province, found, reason))
+    frame = pd.DataFrame(rows, columns=["code", "name", "province", "bps_code", "reason"])
+    return frame.astype({"code": "str", "name": "str", "province": "str",
+                         "bps_code": "object", "reason": "object"})
+
+
+def _resolve(resolver, code, name, province, code_system, bare_means) -> str:
+    if not code and not name:
+        raise RegionError("missing_value", "no regency code or name")
+    system = "dagri" if "." in code else code_system
+    if code and name:
+        try:
+            return resolver.code_and_name(code, name, province, bare_means=bare_means).bps_code
+        except RegionError as exc:
+            by_code = by_name = None
+            try:
+                by_code = resolver.code(code, system)
+            except RegionError:
+                pass
+            try:
+                by_name = resolver.regency(name, province, bare_means=bare_means)
+            except RegionError:
+                pass
+            if by_code is None and by_name is None:
+                raise RegionError("unknown_region", str(exc)) from None
+            raise
+    if code:
+        return resolver.code(code, system)
+    return resolver.regency(name, province, bare_means=bare_means)
+
+
+# --------------------------------------------------------------------------------------
+# Results
+
+
+@dataclass
+class RegisterResult:
+    """Counts per regency x month and x year, with coverage and its Wilson interval."""
+
+    file: Path
+    unit: str
+    monthly: pd.DataFrame
+    yearly: pd.DataFrame
+    reasons: pd.DataFrame  # reason, column, rows, kept (True for cell-level notes)
+    ledger: Ledger = field(default_factory=Ledger)
+    rows_read: int = 0
+
+    @property
+    def rows_rejected(self) -> int:
+        return int(self.reasons.loc[~self.reasons["kept"], "rows"].sum())
+
+
+def wilson_interval(successes, trials, z: float = Z_95) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval of a proportion, in percent (NaN where ``trials`` is 0).
+
+    Register counts are a census, not a sample: the interval shows the binomial noise of a
+    regency-month's coverage, which is what makes small cells jumpy.
+    """
+    k = np.asarray(successes, dtype="float64")
+    n = np.asarray(trials, dtype="float64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = k / n
+        denominator = 1 + z**2 / n
+        centre = (p + z**2 / (2 * n)) / denominator
+        half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denominator
+    low, high = 100 * (centre - half), 100 * (centre + half)
+    bad = ~(n > 0)
+    return np.where(bad, np.nan, np.clip(low, 0, 100)), np.where(bad, np.nan, np.clip(high, 0, 100))
+
+
+def _with_coverage(counts: pd.DataFrame) -> pd.DataFrame:
+    counts = counts.copy()
+    counts["kbpp_total"] = counts[METHOD_COLUMNS].sum(axis=1).astype("int64")
+    deliveries = counts["deliveries"].astype("float64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        counts["kbpp_coverage_pct"] = 100.0 * counts["kbpp_total"] / deliveries
+    counts["coverage_ci_low"], counts["coverage_ci_high"] = wilson_interval(
+        counts["kbpp_total"], deliveries)
+    return counts
+
+
+# --------------------------------------------------------------------------------------
+# Aggregation
+
+
+@dataclass
+class _Plan:
+    """What to read: the file's columns for each field, and the reading options."""
+
+    path: Path
+    columns: dict[str, str]
+    parquet: bool
+    delimiter: str | None
+    unit: str
+    first: date
+    last: date
+    examples: int
+
+
+def _plan(path: Path, unit: str, years, examples: int) -> _Plan:
+    if not path.is_file():
+        raise InputError(path, expected="an existing file")
+    if unit not in ("delivery", "acceptor"):
+        raise ValueError(f"unit must be 'delivery' or 'acceptor', not {unit!r}")
+    parquet = path.suffix.lower() == ".parquet"
+    names = _file_columns(path)
+    columns = register_columns(names)
+    for needed in REQUIRED:
+        if needed not in columns:
+            raise InputError(path, row=1, column=COLUMN_ALIASES[needed][0],
+                             expected=f"a register column for {needed.replace('_', ' ')} "
+                             f"(one of {', '.join(COLUMN_ALIASES[needed])})", got=", ".join(names))
+    if "regency_code" not in columns and "regency_name" not in columns:
+        raise InputError(path, row=1, column="kode_kabupaten_kota",
+                         expected="a regency code or name column", got=", ".join(names))
+    delimiter = None
+    if not parquet:
+        with path.open(encoding="utf-8-sig", errors="replace") as handle:
+            delimiter = _delimiter(handle.readline())
+    first_year, last_year = years
+    return _Plan(path, columns, parquet, delimiter, unit, date(first_year, 1, 1),
+                 date(last_year, 12, 31), examples)
+
+
+# Raw fields read from the file; missing columns read as ''.
+_RAW = {"d": "delivery_date", "rc": "regency_code", "rn": "regency_name", "rp": "province",
+        "f": "postpartum", "m": "method", "dy": "days"}
+
+
+def aggregate_register(path, *, engine: str = "duckdb", unit: str = "delivery",
+                       years=(YEAR_MIN, YEAR_MAX), code_system: str = "bps",
+                       bare_means: str | None = None, resolver: Resolver | None = None,
+                       memory_limit: str = "1GB", threads: int | None = None,
+                       examples_per_reason: int = 5, source_id: str | None = None
+                       ) -> RegisterResult:
+    """Aggregate a register (CSV or Parquet) to regency x month and x year.
+
+    ``engine``: "duckdb" (bounded memory, for any size) or "pandas" (loads the file; the
+    reference implementation). Both give identical results. ``years``: first and last year
+    a delivery may fall in. ``code_system``: how undotted regency codes are read ("bps" or
+    "dagri"; dotted codes are always Kemendagri). ``memory_limit`` / ``threads``: DuckDB's
+    settings (threads default: all cores, at most 4).
+    """
+    path = Path(path)
+    plan = _plan(path, unit, years, examples_per_reason)
+    resolver = resolver or default_resolver()
+    source_id = source_id or f"register:{path.stem}"
+    if engine == "duckdb":
+        with _DuckDB(plan, memory_limit, threads) as db:
+            distinct = db.distinct()
+            keyed = _keyed(_maps(distinct, plan, resolver, code_system, bare_means))
+            counted = db.aggregate(keyed)
+    elif engine == "pandas":
+        raw = _pandas_raw(plan)
+        distinct = raw.distinct()
+        keyed = _keyed(_maps(distinct, plan, resolver, code_system, bare_means))
+        counted = _pandas_aggregate(raw, keyed, plan)
+    else:
+        raise ValueError(f"engine must be 'duckdb' or 'pandas', not {engine!r}")
+    grouped, noted = _decode(keyed, plan, *counted)
+    return _result(plan, grouped, noted, distinct["rows"], source_id)
+
+
+def _reason_columns(plan: _Plan) -> dict[str, str]:
+    """The file column each rule's reason points at (region: the code if present)."""
+    c = plan.columns
+    region = c.get("regency_code") or c.get("regency_name")
+    return {"d": c["delivery_date"], "r": region, "f": c["postpartum"], "m": c["method"],
+            "dy": c.get("days", "")}
+
+
+def _maps(distinct, plan, resolver, code_system, bare_means) -> dict[str, pd.DataFrame]:
+    """Every distinct raw value read once, in Python: the rules live here, not in SQL.
+
+    - ``date_map``: raw date -> year, month, or the reason it fails;
+    - ``region_map``: (code, name, province) -> BPS code, or the reason it fails;
+    - ``kb_map``: (flag, method, days) -> the outcome of a record (a method, or "none" for
+      a delivery without KBPP), ``late`` (method after 42 days), or the reason it fails.
+
+    Each failing entry carries the file column to blame and the value to show.
+    """
+    cols = _reason_columns(plan)
+    dates = _date_table(distinct["d"], plan.first, plan.last)
+    dates["column"], dates["value"] = cols["d"], dates["raw"]
+    region = distinct["region"]
+    triples = list(region[["rc", "rn", "rp"]].itertuples(index=False, name=None))
+    regions = _region_table(triples, resolver, code_system, bare_means)
+    regions["column"] = cols["r"]
+    regions["value"] = np.where(regions["code"].str.strip() != "", regions["code"], regions["name"])
+    return {"date_map": dates, "region_map": regions,
+            "kb_map": _kb_table(distinct["kb"], plan, cols)}
+
+
+def _kb_table(combos: pd.DataFrame, plan: _Plan, cols: dict[str, str]) -> pd.DataFrame:
+    """The rules for flag, method and days, per distinct combination (see module doc)."""
+    def lookup(table: pd.DataFrame, *columns) -> dict:
+        return {row[0]: row[1:] for row in table[["raw", *columns]].itertuples(index=False)}
+
+    flags = lookup(_flag_table(pd.unique(combos["f"])), "flag", "reason")
+    methods = lookup(_method_table(pd.unique(combos["m"])), "method", "reason")
+    days_of = lookup(_days_table(pd.unique(combos["dy"])), "days", "reason")
+    acceptor = plan.unit == "acceptor"
+    rows = []
+    for f, m, dy in combos[["f", "m", "dy"]].itertuples(index=False, name=None):
+        (flag, f_reason), (method, m_reason), (days, dy_reason) = flags[f], methods[m], days_of[dy]
+        flag = bool(flag) if pd.notna(flag) else None
+        over = bool(pd.notna(days) and days > WINDOW_DAYS)
+        failure = None
+        if pd.notna(f_reason):
+            failure = (f_reason, cols["f"], f)
+        elif acceptor and not flag:
+            failure = ("not_postpartum", cols["f"], f)
+        elif flag and pd.notna(m_reason):
+            failure = (m_reason, cols["m"], m)
+        elif flag and pd.notna(dy_reason):
+            failure = (dy_reason, cols["dy"], dy)
+        elif acceptor and flag and over:
+            failure = ("after_kbpp_window", cols["dy"], dy)
+        if failure:
+            rows.append((f, m, dy, None, False, *failure))
+            continue
+        late = bool(not acceptor and flag and over)
+        outcome = method if flag and not late else "none"
+        rows.append((f, m, dy, outcome, late, None, None, dy if late else None))
+    frame = pd.DataFrame(rows, columns=["f", "m", "dy", "outcome", "late", "reason", "column",
+                                        "value"])
+    return frame.astype({"f": "str", "m": "str", "dy": "str", "outcome": "object",
+                         "late": "bool", "reason": "object", "column": "object",
+                         "value": "object"})
+
+
+OUTCOMES = ["none", *METHODS]  # what a kept record counts as: no KBPP, or its method
+
+
+@dataclass
+class _Keyed:
+    """The maps with small integer ids, so that both engines count by one BIGINT key.
+
+    A kept record's key is ``((region * n_months + month) * n_outcomes + outcome) * 2 +
+    late``; a failing record is counted by the id of the map entry it fails on (``fail``),
+    which ``problems`` turns back into a reason, a column and the value to show.
+    """
+
+    date_map: pd.DataFrame  # raw, ym, fail
+    region_map: pd.DataFrame  # code, name, province, region, fail
+    kb_map: pd.DataFrame  # f, m, dy, outcome, late, fail, row
+    months: list[tuple[int, int]]  # ym id -> (year, month)
+    regions: list[str]  # region id -> BPS code
+    problems: pd.DataFrame  # fail id -> reason, column, value
+
+    def key_sizes(self) -> tuple[int, int]:
+        return len(self.months), len(OUTCOMES)
+
+
+def _keyed(maps: dict[str, pd.DataFrame]) -> _Keyed:
+    dates, regions, kb = maps["date_map"], maps["region_map"], maps["kb_map"]
+    problems, offset = [], 0
+    fails = {}
+    for name, table in (("date", dates), ("region", regions), ("kb", kb)):
+        failing = table["reason"].notna().to_numpy()
+        ids = np.cumsum(failing) - 1 + offset  # failing entries numbered on from offset
+        fails[name] = pd.Series(ids).where(failing).astype("Int64").array
+        offset += int(failing.sum())
+        problems.append(table.loc[failing, ["reason", "column", "value"]])
+    good_dates = dates[dates["reason"].isna()]
+    months = sorted({(int(y), int(m)) for y, m in zip(good_dates["year"], good_dates["month"])})
+    month_id = {ym: i for i, ym in enumerate(months)}
+    ym = [month_id.get((int(y), int(m))) if pd.notna(y) else None
+          for y, m in zip(dates["year"], dates["month"])]
+    codes = sorted(set(regions["bps_code"].dropna()))
+    region_id = {c: i for i, c in enumerate(codes)}
+    outcome_id = {o: i for i, o in enumerate(OUTCOMES)}
+    return _Keyed(
+        date_map=pd.DataFrame({"raw": dates["raw"], "ym": pd.array(ym, dtype="Int64"),
+                               "fail": fails["date"]}),
+        region_map=pd.DataFrame({"code": regions["code"], "name": regions["name"],
+                                 "province": regions["province"],
+                                 "region": pd.array([region_id.get(c) for c in regions["bps_code"]],
+                                                    dtype="Int64"),
+                                 "fail": fails["region"]}),
+        kb_map=pd.DataFrame({"f": kb["f"], "m": kb["m"], "dy": kb["dy"],
+                             "outcome": pd.array([outcome_id.get(o) for o in kb["outcome"]],
+                                                 dtype="Int64"),
+                             "late": kb["late"].astype(bool), "fail": fails["kb"],
+                             "row": np.arange(len(kb), dtype="int64")}),
+        months=months, regions=codes,
+        problems=pd.concat(problems, ignore_index=True))
+
+
+def _decode(keyed: _Keyed, plan: _Plan, counts: pd.DataFrame, problems: pd.DataFrame,
+            late: pd.DataFrame) -> tuple[pd.DataFrame, list]:
+    """Engine counts back into named rows and ledger notes (the same for both engines).
+
+    ``counts``: key, n (kept records); ``problems``: fail, n, lines (first lines of each
+    failing map entry); ``late``: n, lines, values (first late records of each key).
+    """
+    n_months, n_outcomes = keyed.key_sizes()
+    key = counts["key"].to_numpy(dtype="int64") // 2  # the late bit is counted either way
+    rest, outcome = np.divmod(key, n_outcomes)
+    region, month = np.divmod(rest, n_months)
+    months = np.array(keyed.months, dtype="int64").reshape(-1, 2)
+    grouped = pd.DataFrame({"bps_code": np.array(keyed.regions, dtype=object)[region],
+                            "year": months[month, 0], "month": months[month, 1],
+                            "outcome": np.array(OUTCOMES, dtype=object)[outcome],
+                            "n": counts["n"].to_numpy(dtype="int64")})
+    noted = []
+    if len(problems):
+        named = keyed.problems.iloc[problems["fail"].to_numpy(dtype="int64")].reset_index(drop=True)
+        table = pd.concat([named, problems[["n", "lines"]].reset_index(drop=True)], axis=1)
+        for (reason, column), group in table.groupby(["reason", "column"], sort=True):
+            examples = sorted((int(line), value)
+                              for lines, value in zip(group["lines"], group["value"])
+                              for line in lines)
+            noted.append(("rejected", reason, column, int(group["n"].sum()),
+                          [line for line, _ in examples[: plan.examples]],
+                          [value for _, value in examples[: plan.examples]]))
+    if len(late):
+        examples = sorted((int(line), value) for lines, values in zip(late["lines"], late["values"])
+                          for line, value in zip(lines, values))
+        noted.append(_late_note(plan, int(late["n"].sum()), examples))
+    return grouped, noted
+
+
+class _DuckDB:
+    """One DuckDB connection with the memory and thread limits, over one file."""
+
+    def __init__(self, plan: _Plan, memory_limit: str, threads: int | None):
+        import duckdb
+
+        self.plan = plan
+        self.tmp = tempfile.TemporaryDirectory(prefix="kbanalysis-duckdb-")
+        threads = threads or min(4, os.cpu_count() or 1)
+        self.con = duckdb.connect(config={"memory_limit": memory_limit, "threads": threads,
+                                          "temp_directory": self.tmp.name})
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.con.close()
+        self.tmp.cleanup()
+
+    def _source(self) -> tuple[str, str]:
+        path = str(self.plan.path).replace("'", "''")
+        if self.plan.parquet:
+            return f"read_parquet('{path}', file_row_number = true)", "file_row_number + 2"
+        delim = self.plan.delimiter.replace("'", "''")
+        # all_varchar: the rules read text, never DuckDB's guesses. The streaming
+        # row_number() keeps file order, so line = record number + 1 (header = line 1).
+        return (f"read_csv('{path}', header = true, all_varchar = true, delim = '{delim}', "
+                f"quote = '\"', escape = '\"')", "row_number() OVER () + 1")
+
+    def _raw_select(self, with_line: bool = True) -> str:
+        source, line = self._source()
+        fields = [f"{line} AS line"] if with_line else []
+        for short, canonical in _RAW.items():
+            name = self.plan.columns.get(canonical)
+            expr = (f"coalesce(CAST(\"{name.replace(chr(34), chr(34) * 2)}\" AS VARCHAR), '')"
+                    if name else "''")
+            fields.append(f"{expr} AS {short}")
+        return f"SELECT {', '.join(fields)} FROM {source}"
+
+    def _run(self, sql: str):
+        import duckdb
+        try:
+            return self.con.execute(sql)
+        except duckdb.Error as exc:
+            raise InputError(self.plan.path, expected="a readable CSV or Parquet register",
+                             got=str(exc).splitlines()[0][:300]) from None
+
+    def distinct(self) -> dict:
+        """Scan 1: the distinct raw values (dates, regency triples, flag-method-days)."""
+        sql = f"""
+            WITH raw AS ({self._raw_select(with_line=False)})
+            SELECT grouping(d) AS gd, grouping(rc, rn, rp) AS gr, grouping(f, m, dy) AS gk,
+                   d, rc, rn, rp, f, m, dy, count(*) AS n
+            FROM raw
+            GROUP BY GROUPING SETS ((d), (rc, rn, rp), (f, m, dy))"""
+        frame = self._run(sql).df()
+        return {"d": frame.loc[frame["gd"] == 0, "d"],
+                "region": frame.loc[frame["gr"] == 0, ["rc", "rn", "rp"]],
+                "kb": frame.loc[frame["gk"] == 0, ["f", "m", "dy"]],
+                "rows": int(frame.loc[frame["gd"] == 0, "n"].sum())}
+
+    def aggregate(self, keyed: _Keyed):
+        """Scan 2: join the three small maps, count by one integer key, keep first lines."""
+        for name in ("date_map", "region_map", "kb_map"):
+            self.con.register(name, getattr(keyed, name))
+        n_months, n_outcomes = keyed.key_sizes()
+        n = int(self.plan.examples)
+        # An example is packed into one BIGINT, line * 2^bits + the record's kb_map row, so
+        # one top-n aggregate keeps the first lines and, for late records, their days text.
+        bits = max(1, int(len(keyed.kb_map)).bit_length())
+        sql = f"""
+            WITH raw AS ({self._raw_select()}),
+            labelled AS (
+                SELECT raw.line, km.late, km.row AS kb_row,
+                    coalesce(dm.fail, rm.fail, km.fail) AS fail,
+                    ((rm.region * {n_months} + dm.ym) * {n_outcomes} + km.outcome) * 2
+                        + CAST(km.late AS BIGINT) AS key
+                FROM raw
+                LEFT JOIN date_map dm ON raw.d = dm.raw
+                LEFT JOIN region_map rm ON raw.rc = rm.code AND raw.rn = rm.name
+                                        AND raw.rp = rm.province
+                LEFT JOIN kb_map km ON raw.f = km.f AND raw.m = km.m AND raw.dy = km.dy
+            )
+            SELECT CASE WHEN fail IS NULL THEN key END AS key, fail, count(*) AS n,
+                   min(line * {2 ** bits} + kb_row, {n})
+                       FILTER (WHERE fail IS NOT NULL OR late) AS examples
+            FROM labelled
+            GROUP BY ALL"""
+        frame = self._run(sql).df()
+        days_text = keyed.kb_map["dy"].to_numpy(dtype=object)
+
+        def unpack(packed) -> list[tuple[int, int]]:
+            return [(int(x) >> bits, int(x) & (2**bits - 1)) for x in packed]
+
+        kept = frame["fail"].isna()
+        counts = frame.loc[kept, ["key", "n"]]
+        problems = frame.loc[~kept, ["fail", "n"]].assign(
+            lines=[[line for line, _ in unpack(x)] for x in frame.loc[~kept, "examples"]])
+        is_late = kept & (frame["key"].fillna(0).astype("int64") % 2 == 1)
+        pairs = [unpack(x) for x in frame.loc[is_late, "examples"]]
+        late = frame.loc[is_late, ["n"]].assign(
+            lines=[[line for line, _ in p] for p in pairs],
+            values=[[days_text[row] for _, row in p] for p in pairs])
+        return counts, problems, late
+
+
+def _late_note(plan: _Plan, count: int, examples: list[tuple]) -> tuple:
+    examples = examples[: plan.examples]
+    return ("kept", "after_kbpp_window", _reason_columns(plan)["dy"], count,
+            [line for line, _ in examples], [value for _, value in examples])
+
+
+@dataclass
+class _PandasRaw:
+    """The whole file in memory: each field factorised into codes and its distinct texts."""
+
+    lines: np.ndarray
+    codes: dict[str, np.ndarray]  # "d", "region", "kb" -> row of the distinct table
+    tables: dict[str, pd.DataFrame]  # the distinct values, in code order
+
+    def distinct(self) -> dict:
+        return {"d": self.tables["d"]["d"], "region": self.tables["region"],
+                "kb": self.tables["kb"], "rows": len(self.lines)}
+
+
+def _factorise(frame: pd.DataFrame, fields: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
+    """One code per record for the combination of ``fields``, and the distinct combinations."""
+    codes, uniques = [], []
+    for field_name in fields:
+        code, found = pd.factorize(frame[field_name])
+        codes.append(code.astype("int64"))
+        uniques.append(np.asarray(found, dtype=object))
+    combined = codes[0]
+    for code, found in zip(codes[1:], uniques[1:]):
+        combined = combined * len(found) + code
+    distinct, inverse = np.unique(combined, return_inverse=True)
+    parts = []
+    for found in reversed(uniques):
+        distinct, position = np.divmod(distinct, len(found))
+        parts.append(found[position])
+    table = pd.DataFrame(dict(zip(fields, reversed(parts))))
+    return inverse.astype("int64"), table
+
+
+def _pandas_raw(plan: _Plan) -> _PandasRaw:
+    """Read the file with pandas (all of it, in memory) and factorise its fields."""
+    wanted = {short: plan.columns.get(canonical) for short, canonical in _RAW.items()}
+    usecols = [c for c in wanted.values() if c]
+    if plan.parquet:
+        frame = pd.read_parquet(plan.path, columns=usecols, dtype_backend="pyarrow")
+    else:
+        try:
+            frame = pd.read_csv(plan.path, sep=plan.delimiter, dtype=str, keep_default_na=False,
+                                usecols=usecols, encoding="utf-8-sig")
+        except (ValueError, pd.errors.ParserError) as exc:
+            raise InputError(plan.path, expected="a readable CSV register",
+                             got=str(exc).splitlines()[0][:300]) from None
+    text = pd.DataFrame(index=frame.index)
+    for short, column in wanted.items():
+        if column is None:
+            text[short] = ""
+            continue
+        values = frame[column]
+        if not pd.api.types.is_string_dtype(values.dtype):
+            values = values.astype("string")  # typed Parquet columns (dates, numbers) as text
+        text[short] = values.fillna("")
+    codes, tables = {}, {}
+    for key, fields in (("d", ["d"]), ("region", ["rc", "rn", "rp"]), ("kb", ["f", "m", "dy"])):
+        codes[key], tables[key] = _factorise(text, fields)
+    return _PandasRaw(np.arange(len(text), dtype="int64") + 2, codes, tables)
+
+
+def _pandas_aggregate(raw: _PandasRaw, keyed: _Keyed, plan: _Plan):
+    """The same joins and counts as the SQL, in pandas/numpy (maps are in code order)."""
+    def ids(table: pd.DataFrame, column: str, at: np.ndarray) -> np.ndarray:
+        return table[column].to_numpy(dtype="int64", na_value=-1)[at]
+
+    at_d, at_r, at_k = raw.codes["d"], raw.codes["region"], raw.codes["kb"]
+    fail = ids(keyed.date_map, "fail", at_d)
+    for table, at in ((keyed.region_map, at_r), (keyed.kb_map, at_k)):
+        fail = np.where(fail >= 0, fail, ids(table, "fail", at))
+    kept = fail < 0
+    late = kept & keyed.kb_map["late"].to_numpy(bool)[at_k]
+    n_months, n_outcomes = keyed.key_sizes()
+    key = (((ids(keyed.region_map, "region", at_r) * n_months + ids(keyed.date_map, "ym", at_d))
+            * n_outcomes + ids(keyed.kb_map, "outcome", at_k)) * 2 + late)
+    found, n = np.unique(key[kept], return_counts=True)
+    counts = pd.DataFrame({"key": found, "n": n})
+
+    # Records come in line order, so the first rows of each group are its first lines.
+    bad = np.flatnonzero(~kept)
+    table = pd.DataFrame({"fail": fail[bad], "line": raw.lines[bad]})
+    problems = (table.groupby("fail", sort=True)
+                .agg(n=("line", "size"), lines=("line", lambda x: x.head(plan.examples).tolist()))
+                .reset_index())
+    late_at = np.flatnonzero(late)
+    days_text = raw.tables["kb"]["dy"].to_numpy(dtype=object)
+    table = pd.DataFrame({"key": key[late_at], "line": raw.lines[late_at],
+                          "value": days_text[at_k[late_at]]})
+    late_groups = table.groupby("key", sort=True)
+    late_frame = pd.DataFrame({
+        "n": late_groups.size().to_numpy(),
+        "lines": late_groups["line"].agg(lambda x: x.head(plan.examples).tolist()).to_numpy(),
+        "values": late_groups["value"].agg(lambda x: x.head(plan.examples).tolist()).to_numpy()})
+    return counts, problems, late_frame
+
+
+def _result(plan: _Plan, grouped: pd.DataFrame, noted: list, rows_read: int,
+            source_id: str) -> RegisterResult:
+    keys = ["bps_code", "year", "month"]
+    if grouped.empty:  # nothing kept: one placeholder-free empty pivot
+        grouped = pd.DataFrame({"bps_code": [], "year": [], "month": [], "outcome": [], "n": []})
+    grouped = grouped.astype({"bps_code": "str", "year": "int64", "month": "int64",
+                              "outcome": "str", "n": "int64"})
+    wide = grouped.pivot_table(index=keys, columns="outcome", values="n", aggfunc="sum",
+                               fill_value=0)
+    monthly = pd.DataFrame(index=wide.index)
+    if plan.unit == "delivery":
+        monthly["deliveries"] = wide.sum(axis=1)
+    else:
+        monthly["deliveries"] = np.nan  # an acceptor register does not count deliveries
+    for m in METHODS:
+        monthly[f"kbpp_{m}"] = wide[m] if m in wide.columns else 0
+    monthly = monthly.reset_index().astype({m: "int64" for m in METHOD_COLUMNS})
+    if plan.unit == "delivery":
+        monthly["deliveries"] = monthly["deliveries"].astype("int64")
+    monthly = monthly.sort_values(keys, kind="mergesort").reset_index(drop=True)
+    count_columns = ["deliveries", *METHOD_COLUMNS]
+    yearly = (monthly.groupby(["bps_code", "year"], as_index=False)[count_columns]
+              .sum(min_count=1).sort_values(["bps_code", "year"], kind="mergesort")
+              .reset_index(drop=True))
+    if plan.unit == "delivery":
+        monthly, yearly = _with_coverage(monthly), _with_coverage(yearly)
+
+    ledger = Ledger()
+    summary = []
+    for kind, reason, column, count, lines, values in sorted(
+            noted, key=lambda x: (x[0], x[1], x[2] or "")):
+        summary.append({"reason": reason, "column": column, "rows": count, "kept": kind == "kept"})
+        shown = sorted(zip(lines, values))[: plan.examples]
+        what = "kept as a delivery without KBPP" if kind == "kept" else "records rejected"
+        ledger.add(source_id, plan.path, None, column, reason,
+                   f"{count} {what} in all; the first {len(shown)} follow as examples")
+        for line, value in shown:
+            # A rejected record is dropped whole: the column moves to the detail.
+            ledger.add(source_id, plan.path, int(line), column if kind == "kept" else None,
+                       reason, "" if kind == "kept" else f"column '{column}'", value)
+    reasons = pd.DataFrame(summary, columns=["reason", "column", "rows", "kept"])
+    return RegisterResult(plan.path, plan.unit, monthly, yearly, reasons, ledger, rows_read)
+
+
+# --------------------------------------------------------------------------------------
+# Into the KBPP table
+
+
+def read_register_parts(path, *, unit: str = "delivery", deliveries: pd.DataFrame | None = None,
+                        resolver: Resolver | None = None, **options) -> KbppParts:
+    """A register's yearly counts as KBPP parts (see :func:`aggregate_register`).
+
+    An acceptor register (``unit="acceptor"``) gives the method counts only; the deliveries
+    come from ``deliveries`` (bps_code, year, deliveries) when given, else from another file
+    combined with it (e.g. a Profil Kesehatan or open-data table of deliveries).
+    """
+    result = aggregate_register(path, unit=unit, resolver=resolver, **options)
+    yearly = result.yearly
+    if unit == "acceptor":
+        yearly = yearly.drop(columns="deliveries")
+        if deliveries is not None:
+            given = deliveries[["bps_code", "year", "deliveries"]].astype(
+                {"bps_code": "str", "year": "int64"})
+            yearly = yearly.merge(given, on=["bps_code", "year"], how="left")
+        else:
+            yearly["deliveries"] = np.nan
+    records = yearly.assign(line=None)[["bps_code", "year", "deliveries", *METHOD_COLUMNS,
+                                        "line"]].to_dict("records")
+    extras = {"monthly": result.monthly, "yearly": result.yearly, "reasons": result.reasons,
+              "rows_read": result.rows_read}
+    return KbppParts(Path(path), "register", parts_frame(records), result.ledger, extras)
