@@ -1,6 +1,6 @@
 # kbanalysis — `make` alone lists the targets. Every target that runs code sets up .venv first.
 .DEFAULT_GOAL := help
-.PHONY: help setup run data test lock clean distclean
+.PHONY: help setup browser run data fit reports notebooks nbval bench test lock clean distclean
 
 PYTHON ?= python3
 VENV := .venv
@@ -20,16 +20,44 @@ help: ## Show this list of targets
 	@echo "Usage: make <target>   (the first two are all a newcomer needs)"
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-run: setup ## Set up, rebuild the data (raw folder if found, else keep the committed tables), print a summary
+run: setup ## Set up, rebuild data (if raw files are found), fit the models, write every HTML report
 	@if $(BIN)/python -c 'import sys; from kbanalysis.config import default_raw_dir; sys.exit(default_raw_dir() is None)'; then \
 		$(KB) data build; \
 	else \
-		echo "run: no raw data folder found; summarising the committed tables in data/processed/"; \
+		echo "run: no raw data folder found; using the committed tables in data/processed/"; \
 	fi
 	@$(KB) data summary
+	$(KB) fit --quiet
+	$(KB) report --level all
+	@echo "run: open reports/index.html in a browser"
 
-test: setup ## Set up, then run the whole test suite (pytest; PYTEST_ARGS="-x -n 2" to pass options)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+test: setup browser ## Set up, then run the whole test suite: unit, e2e, browser and nbval (PYTEST_ARGS to pass options)
+	$(BIN)/python -m pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg tests notebooks $(PYTEST_ARGS)
+
+browser: ## Install Debian's headless Chromium for the browser tests (needs root; skipped when present)
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "browser: chromium is missing; install it with 'sudo apt-get install chromium'" >&2; \
+		fi; }
+
+fit: setup ## Fit the estimator suite on data/processed/ into results/ (committed, displayed by notebooks)
+	$(KB) fit --quiet
+
+reports: setup ## Write every HTML report (national, provinces, regencies) and reports/index.html
+	$(KB) report --level all
+
+notebooks: setup ## Re-execute the committed notebooks (their outputs are the nbval references)
+	$(BIN)/python -m kbanalysis.reporting.refresh
+
+nbval: setup ## Check only the committed notebooks against their stored outputs
+	$(BIN)/python -m pytest -p no:cacheprovider --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+bench: setup ## Run the benchmarks in bench/ (models, registers vs pandas, reports vs naive papermill)
+	$(BIN)/python bench/bench_models.py
+	$(BIN)/python bench/bench_registers.py
+	$(BIN)/python bench/bench_reports.py
 
 setup: ## Create .venv with the locked dependencies and the package (skipped when already up to date)
 	@want="$(SETUP_HASH)"; \

@@ -14,7 +14,7 @@ from typer.core import TyperGroup
 from .. import __version__
 from ..ledger import InputError
 
-GROUPS = ("data", "fit")
+GROUPS = ("data", "fit", "report")
 
 
 class _InputErrorsAsOneLine(TyperGroup):

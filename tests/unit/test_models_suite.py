@@ -204,3 +204,14 @@ def test_suite_runs_on_the_committed_analysis_table():
     # The KBPP layer is simulated until real registers are imported, and must say so.
     if (load_analysis()["kbpp_measure_type"] == "simulated").any():
         assert res.simulated and EXPOSURE in res.simulated_inputs
+
+
+def test_committed_results_are_what_fit_makes_from_the_committed_tables(tmp_path):
+    """results/ is the embedded default's model output: a fresh `kbanalysis fit` with the
+    default specification reproduces it byte for byte (regenerate with `make fit`)."""
+    from kbanalysis import config
+    from kbanalysis.cli import app
+    result = CliRunner().invoke(app, ["fit", "--quiet", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    for name in (ESTIMATES_CSV, META_JSON, PREDICTIONS_CSV):
+        assert (tmp_path / name).read_bytes() == (config.RESULTS_DIR / name).read_bytes(), name

@@ -1,0 +1,100 @@
+"""Benchmark: the batch runner against the naive way, on the same machine in the same run.
+
+The workload is the regency reports of one large province (default Jawa Timur, BPS 35, 38
+kab/kota). The naive way is what a person would script: one ``papermill`` CLI call and one
+``jupyter nbconvert --to html`` call per report, one after the other. The batch runner is
+``kbanalysis.reporting.batch`` (warm kernels in parallel). Both start from an empty output
+folder (the batch is forced: nothing is skipped).
+
+    python bench/bench_reports.py                 # 38 reports both ways, prints times and ratio
+    python bench/bench_reports.py --full          # also the full batch of all regencies
+    python bench/bench_reports.py --naive-limit 5 # naive way on the first 5 only (extrapolated)
+
+Reads the committed tables (data/processed/) and the model results in results/ if present.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kbanalysis import config
+from kbanalysis.reporting import batch
+
+
+def naive(jobs: list[batch.ReportJob], out_dir: Path) -> float:
+    """One papermill process and one nbconvert process per report, sequentially."""
+    bin_dir = Path(sys.executable).parent
+    env = batch.kernel_environment()  # same kernel environment as the batch (importable package)
+    started = time.perf_counter()
+    for job in jobs:
+        executed = out_dir / f"{job.code}.ipynb"
+        command = [str(bin_dir / "papermill"), str(job.template), str(executed), "--kernel", "python3",
+                   "--log-level", "ERROR", "--no-progress-bar", "--cwd", str(job.template.parent)]
+        for name, value in job.parameters.items():
+            command += ["-p", name, str(value)]
+        _run(command, env)
+        _run([str(bin_dir / "jupyter"), "nbconvert", "--to", "html", "--no-input",
+              "--log-level", "ERROR", str(executed)], env)
+    return time.perf_counter() - started
+
+
+def _run(command: list[str], env: dict) -> None:
+    """Run quietly (kernels chatter on stderr); show the output only if it fails."""
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(command[:2])} failed:\n{done.stdout}\n{done.stderr}")
+
+
+def batched(jobs: list[batch.ReportJob], out_dir: Path, workers: int | None, results_dir=None) -> float:
+    started = time.perf_counter()
+    summary = batch.run_batch(jobs, reports_dir=out_dir, workers=workers, force=True, progress=False,
+                              results_dir=results_dir)
+    if summary.failed:
+        raise SystemExit(f"batch failures: {summary.failed}")
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--province", default="35", help="BPS province code (default 35 Jawa Timur)")
+    parser.add_argument("--jobs", type=int, default=None, help="batch workers (default: all cores)")
+    parser.add_argument("--naive-limit", type=int, default=None,
+                        help="run the naive way on only the first N reports and scale up")
+    parser.add_argument("--full", action="store_true", help="also time the batch of every regency")
+    parser.add_argument("--results", default=None, help="model results folder (default: results/)")
+    args = parser.parse_args()
+
+    extra = {"results_dir": args.results} if args.results else None
+    results_dir = Path(args.results) if args.results else config.RESULTS_DIR
+    jobs = batch.plan("regency", province=args.province, extra=extra)
+    workers = args.jobs or batch.default_workers()
+    print(f"{len(jobs)} regency reports of province {args.province}; {os.cpu_count()} cores, "
+          f"{workers} batch workers; model results {'present' if (results_dir / 'estimates.csv').exists() else 'absent'}")
+    with tempfile.TemporaryDirectory(prefix="bench-reports-") as tmp:
+        tmp = Path(tmp)
+        t_batch = batched(jobs, tmp / "batch", workers, args.results)
+        print(f"batch runner: {t_batch:7.1f} s  ({t_batch / len(jobs):.2f} s per report)")
+        sample = jobs[: args.naive_limit] if args.naive_limit else jobs
+        (tmp / "naive").mkdir()
+        t_naive = naive(sample, tmp / "naive")
+        if len(sample) < len(jobs):
+            print(f"naive way:    {t_naive:7.1f} s for {len(sample)} reports, "
+                  f"scaled to {len(jobs)}: {t_naive * len(jobs) / len(sample):.1f} s")
+            t_naive = t_naive * len(jobs) / len(sample)
+        else:
+            print(f"naive way:    {t_naive:7.1f} s  ({t_naive / len(jobs):.2f} s per report)")
+        print(f"ratio naive / batch: {t_naive / t_batch:.1f}x (goal: at least 10x)")
+        if args.full:
+            every = batch.plan("regency", all_=True, extra=extra)
+            t_full = batched(every, tmp / "full", workers, args.results)
+            print(f"full batch, all {len(every)} regencies: {t_full:.1f} s "
+                  f"({t_full / len(every):.2f} s per report)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""``kbanalysis report``: make the HTML reports (national, province, regency) in batch.
+
+Examples::
+
+    kbanalysis report --level all                       # everything, Bahasa Indonesia
+    kbanalysis report --level regency --province 35     # every regency of Jawa Timur
+    kbanalysis report --level regency --only 3205,3273 --lang en
+    kbanalysis report --level province --all --jobs 2
+
+Reports go to ``reports/`` (``reports/index.html`` lists them). Unchanged reports are skipped;
+a failing report does not stop the others, and the command exits 1 if any failed.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+app = typer.Typer(help="Make the HTML reports (papermill templates, in parallel, incremental).",
+                  add_completion=False)
+
+LEVELS_HELP = "national, province, regency, or all (national + every province + every regency)"
+
+
+@app.callback(invoke_without_command=True)
+def report(
+    level: str = typer.Option(..., "--level", help=LEVELS_HELP),
+    province: str | None = typer.Option(
+        None, "--province", help="BPS province code: that province's report, or with --level "
+                                 "regency all its regencies."),
+    only: list[str] | None = typer.Option(
+        None, "--only", help="Only these BPS codes (repeat the option or separate by commas)."),
+    all_: bool = typer.Option(False, "--all", help="Every province / every regency."),
+    lang: str = typer.Option("id", "--lang", help="id (Bahasa Indonesia) or en."),
+    jobs: int | None = typer.Option(None, "--jobs", min=1, help="Parallel workers. Default: all cores."),
+    force: bool = typer.Option(False, "--force", help="Rebuild even unchanged reports."),
+    out: Path | None = typer.Option(None, "--out", file_okay=False,
+                                    help="Reports folder. Default: reports/."),
+    data: Path | None = typer.Option(None, "--data", exists=True, file_okay=False,
+                                     help="Processed tables. Default: data/processed/."),
+    results: Path | None = typer.Option(None, "--results", file_okay=False,
+                                        help="Model results of `kbanalysis fit`. Default: results/."),
+    quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
+) -> None:
+    """Run the report templates through papermill and write self-contained HTML."""
+    from ..reporting import batch
+    from ..reporting.params import ParameterError
+
+    extra = {k: str(v) for k, v in (("processed_dir", data), ("results_dir", results)) if v is not None}
+    try:
+        jobs_list = batch.plan(level.strip().lower(), province=province, only=only or (), all_=all_,
+                               lang=lang, extra=extra)
+    except (ParameterError, FileNotFoundError) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+    summary = batch.run_batch(jobs_list, reports_dir=out, workers=jobs, force=force,
+                              progress=not quiet, processed_dir=data, results_dir=results)
+    reports_dir = out if out is not None else batch.config.REPORTS_DIR
+    typer.echo(f"{len(summary.built)} built, {len(summary.skipped)} unchanged, "
+               f"{len(summary.failed)} failed in {summary.seconds:.1f} s; "
+               f"index: {Path(reports_dir) / 'index.html'}")
+    for key, error in summary.failed.items():
+        typer.echo(f"FAILED {key}: {error.splitlines()[0] if error else ''}", err=True)
+    if summary.failed:
+        raise typer.Exit(1)

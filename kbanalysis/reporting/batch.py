@@ -1,0 +1,451 @@
+"""Run the report templates in batch: warm kernels in parallel, incremental, atomic writes.
+
+Design (why it is fast): starting a kernel, importing pandas/matplotlib and loading the tables
+costs seconds; a report itself costs a fraction of one. So each worker process keeps **one
+warm Jupyter kernel** and **one nbconvert exporter** for all its reports. For each report it
+injects the parameters with papermill's own ``parameterize_notebook``, executes the notebook
+in the warm kernel with nbclient, exports HTML and writes it atomically; between reports the
+kernel's namespace is reset (``reset(new_session=True)``: variables, history and execution
+count), so a report made after another is the same as one made in a fresh kernel (tested).
+Imported modules and the memoised tables stay: that is the point.
+
+Incremental: a report is skipped when its template, parameters, input data and the package
+code are unchanged since it was last built successfully (``manifest.json`` in the reports
+folder holds the fingerprints). A failing report does not stop the others: it is recorded
+with its error, listed in the index, and the batch reports failure at the end.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import multiprocessing.util
+import os
+import re
+import shutil
+import tempfile
+import time
+import traceback
+import unicodedata
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .. import atomic, config
+from . import params as P
+from . import text as T
+
+TEMPLATES_DIR = config.NOTEBOOKS_DIR / "reports"
+TEMPLATES = {level: TEMPLATES_DIR / f"{level}.ipynb" for level in P.LEVELS}
+MANIFEST_NAME = "manifest.json"
+KERNEL_NAME = "python3"
+CELL_TIMEOUT = 600  # seconds per cell; a report is a handful of quick cells
+# BLAS libraries start one thread per core in each kernel; with one kernel per core that
+# oversubscribes the machine. Pin them to one thread.
+PINNED_THREADS = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+                                         "NUMEXPR_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")}
+# The kernel's history goes to memory, not to the user's sqlite file: a batch's thousands of
+# cells do not belong in a person's history, and each reset would wait on a disk write.
+KERNEL_ARGUMENTS = ["--HistoryManager.hist_file=:memory:"]
+# Run in the kernel before each report (not stored in its history): close any pyplot figures
+# a notebook left, then IPython's own reset: every variable, the output history and the
+# execution count. The reset calls gc.collect(), a tenth of a second per report for garbage
+# that reference counting frees anyway, so it is skipped for that call only.
+RESET_CODE = """\
+def _kbanalysis_reset(ip=get_ipython(), gc=__import__("gc"), sys=__import__("sys")):
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        pyplot.close("all")
+    collect, gc.collect = gc.collect, (lambda *args, **kwargs: 0)
+    try:
+        ip.reset(new_session=True, aggressive=False)
+    finally:
+        gc.collect = collect
+_kbanalysis_reset()
+"""
+
+
+# --------------------------------------------------------------------------------------
+# Planning
+
+
+@dataclass(frozen=True)
+class ReportJob:
+    """One report to make: which template, with which parameters, into which file."""
+
+    key: str  # unique and stable, e.g. "id/regency/3205"
+    level: str
+    code: str | None
+    lang: str
+    name: str  # the region's name (for the title and the index)
+    parameters: dict = field(hash=False)
+    output: str = ""  # relative to the reports folder
+
+    @property
+    def template(self) -> Path:
+        return TEMPLATES[self.level]
+
+    def title(self) -> str:
+        if self.level == "national":
+            return T.t("title_national", self.lang)
+        return T.t(f"title_{self.level}", self.lang, name=self.name)
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """A file-name-safe form of ``text``: ascii letters, digits and dashes only."""
+    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return "-".join(words)[:limit].strip("-") or "report"
+
+
+def make_job(level: str, code: str | None, lang: str, name: str, extra: dict | None = None) -> ReportJob:
+    """A job whose file name is built only from a checked code, the language and a slug."""
+    if level == "national":
+        return ReportJob(f"{lang}/national", level, None, lang, name, {"lang": lang, **(extra or {})},
+                         f"{lang}/national.html")
+    if not (code and code.isdigit()):
+        raise P.ParameterError(f"a {level} report needs a numeric BPS code, got {code!r}")
+    return ReportJob(f"{lang}/{level}/{code}", level, code, lang, name,
+                     {level: code, "lang": lang, **(extra or {})},
+                     f"{lang}/{level}/{code}-{slug(name)}.html")
+
+
+def plan(level: str, *, province=None, only=(), all_: bool = False, lang: str = "id",
+         context=None, extra: dict | None = None) -> list[ReportJob]:
+    """The reports a command asks for, with every code checked before anything runs.
+
+    ``level`` "all" means the national report, every province and every regency.
+    ``extra`` parameters (``processed_dir``, ``results_dir``) go to every template.
+    """
+    from .context import load_context
+
+    lang = P.check_lang(lang)
+    ctx = context if context is not None else load_context(
+        (extra or {}).get("processed_dir"), (extra or {}).get("results_dir"))
+    cross, provinces = ctx.cross, ctx.provinces
+    prov_names = dict(zip(provinces["province_bps"], provinces["province_name"]))
+    reg_names = dict(zip(cross["bps_code"], cross["name"]))
+    present = set(cross["province_bps"])
+    only = [c.strip() for item in (only or ()) for c in str(item).split(",") if c.strip()]
+
+    if level == "all":
+        return (plan("national", lang=lang, context=ctx, extra=extra)
+                + plan("province", all_=True, lang=lang, context=ctx, extra=extra)
+                + plan("regency", all_=True, lang=lang, context=ctx, extra=extra))
+    level = P.check_level(level)
+    if level == "national":
+        return [make_job("national", None, lang, T.t("title_national", lang), extra)]
+    if level == "province":
+        if only:
+            codes = [P.check_province(c, provinces) for c in only]
+        elif province is not None:
+            codes = [P.check_province(province, provinces)]
+        elif all_:
+            codes = sorted(c for c in prov_names if c in present)
+        else:
+            raise P.ParameterError("province reports: give --province CODE, --only CODE or --all")
+        return [make_job("province", c, lang, prov_names[c], extra) for c in dict.fromkeys(codes)]
+    # regency
+    if only:
+        codes = [P.check_regency(c, cross) for c in only]
+    elif province is not None:
+        prov = P.check_province(province, provinces)
+        codes = cross.loc[cross["province_bps"] == prov, "bps_code"].tolist()
+    elif all_:
+        codes = cross["bps_code"].tolist()
+    else:
+        raise P.ParameterError("regency reports: give --province CODE, --only CODE or --all")
+    return [make_job("regency", c, lang, reg_names[c], extra) for c in dict.fromkeys(sorted(codes))]
+
+
+# --------------------------------------------------------------------------------------
+# Fingerprints and the manifest
+
+
+def package_fingerprint() -> str:
+    """Hash of the kbanalysis sources: a code change may change any report."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def job_fingerprint(job: ReportJob, template_hash: str, data_hash: str, code_hash: str) -> str:
+    payload = json.dumps({"template": template_hash, "parameters": job.parameters,
+                          "data": data_hash, "code": code_hash, "output": job.output},
+                         sort_keys=True, default=str)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def load_manifest(reports_dir: Path) -> dict:
+    path = Path(reports_dir) / MANIFEST_NAME
+    if not path.exists():
+        return {"reports": {}}
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError:
+        return {"reports": {}}  # a damaged manifest only costs a full rebuild
+    manifest.setdefault("reports", {})
+    return manifest
+
+
+def write_manifest(reports_dir: Path, manifest: dict) -> None:
+    atomic.write_text(Path(reports_dir) / MANIFEST_NAME,
+                      json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+
+
+# --------------------------------------------------------------------------------------
+# The worker: one warm kernel and one exporter per process
+
+
+def kernel_environment() -> dict[str, str]:
+    """The kernel's environment: this process's, BLAS pinned, this checkout importable first."""
+    env = dict(os.environ)
+    env.update(PINNED_THREADS)
+    env["PYTHONPATH"] = os.pathsep.join([str(config.PROJ_ROOT), *filter(None, [env.get("PYTHONPATH")])])
+    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # quiet ipykernel's debugger on 3.11
+    return env
+
+
+class CellError(RuntimeError):
+    """A report's notebook raised; the message is the exception's last line."""
+
+
+class Worker:
+    """Makes reports one after another in a single warm kernel."""
+
+    def __init__(self, timeout: int = CELL_TIMEOUT):
+        from .html import ReportExporter
+
+        self.timeout = timeout
+        self.exporter = ReportExporter()
+        self.km = None
+        self.kc = None
+        self._socket_dir: str | None = None
+        self.reports_made = 0
+
+    # -- kernel --------------------------------------------------------------------------
+    def _ensure_kernel(self, cwd: Path) -> None:
+        from jupyter_client.manager import AsyncKernelManager
+        from nbclient.util import run_sync
+
+        if self.km is not None and run_sync(self.km.is_alive)():
+            return
+        self.shutdown()
+        # IPC sockets in a private folder: no TCP ports to race for when several workers start
+        # kernels at once, and nothing listening on the network.
+        self._socket_dir = tempfile.mkdtemp(prefix="kbanalysis-kernel-")
+        self.km = AsyncKernelManager(kernel_name=KERNEL_NAME, transport="ipc",
+                                     ip=os.path.join(self._socket_dir, "kernel"))
+        run_sync(self.km.start_kernel)(env=kernel_environment(), cwd=str(cwd),
+                                       extra_arguments=KERNEL_ARGUMENTS)
+        # One client for all reports: a new client waits ~0.2 s flushing IOPub each time.
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        run_sync(self.kc.wait_for_ready)(timeout=120)
+        self.reports_made = 0
+
+    def _client(self, notebook, **options):
+        from nbclient import NotebookClient
+
+        client = NotebookClient(notebook, km=self.km, kernel_name=KERNEL_NAME, **options)
+        client.kc = self.kc
+        return client
+
+    def _reset_namespace(self) -> None:
+        from nbformat.v4 import new_code_cell, new_notebook
+
+        notebook = new_notebook(cells=[new_code_cell(RESET_CODE)])
+        client = self._client(notebook, timeout=60)
+        with client.setup_kernel():
+            client.execute_cell(notebook.cells[0], 0, store_history=False)
+
+    def shutdown(self) -> None:
+        from nbclient.util import run_sync
+
+        if self.kc is not None:
+            self.kc.stop_channels()
+            self.kc = None
+        if self.km is not None:
+            try:
+                run_sync(self.km.shutdown_kernel)(now=True)
+            except RuntimeError:
+                pass
+            self.km = None
+        if self._socket_dir is not None:
+            shutil.rmtree(self._socket_dir, ignore_errors=True)
+            self._socket_dir = None
+
+    # -- one report ----------------------------------------------------------------------
+    def execute(self, template: Path, parameters: dict):
+        """The template executed with ``parameters`` in the warm kernel (a NotebookNode)."""
+        from papermill.iorw import load_notebook_node
+        from papermill.parameterize import parameterize_notebook
+
+        self._ensure_kernel(template.parent)
+        if self.reports_made:
+            self._reset_namespace()
+        notebook = parameterize_notebook(load_notebook_node(str(template)), parameters)
+        for cell in notebook.cells:  # papermill gives the injected cell a random id
+            if "injected-parameters" in cell.metadata.get("tags", []):
+                cell.id = "injected-parameters"
+        client = self._client(notebook, timeout=self.timeout, record_timing=False, allow_errors=False,
+                              resources={"metadata": {"path": str(template.parent)}})
+        self.reports_made += 1
+        client.execute()
+        return notebook
+
+    def render(self, job: ReportJob) -> str:
+        """The HTML page of ``job`` (raises on a notebook error)."""
+        from nbclient.exceptions import CellExecutionError, DeadKernelError
+
+        try:
+            notebook = self.execute(job.template, job.parameters)
+        except CellExecutionError as error:
+            raise CellError(_last_line(error)) from None
+        except DeadKernelError as error:
+            self.shutdown()  # the next report starts a fresh kernel
+            raise CellError(f"kernel died: {error}") from None
+        return self.exporter.export(notebook, job.title(), job.lang)
+
+    def run(self, job: ReportJob, reports_dir: Path) -> dict:
+        """Make one report; never raises: the outcome is a dict for the manifest."""
+        started = time.perf_counter()
+        target = Path(reports_dir) / job.output
+        try:
+            page = self.render(job)
+            atomic.write_text(target, page)
+            return {"status": "ok", "error": None, "seconds": time.perf_counter() - started}
+        except Exception as error:  # noqa: BLE001 - one report's failure must not stop the batch
+            target.unlink(missing_ok=True)  # a stale page would look current
+            message = str(error) if isinstance(error, CellError) else (
+                f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=3)}")
+            return {"status": "failed", "error": message.strip(), "seconds": time.perf_counter() - started}
+
+
+def _last_line(error) -> str:
+    """``ParameterError: unknown regency '9999' ...`` from nbclient's long error text."""
+    ename, evalue = getattr(error, "ename", None), getattr(error, "evalue", None)
+    if ename:
+        return f"{ename}: {evalue}"
+    lines = [ln for ln in str(error).splitlines() if ln.strip()]
+    return lines[-1] if lines else "notebook failed"
+
+
+_WORKER: Worker | None = None
+
+
+def _init_worker(timeout: int) -> None:
+    global _WORKER
+    os.environ.update(PINNED_THREADS)
+    _WORKER = Worker(timeout)
+    # shut the kernel down when the pool ends this process (atexit does not run there)
+    multiprocessing.util.Finalize(_WORKER, _WORKER.shutdown, exitpriority=100)
+
+
+def _run_in_worker(job: ReportJob, reports_dir: str) -> tuple[str, dict]:
+    assert _WORKER is not None
+    return job.key, _WORKER.run(job, Path(reports_dir))
+
+
+# --------------------------------------------------------------------------------------
+# The batch
+
+
+@dataclass
+class BatchSummary:
+    built: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)  # key -> error
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = None,
+              force: bool = False, progress: bool = True, timeout: int = CELL_TIMEOUT,
+              processed_dir=None, results_dir=None) -> BatchSummary:
+    """Make ``jobs`` (skipping unchanged ones), update the manifest and the index."""
+    from tqdm.auto import tqdm
+
+    from .context import data_fingerprint
+    from .index import write_index
+
+    started = time.perf_counter()
+    reports_dir = Path(reports_dir) if reports_dir else config.REPORTS_DIR
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    manifest = load_manifest(reports_dir)
+    entries = manifest["reports"]
+    data_hash = data_fingerprint(processed_dir, results_dir)
+    code_hash = package_fingerprint()
+    template_hashes = {level: hashlib.sha256(path.read_bytes()).hexdigest()
+                       for level, path in TEMPLATES.items()}
+    summary = BatchSummary()
+    todo: list[tuple[ReportJob, str]] = []
+    for job in jobs:
+        fingerprint = job_fingerprint(job, template_hashes[job.level], data_hash, code_hash)
+        entry = entries.get(job.key, {})
+        if (not force and entry.get("fingerprint") == fingerprint and entry.get("status") == "ok"
+                and (reports_dir / job.output).exists()):
+            summary.skipped.append(job.key)
+        else:
+            todo.append((job, fingerprint))
+
+    bar = tqdm(total=len(jobs), unit="report", disable=not progress, initial=len(summary.skipped))
+
+    def record(job: ReportJob, fingerprint: str, outcome: dict) -> None:
+        old = entries.get(job.key, {})
+        if old.get("output") and old["output"] != job.output:  # the region was renamed
+            (reports_dir / old["output"]).unlink(missing_ok=True)
+        entries[job.key] = {"level": job.level, "code": job.code, "lang": job.lang, "name": job.name,
+                            "output": job.output, "status": outcome["status"],
+                            "error": outcome["error"], "data_hash": data_hash,
+                            "fingerprint": fingerprint if outcome["status"] == "ok" else None}
+        if outcome["status"] == "ok":
+            summary.built.append(job.key)
+        else:
+            summary.failed[job.key] = outcome["error"]
+        write_manifest(reports_dir, manifest)  # after each report: an interrupted batch keeps its work
+        bar.update(1)
+
+    n_workers = max(1, min(workers or default_workers(), len(todo) or 1))
+    try:
+        if n_workers == 1:
+            worker = Worker(timeout)
+            try:
+                for job, fingerprint in todo:
+                    record(job, fingerprint, worker.run(job, reports_dir))
+            finally:
+                worker.shutdown()
+        elif todo:
+            by_key = {job.key: (job, fp) for job, fp in todo}
+            context = multiprocessing.get_context("spawn")  # no forked copies of zmq sockets
+            with ProcessPoolExecutor(n_workers, mp_context=context, initializer=_init_worker,
+                                     initargs=(timeout,)) as pool:
+                futures = {pool.submit(_run_in_worker, job, str(reports_dir)): job.key for job, _ in todo}
+                for future in as_completed(futures):
+                    job, fingerprint = by_key[futures[future]]
+                    try:
+                        outcome = future.result()[1]
+                    except Exception as error:  # noqa: BLE001 - a worker process died
+                        outcome = {"status": "failed", "error": f"worker failed: {error!r}", "seconds": 0.0}
+                    record(job, fingerprint, outcome)
+    finally:
+        bar.close()
+        manifest["data_hash"] = data_hash
+        write_manifest(reports_dir, manifest)
+        write_index(reports_dir, manifest)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def job_to_dict(job: ReportJob) -> dict:
+    return asdict(job)

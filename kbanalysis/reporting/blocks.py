@@ -1,0 +1,137 @@
+"""HTML fragments the notebooks display, with every data-derived string escaped.
+
+A region name or a flag comes from input files; if it held ``<script>`` it must show as text
+in the report and never run. So fragments are built here, and only here, from escaped pieces
+(``esc``); a notebook never builds HTML from data by string formatting.
+
+Each fragment is a ``Block``: JupyterLab and nbconvert show its ``text/html``; its plain-text
+form (``repr``) is what nbval compares and what a terminal shows.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping
+
+import pandas as pd
+
+from . import text as T
+
+
+def esc(value) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+class Block:
+    """An HTML fragment with a plain-text twin."""
+
+    def __init__(self, markup: str, plain: str):
+        self.markup, self.plain = markup, plain
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __repr__(self) -> str:
+        return self.plain
+
+    def __add__(self, other: "Block") -> "Block":
+        return Block(self.markup + other.markup, f"{self.plain}\n{other.plain}")
+
+
+def join(*blocks: Block | None) -> Block:
+    parts = [b for b in blocks if b is not None]
+    return Block("".join(b.markup for b in parts), "\n".join(b.plain for b in parts))
+
+
+def simulated_banner(simulated: list[str], lang: str) -> Block | None:
+    """The visible DATA SIMULASI / SIMULATED DATA banner, or None when nothing is simulated."""
+    if not simulated:
+        return None
+    what = "; ".join(T.t(key, lang) for key in simulated)
+    message = T.t("simulated_banner", lang, what=what)
+    return Block(f'<div class="banner simulated" role="alert"><strong>{esc(message)}</strong></div>',
+                 f"!! {message}")
+
+
+def title(main: str, subtitle: str = "") -> Block:
+    sub = f'<p class="subtitle">{esc(subtitle)}</p>' if subtitle else ""
+    return Block(f"<header><h1>{esc(main)}</h1>{sub}</header>", f"# {main}\n{subtitle}".rstrip())
+
+
+def heading(label: str, level: int = 2) -> Block:
+    return Block(f"<h{level}>{esc(label)}</h{level}>", f"{'#' * level} {label}")
+
+
+def paragraph(sentence: str, css: str = "") -> Block:
+    cls = f' class="{esc(css)}"' if css else ""
+    return Block(f"<p{cls}>{esc(sentence)}</p>", sentence)
+
+
+def bullets(items: list[str], intro: str = "") -> Block:
+    lis = "".join(f"<li>{esc(i)}</li>" for i in items)
+    head = f"<p>{esc(intro)}</p>" if intro else ""
+    plain = "\n".join([intro, *[f"- {i}" for i in items]]).strip()
+    return Block(f"{head}<ul>{lis}</ul>", plain)
+
+
+def figure_caption(sentence: str) -> Block:
+    return Block(f'<p class="caption">{esc(sentence)}</p>', sentence)
+
+
+def caveat(sentence: str) -> Block:
+    return Block(f'<aside class="caveat"><p>{esc(sentence)}</p></aside>', sentence)
+
+
+def table(frame: pd.DataFrame, labels: Mapping[str, str],
+          formats: Mapping[str, Callable[[object], str]] | None = None,
+          highlight: Callable[[pd.Series], bool] | None = None) -> Block:
+    """``frame``'s ``labels`` columns as a table; cells formatted by ``formats`` then escaped."""
+    formats = formats or {}
+    columns = list(labels)
+    head = "".join(f"<th>{esc(labels[c])}</th>" for c in columns)
+    body, plain_rows = [], ["\t".join(labels[c] for c in columns)]
+    for _, row in frame.iterrows():
+        cells = [formats.get(c, _default_format)(row[c]) for c in columns]
+        mark = ' class="highlight"' if highlight is not None and highlight(row) else ""
+        body.append(f"<tr{mark}>" + "".join(f"<td>{esc(x)}</td>" for x in cells) + "</tr>")
+        plain_rows.append("\t".join(cells))
+    markup = (f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead>'
+              f"<tbody>{''.join(body)}</tbody></table></div>")
+    return Block(markup, "\n".join(plain_rows))
+
+
+def _default_format(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "–"
+    return str(value)
+
+
+def footer(prov: dict, lang: str) -> Block:
+    """The provenance footer: input hashes, package versions, parameters, model run.
+
+    Versions sit in ``<span class="version">`` (and after ``==`` in the plain text) so the
+    nbval sanitiser can mask them without masking any number of the report itself.
+    """
+    inputs = "".join(f"<li><code>{esc(n)}</code> <code class='hash'>{esc(h[:16])}</code></li>"
+                     for n, h in prov["inputs"].items())
+    versions = "".join(f"<li>{esc(n)} <span class=\"version\">{esc(v)}</span></li>"
+                       for n, v in prov["versions"].items())
+    params = "".join(f"<li><code>{esc(k)}</code> = <code>{esc(_param(v, lang))}</code></li>"
+                     for k, v in prov["parameters"].items())
+    model = "".join(f"<li><code>{esc(k)}</code>: {esc(v)}</li>" for k, v in prov["model"].items())
+    markup = (f'<footer class="provenance"><h2>{esc(T.t("h_provenance", lang))}</h2>'
+              f'<h3>{esc(T.t("prov_inputs", lang))}</h3><ul>{inputs}</ul>'
+              f'<h3>{esc(T.t("prov_parameters", lang))}</h3><ul>{params}</ul>'
+              + (f'<h3>{esc(T.t("prov_model", lang))}</h3><ul>{model}</ul>' if model else "")
+              + f'<h3>{esc(T.t("prov_versions", lang))}</h3><ul>{versions}</ul></footer>')
+    plain = "\n".join([
+        f"## {T.t('h_provenance', lang)}",
+        *[f"{n} {h[:16]}" for n, h in prov["inputs"].items()],
+        *[f"{k} = {_param(v, lang)}" for k, v in prov["parameters"].items()],
+        *[f"{k}: {v}" for k, v in prov["model"].items()],
+        *[f"{n}=={v}" for n, v in prov["versions"].items()],
+    ])
+    return Block(markup, plain)
+
+
+def _param(value, lang: str) -> str:
+    return "default" if value is None else str(value)

@@ -1,0 +1,463 @@
+"""The facts a report shows, computed from the tables: pure functions returning frames/dicts.
+
+Nothing here draws, formats or reads files; the templates call these functions and hand the
+results to :mod:`.blocks`, :mod:`.plots` and :mod:`.maps`. Model results are displayed as
+``kbanalysis fit`` wrote them, never refitted.
+"""
+from __future__ import annotations
+
+import math
+import platform
+from dataclasses import dataclass
+from importlib import metadata
+
+import numpy as np
+import pandas as pd
+
+from .. import __version__, config
+
+# --------------------------------------------------------------------------------------
+# Domain constants of the reports (sources in DESIGN notes / data/SOURCES.md)
+
+
+@dataclass(frozen=True)
+class Target:
+    key: str  # text key of its label
+    year: int
+    pct: float
+
+
+# Stunting targets: 14 % by 2024 (RPJMN 2020-24); 18.8 % in 2025 and 14.2 % by 2029 (RPJMN 2025-29).
+STUNTING_TARGETS = (Target("target_rpjmn_2024", 2024, 14.0),
+                    Target("target_rpjmn_2025", 2025, 18.8),
+                    Target("target_rpjmn_2029", 2029, 14.2))
+# SSGI 2024 regency estimates carry roughly +-4 points at 95 %; no CIs are published, so the
+# reports show this as an approximate band, never as a computed interval.
+SURVEY_HALF_WIDTH_95 = 4.0
+KBPP_TARGET_PCT = config.KBPP_TARGET_PCT
+
+# Covariates on which "similar regencies" are found (all regency-level, not the outcome or
+# the exposure: peers should be comparable places, not places with the same result).
+SIMILARITY_COVARIATES = ("poverty_pct", "births_outside_facility_pct", "first_birth_before_20_pct",
+                         "food_security_index", "sppg_per_100k")
+IDENTITY = ["bps_code", "name", "type", "province_bps", "province_name"]
+STUNTING_COLUMNS = ("stunting_survey_pct", "stunting_weighing_pct")
+KBPP_VALUE_COLUMNS = ("deliveries", "kbpp_total", "kbpp_coverage_pct", "kbpp_measure_type", "kbpp_source")
+# Packages whose versions the provenance footer lists.
+PROVENANCE_PACKAGES = ("pandas", "numpy", "scipy", "statsmodels", "matplotlib", "papermill",
+                       "nbconvert", "geopandas")
+
+
+# --------------------------------------------------------------------------------------
+# Flags
+
+
+def parse_flags(flags: str) -> list[tuple[str, str]]:
+    """``"a:x;b:y"`` -> ``[("a", "x"), ("b", "y")]``; an item without ``:`` has indicator ""."""
+    items = []
+    for item in str(flags or "").split(";"):
+        item = item.strip()
+        if not item:
+            continue
+        indicator, _, flag = item.rpartition(":")
+        items.append((indicator, flag))
+    return items
+
+
+def _flags_for(rows: pd.DataFrame, column: str, year) -> list[str]:
+    if year is None or (isinstance(year, float) and math.isnan(year)):
+        return []
+    found: list[str] = []
+    for flags in rows.loc[rows["year"] == year, "flags"]:
+        for indicator, flag in parse_flags(flags):
+            if indicator in (column, "") and flag not in found:
+                found.append(flag)
+    return found
+
+
+# --------------------------------------------------------------------------------------
+# One row per regency
+
+
+def _latest(analysis: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Last non-missing value of ``column`` per regency, with its year."""
+    if column not in analysis:
+        return pd.DataFrame({"bps_code": pd.Series(dtype="str"), column: pd.Series(dtype="float64"),
+                             f"{column}_year": pd.Series(dtype="float64")})
+    rows = analysis.loc[analysis[column].notna(), ["bps_code", "year", column]]
+    rows = rows.sort_values(["bps_code", "year"], kind="mergesort").groupby("bps_code", sort=True).tail(1)
+    return rows.rename(columns={"year": f"{column}_year"})
+
+
+def cross_section(analysis: pd.DataFrame, regions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per regency: identity, coordinates, each indicator's latest value and year.
+
+    KBPP counts, coverage and measure type come together from the latest year with a coverage
+    value (never mixed across years); ``stunting_flags`` and ``kbpp_flags`` hold the flags of
+    the rows those values came from.
+    """
+    ident = analysis.groupby("bps_code", sort=True).head(1)[
+        [c for c in [*IDENTITY, "latitude", "longitude"] if c in analysis]].copy()
+    coords = analysis.groupby("bps_code", sort=True)[["latitude", "longitude"]].first() \
+        if {"latitude", "longitude"} <= set(analysis) else None
+    if coords is not None:
+        ident = ident.drop(columns=["latitude", "longitude"]).merge(coords, on="bps_code", how="left")
+    out = ident
+    values = [c for c in analysis.columns if c not in {*IDENTITY, "year", "latitude", "longitude",
+                                                       "flags", *KBPP_VALUE_COLUMNS}
+              and not c.startswith("kbpp_")]
+    for column in values:
+        if pd.api.types.is_numeric_dtype(analysis[column]):
+            out = out.merge(_latest(analysis, column), on="bps_code", how="left")
+    kbpp_cols = [c for c in analysis.columns if c.startswith("kbpp_") or c == "deliveries"]
+    if "kbpp_coverage_pct" in analysis:
+        rows = analysis.loc[analysis["kbpp_coverage_pct"].notna(), ["bps_code", "year", *kbpp_cols]]
+        rows = rows.sort_values(["bps_code", "year"], kind="mergesort").groupby("bps_code").tail(1)
+        out = out.merge(rows.rename(columns={"year": "kbpp_year"}), on="bps_code", how="left")
+    by_code = dict(tuple(analysis.groupby("bps_code", sort=False)))
+    stunting_flags, kbpp_flags = [], []
+    for row in out.itertuples(index=False):
+        rows = by_code[row.bps_code]
+        flags = []
+        for column in STUNTING_COLUMNS:
+            flags += _flags_for(rows, column, getattr(row, f"{column}_year", None))
+        stunting_flags.append(";".join(dict.fromkeys(flags)))
+        kflags = []
+        for column in ("deliveries", "kbpp_total", "kbpp_coverage_pct"):
+            kflags += _flags_for(rows, column, getattr(row, "kbpp_year", None))
+        kbpp_flags.append(";".join(dict.fromkeys(kflags)))
+    out["stunting_flags"] = stunting_flags
+    out["kbpp_flags"] = kbpp_flags
+    return out.sort_values("bps_code", kind="mergesort").reset_index(drop=True)
+
+
+def _row(cross: pd.DataFrame, code: str) -> pd.Series:
+    rows = cross.loc[cross["bps_code"] == code]
+    if rows.empty:
+        raise KeyError(f"regency {code!r} is not in the analysis table")
+    return rows.iloc[0]
+
+
+def _value(row: pd.Series, column: str):
+    value = row.get(column)
+    return None if value is None or pd.isna(value) else value
+
+
+# --------------------------------------------------------------------------------------
+# Regency facts
+
+
+def stunting_summary(cross: pd.DataFrame, code: str) -> dict:
+    """Survey prevalence with its approximate 95 % band, the weighing figure and the flags."""
+    row = _row(cross, code)
+    value = _value(row, "stunting_survey_pct")
+    half = SURVEY_HALF_WIDTH_95
+    return {
+        "value": value,
+        "year": None if value is None else int(row["stunting_survey_pct_year"]),
+        "low": None if value is None else max(0.0, value - half),
+        "high": None if value is None else min(100.0, value + half),
+        "half_width": half,
+        "approximate": True,
+        "weighing": _value(row, "stunting_weighing_pct"),
+        "weighing_year": (None if _value(row, "stunting_weighing_pct") is None
+                          else int(row["stunting_weighing_pct_year"])),
+        "flags": [f for f in str(row.get("stunting_flags", "")).split(";") if f],
+    }
+
+
+def stunting_trend(analysis: pd.DataFrame, code: str) -> pd.DataFrame:
+    """Years with any stunting value: ``year, survey, weighing`` (NaN where a measure is absent)."""
+    rows = analysis.loc[analysis["bps_code"] == code]
+    frame = pd.DataFrame({
+        "year": rows["year"].astype(int),
+        "survey": rows["stunting_survey_pct"] if "stunting_survey_pct" in rows else np.nan,
+        "weighing": rows["stunting_weighing_pct"] if "stunting_weighing_pct" in rows else np.nan,
+    })
+    frame = frame.loc[frame[["survey", "weighing"]].notna().any(axis=1)]
+    return frame.sort_values("year", kind="mergesort").reset_index(drop=True)
+
+
+def has_trend(trend: pd.DataFrame) -> bool:
+    """Several years of at least one measure."""
+    return bool(trend["survey"].notna().sum() >= 2 or trend["weighing"].notna().sum() >= 2)
+
+
+def target_gaps(value, targets=STUNTING_TARGETS) -> pd.DataFrame:
+    """``target, year, target_pct, gap, met``: gap = value - target in points (> 0: above it)."""
+    rows = []
+    for target in targets:
+        gap = None if value is None else round(float(value) - target.pct, 1)
+        rows.append({"target": target.key, "year": target.year, "target_pct": target.pct,
+                     "gap": gap, "met": None if gap is None else gap <= 0})
+    return pd.DataFrame(rows)
+
+
+def mothers_to_reach(deliveries, acceptors, target_pct: float = KBPP_TARGET_PCT) -> int | None:
+    """More acceptors a year needed for coverage ``target_pct`` of ``deliveries`` (0 if met)."""
+    if deliveries is None or acceptors is None or pd.isna(deliveries) or pd.isna(acceptors):
+        return None
+    # round first: 0.7 * 1000 is 700.0000000000001 in floating point
+    needed = math.ceil(round(target_pct * float(deliveries) / 100.0, 6))
+    return max(0, needed - int(acceptors))
+
+
+def kbpp_summary(cross: pd.DataFrame, code: str, target_pct: float = KBPP_TARGET_PCT) -> dict:
+    """Latest KBPP coverage, deliveries, gap to the target and mothers to reach."""
+    row = _row(cross, code)
+    coverage = _value(row, "kbpp_coverage_pct")
+    deliveries, total = _value(row, "deliveries"), _value(row, "kbpp_total")
+    return {
+        "year": None if coverage is None else int(row["kbpp_year"]),
+        "coverage": coverage,
+        "deliveries": deliveries,
+        "total": total,
+        "target": target_pct,
+        "gap": None if coverage is None else round(max(0.0, target_pct - coverage), 1),
+        "mothers": mothers_to_reach(deliveries, total, target_pct),
+        "simulated": str(row.get("kbpp_measure_type", "")) == "simulated",
+        "flags": [f for f in str(row.get("kbpp_flags", "")).split(";") if f],
+    }
+
+
+def province_rank(cross: pd.DataFrame, code: str, column: str, ascending: bool = True) -> dict | None:
+    """Rank of ``code`` on ``column`` among its province's regencies with a value (1 = first).
+
+    Ties share the best rank ("min"), so two regencies at 10.0 % are both 1st.
+    """
+    row = _row(cross, code)
+    peers = cross.loc[(cross["province_bps"] == row["province_bps"]) & cross[column].notna()]
+    if _value(row, column) is None or peers.empty:
+        return None
+    ranks = peers[column].rank(method="min", ascending=ascending)
+    return {"rank": int(ranks[peers["bps_code"] == code].iloc[0]), "n": int(len(peers))}
+
+
+def similar_regencies(cross: pd.DataFrame, code: str, covariates=SIMILARITY_COVARIATES,
+                      k: int = 5) -> pd.DataFrame:
+    """The ``k`` regencies nearest to ``code`` on standardised covariates (Euclidean distance).
+
+    Only covariates that ``code`` has are used, and only regencies complete on them compete.
+    Ties are broken by BPS code so the list is stable.
+    """
+    row = _row(cross, code)
+    used = [c for c in covariates if c in cross and _value(row, c) is not None]
+    columns = ["bps_code", "name", "province_name", "distance", "stunting_survey_pct", "kbpp_coverage_pct"]
+    if not used:
+        return pd.DataFrame(columns=columns)
+    pool = cross.loc[cross[used].notna().all(axis=1)].copy()
+    values = pool[used].astype(float)
+    spread = values.std(ddof=0).replace(0.0, 1.0)  # a constant covariate cannot separate anyone
+    z = (values - values.mean()) / spread
+    target = z.loc[pool["bps_code"] == code].iloc[0]
+    pool["distance"] = np.sqrt(((z - target) ** 2).sum(axis=1)).round(6)
+    pool = pool.loc[pool["bps_code"] != code]
+    pool = pool.sort_values(["distance", "bps_code"], kind="mergesort").head(k)
+    for column in ("stunting_survey_pct", "kbpp_coverage_pct"):
+        if column not in pool:
+            pool[column] = np.nan
+    return pool[columns].reset_index(drop=True)
+
+
+def model_position(predictions: pd.DataFrame | None, code: str) -> dict | None:
+    """Observed vs expected for ``code`` and the share of others with a larger |residual|."""
+    if predictions is None:
+        return None
+    rows = predictions.loc[predictions["bps_code"] == code]
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    others = predictions.loc[(predictions["bps_code"] != code) & predictions["residual"].notna(), "residual"]
+    larger = float((others.abs() > abs(row["residual"])).mean() * 100) if len(others) else None
+    return {"observed": float(row["observed"]), "expected": float(row["expected"]),
+            "residual": float(row["residual"]), "share_larger": larger}
+
+
+# --------------------------------------------------------------------------------------
+# Province and national facts
+
+
+def weighted_mean(values: pd.Series, weights: pd.Series | None) -> tuple[float | None, int]:
+    """Mean of ``values`` weighted by ``weights`` over the rows that have both, and how many
+    rows that was; the plain mean (and 0) when no row has a weight."""
+    ok = values.notna()
+    if not ok.any():
+        return None, 0
+    if weights is not None:
+        both = ok & weights.notna() & (weights.astype(float) > 0)
+        if both.any():
+            return float(np.average(values[both].astype(float), weights=weights[both].astype(float))), \
+                int(both.sum())
+    return float(values[ok].mean()), 0
+
+
+def area_overview(cross: pd.DataFrame) -> dict:
+    """Population-weighted stunting, pooled KBPP coverage and counts for a set of regencies."""
+    weights = cross["population"] if "population" in cross else None
+    stunting, n_weighted = (weighted_mean(cross["stunting_survey_pct"], weights)
+                            if "stunting_survey_pct" in cross else (None, 0))
+    kb = cross.loc[cross["deliveries"].notna() & cross["kbpp_total"].notna()] \
+        if {"deliveries", "kbpp_total"} <= set(cross) else cross.iloc[0:0]
+    deliveries = float(kb["deliveries"].sum()) if len(kb) else None
+    coverage = float(100 * kb["kbpp_total"].sum() / deliveries) if deliveries else None
+    years = kb["kbpp_year"].dropna().astype(int) if "kbpp_year" in kb else pd.Series(dtype=int)
+    below = cross["stunting_survey_pct"] < STUNTING_TARGETS[0].pct if "stunting_survey_pct" in cross else []
+    return {
+        "n": int(len(cross)),
+        "stunting": stunting,
+        "n_weighted": n_weighted,
+        "kbpp": coverage,
+        "kbpp_year": int(years.max()) if len(years) else None,
+        "deliveries": deliveries,
+        "mothers": mothers_to_reach(deliveries, kb["kbpp_total"].sum()) if deliveries else None,
+        "n_below_2024_target": int(np.sum(below)),
+    }
+
+
+def province_table(cross: pd.DataFrame, province: str) -> pd.DataFrame:
+    """The province's regencies with stunting, its rank, KBPP coverage, deliveries, mothers to reach."""
+    rows = cross.loc[cross["province_bps"] == province].copy()
+    rows["stunting_rank"] = rows["stunting_survey_pct"].rank(method="min").astype("Int64")
+    rows["mothers"] = [mothers_to_reach(d, t) for d, t in zip(rows["deliveries"], rows["kbpp_total"])]
+    columns = ["bps_code", "name", "stunting_survey_pct", "stunting_rank", "kbpp_coverage_pct",
+               "deliveries", "mothers"]
+    return rows[columns].sort_values("bps_code", kind="mergesort").reset_index(drop=True)
+
+
+def national_table(cross: pd.DataFrame, provinces: pd.DataFrame) -> pd.DataFrame:
+    """One row per province: ``area_overview`` of its regencies."""
+    rows = []
+    for prov in provinces.sort_values("province_bps").itertuples(index=False):
+        members = cross.loc[cross["province_bps"] == prov.province_bps]
+        if members.empty:
+            continue
+        overview = area_overview(members)
+        rows.append({"province_bps": prov.province_bps, "province_name": prov.province_name,
+                     **overview})
+    return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------------------
+# Model results (displayed, never refitted)
+
+
+PER_10_SUFFIX = " per 10 points"  # how `fit` names the exposure effect per 10-point rise
+
+
+def exposure_terms(estimates: pd.DataFrame) -> list[str]:
+    """Terms that are the KBPP exposure (their name mentions kbpp)."""
+    terms = estimates["term"].astype(str)
+    return list(dict.fromkeys(terms[terms.str.contains("kbpp", case=False)]))
+
+
+def model_comparison(estimates: pd.DataFrame | None) -> pd.DataFrame | None:
+    """One exposure row per estimator, in the order ``fit`` wrote them.
+
+    Where ``fit`` restated the effect per 10-point rise in coverage (percentage points of
+    stunting), those rows are the comparison; sensitivity refits and raw log-odds
+    coefficients (``*_coef``) are left to the model notebook.
+    """
+    if estimates is None:
+        return None
+    main = estimates.loc[~estimates["model"].str.startswith("sensitivity:")
+                         & ~estimates["model"].str.endswith("_coef")]
+    terms = exposure_terms(main)
+    per_10 = [t for t in terms if t.endswith(PER_10_SUFFIX)]
+    rows = main.loc[main["term"].isin(per_10 or terms)]
+    return rows.reset_index(drop=True)
+
+
+def is_per_10(comparison: pd.DataFrame) -> bool:
+    return bool(len(comparison)) and comparison["term"].str.endswith(PER_10_SUFFIX).all()
+
+
+def sensitivity_grid(meta: dict | None) -> pd.DataFrame | None:
+    """The sensitivity refits ``fit`` recorded: one row per variant (estimate per point)."""
+    rows = (meta or {}).get("sensitivity")
+    if not rows:
+        return None
+    frame = pd.DataFrame(rows)
+    order = [c for c in ("group", "variant", "description", "estimate", "ci_low", "ci_high",
+                         "p_value", "n_obs", "n_clusters", "status") if c in frame]
+    return frame[order]
+
+
+def sensitivity_summary(grid: pd.DataFrame) -> pd.DataFrame:
+    """Per group of variants: how many fits and the range of the estimate."""
+    fitted = grid.loc[grid.get("status", "ok") == "ok"] if "status" in grid else grid
+    out = fitted.groupby("group", sort=False)["estimate"].agg(["count", "min", "max"]).reset_index()
+    return out.rename(columns={"count": "fits", "min": "lowest", "max": "highest"})
+
+
+def diagnostics(meta: dict | None) -> dict:
+    """What ``fit`` recorded besides estimates: spatial tests, E-value, skipped models, notes."""
+    meta = meta or {}
+    return {"spatial": meta.get("spatial") or {}, "evalue": meta.get("evalue") or {},
+            "skipped": meta.get("skipped") or {}, "notes": list(meta.get("notes") or []),
+            "main_model": meta.get("main_model"), "models": meta.get("models") or {}}
+
+
+def expected_effect(meta: dict | None) -> dict | None:
+    """The literature's expected-effect range: the one ``fit`` used (``meta.json``), else
+    ``kbanalysis.expected`` computed with its defaults; None when neither is there.
+
+    Returns ``lower_pp``, ``upper_pp`` (pp of stunting per ``coverage_rise_pts`` rise in KBPP
+    coverage) and ``scenarios`` (a frame: source, relative risk, assumed share, expected pp).
+    """
+    found = (meta or {}).get("expected_effect")
+    if not isinstance(found, dict):
+        try:
+            from ..expected import expected_effect as compute
+        except ImportError:
+            return None
+        found = compute().as_dict()
+    try:
+        return {"coverage_rise_pts": float(found["coverage_rise_pts"]),
+                "lower_pp": float(found["lower_pp"]), "upper_pp": float(found["upper_pp"]),
+                "scenarios": pd.DataFrame(found.get("scenarios") or [])}
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+# --------------------------------------------------------------------------------------
+# Simulated inputs and provenance
+
+
+def simulated_inputs(analysis: pd.DataFrame, meta: dict | None) -> list[str]:
+    """Text keys naming each simulated input: KBPP rows measured "simulated", a model fitted on them."""
+    found = []
+    if "kbpp_measure_type" in analysis and (analysis["kbpp_measure_type"] == "simulated").any():
+        found.append("simulated_kbpp")
+    if meta and any(bool(meta.get(k)) for k in ("simulated", "inputs_simulated", "simulated_inputs")):
+        found.append("simulated_model")
+    return found
+
+
+def package_versions(packages=PROVENANCE_PACKAGES) -> dict[str, str]:
+    versions = {"python": platform.python_version(), "kbanalysis": __version__}
+    for name in packages:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "absent"
+    return versions
+
+
+def provenance(hashes: dict[str, str], parameters: dict, meta: dict | None) -> dict:
+    """Input hashes, package versions, the report's parameters and the model run's identity."""
+    meta = meta or {}
+    model = {}
+    spec = meta.get("specification")
+    if isinstance(spec, dict):
+        model["specification"] = (f"{spec.get('outcome')} ~ {spec.get('exposure')} + "
+                                  f"{' + '.join(spec.get('covariates') or [])}; weights "
+                                  f"{spec.get('weights')}; clusters {spec.get('cluster')}; "
+                                  f"year {spec.get('year')}")
+    data = meta.get("data")
+    if isinstance(data, dict) and data.get("sha256"):
+        model["data_sha256"] = str(data["sha256"])[:16]
+    for key in ("main_model", "seed", "simulated"):
+        if key in meta:
+            model[key] = str(meta[key])
+    return {"inputs": dict(sorted(hashes.items())), "versions": package_versions(),
+            "parameters": dict(parameters), "model": model}

@@ -1,0 +1,138 @@
+"""Executed notebooks as self-contained, offline HTML pages with the code hidden.
+
+nbconvert's default ``lab`` template loads require.js and MathJax from a CDN; a programme
+office reading a report offline would get a broken page. So the body comes from the
+``basic`` template (no scripts, no styles), code cells are left out with ``exclude_input``
+(papermill's report mode does not hide code in static HTML), and the page around it is ours:
+inline CSS, a viewport for phones, images inline as data URIs, nothing fetched from any host.
+"""
+from __future__ import annotations
+
+import copy
+import html as _html
+import re
+
+import nbformat
+
+REMOVE_TAGS = ("remove-cell", "injected-parameters", "parameters")
+
+CSS = """
+:root { --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --accent: #0b6e4f; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
+       "DejaVu Sans", sans-serif; color: var(--ink); background: #fff; }
+main { max-width: 56rem; margin: 0 auto; padding: 1rem; overflow-wrap: anywhere; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0.5rem 0 0.25rem; }
+h2 { font-size: 1.25rem; margin: 1.5rem 0 0.5rem; border-bottom: 2px solid var(--line); }
+h3 { font-size: 1rem; margin: 1rem 0 0.25rem; }
+.subtitle, .caption { color: var(--muted); }
+.caption { font-size: 0.9rem; }
+.key-figure { font-size: 1.05rem; }
+.banner { padding: 0.75rem 1rem; margin: 0.5rem 0 1rem; border-radius: 4px; }
+.banner.simulated { background: #fff3cd; border: 2px solid #b7791f; color: #5f370e; }
+.caveat { border-left: 4px solid var(--accent); background: #f0f7f4; padding: 0.5rem 1rem; }
+.table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+table { border-collapse: collapse; font-size: 0.9rem; margin: 0.5rem 0; }
+th, td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.5rem; text-align: left;
+         vertical-align: top; overflow-wrap: normal; }
+td { min-width: 3.5rem; }
+th { background: #f5f7fa; }
+tr.highlight td { background: #fdecea; }
+img { max-width: 100%; height: auto; }
+pre { white-space: pre-wrap; overflow-x: auto; font-size: 0.85rem; }
+.provenance { margin-top: 2rem; font-size: 0.8rem; color: var(--muted); }
+.provenance ul { padding-left: 1.2rem; }
+code { font-size: 0.85em; word-break: break-all; }
+.jp-OutputArea-output { margin: 0; }
+"""
+
+
+def page(body: str, title: str, lang: str) -> str:
+    """A full HTML page around ``body``; ``title`` is escaped here."""
+    return ("<!DOCTYPE html>\n"
+            f'<html lang="{_html.escape(lang, quote=True)}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{_html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n"
+            f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n")
+
+
+class ReportExporter:
+    """One nbconvert exporter, built once and reused for every report of a worker."""
+
+    def __init__(self):
+        from nbconvert import HTMLExporter
+        from traitlets.config import Config
+
+        config = Config()
+        config.TagRemovePreprocessor.enabled = True
+        config.TagRemovePreprocessor.remove_cell_tags = set(REMOVE_TAGS)
+        config.HTMLExporter.exclude_input = True
+        config.HTMLExporter.exclude_input_prompt = True
+        config.HTMLExporter.exclude_output_prompt = True
+        config.HTMLExporter.anchor_link_text = ""
+        self._exporter = HTMLExporter(config=config, template_name="basic")
+
+    def body(self, notebook: nbformat.NotebookNode) -> str:
+        clean = _without_stderr(notebook)
+        body, _ = self._exporter.from_notebook_node(clean)
+        return _with_alt_text(body, _image_descriptions(clean))
+
+    def export(self, notebook: nbformat.NotebookNode, title: str, lang: str) -> str:
+        return page(self.body(notebook), title, lang)
+
+
+def _without_stderr(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy without stderr streams: warnings are for the batch log, not for the reader."""
+    clean = copy.deepcopy(notebook)
+    for cell in clean.cells:
+        if cell.get("cell_type") == "code":
+            cell.outputs = [o for o in cell.get("outputs", [])
+                            if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+    return clean
+
+
+_NO_ALT = 'alt="No description has been provided for this image"'
+
+
+def _image_descriptions(notebook: nbformat.NotebookNode) -> list[str]:
+    """The plain-text twin of every image output, in document order (``[figure: ...]``)."""
+    found = []
+    for cell in notebook.cells:
+        if _removed(cell):
+            continue
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "image/png" in data:
+                plain = str(data.get("text/plain", "")).strip()
+                found.append(plain.removeprefix("[figure: ").removesuffix("]"))
+    return found
+
+
+def _removed(cell) -> bool:
+    return bool(set(cell.get("metadata", {}).get("tags", [])) & set(REMOVE_TAGS))
+
+
+def _with_alt_text(body: str, descriptions: list[str]) -> str:
+    """Give each image its figure's description as alt text (nbconvert puts a placeholder)."""
+    parts = body.split(_NO_ALT)
+    if len(parts) - 1 != len(descriptions):
+        return body  # unexpected layout: keep nbconvert's placeholder rather than misattribute
+    out = [parts[0]]
+    for description, rest in zip(descriptions, parts[1:]):
+        out.append(f'alt="{_html.escape(description, quote=True)}"' + rest)
+    return "".join(out)
+
+
+# Attributes and CSS that make a browser fetch something.
+_FETCHING = re.compile(
+    r"""(?:\b(?:src|href|data|poster|action|srcset)\s*=\s*["']?\s*(?P<url>(?:https?:)?//[^"'\s>]+))"""
+    r"""|(?:url\(\s*["']?(?P<css>(?:https?:)?//[^"')\s]+))"""
+    r"""|(?:@import\s+["'](?P<imp>[^"']+))""", re.IGNORECASE)
+
+
+def external_references(document: str) -> list[str]:
+    """Every URL in ``document`` a browser would request from another host (should be none).
+
+    Plain ``<a href>`` links are counted too: an offline reader could not follow them either.
+    """
+    return [m.group("url") or m.group("css") or m.group("imp") for m in _FETCHING.finditer(document)]

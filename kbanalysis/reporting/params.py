@@ -1,0 +1,95 @@
+"""Checks of report parameters, run first in every template and by the batch planner.
+
+A wrong code should stop a report before it computes anything, with a message that names
+the closest valid codes, so a typo (``3599``) is fixed at once (``3509 Kabupaten Jember``).
+"""
+from __future__ import annotations
+
+import difflib
+import re
+
+import pandas as pd
+
+from ..regions import name_key, split_prefix
+from .text import LANGS
+
+LEVELS = ("national", "province", "regency")
+
+
+class ParameterError(ValueError):
+    """A report parameter that is not valid; ``candidates`` holds the closest valid values."""
+
+    def __init__(self, message: str, candidates: list[str] | None = None):
+        self.candidates = candidates or []
+        super().__init__(message)
+
+
+def check_lang(lang) -> str:
+    text = str(lang).strip().lower()
+    if text not in LANGS:
+        raise ParameterError(f"unknown language {lang!r}; use one of: {', '.join(LANGS)}", list(LANGS))
+    return text
+
+
+def check_level(level) -> str:
+    text = str(level).strip().lower()
+    if text not in LEVELS:
+        close = difflib.get_close_matches(text, LEVELS, n=1, cutoff=0.3)
+        raise ParameterError(f"unknown level {level!r}; use one of: {', '.join(LEVELS)}", close)
+    return text
+
+
+def check_province(code, provinces: pd.DataFrame) -> str:
+    """The 2-digit BPS province code ``code`` (digits, or a province name), or ParameterError."""
+    names = dict(zip(provinces["province_bps"].astype(str), provinces["province_name"]))
+    return _check_code(code, names, width=2, what="province")
+
+
+def check_regency(code, regions: pd.DataFrame) -> str:
+    """The 4-digit BPS regency code ``code`` (digits, or a regency name), or ParameterError."""
+    names = {c: f"{n}, {p}" for c, n, p in
+             zip(regions["bps_code"].astype(str), regions["name"], regions["province_name"])}
+    return _check_code(code, names, width=4, what="regency")
+
+
+def _check_code(code, names: dict[str, str], width: int, what: str) -> str:
+    text = "" if code is None else str(code).strip()
+    digits = re.sub(r"\D", "", text)
+    if text and digits == text.replace(".", ""):  # a code, perhaps dotted ("32.05")
+        plain = digits.zfill(width) if len(digits) < width else digits
+        if plain in names:
+            return plain
+        close = closest_codes(plain, names)
+    else:  # a name: accept it only when it names exactly one region
+        kind, key = split_prefix(text)[0], name_key(text) if text else ""
+        exact = [c for c, n in names.items() if name_key(n.split(",")[0]) == key
+                 and kind in (None, split_prefix(n.split(",")[0])[0])]
+        if len(exact) == 1:
+            return exact[0]
+        by_key = {name_key(n.split(",")[0]): c for c, n in names.items()}
+        close = exact or [by_key[k] for k in difflib.get_close_matches(key, list(by_key), n=3, cutoff=0.5)]
+    shown = ", ".join(f"{c} {names[c]}" for c in close)
+    raise ParameterError(
+        f"unknown {what} {text!r} (a {width}-digit BPS code is expected)"
+        + (f"; closest: {shown}" if shown else ""), close)
+
+
+def closest_codes(code: str, names: dict[str, str], n: int = 3) -> list[str]:
+    """Codes that look most like ``code``: same leading digits first, then by similarity."""
+    codes = sorted(names)
+
+    def score(candidate: str) -> tuple:
+        prefix = len(_common_prefix(candidate, code))
+        ratio = difflib.SequenceMatcher(None, candidate, code).ratio()
+        return (-prefix, -ratio, candidate)
+
+    return sorted(codes, key=score)[:n]
+
+
+def _common_prefix(a: str, b: str) -> str:
+    out = []
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        out.append(x)
+    return "".join(out)

@@ -1,0 +1,254 @@
+"""The sections of the report templates: facts from :mod:`.content` put into words and figures.
+
+Each function returns what one notebook cell displays (a ``Block``, or a tuple of blocks and
+figures for ``display(*...)``), so the templates stay a list of calls.
+"""
+from __future__ import annotations
+
+from . import blocks as B
+from . import content as C
+from . import maps, plots
+from . import text as T
+from .context import ReportContext
+
+
+def _pct(value, lang: str) -> str:
+    return T.number(value, lang, 1)
+
+
+def banner(ctx: ReportContext, lang: str) -> B.Block:
+    """The simulated-data banner (an empty block when nothing is simulated)."""
+    return B.simulated_banner(ctx.simulated, lang) or B.Block("", "")
+
+
+# --------------------------------------------------------------------------------------
+# Regency profile
+
+
+def regency_header(ctx: ReportContext, code: str, lang: str) -> B.Block:
+    row = ctx.cross.loc[ctx.cross["bps_code"] == code].iloc[0]
+    return B.join(banner(ctx, lang),
+                  B.title(T.t("title_regency", lang, name=row["name"]),
+                          T.t("subtitle_regency", lang, province=row["province_name"], code=code)))
+
+
+def regency_stunting(ctx: ReportContext, code: str, lang: str) -> B.Block:
+    s = C.stunting_summary(ctx.cross, code)
+    parts = [B.heading(T.t("h_stunting", lang))]
+    if s["value"] is None:
+        parts.append(B.paragraph(T.t("stunting_missing", lang)))
+    else:
+        parts.append(B.paragraph(T.t("stunting_value", lang, year=s["year"], value=_pct(s["value"], lang),
+                                     low=_pct(s["low"], lang), high=_pct(s["high"], lang),
+                                     half=T.number(s["half_width"], lang, 0)), css="key-figure"))
+    if s["weighing"] is not None:
+        parts.append(B.paragraph(T.t("stunting_weighing", lang, year=s["weighing_year"],
+                                     value=_pct(s["weighing"], lang))))
+    flags = [T.flag_label(f, lang) for f in s["flags"]]
+    parts.append(B.bullets(flags, T.t("flags_some", lang)) if flags
+                 else B.paragraph(T.t("flags_none", lang)))
+    return B.join(*parts)
+
+
+def regency_trend(ctx: ReportContext, code: str, lang: str) -> tuple:
+    trend = C.stunting_trend(ctx.analysis, code)
+    head = B.heading(T.t("h_trend", lang))
+    if not C.has_trend(trend):
+        return (head, B.paragraph(T.t("trend_single", lang)))
+    figure = plots.trend_figure(trend, lang, T.t("h_stunting", lang))
+    return (head, figure, B.figure_caption(T.t("trend_caption", lang)))
+
+
+def regency_targets(ctx: ReportContext, code: str, lang: str) -> B.Block:
+    s = C.stunting_summary(ctx.cross, code)
+    gaps = C.target_gaps(s["value"])
+    gaps["label"] = [T.t(k, lang) for k in gaps["target"]]
+    gaps["status"] = [("–" if m is None else T.t("met" if m else "not_met", lang)) for m in gaps["met"]]
+    table = B.table(gaps, {"label": T.t("col_target", lang), "target_pct": "%",
+                           "gap": T.t("col_gap", lang), "status": T.t("col_status", lang)},
+                    {"target_pct": lambda v: _pct(v, lang), "gap": lambda v: _signed(v, lang)})
+    return B.join(B.heading(T.t("h_targets", lang)), table)
+
+
+def _signed(value, lang: str, decimals: int = 1) -> str:
+    if value is None or value != value:
+        return "–"
+    return ("+" if value > 0 else "") + T.number(value, lang, decimals)
+
+
+def regency_kbpp(ctx: ReportContext, code: str, lang: str) -> B.Block:
+    k = C.kbpp_summary(ctx.cross, code)
+    head = B.heading(T.t("h_kbpp", lang) + (f" {T.t('simulated_tag', lang)}" if k["simulated"] else ""))
+    if k["coverage"] is None:
+        return B.join(head, B.paragraph(T.t("kbpp_missing", lang)))
+    gap_text = (T.t("kbpp_met", lang) if not k["mothers"] else
+                T.t("kbpp_gap", lang, gap=_pct(k["gap"], lang), mothers=T.integer(k["mothers"], lang)))
+    sentence = T.t("kbpp_value", lang, year=k["year"], coverage=_pct(k["coverage"], lang),
+                   deliveries=T.integer(k["deliveries"], lang), total=T.integer(k["total"], lang),
+                   target=T.number(k["target"], lang, 0), gap_text=gap_text)
+    flags = [T.flag_label(f, lang) for f in k["flags"]]
+    return B.join(head, B.paragraph(sentence, css="key-figure"),
+                  B.bullets(flags, T.t("flags_some", lang)) if flags else None)
+
+
+def regency_rank(ctx: ReportContext, code: str, lang: str) -> B.Block:
+    stunting = C.province_rank(ctx.cross, code, "stunting_survey_pct", ascending=True)
+    kbpp = C.province_rank(ctx.cross, code, "kbpp_coverage_pct", ascending=False)
+    items = [T.t("rank_stunting", lang, **stunting) if stunting else T.t("rank_missing", lang),
+             T.t("rank_kbpp", lang, **kbpp) if kbpp else T.t("rank_missing", lang)]
+    return B.join(B.heading(T.t("h_rank", lang)), B.bullets(items))
+
+
+def regency_similar(ctx: ReportContext, code: str, lang: str) -> B.Block:
+    peers = C.similar_regencies(ctx.cross, code)
+    head = B.heading(T.t("h_similar", lang))
+    if peers.empty:
+        return B.join(head, B.paragraph(T.t("similar_missing", lang)))
+    from ..indicators import INDICATORS
+    names = ", ".join(getattr(INDICATORS.get(c), f"label_{lang}", c) for c in C.SIMILARITY_COVARIATES)
+    table = B.table(peers, {"bps_code": T.t("col_code", lang), "name": T.t("col_name", lang),
+                            "province_name": T.t("col_province", lang),
+                            "stunting_survey_pct": T.t("col_stunting", lang),
+                            "kbpp_coverage_pct": T.t("col_kbpp", lang),
+                            "distance": T.t("col_distance", lang)},
+                    {"stunting_survey_pct": lambda v: _pct(v, lang),
+                     "kbpp_coverage_pct": lambda v: _pct(v, lang),
+                     "distance": lambda v: T.number(v, lang, 2)})
+    return B.join(head, table, B.figure_caption(T.t("similar_caption", lang, covariates=names)))
+
+
+def regency_model(ctx: ReportContext, code: str, lang: str) -> tuple:
+    head = B.heading(T.t("h_model_position", lang))
+    if ctx.predictions is None:
+        key = "model_missing" if ctx.estimates is None else "predictions_missing"
+        return (head, B.paragraph(T.t(key, lang)))
+    pos = C.model_position(ctx.predictions, code)
+    if pos is None:
+        return (head, B.paragraph(T.t("model_regency_missing", lang)))
+    sentence = T.t("model_position", lang, observed=_pct(pos["observed"], lang),
+                   expected=_pct(pos["expected"], lang), residual=_signed(round(pos["residual"], 1), lang),
+                   direction=T.t("above" if pos["residual"] > 0 else "below", lang),
+                   share=T.number(pos["share_larger"], lang, 0))
+    province = ctx.cross.loc[ctx.cross["bps_code"] == code, "province_bps"].iloc[0]
+    same = ctx.cross.loc[ctx.cross["province_bps"] == province, "bps_code"].tolist()
+    figure = plots.position_figure(ctx.predictions, code, same, lang, T.t("h_model_position", lang))
+    return (head, B.paragraph(sentence), figure)
+
+
+def caveat(lang: str) -> B.Block:
+    return B.join(B.heading(T.t("h_caveat", lang)), B.caveat(T.t("caveat", lang)))
+
+
+def footer(ctx: ReportContext, parameters: dict, lang: str) -> B.Block:
+    return B.footer(C.provenance(ctx.hashes, parameters, ctx.meta), lang)
+
+
+# --------------------------------------------------------------------------------------
+# Province and national reports
+
+
+def province_header(ctx: ReportContext, province: str, lang: str) -> B.Block:
+    name = ctx.provinces.set_index("province_bps").at[province, "province_name"]
+    n = int((ctx.cross["province_bps"] == province).sum())
+    return B.join(banner(ctx, lang),
+                  B.title(T.t("title_province", lang, name=name),
+                          T.t("subtitle_province", lang, n=n, code=province)))
+
+
+def overview(cross, lang: str) -> B.Block:
+    o = C.area_overview(cross)
+    weighting = (T.t("weighted_by_population", lang, n=o["n_weighted"], total=o["n"]) if o["n_weighted"]
+                 else T.t("unweighted", lang))
+    sentence = T.t("province_overview", lang, stunting=_pct(o["stunting"], lang), weighting=weighting,
+                   kbpp_year=o["kbpp_year"] or "–", kbpp=_pct(o["kbpp"], lang),
+                   deliveries=T.integer(o["deliveries"], lang), n_below=o["n_below_2024_target"],
+                   n=o["n"])
+    return B.join(B.heading(T.t("h_overview", lang)), B.paragraph(sentence, css="key-figure"))
+
+
+def province_regencies(ctx: ReportContext, province: str, lang: str) -> B.Block:
+    table = C.province_table(ctx.cross, province)
+    return B.join(B.heading(T.t("h_regencies", lang)), B.table(
+        table, {"bps_code": T.t("col_code", lang), "name": T.t("col_name", lang),
+                "stunting_survey_pct": T.t("col_stunting", lang), "stunting_rank": T.t("col_rank", lang),
+                "kbpp_coverage_pct": T.t("col_kbpp", lang), "deliveries": T.t("col_deliveries", lang),
+                "mothers": T.t("col_mothers", lang)},
+        {"stunting_survey_pct": lambda v: _pct(v, lang), "kbpp_coverage_pct": lambda v: _pct(v, lang),
+         "deliveries": lambda v: T.integer(v, lang), "mothers": lambda v: T.integer(v, lang),
+         "stunting_rank": lambda v: "–" if v is None or v != v else str(int(v))}))
+
+
+def maps_section(ctx: ReportContext, cross, lang: str) -> tuple:
+    geometry = ctx.geometry
+    out = [B.heading(T.t("h_map", lang))]
+    for column, key in (("stunting_survey_pct", "map_stunting"), ("kbpp_coverage_pct", "map_kbpp")):
+        out.append(maps.regency_map(cross, column, lang, T.t(key, lang), geometry=geometry))
+    return tuple(out)
+
+
+def scatter(cross, lang: str) -> tuple:
+    return (B.heading(T.t("h_scatter", lang)),
+            plots.kbpp_stunting_scatter(cross, lang, T.t("h_scatter", lang)))
+
+
+def model_comparison(ctx: ReportContext, lang: str) -> tuple:
+    head = B.heading(T.t("h_model_comparison", lang))
+    comparison = C.model_comparison(ctx.estimates)
+    if comparison is None or comparison.empty:
+        return (head, B.paragraph(T.t("model_missing", lang)))
+    per_10 = C.is_per_10(comparison)
+    unit = T.t("unit_per_10" if per_10 else "unit_as_fitted", lang)
+    comparison = comparison.assign(ci=[f"{T.number(a, lang, 2)} … {T.number(b, lang, 2)}"
+                                       for a, b in zip(comparison["ci_low"], comparison["ci_high"])])
+    table = B.table(comparison, {"model": T.t("col_model", lang), "estimate": T.t("col_estimate", lang),
+                                 "ci": T.t("col_ci", lang), "p_value": T.t("col_p", lang),
+                                 "n_obs": T.t("col_obs", lang)},
+                    {"estimate": lambda v: _signed(float(v), lang, 2),
+                     "p_value": lambda v: T.number(v, lang, 3), "n_obs": lambda v: T.integer(v, lang)})
+    expected = C.expected_effect(ctx.meta)
+    band = ((expected["lower_pp"], expected["upper_pp"])
+            if per_10 and expected and expected["coverage_rise_pts"] == 10 else None)
+    figure = plots.estimates_figure(comparison, lang, T.t("h_model_comparison", lang), band=band,
+                                    band_label=T.t("expected_band", lang))
+    parts = [head, B.figure_caption(T.t("model_comparison_caption", lang, unit=unit)), table, figure]
+    if band:
+        parts.append(B.paragraph(T.t("expected_sentence", lang, low=_signed(band[0], lang, 3),
+                                     high=_signed(band[1], lang, 3))))
+    return tuple(parts)
+
+
+def expected_range(ctx: ReportContext, lang: str) -> tuple:
+    head = B.heading(T.t("h_expected", lang))
+    expected = C.expected_effect(ctx.meta)
+    if expected is None:
+        return (head, B.paragraph(T.t("expected_missing", lang)))
+    sentence = T.t("expected_sentence", lang, low=_signed(expected["lower_pp"], lang, 3),
+                   high=_signed(expected["upper_pp"], lang, 3))
+    scenarios = expected["scenarios"]
+    if scenarios.empty:
+        return (head, B.paragraph(sentence))
+    table = B.table(scenarios, {"source": T.t("col_source", lang), "relative_risk": "RR",
+                                "share_otherwise_short": T.t("col_share_short", lang),
+                                "expected_pp": T.t("col_expected_pp", lang)},
+                    {"relative_risk": lambda v: T.number(v, lang, 3),
+                     "share_otherwise_short": lambda v: T.number(v, lang, 2),
+                     "expected_pp": lambda v: _signed(float(v), lang, 3)})
+    return (head, B.paragraph(sentence), table)
+
+
+def national_header(ctx: ReportContext, lang: str) -> B.Block:
+    return B.join(banner(ctx, lang),
+                  B.title(T.t("title_national", lang),
+                          T.t("subtitle_national", lang, n_prov=ctx.cross["province_bps"].nunique(),
+                              n_reg=len(ctx.cross))))
+
+
+def national_provinces(ctx: ReportContext, lang: str) -> B.Block:
+    table = C.national_table(ctx.cross, ctx.provinces)
+    return B.join(B.heading(T.t("h_provinces", lang)), B.table(
+        table, {"province_bps": T.t("col_code", lang), "province_name": T.t("col_province", lang),
+                "n": T.t("col_n", lang), "stunting": T.t("col_stunting", lang),
+                "kbpp": T.t("col_kbpp", lang), "deliveries": T.t("col_deliveries", lang),
+                "mothers": T.t("col_mothers", lang)},
+        {"stunting": lambda v: _pct(v, lang), "kbpp": lambda v: _pct(v, lang),
+         "deliveries": lambda v: T.integer(v, lang), "mothers": lambda v: T.integer(v, lang)}))

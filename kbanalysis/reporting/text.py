@@ -1,0 +1,254 @@
+"""The words of the reports in Bahasa Indonesia (the default) and English, and number formats.
+
+Every string a reader sees comes from ``STRINGS`` so that the two languages cannot drift
+apart: ``test_reporting_text`` checks that each key has both. Numbers follow the reader's
+language: ``19,8`` and ``4.512`` in Indonesian, ``19.8`` and ``4,512`` in English.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+LANGS = ("id", "en")
+DEFAULT_LANG = "id"
+
+STRINGS: dict[str, dict[str, str]] = {
+    # -- banners and titles --------------------------------------------------------------
+    "simulated_banner": {
+        "id": "DATA SIMULASI — sebagian masukan laporan ini disimulasikan, bukan data nyata: {what}. "
+              "Angka yang berasal darinya hanya menguji alur analisis dan tidak boleh dikutip.",
+        "en": "SIMULATED DATA — some inputs of this report are simulated, not real: {what}. "
+              "Figures that depend on them only exercise the analysis and must not be quoted.",
+    },
+    "simulated_kbpp": {"id": "data KB pasca persalinan (KBPP)", "en": "postpartum family-planning (KBPP) data"},
+    "simulated_model": {"id": "hasil model (dihitung dari data simulasi)",
+                        "en": "model results (fitted on simulated data)"},
+    "title_regency": {"id": "Profil {name}", "en": "Profile: {name}"},
+    "subtitle_regency": {"id": "Provinsi {province} · kode BPS {code}",
+                         "en": "{province} province · BPS code {code}"},
+    "title_province": {"id": "Laporan Provinsi {name}", "en": "Province report: {name}"},
+    "subtitle_province": {"id": "{n} kabupaten/kota · kode BPS {code}",
+                          "en": "{n} regencies and cities · BPS code {code}"},
+    "title_national": {"id": "Laporan Nasional: KB Pasca Persalinan dan Stunting",
+                       "en": "National report: postpartum family planning and stunting"},
+    "subtitle_national": {"id": "{n_prov} provinsi · {n_reg} kabupaten/kota",
+                          "en": "{n_prov} provinces · {n_reg} regencies and cities"},
+    # -- stunting ------------------------------------------------------------------------
+    "h_stunting": {"id": "Prevalensi stunting", "en": "Stunting prevalence"},
+    "stunting_value": {
+        "id": "Prevalensi balita stunting (SSGI {year}): {value} %, kira-kira {low}–{high} % "
+              "(perkiraan ketidakpastian sampel ±{half} poin pada 95 %; SSGI tidak menerbitkan "
+              "selang kepercayaan kabupaten/kota, jadi rentang ini hanya perkiraan).",
+        "en": "Stunting prevalence among under-fives (SSGI {year}): {value} %, roughly {low}–{high} % "
+              "(approximate sampling uncertainty ±{half} points at 95 %; SSGI publishes no "
+              "regency confidence intervals, so this range is an approximation).",
+    },
+    "stunting_missing": {"id": "Tidak ada angka prevalensi stunting survei untuk wilayah ini.",
+                         "en": "No survey stunting prevalence is available for this area."},
+    "stunting_weighing": {
+        "id": "Penimbangan rutin {year}: {value} % balita stunting. Ini ukuran yang berbeda "
+              "(data penimbangan, biasanya jauh lebih rendah dari survei) dan tidak dibandingkan langsung.",
+        "en": "Routine weighing {year}: {value} % of under-fives stunted. This is a different measure "
+              "(weighing records, usually far lower than the survey) and is not compared directly.",
+    },
+    "flags_none": {"id": "Tidak ada catatan mutu data.", "en": "No data-quality flags."},
+    "flags_some": {"id": "Catatan mutu data:", "en": "Data-quality flags:"},
+    "h_trend": {"id": "Tren", "en": "Trend"},
+    "trend_single": {"id": "Hanya ada satu tahun data stunting untuk wilayah ini; tren tidak dapat ditampilkan.",
+                     "en": "Only one year of stunting data exists for this area; no trend can be shown."},
+    "trend_caption": {"id": "Survei dan penimbangan rutin adalah ukuran berbeda dan digambar terpisah.",
+                      "en": "Survey and routine weighing are different measures and are drawn separately."},
+    # -- targets -------------------------------------------------------------------------
+    "h_targets": {"id": "Jarak ke target", "en": "Gap to the targets"},
+    "target_rpjmn_2024": {"id": "RPJMN 2020–2024 (2024)", "en": "RPJMN 2020–2024 (2024)"},
+    "target_rpjmn_2025": {"id": "RPJMN 2025–2029 (2025)", "en": "RPJMN 2025–2029 (2025)"},
+    "target_rpjmn_2029": {"id": "RPJMN 2025–2029 (2029)", "en": "RPJMN 2025–2029 (2029)"},
+    "met": {"id": "tercapai", "en": "met"},
+    "not_met": {"id": "belum tercapai", "en": "not met"},
+    # -- KBPP ----------------------------------------------------------------------------
+    "h_kbpp": {"id": "KB pasca persalinan (KBPP)", "en": "Postpartum family planning (KBPP)"},
+    "kbpp_value": {
+        "id": "Cakupan KBPP {year}: {coverage} % dari {deliveries} persalinan ({total} peserta). "
+              "Target BKKBN {target} %: {gap_text}.",
+        "en": "KBPP coverage {year}: {coverage} % of {deliveries} deliveries ({total} acceptors). "
+              "BKKBN target {target} %: {gap_text}.",
+    },
+    "kbpp_gap": {"id": "kurang {gap} poin, artinya sekitar {mothers} ibu bersalin lagi per tahun perlu dijangkau",
+                 "en": "{gap} points short, i.e. about {mothers} more mothers a year to reach"},
+    "kbpp_met": {"id": "target sudah tercapai", "en": "the target is met"},
+    "kbpp_missing": {"id": "Tidak ada data KBPP untuk wilayah ini.", "en": "No KBPP data for this area."},
+    # -- rank and peers ------------------------------------------------------------------
+    "h_rank": {"id": "Peringkat dalam provinsi", "en": "Rank within the province"},
+    "rank_stunting": {"id": "Stunting: peringkat {rank} dari {n} (1 = prevalensi terendah).",
+                      "en": "Stunting: rank {rank} of {n} (1 = lowest prevalence)."},
+    "rank_kbpp": {"id": "Cakupan KBPP: peringkat {rank} dari {n} (1 = cakupan tertinggi).",
+                  "en": "KBPP coverage: rank {rank} of {n} (1 = highest coverage)."},
+    "rank_missing": {"id": "Peringkat tidak tersedia (tidak ada nilai).", "en": "No rank (no value)."},
+    "h_similar": {"id": "Lima kabupaten/kota paling mirip", "en": "The five most similar regencies"},
+    "similar_caption": {
+        "id": "Kemiripan menurut kovariat terstandar ({covariates}); jarak lebih kecil = lebih mirip.",
+        "en": "Similarity on standardised covariates ({covariates}); smaller distance = more similar.",
+    },
+    "similar_missing": {"id": "Kovariat tidak lengkap; pembanding tidak dapat dihitung.",
+                        "en": "Covariates incomplete; no peers can be computed."},
+    # -- model ---------------------------------------------------------------------------
+    "h_model_position": {"id": "Posisi terhadap model (teramati vs. harapan)",
+                         "en": "Where it sits against the model (observed vs expected)"},
+    "model_position": {
+        "id": "Teramati {observed} %, harapan model {expected} %, selisih {residual} poin "
+              "({direction}); {share} % kabupaten/kota lain punya selisih lebih besar.",
+        "en": "Observed {observed} %, model expectation {expected} %, residual {residual} points "
+              "({direction}); {share} % of the other regencies have a larger residual.",
+    },
+    "above": {"id": "di atas harapan", "en": "above expectation"},
+    "below": {"id": "di bawah harapan", "en": "below expectation"},
+    "model_missing": {
+        "id": "Hasil model belum tersedia (jalankan `kbanalysis fit`); bagian ini dilewati.",
+        "en": "Model results are not available (run `kbanalysis fit`); this section is skipped.",
+    },
+    "predictions_missing": {
+        "id": "Hasil model tidak memuat nilai harapan per kabupaten/kota (predictions.csv); bagian ini dilewati.",
+        "en": "The model results hold no per-regency expected values (predictions.csv); this section is skipped.",
+    },
+    "model_regency_missing": {"id": "Model tidak memuat wilayah ini.", "en": "The model does not cover this area."},
+    "h_model_comparison": {"id": "Perbandingan model", "en": "Model comparison"},
+    "model_comparison_caption": {
+        "id": "Koefisien paparan KBPP dari setiap estimator ({unit}), dengan selang 95 %.",
+        "en": "KBPP exposure coefficient of each estimator ({unit}), with 95 % intervals.",
+    },
+    "unit_per_10": {"id": "poin persentase stunting per kenaikan 10 poin cakupan KBPP",
+                    "en": "percentage points of stunting per 10-point rise in KBPP coverage"},
+    "unit_as_fitted": {"id": "satuan seperti ditulis `kbanalysis fit`", "en": "units as written by `kbanalysis fit`"},
+    "expected_band": {"id": "rentang literatur", "en": "literature range"},
+    "expected_sentence": {
+        "id": "Rentang yang masuk akal menurut literatur jarak kelahiran: {low} sampai {high} poin "
+              "persentase stunting per kenaikan 10 poin cakupan KBPP. Kemiringan antar-kabupaten yang "
+              "jauh di luar rentang ini lebih mungkin karena faktor perancu daripada efek.",
+        "en": "Plausible range from the birth-interval literature: {low} to {high} percentage points "
+              "of stunting per 10-point rise in KBPP coverage. A regency-level slope far outside "
+              "this range is more likely confounding than effect.",
+    },
+    "col_share_short": {"id": "Porsi jarak pendek (asumsi)", "en": "Share otherwise short (assumed)"},
+    "col_expected_pp": {"id": "Perubahan harapan (poin)", "en": "Expected change (pp)"},
+    "h_expected": {"id": "Rentang efek yang diharapkan dari literatur",
+                   "en": "Expected-effect range from the literature"},
+    "expected_missing": {"id": "Rentang efek dari literatur belum tersedia.",
+                         "en": "The literature range is not available yet."},
+    # -- caveat and provenance -----------------------------------------------------------
+    "h_caveat": {"id": "Cara membaca", "en": "How to read this"},
+    "caveat": {
+        "id": "Angka-angka ini adalah hubungan antar-kabupaten/kota, bukan efek pada anak. "
+              "Kabupaten/kota dengan cakupan KBPP lebih tinggi bisa berbeda dalam banyak hal lain "
+              "(kemiskinan, akses fasilitas kesehatan), sehingga hubungan di tingkat wilayah tidak "
+              "menunjukkan bahwa KBPP mengurangi stunting pada anak tertentu.",
+        "en": "These figures are associations between regencies, not effects on children. "
+              "Regencies with higher KBPP coverage may differ in many other ways (poverty, access to "
+              "health facilities), so an association at area level does not show that KBPP reduces "
+              "stunting in any child.",
+    },
+    "h_provenance": {"id": "Asal-usul data", "en": "Provenance"},
+    "prov_inputs": {"id": "Berkas masukan (sha256)", "en": "Input files (sha256)"},
+    "prov_versions": {"id": "Versi paket", "en": "Package versions"},
+    "prov_parameters": {"id": "Parameter", "en": "Parameters"},
+    "prov_model": {"id": "Hasil model", "en": "Model results"},
+    "absent": {"id": "tidak ada", "en": "absent"},
+    # -- province and national -----------------------------------------------------------
+    "h_overview": {"id": "Ringkasan", "en": "Overview"},
+    "h_regencies": {"id": "Kabupaten/kota", "en": "Regencies and cities"},
+    "h_provinces": {"id": "Provinsi", "en": "Provinces"},
+    "h_map": {"id": "Peta", "en": "Maps"},
+    "map_stunting": {"id": "Prevalensi stunting (SSGI, %)", "en": "Stunting prevalence (SSGI, %)"},
+    "map_kbpp": {"id": "Cakupan KBPP (%)", "en": "KBPP coverage (%)"},
+    "map_dots": {"id": "titik = lokasi kabupaten/kota (batas wilayah tidak tersedia)",
+                 "en": "dots = regency locations (boundaries not available)"},
+    "province_overview": {
+        "id": "Prevalensi stunting ({weighting}): {stunting} %. Cakupan KBPP {kbpp_year}: "
+              "{kbpp} % dari {deliveries} persalinan. {n_below} dari {n} kabupaten/kota sudah di bawah "
+              "14 % (target 2024).",
+        "en": "Stunting prevalence ({weighting}): {stunting} %. KBPP coverage {kbpp_year}: "
+              "{kbpp} % of {deliveries} deliveries. {n_below} of {n} regencies are already below "
+              "14 % (the 2024 target).",
+    },
+    "weighted_by_population": {"id": "tertimbang penduduk, {n} dari {total} kabupaten/kota yang punya data penduduk",
+                               "en": "population-weighted over the {n} of {total} regencies with a population figure"},
+    "unweighted": {"id": "rata-rata tanpa bobot", "en": "unweighted mean"},
+    "h_scatter": {"id": "KBPP dan stunting", "en": "KBPP and stunting"},
+    # -- column labels -------------------------------------------------------------------
+    "col_name": {"id": "Nama", "en": "Name"},
+    "col_code": {"id": "Kode", "en": "Code"},
+    "col_province": {"id": "Provinsi", "en": "Province"},
+    "col_stunting": {"id": "Stunting (%)", "en": "Stunting (%)"},
+    "col_kbpp": {"id": "Cakupan KBPP (%)", "en": "KBPP coverage (%)"},
+    "col_deliveries": {"id": "Persalinan", "en": "Deliveries"},
+    "col_mothers": {"id": "Ibu yang perlu dijangkau", "en": "Mothers to reach"},
+    "col_distance": {"id": "Jarak", "en": "Distance"},
+    "col_target": {"id": "Target", "en": "Target"},
+    "col_year": {"id": "Tahun", "en": "Year"},
+    "col_gap": {"id": "Selisih (poin)", "en": "Gap (points)"},
+    "col_status": {"id": "Status", "en": "Status"},
+    "col_rank": {"id": "Peringkat", "en": "Rank"},
+    "col_n": {"id": "Jumlah kab/kota", "en": "Regencies"},
+    "col_model": {"id": "Model", "en": "Model"},
+    "col_term": {"id": "Variabel", "en": "Term"},
+    "col_estimate": {"id": "Estimasi", "en": "Estimate"},
+    "col_ci": {"id": "Selang 95 %", "en": "95 % interval"},
+    "col_p": {"id": "Nilai p", "en": "p-value"},
+    "col_obs": {"id": "Observasi", "en": "Observations"},
+    "col_survey": {"id": "Survei (SSGI)", "en": "Survey (SSGI)"},
+    "col_weighing": {"id": "Penimbangan rutin", "en": "Routine weighing"},
+    "col_observed": {"id": "Teramati (%)", "en": "Observed (%)"},
+    "col_expected": {"id": "Harapan model (%)", "en": "Expected (%)"},
+    "col_source": {"id": "Sumber", "en": "Source"},
+    "col_low": {"id": "Batas bawah", "en": "Low"},
+    "col_high": {"id": "Batas atas", "en": "High"},
+    "col_basis": {"id": "Dasar", "en": "Basis"},
+    # -- data-quality flags (machine flags of the tidy/analysis tables) -----------------
+    "flag_sampling_zero": {"id": "nol sampel (sel survei kecil)", "en": "sampling zero (small survey cell)"},
+    "flag_year_jump": {"id": "lonjakan antar-tahun (perubahan cakupan pelaporan)",
+                       "en": "year-to-year jump (reporting coverage changed)"},
+    "flag_derived": {"id": "nilai turunan", "en": "derived value"},
+    "flag_filled": {"id": "diisi median provinsi", "en": "filled with the province median"},
+    "flag_year_uncertain": {"id": "tahun data tidak pasti", "en": "year of the figure uncertain"},
+    "flag_boundary_value": {"id": "nilai di batas rentang (0 atau 100)", "en": "value at the range boundary (0 or 100)"},
+    "flag_small_area": {"id": "estimasi area kecil", "en": "small-area estimate"},
+    # -- plots ---------------------------------------------------------------------------
+    "axis_year": {"id": "Tahun", "en": "Year"},
+    "axis_pct": {"id": "%", "en": "%"},
+    "axis_stunting": {"id": "Stunting, survei (%)", "en": "Stunting, survey (%)"},
+    "axis_kbpp": {"id": "Cakupan KBPP (%)", "en": "KBPP coverage (%)"},
+    "axis_expected": {"id": "Harapan model (%)", "en": "Model expectation (%)"},
+    "axis_observed": {"id": "Teramati (%)", "en": "Observed (%)"},
+    "legend_others": {"id": "kabupaten/kota lain", "en": "other regencies"},
+    "legend_province": {"id": "provinsi yang sama", "en": "same province"},
+    "simulated_tag": {"id": "(simulasi)", "en": "(simulated)"},
+}
+
+
+def t(key: str, lang: str, **values) -> str:
+    """The string ``key`` in ``lang``, with ``values`` filled in (they are not escaped here)."""
+    try:
+        template = STRINGS[key][lang]
+    except KeyError:
+        raise KeyError(f"no text {key!r} in language {lang!r}") from None
+    return template.format(**values) if values else template
+
+
+def number(value, lang: str, decimals: int = 1) -> str:
+    """``value`` with the decimal and thousands separators of ``lang``; "–" when missing."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{float(value):,.{decimals}f}"
+    if lang == "id":  # swap "," and "." through a placeholder
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def integer(value, lang: str) -> str:
+    return number(value, lang, decimals=0)
+
+
+def flag_label(flag: str, lang: str) -> str:
+    """A machine flag such as ``sampling_zero`` in words; unknown flags are shown as they are."""
+    key = f"flag_{flag}"
+    return t(key, lang) if key in STRINGS else flag

@@ -1,0 +1,85 @@
+"""The batch runner end to end: warm kernels, failures, incremental runs, atomic writes, escaping."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from kbanalysis.reporting import batch
+from kbanalysis.reporting.context import load_context
+from kbanalysis.reporting.html import external_references
+
+from conftest import POISONED
+
+
+@pytest.fixture(scope="module")
+def jobs(world, world_params):
+    ctx = load_context(*world)
+    picked = batch.plan("regency", only=[POISONED, "3273", "5301"], context=ctx, extra=world_params)
+    return picked + batch.plan("province", only=["53"], context=ctx, extra=world_params)
+
+
+def test_warm_kernel_report_equals_fresh_kernel_report(jobs):
+    first, second = jobs[1], jobs[2]  # a Jawa Barat city, then an NTT regency
+    warm = batch.Worker()
+    try:
+        warm.render(jobs[3])  # a province report first: different template, maps, other state
+        warm.render(first)
+        after_others = warm.render(second)
+    finally:
+        warm.shutdown()
+    fresh = batch.Worker()
+    try:
+        alone = fresh.render(second)
+    finally:
+        fresh.shutdown()
+    assert after_others == alone
+    assert "Kabupaten Sumba Barat" in alone  # BPS 5301 in the region list
+
+
+def test_batch_failures_incremental_and_atomic(tmp_path, world):
+    processed, results = (shutil.copytree(d, tmp_path / d.name) for d in world)  # a world to change
+    params = {"processed_dir": str(processed), "results_dir": str(results)}
+    ctx = load_context(processed, results)
+    jobs = (batch.plan("regency", only=["3273", "5301"], context=ctx, extra=params)
+            + batch.plan("national", context=ctx, extra=params))
+    bad = batch.make_job("regency", "9999", "id", "Nowhere", params)  # not a regency
+    reports = tmp_path / "reports"
+    summary = batch.run_batch([*jobs, bad], reports_dir=reports, workers=2, progress=False,
+                              processed_dir=processed, results_dir=results)
+    assert not summary.ok and list(summary.failed) == [bad.key]
+    assert "ParameterError" in summary.failed[bad.key] and "closest" in summary.failed[bad.key]
+    assert sorted(summary.built) == sorted(j.key for j in jobs)
+    for job in jobs:
+        page = (reports / job.output).read_text(encoding="utf-8")
+        assert external_references(page) == []
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert "9999" in index and "ParameterError" in index and 'class="status-failed"' in index
+    assert all(f'href="{j.output}"' in index for j in jobs)
+    assert not [p for p in reports.rglob("*") if p.name.endswith(".tmp")]  # no half-written files
+
+    # unchanged: everything that was built is skipped, the failure is retried
+    again = batch.run_batch([*jobs, bad], reports_dir=reports, workers=1, progress=False,
+                            processed_dir=processed, results_dir=results)
+    assert sorted(again.skipped) == sorted(j.key for j in jobs) and list(again.failed) == [bad.key]
+
+    # a change in the model results rebuilds every report that reads them
+    meta = json.loads((results / "meta.json").read_text())
+    meta["seed"] = 8
+    (results / "meta.json").write_text(json.dumps(meta))
+    third = batch.run_batch(jobs, reports_dir=reports, workers=1, progress=False,
+                            processed_dir=processed, results_dir=results)
+    assert sorted(third.built) == sorted(j.key for j in jobs) and not third.skipped
+    assert "<code>seed</code>: 8" in (reports / jobs[0].output).read_text(encoding="utf-8")
+
+
+def test_region_names_are_escaped_in_reports_and_file_names(tmp_path, world, jobs):
+    processed, results = world
+    poisoned = jobs[0]
+    assert poisoned.code == POISONED and "<" not in poisoned.output and "script" in poisoned.output
+    batch.run_batch([poisoned], reports_dir=tmp_path, workers=1, progress=False,
+                    processed_dir=processed, results_dir=results)
+    page = (tmp_path / poisoned.output).read_text(encoding="utf-8")
+    assert "<script>window.__pwned" not in page
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page

@@ -1,0 +1,104 @@
+"""Escaping of data in fragments, the offline HTML page, and the index."""
+from __future__ import annotations
+
+import base64
+
+import nbformat
+import pandas as pd
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from kbanalysis.reporting import blocks as B
+from kbanalysis.reporting.html import ReportExporter, external_references, page
+from kbanalysis.reporting.index import build_index
+
+EVIL = '<script>alert("x")</script>'
+# 1x1 transparent PNG
+PIXEL = base64.b64encode(bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082")).decode()
+
+
+def test_fragments_escape_data():
+    title = B.title(f"Profil {EVIL}", f"Provinsi {EVIL}")
+    table = B.table(pd.DataFrame({"name": [EVIL]}), {"name": EVIL})
+    footer = B.footer({"inputs": {EVIL: "ab" * 32}, "versions": {"x": EVIL},
+                       "parameters": {"regency": EVIL}, "model": {"spec": EVIL}}, "en")
+    for block in (title, table, footer, B.paragraph(EVIL), B.bullets([EVIL], EVIL)):
+        assert "<script>" not in block._repr_html_()
+        assert "&lt;script&gt;" in block._repr_html_()
+        assert EVIL in repr(block)  # the plain text keeps it as text
+
+
+def test_banner_only_when_something_is_simulated():
+    assert B.simulated_banner([], "id") is None
+    banner = B.simulated_banner(["simulated_kbpp"], "id")
+    assert "DATA SIMULASI" in banner._repr_html_()
+    assert "SIMULATED DATA" in B.simulated_banner(["simulated_kbpp"], "en")._repr_html_()
+
+
+def test_versions_are_marked_for_the_nbval_sanitiser():
+    footer = B.footer({"inputs": {}, "versions": {"pandas": "3.1.1"}, "parameters": {}, "model": {}}, "en")
+    assert '<span class="version">3.1.1</span>' in footer._repr_html_()
+    assert "pandas==3.1.1" in repr(footer)
+
+
+def _notebook():
+    image = new_output("display_data", data={"image/png": PIXEL, "text/plain": "[figure: Trend: 3 years]"})
+    stderr = new_output("stream", name="stderr", text="SomeWarning: noisy\n")
+    html_out = new_output("execute_result", data={"text/html": "<h2>Visible heading</h2>",
+                                                  "text/plain": "Visible heading"}, execution_count=2)
+    secret = new_code_cell("secret_code_marker = 1")
+    secret.outputs = [image, stderr]
+    shown = new_code_cell("S.header()", execution_count=2)
+    shown.outputs = [html_out]
+    note = new_markdown_cell("template note")
+    note.metadata["tags"] = ["remove-cell"]
+    book = new_notebook(cells=[note, secret, shown])
+    book.metadata["kernelspec"] = {"name": "python3", "language": "python", "display_name": "Python 3"}
+    return nbformat.from_dict(book)
+
+
+def test_export_hides_code_and_stderr_keeps_outputs_and_fetches_nothing():
+    document = ReportExporter().export(_notebook(), f"Title {EVIL}", "id")
+    assert "secret_code_marker" not in document and "S.header()" not in document
+    assert "SomeWarning" not in document and "template note" not in document
+    assert "<h2>Visible heading</h2>" in document
+    assert 'src="data:image/png;base64,' in document
+    assert 'alt="Trend: 3 years"' in document
+    assert '<html lang="id">' in document and 'name="viewport"' in document
+    assert "<title>Title &lt;script&gt;" in document
+    assert external_references(document) == []
+    assert "<script" not in document.lower()  # the basic template brings no scripts
+
+
+def test_external_references_are_found():
+    document = ('<script src="https://cdn.example.org/require.js"></script>'
+                '<link href="//fonts.example.com/x.css" rel="stylesheet">'
+                '<style>@import "https://x.example/y.css"; body{background:url(http://x.example/a.png)}</style>'
+                '<img src="data:image/png;base64,AAAA"><a href="#local">ok</a>')
+    found = external_references(document)
+    assert found == ["https://cdn.example.org/require.js", "//fonts.example.com/x.css",
+                     "https://x.example/y.css", "http://x.example/a.png"]
+    assert external_references(page("<p>x</p>", "t", "en")) == []
+
+
+def test_index_links_reports_lists_failures_and_escapes():
+    manifest = {"data_hash": "new", "reports": {
+        "id/regency/3205": {"level": "regency", "code": "3205", "lang": "id", "name": f"Kab {EVIL}",
+                            "output": "id/regency/3205-kab-script.html", "status": "ok",
+                            "error": None, "data_hash": "new"},
+        "id/regency/9999": {"level": "regency", "code": "9999", "lang": "id", "name": "Nowhere",
+                            "output": "id/regency/9999-nowhere.html", "status": "failed",
+                            "error": f"ParameterError: unknown regency {EVIL}", "data_hash": "new"},
+        "id/national": {"level": "national", "code": None, "lang": "id", "name": "Nasional",
+                        "output": "id/national.html", "status": "ok", "error": None,
+                        "data_hash": "old"},
+    }}
+    document = build_index(manifest)
+    assert 'href="id/regency/3205-kab-script.html"' in document
+    assert 'href="id/regency/9999-nowhere.html"' not in document  # no link to a failed report
+    assert "ParameterError: unknown regency &lt;script&gt;" in document
+    assert document.count("<script>") == 1  # only the filter script of the page itself
+    assert 'class="status-outdated"' in document  # built from other data than the current
+    assert document.index("Nasional") < document.index("Kab &lt;script")  # national first
+    assert external_references(document) == []
