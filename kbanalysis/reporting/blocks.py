@@ -52,6 +52,14 @@ def simulated_banner(simulated: list[str], lang: str) -> Block | None:
                  f"!! {message}")
 
 
+def real_data_note(sources: list[str], lang: str) -> Block | None:
+    """Which real KBPP files the report rests on, or None when there are none."""
+    if not sources:
+        return None
+    message = T.t("real_kbpp_note", lang, files=", ".join(sources))
+    return Block(f'<div class="banner real"><strong>{esc(message)}</strong></div>', f"i {message}")
+
+
 def title(main: str, subtitle: str = "") -> Block:
     sub = f'<p class="subtitle">{esc(subtitle)}</p>' if subtitle else ""
     return Block(f"<header><h1>{esc(main)}</h1>{sub}</header>", f"# {main}\n{subtitle}".rstrip())

@@ -433,6 +433,15 @@ def simulated_inputs(analysis: pd.DataFrame, meta: dict | None) -> list[str]:
     return found
 
 
+def real_kbpp_sources(analysis: pd.DataFrame) -> list[str]:
+    """The files real (non-simulated) KBPP rows came from, in order; empty when none."""
+    if "kbpp_measure_type" not in analysis:
+        return []
+    real = analysis.loc[analysis["kbpp_measure_type"].eq("administrative"), "kbpp_source"]
+    return sorted({name.strip() for joined in real.dropna() for name in str(joined).split(";")
+                   if name.strip()})
+
+
 def package_versions(packages=PROVENANCE_PACKAGES) -> dict[str, str]:
     versions = {"python": platform.python_version(), "kbanalysis": __version__}
     for name in packages:

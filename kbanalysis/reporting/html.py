@@ -30,6 +30,7 @@ h3 { font-size: 1rem; margin: 1rem 0 0.25rem; }
 .key-figure { font-size: 1.05rem; }
 .banner { padding: 0.75rem 1rem; margin: 0.5rem 0 1rem; border-radius: 4px; }
 .banner.simulated { background: #fff3cd; border: 2px solid #b7791f; color: #5f370e; }
+.banner.real { background: #e6f4ea; border: 1px solid #2f855a; color: #1c4532; }
 .caveat { border-left: 4px solid var(--accent); background: #f0f7f4; padding: 0.5rem 1rem; }
 .table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; }
 table { border-collapse: collapse; font-size: 0.9rem; margin: 0.5rem 0; }

@@ -17,8 +17,9 @@ def _pct(value, lang: str) -> str:
 
 
 def banner(ctx: ReportContext, lang: str) -> B.Block:
-    """The simulated-data banner (an empty block when nothing is simulated)."""
-    return B.simulated_banner(ctx.simulated, lang) or B.Block("", "")
+    """The simulated-data banner; when the KBPP data are real, a note naming their files."""
+    return B.join(B.simulated_banner(ctx.simulated, lang),
+                  B.real_data_note(C.real_kbpp_sources(ctx.analysis), lang))
 
 
 # --------------------------------------------------------------------------------------

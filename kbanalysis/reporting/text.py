@@ -22,6 +22,10 @@ STRINGS: dict[str, dict[str, str]] = {
               "Figures that depend on them only exercise the analysis and must not be quoted.",
     },
     "simulated_kbpp": {"id": "data KB pasca persalinan (KBPP)", "en": "postpartum family-planning (KBPP) data"},
+    "real_kbpp_note": {
+        "id": "Data KBPP nyata (administratif), dari: {files}.",
+        "en": "Real KBPP data (administrative), from: {files}.",
+    },
     "simulated_model": {"id": "hasil model (dihitung dari data simulasi)",
                         "en": "model results (fitted on simulated data)"},
     "title_regency": {"id": "Profil {name}", "en": "Profile: {name}"},

@@ -167,3 +167,17 @@ def test_weighted_mean_uses_the_rows_with_weights_and_says_how_many():
     assert C.weighted_mean(values, pd.Series([1.0, 3.0, np.nan])) == (17.5, 2)
     assert C.weighted_mean(values, pd.Series([np.nan] * 3)) == (pytest.approx(70 / 3), 0)
     assert C.weighted_mean(pd.Series([np.nan]), None) == (None, 0)
+
+
+def test_real_kbpp_sources_name_every_file_and_only_real_rows():
+    content = C
+    from kbanalysis.reporting import blocks
+    analysis = pd.DataFrame({
+        "kbpp_measure_type": ["administrative", "administrative", "simulated", None],
+        "kbpp_source": ["profil_2023.xlsx", "register.csv; profil_2023.xlsx",
+                        "simulated: kbanalysis.simulate.kbpp seed=1", None]})
+    assert content.real_kbpp_sources(analysis) == ["profil_2023.xlsx", "register.csv"]
+    note = blocks.real_data_note(content.real_kbpp_sources(analysis), "id")
+    assert "nyata" in note.plain and "register.csv" in note.markup
+    assert blocks.real_data_note([], "en") is None
+    assert content.real_kbpp_sources(analysis.iloc[2:]) == []
