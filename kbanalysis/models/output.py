@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import json
 import math
-from importlib import metadata
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .. import __version__, atomic
+from ..versions import package_versions
 from .suite import ESTIMATE_COLUMNS, SuiteResults, per_10_term
 
 FLOAT_FORMAT = "%.8g"
@@ -21,16 +21,6 @@ PACKAGES = ("numpy", "pandas", "scipy", "statsmodels", "libpysal", "esda", "spre
 ESTIMATES_CSV = "estimates.csv"
 META_JSON = "meta.json"
 PREDICTIONS_CSV = "predictions.csv"
-
-
-def package_versions() -> dict[str, str]:
-    versions = {"kbanalysis": __version__}
-    for name in PACKAGES:
-        try:
-            versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            versions[name] = "not installed"
-    return versions
 
 
 def _clean(value):
@@ -75,7 +65,7 @@ def meta(results: SuiteResults) -> dict:
         "sensitivity": None if results.sensitivity is None else
         results.sensitivity.to_dict(orient="records"),
         "notes": results.notes,
-        "package_versions": package_versions(),
+        "package_versions": package_versions(PACKAGES),
         "columns": {
             "estimate": "pp of the outcome per unit of the term (scale 'log-odds' for models "
                         "ending in _coef)",

@@ -7,14 +7,13 @@ results to :mod:`.blocks`, :mod:`.plots` and :mod:`.maps`. Model results are dis
 from __future__ import annotations
 
 import math
-import platform
 from dataclasses import dataclass
-from importlib import metadata
 
 import numpy as np
 import pandas as pd
 
-from .. import __version__, config
+from .. import config
+from ..versions import package_versions
 
 # --------------------------------------------------------------------------------------
 # Domain constants of the reports (sources in DESIGN notes / data/SOURCES.md)
@@ -442,16 +441,6 @@ def real_kbpp_sources(analysis: pd.DataFrame) -> list[str]:
                    if name.strip()})
 
 
-def package_versions(packages=PROVENANCE_PACKAGES) -> dict[str, str]:
-    versions = {"python": platform.python_version(), "kbanalysis": __version__}
-    for name in packages:
-        try:
-            versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            versions[name] = "absent"
-    return versions
-
-
 def provenance(hashes: dict[str, str], parameters: dict, meta: dict | None) -> dict:
     """Input hashes, package versions, the report's parameters and the model run's identity."""
     meta = meta or {}
@@ -468,5 +457,5 @@ def provenance(hashes: dict[str, str], parameters: dict, meta: dict | None) -> d
     for key in ("main_model", "seed", "simulated"):
         if key in meta:
             model[key] = str(meta[key])
-    return {"inputs": dict(sorted(hashes.items())), "versions": package_versions(),
+    return {"inputs": dict(sorted(hashes.items())), "versions": package_versions(PROVENANCE_PACKAGES, missing="absent"),
             "parameters": dict(parameters), "model": model}

@@ -50,12 +50,7 @@ def read_opendata(path: Path, source_id: str | None = None, *, resolver: Resolve
     unit = indicators.get(spec.indicator).unit
     province_of = dict(zip(resolver.regencies["bps_code"], resolver.regencies["province_bps"]))
 
-    for line, fields in rows.records:
-        if len(fields) != len(rows.header):
-            ledger.add(source_id, path, line, None, "malformed_row",
-                       f"{len(fields)} fields, header has {len(rows.header)}", ",".join(fields))
-            continue
-        cell = dict(zip(rows.header, fields))
+    for line, cell in rows.cells(ledger, source_id):
         try:
             year = parse_year(cell["tahun"])
         except ValueError:

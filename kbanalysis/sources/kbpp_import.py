@@ -457,12 +457,7 @@ def read_opendata_parts(path, resolver: Resolver | None = None) -> KbppParts:
     resolver = resolver or default_resolver()
     source_id, ledger = f"kbpp_opendata:{path.stem}", Ledger()
     records = []
-    for line, fields in rows.records:
-        if len(fields) != len(header):
-            ledger.add(source_id, path, line, None, "malformed_row",
-                       f"{len(fields)} fields, header has {len(header)}", ",".join(fields))
-            continue
-        cell = dict(zip(header, fields))
+    for line, cell in rows.cells(ledger, source_id, header):
         try:
             year = parse_year(cell["tahun"])
         except ValueError as exc:

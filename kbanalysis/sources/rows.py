@@ -27,6 +27,17 @@ class CsvRows:
     def line_numbers(self) -> list[int]:
         return [line for line, _ in self.records]
 
+    def cells(self, ledger: Ledger, source_id: str, header: list[str] | None = None):
+        """Each well-formed record as ``(line, {column: text})``; a record with the wrong
+        number of fields goes to the ledger as ``malformed_row`` instead."""
+        header = self.header if header is None else header
+        for line, fields in self.records:
+            if len(fields) != len(header):
+                ledger.add(source_id, self.path, line, None, "malformed_row",
+                           f"{len(fields)} fields, header has {len(header)}", ",".join(fields))
+                continue
+            yield line, dict(zip(header, fields))
+
 
 def read_csv_rows(path: Path) -> CsvRows:
     """Every non-blank record, fields as text, stripped. CRLF/LF and a UTF-8 BOM are fine.

@@ -53,12 +53,7 @@ def read_ssgi_kabkota(path: Path, *, resolver: Resolver | None = None,
     builder = TidyBuilder(source_id, path, ledger)
     seen: dict[str, int] = {}  # BPS code -> row that claimed it
 
-    for line, fields in rows.records:
-        if len(fields) != len(rows.header):
-            ledger.add(source_id, path, line, None, "malformed_row",
-                       f"{len(fields)} fields, header has {len(rows.header)}", ",".join(fields))
-            continue
-        cell = dict(zip(rows.header, fields))
+    for line, cell in rows.cells(ledger, source_id):
         column = "provinsi"
         try:
             province = resolver.province(cell["provinsi"])

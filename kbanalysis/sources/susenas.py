@@ -61,12 +61,7 @@ def read_susenas_kabkota(path: Path, *, resolver: Resolver | None = None,
     first_year = min((y for _, y in value_columns.values()), default=None)
 
     seen: dict[str, int] = {}
-    for line, fields in rows.records:
-        if len(fields) != len(rows.header):
-            ledger.add(source_id, path, line, None, "malformed_row",
-                       f"{len(fields)} fields, header has {len(rows.header)}", ",".join(fields))
-            continue
-        cell = dict(zip(rows.header, fields))
+    for line, cell in rows.cells(ledger, source_id):
         try:
             code, flag = _resolve(resolver, cell)
         except RegionError as exc:
