@@ -29,7 +29,9 @@ beyond the limit). Two scans: the first collects the distinct raw values (dates,
 code/name/province, flag/method/days -- thousands, not millions), which Python reads once
 with the rules above; the second joins those three small tables and counts records by one
 integer key (regency, month, outcome) or, for a failing record, by the table entry it fails
-on. The rules therefore live in Python only, never twice. ``engine="pandas"`` loads the
+on; it needs no line numbers, so it runs on every core. A third, short scan in file order
+reads the first example lines of each problem and stops as soon as it has them. The rules
+therefore live in Python only, never twice. ``engine="pandas"`` loads the
 file and does the same in pandas; it is the reference in tests and the benchmark.
 
 The ledger stays bounded for multi-million-row files: per reason and column it holds one
@@ -531,6 +533,11 @@ def _decode(keyed: _Keyed, plan: _Plan, counts: pd.DataFrame, problems: pd.DataF
     return grouped, noted
 
 
+# The example scan first reads this many matching records per example wanted, then 4x more
+# each round while some group still lacks examples.
+EXAMPLE_SCAN_FACTOR = 64
+
+
 class _DuckDB:
     """One DuckDB connection with the memory and thread limits, over one file."""
 
@@ -540,8 +547,11 @@ class _DuckDB:
         self.plan = plan
         self.tmp = tempfile.TemporaryDirectory(prefix="kbanalysis-duckdb-")
         threads = threads or min(4, os.cpu_count() or 1)
+        # Insertion order is kept (the default, stated here because _examples relies on it:
+        # a LIMIT without ORDER BY then returns the first matching records of the file).
         self.con = duckdb.connect(config={"memory_limit": memory_limit, "threads": threads,
-                                          "temp_directory": self.tmp.name})
+                                          "temp_directory": self.tmp.name,
+                                          "preserve_insertion_order": True})
 
     def __enter__(self):
         return self
@@ -593,48 +603,83 @@ class _DuckDB:
                 "rows": int(frame.loc[frame["gd"] == 0, "n"].sum())}
 
     def aggregate(self, keyed: _Keyed):
-        """Scan 2: join the three small maps, count by one integer key, keep first lines."""
+        """Scan 2: join the three small maps and count by one integer key (in parallel);
+        then a short ordered scan for the first example lines of each problem."""
         for name in ("date_map", "region_map", "kb_map"):
             self.con.register(name, getattr(keyed, name))
         n_months, n_outcomes = keyed.key_sizes()
-        n = int(self.plan.examples)
-        # An example is packed into one BIGINT, line * 2^bits + the record's kb_map row, so
-        # one top-n aggregate keeps the first lines and, for late records, their days text.
-        bits = max(1, int(len(keyed.kb_map)).bit_length())
-        sql = f"""
-            WITH raw AS ({self._raw_select()}),
-            labelled AS (
-                SELECT raw.line, km.late, km.row AS kb_row,
-                    coalesce(dm.fail, rm.fail, km.fail) AS fail,
-                    ((rm.region * {n_months} + dm.ym) * {n_outcomes} + km.outcome) * 2
-                        + CAST(km.late AS BIGINT) AS key
-                FROM raw
-                LEFT JOIN date_map dm ON raw.d = dm.raw
-                LEFT JOIN region_map rm ON raw.rc = rm.code AND raw.rn = rm.name
-                                        AND raw.rp = rm.province
-                LEFT JOIN kb_map km ON raw.f = km.f AND raw.m = km.m AND raw.dy = km.dy
-            )
-            SELECT CASE WHEN fail IS NULL THEN key END AS key, fail, count(*) AS n,
-                   min(line * {2 ** bits} + kb_row, {n})
-                       FILTER (WHERE fail IS NOT NULL OR late) AS examples
+        frame = self._run(f"""
+            WITH labelled AS ({self._labelled(n_months, n_outcomes, with_line=False)})
+            SELECT CASE WHEN fail IS NULL THEN key END AS key, fail, count(*) AS n
             FROM labelled
-            GROUP BY ALL"""
-        frame = self._run(sql).df()
-        days_text = keyed.kb_map["dy"].to_numpy(dtype=object)
-
-        def unpack(packed) -> list[tuple[int, int]]:
-            return [(int(x) >> bits, int(x) & (2**bits - 1)) for x in packed]
-
+            GROUP BY ALL""").df()
         kept = frame["fail"].isna()
         counts = frame.loc[kept, ["key", "n"]]
-        problems = frame.loc[~kept, ["fail", "n"]].assign(
-            lines=[[line for line, _ in unpack(x)] for x in frame.loc[~kept, "examples"]])
-        is_late = kept & (frame["key"].fillna(0).astype("int64") % 2 == 1)
-        pairs = [unpack(x) for x in frame.loc[is_late, "examples"]]
-        late = frame.loc[is_late, ["n"]].assign(
-            lines=[[line for line, _ in p] for p in pairs],
-            values=[[days_text[row] for _, row in p] for p in pairs])
+        failing = frame.loc[~kept, ["fail", "n"]].astype({"fail": "int64"})
+        late_total = int(frame.loc[kept & (frame["key"].fillna(0).astype("int64") % 2 == 1),
+                                   "n"].sum())
+        lines, late_lines = self._examples(keyed, n_months, n_outcomes, failing, late_total)
+        problems = failing.assign(lines=[lines.get(int(f), []) for f in failing["fail"]])
+        days_text = keyed.kb_map["dy"].to_numpy(dtype=object)
+        late = pd.DataFrame({"n": [late_total] if late_total else [],
+                             "lines": [[line for line, _ in late_lines]] if late_total else [],
+                             "values": [[days_text[row] for _, row in late_lines]]
+                             if late_total else []})
         return counts, problems, late
+
+    def _labelled(self, n_months: int, n_outcomes: int, with_line: bool) -> str:
+        line = "raw.line, " if with_line else ""
+        return f"""
+            SELECT {line}km.late, km.row AS kb_row,
+                coalesce(dm.fail, rm.fail, km.fail) AS fail,
+                ((rm.region * {n_months} + dm.ym) * {n_outcomes} + km.outcome) * 2
+                    + CAST(km.late AS BIGINT) AS key
+            FROM ({self._raw_select(with_line)}) AS raw
+            LEFT JOIN date_map dm ON raw.d = dm.raw
+            LEFT JOIN region_map rm ON raw.rc = rm.code AND raw.rn = rm.name
+                                    AND raw.rp = rm.province
+            LEFT JOIN kb_map km ON raw.f = km.f AND raw.m = km.m AND raw.dy = km.dy"""
+
+    def _examples(self, keyed: _Keyed, n_months: int, n_outcomes: int, failing: pd.DataFrame,
+                  late_total: int) -> tuple[dict[int, list[int]], list[tuple[int, int]]]:
+        """The first example lines of each failing map entry's (reason, column) and of the
+        late records, from an ordered scan that stops after ``limit`` matching records.
+
+        Line numbers need file order, which keeps a scan sequential; so they are read only
+        here, and the scan stops early. It reads further (doubling ``limit``) until every
+        group has its examples or the whole file was read.
+        """
+        n = int(self.plan.examples)
+        groups = keyed.problems.iloc[failing["fail"].to_numpy()][["reason", "column"]]
+        group_of = dict(zip(failing["fail"], map(tuple, groups.to_numpy())))
+        wanted = failing.assign(group=[group_of[f] for f in failing["fail"]]).groupby("group")["n"].sum()
+        wanted = {g: min(n, int(c)) for g, c in wanted.items()}
+        late_wanted = min(n, late_total)
+        if not wanted and not late_wanted:
+            return {}, []
+        limit = max(1, int(EXAMPLE_SCAN_FACTOR * n * (len(wanted) + 1)))
+        while True:
+            rows = self._run(f"""
+                WITH labelled AS ({self._labelled(n_months, n_outcomes, with_line=True)})
+                SELECT line, fail, late, kb_row FROM labelled
+                WHERE fail IS NOT NULL OR late
+                LIMIT {limit}""").fetchall()
+            found: dict[tuple, int] = {}
+            lines: dict[int, list[int]] = {}
+            late_lines: list[tuple[int, int]] = []
+            for line, fail, late, kb_row in sorted(rows):
+                if fail is not None:
+                    group = group_of[int(fail)]
+                    if found.get(group, 0) < wanted[group]:
+                        found[group] = found.get(group, 0) + 1
+                        lines.setdefault(int(fail), []).append(int(line))
+                elif len(late_lines) < late_wanted:
+                    late_lines.append((int(line), int(kb_row)))
+            complete = (all(found.get(g, 0) == k for g, k in wanted.items())
+                        and len(late_lines) == late_wanted)
+            if complete or len(rows) < limit:
+                return lines, late_lines
+            limit *= 4
 
 
 def _late_note(plan: _Plan, count: int, examples: list[tuple]) -> tuple:

@@ -37,6 +37,19 @@ def test_duckdb_and_pandas_give_identical_results(register):
     assert fast.rows_read == plain.rows_read == 6_000
 
 
+def test_example_lines_are_the_first_ones_even_when_the_scan_must_read_further(
+        register, monkeypatch):
+    """The DuckDB engine reads example lines in a short scan that widens until every reason
+    has its first examples; forced to start tiny, it must still match the pandas engine."""
+    import kbanalysis.sources.registers as registers
+    path, _ = register
+    monkeypatch.setattr(registers, "EXAMPLE_SCAN_FACTOR", 0.05)
+    fast = aggregate_register(path, engine="duckdb", threads=2, examples_per_reason=3)
+    plain = aggregate_register(path, engine="pandas", examples_per_reason=3)
+    assert fast.ledger.to_frame().equals(plain.ledger.to_frame())
+    pd.testing.assert_frame_equal(fast.reasons, plain.reasons)
+
+
 def test_counts_equal_the_generators_own_truth(register):
     path, truth = register
     result = aggregate_register(path)
