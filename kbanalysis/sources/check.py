@@ -25,6 +25,8 @@ from . import opendata_indicators as od
 from .base import SourceResult
 from .geometry import read_topojson
 from .jabar_opendata import read_opendata
+from .kode_wilayah import FILES as CODE_LISTS
+from .kode_wilayah import check_code_list
 from .kbpp_import import check_kbpp_file, detect_kbpp_format
 from .rows import promoted_column
 from .ssgi import COLUMNS as SSGI_COLUMNS
@@ -84,6 +86,17 @@ FORMATS: list[FileFormat] = [
                tuple(SUSENAS_COLUMNS), lambda p, r: read_susenas_kabkota(p, resolver=r),
                _has_susenas_values,
                f"columns {', '.join(f'{s}_YYYY' for s in SUSENAS_STEMS)}"),
+    # The code lists the region table is built from (kbanalysis.regions.build_regions).
+    FileFormat("kode_wilayah_bridge", "BPS-Kemendagri code bridge (kab/kota or provinces)",
+               tuple(CODE_LISTS["bridge"][1]),
+               lambda p, r: check_code_list(p, CODE_LISTS["bridge"][1])),
+    FileFormat("kemendagri_regencies", "Kemendagri kab/kota code list",
+               tuple(CODE_LISTS["regencies_2025"][1]),
+               lambda p, r: check_code_list(p, CODE_LISTS["regencies_2025"][1])),
+    FileFormat("kemendagri_provinces", "Kemendagri province code list",
+               tuple(CODE_LISTS["provinces_2025"][1]),
+               lambda p, r: check_code_list(p, CODE_LISTS["provinces_2025"][1]),
+               lambda header: "province_code" not in header, "no province_code column"),
 ]
 TOPOJSON = "topojson_kabkot"
 # The KBPP shapes offices hold (kbanalysis.sources.kbpp_import) are recognised first: a KBPP

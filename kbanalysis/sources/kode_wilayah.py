@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..ledger import InputError
+from ..ledger import REASONS, InputError, Ledger
+from .base import SourceResult
+from .rows import read_csv_rows, require_columns
 
 FILES = {
     "bridge": ("kode_wilayah/bps_kemendagri_kabkota_2020__zakiego.csv",
@@ -19,21 +21,53 @@ FILES = {
 }
 
 
+def check_code_list(path: Path, columns: list[str], source_id: str = "kode_wilayah") -> SourceResult:
+    """Every row of a code list: a numeric code (dots allowed), given once, with a name.
+
+    ``columns``: the list's columns, code first; the name column is the first with "nam" in
+    it (``nama_bps``, ``name``). The result's tidy frame
+    holds only ``source_row`` of the rows that pass: code lists build the region table, not
+    tidy values.
+    """
+    path = Path(path)
+    rows = read_csv_rows(path)
+    require_columns(rows, columns)
+    code_column = columns[0]
+    name_column = next(c for c in columns if "nam" in c)
+    ledger, kept, seen = Ledger(), [], {}
+    for line, cell in rows.cells(ledger, source_id):
+        code, name = cell[code_column], cell[name_column]
+        if not code.replace(".", "").isdigit():
+            ledger.add(source_id, path, line, code_column, "not_a_number",
+                       "a numeric region code", code)
+        elif code in seen:
+            ledger.add(source_id, path, line, code_column, "duplicate",
+                       f"code already on row {seen[code]}", code)
+        elif not name:
+            ledger.add(source_id, path, line, name_column, "missing_value", "a region name")
+        else:
+            seen[code] = line
+            kept.append(line)
+    return SourceResult(source_id, path, len(rows.records), pd.DataFrame({"source_row": kept}),
+                        ledger)
+
+
 def read_code_lists(raw_dir: Path) -> dict[str, pd.DataFrame]:
-    """All four lists, as strings (codes keep their leading zeros and dots)."""
+    """All four lists, as strings (codes keep their leading zeros and dots).
+
+    A list with any bad row stops the build: every region code downstream depends on it.
+    """
     out = {}
     for key, (rel, columns) in FILES.items():
         path = Path(raw_dir) / rel
         if not path.is_file():
             raise InputError(path, expected="the region code list (file not found)")
+        checked = check_code_list(path, columns)
+        if checked.ledger.rejects:
+            bad = checked.ledger.rejects[0]
+            raise InputError(path, bad.row, bad.column,
+                             f"{bad.detail or REASONS[bad.reason]} ({REASONS[bad.reason]})",
+                             got=bad.value or None)
         frame = pd.read_csv(path, dtype=str, keep_default_na=False).apply(lambda c: c.str.strip())
-        missing = [c for c in columns if c not in frame.columns]
-        if missing:
-            raise InputError(path, row=1, column=missing[0], expected=f"columns {columns}",
-                             got=list(frame.columns))
-        for i, value in enumerate(frame[columns[0]], start=2):
-            if not value.replace(".", "").isdigit():
-                raise InputError(path, row=i, column=columns[0], expected="a numeric region code",
-                                 got=value)
         out[key] = frame[columns]
     return out

@@ -155,3 +155,40 @@ def test_kbpp_files_are_recognised_and_checked(tmp_path):
     write_register(tmp_path / "register.csv", 2_000, problem_share=0.05)
     report = check_file(tmp_path / "register.csv")
     assert report.format == "kbpp_register" and report.problems
+
+
+# --- the region code lists -----------------------------------------------------------------
+
+@pytest.mark.parametrize("name, expected", [
+    ("bps_kemendagri_kabkota_2020__zakiego.csv", "kode_wilayah_bridge"),
+    ("bps_kemendagri_provinsi_2020__zakiego.csv", "kode_wilayah_bridge"),
+    ("kemendagri_regencies_2025__fityannugroho.csv", "kemendagri_regencies"),
+    ("kemendagri_provinces_2025__fityannugroho.csv", "kemendagri_provinces")])
+def test_real_code_lists_are_recognised_and_clean(raw_dir, name, expected):
+    report = check_file(raw_dir / "kode_wilayah" / name)
+    assert (report.format, report.problems) == (expected, [])
+    assert report.rows_kept == report.rows_read > 30
+
+
+def test_bad_code_list_rows_are_each_named(tmp_path):
+    path = tmp_path / "regencies.csv"
+    path.write_text("code,province_code,name\n32.01,32,Kabupaten Bogor\n32.0x,32,Kabupaten Y\n"
+                    "32.01,32,Kabupaten Z\n32.02,32,\n")
+    report = check_file(path)
+    assert report.format == "kemendagri_regencies"
+    assert where(report) == [(str(path), 3, "code"), (str(path), 4, "code"),
+                             (str(path), 5, "name")]
+
+
+def test_build_stops_on_a_bad_code_list_and_names_the_row(raw_dir, tmp_path):
+    import shutil
+
+    from kbanalysis.ledger import InputError
+    from kbanalysis.sources.kode_wilayah import read_code_lists
+    shutil.copytree(raw_dir / "kode_wilayah", tmp_path / "kode_wilayah")
+    path = tmp_path / "kode_wilayah" / "kemendagri_provinces_2025__fityannugroho.csv"
+    path.write_text(path.read_text().replace("32,Jawa Barat", "3X,Jawa Barat"))
+    with pytest.raises(InputError) as error:
+        read_code_lists(tmp_path)
+    assert error.value.column == "code" and error.value.got == "3X"
+    assert error.value.row == 13
