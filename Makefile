@@ -12,6 +12,11 @@ STAMP := $(VENV)/.kbanalysis-setup
 LOCK_VENV := build/lock-venv
 PIP_TOOLS := pip-tools==7.6.2
 PYTEST_ARGS ?=
+# Real KBPP files replace the simulated layer: make run KBPP="profil_2023.xlsx register.parquet"
+KBPP ?=
+KBPP_FLAGS = $(foreach f,$(KBPP),--kbpp $(f))
+# Options for `kbanalysis fit`, e.g. FIT_ARGS="--cluster regency" for data of one province.
+FIT_ARGS ?=
 
 # Hash of the lock and pyproject.toml (pyproject holds the entry points and package metadata).
 SETUP_HASH = $$($(PYTHON) -c 'import hashlib, sys; print(hashlib.sha256(b"".join(open(f, "rb").read() for f in sys.argv[1:])).hexdigest())' $(LOCK) pyproject.toml)
@@ -22,12 +27,12 @@ help: ## Show this list of targets
 
 run: setup ## Set up, rebuild data (if raw files are found), fit the models, write every HTML report
 	@if $(BIN)/python -c 'import sys; from kbanalysis.config import default_raw_dir; sys.exit(default_raw_dir() is None)'; then \
-		$(KB) data build; \
+		$(KB) data build $(KBPP_FLAGS); \
 	else \
 		echo "run: no raw data folder found; using the committed tables in data/processed/"; \
 	fi
 	@$(KB) data summary
-	$(KB) fit --quiet
+	$(KB) fit --quiet $(FIT_ARGS)
 	$(KB) report --level all
 	@echo "run: open reports/index.html in a browser"
 
@@ -43,7 +48,7 @@ browser: ## Install Debian's headless Chromium for the browser tests (needs root
 		fi; }
 
 fit: setup ## Fit the estimator suite on data/processed/ into results/ (committed, displayed by notebooks)
-	$(KB) fit --quiet
+	$(KB) fit --quiet $(FIT_ARGS)
 
 reports: setup ## Write every HTML report (national, provinces, regencies) and reports/index.html
 	$(KB) report --level all
@@ -73,8 +78,8 @@ setup: ## Create .venv with the locked dependencies and the package (skipped whe
 	echo "$$want" > $(STAMP); \
 	echo "setup: $(VENV) ready"
 
-data: setup ## Rebuild data/processed/ from the raw files (fails with a hint if there are none)
-	$(KB) data build
+data: setup ## Rebuild data/processed/ from the raw files (KBPP="files..." for real KBPP data)
+	$(KB) data build $(KBPP_FLAGS)
 
 lock: ## Regenerate requirements.lock from pyproject.toml (keeps existing pins; UPGRADE=1 refreshes them)
 	$(PYTHON) -m venv $(LOCK_VENV)

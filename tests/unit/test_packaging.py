@@ -187,3 +187,14 @@ def test_setup_installs_the_lock_then_the_package_and_skips_when_unchanged(tmp_p
         lock.write("# changed\n")
     _, calls = _make_setup(project)
     assert sum(c.startswith("-m pip install") for c in calls) == 2
+
+
+def test_make_run_passes_real_kbpp_files_and_fit_options_through():
+    done = subprocess.run(["make", "--no-print-directory", "-n", "run", "KBPP=a.xlsx b.csv",
+                           "FIT_ARGS=--cluster regency"], cwd=ROOT, capture_output=True,
+                          text=True, check=True)
+    assert "data build --kbpp a.xlsx --kbpp b.csv" in done.stdout
+    assert "fit --quiet --cluster regency" in done.stdout
+    plain = subprocess.run(["make", "--no-print-directory", "-n", "run"], cwd=ROOT,
+                           capture_output=True, text=True, check=True)
+    assert "--kbpp" not in plain.stdout
