@@ -40,6 +40,12 @@ KBPP_NATIONAL_PCT = 45.0  # Susenas 2022, recent mothers using a modern method w
 KBPP_PAPUA_PCT = 28.7  # Susenas 2022, Papua (lowest province)
 KBPP_TARGET_PCT = 70.0  # BKKBN target (2022)
 KBPP_METHODS = ("kondom", "suntik", "pil", "akdr", "mop", "mow", "implan", "mal")
+# Stunting targets, year -> percent: 14 % by 2024 (RPJMN 2020-24); 18.8 % in 2025 and
+# 14.2 % by 2029 (RPJMN 2025-29).
+STUNTING_TARGETS_PCT = {2024: 14.0, 2025: 18.8, 2029: 14.2}
+SSGI_2024_NATIONAL_PCT = 19.8  # SSGI 2024 national stunting prevalence
+# SSGI 2024 regency estimates carry roughly +-4 points at 95 % (no CIs are published).
+SSGI_REGENCY_HALF_WIDTH_95 = 4.0
 
 
 def default_raw_dir() -> Path | None:

@@ -157,6 +157,15 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
     return BuildResult(out_dir, results, tidy, rejects, analysis, kbpp, meta)
 
 
+def raw_source_file(raw_dir: Path, source_id: str) -> Path:
+    """The raw file the build reads for ``source_id`` (one of ``RAW_SOURCES``)."""
+    pattern = next((s.pattern for s in RAW_SOURCES if s.source_id == source_id), None)
+    if pattern is None:
+        raise KeyError(f"unknown source {source_id!r}; known: "
+                       f"{', '.join(s.source_id for s in RAW_SOURCES)}")
+    return find_raw_file(raw_dir, pattern)
+
+
 def find_raw_file(raw_dir: Path, pattern: str) -> Path:
     found = sorted(Path(raw_dir).glob(pattern))
     if len(found) != 1:

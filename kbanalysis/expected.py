@@ -49,7 +49,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-SSGI_2024_NATIONAL_PCT = 19.8
+from . import config
+
+SSGI_2024_NATIONAL_PCT = config.SSGI_2024_NATIONAL_PCT
 
 # (label, kind, value): kind "rr" = relative risk short vs long interval; "or_long" = odds
 # ratio of the long interval against the short one.

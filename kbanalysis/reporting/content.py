@@ -26,13 +26,11 @@ class Target:
     pct: float
 
 
-# Stunting targets: 14 % by 2024 (RPJMN 2020-24); 18.8 % in 2025 and 14.2 % by 2029 (RPJMN 2025-29).
-STUNTING_TARGETS = (Target("target_rpjmn_2024", 2024, 14.0),
-                    Target("target_rpjmn_2025", 2025, 18.8),
-                    Target("target_rpjmn_2029", 2029, 14.2))
-# SSGI 2024 regency estimates carry roughly +-4 points at 95 %; no CIs are published, so the
-# reports show this as an approximate band, never as a computed interval.
-SURVEY_HALF_WIDTH_95 = 4.0
+STUNTING_TARGETS = tuple(Target(f"target_rpjmn_{year}", year, pct)
+                         for year, pct in config.STUNTING_TARGETS_PCT.items())
+# No CIs are published for SSGI regency estimates, so the reports show this as an
+# approximate band, never as a computed interval.
+SURVEY_HALF_WIDTH_95 = config.SSGI_REGENCY_HALF_WIDTH_95
 KBPP_TARGET_PCT = config.KBPP_TARGET_PCT
 
 # Covariates on which "similar regencies" are found (all regency-level, not the outcome or

@@ -403,10 +403,9 @@ def _kbpp_rows(records: list[dict]) -> pd.DataFrame:
 # --------------------------------------------------------------------------------------
 # Open-data tables of deliveries and KBPP acceptors
 
-# Portal value column -> what it gives. Used only when the shared open-data table
-# (``opendata_indicators.OPEN_DATA_COLUMNS``) does not list the column itself.
-_OPENDATA_VALUE_COLUMNS = {"jumlah_ibu_bersalin": "deliveries",
-                           "jumlah_peserta_kb_pasca_persalinan": "kbpp_total"}
+# The KBPP table's open-data inputs: value columns of the shared declarative table
+# (``opendata_indicators.OPEN_DATA_COLUMNS``) that give deliveries or KBPP acceptors.
+_KBPP_INDICATORS = ("deliveries", "kbpp_total")
 # Columns that say which contraceptive method a row counts.
 OPENDATA_METHOD_COLUMNS = ("metode_kontrasepsi", "jenis_kontrasepsi", "metode_kb",
                            "jenis_alat_kontrasepsi", "alat_kontrasepsi")
@@ -418,15 +417,16 @@ def _opendata_kind(header: list[str]) -> tuple[str, str] | None:
     """``(value column, indicator)`` when ``header`` is a regency KBPP open-data table."""
     if not all(c in header for c in _OPENDATA_REQUIRED):
         return None
-    from .opendata_indicators import OPEN_DATA_COLUMNS
-
-    known = {c: spec.indicator for c, spec in OPEN_DATA_COLUMNS.items()}
-    found = []
-    for column in header:
-        indicator = known.get(column, _OPENDATA_VALUE_COLUMNS.get(column))
-        if indicator in ("deliveries", "kbpp_total"):
-            found.append((column, indicator))
+    columns = _kbpp_value_columns()
+    found = [(c, columns[c]) for c in header if c in columns]
     return found[0] if len(found) == 1 else None
+
+
+def _kbpp_value_columns() -> dict[str, str]:
+    """Open-data value column -> ``deliveries`` or ``kbpp_total``."""
+    from .opendata_indicators import OPEN_DATA_COLUMNS
+    return {c: spec.indicator for c, spec in OPEN_DATA_COLUMNS.items()
+            if spec.indicator in _KBPP_INDICATORS}
 
 
 def read_opendata_parts(path, resolver: Resolver | None = None) -> KbppParts:
@@ -447,7 +447,7 @@ def read_opendata_parts(path, resolver: Resolver | None = None) -> KbppParts:
     if kind is None:
         raise InputError(path, row=1, expected="open-data columns "
                          f"{', '.join(_OPENDATA_REQUIRED)} and one of "
-                         f"{', '.join(_OPENDATA_VALUE_COLUMNS)}", got=", ".join(rows.header))
+                         f"{', '.join(_kbpp_value_columns())}", got=", ".join(rows.header))
     value_column, indicator = kind
     method_column = next((c for c in OPENDATA_METHOD_COLUMNS if c in header), None)
     if indicator == "kbpp_total" and method_column is None:

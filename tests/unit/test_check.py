@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from kbanalysis.dataset import RAW_SOURCES, find_raw_file
+from kbanalysis.dataset import raw_source_file
 from kbanalysis.sources.check import FORMATS, KNOWN, TOPOJSON, check_file
 
 OPENDATA_HEADER = ("id,kode_provinsi,nama_provinsi,kode_kabupaten_kota,nama_kabupaten_kota,"
@@ -22,16 +22,14 @@ def where(report):
     ("jabar_od_17148", "jabar_opendata"), ("jabar_ssgi2024", "jabar_opendata"),
     ("ssgi_provinsi", "ssgi_provinsi")])
 def test_real_files_are_recognised_and_clean(raw_dir, source_id, expected):
-    pattern = next(s.pattern for s in RAW_SOURCES if s.source_id == source_id)
-    report = check_file(find_raw_file(raw_dir, pattern))
+    report = check_file(raw_source_file(raw_dir, source_id))
     assert report.format == expected
     assert report.problems == [] and report.ok
     assert report.rows_read > 0
 
 
 def test_known_data_quirks_are_findings_not_problems(raw_dir):
-    pattern = next(s.pattern for s in RAW_SOURCES if s.source_id == "jabar_od_17148")
-    report = check_file(find_raw_file(raw_dir, pattern))
+    report = check_file(raw_source_file(raw_dir, "jabar_od_17148"))
     assert [f.reason for f in report.findings] == ["zero_coded_missing"] * 2
 
 

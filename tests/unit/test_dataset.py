@@ -273,3 +273,8 @@ def test_analysis_table_from_a_small_tidy_table(resolver):
     assert garut.at[("3205", 2015), "flags"] == "stunting_weighing_pct:year_jump"
     assert garut.at[("3205", 2024), "flags"] == "latitude:x"
     assert garut.at[("3273", 2024), "flags"] == ""
+
+
+def test_raw_source_file_names_the_known_sources():
+    with pytest.raises(KeyError, match="ssgi2024_kabkota"):
+        dataset.raw_source_file(config.PROJ_ROOT, "no_such_source")

@@ -48,54 +48,13 @@ def constructed_covariates() -> pd.DataFrame:
     return _tidy_rows(records)
 
 
-SUSENAS_FILE = ("bps_susenas_kabkota", "indikator_kabkota__dindapnw.csv")
-SPPG_FILE = ("ssgi2024_kabkota_brin", "sppg_ikp_kabkota_514__extracted_from_index_html.csv")
-
-
-def _project_reader(module: str, function: str):
-    """The project's own reader when it exists (readers are written alongside), else None."""
-    import importlib
-    try:
-        return getattr(importlib.import_module(module), function)
-    except (ImportError, AttributeError):
-        return None
-
-
-def _susenas_covariates(path, resolver) -> pd.DataFrame:
-    reader = _project_reader("kbanalysis.sources.susenas", "read_susenas_kabkota")
-    if reader is not None:
-        return reader(path).tidy
-    records = []
-    for row in pd.read_csv(path, dtype=str, keep_default_na=False).itertuples():
-        # Kemendagri-style codes in Papua: code and name are cross-checked; bare = kabupaten.
-        code = resolver.code_and_name(row.kode_kabkota, row.nama, row.provinsi,
-                                      bare_means="kabupaten").bps_code
-        for year in (2024, 2025):
-            value = getattr(row, f"persalinan_nonfaskes_{year}")
-            if value != "":
-                records.append((code, year, "births_outside_facility_pct", float(value)))
-    return _tidy_rows(records)
-
-
-def _sppg_covariates(path, resolver) -> pd.DataFrame:
-    reader = _project_reader("kbanalysis.sources.ssgi", "read_ssgi_kabkota")
-    if reader is not None:
-        return reader(path).tidy
-    records = []
-    for row in pd.read_csv(path, dtype=str, keep_default_na=False).itertuples():
-        code = resolver.regency(row.kabkota, row.provinsi, bare_means="kabupaten")
-        records.append((code, 2024, "poverty_pct", float(row.pct_miskin)))
-        if float(row.sppg_per100k) > 0:  # population = n_sppg / (SPPG per 100,000) x 1e5
-            records.append((code, 2026, "population", float(row.n_sppg) / float(row.sppg_per100k) * 1e5))
-    return _tidy_rows(records)
-
-
 def real_covariates(raw_dir) -> pd.DataFrame:
-    """Tidy covariate rows from the raw Susenas and SSGI/SPPG tables (readers preferred)."""
-    from kbanalysis.regions import Resolver
-    resolver = Resolver()
-    parts = [_susenas_covariates(raw_dir.joinpath(*SUSENAS_FILE), resolver),
-             _sppg_covariates(raw_dir.joinpath(*SPPG_FILE), resolver)]
+    """Tidy covariate rows of the raw Susenas and SSGI/SPPG tables, through the readers."""
+    from kbanalysis.dataset import raw_source_file
+    from kbanalysis.sources.ssgi import read_ssgi_kabkota
+    from kbanalysis.sources.susenas import read_susenas_kabkota
+    parts = [read_susenas_kabkota(raw_source_file(raw_dir, "susenas_kabkota")).tidy,
+             read_ssgi_kabkota(raw_source_file(raw_dir, "ssgi2024_kabkota")).tidy]
     return pd.concat(parts, ignore_index=True)[TIDY_COLUMNS]
 
 

@@ -56,10 +56,10 @@ def test_shapes_lie_at_the_susenas_points(national, raw_dir):
     table's representative points fall inside (or right beside) their regency's shape."""
     from kbanalysis.sources.susenas import read_susenas_kabkota
     from kbanalysis.regions import default_resolver
-    from kbanalysis.dataset import RAW_SOURCES, find_raw_file
+    from kbanalysis.dataset import raw_source_file
     import geopandas as gpd
-    pattern = next(s.pattern for s in RAW_SOURCES if s.source_id == "susenas_kabkota")
-    tidy = read_susenas_kabkota(find_raw_file(raw_dir, pattern), resolver=default_resolver()).tidy
+    tidy = read_susenas_kabkota(raw_source_file(raw_dir, "susenas_kabkota"),
+                                resolver=default_resolver()).tidy
     points = tidy.pivot_table(index="region_code", columns="indicator", values="value")
     points = gpd.GeoSeries(gpd.points_from_xy(points["longitude"], points["latitude"]),
                            index=points.index, crs=4326)

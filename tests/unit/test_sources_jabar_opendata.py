@@ -6,7 +6,7 @@ import csv
 import pandas as pd
 import pytest
 
-from kbanalysis.dataset import RAW_SOURCES, find_raw_file
+from kbanalysis.dataset import raw_source_file
 from kbanalysis.ledger import InputError
 from kbanalysis.sources.jabar_opendata import default_source_id, flag_year_jumps, read_opendata
 from kbanalysis.sources.opendata_indicators import OPEN_DATA_COLUMNS
@@ -17,8 +17,7 @@ HEADER = ("id,kode_provinsi,nama_provinsi,kode_kabupaten_kota,nama_kabupaten_kot
 
 
 def raw_file(raw_dir, source_id):
-    pattern = next(s.pattern for s in RAW_SOURCES if s.source_id == source_id)
-    return find_raw_file(raw_dir, pattern)
+    return raw_source_file(raw_dir, source_id)
 
 
 def write_crlf(path, lines):

@@ -5,7 +5,7 @@ import csv
 
 import pytest
 
-from kbanalysis.dataset import RAW_SOURCES, find_raw_file
+from kbanalysis.dataset import raw_source_file
 from kbanalysis.regions import RegionError, split_prefix
 from kbanalysis.sources.rows import promoted_column, row_accounting
 from kbanalysis.sources.ssgi import read_ssgi_kabkota
@@ -15,8 +15,7 @@ HEADER = "provinsi,kabkota,ikp,kat_ikp,sppg_per100k,pct_miskin,pct_stunting,n_sp
 
 @pytest.fixture(scope="module")
 def ssgi_path(raw_dir):
-    pattern = next(s.pattern for s in RAW_SOURCES if s.source_id == "ssgi2024_kabkota")
-    return find_raw_file(raw_dir, pattern)
+    return raw_source_file(raw_dir, "ssgi2024_kabkota")
 
 
 @pytest.fixture(scope="module")

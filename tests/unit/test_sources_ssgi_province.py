@@ -5,7 +5,7 @@ import csv
 
 import pytest
 
-from kbanalysis.dataset import RAW_SOURCES, find_raw_file
+from kbanalysis.dataset import raw_source_file
 from kbanalysis.sources.rows import row_accounting
 from kbanalysis.sources.ssgi_province import read_ssgi_provinsi
 
@@ -14,8 +14,7 @@ HEADER = "id,kode_provinsi,nama_provinsi,prevalensi_balita_stunting,satuan,tahun
 
 @pytest.fixture(scope="module")
 def province_path(raw_dir):
-    pattern = next(s.pattern for s in RAW_SOURCES if s.source_id == "ssgi_provinsi")
-    return find_raw_file(raw_dir, pattern)
+    return raw_source_file(raw_dir, "ssgi_provinsi")
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ import csv
 
 import pytest
 
-from kbanalysis.dataset import RAW_SOURCES, find_raw_file
+from kbanalysis.dataset import raw_source_file
 from kbanalysis.sources.rows import promoted_column, row_accounting
 from kbanalysis.sources.susenas import read_susenas_kabkota
 
@@ -14,8 +14,7 @@ PAPUA_REGION = {"91", "92", "94", "95", "96", "97"}  # BPS province codes after 
 
 @pytest.fixture(scope="module")
 def susenas_path(raw_dir):
-    pattern = next(s.pattern for s in RAW_SOURCES if s.source_id == "susenas_kabkota")
-    return find_raw_file(raw_dir, pattern)
+    return raw_source_file(raw_dir, "susenas_kabkota")
 
 
 @pytest.fixture(scope="module")
