@@ -4,7 +4,7 @@ Run from the repository root::
 
     python bench/bench_registers.py [--rows 5000000] [--repeat 1] [--memory-limit 1GB]
 
-Writes a SYNTHETIC register (``kbanalysis.fixtures.write_register``: one row per delivery,
+Writes a SYNTHETIC register (``tests.fixtures.write_register``: one row per delivery,
 messy spellings, 2 % planted problems) as Parquet and as CSV into a temporary folder (or
 ``--workdir``, where it is reused on the next run), then aggregates each file to regency x
 month and regency x year with ``aggregate_register(engine="duckdb")`` and with the pandas
@@ -70,7 +70,7 @@ def run_worker(engine: str, path: Path, args) -> dict:
 
 
 def generate(path: Path, rows: int) -> None:
-    from kbanalysis.fixtures import write_register
+    from tests.fixtures import write_register
 
     partial = path.with_name(f"partial-{path.name}")
     write_register(partial, rows)

@@ -134,7 +134,7 @@ def test_formats_are_distinguishable():
 # --- the KBPP shapes offices hold ------------------------------------------------------------
 
 def test_kbpp_files_are_recognised_and_checked(tmp_path):
-    from kbanalysis.fixtures import (write_opendata_kbpp_pair, write_profil_kesehatan,
+    from tests.fixtures import (write_opendata_kbpp_pair, write_profil_kesehatan,
                                      write_register)
     write_profil_kesehatan(tmp_path / "profil_clean.xlsx", problems=())
     report = check_file(tmp_path / "profil_clean.xlsx")

@@ -185,7 +185,7 @@ def test_build_with_imported_kbpp(raw_dir, tmp_path):
 
 def test_build_from_real_kbpp_files_says_real_and_names_them(raw_dir, tmp_path):
     """The --kbpp path: a province Profil Kesehatan table and a register, read and combined."""
-    from kbanalysis.fixtures import write_profil_kesehatan, write_register
+    from tests.fixtures import write_profil_kesehatan, write_register
     profil = tmp_path / "profil_jabar_2023.xlsx"
     truth = write_profil_kesehatan(profil, level="province", year=2023, problems=())
     register = tmp_path / "register_2022.csv"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from kbanalysis.fixtures import write_profil_kesehatan
+from tests.fixtures import write_profil_kesehatan
 from kbanalysis.kbpp_schema import METHOD_COLUMNS, validate_kbpp
 from kbanalysis.ledger import InputError
 from kbanalysis.sources.kbpp_import import read_kbpp_file

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kbanalysis.fixtures import write_register
+from tests.fixtures import write_register
 from kbanalysis.kbpp_schema import METHOD_COLUMNS
 from kbanalysis.ledger import InputError
 from kbanalysis.sources.kbpp_import import method_of
