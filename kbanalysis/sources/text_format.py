@@ -1,0 +1,93 @@
+"""How a delimited text file is written: its encoding, its separator and whether it starts
+with a byte-order mark. Offices save the same table from Excel as UTF-8 (with or without a
+BOM) or as Windows-1252 "ANSI", separated by ``,`` or, in Indonesian locales, by ``;``.
+"""
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+DELIMITERS = (",", ";", "\t")
+_CHUNK = 1 << 20
+# Bytes cp1252 leaves undefined; a file with one of them can only be Latin-1.
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+_DELIMITER_NAMES = {",": "','", ";": "';'", "\t": "tab"}
+
+
+@dataclass(frozen=True)
+class TextFormat:
+    """``encoding`` is a Python codec name: ``utf-8``, ``cp1252`` or ``latin-1``."""
+
+    encoding: str
+    delimiter: str
+    has_bom: bool
+
+    @property
+    def python_encoding(self) -> str:
+        """The codec to open the file with, so that a BOM never reaches the header."""
+        return "utf-8-sig" if self.has_bom else self.encoding
+
+    def describe(self) -> str:
+        """E.g. ``encoding cp1252, separator ';'`` (for messages and ``data check``)."""
+        encoding = "utf-8 with BOM" if self.has_bom else self.encoding
+        return f"encoding {encoding}, separator {_DELIMITER_NAMES[self.delimiter]}"
+
+
+def sniff_text_format(path: Path) -> TextFormat:
+    """Detect encoding, separator and BOM of a delimited text file.
+
+    The encoding is UTF-8 when every byte of the file decodes as UTF-8 (read in chunks, so
+    a late accented name is not missed), otherwise cp1252 (Latin-1 when a byte cp1252 leaves
+    undefined occurs). The separator is whichever of ``,``, ``;`` and tab occurs most often
+    outside quotes in the first non-blank line (the header): data lines are no guide, since
+    Indonesian numbers use the comma as the decimal mark. An empty file is UTF-8 with ``,``.
+    """
+    path = Path(path)
+    with path.open("rb") as handle:
+        head = handle.read(_CHUNK)
+        has_bom = head.startswith(codecs.BOM_UTF8)
+        encoding = "utf-8" if _is_utf8(head, handle) else _single_byte_encoding(path)
+    start = len(codecs.BOM_UTF8) if has_bom else 0
+    first_line = _first_nonblank_line(head[start:].decode(encoding, errors="replace"))
+    return TextFormat(encoding, _delimiter(first_line), has_bom)
+
+
+def _is_utf8(head: bytes, handle) -> bool:
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    chunk = head
+    try:
+        while chunk:
+            decoder.decode(chunk)
+            chunk = handle.read(_CHUNK)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _single_byte_encoding(path: Path) -> str:
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            if _CP1252_UNDEFINED.intersection(chunk):
+                return "latin-1"
+    return "cp1252"
+
+
+def _first_nonblank_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line
+    return ""
+
+
+def _delimiter(line: str) -> str:
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(DELIMITERS, key=lambda d: counts[d])  # ties keep the earlier, ',' first
+    return best if counts[best] else ","
