@@ -306,7 +306,8 @@ def _sha256(path: Path) -> str:
 
 
 def load_tidy(path: Path = config.TIDY_CSV) -> pd.DataFrame:
-    frame = pd.read_csv(path, dtype={"region_code": str, "flags": str}, keep_default_na=False,
+    frame = pd.read_csv(path, dtype={"region_code": str, "flags": str, "source_ref": str},
+                        keep_default_na=False,
                         na_values={"value": [""]})
     return normalise_tidy(frame)
 

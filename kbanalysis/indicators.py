@@ -12,8 +12,10 @@ import pandas as pd
 MEASURE_TYPES = ("survey", "routine_weighing", "administrative", "simulated")
 LEVELS = ("province", "regency")
 
+# ``source_ref``: where a value was printed when that is finer than its file (the web
+# address of a secondary source quoting a survey); empty for the project's own tables.
 TIDY_COLUMNS = ["region_code", "level", "year", "indicator", "value", "unit",
-                "measure_type", "source_id", "source_row", "flags"]
+                "measure_type", "source_id", "source_row", "flags", "source_ref"]
 
 
 @dataclass(frozen=True)
@@ -88,12 +90,14 @@ def empty_tidy() -> pd.DataFrame:
 
 _DTYPES = {"region_code": "str", "level": "str", "year": "int64", "indicator": "str",
            "value": "float64", "unit": "str", "measure_type": "str", "source_id": "str",
-           "source_row": "int64", "flags": "str"}
+           "source_row": "int64", "flags": "str", "source_ref": "str"}
 
 
 def normalise_tidy(frame: pd.DataFrame) -> pd.DataFrame:
     """Column order, dtypes and a stable sort, so that the same inputs give the same bytes."""
-    frame = frame[TIDY_COLUMNS].astype(_DTYPES)
-    frame["flags"] = frame["flags"].fillna("")
+    frame = frame.reindex(columns=TIDY_COLUMNS)
+    for text in ("flags", "source_ref"):
+        frame[text] = frame[text].astype("object").fillna("")
+    frame = frame.astype(_DTYPES)
     return frame.sort_values(["level", "region_code", "indicator", "year", "source_id"],
                              kind="mergesort").reset_index(drop=True)

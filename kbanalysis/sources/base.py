@@ -36,7 +36,8 @@ class TidyBuilder:
         self.source_id, self.file, self.ledger, self.rows = source_id, Path(file), ledger, []
 
     def add(self, row: int, column: str, region_code: str, level: str, year: int,
-            indicator: str, value, flags: str = "", measure_type: str | None = None) -> bool:
+            indicator: str, value, flags: str = "", measure_type: str | None = None,
+            source_ref: str = "") -> bool:
         """Keep ``value`` (already a float or None) or send it to the ledger. True if kept."""
         spec = get(indicator)
         if value is None or pd.isna(value):
@@ -50,7 +51,7 @@ class TidyBuilder:
             "region_code": region_code, "level": level, "year": int(year),
             "indicator": indicator, "value": float(value), "unit": spec.unit,
             "measure_type": measure_type or spec.measure_type, "source_id": self.source_id,
-            "source_row": row, "flags": flags})
+            "source_row": row, "flags": flags, "source_ref": source_ref})
         return True
 
     def frame(self) -> pd.DataFrame:

@@ -223,7 +223,7 @@ def test_build_without_a_raw_file_names_it(raw_dir, tmp_path):
 
 def _tidy(rows):
     base = {"level": "regency", "unit": "percent", "measure_type": "survey", "source_row": 2,
-            "flags": ""}
+            "flags": "", "source_ref": ""}
     return pd.DataFrame([base | r for r in rows])[TIDY_COLUMNS]
 
 

@@ -24,7 +24,7 @@ PAPUA = {"94", "95", "96", "97"}  # pre-2022 Papua, as surveyed by Susenas 2022
 def _tidy_rows(records) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(records, columns=["region_code", "year", "indicator", "value"])
     return frame.assign(level="regency", unit="", measure_type="survey", source_id="test",
-                        source_row=np.arange(len(frame)) + 2, flags="")[TIDY_COLUMNS]
+                        source_row=np.arange(len(frame)) + 2, flags="", source_ref="")[TIDY_COLUMNS]
 
 
 def constructed_covariates() -> pd.DataFrame:
