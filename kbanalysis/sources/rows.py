@@ -1,5 +1,9 @@
 """Row bookkeeping shared by the CSV readers: reading rows with their line numbers, years,
 and making sure every data row ends up either kept or rejected whole.
+
+Every CSV reader walks its file through :func:`read_csv_rows`, which reads it in the format
+:func:`~kbanalysis.sources.text_format.sniff_text_format` detects (UTF-8 with or without a
+BOM, cp1252/Latin-1; ``,``, ``;`` or tab), so each reader accepts all of them.
 """
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..ledger import InputError, Ledger
+from .text_format import TextFormat, sniff_text_format
 
 YEAR_MIN, YEAR_MAX = 2000, 2035  # the years any table of this project can describe
 YEAR_RULE = f"from {YEAR_MIN} to {YEAR_MAX}"
@@ -23,6 +28,7 @@ class CsvRows:
     path: Path
     header: list[str]
     records: list[tuple[int, list[str]]]  # (line number with header = 1, fields)
+    text_format: TextFormat | None = None  # how the file was written (encoding, separator)
 
     def line_numbers(self) -> list[int]:
         return [line for line, _ in self.records]
@@ -40,7 +46,9 @@ class CsvRows:
 
 
 def read_csv_rows(path: Path) -> CsvRows:
-    """Every non-blank record, fields as text, stripped. CRLF/LF and a UTF-8 BOM are fine.
+    """Every non-blank record, fields as text, stripped, read in the sniffed encoding and
+    separator. CRLF/LF are fine. A file without data rows below its header is refused:
+    every reader needs at least one row, and an empty download is a failed one.
 
     Line numbers are counted by the csv module, so quoted fields with line breaks do not
     shift the rows after them.
@@ -48,12 +56,18 @@ def read_csv_rows(path: Path) -> CsvRows:
     path = Path(path)
     if not path.is_file():
         raise InputError(path, expected="an existing file")
+    text_format = sniff_text_format(path)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
+        with path.open(encoding=text_format.python_encoding, newline="") as handle:
+            reader = csv.reader(handle, delimiter=text_format.delimiter)
             header, records, previous_line = None, [], 0
             for fields in reader:
                 start, previous_line = previous_line + 1, reader.line_num
+                if any("\x00" in f for f in fields):
+                    # NUL never occurs in text: a spreadsheet, a UTF-16 export, a binary file.
+                    raise InputError(path, row=start, expected="a text file (UTF-8 or cp1252 "
+                                     "CSV; save UTF-16 or .xls files as CSV UTF-8)",
+                                     got="binary data")
                 if not any(f.strip() for f in fields):
                     continue  # blank line: not a row
                 fields = [f.strip() for f in fields]
@@ -61,13 +75,17 @@ def read_csv_rows(path: Path) -> CsvRows:
                     header = fields
                 else:
                     records.append((start, fields))
-    except UnicodeDecodeError as exc:
-        raise InputError(path, expected="UTF-8 text", got=f"byte {exc.start}") from None
+    except UnicodeDecodeError as exc:  # the sniffer read every byte; only a race gets here
+        raise InputError(path, expected=f"{text_format.encoding} text",
+                         got=f"byte {exc.start}") from None
     except csv.Error as exc:
         raise InputError(path, row=reader.line_num, expected="valid CSV", got=str(exc)) from None
     if header is None:
-        raise InputError(path, row=1, expected="a header row")
-    return CsvRows(path, header, records)
+        raise InputError(path, row=1, expected="a header row", got="an empty file")
+    if not records:
+        raise InputError(path, row=2, expected="data rows below the header",
+                         got="only the header")
+    return CsvRows(path, header, records, text_format)
 
 
 def require_columns(rows: CsvRows, columns: list[str]) -> None:

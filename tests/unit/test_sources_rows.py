@@ -65,3 +65,43 @@ def test_accounting_refuses_overlaps_and_gaps():
         row_accounting(3, {2, 3}, {3})
     with pytest.raises(RuntimeError):
         row_accounting(3, {2}, {4})
+
+
+# --- encodings and separators offices save CSV files in -----------------------------------
+
+PLAIN = "kode,nama,nilai\r\n3201,Kabupaten Bogor,\"1,5\"\r\n3273,Kota Bandung,2\r\n"
+
+
+@pytest.mark.parametrize("data, encoding, separator", [
+    (PLAIN.encode("utf-8"), "utf-8", ","),
+    (b"\xef\xbb\xbf" + PLAIN.encode("utf-8"), "utf-8 with BOM", ","),
+    (PLAIN.replace(",", ";").replace('"1;5"', "1,5").encode("cp1252"), "utf-8", ";"),
+])
+def test_the_same_rows_whatever_the_separator_or_bom(tmp_path, data, encoding, separator):
+    path = tmp_path / "a.csv"
+    path.write_bytes(data)
+    rows = read_csv_rows(path)
+    assert rows.header == ["kode", "nama", "nilai"]
+    assert rows.records == [(2, ["3201", "Kabupaten Bogor", "1,5"]),
+                            (3, ["3273", "Kota Bandung", "2"])]
+    assert rows.text_format.describe() == f"encoding {encoding}, separator '{separator}'"
+
+
+def test_cp1252_names_are_read_as_written(tmp_path):
+    path = tmp_path / "ansi.csv"
+    # "Pemalang" with a cp1252 e-acute and an en dash: bytes 0xE9 and 0x96 are not UTF-8.
+    path.write_bytes(b"kode;nama\r\n3327;Pemal\xe9ng \x96 Kab\r\n")
+    rows = read_csv_rows(path)
+    assert rows.records == [(2, ["3327", "Pemal\u00e9ng \u2013 Kab"])]
+    assert rows.text_format.describe() == "encoding cp1252, separator ';'"
+
+
+def test_a_header_without_rows_is_refused_naming_the_file(tmp_path):
+    path = tmp_path / "kosong.csv"
+    path.write_text("kode,nama,nilai\r\n\r\n")
+    with pytest.raises(InputError) as error:
+        read_csv_rows(path)
+    assert error.value.line() == f"{path}, row 2: expected data rows below the header, got 'only the header'"
+    (tmp_path / "empty.csv").write_text("")
+    with pytest.raises(InputError, match="header row"):
+        read_csv_rows(tmp_path / "empty.csv")
