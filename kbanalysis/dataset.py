@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__, config
-from .atomic import write_frame_csv, write_set
+from .atomic import finish_pending, write_frame_csv, write_set
 from .indicators import TIDY_COLUMNS, normalise_tidy
 from .kbpp_schema import COUNT_COLUMNS, KBPP_COLUMNS, kbpp_to_tidy, validate_kbpp
 from .ledger import LEDGER_COLUMNS, InputError, Ledger
@@ -306,6 +306,7 @@ def _sha256(path: Path) -> str:
 
 
 def load_tidy(path: Path = config.TIDY_CSV) -> pd.DataFrame:
+    finish_pending(Path(path).parent)  # never read half of an interrupted rebuild
     frame = pd.read_csv(path, dtype={"region_code": str, "flags": str, "source_ref": str},
                         keep_default_na=False,
                         na_values={"value": [""]})
@@ -313,6 +314,7 @@ def load_tidy(path: Path = config.TIDY_CSV) -> pd.DataFrame:
 
 
 def load_rejects(path: Path = config.REJECTS_CSV) -> pd.DataFrame:
+    finish_pending(Path(path).parent)  # never read half of an interrupted rebuild
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     frame["row"] = pd.to_numeric(frame["row"]).astype("Int64")
     frame["column"] = frame["column"].replace("", None)
@@ -320,10 +322,12 @@ def load_rejects(path: Path = config.REJECTS_CSV) -> pd.DataFrame:
 
 
 def load_kbpp(path: Path = config.KBPP_CSV) -> pd.DataFrame:
+    finish_pending(Path(path).parent)  # never read half of an interrupted rebuild
     return pd.read_csv(path, dtype={"bps_code": str, "measure_type": str, "source": str})
 
 
 def load_analysis(path: Path = config.ANALYSIS_CSV) -> pd.DataFrame:
+    finish_pending(Path(path).parent)  # never read half of an interrupted rebuild
     frame = pd.read_csv(path, dtype={"bps_code": str, "province_bps": str, "flags": str,
                                      "name": str, "type": str, "province_name": str,
                                      "kbpp_measure_type": str, "kbpp_source": str})

@@ -1,0 +1,118 @@
+"""Interruption: a write set killed between its renames, a report batch killed or interrupted.
+
+The killed processes are real subprocesses: the write set is killed with SIGKILL at chosen
+renames (the hook wraps ``os.replace`` in the child only), the report batch is sent SIGTERM,
+SIGINT, or its parent is SIGKILLed. Afterwards nobody may see a mixed set of files, no
+staging file may remain, and no worker or kernel may outlive the batch.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kbanalysis import atomic, config, dataset
+
+# The child performs one write_set of analysis.csv, tidy.csv and kbpp.csv (the "new" set)
+# and SIGKILLs itself right after the rename number KILL_AT (0 = the journal's rename,
+# the commit point; 1.. = the targets' renames). Test-only code: it lives here.
+CHILD = textwrap.dedent("""
+    import os, signal, sys
+    from pathlib import Path
+    import pandas as pd
+    from kbanalysis import atomic
+
+    folder, kill_at = Path(sys.argv[1]), int(sys.argv[2])
+    real_replace, renames = os.replace, []
+
+    def replace_then_maybe_die(src, dst, *args, **kwargs):
+        real_replace(src, dst, *args, **kwargs)
+        if Path(dst).parent == folder and not Path(dst).name.endswith(".tmp"):
+            renames.append(dst)
+            if len(renames) - 1 == kill_at:
+                os.kill(os.getpid(), signal.SIGKILL)
+
+    os.replace = replace_then_maybe_die
+    frames = {name: pd.read_csv(folder / ("new-" + name), dtype=str, keep_default_na=False)
+              for name in ("analysis.csv", "tidy.csv", "kbpp.csv")}
+    atomic.write_set({folder / name: (lambda tmp, f=frame: atomic.write_frame_csv(f, tmp))
+                      for name, frame in frames.items()})
+""")
+NAMES = ("analysis.csv", "tidy.csv", "kbpp.csv")
+OLD_ROWS, NEW_ROWS = 5, 9
+
+
+def _seed_folder(folder: Path) -> None:
+    """The old set (first 5 rows of each committed table) and the new one (first 9) beside it."""
+    folder.mkdir()
+    sources = {"analysis.csv": config.ANALYSIS_CSV, "tidy.csv": config.TIDY_CSV,
+               "kbpp.csv": config.KBPP_CSV}
+    for name, source in sources.items():
+        table = pd.read_csv(source, dtype=str, keep_default_na=False, nrows=NEW_ROWS)
+        table.head(OLD_ROWS).to_csv(folder / name, index=False, lineterminator="\n")
+        table.to_csv(folder / f"new-{name}", index=False, lineterminator="\n")
+
+
+def _kill_during_write_set(folder: Path, kill_at: int) -> None:
+    script = folder.parent / "child.py"
+    script.write_text(CHILD)
+    done = subprocess.run([sys.executable, str(script), str(folder), str(kill_at)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+@pytest.mark.parametrize("kill_at", [0, 1, 2, 3])  # 3 = after the last rename, journal not deleted
+def test_a_reader_after_a_kill_between_renames_sees_one_whole_set(tmp_path, kill_at):
+    folder = tmp_path / "processed"
+    _seed_folder(folder)
+    _kill_during_write_set(folder, kill_at)
+    assert atomic.JOURNAL_NAME in _leftovers(folder)  # killed after the commit point
+    if 1 <= kill_at < 3:  # the raw files really are mixed until the journal is replayed
+        lengths = {len(pd.read_csv(folder / n)) for n in NAMES}
+        assert lengths == {OLD_ROWS, NEW_ROWS}
+
+    # the readers complete the switch before reading: every table is the new one
+    assert len(dataset.load_analysis(folder / "analysis.csv")) == NEW_ROWS
+    assert len(dataset.load_tidy(folder / "tidy.csv")) == NEW_ROWS
+    assert len(dataset.load_kbpp(folder / "kbpp.csv")) == NEW_ROWS
+    assert _leftovers(folder) == []
+
+
+def test_a_kill_before_the_commit_point_keeps_the_old_set_and_the_next_run_cleans_up(tmp_path):
+    folder = tmp_path / "processed"
+    _seed_folder(folder)
+    # a writer that kills itself while the second file is being staged
+    script = tmp_path / "child_staging.py"
+    script.write_text(textwrap.dedent("""
+        import os, signal, sys
+        from pathlib import Path
+        from kbanalysis import atomic
+        folder = Path(sys.argv[1])
+        def first(tmp): tmp.write_text("half,new\\n")
+        def second(tmp):
+            tmp.write_text("half")
+            os.kill(os.getpid(), signal.SIGKILL)
+        atomic.write_set({folder / "analysis.csv": first, folder / "tidy.csv": second})
+    """))
+    before = {n: (folder / n).read_bytes() for n in NAMES}
+    done = subprocess.run([sys.executable, str(script), str(folder)], capture_output=True, timeout=120)
+    assert done.returncode == -signal.SIGKILL
+    stale = _leftovers(folder)
+    assert stale and all(name.endswith(".tmp") for name in stale)  # staging, no journal
+    assert {n: (folder / n).read_bytes() for n in NAMES} == before  # old set intact
+
+    atomic.write_set({folder / "kbpp.csv": lambda tmp: tmp.write_text("x\n"),
+                      folder / "analysis.csv": lambda tmp: tmp.write_text("y\n"),
+                      folder / "tidy.csv": lambda tmp: tmp.write_text("z\n")})
+    assert _leftovers(folder) == []  # the next run removed the killed run's staging files
+    assert (folder / "tidy.csv").read_text() == "z\n"
