@@ -22,10 +22,14 @@ Rules (every one reported, none silently applied):
 - % cells are checked, never used: Jumlah % against acceptors / deliveries; a method's %
   against either the method's share of acceptors (*proporsi*, the template's meaning) or of
   deliveries -- the file's own convention, detected as the one most cells follow. A % off by
-  more than the rounding of its written decimals is ledgered (``inconsistent_total``).
+  more than the rounding of its written decimals is ledgered (``inconsistent_total``); a %
+  outside 0-100 always is (``out_of_range``). The ``%`` labels may sit in a row of their own
+  under the method names or in the method names' row (``Kondom | % | Suntik | % | ...``).
 - Acceptors above deliveries: a puskesmas may serve mothers delivered elsewhere, so in a
   district profile this is reported and the row kept (the regency total is checked later);
-  a regency row of a province profile with it is rejected (coverage above 100 %).
+  a regency row of a province profile with it is rejected (coverage above 100 %), naming
+  the Jumlah cell.
+- A table without data rows below its header is refused (``InputError``).
 - The total row is compared with the sum of the rows, column by column; differences are
   ledgered at the total row. The total row itself is never used as data.
 - Puskesmas rows add up to the regency. A regency total needs every puskesmas row: if any
@@ -45,6 +49,7 @@ from ..ledger import InputError, Ledger
 from ..regions import RegionError, Resolver, default_resolver, split_prefix
 from .base import parse_number
 from .kbpp_import import METHOD_LABELS, KbppParts, method_of, number_text, parts_frame
+from .text_format import DELIMITERS, TextFormat, sniff_text_format
 
 METHODS = list(METHOD_LABELS)
 TITLE_WORDS = "KB PASCA PERSALINAN"
@@ -68,6 +73,7 @@ class Grid:
     path: Path
     sheet: str | None
     rows: list[tuple[int, list]]
+    text_format: TextFormat | None = None  # CSV files: encoding and separator read with
 
 
 def read_grid(path, sheet: str | None = None) -> Grid:
@@ -78,11 +84,12 @@ def read_grid(path, sheet: str | None = None) -> Grid:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return _read_xlsx(path, sheet)
     if path.suffix.lower() in (".csv", ".txt"):
-        return Grid(path, None, _read_csv_cells(path))
+        return _read_csv_grid(path)
     raise InputError(path, expected="a .xlsx or .csv file")
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> Grid:
+def _workbook_grids(path: Path, sheet: str | None = None) -> list[Grid]:
+    """Every sheet of the workbook as a grid (only ``sheet`` when given)."""
     import openpyxl
 
     try:
@@ -90,24 +97,36 @@ def _read_xlsx(path: Path, sheet: str | None) -> Grid:
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise InputError(path, expected="a readable .xlsx workbook", got=str(exc)) from None
     try:
-        if sheet is not None:
-            if sheet not in book.sheetnames:
-                raise InputError(path, expected=f"a sheet named {sheet!r}",
-                                 got=", ".join(book.sheetnames))
-            return Grid(path, sheet, _sheet_rows(book[sheet]))
-        grids = [Grid(path, name, _sheet_rows(book[name])) for name in book.sheetnames]
+        if sheet is not None and sheet not in book.sheetnames:
+            raise InputError(path, column="sheet", expected=f"a sheet named {sheet!r}; the "
+                             f"workbook's sheets are {', '.join(map(repr, book.sheetnames))}", got=sheet)
+        names = [sheet] if sheet is not None else book.sheetnames
+        return [Grid(path, name, _sheet_rows(book[name])) for name in names]
     finally:
         book.close()
+
+
+def _candidate_sheets(grids: list[Grid]) -> list[Grid]:
+    """Sheets with the table's header; those whose title names KBPP when several have it."""
     found = [g for g in grids if _header_row(g.rows[:_MAX_HEADER_SEARCH]) is not None]
     titled = [g for g in found if TITLE_WORDS in _title_text(g)]
-    found = titled or found
+    return titled or found
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> Grid:
+    grids = _workbook_grids(path, sheet)
+    if sheet is not None:
+        return grids[0]
+    found = _candidate_sheets(grids)
     if len(found) == 1:
         return found[0]
     if not found:
         raise InputError(path, expected="a sheet with the KBPP table (a header row naming "
                          "Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL)")
-    raise InputError(path, expected="one sheet with the KBPP table (pass sheet=...)",
-                     got=", ".join(g.sheet for g in found))
+    names = ", ".join(repr(g.sheet) for g in found)
+    raise InputError(path, column="sheet", expected=f"one sheet with the KBPP table, but "
+                     f"{len(found)} sheets have it: {names}; choose one with --sheet NAME "
+                     "(sheet=NAME in Python)")
 
 
 def _sheet_rows(ws) -> list[tuple[int, list]]:
@@ -130,22 +149,30 @@ def _sheet_rows(ws) -> list[tuple[int, list]]:
     return rows
 
 
-def _read_csv_cells(path: Path) -> list[tuple[int, list]]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")  # older Excel exports on Windows
-    sample = text[:8192]
-    # Indonesian exports separate with ';' because ',' is the decimal mark.
-    counts = {d: sample.count(d) for d in (";", ",", "\t")}
-    delimiter = max(counts, key=counts.get)
+def _read_csv_grid(path: Path) -> Grid:
+    """The CSV file in its sniffed encoding and separator (Indonesian exports separate with
+    ';' because ',' is the decimal mark; older Windows exports are cp1252)."""
+    text_format = sniff_text_format(path)
+    text = path.read_bytes().decode(text_format.python_encoding)
+    if "\x00" in text:
+        raise InputError(path, expected="a text file (UTF-8 or cp1252 CSV; save UTF-16 or .xls "
+                         "files as CSV UTF-8)", got="binary data")
+    delimiter = text_format.delimiter
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if not any(d in first for d in DELIMITERS):
+        # A lone title line ("TABEL 39") says nothing: the rows below it tell.
+        sample = text[:8192]
+        delimiter = max(DELIMITERS, key=sample.count)
+        text_format = TextFormat(text_format.encoding, delimiter, text_format.has_bom)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows, previous = [], 0
-    for fields in reader:
-        start, previous = previous + 1, reader.line_num
-        rows.append((start, [f.strip() or None for f in fields]))
-    return rows
+    try:
+        for fields in reader:
+            start, previous = previous + 1, reader.line_num
+            rows.append((start, [f.strip() or None for f in fields]))
+    except csv.Error as exc:
+        raise InputError(path, row=reader.line_num, expected="valid CSV", got=str(exc)) from None
+    return Grid(path, None, rows, text_format)
 
 
 # --------------------------------------------------------------------------------------
@@ -156,6 +183,11 @@ def _text(cell) -> str:
     if cell is None or isinstance(cell, (int, float)):
         return ""
     return " ".join(str(cell).upper().split())
+
+
+def _is_pct_label(text: str) -> bool:
+    """A header cell that labels a percentage column: ``%``, ``(%)``, ``Persentase``."""
+    return "%" in text or text in ("PERSEN", "PERSENTASE")
 
 
 def _method_in_header(cell) -> str | None:
@@ -181,12 +213,19 @@ def _title_text(grid: Grid) -> str:
 def looks_like_profil(path) -> bool:
     """True when ``path`` is a spreadsheet or CSV whose first rows hold the KBPP table header."""
     path = Path(path)
-    if path.suffix.lower() not in (".xlsx", ".xlsm", ".csv", ".txt"):
-        return False
     try:
-        grid = read_grid(path)
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            grids = _workbook_grids(path)  # any sheet: several candidates are still this table
+        elif path.suffix.lower() in (".csv", ".txt"):
+            grids = [_read_csv_grid(path)]
+        else:
+            return False
     except InputError:
         return False
+    return any(_has_kbpp_header(g) for g in grids)
+
+
+def _has_kbpp_header(grid: Grid) -> bool:
     index = _header_row(grid.rows[:_MAX_HEADER_SEARCH])
     if index is None:
         return False
@@ -226,8 +265,9 @@ def find_layout(grid: Grid, level: str | None = None) -> Layout:
             break
     bottom = method_row
     below = grid.rows[method_row + 1][1] if method_row + 1 < len(grid.rows) else []
-    if any("%" in _text(c) for c in below):
-        bottom = method_row + 1
+    same_row_pct = any(_is_pct_label(_text(c)) for c in grid.rows[method_row][1])
+    if not same_row_pct and any("%" in _text(c) for c in below):
+        bottom = method_row + 1  # the %-labels have a row of their own
     header = [cells for _, cells in grid.rows[top: bottom + 1]]
     width = max(len(cells) for cells in header)
     texts = [[_text(cells[j]) if j < len(cells) else "" for j in range(width)] for cells in header]
@@ -241,8 +281,9 @@ def find_layout(grid: Grid, level: str | None = None) -> Layout:
         if role not in columns:
             columns[role], labels[role] = j, f"{label} [{_letter(j)}]"
 
-    # Method and Jumlah groups: a label cell, then its merged neighbours up to the next label.
-    starts = [j for j, t in enumerate(methods_cells) if t]
+    # Method and Jumlah groups: a label cell, then its merged neighbours up to the next label
+    # (a "%" beside the label, in the same row, belongs to its group).
+    starts = [j for j, t in enumerate(methods_cells) if t and not _is_pct_label(t)]
     first_method = min(j for j, t in enumerate(methods_cells) if _method_in_header(t))
     for n, j in enumerate(starts):
         if j < first_method:
@@ -397,6 +438,11 @@ def read_profil_parts(path, *, year: int | None = None, region=None, province=No
                      else title_province(layout.title, resolver))
 
     rows, total_row = _data_rows(grid, layout, number_style, ledger, source_id, path)
+    if not rows:
+        below = grid.rows[layout.first_data][0] if layout.first_data < len(grid.rows) else None
+        header_end = grid.rows[layout.first_data - 1][0]
+        raise InputError(where, row=below or header_end + 1,
+                         expected="data rows below the header", got="no data rows")
     _check_rows(rows, layout, ledger, source_id, path)
     if total_row is not None:
         _check_total(total_row, rows, layout, ledger, source_id, path)
@@ -488,6 +534,15 @@ def _check_rows(rows, layout, ledger, source_id, path) -> None:
                                for _, r, v, what in problems)
             ledger.add(source_id, path, row.line, None, reason, detail, value)
             continue
+        acceptors = sum(row.values[f"kbpp_{m}"] for m in METHODS)
+        if layout.level == "province" and acceptors > row.values["deliveries"]:
+            # A regency cannot have more KBPP acceptors than deliveries: the row is rejected.
+            label = labels["total"] if "total" in labels else labels["deliveries"]
+            ledger.add(source_id, path, row.line, None, "inconsistent_total",
+                       f"column '{label}': {number_text(acceptors)} KBPP acceptors above "
+                       f"{number_text(row.values['deliveries'])} deliveries (coverage above "
+                       "100 %)", number_text(acceptors))
+            continue
         _check_sums(row, layout, convention, ledger, source_id, path)
 
 
@@ -524,6 +579,10 @@ def _check_sums(row, layout, convention, ledger, source_id, path, what="row") ->
                            "a % cell that is not a number", row.bad[role])
             continue
         written = values[role]
+        if written is not None and not 0 <= written <= 100:
+            ledger.add(source_id, path, row.line, labels[role], "out_of_range",
+                       "a percentage from 0 to 100", number_text(written))
+            continue
         if written is None or not base:
             continue
         expected = 100.0 * count / base
@@ -590,9 +649,6 @@ def _district_code(region, layout, resolver, province_code, where) -> str:
 
 
 def _district_record(code, year, rows, usable, rejected, allow_partial, ledger, source_id, path):
-    if not rows:
-        ledger.add(source_id, path, None, None, "missing_value", "the table has no puskesmas rows")
-        return []
     bad = [r.line for r in rows if r.line in rejected]
     if bad and not allow_partial:
         ledger.add(source_id, path, None, None, "not_derivable",

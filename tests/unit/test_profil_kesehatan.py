@@ -139,3 +139,73 @@ def test_a_workbook_without_the_table_is_refused_with_a_clear_message(tmp_path):
     assert not looks_like_profil(path)
     with pytest.raises(InputError, match="Kondom, Suntik"):
         read_profil_parts(path)
+
+
+# --- the layout with "%" in the method names' row, and workbooks of several tables --------
+
+def test_same_row_percent_labels_are_each_checked(tmp_path):
+    from tests.fixtures.profil_kesehatan import SAME_ROW_PROBLEMS, write_same_row_pct_table
+
+    path = write_same_row_pct_table(tmp_path / "tabel_39.csv")
+    parts = read_profil_parts(path)
+    problems = sorted((r.row, r.column or r.detail.split("'")[1], r.reason)
+                      for r in parts.ledger.rejects)
+    assert problems == SAME_ROW_PROBLEMS
+    # Bogor (acceptors above deliveries) is rejected whole; Garut and Bandung are kept.
+    frame, _ = read_kbpp_file(path)
+    assert frame["bps_code"].tolist() == ["3205", "3273"]
+    assert frame["kbpp_coverage_pct"].tolist() == pytest.approx([50.0, 10.0])  # 500/1000, 200/2000
+
+
+def test_a_percentage_above_100_is_a_problem_even_where_it_cannot_be_checked(tmp_path):
+    from tests.fixtures.profil_kesehatan import SAME_ROW_LINES
+
+    lines = list(SAME_ROW_LINES[:5])
+    # Pil: no acceptors (so nothing to check its share against), but a % of 101 written.
+    lines.append("2;Kota Bandung;2.000;50;25,0;150;75,0;-;101" + ";-;-" * 5 + ";200;10,0")
+    path = tmp_path / "pil.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, ledger = read_kbpp_file(path)
+    assert [(r.row, r.column, r.reason, r.value) for r in ledger.rejects] == [
+        (6, "Pil % [I]", "out_of_range", "101")]
+
+
+def test_a_table_with_only_its_header_is_refused(tmp_path):
+    from tests.fixtures.profil_kesehatan import SAME_ROW_LINES
+
+    path = tmp_path / "kosong.csv"
+    path.write_text("\n".join(SAME_ROW_LINES[:4]) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        read_profil_parts(path)
+    assert (error.value.row, error.value.expected) == (5, "data rows below the header")
+
+
+def _two_sheet_workbook(path):
+    import openpyxl
+
+    from tests.fixtures.profil_kesehatan import SAME_ROW_LINES
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for year, deliveries in (("2022", "900"), ("2023", "1.000")):
+        sheet = book.create_sheet(f"Tabel 39 ({year})")
+        for line in SAME_ROW_LINES[:5]:
+            sheet.append(line.replace("TAHUN 2023", f"TAHUN {year}")
+                         .replace("1.000", deliveries).split(";"))
+    book.save(path)
+    return path
+
+
+def test_a_workbook_with_two_tables_names_both_sheets_and_sheet_picks_one(tmp_path):
+    path = _two_sheet_workbook(tmp_path / "profil.xlsx")
+    assert looks_like_profil(path)
+    with pytest.raises(InputError) as error:
+        read_profil_parts(path)
+    message = error.value.line()
+    assert "'Tabel 39 (2022)'" in message and "'Tabel 39 (2023)'" in message
+    assert "--sheet" in message
+    frame, _ = read_kbpp_file(path, sheet="Tabel 39 (2022)")
+    # 900 deliveries, 500 acceptors in the 2022 sheet.
+    assert frame[["bps_code", "year", "deliveries"]].values.tolist() == [["3205", 2022, 900]]
+    with pytest.raises(InputError, match="'Tabel 39 \\(2022\\)', 'Tabel 39 \\(2023\\)'"):
+        read_profil_parts(path, sheet="Tabel 40")
