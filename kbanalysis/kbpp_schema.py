@@ -9,6 +9,10 @@ kbpp_coverage_pct, measure_type, source`` with
 - ``measure_type`` "administrative" for real registers and profiles, "simulated" for the
   simulator (whose ``source`` then starts with "simulated"); the two are never mixed up.
 
+A table of total acceptors only (no method split) gives rows with ``kbpp_total`` and the
+eight method counts all empty; a total without deliveries has empty ``deliveries`` and
+``kbpp_coverage_pct`` too (coverage is only ever computed, never guessed).
+
 ``validate_kbpp`` lists every problem of a frame, each naming file, row, column and what was
 expected; ``kbpp_to_tidy`` turns a (valid) frame into rows of the tidy table.
 """
@@ -76,11 +80,18 @@ def validate_kbpp(frame: pd.DataFrame, file, resolver: Resolver | None = None) -
     codes_ok = checker.codes(resolver)
     years_ok = checker.integers("year", YEAR_MIN, YEAR_MAX,
                                 f"a year from {YEAR_MIN} to {YEAR_MAX}")
+    empty = {c: frame[c].isna().to_numpy(bool) for c in COUNT_COLUMNS}
+    total_only = ~empty["kbpp_total"] & np.logical_and.reduce([empty[c] for c in METHOD_COLUMNS])
+    # Counts a row of total acceptors may leave empty: all eight methods, and deliveries.
+    may_be_empty = {**{c: total_only for c in METHOD_COLUMNS},
+                    "deliveries": ~empty["kbpp_total"]}
     counts_ok = {c: checker.integers(c, 1 if c == "deliveries" else 0, get(c).high,
                                      ("a positive" if c == "deliveries" else "a non-negative")
-                                     + f" integer (at most {get(c).high:,})")
+                                     + f" integer (at most {get(c).high:,})",
+                                     empty_ok=may_be_empty.get(c))
                  for c in COUNT_COLUMNS}
-    coverage_ok = checker.numbers("kbpp_coverage_pct")
+    coverage_ok = checker.numbers("kbpp_coverage_pct",
+                                  empty_ok=empty["deliveries"] & ~empty["kbpp_total"])
     checker.labels()
     checker.totals(counts_ok)
     checker.coverage(counts_ok, coverage_ok)
@@ -119,6 +130,12 @@ class _RowChecker:
             self.errors.append(InputError(self.file, None, column, wanted,
                                           got=str(self.frame[column].dtype)))
 
+    def _empty_ok(self, column: str, empty_ok: np.ndarray | None) -> np.ndarray:
+        """Cells that are empty where the row may leave them empty."""
+        if empty_ok is None:
+            return np.zeros(len(self.frame), dtype=bool)
+        return self.frame[column].isna().to_numpy(bool) & empty_ok
+
     def codes(self, resolver: Resolver) -> np.ndarray:
         cells = self.frame["bps_code"]
         text = cells.map(lambda v: None if pd.isna(v) else str(v).strip())
@@ -131,18 +148,21 @@ class _RowChecker:
                     pd.api.types.is_string_dtype)
         return known
 
-    def integers(self, column: str, low: int, high: int, expected: str) -> np.ndarray:
+    def integers(self, column: str, low: int, high: int, expected: str,
+                 empty_ok: np.ndarray | None = None) -> np.ndarray:
+        """Good cells; an empty cell where ``empty_ok`` is neither good nor flagged."""
         numbers = pd.to_numeric(self.frame[column], errors="coerce").astype("float64").to_numpy()
         ok = np.isfinite(numbers) & (numbers == np.round(numbers)) & (numbers >= low) & (numbers <= high)
-        self._flag(~ok, column, expected)
+        skipped = self._empty_ok(column, empty_ok)
+        self._flag(~ok & ~skipped, column, expected)
         self._dtype(column, ok, "an integer column", pd.api.types.is_integer_dtype)
         self.values[column] = numbers
         return ok
 
-    def numbers(self, column: str) -> np.ndarray:
+    def numbers(self, column: str, empty_ok: np.ndarray | None = None) -> np.ndarray:
         numbers = pd.to_numeric(self.frame[column], errors="coerce").astype("float64").to_numpy()
         ok = np.isfinite(numbers)
-        self._flag(~ok, column, "a number (percent)")
+        self._flag(~ok & ~self._empty_ok(column, empty_ok), column, "a number (percent)")
         self._dtype(column, ok, "a numeric column", pd.api.types.is_numeric_dtype)
         self.values[column] = numbers
         return ok
@@ -215,6 +235,7 @@ def kbpp_to_tidy(frame: pd.DataFrame, source_id: str, first_row: int = _FIRST_DA
     base = base.assign(source_row=np.arange(len(base), dtype="int64") + first_row)
     long = base.melt(id_vars=["bps_code", "year", "measure_type", "source_row"],
                      value_vars=TIDY_INDICATORS, var_name="indicator", value_name="value")
+    long = long[long["value"].notna()]  # a total-only row has no method counts to give
     tidy = pd.DataFrame({
         "region_code": long["bps_code"].astype(str),
         "level": "regency",
