@@ -17,6 +17,18 @@ KBPP ?=
 KBPP_FLAGS = $(foreach f,$(KBPP),--kbpp $(f))
 # Options for `kbanalysis fit`, e.g. FIT_ARGS="--cluster regency" for data of one province.
 FIT_ARGS ?=
+# SIMULATE=1: the labelled demonstration with a simulated KBPP layer, kept apart from the
+# real default (the same folders as kbanalysis.config.SIMULATED_*; never committed).
+SIMULATE ?=
+ifneq ($(SIMULATE),)
+BUILD_FLAGS = --simulate
+FIT_IO = --table data/simulated/processed/analysis.csv --out data/simulated/results
+REPORT_IO = --data data/simulated/processed --results data/simulated/results --out reports/simulated
+INDEX = reports/simulated/index.html
+else
+BUILD_FLAGS = $(KBPP_FLAGS)
+INDEX = reports/index.html
+endif
 
 # Hash of the lock and pyproject.toml (pyproject holds the entry points and package metadata).
 SETUP_HASH = $$($(PYTHON) -c 'import hashlib, sys; print(hashlib.sha256(b"".join(open(f, "rb").read() for f in sys.argv[1:])).hexdigest())' $(LOCK) pyproject.toml)
@@ -25,16 +37,16 @@ help: ## Show this list of targets
 	@echo "Usage: make <target>   (the first two are all a newcomer needs)"
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-run: setup ## Set up, rebuild data (if raw files are found), fit the models, write every HTML report
+run: setup ## Set up, rebuild the real data (if raw files are found), fit, write every HTML report (SIMULATE=1: demo)
 	@if $(BIN)/python -c 'import sys; from kbanalysis.config import default_raw_dir; sys.exit(default_raw_dir() is None)'; then \
-		$(KB) data build $(KBPP_FLAGS); \
+		$(KB) data build $(BUILD_FLAGS); \
 	else \
-		echo "run: no raw data folder found; using the committed tables in data/processed/"; \
+		$(if $(SIMULATE),echo "run: SIMULATE=1 builds from the raw files and none were found" >&2; exit 1,echo "run: no raw data folder found; using the committed tables in data/processed/"); \
 	fi
-	@$(KB) data summary
-	$(KB) fit --quiet $(FIT_ARGS)
-	$(KB) report --level all
-	@echo "run: open reports/index.html in a browser"
+	@$(if $(SIMULATE),,$(KB) data summary)
+	$(KB) fit --quiet $(FIT_ARGS) $(FIT_IO)
+	$(KB) report --level all $(REPORT_IO)
+	@echo "run: open $(INDEX) in a browser"
 
 test: setup browser ## Set up, then run the whole test suite: unit, e2e, browser and nbval (PYTEST_ARGS to pass options)
 	$(BIN)/python -m pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg tests notebooks $(PYTEST_ARGS)
@@ -78,8 +90,8 @@ setup: ## Create .venv with the locked dependencies and the package (skipped whe
 	echo "$$want" > $(STAMP); \
 	echo "setup: $(VENV) ready"
 
-data: setup ## Rebuild data/processed/ from the raw files (KBPP="files..." for real KBPP data)
-	$(KB) data build $(KBPP_FLAGS)
+data: setup ## Rebuild data/processed/ from the raw files (KBPP="files..." adds your own KBPP files)
+	$(KB) data build $(BUILD_FLAGS)
 
 lock: ## Regenerate requirements.lock from pyproject.toml (keeps existing pins; UPGRADE=1 refreshes them)
 	$(PYTHON) -m venv $(LOCK_VENV)

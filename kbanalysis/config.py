@@ -25,6 +25,15 @@ REJECTS_CSV = PROCESSED_DIR / "rejects.csv"
 ANALYSIS_CSV = PROCESSED_DIR / "analysis.csv"
 KBPP_CSV = PROCESSED_DIR / "kbpp.csv"
 BUILD_META_JSON = PROCESSED_DIR / "build_meta.json"
+# Per regency and indicator: which years are known and of which kind (data contract).
+AVAILABILITY_CSV = PROCESSED_DIR / "availability.csv"
+
+# The simulated demonstration (`kbanalysis data build --simulate`, `make run SIMULATE=1`)
+# lives apart from the real default, so it can never overwrite or be mistaken for it.
+SIMULATED_DIR = DATA_DIR / "simulated"  # not committed
+SIMULATED_PROCESSED_DIR = SIMULATED_DIR / "processed"
+SIMULATED_RESULTS_DIR = SIMULATED_DIR / "results"
+SIMULATED_REPORTS_DIR = REPORTS_DIR / "simulated"
 
 # Raw files are looked for here, in this order, when no --raw is given:
 # $KBANALYSIS_RAW_DIR, data/raw/ (if it holds anything), then a `shared/data/raw`
@@ -36,8 +45,13 @@ SEED = 20240601  # default seed for every random draw in the project
 
 # Domain constants with their sources (see data/SOURCES.md).
 KBPP_WINDOW_DAYS = 42  # KBPP: modern method started within 42 days of delivery
-KBPP_NATIONAL_PCT = 45.0  # Susenas 2022, recent mothers using a modern method within 42 days
-KBPP_PAPUA_PCT = 28.7  # Susenas 2022, Papua (lowest province)
+# Verified anchors (see data/SOURCES.md). Programme indicator, acceptors / deliveries:
+KBPP_JATENG_PCT = {2021: 53.9, 2022: 50.5, 2023: 54.8}  # Profil Kesehatan Jawa Tengah
+KBPP_JATENG_REGENCY_RANGE_2021 = (13.7, 91.3)  # lowest and highest of its 35 kab/kota
+# Survey indicator (BPS Statistik Kesehatan 2022, Susenas): mothers who gave birth in the
+# last two years using a modern method after delivery (no 42-day window stated).
+SUSENAS_POSTPARTUM_MODERN_PCT = 73.01  # national
+SUSENAS_POSTPARTUM_MODERN_PAPUA_PCT = 28.71  # Papua (pre-2022 province), the lowest
 KBPP_TARGET_PCT = 70.0  # BKKBN target (2022)
 KBPP_METHODS = ("kondom", "suntik", "pil", "akdr", "mop", "mow", "implan", "mal")
 # Stunting targets, year -> percent: 14 % by 2024 (RPJMN 2020-24); 18.8 % in 2025 and

@@ -17,9 +17,10 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__, config
+from .availability import availability_table
 from .atomic import finish_pending, write_frame_csv, write_set
 from .indicators import TIDY_COLUMNS, normalise_tidy
-from .kbpp_schema import COUNT_COLUMNS, KBPP_COLUMNS, kbpp_to_tidy, validate_kbpp
+from .kbpp_schema import COUNT_COLUMNS, KBPP_COLUMNS, empty_kbpp, kbpp_to_tidy, validate_kbpp
 from .ledger import LEDGER_COLUMNS, InputError, Ledger
 from .regions import REGION_COLUMNS, Resolver, build_regions
 from .simulate.kbpp import simulate_kbpp
@@ -41,6 +42,8 @@ REGENCY_INDICATORS = ["stunting_survey_pct", "stunting_weighing_pct", "poverty_p
 INTEGER_INDICATORS = ["sppg_count", "population"]  # counts: written without ".0"
 PLACE_COLUMNS = ["latitude", "longitude"]  # describe the regency, repeated every year
 KBPP_VALUE_COLUMNS = [*COUNT_COLUMNS, "kbpp_coverage_pct"]
+# What availability.csv reports per regency: every indicator, the KBPP coverage and counts.
+AVAILABILITY_INDICATORS = [*REGENCY_INDICATORS, "kbpp_coverage_pct", "deliveries", "kbpp_total"]
 ANALYSIS_COLUMNS = (["bps_code", "year", "name", "type", "province_bps", "province_name",
                      *PLACE_COLUMNS, *REGENCY_INDICATORS, *KBPP_VALUE_COLUMNS,
                      "kbpp_measure_type", "kbpp_source", "flags"])
@@ -53,6 +56,7 @@ class RawSource:
     source_id: str
     pattern: str  # glob under the raw folder; exactly one file must match
     read: Callable[[Path, Resolver, str], SourceResult]
+    kind: str = "official"  # of its values: see kbanalysis.availability.KINDS
 
 
 # In priority order: when two sources give the same region, year and indicator, the earlier
@@ -64,15 +68,20 @@ RAW_SOURCES = [
     RawSource("susenas_kabkota", "bps_susenas_kabkota/indikator_kabkota*.csv",
               lambda p, r, s: read_susenas_kabkota(p, resolver=r, source_id=s)),
     RawSource("jabar_od_17148", "jabar_opendata/*od_17148*.csv",
-              lambda p, r, s: read_opendata(p, s, resolver=r)),
+              lambda p, r, s: read_opendata(p, s, resolver=r), kind="administrative"),
     RawSource("jabar_ssgi2024", "jabar_opendata/ssgi2024_prevalensi_balita_stunting*.csv",
               lambda p, r, s: read_opendata(p, s, resolver=r)),
     RawSource("ssgi_provinsi", "ssgi_provinsi/*od_20953*.csv",
               lambda p, r, s: read_ssgi_provinsi(p, resolver=r, source_id=s)),
 ]
+# Published KBPP tables in the raw folder (coverage by kab/kota, e.g. Profil Kesehatan Jawa
+# Tengah 2021): read with the users' --kbpp files through the one KBPP importer.
+KBPP_TABLE_PATTERNS = ("kbpp_kabkota/*.csv",)
 SIMULATED_KBPP_ID = "simulated_kbpp"
 IMPORTED_KBPP_ID = "kbpp_import"
 SOURCE_PRIORITY = [s.source_id for s in RAW_SOURCES] + [SIMULATED_KBPP_ID, IMPORTED_KBPP_ID]
+SOURCE_KINDS = ({s.source_id: s.kind for s in RAW_SOURCES}
+                | {SIMULATED_KBPP_ID: "simulated", IMPORTED_KBPP_ID: "administrative"})
 
 
 @dataclass
@@ -91,24 +100,34 @@ class BuildResult:
 
 
 def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFrame | None = None,
-          seed: int = config.SEED, kbpp_files: Sequence[Path] = ()) -> BuildResult:
+          seed: int = config.SEED, kbpp_files: Sequence[Path] = (),
+          simulate: bool = False) -> BuildResult:
     """Read ``raw_dir``, write every processed table into ``out_dir`` (all or nothing).
 
-    The KBPP layer is, in this order: ``kbpp`` (a frame in the KBPP schema), the real files
-    in ``kbpp_files`` (Profil Kesehatan tables, open-data tables, service registers; read by
-    :func:`kbanalysis.sources.kbpp_import.read_kbpp_files`, their rejects join the ledger),
-    or else the simulated layer. Real KBPP data replaces the simulation entirely: regencies
-    the files do not cover get no KBPP values rather than simulated ones.
+    The KBPP layer is real unless ``simulate``: ``kbpp`` (a frame in the KBPP schema) when
+    given, else the published KBPP tables of the raw folder (``KBPP_TABLE_PATTERNS``) together
+    with the user's ``kbpp_files`` (Profil Kesehatan tables, open-data tables, service
+    registers, coverage tables; read by :func:`kbanalysis.sources.kbpp_import.read_kbpp_files`,
+    their rejects join the ledger). Regencies none of them covers get no KBPP values: nothing
+    is ever filled in. ``simulate`` replaces the whole layer by the simulated demonstration
+    (every row labelled "simulated"); it cannot be combined with real KBPP input.
     """
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
+    if simulate and (kbpp is not None or kbpp_files):
+        raise InputError(", ".join(Path(f).name for f in kbpp_files) or "KBPP table",
+                         expected="real KBPP files or --simulate, not both (the simulated "
+                                  "layer replaces every KBPP value)")
     regencies, provinces = build_regions(raw_dir)
     resolver = Resolver(regencies, provinces)
     files = {s.source_id: find_raw_file(raw_dir, s.pattern) for s in RAW_SOURCES}
     results = [s.read(files[s.source_id], resolver, s.source_id) for s in RAW_SOURCES]
     kbpp_ledger = Ledger()
-    if kbpp is None and kbpp_files:
-        kbpp, kbpp_ledger = read_kbpp_files([Path(f) for f in kbpp_files], resolver=resolver)
-        if kbpp.empty:
+    published_kbpp = [] if simulate else find_kbpp_tables(raw_dir)
+    kbpp_paths = [*published_kbpp, *(Path(f) for f in kbpp_files)]
+    if kbpp is None and not simulate:
+        kbpp, kbpp_ledger = (read_kbpp_files(kbpp_paths, resolver=resolver) if kbpp_paths
+                             else (empty_kbpp(), Ledger()))
+        if kbpp.empty and kbpp_files:
             raise InputError(", ".join(Path(f).name for f in kbpp_files),
                              expected="at least one regency-year of usable KBPP data",
                              got=f"none; {len(kbpp_ledger)} rejects (see `kbanalysis data "
@@ -118,7 +137,7 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
     real, duplicates = drop_duplicates(real, results)
     real = normalise_tidy(real)
 
-    if kbpp is None:
+    if simulate:
         kbpp = simulate_kbpp(regencies, real, seed=seed)
     problems = validate_kbpp(kbpp, "KBPP table", resolver)
     if problems:
@@ -126,7 +145,7 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
                          f"first: {problems[0].line()}")
     kbpp = (kbpp[KBPP_COLUMNS].sort_values(["bps_code", "year"], kind="mergesort")
             .reset_index(drop=True))
-    simulated = kbpp["measure_type"].eq("simulated").all()
+    simulated = not kbpp.empty and kbpp["measure_type"].eq("simulated").all()
     kbpp_id = SIMULATED_KBPP_ID if simulated else IMPORTED_KBPP_ID
     tidy = normalise_tidy(pd.concat([real, kbpp_to_tidy(kbpp, kbpp_id)], ignore_index=True))
 
@@ -138,7 +157,7 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
                                             na_position="first").reset_index(drop=True)
     analysis = analysis_table(tidy, regencies, kbpp)
     meta = build_meta(raw_dir, files, results, tidy, rejects, kbpp, seed, duplicates,
-                      [Path(f) for f in kbpp_files])
+                      [Path(f) for f in kbpp_files], published_kbpp)
 
     outputs = {
         out_dir / config.REGIONS_CSV.name: regencies[REGION_COLUMNS],
@@ -147,6 +166,8 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
         out_dir / config.REJECTS_CSV.name: rejects,
         out_dir / config.ANALYSIS_CSV.name: analysis,
         out_dir / config.KBPP_CSV.name: kbpp,
+        out_dir / config.AVAILABILITY_CSV.name: availability_table(
+            tidy, regencies, AVAILABILITY_INDICATORS, SOURCE_KINDS),
     }
     writers = {path: (lambda tmp, frame=frame: write_frame_csv(frame, tmp))
                for path, frame in outputs.items()}
@@ -155,6 +176,11 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
         lambda tmp: tmp.write_text(meta_text, encoding="utf-8", newline="\n"))
     write_set(writers)
     return BuildResult(out_dir, results, tidy, rejects, analysis, kbpp, meta)
+
+
+def find_kbpp_tables(raw_dir: Path) -> list[Path]:
+    """The published KBPP tables of the raw folder (any number, sorted by path)."""
+    return sorted(p for pattern in KBPP_TABLE_PATTERNS for p in Path(raw_dir).glob(pattern))
 
 
 def raw_source_file(raw_dir: Path, source_id: str) -> Path:
@@ -271,9 +297,15 @@ def _row_flags(regency: pd.DataFrame, grid: pd.DataFrame) -> pd.Series:
 
 def build_meta(raw_dir: Path, files: dict[str, Path], results: list[SourceResult],
                tidy: pd.DataFrame, rejects: pd.DataFrame, kbpp: pd.DataFrame, seed: int,
-               duplicates: int, kbpp_files: list[Path] = ()) -> dict:
-    """What the tables were built from: no timestamps, so a rebuild is byte-identical."""
-    inputs = [raw_dir / rel for rel, _ in kode_wilayah.FILES.values()] + list(files.values())
+               duplicates: int, kbpp_files: list[Path] = (),
+               published_kbpp: list[Path] = ()) -> dict:
+    """What the tables were built from: no timestamps, so a rebuild is byte-identical.
+
+    Raw files (including the published KBPP tables) are named by their path under the raw
+    folder; the user's KBPP files by their name only (never an absolute path).
+    """
+    inputs = ([raw_dir / rel for rel, _ in kode_wilayah.FILES.values()] + list(files.values())
+              + list(published_kbpp))
     used = {p.resolve() for p in inputs}
     others = sorted(p.relative_to(raw_dir).as_posix() for p in raw_dir.rglob("*")
                     if p.is_file() and p.resolve() not in used)

@@ -11,6 +11,7 @@ import pandas as pd
 import typer
 
 from .. import config
+from ..availability import kind_counts, load_availability, year_ranges
 from ..indicators import INDICATORS
 from ..ledger import InputError
 
@@ -39,13 +40,18 @@ def build(
              "shared/data/raw beside the repository."),
     out: Path | None = typer.Option(
         None, "--out", file_okay=False,
-        help="Where to write the processed tables. Default: data/processed/ (committed)."),
+        help="Where to write the processed tables. Default: data/processed/ (committed), or "
+             "data/simulated/processed/ with --simulate."),
     seed: int = typer.Option(config.SEED, "--seed",
-                             help="Seed of the simulated KBPP layer."),
+                             help="Seed of the simulated KBPP layer (with --simulate)."),
     kbpp: list[Path] = typer.Option(
         [], "--kbpp", exists=True, dir_okay=False,
-        help="Real KBPP file (Profil Kesehatan table, open-data table or service register; "
-             "repeatable). Replaces the simulated KBPP layer."),
+        help="Your own real KBPP file (Profil Kesehatan table, open-data table, service "
+             "register or coverage table; repeatable), added to the published KBPP tables."),
+    simulate: bool = typer.Option(
+        False, "--simulate",
+        help="Demonstration only: replace every KBPP value by the SIMULATED layer (labelled "
+             "everywhere) and write to data/simulated/processed/ unless --out is given."),
 ) -> None:
     """Read the raw files and write tidy, rejects, KBPP and analysis tables."""
     raw_dir = raw if raw is not None else config.default_raw_dir()
@@ -54,13 +60,19 @@ def build(
             typer.echo(f"${config.RAW_DIR_ENV} is {raw_dir}, which is not a folder.", err=True)
         typer.echo(NO_RAW_DIR, err=True)
         raise typer.Exit(2)
-    out_dir = out if out is not None else config.PROCESSED_DIR
+    default_out = config.SIMULATED_PROCESSED_DIR if simulate else config.PROCESSED_DIR
+    out_dir = out if out is not None else default_out
 
     from .. import dataset
 
-    result = dataset.build(Path(raw_dir), Path(out_dir), seed=seed, kbpp_files=kbpp)
-    layer = (f"KBPP: real, from {', '.join(p.name for p in kbpp)}" if kbpp
-             else f"KBPP: SIMULATED (seed {seed})")
+    result = dataset.build(Path(raw_dir), Path(out_dir), seed=seed, kbpp_files=kbpp,
+                           simulate=simulate)
+    if simulate:
+        layer = f"KBPP: SIMULATED (seed {seed}), for demonstration only"
+    else:
+        sources = sorted(result.kbpp["source"].unique())
+        layer = (f"KBPP: real, {result.kbpp['bps_code'].nunique()} regencies, from "
+                 f"{'; '.join(sources)}" if sources else "KBPP: no real KBPP data")
     typer.echo(f"Built {out_dir} from {raw_dir}; {layer}")
     counts = pd.DataFrame(result.counts(), columns=["source_id", "read", "kept", "rejected"])
     typer.echo(counts.to_string(index=False))
@@ -115,8 +127,18 @@ def summary() -> None:
         raise typer.Exit(1) from None
     lines = summary_lines(analysis, rejects, n_regencies=len(load_regions()),
                           n_provinces=len(load_provinces()))
+    if config.AVAILABILITY_CSV.is_file():
+        lines += availability_lines(load_availability())
     where = config.PROCESSED_DIR.relative_to(config.PROJ_ROOT).as_posix()
     typer.echo("\n".join([f"Committed tables in {where}/", *lines]))
+
+
+def availability_lines(availability: pd.DataFrame) -> list[str]:
+    """Regencies with at least one value of each kind, per indicator (availability.csv)."""
+    counts = kind_counts(availability)
+    return [f"Regencies with a value, by kind ({config.AVAILABILITY_CSV.name} lists the years "
+            f"per regency):", *("  " + line for line in
+                               counts.to_string(index=False).splitlines())]
 
 
 def summary_lines(analysis: pd.DataFrame, rejects: pd.DataFrame, n_regencies: int,
@@ -175,17 +197,3 @@ def kbpp_line(analysis: pd.DataFrame) -> str:
         return (f"KBPP layer: SIMULATED for {n_simulated} of {n_rows} rows ({sources}); "
                 "the other rows are administrative data.")
     return f"KBPP layer: administrative data for all {n_rows} rows (none simulated)"
-
-
-def year_ranges(years: pd.Series) -> str:
-    """Distinct years as compact ranges: ``2014-2017, 2019, 2024-2025``; ``-`` when none."""
-    values = sorted({int(y) for y in years.dropna()})
-    if not values:
-        return "-"
-    spans, start, previous = [], values[0], values[0]
-    for year in [*values[1:], None]:
-        if year is None or year != previous + 1:
-            spans.append(str(start) if start == previous else f"{start}-{previous}")
-            start = year
-        previous = year
-    return ", ".join(spans)

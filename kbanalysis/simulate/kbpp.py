@@ -11,7 +11,7 @@ Real covariates, taken from the tidy table:
 
 - ``births_outside_facility_pct`` (Susenas 2024; the facility-delivery share is 100 minus it),
   the nearest other year where 2024 is absent;
-- ``population`` (back-computed from the SPPG table, missing where a regency has no SPPG);
+- ``population`` (BPS 2024, every regency);
 - ``poverty_pct`` (BPS P0).
 
 A regency without a value gets the **median of its province** (the national median if the
@@ -19,30 +19,39 @@ whole province lacks it); ``simulation_covariates`` returns the values used and 
 fill, so a notebook can show them.
 
 Deliveries (assumptions, not data): population x crude birth rate (CBR). The CBR is 16 per
-1,000 in 2022 (approximately Indonesia's national CBR in the early 2020s, as in UN World
+1,000 in 2021 (approximately Indonesia's national CBR in the early 2020s, as in UN World
 Population Prospects and World Bank WDI ``SP.DYN.CBRT.IN``; an assumption, not a regency
 figure), higher where poverty is higher (+1 % per poverty point above the national median:
 poorer regencies have higher fertility), times a province factor (log-normal, sd 0.05),
-falling 1.5 % a year (so about 18 per 1,000 in 2014); population moves 1.1 % a year away from
+falling 1.5 % a year (so about 17.8 per 1,000 in 2014); population moves 1.1 % a year away from
 the year of its figure (roughly BPS's projected growth). Deliveries are Poisson around that,
 about 4.4-4.7 million a year nationally.
 
 Coverage: ``logit(coverage) = a + papua_shift + b * z + u_province + e_regency + e_regency_year
-+ trend * (year - 2022)`` where ``z`` is the standardised facility-delivery share (clipped to
++ trend * (year - 2021)`` where ``z`` is the standardised facility-delivery share (clipped to
 +-3 sd: a few Susenas cells are sampling zeros). ``b`` is **positive** (0.30 per sd):
 mothers who deliver in a facility meet the counselling and the providers that start KBPP
 there. The year trend is small (+0.03 logit a year).
 
-Calibration (by root finding on the realised draws, ``scipy.optimize.brentq``):
+Calibration (by root finding on the realised draws, ``scipy.optimize.brentq``), to the
+verified anchors of ``config`` (see data/SOURCES.md; an earlier "45 % within 42 days"
+anchor had no source and is gone):
 
-1. ``a + papua_shift`` so that the delivery-weighted coverage of the Papua region in 2022
-   (pre-2022 Papua province, now BPS 94, 95, 96, 97)
-   equals ``config.KBPP_PAPUA_PCT`` = 28.7 % (Susenas 2022, Papua lowest);
-2. ``a`` so that the delivery-weighted national coverage in 2022 equals
-   ``config.KBPP_NATIONAL_PCT`` = 45.0 % (Susenas 2022);
-3. the Papua region is kept the lowest: a province outside it whose expected 2022 coverage
-   would fall below 28.7 + 3 points has its province effect raised to that floor, and step 2
-   is repeated.
+1. ``a + papua_shift`` so that the delivery-weighted coverage of the Papua region in 2021
+   (pre-2022 Papua province, now BPS 94, 95, 96, 97) equals ``papua_pct`` = 53.9 x 28.71 /
+   73.01 = 21.2 %: the national programme level below, scaled by the Papua-to-national
+   ratio of the Susenas 2022 survey indicator (modern method after delivery, 28.71 % against
+   73.01 %). Carrying a survey ratio over to the programme indicator is an assumption;
+2. ``a`` so that the delivery-weighted national coverage in 2021 equals ``national_pct`` =
+   53.9 %, the programme coverage Profil Kesehatan Jawa Tengah 2021 publishes for its
+   province: the only published programme figure, taken to stand for the nation (an
+   assumption: no national programme figure is published);
+3. the Papua region is kept the lowest: a province outside it whose expected 2021 coverage
+   would fall below ``papua_pct`` + 3 points has its province effect raised to that floor,
+   and step 2 is repeated.
+
+The regency spread (``regency_sd`` 0.9 on the logit scale) is chosen so that the 35
+simulated Jawa Tengah regencies spread about as widely as the real ones (13.7-91.3 % in 2021).
 
 The acceptors are binomial(deliveries, coverage) drawn by inversion from uniforms fixed by the
 seed, so the calibrated means are those of the published frame (not only of expectations).
@@ -67,8 +76,11 @@ from .. import config
 from ..kbpp_schema import COUNT_COLUMNS, KBPP_COLUMNS, METHOD_COLUMNS, METHODS
 
 SOURCE_ID = "simulated_kbpp"
-CALIBRATION_YEAR = 2022  # the year of the Susenas figures the layer is calibrated to
+CALIBRATION_YEAR = 2021  # the year of the programme figure the layer is calibrated to
 FACILITY_YEAR = 2024  # the Susenas year of births_outside_facility_pct to use
+NATIONAL_PCT = config.KBPP_JATENG_PCT[CALIBRATION_YEAR]
+PAPUA_PCT = round(NATIONAL_PCT * config.SUSENAS_POSTPARTUM_MODERN_PAPUA_PCT
+                  / config.SUSENAS_POSTPARTUM_MODERN_PCT, 2)
 # "Papua" in Susenas 2022 is the province before the 2022 split (fieldwork in March 2022,
 # new provinces formed in November): today's Papua, Papua Selatan, Papua Tengah and Papua
 # Pegunungan (BPS codes). Papua Barat and Papua Barat Daya were never part of it.
@@ -85,8 +97,8 @@ COVARIATES = ("births_outside_facility_pct", "population", "poverty_pct")
 class SimulationParameters:
     """The assumptions of the simulated layer (see the module docstring for their sources)."""
 
-    national_pct: float = config.KBPP_NATIONAL_PCT
-    papua_pct: float = config.KBPP_PAPUA_PCT
+    national_pct: float = NATIONAL_PCT
+    papua_pct: float = PAPUA_PCT
     papua_floor_margin: float = 3.0  # points other provinces stay above the Papua region
     crude_birth_rate: float = 16.0 / 1000  # in CALIBRATION_YEAR
     cbr_poverty_slope: float = 0.01  # relative CBR change per poverty point above the median
@@ -97,7 +109,7 @@ class SimulationParameters:
     facility_slope: float = 0.30  # logit per sd of the facility-delivery share; positive
     facility_clip_sd: float = 3.0
     province_sd: float = 0.15
-    regency_sd: float = 0.20
+    regency_sd: float = 0.90
     regency_year_sd: float = 0.05
     year_trend: float = 0.03  # logit per year
     method_mix: dict = field(default_factory=lambda: dict(METHOD_MIX))
@@ -185,7 +197,7 @@ def simulate_kbpp(regions: pd.DataFrame, tidy: pd.DataFrame, years=range(2014, 2
     """The simulated KBPP table (``kbpp_schema.KBPP_COLUMNS``) for every regency x year.
 
     ``regions`` is ``regions.load_regions()``; ``tidy`` the tidy table with the real
-    covariates. Calibrated to Susenas 2022 (see the module docstring); sorted by bps_code, year.
+    covariates. Calibrated in 2021 (see the module docstring); sorted by bps_code, year.
     """
     p = params or SimulationParameters()
     covariates = simulation_covariates(regions, tidy)
@@ -323,7 +335,7 @@ def calibration_report(frame: pd.DataFrame, regions: pd.DataFrame,
     """Delivery-weighted KBPP coverage in ``year``: national, the Papua region, each province.
 
     ``coverage_pct`` = sum(deliveries x kbpp_coverage_pct) / sum(deliveries); ``target_pct``
-    is the Susenas 2022 figure where there is one. ``measure_type`` repeats the frame's label
+    is the calibration anchor where there is one (national and Papua region). ``measure_type`` repeats the frame's label
     (e.g. "simulated").
     """
     rows = frame[frame["year"] == year].merge(
@@ -341,9 +353,9 @@ def calibration_report(frame: pd.DataFrame, regions: pd.DataFrame,
                 "target_pct": target, "measure_type": label}
 
     papua = rows["province_bps"].isin(PAPUA_REGION_PROVINCES)
-    records = [summary(rows, "national", "ID", "Indonesia", config.KBPP_NATIONAL_PCT),
+    records = [summary(rows, "national", "ID", "Indonesia", NATIONAL_PCT),
                summary(rows[papua], "region", "papua", "Wilayah Papua (Papua sebelum pemekaran 2022, 4 provinsi)",
-                       config.KBPP_PAPUA_PCT)]
+                       PAPUA_PCT)]
     for (code, name), part in rows.groupby(["province_bps", "province_name"], sort=True):
         records.append(summary(part, "province", code, name, np.nan))
     return pd.DataFrame.from_records(records)

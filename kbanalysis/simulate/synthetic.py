@@ -56,7 +56,7 @@ _METHOD_SHARES = {"kondom": 0.05, "suntik": 0.40, "pil": 0.10, "akdr": 0.14, "mo
 # Coefficients of the outcome mean (pp per pp), centred at fixed reference values so that
 # the truth does not depend on the sample.
 _BASE_STUNTING = 21.0
-_COVERAGE_REF = 45.0
+_COVERAGE_REF = 54.0  # about Jawa Tengah's programme KBPP coverage (53.9 % in 2021)
 _COVARIATE_EFFECTS = {"poverty_pct": (0.35, 12.0), "births_outside_facility_pct": (0.10, 12.0),
                       "first_birth_before_20_pct": (0.08, 25.0)}
 _MEAN_BOUNDS = (1.0, 95.0)  # the outcome mean is kept inside these (pp); see attrs["clipped_means"]
