@@ -7,9 +7,9 @@ Run from the repository root::
 Writes a SYNTHETIC register (``tests.fixtures.write_register``: one row per delivery,
 messy spellings, 2 % planted problems) as Parquet and as CSV into a temporary folder (or
 ``--workdir``, where it is reused on the next run), then aggregates each file to regency x
-month and regency x year with ``aggregate_register(engine="duckdb")`` and with the pandas
-reference (``engine="pandas"``), each run in its own subprocess so that its peak memory
-(``ru_maxrss``) is its own. Prints rows per second and peak memory per path, the DuckDB /
+month and regency x year with ``aggregate_register`` (DuckDB) and with the pandas
+reference (``tests/fixtures/register_pandas_engine.py``), each run in its own subprocess so
+that its peak memory (``ru_maxrss``) is its own. Prints rows per second and peak memory per path, the DuckDB /
 pandas speed ratio, and checks that both paths gave identical results.
 
 Goal: DuckDB at least 3x the pandas rate, with peak memory under 1.5 GB.
@@ -36,10 +36,13 @@ def worker(engine: str, path: str, memory_limit: str, threads: int | None) -> No
     import resource
 
     from kbanalysis.sources.registers import aggregate_register
+    from tests.fixtures.register_pandas_engine import aggregate_register_pandas
 
-    options = {"memory_limit": memory_limit, "threads": threads} if engine == "duckdb" else {}
     start = time.perf_counter()
-    result = aggregate_register(path, engine=engine, **options)
+    if engine == "duckdb":
+        result = aggregate_register(path, memory_limit=memory_limit, threads=threads)
+    else:
+        result = aggregate_register_pandas(path)
     seconds = time.perf_counter() - start
     usage = resource.getrusage(resource.RUSAGE_SELF)
     peak_mb = usage.ru_maxrss / 1024  # Linux reports KiB

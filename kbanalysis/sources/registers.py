@@ -2,8 +2,17 @@
 
 A register export holds, per delivery: the delivery date, the regency (code and/or name),
 the facility, ``kb_pasca_persalinan`` (yes/no), the method and the days from delivery to
-the method. Column names are matched by meaning (``tanggal_persalinan`` / ``tgl_persalinan``
-/ ``delivery_date`` ...; see ``COLUMN_ALIASES``).
+the method. Column names are matched by meaning, as offices spell them ("Tgl Persalinan",
+"Tanggal Bersalin", "Kab/Kota", "KODE KAB", "Puskesmas", "KB PP", "Ber-KB Pasca Persalinan
+(Ya/Tidak)", "Alat Kontrasepsi", "Jenis Alkon", "Hari ke-", "Jarak (hari)" ...; case,
+spaces, dots, slashes and a bracketed note do not matter; see ``COLUMN_ALIASES``). A bare
+"Tanggal Lahir" is not taken as the delivery date: it may be the mother's own birth date.
+A missing column fails naming every spelling expected and the closest header found.
+
+A CSV may be UTF-8 (with or without BOM), cp1252 or Latin-1, separated by ``,``, ``;`` or
+tabs (:mod:`kbanalysis.sources.text_format` detects which; ``RegisterResult.text_format``
+says). A record with too few or too many fields is rejected whole (``malformed_row``, with
+its line); the other records are still counted.
 
 Rules, per record, in this order (the first that fails decides the ledger reason; the
 record is then not counted at all):
@@ -31,17 +40,20 @@ with the rules above; the second joins those three small tables and counts recor
 integer key (regency, month, outcome) or, for a failing record, by the table entry it fails
 on; it needs no line numbers, so it runs on every core. A third, short scan in file order
 reads the first example lines of each problem and stops as soon as it has them. The rules
-therefore live in Python only, never twice. ``engine="pandas"`` loads the
-file and does the same in pandas; it is the reference in tests and the benchmark.
+therefore live in Python only, never twice. (The tests check the counts against a plain
+pandas twin of the two scans, ``tests/fixtures/register_pandas_engine.py``.)
 
 The ledger stays bounded for multi-million-row files: per reason and column it holds one
 summary entry (``row`` None, the full count in ``detail``) plus the first
 ``examples_per_reason`` records as examples (with their line numbers). Exact counts are in
 ``RegisterResult.reasons``. Line numbers count the header as line 1 (for Parquet, the
-record's position + 1, as in a CSV export with a header).
+record's position + 1, as in a CSV export with a header); a malformed line's number is
+exact, a kept record's assumes one line per record (see :func:`_file_lines`).
 """
 from __future__ import annotations
 
+import csv
+import difflib
 import os
 import re
 import tempfile
@@ -56,29 +68,50 @@ from .. import config
 from ..kbpp_schema import METHOD_COLUMNS, YEAR_MAX, YEAR_MIN
 from ..ledger import InputError, Ledger
 from ..regions import RegionError, Resolver, default_resolver
+from .code_system import file_code_system
 from .kbpp_import import KbppParts, method_key, method_of, parts_frame
+from .text_format import TextFormat, sniff_text_format
 
 METHODS = list(config.KBPP_METHODS)
 WINDOW_DAYS = config.KBPP_WINDOW_DAYS
 Z_95 = 1.959963984540054
 
-# Canonical field -> column names met in register exports (after ``column_key``).
+# Canonical field -> column names met in register exports, as ``column_key`` writes them
+# (so "Tgl. Persalinan", "TGL_PERSALINAN" and "tgl persalinan" are all tgl_persalinan).
 COLUMN_ALIASES = {
     "delivery_date": ("tanggal_persalinan", "tgl_persalinan", "tanggal_bersalin", "tgl_bersalin",
-                      "tanggal_melahirkan", "tgl_melahirkan", "delivery_date", "date_of_delivery"),
-    "regency_code": ("kode_kabupaten_kota", "kode_kab_kota", "kode_kabkota", "kode_kab",
+                      "tanggal_melahirkan", "tgl_melahirkan", "tanggal_partus", "tgl_partus",
+                      "tanggal_lahir_bayi", "tgl_lahir_bayi", "tanggal_lahir_anak",
+                      "tgl_lahir_anak", "delivery_date", "date_of_delivery"),
+    "regency_code": ("kode_kabupaten_kota", "kode_kab_kota", "kode_kabkota", "kode_kab_kot",
+                     "kode_kabkot", "kode_kabupaten", "kode_kab", "kd_kab", "kd_kab_kota",
                      "bps_code", "kode_bps", "regency_code"),
-    "regency_name": ("nama_kabupaten_kota", "kabupaten_kota", "nama_kabkota", "kabkota",
-                     "kabupaten", "regency", "regency_name"),
-    "province": ("nama_provinsi", "provinsi", "province"),
-    "facility": ("fasilitas", "faskes", "fasilitas_kesehatan", "nama_faskes", "facility"),
-    "postpartum": ("kb_pasca_persalinan", "kbpp", "is_kb_pasca_persalinan", "kb_pascasalin",
+    "regency_name": ("nama_kabupaten_kota", "kabupaten_kota", "nama_kab_kota", "kab_kota",
+                     "nama_kabkota", "kabkota", "nama_kab_kot", "kab_kot", "kabkot",
+                     "nama_kabupaten", "kabupaten", "regency", "regency_name"),
+    "province": ("nama_provinsi", "provinsi", "nama_prov", "prov", "province"),
+    "facility": ("fasilitas", "faskes", "fasilitas_kesehatan", "nama_faskes", "fasyankes",
+                 "nama_fasyankes", "puskesmas", "nama_puskesmas", "tempat_pelayanan",
+                 "facility"),
+    "postpartum": ("kb_pasca_persalinan", "kbpp", "kb_pp", "kb_pasca_salin", "kb_pascasalin",
+                   "kb_pasca_bersalin", "ber_kb_pasca_persalinan", "is_kb_pasca_persalinan",
                    "postpartum_fp"),
-    "method": ("metode_kb", "jenis_kb", "metode_kontrasepsi", "jenis_kontrasepsi", "method"),
-    "days": ("hari_ke_kb", "selang_hari", "hari_setelah_persalinan", "jarak_hari",
-             "days_to_method", "days_after_delivery"),
+    "method": ("metode_kb", "jenis_kb", "metode_kontrasepsi", "jenis_kontrasepsi",
+               "alat_kontrasepsi", "jenis_alat_kontrasepsi", "jenis_alkon", "alkon",
+               "metode_kb_pp", "jenis_kb_pp", "method"),
+    "days": ("hari_ke_kb", "hari_ke", "selang_hari", "hari_setelah_persalinan", "jarak_hari",
+             "jarak_kb_hari", "days_to_method", "days_after_delivery"),
+    # Recognised so that it is never mistaken for the delivery date; the days column, not
+    # this date, decides the 42-day window.
+    "service_date": ("tanggal_pelayanan_kb", "tgl_pelayanan_kb", "tanggal_pelayanan",
+                     "tgl_pelayanan", "tanggal_ber_kb", "tgl_ber_kb", "tanggal_kb", "tgl_kb",
+                     "service_date"),
 }
 REQUIRED = ("delivery_date", "postpartum", "method")
+FIELD_NAMES = {"delivery_date": "the delivery date", "regency": "the regency (code or name)",
+               "postpartum": "the KBPP yes/no flag", "method": "the contraceptive method"}
+# A bare "tanggal lahir" may be the mother's own date of birth: never taken as the delivery.
+_BIRTH_DATE_KEYS = {"tanggal_lahir", "tgl_lahir"}
 
 _YES = {"ya", "y", "yes", "1", "true", "iya", "benar"}
 # "2" is "Tidak" in forms that code 1 = Ya, 2 = Tidak; "t" is Tidak, not True, in these files.
@@ -87,13 +120,25 @@ _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d")
 
 
 def column_key(name: str) -> str:
+    """A header as lower-case words joined by ``_``: spaces, dots, slashes, dashes and
+    trailing punctuation do not matter ("Kab./Kota:" and "KAB_KOTA" are both kab_kota)."""
     return re.sub(r"[^0-9a-z]+", "_", str(name).strip().lower()).strip("_")
 
 
+def _keys_of(name: str) -> list[str]:
+    """The header's key, then the key without a bracketed note ("Ber-KB (Ya/Tidak)")."""
+    bare = column_key(re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", str(name)))
+    return [column_key(name)] + ([bare] if bare and bare != column_key(name) else [])
+
+
 def register_columns(names: list[str]) -> dict[str, str]:
-    """Canonical field -> the file's column name, for the fields the file has."""
+    """Canonical field -> the file's column name, for the fields the file has (the first
+    column of the most usual spelling when several would do)."""
     found = {}
-    keys = {column_key(n): n for n in names}
+    keys: dict[str, str] = {}
+    for name in names:
+        for key in _keys_of(name):
+            keys.setdefault(key, name)
     for canonical, aliases in COLUMN_ALIASES.items():
         for alias in aliases:
             if alias in keys:
@@ -102,18 +147,45 @@ def register_columns(names: list[str]) -> dict[str, str]:
     return found
 
 
-def _file_columns(path: Path) -> list[str]:
+def missing_column_error(path: Path, names: list[str], field_name: str) -> InputError:
+    """The message for a register without a column for ``field_name``: every spelling
+    expected, and the header closest to one of them (difflib)."""
+    aliases = (COLUMN_ALIASES["regency_code"] + COLUMN_ALIASES["regency_name"]
+               if field_name == "regency" else COLUMN_ALIASES[field_name])
+    taken = set(register_columns(names).values())
+    scores = {}
+    for name in names:
+        if name not in taken and column_key(name):
+            scores[name] = max(difflib.SequenceMatcher(None, column_key(name), a).ratio()
+                               for a in aliases)
+    closest = max(scores, key=scores.get) if scores else None
+    if closest is not None and scores[closest] >= 0.6:
+        found = f"closest header found: {closest!r}"
+    else:
+        found = f"no header close to these; headers found: {', '.join(map(repr, names))}"
+    note = ""
+    if field_name == "delivery_date":
+        birth = [n for n in names if column_key(n) in _BIRTH_DATE_KEYS]
+        if birth:
+            note = (f"; {birth[0]!r} is not read as the delivery date (it may be the mother's "
+                    f"own date of birth): name it tgl_lahir_bayi if it is the baby's")
+    what = FIELD_NAMES.get(field_name, field_name.replace("_", " "))
+    return InputError(path, row=1, expected=(
+        f"a column for {what}, one of: {', '.join(aliases)} (case, spaces, dots and slashes "
+        f"do not matter); {found}{note}"))
+
+
+def _file_columns(path: Path, text_format: TextFormat | None = None) -> list[str]:
+    """The header's column names, stripped (for a CSV: its first non-blank record)."""
     if path.suffix.lower() == ".parquet":
         import pyarrow.parquet as pq
         return list(pq.read_schema(path).names)
-    with path.open(encoding="utf-8-sig", errors="replace") as handle:
-        first = handle.readline().rstrip("\r\n")
-    return [c.strip().strip('"') for c in first.split(_delimiter(first))]
-
-
-def _delimiter(first_line: str) -> str:
-    counts = {d: first_line.count(d) for d in (",", ";", "\t", "|")}
-    return max(counts, key=counts.get)
+    text_format = text_format or sniff_text_format(path)
+    with path.open(encoding=text_format.python_encoding, newline="") as handle:
+        for fields in csv.reader(handle, delimiter=text_format.delimiter):
+            if any(f.strip() for f in fields):
+                return [f.strip() for f in fields]
+    return []
 
 
 def looks_like_register(path) -> bool:
@@ -127,9 +199,8 @@ def looks_like_register(path) -> bool:
         return False
     return all(f in columns for f in ("delivery_date", "postpartum"))
 
-
 # --------------------------------------------------------------------------------------
-# Reading raw values (shared by both engines: same rules, same result)
+# Reading raw values (the rules, once, whatever engine counts)
 
 
 def parse_date(text) -> date | None:
@@ -219,14 +290,20 @@ def _region_table(triples, resolver: Resolver, code_system: str,
 def _resolve(resolver, code, name, province, code_system, bare_means) -> str:
     if not code and not name:
         raise RegionError("missing_value", "no regency code or name")
-    system = "dagri" if "." in code else code_system
+    system = "kemendagri" if "." in code else code_system  # the dot is Kemendagri's mark
     if code and name:
         try:
-            return resolver.code_and_name(code, name, province, bare_means=bare_means).bps_code
+            match = resolver.code_and_name(code, name, province, bare_means=bare_means,
+                                           system=system)
+            if match.via != "name":
+                return match.bps_code
+            raise RegionError("code_name_mismatch", f"code {code!r} is no regency code of the "
+                              f"file's system ({system}), the name is "
+                              f"{resolver.label(match.bps_code)}")
         except RegionError as exc:
             by_code = by_name = None
             try:
-                by_code = resolver.code(code, system)
+                by_code = resolver.code_alone(code, system)
             except RegionError:
                 pass
             try:
@@ -237,8 +314,8 @@ def _resolve(resolver, code, name, province, code_system, bare_means) -> str:
                 raise RegionError("unknown_region", str(exc)) from None
             raise
     if code:
-        return resolver.code(code, system)
-    return resolver.regency(name, province, bare_means=bare_means)
+        return resolver.code_alone(code, system).bps_code
+    return resolver.regency(name, province, bare_means=bare_means, system=code_system)
 
 
 # --------------------------------------------------------------------------------------
@@ -256,6 +333,7 @@ class RegisterResult:
     reasons: pd.DataFrame  # reason, column, rows, kept (True for cell-level notes)
     ledger: Ledger = field(default_factory=Ledger)
     rows_read: int = 0
+    text_format: TextFormat | None = None  # how a CSV register was written; None for Parquet
 
     @property
     def rows_rejected(self) -> int:
@@ -300,13 +378,18 @@ class _Plan:
     """What to read: the file's columns for each field, and the reading options."""
 
     path: Path
-    columns: dict[str, str]
+    columns: dict[str, str]  # canonical field -> the file's column name
     parquet: bool
-    delimiter: str | None
+    text_format: TextFormat | None  # None for Parquet
+    header: list[str]  # the file's column names, in file order
     unit: str
     first: date
     last: date
     examples: int
+
+    @property
+    def delimiter(self) -> str | None:
+        return self.text_format.delimiter if self.text_format else None
 
 
 def _plan(path: Path, unit: str, years, examples: int) -> _Plan:
@@ -315,22 +398,16 @@ def _plan(path: Path, unit: str, years, examples: int) -> _Plan:
     if unit not in ("delivery", "acceptor"):
         raise ValueError(f"unit must be 'delivery' or 'acceptor', not {unit!r}")
     parquet = path.suffix.lower() == ".parquet"
-    names = _file_columns(path)
+    text_format = None if parquet else sniff_text_format(path)
+    names = _file_columns(path, text_format)
     columns = register_columns(names)
     for needed in REQUIRED:
         if needed not in columns:
-            raise InputError(path, row=1, column=COLUMN_ALIASES[needed][0],
-                             expected=f"a register column for {needed.replace('_', ' ')} "
-                             f"(one of {', '.join(COLUMN_ALIASES[needed])})", got=", ".join(names))
+            raise missing_column_error(path, names, needed)
     if "regency_code" not in columns and "regency_name" not in columns:
-        raise InputError(path, row=1, column="kode_kabupaten_kota",
-                         expected="a regency code or name column", got=", ".join(names))
-    delimiter = None
-    if not parquet:
-        with path.open(encoding="utf-8-sig", errors="replace") as handle:
-            delimiter = _delimiter(handle.readline())
+        raise missing_column_error(path, names, "regency")
     first_year, last_year = years
-    return _Plan(path, columns, parquet, delimiter, unit, date(first_year, 1, 1),
+    return _Plan(path, columns, parquet, text_format, names, unit, date(first_year, 1, 1),
                  date(last_year, 12, 31), examples)
 
 
@@ -339,38 +416,45 @@ _RAW = {"d": "delivery_date", "rc": "regency_code", "rn": "regency_name", "rp": 
         "f": "postpartum", "m": "method", "dy": "days"}
 
 
-def aggregate_register(path, *, engine: str = "duckdb", unit: str = "delivery",
-                       years=(YEAR_MIN, YEAR_MAX), code_system: str = "bps",
-                       bare_means: str | None = None, resolver: Resolver | None = None,
-                       memory_limit: str = "1GB", threads: int | None = None,
-                       examples_per_reason: int = 5, source_id: str | None = None
-                       ) -> RegisterResult:
-    """Aggregate a register (CSV or Parquet) to regency x month and x year.
+def aggregate_register(path, *, unit: str = "delivery", years=(YEAR_MIN, YEAR_MAX),
+                       code_system: str | None = None, bare_means: str | None = None,
+                       resolver: Resolver | None = None, memory_limit: str = "1GB",
+                       threads: int | None = None, examples_per_reason: int = 5,
+                       source_id: str | None = None) -> RegisterResult:
+    """Aggregate a register (CSV or Parquet) to regency x month and x year, in DuckDB.
 
-    ``engine``: "duckdb" (bounded memory, for any size) or "pandas" (loads the file; the
-    reference implementation). Both give identical results. ``years``: first and last year
-    a delivery may fall in. ``code_system``: how undotted regency codes are read ("bps" or
-    "dagri"; dotted codes are always Kemendagri). ``memory_limit`` / ``threads``: DuckDB's
-    settings (threads default: all cores, at most 4).
+    ``years``: first and last year a delivery may fall in. ``code_system``: how undotted
+    regency codes are read ("bps" or "kemendagri"; dotted codes are always Kemendagri);
+    by default detected from the codes and names (``sources.code_system``), and a file
+    whose codes could be either and that has no names is refused.
+    ``memory_limit`` / ``threads``: DuckDB's settings (threads default: all cores, at most
+    4). A CSV may be UTF-8 (with or without BOM), cp1252 or Latin-1, separated by ``,``,
+    ``;`` or tabs: ``RegisterResult.text_format`` says what was detected.
     """
+    return _aggregate_with(lambda plan: _DuckDB(plan, memory_limit, threads), path, unit=unit,
+                           years=years, code_system=code_system, bare_means=bare_means,
+                           resolver=resolver, examples_per_reason=examples_per_reason,
+                           source_id=source_id)
+
+
+def _aggregate_with(open_engine, path, *, unit, years, code_system, bare_means, resolver,
+                    examples_per_reason, source_id) -> RegisterResult:
+    """The pipeline around a counting engine: ``open_engine(plan)`` is a context manager
+    with ``distinct()``, ``aggregate(keyed)`` and ``malformed()`` (DuckDB here; the tests
+    plug in a pandas twin to check it against)."""
     path = Path(path)
     plan = _plan(path, unit, years, examples_per_reason)
     resolver = resolver or default_resolver()
     source_id = source_id or f"register:{path.stem}"
-    if engine == "duckdb":
-        with _DuckDB(plan, memory_limit, threads) as db:
-            distinct = db.distinct()
-            keyed = _keyed(_maps(distinct, plan, resolver, code_system, bare_means))
-            counted = db.aggregate(keyed)
-    elif engine == "pandas":
-        raw = _pandas_raw(plan)
-        distinct = raw.distinct()
+    with open_engine(plan) as engine:
+        distinct = engine.distinct()
         keyed = _keyed(_maps(distinct, plan, resolver, code_system, bare_means))
-        counted = _pandas_aggregate(raw, keyed, plan)
-    else:
-        raise ValueError(f"engine must be 'duckdb' or 'pandas', not {engine!r}")
+        counted = engine.aggregate(keyed)
+        malformed = engine.malformed()
     grouped, noted = _decode(keyed, plan, *counted)
-    return _result(plan, grouped, noted, distinct["rows"], source_id)
+    if malformed.count:
+        noted.append(_malformed_note(plan, malformed))
+    return _result(plan, grouped, noted, distinct["rows"] + malformed.count, source_id)
 
 
 def _reason_columns(plan: _Plan) -> dict[str, str]:
@@ -396,6 +480,9 @@ def _maps(distinct, plan, resolver, code_system, bare_means) -> dict[str, pd.Dat
     dates["column"], dates["value"] = cols["d"], dates["raw"]
     region = distinct["region"]
     triples = list(region[["rc", "rn", "rp"]].itertuples(index=False, name=None))
+    code_system = file_code_system(plan.path, cols["r"], [str(t[0]) for t in triples],
+                                   [str(t[1]) for t in triples], resolver,
+                                   [str(t[2]).strip() or None for t in triples], code_system)
     regions = _region_table(triples, resolver, code_system, bare_means)
     regions["column"] = cols["r"]
     regions["value"] = np.where(regions["code"].str.strip() != "", regions["code"], regions["name"])
@@ -546,6 +633,13 @@ class _DuckDB:
 
         self.plan = plan
         self.tmp = tempfile.TemporaryDirectory(prefix="kbanalysis-duckdb-")
+        self.csv_path = plan.path
+        if plan.text_format and plan.text_format.encoding != "utf-8":
+            # DuckDB reads UTF-8 (a BOM is fine); a cp1252 export is copied to UTF-8 in the
+            # temporary folder, line for line, so line numbers stay those of the original.
+            self.csv_path = Path(self.tmp.name) / "register-utf8.csv"
+            _transcode(plan.path, plan.text_format.encoding, self.csv_path)
+        self.rejected_lines = np.empty(0, dtype="int64")
         threads = threads or min(4, os.cpu_count() or 1)
         # Insertion order is kept (the default, stated here because _examples relies on it:
         # a LIMIT without ORDER BY then returns the first matching records of the file).
@@ -560,23 +654,35 @@ class _DuckDB:
         self.con.close()
         self.tmp.cleanup()
 
-    def _source(self) -> tuple[str, str]:
-        path = str(self.plan.path).replace("'", "''")
+    def _source(self, first_scan: bool = False) -> tuple[str, str]:
+        """The table function over the file, and the expression of a record's ordinal
+        (1 for the first data record; :func:`_file_lines` turns it into a line number)."""
+        path = str(self.csv_path).replace("'", "''")
         if self.plan.parquet:
-            return f"read_parquet('{path}', file_row_number = true)", "file_row_number + 2"
+            return f"read_parquet('{path}', file_row_number = true)", "file_row_number + 1"
         delim = self.plan.delimiter.replace("'", "''")
-        # all_varchar: the rules read text, never DuckDB's guesses. The streaming
-        # row_number() keeps file order, so line = record number + 1 (header = line 1).
-        return (f"read_csv('{path}', header = true, all_varchar = true, delim = '{delim}', "
-                f"quote = '\"', escape = '\"')", "row_number() OVER () + 1")
+        # Columns by position, all text: the rules read text, never DuckDB's guesses, and a
+        # header spelled with spaces or slashes needs no quoting. A record with too few or
+        # too many fields is skipped; the first scan stores it (line and text) for the
+        # ledger. The streaming row_number() keeps file order.
+        columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(self.plan.header)))
+        errors = ("store_rejects = true, rejects_table = 'malformed_rows', "
+                  "rejects_scan = 'malformed_scan'" if first_scan else "ignore_errors = true")
+        return (f"read_csv('{path}', header = true, auto_detect = false, "
+                f"columns = {{{columns}}}, delim = '{delim}', quote = '\"', escape = '\"', "
+                f"{errors})", "row_number() OVER ()")
 
-    def _raw_select(self, with_line: bool = True) -> str:
-        source, line = self._source()
-        fields = [f"{line} AS line"] if with_line else []
+    def _raw_select(self, with_line: bool = True, first_scan: bool = False) -> str:
+        source, ordinal = self._source(first_scan)
+        fields = [f"{ordinal} AS line"] if with_line else []
         for short, canonical in _RAW.items():
             name = self.plan.columns.get(canonical)
-            expr = (f"coalesce(CAST(\"{name.replace(chr(34), chr(34) * 2)}\" AS VARCHAR), '')"
-                    if name else "''")
+            if name is None:
+                expr = "''"
+            else:
+                column = (name.replace('"', '""') if self.plan.parquet
+                          else f"c{self.plan.header.index(name)}")
+                expr = f'coalesce(CAST("{column}" AS VARCHAR), \'\')'
             fields.append(f"{expr} AS {short}")
         return f"SELECT {', '.join(fields)} FROM {source}"
 
@@ -591,12 +697,16 @@ class _DuckDB:
     def distinct(self) -> dict:
         """Scan 1: the distinct raw values (dates, regency triples, flag-method-days)."""
         sql = f"""
-            WITH raw AS ({self._raw_select(with_line=False)})
+            WITH raw AS ({self._raw_select(with_line=False, first_scan=True)})
             SELECT grouping(d) AS gd, grouping(rc, rn, rp) AS gr, grouping(f, m, dy) AS gk,
                    d, rc, rn, rp, f, m, dy, count(*) AS n
             FROM raw
             GROUP BY GROUPING SETS ((d), (rc, rn, rp), (f, m, dy))"""
         frame = self._run(sql).df()
+        if not self.plan.parquet:
+            self.rejected_lines = self._run(
+                "SELECT DISTINCT line FROM malformed_rows ORDER BY line"
+            ).df()["line"].to_numpy(dtype="int64")
         return {"d": frame.loc[frame["gd"] == 0, "d"],
                 "region": frame.loc[frame["gr"] == 0, ["rc", "rn", "rp"]],
                 "kb": frame.loc[frame["gk"] == 0, ["f", "m", "dy"]],
@@ -658,6 +768,9 @@ class _DuckDB:
         if not wanted and not late_wanted:
             return {}, []
         limit = max(1, int(EXAMPLE_SCAN_FACTOR * n * (len(wanted) + 1)))
+        # The file must stay the probe side of every join, so that matching records leave
+        # in file order; the optimiser would swap sides on its size estimates.
+        self.con.execute("SET disabled_optimizers = 'join_order,build_side_probe_side'")
         while True:
             rows = self._run(f"""
                 WITH labelled AS ({self._labelled(n_months, n_outcomes, with_line=True)})
@@ -678,109 +791,83 @@ class _DuckDB:
             complete = (all(found.get(g, 0) == k for g, k in wanted.items())
                         and len(late_lines) == late_wanted)
             if complete or len(rows) < limit:
-                return lines, late_lines
+                rejected = self.rejected_lines
+                lines = {f: _file_lines(ordinals, rejected).tolist()
+                         for f, ordinals in lines.items()}
+                at = _file_lines([ordinal for ordinal, _ in late_lines], rejected).tolist()
+                return lines, [(line, row) for line, (_, row) in zip(at, late_lines)]
             limit *= 4
+
+    def malformed(self) -> "_Malformed":
+        """The records skipped for a wrong number of fields: their lines, and the text
+        and DuckDB's diagnosis of the first few."""
+        if self.plan.parquet or not len(self.rejected_lines):
+            return _Malformed(np.empty(0, dtype="int64"), [])
+        rows = self._run(f"""
+            SELECT line, first(csv_line ORDER BY column_idx), first(error_type ORDER BY column_idx)
+            FROM malformed_rows GROUP BY line ORDER BY line
+            LIMIT {int(self.plan.examples)}""").fetchall()
+        examples = [(int(line), text.strip("\r\n"), _malformed_detail(
+            self.plan, text.strip("\r\n"), kind)) for line, text, kind in rows]
+        return _Malformed(self.rejected_lines, examples)
+
+
+def _transcode(source: Path, encoding: str, target: Path) -> None:
+    """Copy ``source`` to UTF-8 in chunks (bounded memory); newlines are left as they are."""
+    with source.open(encoding=encoding, newline="") as reader, \
+            target.open("w", encoding="utf-8", newline="") as writer:
+        while chunk := reader.read(1 << 20):
+            writer.write(chunk)
+
+
+def _file_lines(ordinals, rejected_lines: np.ndarray) -> np.ndarray:
+    """The line numbers of kept records given their ordinals among kept records (1 = the
+    first), skipping the lines of malformed records (header = line 1).
+
+    Exact when every record is one line, as register exports are; a blank line or a
+    quoted line break before a record would put it a line later than shown.
+    """
+    ordinals = np.asarray(ordinals, dtype="int64")
+    lines = ordinals + 1
+    while True:  # each malformed line at or before a record pushes it one line on
+        moved = ordinals + 1 + np.searchsorted(rejected_lines, lines, side="right")
+        if np.array_equal(moved, lines):
+            return lines
+        lines = moved
+
+
+@dataclass
+class _Malformed:
+    """Records with a wrong number of fields: every line, and the first few examples as
+    (line, text, detail)."""
+
+    lines: np.ndarray
+    examples: list[tuple[int, str, str]]
+
+    @property
+    def count(self) -> int:
+        return len(self.lines)
+
+
+def _malformed_detail(plan: _Plan, text: str, error_type: str = "") -> str:
+    """What is wrong with a malformed line, e.g. "3 fields, header has 4"."""
+    if error_type == "UNQUOTED VALUE":
+        return "a quote opened here is never closed (the lines after it are read as one field)"
+    fields = next(csv.reader([text], delimiter=plan.delimiter), [])
+    return f"{len(fields)} fields, header has {len(plan.header)}"
+
+
+def _malformed_note(plan: _Plan, malformed: _Malformed) -> tuple:
+    examples = malformed.examples[: plan.examples]
+    return ("rejected", "malformed_row", None, malformed.count,
+            [line for line, _, _ in examples], [text[:200] for _, text, _ in examples],
+            [detail for _, _, detail in examples])
 
 
 def _late_note(plan: _Plan, count: int, examples: list[tuple]) -> tuple:
     examples = examples[: plan.examples]
     return ("kept", "after_kbpp_window", _reason_columns(plan)["dy"], count,
             [line for line, _ in examples], [value for _, value in examples])
-
-
-@dataclass
-class _PandasRaw:
-    """The whole file in memory: each field factorised into codes and its distinct texts."""
-
-    lines: np.ndarray
-    codes: dict[str, np.ndarray]  # "d", "region", "kb" -> row of the distinct table
-    tables: dict[str, pd.DataFrame]  # the distinct values, in code order
-
-    def distinct(self) -> dict:
-        return {"d": self.tables["d"]["d"], "region": self.tables["region"],
-                "kb": self.tables["kb"], "rows": len(self.lines)}
-
-
-def _factorise(frame: pd.DataFrame, fields: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
-    """One code per record for the combination of ``fields``, and the distinct combinations."""
-    codes, uniques = [], []
-    for field_name in fields:
-        code, found = pd.factorize(frame[field_name])
-        codes.append(code.astype("int64"))
-        uniques.append(np.asarray(found, dtype=object))
-    combined = codes[0]
-    for code, found in zip(codes[1:], uniques[1:]):
-        combined = combined * len(found) + code
-    distinct, inverse = np.unique(combined, return_inverse=True)
-    parts = []
-    for found in reversed(uniques):
-        distinct, position = np.divmod(distinct, len(found))
-        parts.append(found[position])
-    table = pd.DataFrame(dict(zip(fields, reversed(parts))))
-    return inverse.astype("int64"), table
-
-
-def _pandas_raw(plan: _Plan) -> _PandasRaw:
-    """Read the file with pandas (all of it, in memory) and factorise its fields."""
-    wanted = {short: plan.columns.get(canonical) for short, canonical in _RAW.items()}
-    usecols = [c for c in wanted.values() if c]
-    if plan.parquet:
-        frame = pd.read_parquet(plan.path, columns=usecols, dtype_backend="pyarrow")
-    else:
-        try:
-            frame = pd.read_csv(plan.path, sep=plan.delimiter, dtype=str, keep_default_na=False,
-                                usecols=usecols, encoding="utf-8-sig")
-        except (ValueError, pd.errors.ParserError) as exc:
-            raise InputError(plan.path, expected="a readable CSV register",
-                             got=str(exc).splitlines()[0][:300]) from None
-    text = pd.DataFrame(index=frame.index)
-    for short, column in wanted.items():
-        if column is None:
-            text[short] = ""
-            continue
-        values = frame[column]
-        if not pd.api.types.is_string_dtype(values.dtype):
-            values = values.astype("string")  # typed Parquet columns (dates, numbers) as text
-        text[short] = values.fillna("")
-    codes, tables = {}, {}
-    for key, fields in (("d", ["d"]), ("region", ["rc", "rn", "rp"]), ("kb", ["f", "m", "dy"])):
-        codes[key], tables[key] = _factorise(text, fields)
-    return _PandasRaw(np.arange(len(text), dtype="int64") + 2, codes, tables)
-
-
-def _pandas_aggregate(raw: _PandasRaw, keyed: _Keyed, plan: _Plan):
-    """The same joins and counts as the SQL, in pandas/numpy (maps are in code order)."""
-    def ids(table: pd.DataFrame, column: str, at: np.ndarray) -> np.ndarray:
-        return table[column].to_numpy(dtype="int64", na_value=-1)[at]
-
-    at_d, at_r, at_k = raw.codes["d"], raw.codes["region"], raw.codes["kb"]
-    fail = ids(keyed.date_map, "fail", at_d)
-    for table, at in ((keyed.region_map, at_r), (keyed.kb_map, at_k)):
-        fail = np.where(fail >= 0, fail, ids(table, "fail", at))
-    kept = fail < 0
-    late = kept & keyed.kb_map["late"].to_numpy(bool)[at_k]
-    n_months, n_outcomes = keyed.key_sizes()
-    key = (((ids(keyed.region_map, "region", at_r) * n_months + ids(keyed.date_map, "ym", at_d))
-            * n_outcomes + ids(keyed.kb_map, "outcome", at_k)) * 2 + late)
-    found, n = np.unique(key[kept], return_counts=True)
-    counts = pd.DataFrame({"key": found, "n": n})
-
-    # Records come in line order, so the first rows of each group are its first lines.
-    bad = np.flatnonzero(~kept)
-    table = pd.DataFrame({"fail": fail[bad], "line": raw.lines[bad]})
-    problems = (table.groupby("fail", sort=True)
-                .agg(n=("line", "size"), lines=("line", lambda x: x.head(plan.examples).tolist()))
-                .reset_index())
-    late_at = np.flatnonzero(late)
-    days_text = raw.tables["kb"]["dy"].to_numpy(dtype=object)
-    table = pd.DataFrame({"key": key[late_at], "line": raw.lines[late_at],
-                          "value": days_text[at_k[late_at]]})
-    late_groups = table.groupby("key", sort=True)
-    late_frame = pd.DataFrame({
-        "n": late_groups.size().to_numpy(),
-        "lines": late_groups["line"].agg(lambda x: x.head(plan.examples).tolist()).to_numpy(),
-        "values": late_groups["value"].agg(lambda x: x.head(plan.examples).tolist()).to_numpy()})
-    return counts, problems, late_frame
 
 
 def _result(plan: _Plan, grouped: pd.DataFrame, noted: list, rows_read: int,
@@ -812,19 +899,27 @@ def _result(plan: _Plan, grouped: pd.DataFrame, noted: list, rows_read: int,
 
     ledger = Ledger()
     summary = []
-    for kind, reason, column, count, lines, values in sorted(
+    # A note: (kind, reason, column, count, lines, values[, details]); a malformed row has
+    # no column, and its own detail (how many fields) instead.
+    for kind, reason, column, count, lines, values, *details in sorted(
             noted, key=lambda x: (x[0], x[1], x[2] or "")):
         summary.append({"reason": reason, "column": column, "rows": count, "kept": kind == "kept"})
-        shown = sorted(zip(lines, values))[: plan.examples]
+        if details:
+            shown = sorted(zip(lines, values, details[0]))[: plan.examples]
+        else:
+            # A rejected record is dropped whole: the column moves to the detail.
+            detail = "" if kind == "kept" else f"column '{column}'"
+            shown = [(line, value, detail) for line, value in sorted(zip(lines, values))]
+            shown = shown[: plan.examples]
         what = "kept as a delivery without KBPP" if kind == "kept" else "records rejected"
         ledger.add(source_id, plan.path, None, column, reason,
                    f"{count} {what} in all; the first {len(shown)} follow as examples")
-        for line, value in shown:
-            # A rejected record is dropped whole: the column moves to the detail.
+        for line, value, detail in shown:
             ledger.add(source_id, plan.path, int(line), column if kind == "kept" else None,
-                       reason, "" if kind == "kept" else f"column '{column}'", value)
+                       reason, detail, value)
     reasons = pd.DataFrame(summary, columns=["reason", "column", "rows", "kept"])
-    return RegisterResult(plan.path, plan.unit, monthly, yearly, reasons, ledger, rows_read)
+    return RegisterResult(plan.path, plan.unit, monthly, yearly, reasons, ledger, rows_read,
+                          plan.text_format)
 
 
 # --------------------------------------------------------------------------------------

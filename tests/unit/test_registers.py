@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from tests.fixtures import write_register
+from tests.fixtures.register_pandas_engine import aggregate_register_pandas
 from kbanalysis.kbpp_schema import METHOD_COLUMNS
 from kbanalysis.ledger import InputError
 from kbanalysis.sources.kbpp_import import method_of
@@ -28,8 +29,8 @@ def register(request, tmp_path_factory):
 
 def test_duckdb_and_pandas_give_identical_results(register):
     path, _ = register
-    fast = aggregate_register(path, engine="duckdb", threads=2)
-    plain = aggregate_register(path, engine="pandas")
+    fast = aggregate_register(path, threads=2)
+    plain = aggregate_register_pandas(path)
     pd.testing.assert_frame_equal(fast.monthly, plain.monthly)
     pd.testing.assert_frame_equal(fast.yearly, plain.yearly)
     pd.testing.assert_frame_equal(fast.reasons, plain.reasons)
@@ -44,8 +45,8 @@ def test_example_lines_are_the_first_ones_even_when_the_scan_must_read_further(
     import kbanalysis.sources.registers as registers
     path, _ = register
     monkeypatch.setattr(registers, "EXAMPLE_SCAN_FACTOR", 0.05)
-    fast = aggregate_register(path, engine="duckdb", threads=2, examples_per_reason=3)
-    plain = aggregate_register(path, engine="pandas", examples_per_reason=3)
+    fast = aggregate_register(path, threads=2, examples_per_reason=3)
+    plain = aggregate_register_pandas(path, examples_per_reason=3)
     assert fast.ledger.to_frame().equals(plain.ledger.to_frame())
     pd.testing.assert_frame_equal(fast.reasons, plain.reasons)
 
@@ -145,7 +146,8 @@ def test_typed_parquet_and_aliased_text_columns_read_alike(tmp_path):
         "kode_kab": ["3205", "3205", "3273", "3273"], "kb_pasca_persalinan": ["Ya", "T", "Y", "1"],
         "jenis_kontrasepsi": ["AKDR", "", "suntik", "pil"], "selang_hari": ["0", "", "50", "3"]},
         sep=";")
-    results = [aggregate_register(p, engine=e) for p in (typed, text) for e in ("duckdb", "pandas")]
+    results = [engine(p) for p in (typed, text)
+               for engine in (aggregate_register, aggregate_register_pandas)]
     for other in results[1:]:
         pd.testing.assert_frame_equal(results[0].monthly, other.monthly)
         pd.testing.assert_frame_equal(results[0].reasons, other.reasons)
@@ -197,8 +199,12 @@ def test_broken_and_foreign_files(tmp_path):
     broken = tmp_path / "broken.csv"
     broken.write_text("tanggal_persalinan,kode_kabupaten_kota,kb_pasca_persalinan,metode_kb\n"
                       "2023-01-01,3205,ya,Pil\n2023-01-02,3205,ya,Pil,extra,fields\n")
-    with pytest.raises(InputError):
-        aggregate_register(broken)
+    result = aggregate_register(broken)  # the long line is ledgered, the good one counted
+    assert result.reasons.to_dict("records") == [
+        {"reason": "malformed_row", "column": None, "rows": 1, "kept": False}]
+    assert result.yearly["kbpp_pil"].tolist() == [1] and result.rows_read == 2
+    example = [r for r in result.ledger.rejects if r.row is not None]
+    assert [(r.row, r.detail) for r in example] == [(3, "6 fields, header has 4")]
     foreign = tmp_path / "foreign.csv"
     foreign.write_text("tanggal_persalinan,kode_kabupaten_kota\n2023-01-01,3205\n")
     assert looks_like_register(broken) and not looks_like_register(foreign)
