@@ -60,6 +60,12 @@ def real_data_note(sources: list[str], lang: str) -> Block | None:
     return Block(f'<div class="banner real"><strong>{esc(message)}</strong></div>', f"i {message}")
 
 
+def commands(lines: list[str]) -> Block:
+    """Shell commands a reader can copy, one per line."""
+    text = "\n".join(lines)
+    return Block(f'<pre class="commands"><code>{esc(text)}</code></pre>', text)
+
+
 def title(main: str, subtitle: str = "") -> Block:
     sub = f'<p class="subtitle">{esc(subtitle)}</p>' if subtitle else ""
     return Block(f"<header><h1>{esc(main)}</h1>{sub}</header>", f"# {main}\n{subtitle}".rstrip())

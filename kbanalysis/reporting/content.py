@@ -213,8 +213,23 @@ def kbpp_summary(cross: pd.DataFrame, code: str, target_pct: float = KBPP_TARGET
         "gap": None if coverage is None else round(max(0.0, target_pct - coverage), 1),
         "mothers": mothers_to_reach(deliveries, total, target_pct),
         "simulated": str(row.get("kbpp_measure_type", "")) == "simulated",
+        "source": None if coverage is None else str(row.get("kbpp_source", "") or "") or None,
         "flags": [f for f in str(row.get("kbpp_flags", "")).split(";") if f],
     }
+
+
+# BKKBN programme indicators (SIGA / Elsimil), in the order a report lists them.
+PROGRAMME_INDICATORS = ("modern_cpr_pct", "unmet_need_pct", "long_acting_share_pct",
+                        "kbpp_intention_pct")
+
+
+def programme_summary(cross: pd.DataFrame, code: str) -> pd.DataFrame:
+    """The latest programme indicators of a regency: indicator, year, value (may be empty)."""
+    row = _row(cross, code)
+    records = [{"indicator": name, "year": int(row[f"{name}_year"]), "value": _value(row, name)}
+               for name in PROGRAMME_INDICATORS
+               if name in cross and _value(row, name) is not None]
+    return pd.DataFrame.from_records(records, columns=["indicator", "year", "value"])
 
 
 def province_rank(cross: pd.DataFrame, code: str, column: str, ascending: bool = True) -> dict | None:
@@ -430,11 +445,14 @@ def simulated_inputs(analysis: pd.DataFrame, meta: dict | None) -> list[str]:
     return found
 
 
-def real_kbpp_sources(analysis: pd.DataFrame) -> list[str]:
-    """The files real (non-simulated) KBPP rows came from, in order; empty when none."""
+def real_kbpp_sources(analysis: pd.DataFrame, codes=None) -> list[str]:
+    """The sources real (non-simulated) KBPP rows came from, in order; empty when none.
+
+    ``codes``: only the rows of these regencies (a regency's or a province's page)."""
     if "kbpp_measure_type" not in analysis:
         return []
-    real = analysis.loc[analysis["kbpp_measure_type"].eq("administrative"), "kbpp_source"]
+    rows = analysis if codes is None else analysis[analysis["bps_code"].isin(list(codes))]
+    real = rows.loc[rows["kbpp_measure_type"].eq("administrative"), "kbpp_source"]
     return sorted({name.strip() for joined in real.dropna() for name in str(joined).split(";")
                    if name.strip()})
 

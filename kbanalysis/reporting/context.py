@@ -72,6 +72,18 @@ class ReportContext:
     meta: dict
     hashes: dict[str, str]  # file name -> sha256 of every input read
     notes: list[str] = field(default_factory=list)  # why an optional input is missing
+    programme_monthly: pd.DataFrame | None = None  # BKKBN SIGA regency x month, if built
+
+    def programme_month(self, code: str) -> tuple[int, int] | None:
+        """The latest (year, month) of a regency's programme data, or None."""
+        frame = self.programme_monthly
+        if frame is None or not {"bps_code", "year", "month"} <= set(frame.columns):
+            return None
+        rows = frame[frame["bps_code"].astype(str) == code]
+        if rows.empty:
+            return None
+        year, month = max(zip(rows["year"].astype(int), rows["month"].astype(int)))
+        return year, month
 
     @cached_property
     def cross(self) -> pd.DataFrame:
@@ -131,6 +143,7 @@ def input_paths(processed_dir: Path, results_dir: Path) -> dict[str, Path]:
         "analysis.csv": processed_dir / config.ANALYSIS_CSV.name,
         "regions.csv": processed_dir / config.REGIONS_CSV.name,
         "provinces.csv": processed_dir / config.PROVINCES_CSV.name,
+        "programme_monthly.csv": processed_dir / "programme_monthly.csv",
         "estimates.csv": results_dir / "estimates.csv",
         "predictions.csv": results_dir / "predictions.csv",
         "meta.json": results_dir / "meta.json",
@@ -171,8 +184,10 @@ def _load(processed: Path, results: Path, raw: Path | None, paths: dict[str, Pat
         meta = json.loads(paths["meta.json"].read_text(encoding="utf-8"))
     regions_path = paths["regions.csv"] if paths["regions.csv"].exists() else config.REGIONS_CSV
     provinces_path = paths["provinces.csv"] if paths["provinces.csv"].exists() else config.PROVINCES_CSV
+    monthly = (pd.read_csv(paths["programme_monthly.csv"], dtype={"bps_code": str})
+               if paths["programme_monthly.csv"].exists() else None)
     return ReportContext(
-        processed_dir=processed, results_dir=results, raw_dir=raw,
+        processed_dir=processed, results_dir=results, raw_dir=raw, programme_monthly=monthly,
         analysis=read_analysis(paths["analysis.csv"]),
         regions=load_regions(regions_path), provinces=load_provinces(provinces_path),
         estimates=estimates, predictions=predictions, meta=meta, hashes=hashes, notes=notes)

@@ -16,10 +16,11 @@ def _pct(value, lang: str) -> str:
     return T.number(value, lang, 1)
 
 
-def banner(ctx: ReportContext, lang: str) -> B.Block:
-    """The simulated-data banner; when the KBPP data are real, a note naming their files."""
+def banner(ctx: ReportContext, lang: str, codes=None) -> B.Block:
+    """The simulated-data banner; when the page's KBPP data are real, a note naming their
+    sources (``codes``: the regencies the page is about; None for the nation)."""
     return B.join(B.simulated_banner(ctx.simulated, lang),
-                  B.real_data_note(C.real_kbpp_sources(ctx.analysis), lang))
+                  B.real_data_note(C.real_kbpp_sources(ctx.analysis, codes), lang))
 
 
 # --------------------------------------------------------------------------------------
@@ -28,7 +29,7 @@ def banner(ctx: ReportContext, lang: str) -> B.Block:
 
 def regency_header(ctx: ReportContext, code: str, lang: str) -> B.Block:
     row = ctx.cross.loc[ctx.cross["bps_code"] == code].iloc[0]
-    return B.join(banner(ctx, lang),
+    return B.join(banner(ctx, lang, [code]),
                   B.title(T.t("title_regency", lang, name=row["name"]),
                           T.t("subtitle_regency", lang, province=row["province_name"], code=code)))
 
@@ -81,15 +82,45 @@ def regency_kbpp(ctx: ReportContext, code: str, lang: str) -> B.Block:
     k = C.kbpp_summary(ctx.cross, code)
     head = B.heading(T.t("h_kbpp", lang) + (f" {T.t('simulated_tag', lang)}" if k["simulated"] else ""))
     if k["coverage"] is None:
-        return B.join(head, B.paragraph(T.t("kbpp_missing", lang)))
-    gap_text = (T.t("kbpp_met", lang) if not k["mothers"] else
-                T.t("kbpp_gap", lang, gap=_pct(k["gap"], lang), mothers=T.integer(k["mothers"], lang)))
-    sentence = T.t("kbpp_value", lang, year=k["year"], coverage=_pct(k["coverage"], lang),
-                   deliveries=T.integer(k["deliveries"], lang), total=T.integer(k["total"], lang),
-                   target=T.number(k["target"], lang, 0), gap_text=gap_text)
+        name = ctx.cross.loc[ctx.cross["bps_code"] == code, "name"].iloc[0]
+        own = T.t("kbpp_own_file", lang)
+        return B.join(head, B.paragraph(T.t("kbpp_no_public", lang, name=name)),
+                      B.paragraph(T.t("kbpp_add_own", lang)),
+                      B.commands([f".venv/bin/kbanalysis data check {own}",
+                                  f'make run KBPP="{own}"']))
+    target = T.number(k["target"], lang, 0)
+    if k["deliveries"] is None or k["total"] is None:  # a published coverage, no counts
+        gap_text = (T.t("kbpp_met", lang) if not k["gap"] else
+                    T.t("kbpp_gap_points", lang, gap=_pct(k["gap"], lang)))
+        sentence = T.t("kbpp_coverage_only", lang, year=k["year"],
+                       coverage=_pct(k["coverage"], lang), target=target, gap_text=gap_text)
+    else:
+        gap_text = (T.t("kbpp_met", lang) if not k["mothers"] else
+                    T.t("kbpp_gap", lang, gap=_pct(k["gap"], lang),
+                        mothers=T.integer(k["mothers"], lang)))
+        sentence = T.t("kbpp_value", lang, year=k["year"], coverage=_pct(k["coverage"], lang),
+                       deliveries=T.integer(k["deliveries"], lang),
+                       total=T.integer(k["total"], lang), target=target, gap_text=gap_text)
     flags = [T.flag_label(f, lang) for f in k["flags"]]
-    return B.join(head, B.paragraph(sentence, css="key-figure"),
+    source = B.figure_caption(T.t("kbpp_source", lang, source=k["source"])) if k["source"] else None
+    return B.join(head, B.paragraph(sentence, css="key-figure"), source,
                   B.bullets(flags, T.t("flags_some", lang)) if flags else None)
+
+
+def regency_programme(ctx: ReportContext, code: str, lang: str) -> B.Block | None:
+    """BKKBN programme indicators (SIGA / Elsimil) where the data hold them; else nothing."""
+    rows = C.programme_summary(ctx.cross, code)
+    if rows.empty:
+        return None
+    from ..indicators import INDICATORS
+    rows["label"] = [getattr(INDICATORS[name], f"label_{lang}") for name in rows["indicator"]]
+    table = B.table(rows, {"label": T.t("col_indicator", lang), "year": T.t("col_year", lang),
+                           "value": T.t("col_value", lang)},
+                    {"value": lambda v: _pct(v, lang), "year": str})
+    month = T.month_year(ctx.programme_month(code), lang) if ctx.programme_month(code) else \
+        str(int(rows["year"].max()))
+    return B.join(B.heading(T.t("h_programme", lang)), table,
+                  B.figure_caption(T.t("programme_caption", lang, month=month)))
 
 
 def regency_rank(ctx: ReportContext, code: str, lang: str) -> B.Block:
@@ -150,8 +181,9 @@ def footer(ctx: ReportContext, parameters: dict, lang: str) -> B.Block:
 
 def province_header(ctx: ReportContext, province: str, lang: str) -> B.Block:
     name = ctx.provinces.set_index("province_bps").at[province, "province_name"]
-    n = int((ctx.cross["province_bps"] == province).sum())
-    return B.join(banner(ctx, lang),
+    codes = ctx.cross.loc[ctx.cross["province_bps"] == province, "bps_code"]
+    n = len(codes)
+    return B.join(banner(ctx, lang, codes),
                   B.title(T.t("title_province", lang, name=name),
                           T.t("subtitle_province", lang, n=n, code=province)))
 

@@ -82,6 +82,45 @@ STRINGS: dict[str, dict[str, str]] = {
                  "en": "{gap} points short, i.e. about {mothers} more mothers a year to reach"},
     "kbpp_met": {"id": "target sudah tercapai", "en": "the target is met"},
     "kbpp_missing": {"id": "Tidak ada data KBPP untuk wilayah ini.", "en": "No KBPP data for this area."},
+    "kbpp_coverage_only": {
+        "id": "Cakupan KBPP {year}: {coverage} % ibu bersalin menjadi peserta KB pasca persalinan "
+              "(data program). Target BKKBN {target} %: {gap_text}. Jumlah persalinan dan peserta "
+              "tidak diterbitkan bersama angka ini.",
+        "en": "KBPP coverage {year}: {coverage} % of mothers who delivered became postpartum "
+              "family-planning acceptors (programme data). BKKBN target {target} %: {gap_text}. "
+              "The numbers of deliveries and acceptors are not published with this figure.",
+    },
+    "kbpp_gap_points": {"id": "kurang {gap} poin", "en": "{gap} points short"},
+    "kbpp_source": {"id": "Sumber: {source}.", "en": "Source: {source}."},
+    "kbpp_no_public": {
+        "id": "Belum ada data KBPP publik untuk {name}: tidak ada angka cakupan KB pasca "
+              "persalinan per kabupaten/kota yang diterbitkan untuk wilayah ini, dan laporan ini "
+              "tidak pernah mengisinya dengan angka buatan.",
+        "en": "No public KBPP figure exists for {name}: no postpartum family-planning coverage "
+              "by kabupaten/kota is published for this area, and this report never fills one in.",
+    },
+    "kbpp_add_own": {
+        "id": "Kantor yang memegang datanya sendiri (tabel Profil Kesehatan \"Cakupan dan proporsi "
+              "peserta KB pasca persalinan menurut jenis kontrasepsi\", tabel open data, atau "
+              "register layanan) dapat menambahkannya: periksa berkasnya, lalu buat ulang semua "
+              "laporan dengan data itu (dari folder proyek):",
+        "en": "An office that holds its own data (the Profil Kesehatan table \"Cakupan dan proporsi "
+              "peserta KB pasca persalinan menurut jenis kontrasepsi\", an open-data table or a "
+              "service register) can add it: check the file, then rebuild every report with it "
+              "(from the project folder):",
+    },
+    "kbpp_own_file": {"id": "data_kbpp_kantor.xlsx", "en": "office_kbpp_data.xlsx"},
+    # -- programme data (BKKBN SIGA / Elsimil) --------------------------------------------
+    "h_programme": {"id": "Data program KB (BKKBN SIGA dan Elsimil)",
+                    "en": "Family-planning programme data (BKKBN SIGA and Elsimil)"},
+    "programme_caption": {
+        "id": "Data program (administratif) BKKBN per {month}; bukan survei. Dihitung dari ekspor "
+              "SIGA/Elsimil per desa yang dijumlahkan ke kabupaten.",
+        "en": "BKKBN programme (administrative) data as of {month}; not a survey. Computed from "
+              "SIGA/Elsimil village exports summed to the regency.",
+    },
+    "col_indicator": {"id": "Indikator", "en": "Indicator"},
+    "col_value": {"id": "Nilai (%)", "en": "Value (%)"},
     # -- rank and peers ------------------------------------------------------------------
     "h_rank": {"id": "Peringkat dalam provinsi", "en": "Rank within the province"},
     "rank_stunting": {"id": "Stunting: peringkat {rank} dari {n} (1 = prevalensi terendah).",
@@ -246,6 +285,18 @@ def number(value, lang: str, decimals: int = 1) -> str:
     if lang == "id":  # swap "," and "." through a placeholder
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
+
+
+MONTHS = {"id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+                  "September", "Oktober", "November", "Desember"),
+          "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+                 "September", "October", "November", "December")}
+
+
+def month_year(year_month: tuple[int, int], lang: str) -> str:
+    """``(2025, 9)`` as "September 2025" in the reader's language."""
+    year, month = year_month
+    return f"{MONTHS[lang][month - 1]} {year}"
 
 
 def integer(value, lang: str) -> str:
