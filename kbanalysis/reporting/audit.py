@@ -80,12 +80,25 @@ def correlations(cross: pd.DataFrame, columns=EXPLORE_COLUMNS) -> pd.DataFrame:
 
 
 def kbpp_by_year(analysis: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
-    """Pooled KBPP coverage (acceptors / deliveries) per year, nationally or per ``by``."""
+    """KBPP coverage per year, nationally or per ``by``: how many regencies have a value, the
+    spread of their coverages, and the pooled coverage (acceptors / deliveries) over those
+    that also have counts (empty where only coverages were published)."""
     keys = ["year"] if by is None else [by, "year"]
-    rows = analysis.loc[analysis["deliveries"].notna() & analysis["kbpp_total"].notna()]
-    sums = rows.groupby(keys, sort=True)[["deliveries", "kbpp_total"]].sum().reset_index()
-    sums["coverage_pct"] = (100 * sums["kbpp_total"].astype(float) / sums["deliveries"].astype(float)).round(2)
-    return sums
+    rows = analysis.loc[analysis["kbpp_coverage_pct"].notna()]
+    spread = (rows.groupby(keys, sort=True)["kbpp_coverage_pct"]
+              .agg(regencies="count", coverage_min="min", coverage_median="median",
+                   coverage_max="max").reset_index())
+    counted = rows.loc[rows["deliveries"].notna() & rows["kbpp_total"].notna()]
+    sums = counted.groupby(keys, sort=True)[["deliveries", "kbpp_total"]].sum().reset_index()
+    sums["pooled_coverage_pct"] = (100 * sums["kbpp_total"].astype(float)
+                                   / sums["deliveries"].astype(float)).round(2)
+    return spread.merge(sums, on=keys, how="left")
+
+
+def kbpp_label(simulated: list[str]) -> str:
+    """The axis label of KBPP coverage, saying whether it is simulated or programme data."""
+    kind = "SIMULATED" if "simulated_kbpp" in simulated else "programme data"
+    return f"KBPP coverage (%, {kind})"
 
 
 def weighing_by_year(analysis: pd.DataFrame) -> pd.DataFrame:
