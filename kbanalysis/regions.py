@@ -48,7 +48,45 @@ ALIASES = {
     "PENUKALABABLEMATANG": "PENUKALABABLEMATANGILIR",
     "PALI": "PENUKALABABLEMATANGILIR",
     "MAMUJUUTARA": "PASANGKAYU",
+    # Printed in secondary stunting articles (data/SOURCES.md); each has one certain target
+    # in its province. One-letter typos with a unique closest name: Sika (NTT), Marros
+    # (Sulsel), Padan Lawas (Sumut; not Padang Lawas Utara), Padangsidampuan (Sumut);
+    # Membrano Tengah is Mamberamo Tengah (the only '... Tengah' near it, Papua);
+    # "Malang – Kepanjen" names Kabupaten Malang by its capital.
+    "SIKA": "SIKKA",
+    "MARROS": "MAROS",
+    "PADANLAWAS": "PADANGLAWAS",
+    "PADANGSIDAMPUAN": "PADANGSIDIMPUAN",
+    "MEMBRANOTENGAH": "MAMBERAMOTENGAH",
+    "MALANGKEPANJEN": "MALANG",
+    # Official local abbreviations (Sumatera Selatan, Riau, Sulawesi Barat).
+    "OKU": "OGANKOMERINGULU", "OKUSELATAN": "OGANKOMERINGULUSELATAN",
+    "OKUTIMUR": "OGANKOMERINGULUTIMUR", "OKI": "OGANKOMERINGILIR", "OI": "OGANILIR",
+    "MURA": "MUSIRAWAS", "MURATARA": "MUSIRAWASUTARA", "MUBA": "MUSIBANYUASIN",
+    "KUANSING": "KUANTANSINGINGI", "POLMAN": "POLEWALIMANDAR",
 }
+
+# A file's regency codes are BPS or Kemendagri codes (``CODE_SYSTEMS``); "dagri" is the
+# resolver's older name for Kemendagri and is still accepted.
+CODE_SYSTEMS = ("bps", "kemendagri")
+_INTERNAL_SYSTEM = {"bps": "bps", "kemendagri": "dagri", "dagri": "dagri"}
+SYSTEM_LABELS = {"bps": "BPS", "dagri": "Kemendagri"}
+_CODE_TEXT = re.compile(r"\d{4}|\d{2}\.\d{2}")
+
+
+def looks_like_code(text) -> bool:
+    """True for a 4-digit regency code, plain or with the Kemendagri dot (``3204``, ``32.04``)."""
+    return _CODE_TEXT.fullmatch(str(text).strip()) is not None
+
+
+def _systems(system: str | None) -> tuple[str, ...]:
+    """The resolver's systems to try for a file's ``system`` (None or "mixed": both)."""
+    if system is None or system == "mixed":
+        return ("bps", "dagri")
+    if system not in _INTERNAL_SYSTEM:
+        raise ValueError(f"code system must be one of {', '.join(CODE_SYSTEMS)}, not {system!r}")
+    return (_INTERNAL_SYSTEM[system],)
+
 
 # Province names met in real files: normalised key -> BPS province code.
 PROVINCE_ALIASES = {
@@ -57,6 +95,9 @@ PROVINCE_ALIASES = {
     "DIYOGYAKARTA": "34", "YOGYAKARTA": "34", "DAERAHISTIMEWAYOGYAKARTA": "34",
     "BABEL": "19", "BANGKABELITUNG": "19", "KEPRI": "21",
     "NTB": "52", "NTT": "53", "NAD": "11", "NANGGROEACEHDARUSSALAM": "11",
+    # Short forms and the "Sumatra" spelling of news articles.
+    "SUMBAR": "13", "SUMSEL": "16", "SULBAR": "76", "SUMATRAUTARA": "12",
+    "SUMATRABARAT": "13", "SUMATRASELATAN": "16",
 }
 
 _PREFIXES = [  # longest first; (tokens, type)
@@ -240,16 +281,20 @@ class Resolver:
         return self.provinces.set_index("province_bps").at[bps_code, "province_name"]
 
     # -- regencies ---------------------------------------------------------------------
-    def regency(self, name: str, province=None, *, bare_means: str | None = None) -> str:
+    def regency(self, name: str, province=None, *, bare_means: str | None = None,
+                system: str | None = None) -> str:
         """BPS code of a kabupaten/kota from its name, optionally within a province.
 
         ``bare_means`` states a file's own convention for names without a prefix (the SSGI
         table drops ``Kabupaten`` but keeps ``Kota``); without it, a bare name shared by a
-        kabupaten and a kota is rejected as ambiguous rather than guessed.
+        kabupaten and a kota is rejected as ambiguous rather than guessed. A name that is a
+        code (``3204``) is read as a code of ``system`` (see :meth:`code_alone`).
         """
+        prov = None if province is None or str(province).strip() == "" else self.province(province)
+        if looks_like_code(name):
+            return self.code_alone(name, system, prov).bps_code
         kind, _ = split_prefix(name)
         key = name_key(name)
-        prov = None if province is None or str(province).strip() == "" else self.province(province)
         codes = self._candidates(key, prov)
         if kind == "kota" and not [c for c in codes if self._type(c) == "kota"]:
             # "Kota Baru" is the kabupaten Kotabaru: the prefix was part of the name.
@@ -288,40 +333,119 @@ class Resolver:
         return f"{row['name']} ({bps_code}, {row['province_name']})"
 
     def code(self, code, system: str = "bps") -> str:
-        """BPS code from a 4-digit code of ``system`` ("bps" or "dagri"; dots allowed)."""
-        plain = re.sub(r"\D", "", str(code))
-        if system == "bps" and plain in self._by_bps.index:
-            return plain
-        if system == "dagri" and plain in self._dagri_to_bps:
-            return self._dagri_to_bps[plain]
-        raise RegionError("unknown_region", f"unknown {system.upper()} regency code {code!r}")
+        """BPS code from a 4-digit code of ``system`` ("bps", or "kemendagri"/"dagri").
 
-    def code_and_name(self, code, name: str, province=None, *,
-                      bare_means: str | None = None) -> Match:
-        """Cross-check a code against its name, trying both code systems.
-
-        Files that mix systems (the Susenas table uses Kemendagri-style codes in Papua
-        only) are resolved row by row: the system in which code and name agree wins; when
-        neither agrees, the row is rejected rather than trusted.
+        A Kemendagri code may keep its dot (``11.09``); a dotted code is Kemendagri by its
+        form and never read as a BPS code.
         """
-        by_name = None
-        try:
-            by_name = self.regency(name, province, bare_means=bare_means)
-        except RegionError:
-            pass
-        for system in ("bps", "dagri"):
+        (internal,) = _systems(system)
+        text = str(code).strip()
+        plain = re.sub(r"\D", "", text)
+        if internal == "bps" and "." in text:
+            raise RegionError("unknown_region", f"{text!r} is written as a Kemendagri code "
+                              f"(with a dot), not as a BPS code")
+        if internal == "bps" and plain in self._by_bps.index:
+            return plain
+        if internal == "dagri" and plain in self._dagri_to_bps:
+            return self._dagri_to_bps[plain]
+        raise RegionError("unknown_region",
+                          f"unknown {SYSTEM_LABELS[internal]} regency code {text!r}")
+
+    def code_alone(self, code, system: str | None = None, province: str | None = None) -> Match:
+        """A code without a name to check it against, read in ``system`` (None: both).
+
+        Read in both systems, the code must name one regency in every system it exists in
+        (within ``province``, a BPS province code, when given); a code that names two
+        (``1109``: Pidie in BPS, Simeulue in Kemendagri) is ``ambiguous_region``.
+        """
+        found = self._found_in(code, _systems(system))
+        if province is not None:
+            elsewhere = {s: c for s, c in found.items()
+                         if self._by_bps.at[c, "province_bps"] != province}
+            found = {s: c for s, c in found.items() if s not in elsewhere}
+            if elsewhere and not found:
+                raise RegionError("code_name_mismatch", "; ".join(
+                    f"{SYSTEM_LABELS[s]} code {str(code).strip()!r} is {self.label(c)}"
+                    for s, c in elsewhere.items()) + f", not in {self.province_name(province)}")
+        if not found:
+            raise RegionError("unknown_region", f"{str(code).strip()!r} is no "
+                              f"{' or '.join(SYSTEM_LABELS[s] for s in _systems(system))} "
+                              f"regency code")
+        if len(set(found.values())) > 1:
+            raise RegionError("ambiguous_region", " but ".join(
+                f"{str(code).strip()!r} is {self.label(c)} in {SYSTEM_LABELS[s]} coding"
+                for s, c in found.items()) + ": declare the file's code system",
+                [self.label(c) for c in found.values()])
+        system_used, bps_code = next(iter(found.items()))
+        return Match(bps_code, f"{system_used}_code")
+
+    def _found_in(self, code, systems: tuple[str, ...]) -> dict[str, str]:
+        """``{system: BPS code}`` for each of ``systems`` in which ``code`` exists."""
+        found = {}
+        for system in systems:
             try:
-                found = self.code(code, system)
+                found[system] = self.code(code, system)
             except RegionError:
                 continue
-            if by_name is None and self._names_agree(found, name):
-                return Match(found, f"{system}_code")
-            if found == by_name:
-                return Match(found, f"{system}_code")
+        return found
+
+    def code_and_name(self, code, name: str, province=None, *,
+                      bare_means: str | None = None, system: str | None = None) -> Match:
+        """Cross-check a code against its name, in the file's code ``system``.
+
+        ``system`` is "bps" or "kemendagri" (see ``kbanalysis.sources.code_system``); None
+        (or "mixed") tries both, for files that mix systems (the Susenas table uses
+        Kemendagri-style codes in Papua only): the system in which code and name agree wins,
+        row by row. A code that exists in a tried system but names another regency there is
+        a ``code_name_mismatch``, never settled by the name. Only a code that exists in no
+        tried system (or an empty one) leaves the name to decide, as ``via="name"``: readers
+        flag or reject that. A name that is itself a code (``3204``) is read as a code and
+        must name the same regency as ``code``; an empty name leaves the code alone.
+        """
+        code = "" if code is None else str(code).strip()
+        name = "" if name is None else str(name).strip()
+        systems = _systems(system)
+        prov = None
+        if province is not None and str(province).strip():
+            try:
+                prov = self.province(province)
+            except RegionError:
+                pass  # the province only narrows the search, as it always has here
+        if looks_like_code(name):
+            return self._code_pair(code, name, system, prov)
+        if not name:
+            return self.code_alone(code, system, prov)
+        by_name = None
+        try:
+            by_name = self.regency(name, prov, bare_means=bare_means)
+        except RegionError:
+            pass
+        found = self._found_in(code, systems) if code else {}
+        for used, bps_code in found.items():
+            if bps_code == by_name or (by_name is None and self._names_agree(bps_code, name)):
+                return Match(bps_code, f"{used}_code")
+        if found:
+            named = self.label(by_name) if by_name is not None else "not that regency"
+            raise RegionError("code_name_mismatch", "; ".join(
+                f"{SYSTEM_LABELS[s]} code {code!r} is {self.label(c)}" for s, c in found.items())
+                + f", but the name {name!r} is {named}")
         if by_name is not None:
             return Match(by_name, "name")
-        raise RegionError("code_name_mismatch",
-                          f"code {code!r} and name {name!r} do not point at one region")
+        raise RegionError("code_name_mismatch", f"code {code!r} is no "
+                          f"{' or '.join(SYSTEM_LABELS[s] for s in systems)} regency code and "
+                          f"the name {name!r} matches no kabupaten/kota")
+
+    def _code_pair(self, code: str, name_code: str, system: str | None, prov: str | None) -> Match:
+        """A name column holding a code: read it as a code, and it must agree with ``code``."""
+        by_name = self.code_alone(name_code, system, prov)
+        if not code:
+            return by_name
+        by_code = self.code_alone(code, system, prov)
+        if by_code.bps_code != by_name.bps_code:
+            raise RegionError("code_name_mismatch",
+                              f"code {code!r} is {self.label(by_code.bps_code)}, the name "
+                              f"column's code {name_code!r} is {self.label(by_name.bps_code)}")
+        return by_code
 
     def _names_agree(self, code: str, name: str) -> bool:
         row = self._by_bps.loc[code]

@@ -3,7 +3,9 @@
 Quirks of the portal's files: decimal commas inside quotes (``"1,91"``) next to decimal
 points (``6.07``) in one column, CRLF line ends, upper-case names (``KABUPATEN BOGOR``),
 zeros that stand for missing values, and large year-to-year jumps where reporting
-coverage changed. Region codes are BPS codes and are cross-checked against the names.
+coverage changed. Region codes are BPS codes on the portal; a file saved elsewhere may use
+Kemendagri codes, so the file's code system is detected from its codes and names (or
+declared, ``code_system=``) and every code is cross-checked against its name.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from .. import indicators
 from ..ledger import InputError, Ledger
 from ..regions import RegionError, Resolver, default_resolver
 from .base import SourceResult, TidyBuilder, parse_number
+from .code_system import file_code_system
 from .opendata_indicators import (BASE_COLUMNS, OPEN_DATA_COLUMNS, REGENCY_COLUMNS,
                                   SATUAN_UNITS, OpenDataColumn, value_column)
 from .rows import YEAR_RULE, parse_year, read_csv_rows, require_columns, settle_rows
@@ -28,12 +31,14 @@ JUMP_MIN_RATIO = 2.0
 
 
 def read_opendata(path: Path, source_id: str | None = None, *, resolver: Resolver | None = None,
-                  zero_reason: str = "zero_coded_missing") -> SourceResult:
+                  zero_reason: str = "zero_coded_missing",
+                  code_system: str | None = None) -> SourceResult:
     """Tidy rows from one Open Data Jabar file (regency level, or province level when the
     file has no ``kode_kabupaten_kota``).
 
     ``zero_reason`` is the ledger reason for an exact zero where the indicator cannot be
-    zero (missing coded as zero, by default).
+    zero (missing coded as zero, by default). ``code_system`` ("bps"/"kemendagri") declares
+    the regency codes' system; by default it is detected (``sources.code_system``).
     """
     path = Path(path)
     rows = read_csv_rows(path)
@@ -49,6 +54,13 @@ def read_opendata(path: Path, source_id: str | None = None, *, resolver: Resolve
     builder = TidyBuilder(source_id, path, ledger)
     unit = indicators.get(spec.indicator).unit
     province_of = dict(zip(resolver.regencies["bps_code"], resolver.regencies["province_bps"]))
+    system = None
+    if level == "regency":
+        code_col, name_col = REGENCY_COLUMNS[0], REGENCY_COLUMNS[1]
+        cells = [cell for _, cell in rows.cells(Ledger(), source_id)]
+        system = file_code_system(path, code_col, [c.get(code_col, "") for c in cells],
+                                  [c.get(name_col, "") for c in cells], resolver,
+                                  [c["nama_provinsi"] for c in cells], code_system)
 
     for line, cell in rows.cells(ledger, source_id):
         try:
@@ -58,10 +70,10 @@ def read_opendata(path: Path, source_id: str | None = None, *, resolver: Resolve
             continue
         column = "kode_provinsi"  # the cell blamed if resolving fails
         try:
-            region, flags = _province(resolver, cell), ""
+            region, flags = _province(resolver, cell, system), ""
             if level == "regency":
                 column = REGENCY_COLUMNS[0] if cell[REGENCY_COLUMNS[0]] else REGENCY_COLUMNS[1]
-                region, flags = _regency(resolver, cell, region, province_of)
+                region, flags = _regency(resolver, cell, region, province_of, system)
         except RegionError as exc:
             ledger.add(source_id, path, line, column, exc.reason, str(exc),
                        cell.get(REGENCY_COLUMNS[1]) or cell["nama_provinsi"])
@@ -94,8 +106,10 @@ def default_source_id(path: Path, spec: OpenDataColumn) -> str:
     return f"jabar_od_{found.group(1)}" if found else f"jabar_{spec.indicator}"
 
 
-def _province(resolver: Resolver, cell: dict) -> str:
-    by_code = resolver.province(cell["kode_provinsi"])
+def _province(resolver: Resolver, cell: dict, system: str | None = None) -> str:
+    # Province codes differ between the systems only in Papua (BPS 94 = Kemendagri 91).
+    by_code = resolver.province(cell["kode_provinsi"],
+                                "dagri" if system == "kemendagri" else "bps")
     by_name = resolver.province(cell["nama_provinsi"])
     if by_code != by_name:
         raise RegionError("code_name_mismatch", f"province code {cell['kode_provinsi']!r} is "
@@ -105,20 +119,26 @@ def _province(resolver: Resolver, cell: dict) -> str:
 
 
 def _regency(resolver: Resolver, cell: dict, province: str,
-             province_of: dict[str, str]) -> tuple[str, str]:
-    """BPS code and flags; the code must agree with the name (an empty code: the name alone)."""
+             province_of: dict[str, str], system: str | None = None) -> tuple[str, str]:
+    """BPS code and flags; the code must agree with the name (an empty code: the name alone).
+
+    ``system`` is the file's code system: codes are read in it only ("mixed": each row in
+    the system its code and name agree in, flagged when that is Kemendagri).
+    """
     code, name = cell["kode_kabupaten_kota"], cell["nama_kabupaten_kota"]
     if not code:
-        return resolver.regency(name, province), "code_missing_matched_by_name"
-    match = resolver.code_and_name(code, name, province)
-    # The portal publishes BPS codes: agreement in any other system is still a mismatch.
-    if match.via != "bps_code":
-        raise RegionError("code_name_mismatch", f"BPS code {code!r} is not {name!r} "
-                          f"(the name is {resolver.label(match.bps_code)})")
+        return (resolver.regency(name, province, system=system),
+                "code_missing_matched_by_name")
+    match = resolver.code_and_name(code, name, province, system=system)
+    # A code of no system never gives way to the name.
+    if match.via == "name":
+        raise RegionError("code_name_mismatch", f"code {code!r} is no regency code of the "
+                          f"file's system ({system}), the name is {resolver.label(match.bps_code)}")
     if province_of[match.bps_code] != province:
         raise RegionError("code_name_mismatch", f"{resolver.label(match.bps_code)} is not in "
                           f"province {cell['kode_provinsi']!r}")
-    return match.bps_code, ""
+    mixed_dagri = system == "mixed" and match.via == "dagri_code"
+    return match.bps_code, "code_system_dagri" if mixed_dagri else ""
 
 
 def flag_year_jumps(tidy: pd.DataFrame) -> pd.DataFrame:

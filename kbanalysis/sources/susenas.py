@@ -7,7 +7,9 @@ facility, %).
 
 Codes are BPS codes outside the Papua region and Kemendagri-style codes (some of them
 pre-2022) inside it, where ``9103`` is Jayapura although BPS 9103 is Teluk Wondama. So every
-row is resolved by code *and* name, and the way it matched is kept as a flag. Small Susenas
+row is resolved by code *and* name, and the way it matched is kept as a flag: the file's
+code system is detected as "mixed" (``sources.code_system``), which resolves each row in
+the system its own code and name agree in. Small Susenas
 cells give exact 0.0 and 100.0: kept, flagged.
 """
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from ..ledger import Ledger
 from ..regions import RegionError, Resolver, default_resolver
 from .base import SourceResult, TidyBuilder, parse_number
+from .code_system import file_code_system
 from .rows import YEAR_RULE, parse_year, read_csv_rows, require_columns, settle_rows
 
 SOURCE_ID = "susenas_kabkota"
@@ -37,11 +40,16 @@ MATCH_FLAGS = {"bps_code": "", "dagri_code": "code_system_dagri",
 
 
 def read_susenas_kabkota(path: Path, *, resolver: Resolver | None = None,
-                         source_id: str = SOURCE_ID) -> SourceResult:
+                         source_id: str = SOURCE_ID, code_system: str | None = None) -> SourceResult:
+    """``code_system`` ("bps"/"kemendagri") declares the codes' system; detected by default."""
     path = Path(path)
     rows = read_csv_rows(path)
     require_columns(rows, ID_COLUMNS)
     resolver = resolver or default_resolver()
+    cells = [cell for _, cell in rows.cells(Ledger(), source_id)]
+    system = file_code_system(path, "kode_kabkota", [c["kode_kabkota"] for c in cells],
+                              [c["nama"] for c in cells], resolver,
+                              [c["provinsi"] for c in cells], code_system)
     ledger = Ledger()
     builder = TidyBuilder(source_id, path, ledger)
 
@@ -63,7 +71,7 @@ def read_susenas_kabkota(path: Path, *, resolver: Resolver | None = None,
     seen: dict[str, int] = {}
     for line, cell in rows.cells(ledger, source_id):
         try:
-            code, flag = _resolve(resolver, cell)
+            code, flag = _resolve(resolver, cell, system)
         except RegionError as exc:
             ledger.add(source_id, path, line, "kode_kabkota", exc.reason, str(exc),
                        f"{cell['kode_kabkota']} {cell['nama']}")
@@ -87,12 +95,12 @@ def read_susenas_kabkota(path: Path, *, resolver: Resolver | None = None,
     return SourceResult(source_id, path, len(rows.records), tidy, ledger)
 
 
-def _resolve(resolver: Resolver, cell: dict) -> tuple[str, str]:
+def _resolve(resolver: Resolver, cell: dict, system: str | None = None) -> tuple[str, str]:
     """BPS code and match flag. A name match is accepted only for codes that exist in
     neither system (old Kemendagri codes of Papua Barat Daya): a code that exists and names
     another regency is a contradiction, not a different coding."""
     code, name, province = cell["kode_kabkota"], cell["nama"], cell["provinsi"]
-    match = resolver.code_and_name(code, name, province, bare_means=BARE_MEANS)
+    match = resolver.code_and_name(code, name, province, bare_means=BARE_MEANS, system=system)
     if match.via == "name":
         for system in ("bps", "dagri"):
             try:

@@ -1,0 +1,162 @@
+"""Which code system a file's regency codes are written in: BPS or Kemendagri.
+
+A Kemendagri code written without its dot looks like a BPS code, and often is one: 164 of the
+514 Kemendagri codes, undotted, are another regency's BPS code (``1109`` is Simeulue in
+Kemendagri coding and Pidie in BPS coding). Reading such a file in the wrong system moves
+every value to another regency without any error, so the system is read from the file
+itself: from the rows whose code and name agree in one system only.
+
+``detect_code_system`` gives:
+
+- ``"bps"`` or ``"kemendagri"``: the rows that tell the systems apart all point to it (a
+  dotted code such as ``11.09`` points to Kemendagri by its form); codes are then read in
+  that system only, and a row whose code names another regency there is a mismatch;
+- ``"mixed"``: some rows agree in BPS coding only and others in Kemendagri coding only (the
+  Susenas table: BPS codes outside Papua, Kemendagri-style codes inside it); each row is then
+  resolved by the system in which its own code and name agree;
+- ``"bps"`` too when nothing tells the systems apart but nothing needs to: every row has a
+  name to check its code against, or every code names the same regency in both systems.
+
+It raises :class:`CodeSystemUnknown` when rows without a name carry codes that name
+different regencies in the two systems (or fit neither system alone): the user must declare
+the system (``--code-system``). ``file_code_system`` does that for a reader and turns the
+refusal into an ``InputError`` naming the file and column.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..ledger import InputError
+from ..regions import CODE_SYSTEMS, RegionError, Resolver, default_resolver, looks_like_code
+
+DETECTED = ("bps", "kemendagri", "mixed")
+
+
+class CodeSystemUnknown(ValueError):
+    """The file's codes cannot be read without being told their system."""
+
+
+@dataclass(frozen=True)
+class CodeEvidence:
+    """What a file's codes and names say about its code system."""
+
+    bps_only: int  # rows whose code and name agree in BPS coding only
+    kemendagri_only: int  # ... in Kemendagri coding only
+    dotted: int  # codes written with the Kemendagri dot
+    unnamed_bps_only: tuple[str, ...]  # codes of rows without a name: only BPS has them
+    unnamed_kemendagri_only: tuple[str, ...]  # ... only Kemendagri has them
+    unnamed_differ: tuple[str, ...]  # ... both have them, for different regencies
+
+
+def code_evidence(codes: Sequence, names: Sequence | None = None,
+                  resolver: Resolver | None = None,
+                  provinces: Sequence | None = None) -> CodeEvidence:
+    """Count the rows that tell the systems apart (see the module docstring).
+
+    ``codes``, ``names`` and ``provinces`` are parallel (``names``/``provinces`` may be None).
+    A name that is itself a code (``3204``) is no name to check against.
+    """
+    resolver = resolver or default_resolver()
+    names = [""] * len(codes) if names is None else names
+    provinces = [None] * len(codes) if provinces is None else provinces
+    bps_only = kemendagri_only = dotted = 0
+    only_bps, only_dagri, differ = set(), set(), set()
+    for code, name, province in zip(codes, names, provinces):
+        code = "" if code is None else str(code).strip()
+        name = "" if name is None else str(name).strip()
+        if not code and looks_like_code(name):
+            code, name = name, ""  # a name column holding codes
+        if not code:
+            continue
+        if "." in code:
+            dotted += 1
+            continue
+        if name and not looks_like_code(name):
+            agrees = {s for s in ("bps", "kemendagri")
+                      if _agrees(resolver, code, name, province, s)}
+            bps_only += agrees == {"bps"}
+            kemendagri_only += agrees == {"kemendagri"}
+            continue
+        found = {}
+        for system in ("bps", "kemendagri"):
+            try:
+                found[system] = resolver.code(code, system)
+            except RegionError:
+                pass
+        if set(found) == {"bps"}:
+            only_bps.add(code)
+        elif set(found) == {"kemendagri"}:
+            only_dagri.add(code)
+        elif len(set(found.values())) == 2:
+            differ.add(code)
+    return CodeEvidence(bps_only, kemendagri_only, dotted, tuple(sorted(only_bps)),
+                        tuple(sorted(only_dagri)), tuple(sorted(differ)))
+
+
+def _agrees(resolver: Resolver, code: str, name: str, province, system: str) -> bool:
+    try:
+        match = resolver.code_and_name(code, name, province, system=system)
+    except RegionError:
+        return False
+    return match.via != "name"  # "name": the code does not exist in this system
+
+
+def detect_code_system(codes: Sequence, names: Sequence | None = None,
+                       resolver: Resolver | None = None,
+                       provinces: Sequence | None = None) -> str:
+    """``"bps"``, ``"kemendagri"`` or ``"mixed"`` for a file's codes (see the module docstring).
+
+    Raises :class:`CodeSystemUnknown` when the codes cannot be read without a declaration.
+    """
+    evidence = code_evidence(codes, names, resolver, provinces)
+    says_bps = evidence.bps_only > 0
+    says_kemendagri = evidence.kemendagri_only > 0 or evidence.dotted > 0
+    if says_bps and says_kemendagri:
+        return "mixed"
+    if says_bps or says_kemendagri:
+        return "bps" if says_bps else "kemendagri"
+    # Nothing in the names tells the systems apart: the unnamed rows' codes alone decide.
+    only_bps, only_dagri = evidence.unnamed_bps_only, evidence.unnamed_kemendagri_only
+    if only_bps and not only_dagri:
+        return "bps"
+    if only_dagri and not only_bps:
+        return "kemendagri"
+    if only_bps and only_dagri:
+        raise CodeSystemUnknown(
+            f"the codes fit neither system alone ({_some(only_bps)} exist only in BPS coding, "
+            f"{_some(only_dagri)} only in Kemendagri coding) and the file has no names to "
+            f"tell which is meant")
+    if evidence.unnamed_differ:
+        raise CodeSystemUnknown(
+            f"the codes fit both the BPS and the Kemendagri system and the file has no names "
+            f"({_some(evidence.unnamed_differ)} name different regencies in the two)")
+    return "bps"  # either reading gives the same regencies, or every code is checked by a name
+
+
+def file_code_system(path: Path, column: str | None, codes: Sequence,
+                     names: Sequence | None = None, resolver: Resolver | None = None,
+                     provinces: Sequence | None = None, declared: str | None = None) -> str:
+    """The code system a reader uses for one file: ``declared`` when given, else detected.
+
+    Raises ``InputError`` naming ``path`` and the code ``column`` when the codes cannot be
+    read without a declaration, saying how to declare it.
+    """
+    if declared is not None:
+        if declared not in CODE_SYSTEMS:
+            raise ValueError(f"code system must be one of {', '.join(CODE_SYSTEMS)}, "
+                             f"not {declared!r}")
+        return declared
+    try:
+        return detect_code_system(codes, names, resolver, provinces)
+    except CodeSystemUnknown as exc:
+        raise InputError(path, column=column, expected=(
+            f"regency codes of one known system: {exc}: say which with --code-system bps or "
+            f"--code-system kemendagri (code_system= in Python)")) from None
+
+
+def _some(codes: Iterable[str], limit: int = 5) -> str:
+    codes = list(codes)
+    shown = ", ".join(codes[:limit])
+    return shown + (f" and {len(codes) - limit} more" if len(codes) > limit else "")
