@@ -28,6 +28,7 @@ from .sources import kode_wilayah
 from .sources.base import SourceResult
 from .sources.jabar_opendata import read_opendata
 from .sources.kbpp_import import read_kbpp_files
+from .sources.published import read_published
 from .sources.rows import row_accounting
 from .sources.ssgi import read_ssgi_kabkota
 from .sources.ssgi_province import read_ssgi_provinsi
@@ -73,6 +74,19 @@ RAW_SOURCES = [
               lambda p, r, s: read_opendata(p, s, resolver=r)),
     RawSource("ssgi_provinsi", "ssgi_provinsi/*od_20953*.csv",
               lambda p, r, s: read_ssgi_provinsi(p, resolver=r, source_id=s)),
+    # Published value tables (sources.published), after the official series so that an
+    # official value wins a tie. Province lines of the secondary stunting lists are checked
+    # against the official province series, read from the same raw folder (the parent of the
+    # table's folder).
+    RawSource("stunting_secondary", "stunting_kabkota_secondary/ssgi_ski_kabkota_*.csv",
+              lambda p, r, s: read_published(
+                  p, resolver=r, source_id=s,
+                  official=read_ssgi_provinsi(raw_source_file(p.parents[1], "ssgi_provinsi"),
+                                              resolver=r).tidy)),
+    RawSource("susenas_provinsi_kb_modern", "susenas_provinsi/*kb_modern_pascapersalinan*.csv",
+              lambda p, r, s: read_published(p, resolver=r, source_id=s)),
+    RawSource("susenas_provinsi_konseling", "susenas_provinsi/*konseling_kbpp*.csv",
+              lambda p, r, s: read_published(p, resolver=r, source_id=s)),
 ]
 # Published KBPP tables in the raw folder (coverage by kab/kota, e.g. Profil Kesehatan Jawa
 # Tengah 2021): read with the users' --kbpp files through the one KBPP importer.

@@ -63,6 +63,15 @@ _ALL = [
               "Jumlah peserta KB pasca persalinan", "KBPP acceptors, all methods"),
     Indicator("kbpp_coverage_pct", "percent", "administrative", 0, 100,
               "Cakupan KB pasca persalinan", "KBPP coverage (acceptors / deliveries)"),
+    # Survey indicators of postpartum contraception (Susenas, BPS Statistik Kesehatan): asked
+    # of mothers who gave birth in the last two years, no 42-day window; never the programme
+    # indicator above.
+    Indicator("postpartum_modern_method_pct", "percent", "survey", 0, 100,
+              "Ibu melahirkan yang memakai KB modern setelah melahirkan (survei)",
+              "Mothers using a modern method after delivery (survey)"),
+    Indicator("kbpp_counselling_pct", "percent", "survey", 0, 100,
+              "Ibu melahirkan yang menerima konseling KB pasca persalinan (survei)",
+              "Mothers counselled on postpartum family planning (survey)"),
     # Family-planning context from BKKBN / DP3AKB routine reporting (Open Data tables).
     Indicator("kb_active_users", "persons", "administrative", 0, 20_000_000,
               "Jumlah peserta KB aktif", "Current contraceptive users (peserta KB aktif)"),

@@ -13,6 +13,11 @@ A table of total acceptors only (no method split) gives rows with ``kbpp_total``
 eight method counts all empty; a total without deliveries has empty ``deliveries`` and
 ``kbpp_coverage_pct`` too (coverage is only ever computed, never guessed).
 
+A *coverage-only* row is a published coverage figure without its counts (a Profil Kesehatan
+chart prints the percentage only): every count is empty (never invented), ``kbpp_coverage_pct``
+holds the printed value, ``measure_type`` is "administrative" and ``source`` says where it
+was printed (see :func:`coverage_only_rows`).
+
 ``validate_kbpp`` lists every problem of a frame, each naming file, row, column and what was
 expected; ``kbpp_to_tidy`` turns a (valid) frame into rows of the tidy table.
 """
@@ -85,6 +90,9 @@ def validate_kbpp(frame: pd.DataFrame, file, resolver: Resolver | None = None) -
     # Counts a row of total acceptors may leave empty: all eight methods, and deliveries.
     may_be_empty = {**{c: total_only for c in METHOD_COLUMNS},
                     "deliveries": ~empty["kbpp_total"]}
+    # A printed coverage without counts may leave every count empty.
+    coverage_only = coverage_only_rows(frame)
+    may_be_empty = {c: coverage_only | may_be_empty.get(c, False) for c in COUNT_COLUMNS}
     counts_ok = {c: checker.integers(c, 1 if c == "deliveries" else 0, get(c).high,
                                      ("a positive" if c == "deliveries" else "a non-negative")
                                      + f" integer (at most {get(c).high:,})",
@@ -92,11 +100,21 @@ def validate_kbpp(frame: pd.DataFrame, file, resolver: Resolver | None = None) -
                  for c in COUNT_COLUMNS}
     coverage_ok = checker.numbers("kbpp_coverage_pct",
                                   empty_ok=empty["deliveries"] & ~empty["kbpp_total"])
+    checker.printed_coverage(coverage_only & coverage_ok)
     checker.labels()
     checker.totals(counts_ok)
     checker.coverage(counts_ok, coverage_ok)
     checker.duplicates(codes_ok & years_ok)
     return sorted(errors, key=_error_order)
+
+
+def coverage_only_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Rows that are a printed coverage without counts: every count empty, coverage given,
+    measure_type "administrative" (a simulated row always has its counts)."""
+    frame = frame.reset_index(drop=True)
+    no_counts = frame[COUNT_COLUMNS].isna().all(axis=1)
+    coverage = pd.to_numeric(frame["kbpp_coverage_pct"], errors="coerce").notna()
+    return (no_counts & coverage & frame["measure_type"].eq("administrative")).to_numpy(bool)
 
 
 def _error_order(error: InputError) -> tuple[int, int]:
@@ -166,6 +184,12 @@ class _RowChecker:
         self._dtype(column, ok, "a numeric column", pd.api.types.is_numeric_dtype)
         self.values[column] = numbers
         return ok
+
+    def printed_coverage(self, rows: np.ndarray) -> None:
+        """A coverage without counts is checked against the percent range only."""
+        value = self.values["kbpp_coverage_pct"]
+        self._flag(rows & ((value < 0) | (value > 100)), "kbpp_coverage_pct",
+                   "a percentage from 0 to 100")
 
     def labels(self) -> None:
         kinds = self.frame["measure_type"]

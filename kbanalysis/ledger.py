@@ -40,6 +40,13 @@ REASONS = {
     "unit_mismatch": "the file's unit column disagrees with the indicator's unit",
     "not_derivable": "a derived value cannot be computed from its inputs (e.g. a zero divisor)",
     "malformed_row": "row has a different number of fields than the header",
+    # Published value tables (kbanalysis.sources.published).
+    "conflicting_sources": ("one region-year printed with different values by two sources; the "
+                            "rule in data/SOURCES.md picks one or none, the rest is here"),
+    "disagrees_official": "a printed province value that differs from the official province series",
+    "aggregate_row": ("a total of a higher level (the province line of a regency table, the "
+                      "national line of a province table): not a value of the table's level"),
+    "unknown_indicator": "the indikator text names no indicator the project knows",
 }
 
 LEDGER_COLUMNS = ["source_id", "file", "row", "column", "reason", "detail", "value"]

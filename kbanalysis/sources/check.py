@@ -28,6 +28,8 @@ from .jabar_opendata import read_opendata
 from .kode_wilayah import FILES as CODE_LISTS
 from .kode_wilayah import check_code_list
 from .kbpp_import import check_kbpp_file, detect_kbpp_format
+from .published import COLUMNS as PUBLISHED_COLUMNS
+from .published import read_published
 from .rows import promoted_column
 from .ssgi import COLUMNS as SSGI_COLUMNS
 from .ssgi import read_ssgi_kabkota
@@ -42,6 +44,7 @@ EXPECTED = {
     "bad_year": "a four-digit year",  # the detail gives the range
     "unknown_region": "a known kabupaten/kota or province",
     "ambiguous_region": "a region name that is not ambiguous",
+    "unknown_indicator": "an indikator text naming a known indicator",
     "code_name_mismatch": "a region code and name of the same region",
     "duplicate": "one row per region and year",
     "unit_mismatch": "the indicator's unit",
@@ -97,12 +100,16 @@ FORMATS: list[FileFormat] = [
                tuple(CODE_LISTS["provinces_2025"][1]),
                lambda p, r: check_code_list(p, CODE_LISTS["provinces_2025"][1]),
                lambda header: "province_code" not in header, "no province_code column"),
+    # Printed figures with their source and address (kbanalysis.sources.published).
+    FileFormat("published_table", "published value table (region as printed, value, unit, "
+               "year, indicator, printed source, address)", tuple(PUBLISHED_COLUMNS),
+               lambda p, r: read_published(p, resolver=r)),
 ]
 TOPOJSON = "topojson_kabkot"
 # The KBPP shapes offices hold (kbanalysis.sources.kbpp_import) are recognised first: a KBPP
 # open-data table also fits the generic Open Data schema, but must be read as KBPP rows.
 KBPP_FORMATS = {"profil_kesehatan": "kbpp_profil_kesehatan", "opendata": "kbpp_opendata",
-                "register": "kbpp_register"}
+                "register": "kbpp_register", "published_coverage": "kbpp_published_coverage"}
 KNOWN = [*KBPP_FORMATS.values()] + [f.name for f in FORMATS] + [TOPOJSON]
 
 
@@ -184,7 +191,9 @@ def _unknown(path: Path, header: list[str] | None) -> InputError:
                            "kbpp_profil_kesehatan (Profil Kesehatan table of KB pasca "
                            "persalinan by method, .xlsx/.csv)", "kbpp_opendata (open-data "
                            "deliveries or KBPP acceptors)", "kbpp_register (service register, "
-                           "one row per delivery, .csv/.parquet)"])
+                           "one row per delivery, .csv/.parquet)",
+                           "kbpp_published_coverage (printed KBPP coverage by kab/kota, with "
+                           "its source)"])
     return InputError(path, 1 if header else None, None,
                       f"a file of a known format: {formats}",
                       got=", ".join(header) if header else "no CSV header")

@@ -5,8 +5,8 @@
   :mod:`kbanalysis.sources.profil_kesehatan`;
 - ``opendata``: Open Data Jabar style tables (``kode_provinsi, nama_provinsi,
   kode_kabupaten_kota, nama_kabupaten_kota, <value>, satuan, tahun``) holding deliveries
-  (``jumlah_ibu_bersalin``) or KBPP acceptors by method (``jumlah_peserta_kb_pasca_persalinan``
-  with a ``metode_kontrasepsi`` column), read here;
+  (``jumlah_ibu_bersalin``) or KBPP acceptors (``jumlah_peserta_kb_pasca_persalinan``), by
+  method (a ``metode_kontrasepsi`` column) or in total, read here;
 - ``register``: record-level service registers (one row per delivery), aggregated with
   DuckDB, see :mod:`kbanalysis.sources.registers`.
 
@@ -19,6 +19,15 @@ of them is taken as given (a deliveries table and an acceptors table complete ea
 a field given twice with the same value is kept once and the repeat is ledgered as
 ``duplicate``; a field given twice with different values rejects every version of that
 regency and year as ``conflicting_duplicate`` -- the project cannot know which one is right.
+
+A regency-year needs its KBPP acceptors: all eight method counts (their sum is the total),
+or the total alone (the method counts then stay empty). Deliveries are optional; coverage is
+computed when they are known, and left empty otherwise.
+
+``import_kbpp`` is what the build runs on the user's files and ``check_kbpp_files`` what
+``data check`` runs: both read and combine the same way and list the same problems
+(:func:`kbpp_problems`); the build refuses to write when there are any, unless told to
+accept them (``allow_rejects``), and always when the files give no usable row.
 """
 from __future__ import annotations
 
@@ -32,14 +41,14 @@ import pandas as pd
 from ..kbpp_schema import KBPP_COLUMNS, METHOD_COLUMNS, empty_kbpp, validate_kbpp
 from ..ledger import REASONS, InputError, Ledger
 from ..regions import RegionError, Resolver, default_resolver
-from .code_system import file_code_system
+from .text_format import sniff_text_format
 
-FORMATS = ("profil_kesehatan", "opendata", "register")
+FORMATS = ("profil_kesehatan", "opendata", "register", "published_coverage")
 MEASURE_TYPE = "administrative"
 
-# The fields one source row can give for a regency and year (kbpp_total and coverage are
-# always derived: the total is the sum of the methods, coverage = total / deliveries).
-FIELDS = ["deliveries", *METHOD_COLUMNS]
+# The fields one source row can give for a regency and year. Coverage is always derived
+# (total / deliveries); the total is the sum of the methods when they are given.
+FIELDS = ["deliveries", *METHOD_COLUMNS, "kbpp_total"]
 
 # --------------------------------------------------------------------------------------
 # The contraceptive-method vocabulary shared by all readers
@@ -110,12 +119,14 @@ def detect_kbpp_format(path) -> str | None:
     path = Path(path)
     if not path.is_file():
         return None
-    from . import profil_kesehatan, registers  # the readers import this module
+    from . import profil_kesehatan, published, registers  # the readers import this module
 
     if registers.looks_like_register(path):
         return "register"
     if path.suffix.lower() == ".csv" and _opendata_kind(_csv_header(path)) is not None:
         return "opendata"
+    if published.looks_like_kbpp_coverage(path):
+        return "published_coverage"  # a printed coverage table (sources.published)
     if profil_kesehatan.looks_like_profil(path):
         return "profil_kesehatan"
     return None
@@ -123,12 +134,12 @@ def detect_kbpp_format(path) -> str | None:
 
 def _csv_header(path: Path) -> list[str]:
     try:
-        with path.open(encoding="utf-8-sig", errors="replace") as handle:
+        text_format = sniff_text_format(path)
+        with path.open(encoding=text_format.python_encoding, errors="replace") as handle:
             first = handle.readline()
     except OSError:
         return []
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    return [c.strip().strip('"').strip().lower() for c in first.split(delimiter)]
+    return [c.strip().strip('"').strip().lower() for c in first.split(text_format.delimiter)]
 
 
 # --------------------------------------------------------------------------------------
@@ -182,6 +193,9 @@ def _reader(fmt: str):
     if fmt == "profil_kesehatan":
         from .profil_kesehatan import read_profil_parts
         return read_profil_parts
+    if fmt == "published_coverage":
+        from .published import read_published_kbpp_parts
+        return read_published_kbpp_parts
     if fmt == "register":
         from .registers import read_register_parts
         return read_register_parts
@@ -226,7 +240,8 @@ def read_kbpp_parts(path, **hints) -> KbppParts:
 
 # Ledger reasons that are findings about the data, not mistakes in the file: reported by
 # the readers, but not problems for ``check_kbpp_file``.
-FINDINGS = {"after_kbpp_window", "not_postpartum"}
+# A province line beside its kab/kota (aggregate_row) is kept out of the table, not a fault.
+FINDINGS = {"after_kbpp_window", "not_postpartum", "aggregate_row"}
 
 # What a file's author should have written instead, per ledger reason.
 EXPECTED = {
@@ -250,20 +265,84 @@ EXPECTED = {
 
 
 def check_kbpp_file(path, **hints) -> list[InputError]:
-    """Every problem of one KBPP file as an ``InputError``; empty when the file is clean.
+    """Every problem of one KBPP file as an ``InputError``: :func:`check_kbpp_files` of it."""
+    return check_kbpp_files([path], **hints)
 
-    An unrecognised or unreadable file gives one error; otherwise each ledger entry of the
-    reader that the file's author should fix becomes one error, naming file, row, column
-    and what was expected (for registers the ledger is bounded: one line with the count per
-    reason, then example rows). Findings about the data (``FINDINGS``: a method started
-    after 42 days, kept as a delivery without KBPP) are not problems. A file that is clean
-    but incomplete alone (deliveries without acceptors) is not a problem either.
+
+def check_kbpp_files(paths, published=(), **hints) -> list[InputError]:
+    """Every problem the build would find in ``paths`` (the user's KBPP files), read and
+    combined with each other and with ``published`` (the KBPP tables the build always reads)
+    exactly as the build does; empty when the build would take them whole.
+
+    Unlike the build, a file that cannot be read at all does not stop the others: it gives
+    its one error and the rest are still checked. See :func:`kbpp_problems` for what counts.
     """
-    try:
-        parts = read_kbpp_parts(path, **hints)
-    except InputError as error:
-        return [error]
-    return [problem(Path(path), r) for r in parts.ledger.rejects if r.reason not in FINDINGS]
+    parts, problems = [], []
+    for path in [*published, *paths]:
+        try:
+            parts.append(read_kbpp_parts(path, **hints))
+        except InputError as error:
+            problems.append(error)
+    if not any(Path(p).name == part.file.name for p in paths for part in parts):
+        return problems
+    frame, ledger = combine_parts(parts, resolver=hints.get("resolver"))
+    readable = [p for p in paths if any(Path(p).name == part.file.name for part in parts)]
+    return problems + kbpp_problems(frame, ledger, readable)
+
+
+def import_kbpp(paths, published=(), *, allow_rejects: bool = False,
+                **hints) -> tuple[pd.DataFrame, Ledger]:
+    """The KBPP table the build uses: ``published`` tables and the user's ``paths`` read
+    and combined (:func:`read_kbpp_files`), and their rejects ledger.
+
+    Raises :class:`KbppRejected` listing every problem of the user's files (nothing may be
+    written then) unless ``allow_rejects``; and always when they give no usable row.
+    Problems of the published tables are the project's own, documented in the ledger.
+    """
+    frame, ledger = read_kbpp_files([*published, *paths], **hints)
+    problems = kbpp_problems(frame, ledger, paths)
+    unusable = any(p.expected == NOTHING_USABLE for p in problems)
+    if problems and (unusable or not allow_rejects):
+        raise KbppRejected(paths, problems)
+    return frame, ledger
+
+
+NOTHING_USABLE = "at least one regency-year of usable KBPP data"
+
+
+class KbppRejected(InputError):
+    """The user's KBPP files have problems, each in ``problems``; nothing was written."""
+
+    def __init__(self, paths, problems: list[InputError]):
+        self.problems = problems
+        names = ", ".join(Path(p).name for p in paths)
+        unusable = any(p.expected == NOTHING_USABLE for p in problems)
+        remedy = ("fix them" if unusable else
+                  "fix them, or pass --allow-rejects to build without the rejected values")
+        noun = "problem" if len(problems) == 1 else "problems"
+        super().__init__(names, expected=f"KBPP files the build can use; nothing was written "
+                         f"({remedy})", got=f"{len(problems)} {noun}")
+
+
+def kbpp_problems(frame: pd.DataFrame, ledger: Ledger, paths) -> list[InputError]:
+    """The problems of the user's KBPP files ``paths`` once read and combined into ``frame``.
+
+    Each ledger entry about one of the files becomes one error naming file, row, column and
+    what was expected (for registers the ledger is bounded: one line with the count per
+    reason, then example rows) -- rejected rows, rejected cells, and regencies dropped as
+    conflicting duplicates across files. Findings about the data (``FINDINGS``: a method
+    started after 42 days, kept as a delivery without KBPP) are not problems. When no row
+    of the table comes from the files, that is one more error.
+    """
+    by_name = {Path(p).name: Path(p) for p in paths}
+    problems = [problem(by_name[r.file], r) for r in ledger.rejects
+                if r.file in by_name and r.reason not in FINDINGS]
+    order = {name: i for i, name in enumerate(by_name)}
+    problems.sort(key=lambda e: (order.get(Path(e.file).name, len(order)), e.row or 0))
+    used = {name for source in frame["source"] for name in str(source).split("; ")}
+    if by_name and not used & set(by_name):
+        problems.append(InputError(", ".join(by_name), expected=NOTHING_USABLE, got="none"))
+    return problems
 
 
 def problem(path: Path, reject) -> InputError:
@@ -295,7 +374,14 @@ def combine_parts(parts: list[KbppParts], resolver: Resolver | None = None
 
     Files are taken in the order given, rows in file order, so the first version of a
     repeated field is the one kept and the result does not depend on anything else.
+    Published coverage tables (coverage without counts) join last: ``published.add_printed_coverage``.
     """
+    printed = [part for part in parts if part.format == "published_coverage"]
+    if printed:
+        from .published import add_printed_coverage
+        others = [part for part in parts if part.format != "published_coverage"]
+        frame, ledger = combine_parts(others, resolver)
+        return add_printed_coverage(frame, ledger, printed, resolver)
     ledger = Ledger()
     for part in parts:
         ledger.extend(part.ledger)
@@ -361,20 +447,28 @@ def _merge_group(code: str, year: int, records: list[dict], ledger: Ledger) -> d
         if repeats and not gives:
             _reject(ledger, row, "duplicate", f"{code} {year} already given with the same "
                     f"values by {_where(given_by[repeats[0]])}")
-    missing = [n for n in FIELDS if n not in merged]
-    if missing:
-        detail = (f"{code} {year}: no file gives {', '.join(missing)} "
-                  "(give the deliveries and the acceptors by method)")
-        for row in records:
-            _reject(ledger, row, "missing_value", detail)
-        return None
-    total = sum(merged[m] for m in METHOD_COLUMNS)
+    methods = [m for m in METHOD_COLUMNS if m in merged]
     problem = None
-    if merged["deliveries"] <= 0:
-        problem = ("not_derivable", f"{code} {year}: coverage needs deliveries above 0")
-    elif total > merged["deliveries"]:
-        problem = ("inconsistent_total", f"{code} {year}: {number_text(total)} KBPP acceptors "
-                   f"but {number_text(merged['deliveries'])} deliveries (coverage above 100 %)")
+    if not methods and "kbpp_total" not in merged:
+        problem = ("missing_value", f"{code} {year}: no file gives the KBPP acceptors "
+                   f"({', '.join(METHOD_COLUMNS)}, or kbpp_total)")
+    elif methods and len(methods) < len(METHOD_COLUMNS):
+        missing = [m for m in METHOD_COLUMNS if m not in merged]
+        problem = ("missing_value", f"{code} {year}: no file gives {', '.join(missing)} "
+                   "(give all eight method counts, or the total alone)")
+    else:
+        total = sum(merged[m] for m in methods) if methods else merged["kbpp_total"]
+        deliveries = merged.get("deliveries")
+        if methods and "kbpp_total" in merged and merged["kbpp_total"] != total:
+            problem = ("inconsistent_total", f"{code} {year}: the methods sum to "
+                       f"{number_text(total)} ({_where(given_by[methods[0]])}) but kbpp_total is "
+                       f"{number_text(merged['kbpp_total'])} ({_where(given_by['kbpp_total'])})")
+        elif deliveries is not None and deliveries <= 0:
+            problem = ("not_derivable", f"{code} {year}: coverage needs deliveries above 0")
+        elif deliveries is not None and total > deliveries:
+            problem = ("inconsistent_total", f"{code} {year}: {number_text(total)} KBPP "
+                       f"acceptors but {number_text(deliveries)} deliveries (coverage above "
+                       "100 %)")
     if problem:
         for row in records:
             _reject(ledger, row, *problem)
@@ -391,11 +485,14 @@ def _reject(ledger: Ledger, row: dict, reason: str, detail: str) -> None:
 def _kbpp_rows(records: list[dict]) -> pd.DataFrame:
     if not records:
         return empty_kbpp()
-    frame = pd.DataFrame(records)
-    for name in FIELDS:
-        frame[name] = frame[name].round().astype("int64")
-    frame["kbpp_total"] = frame[METHOD_COLUMNS].sum(axis=1).astype("int64")
+    frame = pd.DataFrame(records).reindex(columns=["bps_code", "year", *FIELDS, "source"])
+    by_method = frame[METHOD_COLUMNS].notna().all(axis=1)
+    frame.loc[by_method, "kbpp_total"] = frame.loc[by_method, METHOD_COLUMNS].sum(axis=1)
     frame["kbpp_coverage_pct"] = 100.0 * frame["kbpp_total"] / frame["deliveries"]
+    # Integers where every row gives the count; nullable integers where some leave it empty.
+    for name in FIELDS:
+        counts = frame[name].round()
+        frame[name] = counts.astype("int64" if counts.notna().all() else "Int64")
     frame["measure_type"] = MEASURE_TYPE
     frame = frame[KBPP_COLUMNS].astype({"bps_code": "str", "measure_type": "str", "source": "str"})
     return frame.sort_values(["bps_code", "year"], kind="mergesort").reset_index(drop=True)
@@ -430,17 +527,13 @@ def _kbpp_value_columns() -> dict[str, str]:
             if spec.indicator in _KBPP_INDICATORS}
 
 
-def read_opendata_parts(path, resolver: Resolver | None = None,
-                        code_system: str | None = None) -> KbppParts:
+def read_opendata_parts(path, resolver: Resolver | None = None) -> KbppParts:
     """Deliveries, or KBPP acceptors by method, from an open-data table.
 
-    ``code_system`` ("bps"/"kemendagri") declares the regency codes' system; by default it
-    is detected from the codes and names (``sources.code_system``).
-
-    Acceptors must come by method (a ``metode_kontrasepsi`` column, one row per method):
-    the KBPP table's total is the sum of its methods, so a total alone cannot be used here
-    (the open-data reader still puts it into the tidy table as ``kbpp_total``). Numbers may
-    use either decimal mark (``parse_number(..., "auto")``), as the portal mixes them.
+    Acceptors come by method (a ``metode_kontrasepsi`` column, one row per method) or as a
+    total (no method column: each row gives ``kbpp_total``, the method counts stay empty).
+    Numbers may use either decimal mark (``parse_number(..., "auto")``), as the portal
+    mixes them.
     """
     from .base import parse_number
     from .rows import parse_year, read_csv_rows
@@ -455,17 +548,8 @@ def read_opendata_parts(path, resolver: Resolver | None = None,
                          f"{', '.join(_kbpp_value_columns())}", got=", ".join(rows.header))
     value_column, indicator = kind
     method_column = next((c for c in OPENDATA_METHOD_COLUMNS if c in header), None)
-    if indicator == "kbpp_total" and method_column is None:
-        raise InputError(path, row=1, column=value_column, expected=(
-            "KBPP acceptors by method (a metode_kontrasepsi column): the KBPP table needs the "
-            "eight method counts, a total alone goes to the tidy table only"))
     resolver = resolver or default_resolver()
     source_id, ledger = f"kbpp_opendata:{path.stem}", Ledger()
-    cells = [cell for _, cell in rows.cells(Ledger(), source_id, header)]
-    system = file_code_system(path, "kode_kabupaten_kota",
-                              [c["kode_kabupaten_kota"] for c in cells],
-                              [c["nama_kabupaten_kota"] for c in cells], resolver,
-                              [c.get("nama_provinsi") for c in cells], code_system)
     records = []
     for line, cell in rows.cells(ledger, source_id, header):
         try:
@@ -475,20 +559,14 @@ def read_opendata_parts(path, resolver: Resolver | None = None,
                        cell["tahun"])
             continue
         try:
-            province = resolver.province(cell["kode_provinsi"],
-                                         "dagri" if system == "kemendagri" else "bps")
-            match = resolver.code_and_name(cell["kode_kabupaten_kota"],
-                                           cell["nama_kabupaten_kota"], province, system=system)
-            if match.via == "name" and cell["kode_kabupaten_kota"]:  # never decided by the name
-                raise RegionError("code_name_mismatch", f"code {cell['kode_kabupaten_kota']!r} "
-                                  f"is no regency code of the file's system ({system}), the "
-                                  f"name is {resolver.label(match.bps_code)}")
-            code = match.bps_code
+            province = resolver.province(cell["kode_provinsi"])
+            code = resolver.code_and_name(cell["kode_kabupaten_kota"], cell["nama_kabupaten_kota"],
+                                          province).bps_code
         except RegionError as exc:
             ledger.add(source_id, path, line, None, exc.reason,
                        f"column 'kode_kabupaten_kota': {exc}", cell["nama_kabupaten_kota"])
             continue
-        target = "deliveries"
+        target = indicator  # deliveries, or the total of a table without a method split
         if method_column is not None:
             method = method_of(cell[method_column])
             if method is None:

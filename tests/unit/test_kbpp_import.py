@@ -149,3 +149,124 @@ def test_kb_open_data_tables_read_through_the_open_data_reader(column, tmp_path)
     assert (tidy["indicator"] == indicator).all()
     assert tidy["region_code"].tolist() == expected["bps_code"].tolist()
     assert tidy["value"].tolist() == pytest.approx(expected["value"].tolist())
+
+
+# --- the encodings and separators offices save in ------------------------------------------
+
+def test_semicolon_cp1252_and_bom_files_give_the_same_table_as_plain_ones(files, tmp_path):
+    from tests.fixtures.opendata import resave
+
+    plain, _ = read_kbpp_files([files["deliveries"], files["acceptors"]])
+    ansi = resave(files["deliveries"], tmp_path / "ibu_bersalin_ansi.csv", delimiter=";",
+                  encoding="cp1252")
+    bom = resave(files["acceptors"], tmp_path / "peserta_kbpp_bom.csv", delimiter=",",
+                 encoding="utf-8", bom=True)
+    assert ansi.read_bytes().count(b";") > 0 and bom.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert detect_kbpp_format(ansi) == detect_kbpp_format(bom) == "opendata"
+    frame, ledger = read_kbpp_files([ansi, bom])
+    assert len(ledger) == 0
+    pd.testing.assert_frame_equal(frame[COUNTS], plain[COUNTS])
+    pd.testing.assert_frame_equal(frame[COUNTS], files["opendata"][COUNTS], check_dtype=False)
+
+
+# --- open-data tables of total acceptors (no method split) ---------------------------------
+
+OD_HEAD = "kode_provinsi;nama_provinsi;kode_kabupaten_kota;nama_kabupaten_kota;{};satuan;tahun"
+
+
+def _od(path, column, rows):
+    lines = [OD_HEAD.format(column)] + [f"32;JAWA BARAT;{code};{name};{value};ORANG;2023"
+                                        for code, name, value in rows]
+    # Saved from Excel on Windows: ';' and cp1252 (the e-acute in a note column would break UTF-8).
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    return path
+
+
+def test_a_totals_only_table_is_imported_with_coverage_where_deliveries_are_known(tmp_path):
+    totals = _od(tmp_path / "kbpp_total.csv", "jumlah_peserta_kb_pasca_persalinan",
+                 [("3205", "KABUPATEN GARUT", "12345"), ("3273", "KOTA BANDUNG", "6000")])
+    deliveries = _od(tmp_path / "bersalin.csv", "jumlah_ibu_bersalin",
+                     [("3205", "KABUPATEN GARUT", "40000")])
+    assert detect_kbpp_format(totals) == "opendata"
+
+    frame, ledger = read_kbpp_files([totals, deliveries])
+    assert len(ledger) == 0, ledger.to_frame()
+    assert validate_kbpp(frame, "combined") == []
+    garut, bandung = frame.set_index("bps_code").loc["3205"], frame.set_index("bps_code").loc["3273"]
+    assert (garut["kbpp_total"], garut["deliveries"]) == (12345, 40000)
+    assert garut["kbpp_coverage_pct"] == pytest.approx(30.8625)  # 12345 / 40000, by hand
+    assert bandung["kbpp_total"] == 6000
+    assert pd.isna(bandung["deliveries"]) and pd.isna(bandung["kbpp_coverage_pct"])
+    assert frame[METHOD_COLUMNS].isna().all().all()  # no method split was given
+    tidy = kbpp_to_tidy(frame, "kbpp_import")
+    assert sorted(tidy.loc[tidy["region_code"] == "3273", "indicator"]) == ["kbpp_total"]
+    assert sorted(tidy.loc[tidy["region_code"] == "3205", "indicator"]) == [
+        "deliveries", "kbpp_coverage_pct", "kbpp_total"]
+
+    # Alone, the totals table still gives both regencies, without coverage.
+    alone, ledger = read_kbpp_file(totals)
+    assert len(ledger) == 0 and alone["kbpp_total"].tolist() == [12345, 6000]
+    assert alone["kbpp_coverage_pct"].isna().all()
+
+
+def test_a_total_that_disagrees_with_the_methods_or_deliveries_is_rejected(files, tmp_path):
+    garut_2021 = files["opendata"].set_index(["bps_code", "year"]).loc[("3205", 2021)]
+    methods_sum = int(garut_2021[METHOD_COLUMNS].sum())
+    totals = tmp_path / "total.csv"
+    totals.write_text(
+        OD_HEAD.format("jumlah_peserta_kb_pasca_persalinan").replace(";", ",") + "\n"
+        + f"32,JAWA BARAT,3205,KABUPATEN GARUT,{methods_sum + 1},ORANG,2021\n")
+    frame, ledger = read_kbpp_files([files["deliveries"], files["acceptors"], totals])
+    assert "3205" not in set(frame.loc[frame["year"] == 2021, "bps_code"])
+    garut = [r for r in ledger.rejects if r.reason == "inconsistent_total"]
+    assert garut and f"the methods sum to {methods_sum}" in garut[0].detail
+    assert f"kbpp_total is {methods_sum + 1}" in garut[0].detail
+
+    over = _od(tmp_path / "over.csv", "jumlah_peserta_kb_pasca_persalinan",
+               [("3205", "KABUPATEN GARUT", "500")])
+    few = _od(tmp_path / "few.csv", "jumlah_ibu_bersalin", [("3205", "KABUPATEN GARUT", "499")])
+    frame, ledger = read_kbpp_files([over, few])
+    assert frame.empty and {r.reason for r in ledger.rejects} == {"inconsistent_total"}
+
+
+# --- what the build runs, and what check runs ----------------------------------------------
+
+def test_import_refuses_files_with_problems_unless_allowed(files, tmp_path):
+    from kbanalysis.sources.kbpp_import import KbppRejected, check_kbpp_files, import_kbpp
+
+    bad = _od(tmp_path / "kbpp_total.csv", "jumlah_peserta_kb_pasca_persalinan",
+              [("3205", "KABUPATEN GARUT", "700"), ("3273", "KOTA BANDUNG", "tujuh")])
+    with pytest.raises(KbppRejected) as error:
+        import_kbpp([bad])
+    [problem] = error.value.problems
+    assert (problem.file, problem.row, problem.column) == (str(bad), 3,
+                                                            "jumlah_peserta_kb_pasca_persalinan")
+    assert "--allow-rejects" in error.value.line()
+    assert [p.line() for p in check_kbpp_files([bad])] == [problem.line()]
+
+    frame, ledger = import_kbpp([bad], allow_rejects=True)
+    assert frame["bps_code"].tolist() == ["3205"] and len(ledger) == 1
+
+    # Nothing usable is refused even when rejects are allowed.
+    nothing = _od(tmp_path / "nol.csv", "jumlah_peserta_kb_pasca_persalinan",
+                  [("3273", "KOTA BANDUNG", "tujuh")])
+    with pytest.raises(KbppRejected) as error:
+        import_kbpp([nothing], allow_rejects=True)
+    assert error.value.problems[-1].expected.startswith("at least one regency-year")
+    assert "--allow-rejects" not in error.value.line()
+
+
+def test_check_combines_the_files_like_the_build(tmp_path):
+    from kbanalysis.sources.kbpp_import import check_kbpp_files
+
+    # Each file alone is clean; together they disagree on Garut's total.
+    one = _od(tmp_path / "kbpp_a.csv", "jumlah_peserta_kb_pasca_persalinan",
+              [("3205", "KABUPATEN GARUT", "700"), ("3273", "KOTA BANDUNG", "300")])
+    other = _od(tmp_path / "kbpp_b.csv", "jumlah_peserta_kb_pasca_persalinan",
+                [("3205", "KABUPATEN GARUT", "710")])
+    assert check_kbpp_files([one]) == [] and check_kbpp_files([other]) == []
+    problems = check_kbpp_files([one, other])
+    assert [(p.file, p.row) for p in problems] == [(str(one), 2), (str(other), 2)]
+    assert all(p.expected.startswith("one value per kabupaten/kota and year (3205 2023: "
+                                     "kbpp_total is 700 in kbpp_a.csv row 2 but 710 in "
+                                     "kbpp_b.csv row 2)") for p in problems)

@@ -1,0 +1,561 @@
+"""Reader for published value tables: figures printed in a report, a profile or an article,
+transcribed one value per row together with where they were printed.
+
+Shape (header, any order): ``wilayah, [level,] provinsi, nilai, satuan, tahun, indikator,
+sumber_tercetak, url, halaman[, daftar_lengkap]`` -- the region as printed, its province,
+the value, its unit, the year, what the value is (free text), the printed source, the page
+address and the page or figure. ``level`` is ``kabkota``, ``provinsi`` or ``nasional``
+(without the column, a ``wilayah`` naming the row's own province is the province line);
+``daftar_lengkap`` is ``ya`` when the page lists every kab/kota of the province.
+
+What the value is comes from the ``indikator`` text (:func:`indicator_of`): stunting
+prevalence of a named survey (SSGI/SKI), KBPP coverage (acceptors over deliveries, the
+programme indicator), or the Susenas survey shares of mothers using a modern method after
+delivery and of mothers counselled on KBPP. Text naming none of them is ledgered
+``unknown_indicator``.
+
+Quirks of printed names, read here rather than guessed: ``Kab.Tegal`` (no space), an
+abbreviation in brackets (``Ogan Komering Ilir (OKI)``), English pages (``Bangkalan
+Regency``, ``Surabaya City``), a doubled or misspelt prefix (``Kabupaten Kabupaten ...``,
+``Kabuapeten ...``). Typos of the name itself are aliases in :mod:`kbanalysis.regions`, only
+where the intended regency is certain. A province printed before a split (``Papua`` in 2022)
+covers the provinces carved out of it later; its own value is flagged
+``pre_split_territory``.
+
+Several values for one region, year and indicator (data/SOURCES.md, "Published tables"):
+the same value printed again is ``duplicate``; different values are settled by
+:func:`settle_conflicts` -- a value printed identically by more sources wins, else the one
+from a complete provincial list, else none -- and the rest is ``conflicting_sources``. A value
+that an official series also gives (``official``, e.g. the SSGI province series) and that
+differs from it is ``disagrees_official``. A national line is ledgered ``aggregate_row``:
+the tidy table has no national level.
+
+Values printed anywhere but on a government site (``.go.id``) are flagged
+``secondary_source``; every value keeps its page address in ``source_ref``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from .. import indicators
+from ..ledger import InputError, Ledger
+from ..regions import RegionError, Resolver, default_resolver
+from .base import SourceResult, TidyBuilder, parse_number
+from .rows import YEAR_RULE, parse_year, read_csv_rows, require_columns, settle_rows
+from .ssgi_province import SPLITS, flag_pre_split
+
+COLUMNS = ["wilayah", "provinsi", "nilai", "satuan", "tahun", "indikator", "sumber_tercetak",
+           "url", "halaman"]
+OPTIONAL_COLUMNS = ["level", "daftar_lengkap"]
+
+# Raw-folder globs of published KBPP coverage tables (kab/kota coverage, e.g. Profil
+# Kesehatan Jawa Tengah 2021 Gambar 5.17), read through kbpp_import.read_kbpp_files.
+KBPP_RAW_PATTERNS = ["kbpp_kabkota/*.csv"]
+
+LEVELS = {"kabkota": "regency", "kabupatenkota": "regency", "kabupaten": "regency",
+          "kota": "regency", "provinsi": "province", "nasional": "national"}
+PERCENT_UNITS = {"persen", "%", "percent", "pct"}
+COMPLETE_LIST = {"ya", "yes", "1", "true"}
+SECONDARY_FLAG = "secondary_source"
+# Values closer than this are the same printed value (one decimal is the finest printed).
+SAME_VALUE = 0.05
+
+# ``indikator`` text -> indicator: every group must match (any of its fragments), in the
+# text squashed to lower-case letters and digits. Checked in this order.
+_INDICATOR_RULES = [
+    ("kbpp_counselling_pct", [("konseling", "counselling", "counseling"),
+                              ("kbpascapersalinan", "kbpp", "postpartum")]),
+    ("postpartum_modern_method_pct", [("kbmodern", "kontrasepsimodern", "modernmethod"),
+                                      ("pascapersalinan", "setelahmelahirkan", "afterdelivery")]),
+    ("kbpp_coverage_pct", [("cakupan", "coverage"),
+                           ("kbpascapersalinan", "kbpp", "postpartumfamilyplanning"),
+                           ("ibubersalin", "deliveries")]),
+]
+_STUNTING = "stunting"
+# A stunting figure must say how it was measured: survey and weighing are never mixed.
+_SURVEY_TOKENS = {"ssgi", "ski", "sdgi"}  # SDGI: a printed misspelling of SSGI
+_SURVEY_FRAGMENTS = ("statusgizi", "surveikesehatanindonesia", "surveykesehatanindonesia",
+                     "nutritionstatus", "nutritionalstatus")
+_WEIGHING_FRAGMENTS = ("penimbangan", "eppgbm", "weighing")
+
+# Prefix spellings met in print that are not the prefix itself.
+_MISSPELT_KABUPATEN = {"kabuapeten", "kabuapaten"}
+_ENGLISH_SUFFIX = {"regency": "Kabupaten", "city": "Kota"}
+
+# Values printed elsewhere for a region-year but not transcribed (no address at hand), as
+# recorded in the raw folder's PROVENANCE.md section 15. Each counts as one more source of
+# unknown completeness in ``settle_conflicts``: (level, code, year, indicator) -> values.
+NOTED_ELSEWHERE = {
+    ("regency", "1401", 2021, "stunting_survey_pct"): [22.4],  # Kuantan Singingi
+    ("regency", "1604", 2021, "stunting_survey_pct"): [22.8],  # Lahat
+    ("regency", "1204", 2022, "stunting_survey_pct"): [20.5],  # Tapanuli Tengah
+}
+NOTED_WHERE = "another printed source (PROVENANCE.md section 15; not transcribed)"
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", str(text).lower())
+
+
+def indicator_of(indikator: str, sumber: str = "") -> str | None:
+    """The tidy indicator an ``indikator`` text names, or None.
+
+    A stunting figure is ``stunting_survey_pct`` when its text or printed source names the
+    survey (SSGI, SKI, "Survei/Studi Status Gizi"), ``stunting_weighing_pct`` when it names
+    routine weighing, and None when it names neither.
+    """
+    text = _squash(indikator)
+    for name, groups in _INDICATOR_RULES:
+        if all(any(f in text for f in group) for group in groups):
+            return name
+    if _STUNTING not in text:
+        return None
+    both = f"{indikator} {sumber}"
+    if any(f in _squash(both) for f in _WEIGHING_FRAGMENTS):
+        return "stunting_weighing_pct"
+    tokens = set(re.findall(r"[a-z0-9]+", both.lower()))
+    if tokens & _SURVEY_TOKENS or any(f in _squash(both) for f in _SURVEY_FRAGMENTS):
+        return "stunting_survey_pct"
+    return None
+
+
+def printed_name(name: str) -> str:
+    """A region name as the resolver reads it: bracketed abbreviation dropped, English
+    suffix turned into the prefix, a doubled or misspelt ``Kabupaten`` mended."""
+    text = re.sub(r"\s*\([^)]*\)\s*$", "", str(name).strip())
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in _ENGLISH_SUFFIX:
+        words = [_ENGLISH_SUFFIX[words[-1].lower()], *words[:-1]]
+    if words and words[0].lower() in _MISSPELT_KABUPATEN:
+        words[0] = "Kabupaten"
+    while len(words) > 2 and words[0].lower() == words[1].lower() == "kabupaten":
+        words = words[1:]
+    return " ".join(words)
+
+
+def is_secondary(url: str) -> bool:
+    """True unless the page is on a government host (``*.go.id``)."""
+    host = urlparse(str(url).strip()).hostname or ""
+    return not (host == "go.id" or host.endswith(".go.id"))
+
+
+@dataclass
+class PrintedValue:
+    """One data row read and resolved, before conflicts are settled."""
+
+    line: int
+    level: str  # "regency", "province" or "national"
+    code: str  # BPS code ("" for national)
+    year: int
+    indicator: str
+    value: float
+    url: str
+    complete: bool  # from a list of every kab/kota of the province
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple:
+        return (self.level, self.code, self.year, self.indicator)
+
+
+@dataclass
+class PublishedRows:
+    """A published table read row by row: resolved values and the rows' ledger."""
+
+    path: Path
+    source_id: str
+    line_numbers: list[int]
+    values: list[PrintedValue]
+    ledger: Ledger
+
+
+def read_published_rows(path: Path, *, resolver: Resolver | None = None,
+                        source_id: str | None = None) -> PublishedRows:
+    """Every data row of a published table resolved to (level, BPS code, year, indicator,
+    value), or in the ledger with the reason it could not be."""
+    path = Path(path)
+    rows = read_csv_rows(path)
+    rows = replace(rows, header=[h.lower() for h in rows.header])
+    require_columns(rows, COLUMNS)
+    source_id = source_id or f"published:{path.stem}"
+    resolver = resolver or default_resolver()
+    ledger = Ledger()
+    values: list[PrintedValue] = []
+    for line, cell in rows.cells(ledger, source_id):
+        found = _read_row(line, cell, resolver, source_id, path, ledger)
+        if found is not None:
+            values.append(found)
+    return PublishedRows(path, source_id, rows.line_numbers(), values, ledger)
+
+
+def _read_row(line, cell, resolver, source_id, path, ledger) -> PrintedValue | None:
+    def reject(column, reason, detail="", value=None):
+        ledger.add(source_id, path, line, column, reason, detail,
+                   cell.get(column, "") if value is None else value)
+
+    indicator = indicator_of(cell["indikator"], cell["sumber_tercetak"])
+    if indicator is None:
+        reject("indikator", "unknown_indicator",
+               "expected KBPP coverage (cakupan peserta KB pasca persalinan terhadap ibu "
+               "bersalin), stunting prevalence naming its survey (SSGI/SKI) or routine "
+               "weighing, or the Susenas shares of mothers using a modern method after "
+               "delivery or counselled on KBPP")
+        return None
+    try:
+        year = parse_year(cell["tahun"])
+    except ValueError:
+        reject("tahun", "bad_year", YEAR_RULE)
+        return None
+    if indicators.get(indicator).unit == "percent" and cell["satuan"].strip().lower() not in PERCENT_UNITS:
+        reject("satuan", "unit_mismatch", f"{indicator} is in percent (persen)")
+        return None
+    try:
+        value = parse_number(cell["nilai"], "auto")
+    except ValueError:
+        reject("nilai", "not_a_number")
+        return None
+    if value is None:
+        reject("nilai", "missing_value")
+        return None
+    level_text = _squash(cell.get("level", ""))
+    if level_text and level_text not in LEVELS:
+        reject("level", "unknown_region", "level must be kabkota, provinsi or nasional")
+        return None
+    column = "provinsi"
+    try:
+        if LEVELS.get(level_text) == "national":
+            reject("wilayah", "aggregate_row",
+                   f"national figure {value:g} ({year}): the tidy table has no national level",
+                   cell["wilayah"])
+            return None
+        province = resolver.province(printed_name(cell["provinsi"]))
+        column = "wilayah"
+        level = LEVELS.get(level_text) or _implied_level(resolver, cell["wilayah"], province)
+        if level == "province":
+            code = _province_line(resolver, cell["wilayah"], province, cell["provinsi"])
+        else:
+            code = _regency(resolver, cell["wilayah"], province, year)
+    except RegionError as exc:
+        reject(column, exc.reason, str(exc))
+        return None
+    flags = [SECONDARY_FLAG] if is_secondary(cell["url"]) else []
+    complete = _squash(cell.get("daftar_lengkap", "")) in COMPLETE_LIST
+    return PrintedValue(line, level, code, year, indicator, value, cell["url"].strip(),
+                        complete, flags)
+
+
+def _implied_level(resolver: Resolver, wilayah: str, province: str) -> str:
+    """Without a level column: a name that is the row's own province is its province line."""
+    try:
+        return "province" if resolver.province(printed_name(wilayah)) == province else "regency"
+    except RegionError:
+        return "regency"
+
+
+def _province_line(resolver: Resolver, wilayah: str, province: str, printed_province: str) -> str:
+    named = resolver.province(printed_name(wilayah))
+    if named != province:
+        raise RegionError("code_name_mismatch",
+                          f"province line {wilayah!r} is {resolver.province_name(named)}, but "
+                          f"provinsi {printed_province!r} is {resolver.province_name(province)}")
+    return province
+
+
+def territory(province: str, year: int) -> list[str]:
+    """The provinces whose regencies belonged to ``province`` in ``year``: itself and any
+    province split off it in ``year`` or later (Papua 2022: Papua Selatan, Tengah,
+    Pegunungan), children of children included."""
+    found = [province]
+    for parent, child, split_year in SPLITS:
+        if parent in found and year <= split_year and child not in found:
+            found.append(child)
+    return found
+
+
+def _regency(resolver: Resolver, wilayah: str, province: str, year: int) -> str:
+    """BPS code of a printed kab/kota within its province as it was in ``year``."""
+    name = printed_name(wilayah)
+    codes, errors = [], {}
+    for part in territory(province, year):
+        try:
+            codes.append(resolver.regency(name, part))
+        except RegionError as exc:
+            errors[part] = exc
+    ambiguous = [e for e in errors.values() if e.reason == "ambiguous_region"]
+    if ambiguous:
+        raise ambiguous[0]
+    codes = list(dict.fromkeys(codes))
+    if len(codes) == 1:
+        return codes[0]
+    if len(codes) > 1:
+        labels = [resolver.label(c) for c in codes]
+        raise RegionError("ambiguous_region", f"{wilayah!r} is ambiguous ({' / '.join(labels)})",
+                          labels)
+    raise errors[province]
+
+
+# --------------------------------------------------------------------------------------
+# Settling several values of one region-year
+
+
+def official_values(official: pd.DataFrame | None) -> dict[tuple, tuple[float, str, int]]:
+    """(level, code, year, indicator) -> (value, source_id, row) from an official tidy frame."""
+    if official is None or official.empty:
+        return {}
+    return {(r.level, r.region_code, int(r.year), r.indicator): (float(r.value), r.source_id,
+                                                                  int(r.source_row))
+            for r in official.itertuples()}
+
+
+def settle_conflicts(rows: PublishedRows, official: pd.DataFrame | None = None,
+                     noted: dict | None = None, label=str) -> list[PrintedValue]:
+    """The values to keep, one per (level, code, year, indicator); the rest into the ledger.
+
+    1. A value the official series also gives and that differs from it by more than
+       ``SAME_VALUE``: ``disagrees_official`` (naming both values).
+    2. Equal values (within ``SAME_VALUE``) printed more than once: the first is kept, the
+       repeats are ``duplicate``.
+    3. Different values: the one printed by the most distinct pages wins; on a tie, the one
+       printed in a complete provincial list (``daftar_lengkap = ya``) when only one is;
+       else none is used. Values noted elsewhere (``noted``) count as one page each, never
+       complete. Every value that is not used is ``conflicting_sources``, naming both pages;
+       the kept value is flagged ``conflict_resolved``.
+    """
+    noted = NOTED_ELSEWHERE if noted is None else noted
+    ledger, path, sid = rows.ledger, rows.path, rows.source_id
+    reference = official_values(official)
+    groups: dict[tuple, list[PrintedValue]] = {}
+    for item in rows.values:
+        if item.key in reference:
+            value, where, row = reference[item.key]
+            if abs(item.value - value) > SAME_VALUE:
+                ledger.add(sid, path, item.line, "nilai", "disagrees_official",
+                           f"{label(item)} {item.year}: printed {item.value:g} at {item.url}; "
+                           f"official series {value:g} ({where} row {row})", f"{item.value:g}")
+                continue
+        groups.setdefault(item.key, []).append(item)
+
+    kept = []
+    for key, items in groups.items():
+        versions: dict[float, list] = {}
+        for item in items:
+            same = next((v for v in versions if abs(v - item.value) <= SAME_VALUE), item.value)
+            versions.setdefault(same, []).append(item)
+        others = [v for v in noted.get(key, []) if all(abs(v - x) > SAME_VALUE for x in versions)]
+        winner = _winner(versions, others)
+        if len(versions) == 1 and not others:
+            winner = next(iter(versions))
+        described = _describe(versions, others)
+        for value, printed in versions.items():
+            if value == winner:
+                first, *repeats = printed
+                if len(versions) > 1 or others:
+                    first.flags.append("conflict_resolved")
+                kept.append(first)
+                for item in repeats:
+                    ledger.add(sid, path, item.line, None, "duplicate",
+                               f"{label(item)} {item.year}: same value already kept from row "
+                               f"{first.line} ({first.url})", f"{item.value:g}")
+                continue
+            outcome = (f"kept {winner:g}" if winner is not None else
+                       "none used: no value printed by more pages or in a complete list")
+            for item in printed:
+                ledger.add(sid, path, item.line, None, "conflicting_sources",
+                           f"{label(item)} {item.year}: {described}; {outcome}",
+                           f"{item.value:g}")
+        if winner is not None:
+            for value in others:  # a noted value that lost: recorded, it has no row
+                ledger.add(sid, path, None, None, "conflicting_sources",
+                           f"{label(items[0])} {key[2]}: {described}; kept {winner:g}",
+                           f"{value:g}")
+    return sorted(kept, key=lambda item: item.line)
+
+
+def _winner(versions: dict[float, list], others: list[float]) -> float | None:
+    if len(versions) + len(others) < 2:
+        return None
+    support = {v: len({item.url for item in printed}) for v, printed in versions.items()}
+    support.update({("noted", v): 1 for v in others})
+    best = max(support.values())
+    leaders = [v for v, n in support.items() if n == best]
+    if len(leaders) > 1:
+        leaders = [v for v in leaders if v in versions and any(i.complete for i in versions[v])]
+    if len(leaders) == 1 and leaders[0] in versions:
+        return leaders[0]
+    return None
+
+
+def _describe(versions: dict[float, list], others: list[float]) -> str:
+    parts = [f"{v:g} at " + ", ".join(f"{i.url} row {i.line}"
+                                      + (" (complete list)" if i.complete else "")
+                                      for i in printed)
+             for v, printed in versions.items()]
+    parts += [f"{v:g} at {NOTED_WHERE}" for v in others]
+    return " vs ".join(parts)
+
+
+# --------------------------------------------------------------------------------------
+# The tidy reader
+
+
+def read_published(path: Path, *, resolver: Resolver | None = None,
+                   source_id: str | None = None, official: pd.DataFrame | None = None,
+                   noted: dict | None = None) -> SourceResult:
+    """Tidy rows of one published table (any indicator the ``indikator`` text names).
+
+    ``official``: tidy rows of an official series (e.g. ``read_ssgi_provinsi(...).tidy``)
+    that printed values of the same region, year and indicator must agree with.
+    ``noted``: values printed elsewhere (default ``NOTED_ELSEWHERE``).
+    """
+    resolver = resolver or default_resolver()
+    rows = read_published_rows(path, resolver=resolver, source_id=source_id)
+    builder = TidyBuilder(rows.source_id, rows.path, rows.ledger)
+    for item in settle_conflicts(rows, official, noted, label=_labeller(resolver)):
+        builder.add(item.line, "nilai", item.code, item.level, item.year, item.indicator,
+                    item.value, ";".join(item.flags), source_ref=item.url)
+    tidy = flag_pre_split(builder.frame())
+    settle_rows(rows.ledger, tidy, rows.line_numbers)
+    return SourceResult(rows.source_id, rows.path, len(rows.line_numbers), tidy, rows.ledger)
+
+
+def _labeller(resolver: Resolver):
+    def label(item: PrintedValue) -> str:
+        if item.level == "province":
+            return f"{resolver.province_name(item.code)} ({item.code})"
+        return resolver.label(item.code)
+    return label
+
+
+# --------------------------------------------------------------------------------------
+# KBPP coverage tables (one of the KBPP import formats, see kbpp_import)
+
+KBPP_FORMAT = "published_coverage"
+_KBPP_INDICATOR = "kbpp_coverage_pct"
+
+
+def looks_like_kbpp_coverage(path) -> bool:
+    """True for a CSV in the published shape whose ``indikator`` names KBPP coverage."""
+    path = Path(path)
+    if path.suffix.lower() != ".csv":
+        return False
+    try:
+        rows = read_csv_rows(path)
+    except (InputError, OSError):
+        return False
+    header = [h.lower() for h in rows.header]
+    if not all(c in header for c in COLUMNS):
+        return False
+    column = header.index("indikator")
+    return any(len(fields) > column and indicator_of(fields[column]) == _KBPP_INDICATOR
+               for _, fields in rows.records)
+
+
+def printed_source(cell_text: dict) -> str:
+    """Where a value was printed, for the KBPP table's ``source`` (no ';', which separates
+    files there)."""
+    parts = [cell_text.get(c, "").strip() for c in ("sumber_tercetak", "halaman", "url")]
+    return ", ".join(p for p in parts if p).replace(";", ",")
+
+
+def read_published_kbpp_parts(path, resolver: Resolver | None = None):
+    """The kab/kota coverage values of a published KBPP table, before files are combined.
+
+    Rows of other indicators are ``unknown_indicator`` here (not KBPP coverage); the
+    province line is ``aggregate_row`` (the KBPP table holds kab/kota only); conflicting
+    values of one regency-year are settled as in :func:`settle_conflicts`.
+    """
+    from .kbpp_import import KbppParts  # kbpp_import dispatches to this reader
+
+    path = Path(path)
+    resolver = resolver or default_resolver()
+    rows = read_published_rows(path, resolver=resolver, source_id=f"kbpp_published:{path.stem}")
+    where = _printed_sources(path)
+    kbpp = []
+    for item in rows.values:
+        if item.indicator != _KBPP_INDICATOR:
+            rows.ledger.add(rows.source_id, path, item.line, "indikator", "unknown_indicator",
+                            f"a KBPP coverage table holds {_KBPP_INDICATOR} only, this row is "
+                            f"{item.indicator}", item.indicator)
+        elif item.level != "regency":
+            rows.ledger.add(rows.source_id, path, item.line, "wilayah", "aggregate_row",
+                            f"{resolver.province_name(item.code)} {item.year} coverage "
+                            f"{item.value:g} %: the KBPP table holds kab/kota only",
+                            f"{item.value:g}")
+        else:
+            kbpp.append(item)
+    rows.values = kbpp
+    records = [{"bps_code": i.code, "year": i.year, _KBPP_INDICATOR: i.value, "line": i.line,
+                "printed": where.get(i.line, "")}
+               for i in settle_conflicts(rows, label=_labeller(resolver))]
+    frame = pd.DataFrame(records, columns=["bps_code", "year", _KBPP_INDICATOR, "line", "printed"])
+    frame = frame.astype({"bps_code": "str", "year": "int64", _KBPP_INDICATOR: "float64",
+                          "line": "Int64", "printed": "str"})
+    return KbppParts(path, KBPP_FORMAT, frame, rows.ledger)
+
+
+def _printed_sources(path: Path) -> dict[int, str]:
+    rows = read_csv_rows(path)
+    header = [h.lower() for h in rows.header]
+    return {line: printed_source(dict(zip(header, fields))) for line, fields in rows.records}
+
+
+def add_printed_coverage(frame: pd.DataFrame, ledger: Ledger, parts: list,
+                         resolver: Resolver | None = None) -> tuple[pd.DataFrame, Ledger]:
+    """The KBPP table ``frame`` (combined from count files) completed with the coverage-only
+    rows of published coverage tables ``parts`` (``KbppParts`` of :data:`KBPP_FORMAT`).
+
+    A regency-year that the counts already give keeps its counts: a printed coverage that
+    agrees with them (within ``kbpp_schema.COVERAGE_TOLERANCE``) is ``duplicate``, one that
+    does not rejects the printed value as ``inconsistent_total``. The same regency-year in two
+    coverage tables: the same value is ``duplicate``, different values reject every version
+    (``conflicting_duplicate``), as for counts.
+    """
+    from ..kbpp_schema import COUNT_COLUMNS, COVERAGE_TOLERANCE, KBPP_COLUMNS
+
+    for part in parts:
+        ledger.extend(part.ledger)
+    rows = [part.rows.assign(file=part.file.name, order=i) for i, part in enumerate(parts)]
+    rows = pd.concat(rows, ignore_index=True).sort_values(["bps_code", "year", "order", "line"],
+                                                          kind="mergesort")
+    counted = frame.set_index(["bps_code", "year"]) if len(frame) else None
+    added = []
+    for (code, year), group in rows.groupby(["bps_code", "year"], sort=True):
+        first, *repeats = group.to_dict("records")
+        where = f"{first['file']} row {first['line']}"
+        values = {r[_KBPP_INDICATOR] for r in [first, *repeats]}
+        if len(values) > 1:
+            detail = (f"{code} {year}: coverage " + " vs ".join(
+                f"{r[_KBPP_INDICATOR]:g} in {r['file']} row {r['line']}" for r in [first, *repeats]))
+            for r in [first, *repeats]:
+                ledger.add("kbpp_import", r["file"], int(r["line"]), None,
+                           "conflicting_duplicate", detail, f"{r[_KBPP_INDICATOR]:g}")
+            continue
+        for r in repeats:
+            ledger.add("kbpp_import", r["file"], int(r["line"]), None, "duplicate",
+                       f"{code} {year} coverage already given by {where}", f"{r[_KBPP_INDICATOR]:g}")
+        if counted is not None and (code, year) in counted.index:
+            known = counted.loc[(code, year), "kbpp_coverage_pct"]
+            agrees = pd.notna(known) and abs(known - first[_KBPP_INDICATOR]) <= COVERAGE_TOLERANCE
+            ledger.add("kbpp_import", first["file"], int(first["line"]), None,
+                       "duplicate" if agrees else "inconsistent_total",
+                       f"{code} {year}: printed coverage {first[_KBPP_INDICATOR]:g}, the counts "
+                       f"give {'no coverage' if pd.isna(known) else f'{known:.2f}'}",
+                       f"{first[_KBPP_INDICATOR]:g}")
+            continue
+        added.append({"bps_code": code, "year": int(year),
+                      "kbpp_coverage_pct": first[_KBPP_INDICATOR], "measure_type": "administrative",
+                      "source": "; ".join(s for s in (first["file"], first["printed"]) if s)})
+    if not added:
+        return frame, ledger
+    extra = pd.DataFrame(added).reindex(columns=KBPP_COLUMNS)
+    combined = pd.concat([frame.astype({c: "Int64" for c in COUNT_COLUMNS}),
+                          extra.astype({c: "Int64" for c in COUNT_COLUMNS})], ignore_index=True)
+    combined = combined.astype({"bps_code": "str", "year": "int64", "kbpp_coverage_pct": "float64",
+                                "measure_type": "str", "source": "str"})
+    return (combined.sort_values(["bps_code", "year"], kind="mergesort").reset_index(drop=True),
+            ledger)
