@@ -27,6 +27,8 @@ KBPP_CSV = PROCESSED_DIR / "kbpp.csv"
 BUILD_META_JSON = PROCESSED_DIR / "build_meta.json"
 # Per regency and indicator: which years are known and of which kind (data contract).
 AVAILABILITY_CSV = PROCESSED_DIR / "availability.csv"
+# BKKBN programme indicators per regency and month, with numerators and denominators.
+PROGRAMME_MONTHLY_CSV = PROCESSED_DIR / "programme_monthly.csv"
 
 # The simulated demonstration (`kbanalysis data build --simulate`, `make run SIMULATE=1`)
 # lives apart from the real default, so it can never overwrite or be mistaken for it.

@@ -28,19 +28,24 @@ from .sources import kode_wilayah
 from .sources.base import SourceResult
 from .sources.jabar_opendata import read_opendata
 from .sources.kbpp_import import read_kbpp_files
+from .sources.population import read_children_0_4, read_crosswalk_2020, read_population_total
 from .sources.published import read_published
 from .sources.rows import row_accounting
+from .sources.siga import (PROGRAMME_COLUMNS, combine_programme, read_elsimil_bumil,
+                           read_siga_mix, read_siga_pus)
 from .sources.ssgi import read_ssgi_kabkota
 from .sources.ssgi_province import read_ssgi_provinsi
 from .sources.susenas import read_susenas_kabkota
 
+SIGA_SULBAR_YEAR = 2025  # the BKKBN Sulawesi Barat exports (see RAW_SOURCES)
 FIRST_YEAR = 2014  # the analysis table starts with the first year of any regency series
 
 # Regency indicators of the analysis table, in column order (see the data contract).
 REGENCY_INDICATORS = ["stunting_survey_pct", "stunting_weighing_pct", "poverty_pct",
                       "births_outside_facility_pct", "first_birth_before_20_pct",
-                      "food_security_index", "sppg_per_100k", "sppg_count", "population"]
-INTEGER_INDICATORS = ["sppg_count", "population"]  # counts: written without ".0"
+                      "food_security_index", "sppg_per_100k", "sppg_count", "population",
+                      "children_0_4", "modern_cpr_pct"]
+INTEGER_INDICATORS = ["sppg_count", "population", "children_0_4"]  # counts: written without ".0"
 PLACE_COLUMNS = ["latitude", "longitude"]  # describe the regency, repeated every year
 KBPP_VALUE_COLUMNS = [*COUNT_COLUMNS, "kbpp_coverage_pct"]
 # What availability.csv reports per regency: every indicator, the KBPP coverage and counts.
@@ -74,6 +79,26 @@ RAW_SOURCES = [
               lambda p, r, s: read_opendata(p, s, resolver=r)),
     RawSource("ssgi_provinsi", "ssgi_provinsi/*od_20953*.csv",
               lambda p, r, s: read_ssgi_provinsi(p, resolver=r, source_id=s)),
+    # BPS population tables. Pre-2022 Kemendagri codes of Papua are read through the
+    # bridging list of the same raw folder (the parent of the table's folder).
+    RawSource("bps_population", "penduduk_kabkota/bps_penduduk_kabkota_*.csv",
+              lambda p, r, s: read_population_total(
+                  p, resolver=r, source_id=s,
+                  crosswalk=read_crosswalk_2020(p.parents[1] / kode_wilayah.FILES["bridge"][0]))),
+    RawSource("bps_children_0_4", "penduduk_kabkota/bps_penduduk_0_4_kabkota_*.csv",
+              lambda p, r, s: read_children_0_4(p, resolver=r, source_id=s)),
+    # BKKBN SIGA / Elsimil exports of Sulawesi Barat: no column holds the year; it is 2025 by
+    # the file names and the dashboard they come from (data/SOURCES.md).
+    RawSource("siga_pus", "siga_sulbar/data_pus.csv",
+              lambda p, r, s: read_siga_pus(p, year=SIGA_SULBAR_YEAR, resolver=r, source_id=s),
+              kind="administrative"),
+    RawSource("siga_mix_kontra", "siga_sulbar/data_mix_kontra.csv",
+              lambda p, r, s: read_siga_mix(p, year=SIGA_SULBAR_YEAR, resolver=r, source_id=s),
+              kind="administrative"),
+    RawSource("elsimil_bumil", "siga_sulbar/*elsimil-bumil*.csv",
+              lambda p, r, s: read_elsimil_bumil(p, year=SIGA_SULBAR_YEAR, resolver=r,
+                                                 source_id=s),
+              kind="administrative"),
     # Published value tables (sources.published), after the official series so that an
     # official value wins a tie. Province lines of the secondary stunting lists are checked
     # against the official province series, read from the same raw folder (the parent of the
@@ -135,6 +160,7 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
     resolver = Resolver(regencies, provinces)
     files = {s.source_id: find_raw_file(raw_dir, s.pattern) for s in RAW_SOURCES}
     results = [s.read(files[s.source_id], resolver, s.source_id) for s in RAW_SOURCES]
+    programme = combine_programme(results)  # cross-file ratios (modern_cpr_pct) join here
     kbpp_ledger = Ledger()
     published_kbpp = [] if simulate else find_kbpp_tables(raw_dir)
     kbpp_paths = [*published_kbpp, *(Path(f) for f in kbpp_files)]
@@ -180,6 +206,7 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
         out_dir / config.REJECTS_CSV.name: rejects,
         out_dir / config.ANALYSIS_CSV.name: analysis,
         out_dir / config.KBPP_CSV.name: kbpp,
+        out_dir / config.PROGRAMME_MONTHLY_CSV.name: programme,
         out_dir / config.AVAILABILITY_CSV.name: availability_table(
             tidy, regencies, AVAILABILITY_INDICATORS, SOURCE_KINDS),
     }
@@ -370,6 +397,14 @@ def load_rejects(path: Path = config.REJECTS_CSV) -> pd.DataFrame:
 def load_kbpp(path: Path = config.KBPP_CSV) -> pd.DataFrame:
     finish_pending(Path(path).parent)  # never read half of an interrupted rebuild
     return pd.read_csv(path, dtype={"bps_code": str, "measure_type": str, "source": str})
+
+
+def load_programme_monthly(path: Path = config.PROGRAMME_MONTHLY_CSV) -> pd.DataFrame:
+    """BKKBN programme indicators per regency x month (``month`` empty: year to date)."""
+    finish_pending(Path(path).parent)  # never read half of an interrupted rebuild
+    frame = pd.read_csv(path, dtype={"bps_code": str, "indicator": str, "source_id": str})
+    return frame.astype({"year": "int64", "month": "Int64", "numerator": "Int64",
+                         "denominator": "Int64", "value": "float64"})[PROGRAMME_COLUMNS]
 
 
 def load_analysis(path: Path = config.ANALYSIS_CSV) -> pd.DataFrame:

@@ -47,7 +47,9 @@ _ALL = [
     Indicator("sppg_count", "count", "administrative", 0, 10_000,
               "Jumlah SPPG", "Nutrition service units (SPPG)"),
     Indicator("population", "persons", "administrative", 1_000, 20_000_000,
-              "Jumlah penduduk (dihitung dari SPPG)", "Population (back-computed from SPPG)"),
+              "Jumlah penduduk (BPS)", "Population (BPS)"),
+    Indicator("children_0_4", "persons", "administrative", 100, 5_000_000,
+              "Jumlah penduduk umur 0-4 tahun (BPS)", "Children aged 0-4 (BPS)"),
     Indicator("latitude", "degrees", "administrative", -11.5, 6.5,
               "Lintang", "Latitude"),
     Indicator("longitude", "degrees", "administrative", 94.5, 141.5,
@@ -81,6 +83,18 @@ _ALL = [
               "Jumlah pasangan usia subur (PUS)", "Couples of reproductive age (PUS)"),
     Indicator("unmet_need_pct", "percent", "administrative", 0, 100,
               "Kebutuhan ber-KB tidak terpenuhi (unmet need)", "Unmet need for family planning"),
+    # BKKBN SIGA / Elsimil programme exports (desa counts summed per regency).
+    Indicator("kb_modern_users", "persons", "administrative", 0, 20_000_000,
+              "Jumlah peserta KB modern", "Modern contraceptive users"),
+    Indicator("modern_cpr_pct", "percent", "administrative", 0, 100,
+              "Prevalensi kontrasepsi modern (peserta KB modern / PUS)",
+              "Modern contraceptive prevalence (modern users / PUS)"),
+    Indicator("long_acting_share_pct", "percent", "administrative", 0, 100,
+              "Proporsi MKJP (IUD, implan, MOW, MOP) di antara peserta KB modern",
+              "Long-acting methods (IUD, implant, MOW, MOP) among modern users"),
+    Indicator("kbpp_intention_pct", "percent", "administrative", 0, 100,
+              "Ibu hamil >=32 minggu yang akan ber-KBPP (Elsimil)",
+              "Pregnant women at >=32 weeks intending postpartum FP (Elsimil)"),
 ]
 
 INDICATORS: dict[str, Indicator] = {i.name: i for i in _ALL}

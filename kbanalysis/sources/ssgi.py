@@ -9,10 +9,9 @@ Years (see data/SOURCES.md): ``pct_stunting`` is SSGI **2024** although the repo
 README says 2022 (its Jawa Barat rows equal the official SSGI 2024 figures, and the
 population-weighted mean is the national SSGI 2024 19.8 %). IKP is the 2024 FSVA. The
 poverty year is 2024 or 2025 (flagged ``year_uncertain``). SPPG counts are BGN's of
-1 May 2026 (filed under 2026). The population behind ``sppg_per100k`` is labelled BPS "2024"
-by the repository but its total (287 million) is that of the projection for 2026: it is filed
-under 2024, the year of the table's survey cross-section it weights, flagged
-``year_uncertain``.
+1 May 2026 (filed under 2026). Population is not read from this table (its ``sppg_per100k``
+rests on a population sized like the 2026 projection): it comes from the BPS population
+table (``sources.population``).
 """
 from __future__ import annotations
 
@@ -30,7 +29,6 @@ BARE_MEANS = "kabupaten"  # this file drops "Kabupaten" but keeps "Kota"
 
 SSGI_YEAR = 2024
 SPPG_YEAR = 2026
-POPULATION_YEAR = 2024  # see the module docstring: labelled 2024, sized like 2026
 
 # file column -> (tidy indicator, year, flags). kat_ikp is the IKP category (1-6), derived
 # from ikp, and is_papua restates the province: neither is kept.
@@ -78,23 +76,8 @@ def read_ssgi_kabkota(path: Path, *, resolver: Resolver | None = None,
                 ledger.add(source_id, path, line, column, "not_a_number", "", cell[column])
                 continue
             builder.add(line, column, code, "regency", year, indicator, numbers[column], flags)
-        _add_population(builder, ledger, source_id, path, line, code, numbers)
 
     tidy = builder.frame()
     settle_rows(ledger, tidy, rows.line_numbers())
     return SourceResult(source_id, path, len(rows.records), tidy, ledger)
 
-
-def _add_population(builder, ledger, source_id, path, line, code, numbers) -> None:
-    """Population = n_sppg / sppg_per100k x 100,000, the only population the file implies."""
-    count, rate = numbers.get("n_sppg"), numbers.get("sppg_per100k")
-    if count is None or rate is None:
-        return  # the input cell is already in the ledger
-    if count == 0 or rate == 0:
-        ledger.add(source_id, path, line, "population", "not_derivable",
-                   "population = n_sppg / sppg_per100k x 1e5 needs SPPG > 0",
-                   f"n_sppg={count:g}, sppg_per100k={rate:g}")
-        return
-    # The rate is rounded to 2 decimals, so persons beyond the nearest one are noise.
-    builder.add(line, "n_sppg", code, "regency", POPULATION_YEAR, "population",
-                round(count / rate * 1e5), "derived;year_uncertain")
