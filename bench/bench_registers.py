@@ -9,8 +9,8 @@ messy spellings, 2 % planted problems) as Parquet and as CSV into a temporary fo
 ``--workdir``, where it is reused on the next run), then aggregates each file to regency x
 month and regency x year with ``aggregate_register`` (DuckDB) and with the pandas
 reference (``tests/fixtures/register_pandas_engine.py``), each run in its own subprocess so
-that its peak memory (``ru_maxrss``) is its own. Prints rows per second and peak memory per path, the DuckDB /
-pandas speed ratio, and checks that both paths gave identical results.
+that its peak memory (``ru_maxrss``) is its own. Prints rows per second and peak memory per
+path, the DuckDB / pandas speed ratio, and checks that both paths gave identical results.
 
 Goal: DuckDB at least 3x the pandas rate, with peak memory under 1.5 GB.
 """

@@ -1,5 +1,11 @@
 """``check_file``: which known format a raw file is, and every problem in it, without building.
 
+KBPP files (``kbanalysis.sources.kbpp_import``) are checked together by ``check_files``,
+exactly as the build reads and combines them (``check_kbpp_files``): what the build would
+reject -- a bad row, a conflict between two files, a file with nothing usable -- is a
+problem here, named by file, row and column. CSV files are read in the encoding and
+separator the shared sniffer detects, and the report says which (``CheckReport.label``).
+
 A format is recognised from the file's header (the JSON structure for TopoJSON). Known
 formats live in ``FORMATS``; a new one is one ``FileFormat(...)`` entry. The file is then read
 by that format's own reader, and each rejected cell or row becomes one ``InputError`` naming
@@ -27,9 +33,10 @@ from .geometry import read_topojson
 from .jabar_opendata import read_opendata
 from .kode_wilayah import FILES as CODE_LISTS
 from .kode_wilayah import check_code_list
-from .kbpp_import import check_kbpp_file, detect_kbpp_format
+from .kbpp_import import check_kbpp_files, detect_kbpp_format
 from .published import COLUMNS as PUBLISHED_COLUMNS
 from .published import read_published
+from .text_format import TextFormat, sniff_text_format
 from .rows import promoted_column
 from .ssgi import COLUMNS as SSGI_COLUMNS
 from .ssgi import read_ssgi_kabkota
@@ -62,6 +69,7 @@ class FileFormat:
     read: Callable[[Path, Resolver], SourceResult]
     accepts: Callable[[list[str]], bool] = lambda header: True  # a further test of the header
     requirement: str = ""  # what ``accepts`` wants, for the problem message
+    takes_code_system: bool = False  # ``read`` takes a third argument: the declared code system
 
 
 def _no_regency_columns(header: list[str]) -> bool:
@@ -80,15 +88,16 @@ FORMATS: list[FileFormat] = [
                "no kabupaten/kota columns"),
     FileFormat("jabar_opendata", "Open Data Jabar table (regency or province level)",
                tuple(od.BASE_COLUMNS),
-               lambda p, r: read_opendata(p, resolver=r),
+               lambda p, r, s: read_opendata(p, resolver=r, code_system=s),
                lambda header: od.value_column(header) is not None,
-               f"one value column of {', '.join(od.OPEN_DATA_COLUMNS)}"),
+               f"one value column of {', '.join(od.OPEN_DATA_COLUMNS)}", takes_code_system=True),
     FileFormat("ssgi_kabkota_514", "SSGI 2024 / IKP / SPPG table of the 514 regencies",
                tuple(SSGI_COLUMNS), lambda p, r: read_ssgi_kabkota(p, resolver=r)),
     FileFormat("susenas_kabkota", "BPS Susenas regency indicators",
-               tuple(SUSENAS_COLUMNS), lambda p, r: read_susenas_kabkota(p, resolver=r),
+               tuple(SUSENAS_COLUMNS),
+               lambda p, r, s: read_susenas_kabkota(p, resolver=r, code_system=s),
                _has_susenas_values,
-               f"columns {', '.join(f'{s}_YYYY' for s in SUSENAS_STEMS)}"),
+               f"columns {', '.join(f'{s}_YYYY' for s in SUSENAS_STEMS)}", takes_code_system=True),
     # The code lists the region table is built from (kbanalysis.regions.build_regions).
     FileFormat("kode_wilayah_bridge", "BPS-Kemendagri code bridge (kab/kota or provinces)",
                tuple(CODE_LISTS["bridge"][1]),
@@ -121,21 +130,83 @@ class CheckReport:
     findings: list[Reject] = field(default_factory=list)  # data-quality notes, not errors
     rows_read: int = 0
     rows_kept: int = 0
+    text_format: TextFormat | None = None  # how a CSV was written, when the reader says
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def label(self) -> str:
+        """The format for the summary line, e.g. "kbpp_register; encoding cp1252, separator ';'"."""
+        return self.format + (f"; {self.text_format.describe()}" if self.text_format else "")
 
-def check_file(path: Path, resolver: Resolver | None = None) -> CheckReport:
-    """Recognise ``path``'s format and list every problem in it."""
-    path = Path(path)
+
+def check_file(path: Path, resolver: Resolver | None = None,
+               code_system: str | None = None, sheet: str | None = None) -> CheckReport:
+    """Recognise ``path``'s format and list every problem in it.
+
+    ``code_system`` ("bps"/"kemendagri") declares the system of the file's regency codes;
+    without it, formats with codes detect it (``sources.code_system``). ``sheet`` picks the
+    sheet of a workbook with several candidate tables.
+    """
+    return check_files([path], resolver, code_system, sheet)[0]
+
+
+KBPP_COMBINED = "kbpp_combined"  # the format of the report on several KBPP files together
+
+
+def check_files(paths, resolver: Resolver | None = None, code_system: str | None = None,
+                sheet: str | None = None, published_kbpp=()) -> list[CheckReport]:
+    """One report per file, in order; the KBPP files among them are checked together.
+
+    KBPP files are read and combined with each other and with ``published_kbpp`` (the KBPP
+    tables the build always reads) as the build does. A problem of the combination that no
+    one file owns (none of several files gives a usable row) gets one more report, of
+    format ``kbpp_combined``, after the files' own.
+    """
+    paths = [Path(p) for p in paths]
+    kinds = {p: detect_kbpp_format(p) if p.is_file() else None for p in paths}
+    kbpp_paths = list(dict.fromkeys(p for p in paths if kinds[p]))
+    hints = {k: v for k, v in {"resolver": resolver, "code_system": code_system,
+                               "sheet": sheet}.items() if v is not None}
+    kbpp_problems = (check_kbpp_files(kbpp_paths, published_kbpp, **hints) if kbpp_paths
+                     else [])
+
+    def owner(error: InputError) -> Path | None:
+        if len(kbpp_paths) == 1:
+            return kbpp_paths[0]
+        # A workbook's errors name its sheet: "profil.xlsx [Tabel 39]".
+        return next((p for p in kbpp_paths
+                     if error.file == str(p) or error.file.startswith(f"{p.name} [")), None)
+
+    reports = []
+    for path in paths:
+        if kinds[path]:
+            report = CheckReport(path, KBPP_FORMATS[kinds[path]],
+                                 [e for e in kbpp_problems if owner(e) == path])
+        else:
+            report = _check_one(path, resolver, code_system)
+        report.text_format = report.text_format or _text_format(path)
+        reports.append(report)
+    unowned = [e for e in kbpp_problems if owner(e) is None]
+    if unowned:
+        reports.append(CheckReport(Path(", ".join(map(str, kbpp_paths))), KBPP_COMBINED,
+                                   unowned))
+    return reports
+
+
+def _text_format(path: Path) -> TextFormat | None:
+    """How a delimited text file was written (None for workbooks, Parquet, JSON, no file)."""
+    if not path.is_file() or path.suffix.lower() not in (".csv", ".txt", ".tsv"):
+        return None
+    return sniff_text_format(path)
+
+
+def _check_one(path: Path, resolver: Resolver | None, code_system: str | None) -> CheckReport:
+    """A file of one of ``FORMATS`` or TopoJSON, checked alone."""
     if not path.is_file():
         return CheckReport(path, "unknown", [InputError(path, expected="an existing file")])
-    kbpp = detect_kbpp_format(path)
-    if kbpp is not None:
-        hints = {} if resolver is None else {"resolver": resolver}
-        return CheckReport(path, KBPP_FORMATS[kbpp], check_kbpp_file(path, **hints))
     head = path.read_bytes()[:4096].lstrip()
     if head.startswith(b"{"):
         return _check_topojson(path)
@@ -149,16 +220,21 @@ def check_file(path: Path, resolver: Resolver | None = None) -> CheckReport:
     if problems:
         return CheckReport(path, fmt.name, problems)
     try:
-        result = fmt.read(path, resolver or default_resolver())
+        resolver = resolver or default_resolver()
+        result = (fmt.read(path, resolver, code_system) if fmt.takes_code_system
+                  else fmt.read(path, resolver))
     except InputError as error:
         return CheckReport(path, fmt.name, [error])
     return _report(path, fmt.name, result, header)
 
 
 def _header(path: Path) -> list[str] | None:
+    text_format = sniff_text_format(path)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            for fields in csv.reader(handle):
+        with path.open(encoding=text_format.python_encoding, newline="") as handle:
+            for fields in csv.reader(handle, delimiter=text_format.delimiter):
+                if any("\x00" in f for f in fields):
+                    return None  # binary: a workbook or a UTF-16 export, not a CSV
                 if any(f.strip() for f in fields):
                     return [f.strip() for f in fields]
     except (UnicodeDecodeError, csv.Error):

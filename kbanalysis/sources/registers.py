@@ -189,7 +189,9 @@ def _file_columns(path: Path, text_format: TextFormat | None = None) -> list[str
 
 
 def looks_like_register(path) -> bool:
-    """True for a CSV/Parquet file whose header names a delivery date and the KBPP flag."""
+    """True for a CSV/Parquet file whose header names two of the delivery date, the KBPP
+    flag and the method (so that a register lacking one of them is still read as a
+    register, and told which column it lacks)."""
     path = Path(path)
     if path.suffix.lower() not in (".csv", ".parquet", ".txt"):
         return False
@@ -197,7 +199,7 @@ def looks_like_register(path) -> bool:
         columns = register_columns(_file_columns(path))
     except Exception:  # an unreadable file is simply not a register
         return False
-    return all(f in columns for f in ("delivery_date", "postpartum"))
+    return len(set(REQUIRED) & set(columns)) >= 2
 
 # --------------------------------------------------------------------------------------
 # Reading raw values (the rules, once, whatever engine counts)
@@ -643,9 +645,14 @@ class _DuckDB:
         threads = threads or min(4, os.cpu_count() or 1)
         # Insertion order is kept (the default, stated here because _examples relies on it:
         # a LIMIT without ORDER BY then returns the first matching records of the file).
+        # The file stays the probe side of every join (the small maps are hashed, never
+        # the file), so that matching records leave in file order and memory stays small;
+        # without this the optimiser may swap sides on a poor estimate of the file's size.
         self.con = duckdb.connect(config={"memory_limit": memory_limit, "threads": threads,
                                           "temp_directory": self.tmp.name,
-                                          "preserve_insertion_order": True})
+                                          "preserve_insertion_order": True,
+                                          "disabled_optimizers":
+                                              "join_order,build_side_probe_side"})
 
     def __enter__(self):
         return self
@@ -768,9 +775,6 @@ class _DuckDB:
         if not wanted and not late_wanted:
             return {}, []
         limit = max(1, int(EXAMPLE_SCAN_FACTOR * n * (len(wanted) + 1)))
-        # The file must stay the probe side of every join, so that matching records leave
-        # in file order; the optimiser would swap sides on its size estimates.
-        self.con.execute("SET disabled_optimizers = 'join_order,build_side_probe_side'")
         while True:
             rows = self._run(f"""
                 WITH labelled AS ({self._labelled(n_months, n_outcomes, with_line=True)})
