@@ -481,6 +481,11 @@ def read_published_kbpp_parts(path, resolver: Resolver | None = None):
             rows.ledger.add(rows.source_id, path, item.line, "indikator", "unknown_indicator",
                             f"a KBPP coverage table holds {_KBPP_INDICATOR} only, this row is "
                             f"{item.indicator}", item.indicator)
+        elif not _in_range(item):
+            spec = indicators.get(item.indicator)
+            rows.ledger.add(rows.source_id, path, item.line, "nilai", "out_of_range",
+                            f"{item.indicator} must lie in [{spec.low}, {spec.high}]",
+                            f"{item.value:g}")
         elif item.level != "regency":
             rows.ledger.add(rows.source_id, path, item.line, "wilayah", "aggregate_row",
                             f"{resolver.province_name(item.code)} {item.year} coverage "
@@ -496,6 +501,11 @@ def read_published_kbpp_parts(path, resolver: Resolver | None = None):
     frame = frame.astype({"bps_code": "str", "year": "int64", _KBPP_INDICATOR: "float64",
                           "line": "Int64", "printed": "str"})
     return KbppParts(path, KBPP_FORMAT, frame, rows.ledger)
+
+
+def _in_range(item: PrintedValue) -> bool:
+    spec = indicators.get(item.indicator)
+    return spec.low <= item.value <= spec.high
 
 
 def _printed_sources(path: Path) -> dict[int, str]:
