@@ -42,6 +42,7 @@ from ..kbpp_schema import KBPP_COLUMNS, METHOD_COLUMNS, empty_kbpp, validate_kbp
 from ..ledger import REASONS, InputError, Ledger
 from ..regions import RegionError, Resolver, default_resolver
 from .text_format import sniff_text_format
+from .code_system import file_code_system
 
 FORMATS = ("profil_kesehatan", "opendata", "register", "published_coverage")
 MEASURE_TYPE = "administrative"
@@ -341,7 +342,8 @@ def kbpp_problems(frame: pd.DataFrame, ledger: Ledger, paths) -> list[InputError
     problems.sort(key=lambda e: (order.get(Path(e.file).name, len(order)), e.row or 0))
     used = {name for source in frame["source"] for name in str(source).split("; ")}
     if by_name and not used & set(by_name):
-        problems.append(InputError(", ".join(by_name), expected=NOTHING_USABLE, got="none"))
+        problems.append(InputError(", ".join(map(str, by_name.values())),
+                                   expected=NOTHING_USABLE, got="none"))
     return problems
 
 
@@ -527,8 +529,12 @@ def _kbpp_value_columns() -> dict[str, str]:
             if spec.indicator in _KBPP_INDICATORS}
 
 
-def read_opendata_parts(path, resolver: Resolver | None = None) -> KbppParts:
+def read_opendata_parts(path, resolver: Resolver | None = None,
+                        code_system: str | None = None) -> KbppParts:
     """Deliveries, or KBPP acceptors by method, from an open-data table.
+
+    ``code_system`` ("bps"/"kemendagri") declares the regency codes' system; by default it
+    is detected from the codes and names (``sources.code_system``).
 
     Acceptors come by method (a ``metode_kontrasepsi`` column, one row per method) or as a
     total (no method column: each row gives ``kbpp_total``, the method counts stay empty).
@@ -550,6 +556,11 @@ def read_opendata_parts(path, resolver: Resolver | None = None) -> KbppParts:
     method_column = next((c for c in OPENDATA_METHOD_COLUMNS if c in header), None)
     resolver = resolver or default_resolver()
     source_id, ledger = f"kbpp_opendata:{path.stem}", Ledger()
+    cells = [cell for _, cell in rows.cells(Ledger(), source_id, header)]
+    system = file_code_system(path, "kode_kabupaten_kota",
+                              [c["kode_kabupaten_kota"] for c in cells],
+                              [c["nama_kabupaten_kota"] for c in cells], resolver,
+                              [c.get("nama_provinsi") for c in cells], code_system)
     records = []
     for line, cell in rows.cells(ledger, source_id, header):
         try:
@@ -559,9 +570,15 @@ def read_opendata_parts(path, resolver: Resolver | None = None) -> KbppParts:
                        cell["tahun"])
             continue
         try:
-            province = resolver.province(cell["kode_provinsi"])
-            code = resolver.code_and_name(cell["kode_kabupaten_kota"], cell["nama_kabupaten_kota"],
-                                          province).bps_code
+            province = resolver.province(cell["kode_provinsi"],
+                                         "dagri" if system == "kemendagri" else "bps")
+            match = resolver.code_and_name(cell["kode_kabupaten_kota"],
+                                           cell["nama_kabupaten_kota"], province, system=system)
+            if match.via == "name" and cell["kode_kabupaten_kota"]:  # never decided by the name
+                raise RegionError("code_name_mismatch", f"code {cell['kode_kabupaten_kota']!r} "
+                                  f"is no regency code of the file's system ({system}), the "
+                                  f"name is {resolver.label(match.bps_code)}")
+            code = match.bps_code
         except RegionError as exc:
             ledger.add(source_id, path, line, None, exc.reason,
                        f"column 'kode_kabupaten_kota': {exc}", cell["nama_kabupaten_kota"])
