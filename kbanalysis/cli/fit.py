@@ -1,8 +1,13 @@
 """``kbanalysis fit``: run the estimator suite; write ``estimates.csv``, ``meta.json``, ``predictions.csv``.
 
+With no options: the latest survey stunting year is the outcome, the latest real KBPP year
+before it the exposure (the lag is stated), on the regencies that have both; the data choose
+the inference (province clusters with at least 10 provinces, else HC3 by regency).
+
 A specification the data cannot support (missing or constant column, collinearity, too few
-clusters, outcome outside 0-100, no complete rows) is reported as one line on stderr with
-exit code 1, like bad input elsewhere in the command line.
+clusters or rows, outcome outside 0-100, no real exposure before the outcome year) is
+reported as one line on stderr with exit code 1 and nothing written, like bad input
+elsewhere in the command line.
 """
 from __future__ import annotations
 
@@ -29,13 +34,21 @@ def fit(
     exposure: str = typer.Option("kbpp_coverage_pct", "--exposure", help="Exposure column."),
     covariates: str = typer.Option(_DEFAULT_COVARIATES, "--covariates",
                                    help="Comma-separated covariate columns ('' for none)."),
-    weights: str = typer.Option("population", "--weights",
-                                help="Weight column, or 'none' for unweighted (OLS main model)."),
-    cluster: str = typer.Option("province", "--cluster",
-                                help="'province', 'regency' (robust to heteroskedasticity "
-                                     "only) or a column name."),
+    weights: str = typer.Option("auto", "--weights",
+                                help="Weight column (its nearest year), 'auto' (children_0_4, "
+                                     "else population) or 'none' (OLS main model)."),
+    cluster: str = typer.Option("auto", "--cluster",
+                                help="'auto' (province clusters with >= 10 provinces, else "
+                                     "HC3 by regency), 'province', 'regency' (HC3) or a "
+                                     "column name."),
+    outcome_year: int | None = typer.Option(
+        None, "--outcome-year", help="Outcome year. Default: the latest with the outcome."),
+    exposure_year: int | None = typer.Option(
+        None, "--exposure-year",
+        help="Exposure year. Default: the latest before the outcome year with real exposure."),
     year: int | None = typer.Option(None, "--year",
-                                    help="Cross-section year. Default: latest with the outcome."),
+                                    help="Outcome and exposure both from this year "
+                                         "(--exposure-year still overrides the exposure)."),
     seed: int = typer.Option(config.SEED, "--seed", help="Seed of every random draw."),
     draws: int = typer.Option(9999, "--draws", help="Wild bootstrap draws (at least 999)."),
     bootstrap_weights: str = typer.Option("rademacher", "--bootstrap-weights",
@@ -68,7 +81,8 @@ def fit(
     try:
         results = fit_suite(frame, outcome=outcome, exposure=exposure,
                             covariates=_split(covariates), weights=weights, cluster=cluster,
-                            year=year, seed=seed, bootstrap_draws=draws,
+                            year=year, outcome_year=outcome_year, exposure_year=exposure_year,
+                            seed=seed, bootstrap_draws=draws,
                             bootstrap_weights=bootstrap_weights)
     except SpecificationError as error:
         typer.echo(f"error: {str(error).splitlines()[0]}", err=True)

@@ -8,6 +8,14 @@ report::
 
 Inference uses Student's t with G - 1 degrees of freedom, not the normal: with 34-38 province
 clusters the normal approximation is too optimistic (Cameron & Miller 2015, J Hum Resour 50:317).
+
+With too few clusters (e.g. the 35 regencies of one province) the variance is HC3
+(MacKinnon & White 1985; Long & Ervin 2000 recommend it below about 250 rows)::
+
+    V = (X'WX)^-1 [ sum_i w_i^2 e_i^2 / (1 - h_i)^2 x_i x_i' ] (X'WX)^-1,
+    h_i = w_i x_i' (X'WX)^-1 x_i
+
+with Student's t on N - K degrees of freedom.
 """
 from __future__ import annotations
 
@@ -29,9 +37,10 @@ class LinearFit:
     fitted: np.ndarray
     n_obs: int
     n_clusters: int
-    df_t: int  # degrees of freedom of the t reference distribution (G - 1)
+    df_t: int  # degrees of freedom of the t reference distribution (G - 1, or N - K for HC3)
     weighted: bool
     alpha: float = 0.05
+    vcov_type: str = "CR1"
 
     @property
     def bse(self) -> np.ndarray:
@@ -86,10 +95,24 @@ def cr1_vcov(X: np.ndarray, resid: np.ndarray, weights: np.ndarray | None,
     return correction * bread @ meat @ bread
 
 
+def hc3_vcov(X: np.ndarray, resid: np.ndarray, weights: np.ndarray | None,
+             bread: np.ndarray | None = None) -> np.ndarray:
+    """The HC3 covariance of (weighted) least-squares coefficients."""
+    w = np.ones(len(X)) if weights is None else weights
+    if bread is None:
+        bread = np.linalg.inv(X.T @ (X * w[:, None]))
+    leverage = w * np.einsum("ij,jk,ik->i", X, bread, X)
+    scores = X * (w * resid / (1.0 - leverage))[:, None]
+    return bread @ (scores.T @ scores) @ bread
+
+
 def fit_linear(X: np.ndarray, y: np.ndarray, names: list[str], *,
                weights: np.ndarray | None = None, clusters: np.ndarray | None = None,
-               alpha: float = 0.05) -> LinearFit:
-    """OLS (``weights=None``) or WLS with CR1 errors; no clusters means one per row (HC1)."""
+               alpha: float = 0.05, vcov_type: str = "CR1") -> LinearFit:
+    """OLS (``weights=None``) or WLS with CR1 errors (no clusters means one per row: HC1),
+    or HC3 errors with ``vcov_type="HC3"`` (``clusters`` is then ignored)."""
+    if vcov_type not in ("CR1", "HC3"):
+        raise ValueError(f"vcov_type must be 'CR1' or 'HC3', got {vcov_type!r}")
     X = np.asarray(X, dtype=float)
     y = np.asarray(y, dtype=float)
     n = len(y)
@@ -101,6 +124,11 @@ def fit_linear(X: np.ndarray, y: np.ndarray, names: list[str], *,
     fitted = X @ params
     resid = y - fitted
     bread = np.linalg.inv(X.T @ (X * (sw ** 2)[:, None]))
+    if vcov_type == "HC3":
+        vcov = hc3_vcov(X, resid, weights, bread)
+        return LinearFit(names=list(names), params=params, vcov=vcov, resid=resid,
+                         fitted=fitted, n_obs=n, n_clusters=n, df_t=n - X.shape[1],
+                         weighted=weights is not None, alpha=alpha, vcov_type="HC3")
     vcov = cr1_vcov(X, resid, weights, clusters, bread)
     n_clusters = len(np.unique(clusters))
     return LinearFit(names=list(names), params=params, vcov=vcov, resid=resid, fitted=fitted,

@@ -21,20 +21,66 @@ def _p(value) -> str:
     return "<0.001" if value < 0.001 else f"{value:.3f}"
 
 
+def _headline_lines(results) -> list[str]:
+    head = results.headline()
+    lines = [f"Headline (pp of stunting per 10-point rise in KBPP coverage; interval: "
+             f"{head['interval']})"]
+    for key, label in (("unadjusted", "unadjusted (coverage alone)"),
+                       ("adjusted", "adjusted (poverty, births outside facilities, early "
+                                    "first birth)" if results.spec.covariates else
+                        "adjusted (no covariates given)")):
+        entry = head.get(key)
+        if not entry:
+            continue
+        ci = (f"[{_num(entry.get('ci_low'), 2)}, {_num(entry.get('ci_high'), 2)}]"
+              if "ci_low" in entry else "-")
+        analytic = f"[{_num(entry['analytic_ci_low'], 2)}, {_num(entry['analytic_ci_high'], 2)}]"
+        lines.append(f"  {label}: {_num(entry['estimate'], 2)} {ci} p {_p(entry.get('p_value'))}"
+                     f"; analytic {analytic}")
+    for key in ("adjusted", "unadjusted"):
+        power = results.power.get(key)
+        if power is not None:
+            lines.append(f"  {key}: {power.describe()}")
+    adjusted = results.power.get("adjusted")
+    if adjusted is not None:
+        exp = results.expected
+        largest = max(abs(exp.lower_pp), abs(exp.upper_pp))
+        verdict = ("could detect" if adjusted.mde <= largest else "cannot detect")
+        lines.append(f"  literature range {exp.lower_pp:+.3f} to {exp.upper_pp:+.3f} pp: this "
+                     f"design {verdict} an effect of birth-spacing size (MDE "
+                     f"{adjusted.mde:.2f} pp vs at most {largest:.3f} pp)")
+    return lines
+
+
 def summary_text(results) -> str:
     spec, data = results.spec, results.data
     lines = [RULE, "KBPP coverage and stunting: estimator suite"]
     if results.simulated:
         lines += ["*** SIMULATED INPUTS: " + ", ".join(results.simulated_inputs) + " ***",
                   "*** Results that rest on simulated inputs are not evidence about Indonesia. ***"]
+    years = data.column_years
+
+    def year_of(column):
+        chosen = years.get(column)
+        return "" if chosen is None or chosen.year is None else f" ({chosen.year})"
+
+    if data.hc3:
+        clusters = f"none: HC3 by regency ({data.n_obs} regencies)"
+    else:
+        clusters = f"{spec.cluster_column} ({data.n_clusters})"
     lines += [RULE,
-              f"Outcome   {spec.outcome} (year {spec.year})",
-              f"Exposure  {spec.exposure}",
-              f"Covariates {', '.join(spec.covariates) or 'none'}",
-              f"Weights   {spec.weights or 'none (OLS main model)'}",
-              f"Clusters  {spec.cluster_column} ({data.n_clusters})",
-              f"Rows      {data.n_obs} used of {data.rows_in_year} in {spec.year}",
-              THIN,
+              f"Outcome   {spec.outcome} (year {spec.outcome_year})",
+              f"Exposure  {spec.exposure} (year {spec.exposure_year}; lag k = {spec.lag} "
+              f"year(s) before the outcome)",
+              f"Covariates {', '.join(c + year_of(c) for c in spec.covariates) or 'none'}",
+              f"Weights   {(spec.weights + year_of(spec.weights)) if spec.weights else 'none (OLS main model)'}",
+              f"Clusters  {clusters}",
+              f"Rows      {data.n_obs} regencies used of {data.rows_in_year} in the outcome "
+              f"year ({data.n_provinces} province(s))",
+              f"Inference {data.inference_reason}",
+              THIN]
+    lines += _headline_lines(results)
+    lines += [THIN,
               f"Effect per 10-point rise in KBPP coverage (percentage points of stunting)",
               f"{'model':<28}{'estimate':>9}  {'95% CI':<21}{'p':>7}  inference"]
     per10 = results.comparison.loc[results.comparison["scale"] == "pp per 10 points"]

@@ -8,10 +8,13 @@ Variants (group -> what changes):
   variable (``indicator:flag`` in ``flags``), the rows with that flag dropped; and all rows
   with any such flag dropped. A flag that marks every row (e.g. a whole column of uncertain
   year) leaves nothing to fit, and its row says so;
-* ``weights``: no weights, population, deliveries;
+* ``weights``: no weights, children 0-4, population, deliveries;
 * ``covariates``: none, each covariate left out in turn, each extra covariate added.
 
-A variant the data cannot support is kept as a row whose ``status`` says why, never dropped.
+Every variant is fitted on the main run's cross-section (outcome and exposure years and the
+other columns' years as chosen there) with the main run's kind of inference (CR1 by
+province, or HC3). A variant the data cannot support (e.g. fewer than 10 rows left) is kept
+as a row whose ``status`` says why, never dropped.
 """
 from __future__ import annotations
 
@@ -23,9 +26,9 @@ import pandas as pd
 
 from .linear import fit_linear
 from .threads import single_threaded
-from .spec import ModelData, Spec, SpecificationError, prepare
+from .spec import ModelData, Spec, SpecificationError, prepare, prepare_aligned
 
-WEIGHT_OPTIONS = (None, "population", "deliveries")
+WEIGHT_OPTIONS = (None, "children_0_4", "population", "deliveries")
 EXTRA_COVARIATES = ("food_security_index", "sppg_per_100k")
 # Flag names that mark a small-area estimate, e.g. "stunting_survey_pct:small_area_estimate".
 SAE_FLAG = re.compile(r"small[_ ]?area|(?:^|_)sae(?:$|_)", re.IGNORECASE)
@@ -122,16 +125,20 @@ def variants(table: pd.DataFrame, spec: Spec, data: ModelData,
     return out
 
 
-def fit_variant(table: pd.DataFrame, variant: Variant, main_n: int | None = None) -> dict:
+def fit_variant(table: pd.DataFrame, variant: Variant, main_n: int | None = None,
+                hc3: bool = False) -> dict:
+    """Fit one variant on the cross-section ``table`` (one row per regency)."""
     rows = table if variant.rows is None else table.loc[variant.rows.to_numpy()]
     row = {"variant": variant.name, "group": variant.group, "description": variant.description}
     if rows.empty:
         return {**row, "status": "not estimable: the variant removes every row"}
+    spec = variant.spec.with_(cluster="regency") if hc3 else variant.spec
     try:
-        data = prepare(rows, variant.spec)
+        data = prepare_aligned(rows, spec)
     except SpecificationError as error:
         return {**row, "status": f"not estimable: {error}"}
-    fit = fit_linear(data.X, data.y, data.names, weights=data.weights, clusters=data.clusters)
+    fit = fit_linear(data.X, data.y, data.names, weights=data.weights, clusters=data.clusters,
+                     vcov_type="HC3" if data.hc3 else "CR1")
     terms = fit.terms(keep=[variant.spec.exposure]).iloc[0]
     status = "ok"
     if variant.rows is not None and main_n is not None and data.n_obs == main_n:
@@ -144,14 +151,13 @@ def fit_variant(table: pd.DataFrame, variant: Variant, main_n: int | None = None
 @single_threaded
 def sensitivity_grid(table: pd.DataFrame, spec: Spec, data: ModelData | None = None,
                      extra_covariates=EXTRA_COVARIATES) -> pd.DataFrame:
-    """One row per variant: the exposure's estimate with CR1 inference, or why not."""
+    """One row per variant: the exposure's estimate with the main run's inference (CR1 or
+    HC3), or why not."""
     data = data or prepare(table, spec)
     spec = data.spec
-    year_rows = table
-    if spec.year is not None:
-        year_rows = table.loc[table["year"].astype("int64") == spec.year]
-    rows = [fit_variant(year_rows, v, data.n_obs)
-            for v in variants(year_rows, spec, data, extra_covariates)]
+    cross_section = data.aligned if data.aligned is not None else table
+    rows = [fit_variant(cross_section, v, data.n_obs, hc3=data.hc3)
+            for v in variants(cross_section, spec, data, extra_covariates)]
     frame = pd.DataFrame(rows).reindex(columns=SENSITIVITY_COLUMNS)
     frame["n_obs"] = frame["n_obs"].astype("Int64")
     frame["n_clusters"] = frame["n_clusters"].astype("Int64")

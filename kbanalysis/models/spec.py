@@ -2,6 +2,12 @@
 
 A bad specification stops here with one :class:`SpecificationError` whose message says what is
 wrong and what to do, before any estimator runs.
+
+The cross-section joins the outcome of year t with the exposure of year t-k (see
+:mod:`kbanalysis.models.timing` for which year every column comes from). The data choose the
+inference: with at least ``MIN_CLUSTERS`` provinces among the complete rows, province-clustered
+(CR1) errors and the wild cluster bootstrap; with fewer, heteroskedasticity-robust HC3 errors
+and a wild bootstrap over regencies, and the reason is recorded.
 """
 from __future__ import annotations
 
@@ -13,39 +19,66 @@ import numpy as np
 import pandas as pd
 
 from ..simulate.synthetic import is_synthetic
+from .errors import SpecificationError
+from .timing import (AUTO_WEIGHTS, WEIGHT_PREFERENCE, ColumnYear, align, exposure_year,
+                     is_simulated_build, outcome_year)
+
+__all__ = ["SpecificationError", "Spec", "ModelData", "prepare", "prepare_aligned"]
 
 DEFAULT_OUTCOME = "stunting_survey_pct"
 DEFAULT_EXPOSURE = "kbpp_coverage_pct"
 DEFAULT_COVARIATES = ("poverty_pct", "births_outside_facility_pct", "first_birth_before_20_pct")
-DEFAULT_WEIGHTS = "population"
-CLUSTER_COLUMNS = {"province": "province_bps", "regency": "bps_code"}
+DEFAULT_WEIGHTS = AUTO_WEIGHTS  # children_0_4 when the table has it, else population
+CLUSTER_COLUMNS = {"province": "province_bps", "regency": "bps_code", "auto": "province_bps"}
 MIN_CLUSTERS = 10  # below this, cluster-robust variances are unreliable even with a t(G-1)
+MIN_ROWS = 10  # below this no regression is fitted at all
 INTERCEPT = "(intercept)"
-
-
-class SpecificationError(ValueError):
-    """A model specification the data cannot support; the message is one line."""
+CLUSTER_INFERENCE = "cluster"  # CR1 by cluster + wild cluster bootstrap
+HC3_INFERENCE = "hc3"  # HC3 + wild bootstrap over regencies
 
 
 @dataclass(frozen=True)
 class Spec:
-    """One model specification. ``year=None`` picks the latest year with the outcome."""
+    """One model specification.
+
+    ``outcome_year=None`` picks the latest year with the outcome; ``exposure_year=None`` the
+    latest year before it with (real) exposure. ``year`` sets whichever of the two is not
+    given (``year`` alone: both in one year); once resolved, ``year`` is the outcome year.
+    ``cluster="auto"`` lets the data choose (province clusters or HC3, see the module
+    docstring); ``weights="auto"`` uses children 0-4, else population.
+    """
 
     outcome: str = DEFAULT_OUTCOME
     exposure: str = DEFAULT_EXPOSURE
     covariates: tuple[str, ...] = DEFAULT_COVARIATES
     weights: str | None = DEFAULT_WEIGHTS
-    cluster: str = "province"  # "province", "regency" or a column name
+    cluster: str = "auto"  # "auto", "province", "regency" or a column name
     year: int | None = None
+    outcome_year: int | None = None
+    exposure_year: int | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "covariates", tuple(self.covariates))
         if self.weights in ("", "none", "None"):
             object.__setattr__(self, "weights", None)
+        if self.year is not None:
+            if self.outcome_year is not None and self.outcome_year != self.year:
+                raise SpecificationError(f"year {self.year} and outcome year "
+                                         f"{self.outcome_year} disagree; give one of them")
+            object.__setattr__(self, "outcome_year", int(self.year))
+            if self.exposure_year is None:
+                object.__setattr__(self, "exposure_year", int(self.year))
 
     @property
     def cluster_column(self) -> str:
         return CLUSTER_COLUMNS.get(self.cluster, self.cluster)
+
+    @property
+    def lag(self) -> int | None:
+        """Years between the exposure and the outcome (None until both are resolved)."""
+        if self.outcome_year is None or self.exposure_year is None:
+            return None
+        return self.outcome_year - self.exposure_year
 
     def with_(self, **changes) -> "Spec":
         return replace(self, **changes)
@@ -54,12 +87,13 @@ class Spec:
         return {"outcome": self.outcome, "exposure": self.exposure,
                 "covariates": list(self.covariates), "weights": self.weights,
                 "cluster": self.cluster, "cluster_column": self.cluster_column,
-                "year": self.year}
+                "year": self.outcome_year, "outcome_year": self.outcome_year,
+                "exposure_year": self.exposure_year, "lag_years": self.lag}
 
 
 @dataclass
 class ModelData:
-    """The rows and arrays one specification uses (complete cases of one year)."""
+    """The rows and arrays one specification uses (complete cases of the cross-section)."""
 
     spec: Spec
     frame: pd.DataFrame  # the rows used, in bps_code order
@@ -67,11 +101,16 @@ class ModelData:
     X: np.ndarray  # intercept first, then exposure, then covariates
     names: list[str]
     weights: np.ndarray | None  # rescaled to mean 1 (estimates do not depend on the scale)
-    clusters: np.ndarray  # integer codes 0..G-1
+    clusters: np.ndarray  # integer codes 0..G-1 (one per regency under HC3)
     cluster_labels: np.ndarray
     rows_in_year: int
     missing_by_column: dict[str, int] = field(default_factory=dict)
     simulated_inputs: list[str] = field(default_factory=list)
+    inference: str = CLUSTER_INFERENCE  # CLUSTER_INFERENCE or HC3_INFERENCE
+    inference_reason: str = ""
+    column_years: dict[str, ColumnYear] = field(default_factory=dict)
+    aligned: pd.DataFrame | None = None  # every regency of the cross-section, before dropping
+    notes: list[str] = field(default_factory=list)  # how years and weights were chosen
 
     @property
     def n_obs(self) -> int:
@@ -82,8 +121,31 @@ class ModelData:
         return len(self.cluster_labels)
 
     @property
+    def n_provinces(self) -> int:
+        return int(self.frame["province_bps"].nunique()) if "province_bps" in self.frame else 0
+
+    @property
     def exposure_index(self) -> int:
         return self.names.index(self.spec.exposure)
+
+    @property
+    def hc3(self) -> bool:
+        return self.inference == HC3_INFERENCE
+
+    def design(self) -> dict:
+        """Years, lag, weights and inference of this cross-section (for meta.json)."""
+        spec = self.spec
+        used = [spec.outcome, spec.exposure, *spec.covariates, *([spec.weights]
+                                                                 if spec.weights else [])]
+        return {"outcome_year": spec.outcome_year, "exposure_year": spec.exposure_year,
+                "lag_years": spec.lag,
+                "column_years": {c: {"year": self.column_years[c].year,
+                                     "rule": self.column_years[c].rule}
+                                 for c in used if c in self.column_years},
+                "weights": spec.weights, "weighted": spec.weights is not None,
+                "inference": self.inference, "inference_reason": self.inference_reason,
+                "n_obs": self.n_obs, "n_provinces": self.n_provinces,
+                "notes": list(self.notes)}
 
 
 def _closest(name: str, columns) -> str:
@@ -94,7 +156,7 @@ def _closest(name: str, columns) -> str:
 def model_columns(spec: Spec) -> list[str]:
     """Every column a specification reads, in a stable order."""
     columns = [spec.outcome, spec.exposure, *spec.covariates]
-    if spec.weights:
+    if spec.weights and spec.weights != AUTO_WEIGHTS:
         columns.append(spec.weights)
     return list(dict.fromkeys(columns))
 
@@ -102,8 +164,8 @@ def model_columns(spec: Spec) -> list[str]:
 def data_hash(table: pd.DataFrame, spec: Spec) -> str:
     """sha256 of the table columns the suite reads, in a canonical CSV form."""
     columns = ["bps_code", "year", "province_bps", "latitude", "longitude", "flags",
-               *model_columns(spec), "population", "deliveries", "food_security_index",
-               "sppg_per_100k"]
+               *model_columns(spec), "children_0_4", "population", "deliveries",
+               "kbpp_measure_type", "food_security_index", "sppg_per_100k"]
     present = [c for c in dict.fromkeys(columns) if c in table.columns]
     frame = table[present].sort_values([c for c in ("bps_code", "year") if c in present],
                                        kind="mergesort")
@@ -112,9 +174,7 @@ def data_hash(table: pd.DataFrame, spec: Spec) -> str:
 
 
 def check_columns(table: pd.DataFrame, spec: Spec, extra=()) -> None:
-    needed = [*model_columns(spec), spec.cluster_column, "bps_code", *extra]
-    if spec.year is not None or "year" in table.columns:
-        needed.append("year")
+    needed = [*model_columns(spec), spec.cluster_column, "bps_code", "year", *extra]
     missing = [c for c in dict.fromkeys(needed) if c not in table.columns]
     if missing:
         detail = "; ".join(f"{c!r}{_closest(c, table.columns)}" for c in missing)
@@ -126,28 +186,37 @@ def check_columns(table: pd.DataFrame, spec: Spec, extra=()) -> None:
                                  f"outcome, the exposure and the covariates")
 
 
-def simulated_inputs(table: pd.DataFrame, spec: Spec) -> list[str]:
-    """The columns of ``spec`` whose values are simulated (empty for real data)."""
-    if is_synthetic(table):
+def simulated_inputs(frame: pd.DataFrame, spec: Spec) -> list[str]:
+    """The columns of ``spec`` whose values in ``frame`` (the rows used) are simulated."""
+    if is_synthetic(frame):
         return model_columns(spec)
-    used = model_columns(spec)
-    simulated = []
-    if "kbpp_measure_type" in table.columns:
-        kbpp_sim = table["kbpp_measure_type"].astype(str).str.lower().eq("simulated").any()
-        if kbpp_sim:
-            simulated += [c for c in used if c.startswith("kbpp_") or c == "deliveries"]
-    return simulated
+    if "kbpp_measure_type" in frame.columns and is_simulated_build(frame):
+        used = model_columns(spec)
+        return [c for c in used if c.startswith("kbpp_") or c == "deliveries"]
+    return []
 
 
-def resolve_year(table: pd.DataFrame, spec: Spec) -> Spec:
-    """Fill ``spec.year`` with the latest year in which the outcome is observed."""
-    if spec.year is not None or "year" not in table.columns:
-        return spec
-    outcome = pd.to_numeric(table[spec.outcome], errors="coerce")
-    years = table.loc[outcome.notna(), "year"]
-    if years.empty:
-        raise SpecificationError(f"outcome {spec.outcome!r} has no values in any year")
-    return spec.with_(year=int(years.max()))
+def resolve_weights(table: pd.DataFrame, spec: Spec) -> tuple[Spec, list[str]]:
+    """Replace ``weights="auto"`` by children 0-4 (stunting is a share of children), else
+    population, else none; say which."""
+    if spec.weights != AUTO_WEIGHTS:
+        return spec, []
+    for column in WEIGHT_PREFERENCE:
+        if column in table.columns and pd.to_numeric(table[column], errors="coerce").notna().any():
+            skipped = [c for c in WEIGHT_PREFERENCE[:WEIGHT_PREFERENCE.index(column)]]
+            note = ([f"weights: {', '.join(skipped)} not in the table, so {column} instead"]
+                    if skipped else [])
+            return spec.with_(weights=column), note
+    return spec.with_(weights=None), [f"unweighted: none of {list(WEIGHT_PREFERENCE)} in the "
+                                      f"table"]
+
+
+def resolve_years(table: pd.DataFrame, spec: Spec) -> tuple[Spec, str]:
+    """Fill the outcome and exposure years; returns the spec and how the exposure year was
+    chosen."""
+    year_t = outcome_year(table, spec.outcome, spec.outcome_year)
+    year_e, how = exposure_year(table, spec.outcome, spec.exposure, year_t, spec.exposure_year)
+    return spec.with_(year=year_t, outcome_year=year_t, exposure_year=year_e), how
 
 
 def _numeric(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -179,18 +248,57 @@ def collinear_column(X: np.ndarray, names: list[str]) -> str | None:
 
 def prepare(table: pd.DataFrame, spec: Spec, *, min_clusters: int = MIN_CLUSTERS,
             require_outcome_pct: bool = True) -> ModelData:
-    """Check ``spec`` against ``table`` and return the complete-case arrays of its year."""
+    """Check ``spec`` against ``table``, build the cross-section (outcome of its year, the
+    exposure of the exposure year, see :mod:`.timing`) and return its complete-case arrays."""
+    spec, notes = resolve_weights(table, spec)
     check_columns(table, spec)
-    spec = resolve_year(table, spec)
-    simulated = simulated_inputs(table, spec)
+    spec, how = resolve_years(table, spec)
+    aligned, years = align(table, outcome=spec.outcome, exposure=spec.exposure,
+                           year_of_outcome=spec.outcome_year,
+                           year_of_exposure=spec.exposure_year, weights=spec.weights)
+    notes = [f"outcome {spec.outcome} from {spec.outcome_year}; exposure {spec.exposure} "
+             f"from {spec.exposure_year} (lag {spec.lag} year(s): {how})", *notes]
+    for column in [*spec.covariates, *([spec.weights] if spec.weights else [])]:
+        chosen = years[column]
+        if chosen.year is None:
+            raise SpecificationError(f"{column!r} has no values in the outcome year "
+                                     f"{spec.outcome_year} or any earlier year; "
+                                     f"{chosen.rule}")
+        if chosen.year != spec.outcome_year:
+            notes.append(f"{column} from {chosen.year} ({chosen.rule})")
+    if is_synthetic(table):
+        aligned.attrs["simulated"] = True
+    data = prepare_aligned(aligned, spec, min_clusters=min_clusters,
+                           require_outcome_pct=require_outcome_pct)
+    data.column_years, data.aligned = years, aligned
+    data.notes = notes + data.notes
+    return data
+
+
+def choose_inference(spec: Spec, provinces: int, min_clusters: int) -> tuple[str, str]:
+    """(inference, reason) for a cross-section whose complete rows span ``provinces``."""
+    if spec.cluster == "regency":
+        return HC3_INFERENCE, ("cluster='regency' asked for: heteroskedasticity-robust HC3 "
+                               "errors and a wild bootstrap over regencies")
+    if spec.cluster == "auto" and provinces < min_clusters:
+        return HC3_INFERENCE, (f"{provinces} province(s) among the complete rows, fewer than "
+                               f"the {min_clusters} clusters cluster-robust errors need: "
+                               f"heteroskedasticity-robust HC3 errors and a wild bootstrap "
+                               f"over regencies instead (province-wide shocks are not "
+                               f"accounted for)")
+    return CLUSTER_INFERENCE, (f"{provinces} provinces: CR1 errors clustered by "
+                               f"{spec.cluster_column} and the wild cluster bootstrap")
+
+
+def prepare_aligned(rows: pd.DataFrame, spec: Spec, *, min_clusters: int = MIN_CLUSTERS,
+                    require_outcome_pct: bool = True) -> ModelData:
+    """The checks and arrays of ``spec`` on a cross-section that is already one row per
+    regency (its years resolved), e.g. the sensitivity grid's subsets."""
+    check_columns(rows, spec)
+    simulated = simulated_inputs(rows, spec)
     # attrs are deep-copied by every pandas operation; the checks and the fit do not need them.
-    rows = table.copy(deep=False)
+    rows = rows.copy(deep=False)
     rows.attrs = {}
-    if spec.year is not None:
-        rows = rows.loc[rows["year"].astype("int64") == spec.year]
-        if rows.empty:
-            present = sorted(pd.unique(table["year"].astype("int64")))
-            raise SpecificationError(f"no rows for year {spec.year} (years present: {present})")
     columns = model_columns(spec)
     values = {c: _numeric(rows, c) for c in columns}
     missing_by_column = {c: int(v.isna().sum()) for c, v in values.items()}
@@ -199,11 +307,17 @@ def prepare(table: pd.DataFrame, spec: Spec, *, min_clusters: int = MIN_CLUSTERS
     keep = cluster_values.notna().to_numpy().copy()
     for v in values.values():
         keep &= v.notna().to_numpy()
+    counts = ", ".join(f"{c}: {k}" for c, k in missing_by_column.items() if k)
+    where = (f"outcome {spec.outcome_year}, exposure {spec.exposure_year}"
+             if spec.exposure_year != spec.outcome_year else f"year {spec.outcome_year}")
     if not keep.any():
-        counts = ", ".join(f"{c}: {k}" for c, k in missing_by_column.items() if k)
         raise SpecificationError(
-            f"no complete rows left for year {spec.year}: all {len(rows)} rows have a missing "
+            f"no complete rows left for {where}: all {len(rows)} rows have a missing "
             f"value (rows missing per column: {counts})")
+    if keep.sum() < MIN_ROWS:
+        raise SpecificationError(
+            f"only {int(keep.sum())} complete row(s) for {where} (need at least {MIN_ROWS} "
+            f"for any regression; rows missing per column: {counts})")
     used = rows.loc[keep].sort_values(["bps_code"], kind="mergesort")
     order = rows.index.get_indexer(used.index)
     data = {c: v.to_numpy()[order] for c, v in values.items()}
@@ -218,7 +332,7 @@ def prepare(table: pd.DataFrame, spec: Spec, *, min_clusters: int = MIN_CLUSTERS
         if np.ptp(data[c]) == 0:
             raise SpecificationError(
                 f"column {c!r} is constant ({data[c][0]:g} in all {len(y)} complete rows "
-                f"of {spec.year}); it cannot be estimated")
+                f"of {where}); it cannot be estimated")
     weights = None
     if spec.weights:
         weights = data[spec.weights]
@@ -238,15 +352,23 @@ def prepare(table: pd.DataFrame, spec: Spec, *, min_clusters: int = MIN_CLUSTERS
         raise SpecificationError(
             f"perfect collinearity: {culprit!r} is a linear combination of {others} in the "
             f"{len(y)} complete rows; drop one of them")
-    labels, clusters = np.unique(used[spec.cluster_column].astype(str).to_numpy(),
-                                 return_inverse=True)
-    if len(labels) < min_clusters:
-        raise SpecificationError(
-            f"only {len(labels)} cluster(s) in {spec.cluster_column!r} (need at least "
-            f"{min_clusters} for cluster-robust inference); use cluster='regency' for "
-            f"heteroskedasticity-robust errors when the data cover few provinces")
+    provinces = (int(used["province_bps"].nunique()) if "province_bps" in used.columns
+                 else len(pd.unique(used[spec.cluster_column])))
+    inference, reason = choose_inference(spec, provinces, min_clusters)
+    if inference == HC3_INFERENCE:
+        labels, clusters = used["bps_code"].astype(str).to_numpy(), np.arange(len(used))
+    else:
+        labels, clusters = np.unique(used[spec.cluster_column].astype(str).to_numpy(),
+                                     return_inverse=True)
+        if len(labels) < min_clusters:
+            raise SpecificationError(
+                f"only {len(labels)} cluster(s) in {spec.cluster_column!r} (need at least "
+                f"{min_clusters} for cluster-robust inference); use --cluster auto or "
+                f"regency for heteroskedasticity-robust errors when the data cover few "
+                f"provinces")
     return ModelData(spec=spec, frame=used.reset_index(drop=True), y=y, X=X, names=names,
                      weights=weights, clusters=clusters.astype(np.int64),
                      cluster_labels=labels, rows_in_year=len(rows),
                      missing_by_column=missing_by_column,
-                     simulated_inputs=simulated)
+                     simulated_inputs=simulated, inference=inference,
+                     inference_reason=reason)

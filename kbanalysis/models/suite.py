@@ -8,8 +8,11 @@ still reachable in ``results.models`` for diagnostics.
 Models (``model`` column):
 
 =========================== ==============================================================
-``ols`` / ``wls``           least squares, CR1 cluster-robust SE, t(G-1)
+``ols`` / ``wls``           least squares, CR1 cluster-robust SE, t(G-1) (HC3, t(N-K) when
+                            the data span fewer than 10 provinces)
+``*_unadjusted``            the main model with the exposure alone (no covariates)
 ``*_wild_bootstrap``        the exposure's restricted wild cluster bootstrap CI and p-value
+                            (over regencies under HC3)
 ``fractional_logit``        average marginal effects (pp per unit) of the binomial GLM
 ``fractional_logit_coef``   its raw coefficients (log-odds)
 ``beta_regression``         average marginal effects of the beta regression
@@ -22,6 +25,14 @@ Models (``model`` column):
 
 The rows with term ``"<exposure> per 10 points"`` restate each exposure effect as
 percentage points of stunting per 10-point rise in KBPP coverage.
+
+The data choose the inference (:func:`.spec.choose_inference`): at least 10 provinces give CR1
+and the wild cluster bootstrap as the headline; fewer give HC3 and the wild bootstrap over
+regencies. A model the data cannot support is not fitted; ``skipped`` says why (province
+effects with one province, random intercepts with fewer than 5, spatial checks with fewer
+than ``MIN_SPATIAL_ROWS`` regencies or fewer than ``SPATIAL_ROWS_PER_NEIGHBOUR`` rows per
+neighbour, the panel with one exposure year or fewer than 10 rows). The headline reports the
+unadjusted and the adjusted slope with the minimum detectable effect (:mod:`.power`).
 """
 from __future__ import annotations
 
@@ -41,11 +52,14 @@ from .evalue import EValue, evalue_prevalence_difference
 from .glm import fit_beta_regression, fit_fractional_logit
 from .linear import LinearFit, fit_linear
 from .panel import fit_panel
+from .power import DesignPower, design_power
 from .sensitivity import sensitivity_grid
 from .spatial import fit_spatial_error, spatial_diagnostics
 from .threads import single_threaded
 from .spec import (DEFAULT_COVARIATES, DEFAULT_EXPOSURE, DEFAULT_OUTCOME, DEFAULT_WEIGHTS,
-                   INTERCEPT, ModelData, Spec, SpecificationError, data_hash, prepare)
+                   INTERCEPT, MIN_ROWS, ModelData, Spec, SpecificationError, data_hash,
+                   prepare)
+from .timing import usable_exposure
 
 PER_10 = 10.0
 PER_UNIT = "pp per unit"
@@ -54,6 +68,10 @@ ESTIMATE_COLUMNS = ["model", "term", "estimate", "std_error", "ci_low", "ci_high
                     "n_obs", "n_clusters"]
 COMPARISON_COLUMNS = [*ESTIMATE_COLUMNS, "scale", "inference", "expected_low",
                       "expected_high", "simulated"]
+# Spatial checks need enough regencies for Moran's I and the LM tests to have a reference
+# distribution, and enough rows per neighbour that k neighbours stay a local neighbourhood.
+MIN_SPATIAL_ROWS = 30
+SPATIAL_ROWS_PER_NEIGHBOUR = 5
 
 MODEL_DESCRIPTIONS = {
     "ols": "ordinary least squares",
@@ -62,6 +80,12 @@ MODEL_DESCRIPTIONS = {
                           "test inversion, p-value of H0: 0",
     "wls_wild_bootstrap": "WLS exposure: restricted wild cluster bootstrap (WCR-t), CI by "
                           "test inversion, p-value of H0: 0",
+    "ols_unadjusted": "ordinary least squares of the outcome on the exposure alone",
+    "wls_unadjusted": "weighted least squares of the outcome on the exposure alone",
+    "ols_unadjusted_wild_bootstrap": "unadjusted OLS exposure: restricted wild (cluster) "
+                                     "bootstrap, CI by test inversion",
+    "wls_unadjusted_wild_bootstrap": "unadjusted WLS exposure: restricted wild (cluster) "
+                                     "bootstrap, CI by test inversion",
     "fractional_logit": "fractional logit (binomial quasi-likelihood, logit link): average "
                         "marginal effects in pp per unit",
     "fractional_logit_coef": "fractional logit coefficients (log-odds)",
@@ -106,6 +130,7 @@ class SuiteResults:
     simulated_inputs: list[str]
     data_sha256: str = ""
     timings: dict = field(default_factory=dict)  # seconds per step; never written to files
+    power: dict = field(default_factory=dict)  # "adjusted" / "unadjusted" -> DesignPower
 
     @property
     def simulated(self) -> bool:
@@ -114,6 +139,48 @@ class SuiteResults:
     @property
     def main_model(self) -> str:
         return "wls" if self.spec.weights else "ols"
+
+    @property
+    def unadjusted_model(self) -> str:
+        return f"{self.main_model}_unadjusted"
+
+    def design(self) -> dict:
+        """Years, lag, weights and the inference the data chose (for meta.json)."""
+        return self.data.design()
+
+    def headline(self) -> dict:
+        """The unadjusted and adjusted slopes per 10 points with the headline interval (the
+        wild bootstrap: over provinces, or over regencies under HC3), the analytic one, the
+        minimum detectable effect and the literature range."""
+        per_10 = per_10_term(self.spec.exposure)
+        rows = self.comparison.set_index(["model", "term"])
+        out = {"inference": self.data.inference, "reason": self.data.inference_reason,
+               "interval": ("restricted wild bootstrap over regencies (test inversion); HC3 "
+                            "alongside" if self.data.hc3 else
+                            "restricted wild cluster bootstrap by province (test inversion); "
+                            "CR1 alongside"),
+               "scale": PER_10_SCALE, "expected_low": self.expected.lower_pp,
+               "expected_high": self.expected.upper_pp, "simulated": self.simulated}
+        for key, model in (("unadjusted", self.unadjusted_model), ("adjusted", self.main_model)):
+            if (model, per_10) not in rows.index:
+                continue
+            point = rows.loc[(model, per_10)]
+            entry = {"model": model, "estimate": point["estimate"],
+                     "std_error": point["std_error"], "analytic_ci_low": point["ci_low"],
+                     "analytic_ci_high": point["ci_high"], "analytic_p_value": point["p_value"],
+                     "analytic_inference": point["inference"], "n_obs": point["n_obs"]}
+            boot_key = (f"{model}_wild_bootstrap", per_10)
+            if boot_key in rows.index:
+                boot = rows.loc[boot_key]
+                entry.update({"ci_low": boot["ci_low"], "ci_high": boot["ci_high"],
+                              "p_value": boot["p_value"], "interval_model": boot_key[0]})
+            if key in self.power:
+                entry["mde_pp"] = self.power[key].mde
+            out[key] = entry
+        return out
+
+    def power_dict(self) -> dict:
+        return {key: value.as_dict() for key, value in self.power.items()}
 
     def exposure_rows(self) -> pd.DataFrame:
         """The exposure's rows (pp per unit; the panel's lagged exposure included)."""
@@ -169,8 +236,9 @@ class SuiteResults:
 
     def __repr__(self) -> str:
         flag = " SIMULATED inputs" if self.simulated else ""
-        return (f"<SuiteResults {self.spec.outcome} ~ {self.spec.exposure}, year "
-                f"{self.spec.year}, {len(self.models)} models, n={self.data.n_obs}{flag}>")
+        return (f"<SuiteResults {self.spec.outcome} {self.spec.outcome_year} ~ "
+                f"{self.spec.exposure} {self.spec.exposure_year}, {len(self.models)} models, "
+                f"n={self.data.n_obs}{flag}>")
 
 
 def _rows(model: str, terms: pd.DataFrame, n_obs, n_clusters, scale: str,
@@ -184,8 +252,11 @@ def _rows(model: str, terms: pd.DataFrame, n_obs, n_clusters, scale: str,
     return frame
 
 
-def _bootstrap_row(model: str, boot: WildBootstrapResult) -> pd.DataFrame:
-    inference = (f"restricted wild cluster bootstrap, {boot.weight_type} weights, "
+def _bootstrap_row(model: str, boot: WildBootstrapResult,
+                   over_regencies: bool = False) -> pd.DataFrame:
+    kind = ("restricted wild bootstrap over regencies (HC1-studentised)" if over_regencies
+            else "restricted wild cluster bootstrap")
+    inference = (f"{kind}, {boot.weight_type} weights, "
                  f"{boot.draws} draws{' (all sign patterns)' if boot.enumerated else ''}, "
                  f"seed {boot.seed}")
     terms = pd.DataFrame([{"term": boot.term, "estimate": boot.estimate, "std_error": np.nan,
@@ -197,6 +268,10 @@ def _bootstrap_row(model: str, boot: WildBootstrapResult) -> pd.DataFrame:
 def _cr1_label(n_clusters: int, cluster_column: str) -> str:
     return (f"CR1 cluster-robust by {cluster_column} ({n_clusters} clusters), "
             f"t({n_clusters - 1})")
+
+
+def _hc3_label(n_obs: int, n_params: int) -> str:
+    return f"HC3 heteroskedasticity-robust, t({n_obs - n_params})"
 
 
 def _fit_random_intercept(data: ModelData):
@@ -236,10 +311,17 @@ class _SuiteRun:
                  bootstrap_weights: str):
         self.table, self.data, self.spec = table, data, data.spec
         self.seed, self.draws, self.bootstrap_weights = seed, draws, bootstrap_weights
-        self.cr1 = _cr1_label(data.n_clusters, self.spec.cluster_column)
+        self.vcov_type = "HC3" if data.hc3 else "CR1"
+        self.analytic = (_hc3_label(data.n_obs, data.X.shape[1]) if data.hc3
+                         else _cr1_label(data.n_clusters, self.spec.cluster_column))
+        # Bounded-outcome models use statsmodels' cluster sandwich; under HC3 each regency
+        # is its own cluster, i.e. a heteroskedasticity-robust (HC1-type) sandwich.
+        self.sandwich = ("heteroskedasticity-robust sandwich (each regency its own cluster), "
+                         f"t({data.n_obs - 1})" if data.hc3 else self.analytic)
         self.parts: list[pd.DataFrame] = []
         self.models, self.info, self.skipped = {}, {}, {}
         self.notes: list[str] = []
+        self.power: dict[str, DesignPower] = {}
         self.timings: dict[str, float] = {}
         self.spatial = None
         self._last = time.perf_counter()
@@ -249,6 +331,14 @@ class _SuiteRun:
         now = time.perf_counter()
         self.timings[name] = self.timings.get(name, 0.0) + now - self._last
         self._last = now
+
+    def weight_note(self, weighted: bool, why_not: str = "") -> str:
+        spec, years = self.spec, self.data.column_years
+        if weighted and spec.weights:
+            year = years[spec.weights].year if spec.weights in years else None
+            return (f"weighted by {spec.weights}" + (f" ({year})" if year else "")
+                    + ", rescaled to mean 1")
+        return "unweighted" + (f" ({why_not})" if why_not else "")
 
     def record(self, name: str, frame: pd.DataFrame, model, inference: str, notes=()):
         self.lap(name)
@@ -262,33 +352,61 @@ class _SuiteRun:
                                       draws=self.draws, weight_type=self.bootstrap_weights,
                                       seed=derive_seed(self.seed, name))
 
-    # 1. OLS and WLS, each with the wild cluster bootstrap for the exposure.
+    def _least_squares(self, name: str, columns: int, weights, notes) -> LinearFit:
+        """One least-squares model on the first ``columns`` regressors and its bootstrap."""
+        data, spec = self.data, self.spec
+        X, names = data.X[:, :columns], data.names[:columns]
+        fit = fit_linear(X, data.y, names, weights=weights, clusters=data.clusters,
+                         vcov_type=self.vcov_type)
+        n_clusters = pd.NA if data.hc3 else fit.n_clusters
+        self.record(name, _rows(name, fit.terms(), fit.n_obs, n_clusters, PER_UNIT,
+                                self.analytic), fit, self.analytic, notes)
+        boot_name = f"{name}_wild_bootstrap"
+        boot = self.bootstrap(boot_name, X, data.y, data.clusters, data.exposure_index,
+                              weights, spec.exposure)
+        frame = _bootstrap_row(boot_name, boot, over_regencies=data.hc3)
+        self.record(boot_name, frame, boot, frame["inference"].iloc[0], notes)
+        return fit
+
+    # 1. OLS and WLS, each with the wild (cluster) bootstrap for the exposure; the main
+    # model also with the exposure alone (unadjusted); the minimum detectable effects.
     def linear(self) -> None:
         data, spec = self.data, self.spec
+        j = data.exposure_index
         for name, w in [("ols", None)] + ([("wls", data.weights)] if spec.weights else []):
-            fit = fit_linear(data.X, data.y, data.names, weights=w, clusters=data.clusters)
-            notes = [f"weights: {spec.weights} (rescaled to mean 1)"] if w is not None else []
-            self.record(name, _rows(name, fit.terms(), fit.n_obs, fit.n_clusters, PER_UNIT,
-                                    self.cr1), fit, self.cr1, notes)
-            boot_name = f"{name}_wild_bootstrap"
-            boot = self.bootstrap(boot_name, data.X, data.y, data.clusters,
-                                  data.exposure_index, w, spec.exposure)
-            frame = _bootstrap_row(boot_name, boot)
-            self.record(boot_name, frame, boot, frame["inference"].iloc[0])
+            note = self.weight_note(w is not None, "" if spec.weights else "no weights asked")
+            fit = self._least_squares(name, data.X.shape[1], w, [note])
+            if name == self.main_model:
+                self.power["adjusted"] = design_power(
+                    name, data.X, fit.resid, w, j, fit.bse[j], fit.df_t, self.analytic,
+                    scale=PER_10)
+        main_w = data.weights if spec.weights else None
+        name = f"{self.main_model}_unadjusted"
+        fit = self._least_squares(name, 2, main_w,
+                                  [self.weight_note(main_w is not None, "no weights asked"),
+                                   "no covariates: the exposure alone"])
+        self.power["unadjusted"] = design_power(name, data.X[:, :2], fit.resid, main_w, j,
+                                                fit.bse[j], fit.df_t, self.analytic,
+                                                scale=PER_10)
+
+    @property
+    def main_model(self) -> str:
+        return "wls" if self.spec.weights else "ols"
 
     # 2-3. Bounded outcome: fractional logit and beta regression, AMEs in pp.
     def bounded(self) -> None:
-        data, spec, cr1 = self.data, self.spec, self.cr1
+        data, spec, cr1 = self.data, self.spec, self.sandwich
         frac = fit_fractional_logit(data.X, data.y, data.names, weights=data.weights,
                                     clusters=data.clusters)
         inference = cr1 + "; AME by the delta method"
+        frac_notes = frac.notes + [self.weight_note(data.weights is not None,
+                                                    "no weights asked")]
         self.record("fractional_logit", _rows("fractional_logit", frac.ame.terms(), frac.n_obs,
                                               frac.n_clusters, PER_UNIT, inference),
-                    frac, inference,
-                    frac.notes + ([f"weights: {spec.weights}"] if spec.weights else []))
+                    frac, inference, frac_notes)
         self.record("fractional_logit_coef",
                     _rows("fractional_logit_coef", frac.coefficients(), frac.n_obs,
-                          frac.n_clusters, "log-odds", cr1), frac.result, cr1)
+                          frac.n_clusters, "log-odds", cr1), frac.result, cr1, frac_notes)
         beta = fit_beta_regression(data.X, data.y, data.names, clusters=data.clusters)
         if not beta.converged:
             self.skipped["beta_regression"] = "; ".join(beta.notes)
@@ -305,22 +423,35 @@ class _SuiteRun:
     # 4-5. Province fixed effects and province random intercepts.
     def province(self) -> None:
         data = self.data
-        n_prov = data.frame["province_bps"].nunique()
+        n_prov = data.n_provinces
         if n_prov < 2:
-            self.skipped["province_fe"] = "one province only: its fixed effect is the intercept"
+            self.skipped["province_fe"] = ("one province only: its fixed effect is the "
+                                           "intercept, nothing to compare within")
         else:
             dummies, dummy_names = _province_dummies(data)
-            fe = fit_linear(np.column_stack([data.X, dummies]), data.y,
-                            data.names + dummy_names, weights=data.weights,
-                            clusters=data.clusters)
-            keep = [n for n in data.names if n != INTERCEPT]
-            inference = self.cr1 + "; province dummies counted in K"
-            reference = data.frame["province_bps"].astype(str).min()
-            self.record("province_fe", _rows("province_fe", fe.terms(keep=keep), fe.n_obs,
-                                             fe.n_clusters, PER_UNIT, inference), fe, inference,
-                        [f"{len(dummy_names)} province dummies (reference {reference})"])
+            k = data.X.shape[1] + dummies.shape[1]
+            if data.n_obs - k < MIN_ROWS:
+                self.skipped["province_fe"] = (f"{data.n_obs} rows for {k} coefficients: "
+                                               f"fewer than {MIN_ROWS} residual degrees of "
+                                               f"freedom")
+            else:
+                fe = fit_linear(np.column_stack([data.X, dummies]), data.y,
+                                data.names + dummy_names, weights=data.weights,
+                                clusters=data.clusters, vcov_type=self.vcov_type)
+                keep = [n for n in data.names if n != INTERCEPT]
+                analytic = (_hc3_label(data.n_obs, k) if data.hc3 else self.analytic)
+                inference = analytic + "; province dummies counted in K"
+                reference = data.frame["province_bps"].astype(str).min()
+                n_clusters = pd.NA if data.hc3 else fe.n_clusters
+                self.record("province_fe", _rows("province_fe", fe.terms(keep=keep), fe.n_obs,
+                                                 n_clusters, PER_UNIT, inference), fe,
+                            inference,
+                            [f"{len(dummy_names)} province dummies (reference {reference})",
+                             self.weight_note(data.weights is not None, "no weights asked")])
         if n_prov < 5:
-            self.skipped["random_intercept"] = f"{n_prov} province(s): too few groups"
+            self.skipped["random_intercept"] = (f"{n_prov} province(s): too few groups to "
+                                                f"estimate a between-province variance "
+                                                f"(need at least 5)")
             return
         result, terms, groups, notes = _fit_random_intercept(data)
         inference = f"model-based (REML), normal reference; {groups} province groups"
@@ -336,18 +467,27 @@ class _SuiteRun:
         coords = data.frame.reindex(columns=["latitude", "longitude"]).apply(
             pd.to_numeric, errors="coerce")
         rows = np.flatnonzero(coords.notna().all(axis=1).to_numpy())
-        if len(rows) <= knn + 2:
-            self.skipped["spatial_error"] = "no regency coordinates to build weights from"
+        needed = max(MIN_SPATIAL_ROWS, SPATIAL_ROWS_PER_NEIGHBOUR * knn)
+        if len(rows) < needed:
+            self.skipped["spatial_checks"] = (
+                f"{len(rows)} regencies with coordinates; Moran's I and the LM tests with "
+                f"k={knn} neighbours need at least {needed} (at least {MIN_SPATIAL_ROWS}, "
+                f"and {SPATIAL_ROWS_PER_NEIGHBOUR} per neighbour)")
+            self.skipped["spatial_error"] = "no spatial checks (see spatial_checks)"
             return
         if len(rows) < data.n_obs:
             self.notes.append(f"spatial checks use the {len(rows)} of {data.n_obs} regencies "
                               f"with coordinates")
-        main_fit: LinearFit = self.models["wls" if self.spec.weights else "ols"]
+        main_fit: LinearFit = self.models[self.main_model]
         self.lap("(other)")
         self.spatial, w_knn = spatial_diagnostics(
             data.y[rows], data.X[rows], main_fit.resid[rows],
             coords["latitude"].to_numpy()[rows], coords["longitude"].to_numpy()[rows], k=knn,
             seed=derive_seed(self.seed, "moran"))
+        if data.n_provinces == 1:
+            self.spatial.notes.append("one province: neighbours are found inside it only, "
+                                      "so regencies on its border have fewer true "
+                                      "neighbours in the weights")
         self.lap("spatial diagnostics")
         if not (self.spatial.fit_error_model or mode == "always"):
             self.skipped["spatial_error"] = f"not called for: {self.spatial.decision}"
@@ -357,17 +497,28 @@ class _SuiteRun:
         frame = _rows("spatial_error", sem.terms(), sem.n_obs, pd.NA, PER_UNIT, inference)
         frame.loc[frame["term"] == sem.names[-1], "scale"] = "spatial parameter"
         self.record("spatial_error", frame, sem, inference,
-                    [f"unweighted; kNN k={knn} great-circle weights", self.spatial.decision])
+                    [self.weight_note(False, "spreg takes no regression weights"),
+                     f"kNN k={knn} great-circle weights", self.spatial.decision])
 
-    # 7. Panel with lagged exposure, where several years of the outcome exist.
-    def panel(self, lag: int, covariates) -> None:
+    # 7. Panel with lagged exposure, where several years exist.
+    def panel(self, lag: int | None, covariates) -> None:
         spec, table = self.spec, self.table
+        lag = lag if lag is not None else (spec.lag or 1)
         observed = pd.to_numeric(table[spec.outcome], errors="coerce").notna()
         if "year" not in table.columns or table.loc[observed, "year"].nunique() < 2:
             self.skipped["panel_twfe"] = f"{spec.outcome} is observed in one year only"
             return
+        exposure = usable_exposure(table, spec.exposure)
+        exposure_years = sorted(int(y) for y in table.loc[exposure.notna(), "year"].unique())
+        if len(exposure_years) < 2:
+            self.skipped["panel_twfe"] = (f"{spec.exposure} is observed in one year only "
+                                          f"({exposure_years[0] if exposure_years else 'none'}"
+                                          f"): a panel needs the exposure in at least two "
+                                          f"years")
+            return
+        panel_table = table.assign(**{spec.exposure: exposure.to_numpy()})
         try:
-            pan = fit_panel(table, outcome=spec.outcome, exposure=spec.exposure, lag=lag,
+            pan = fit_panel(panel_table, outcome=spec.outcome, exposure=spec.exposure, lag=lag,
                             covariates=tuple(covariates), weights=spec.weights,
                             cluster="regency" if spec.cluster == "regency" else "auto",
                             bootstrap_draws=self.draws,
@@ -376,9 +527,14 @@ class _SuiteRun:
         except SpecificationError as error:
             self.skipped["panel_twfe"] = str(error)
             return
+        if pan.fit.n_obs < MIN_ROWS:
+            self.skipped["panel_twfe"] = (f"{pan.fit.n_obs} panel rows (need at least "
+                                          f"{MIN_ROWS})")
+            return
         inference = _cr1_label(pan.fit.n_clusters, pan.cluster)
         notes = [f"years {pan.years[0]}-{pan.years[-1]}, {pan.n_regencies} regencies, "
-                 f"exposure lagged {pan.lag} year(s)", *pan.notes]
+                 f"exposure lagged {pan.lag} year(s)", *pan.notes,
+                 self.weight_note(bool(spec.weights), "no weights asked")]
         self.record("panel_twfe", _rows("panel_twfe",
                                         pan.fit.terms(keep=[pan.exposure_term, *covariates]),
                                         pan.fit.n_obs, pan.fit.n_clusters, PER_UNIT, inference),
@@ -400,19 +556,24 @@ class _SuiteRun:
 @single_threaded
 def fit_suite(table: pd.DataFrame, *, outcome: str = DEFAULT_OUTCOME,
               exposure: str = DEFAULT_EXPOSURE, covariates=DEFAULT_COVARIATES,
-              weights: str | None = DEFAULT_WEIGHTS, cluster: str = "province",
-              year: int | None = None, seed: int = config.SEED,
+              weights: str | None = DEFAULT_WEIGHTS, cluster: str = "auto",
+              year: int | None = None, outcome_year: int | None = None,
+              exposure_year: int | None = None, seed: int = config.SEED,
               bootstrap_draws: int = 9999, bootstrap_weights: str = "rademacher",
               knn: int = 6, spatial_model: str = "auto", sensitivity: bool = True,
-              panel: bool = True, panel_lag: int = 1, panel_covariates=(),
+              panel: bool = True, panel_lag: int | None = None, panel_covariates=(),
               expected: ExpectedEffect | None = None) -> SuiteResults:
     """Fit every estimator of the suite on ``table`` (see the module docstring).
 
-    ``year=None`` uses the latest year with the outcome; ``weights=None`` makes the main
-    model OLS; ``cluster`` is "province", "regency" (heteroskedasticity-robust only) or a
-    column. ``spatial_model``: "auto" (fit the spatial error model when the LM tests call
-    for it), "always" or "never". The panel uses every year of ``table`` and is skipped when
-    the outcome exists in one year only. Raises :class:`SpecificationError` on a bad spec.
+    Years: ``outcome_year=None`` uses the latest year with the outcome, ``exposure_year=None``
+    the latest year before it with real exposure (``year`` sets both at once). ``weights``:
+    "auto" (children 0-4, else population), a column, or None (the main model is then OLS).
+    ``cluster``: "auto" (province clusters with at least 10 provinces, else HC3 by
+    regency), "province", "regency" (HC3) or a column. ``spatial_model``: "auto" (fit the
+    spatial error model when the LM tests call for it), "always" or "never". The panel uses
+    every year of ``table`` (lag ``panel_lag``, default the cross-section's lag or 1) and is
+    skipped when the outcome or the exposure exists in one year only. Raises
+    :class:`SpecificationError` on a bad spec.
     """
     if spatial_model not in ("auto", "always", "never"):
         raise SpecificationError(f"spatial_model must be 'auto', 'always' or 'never', "
@@ -423,16 +584,19 @@ def fit_suite(table: pd.DataFrame, *, outcome: str = DEFAULT_OUTCOME,
         raise SpecificationError(f"bootstrap weights must be one of {WEIGHT_TYPES}, got "
                                  f"{bootstrap_weights!r}")
     spec = Spec(outcome=outcome, exposure=exposure, covariates=tuple(covariates),
-                weights=weights, cluster=cluster, year=year)
+                weights=weights, cluster=cluster, year=year, outcome_year=outcome_year,
+                exposure_year=exposure_year)
     started = time.perf_counter()
     data = prepare(table, spec)
     run = _SuiteRun(table, data, seed, bootstrap_draws, bootstrap_weights)
     run.timings["specification checks"] = time.perf_counter() - started
     spec = data.spec
+    run.notes += data.notes
+    run.notes.append(f"inference: {data.inference_reason}")
     dropped = {c: k for c, k in data.missing_by_column.items() if k}
     if dropped:
-        run.notes.append(f"{data.rows_in_year - data.n_obs} of {data.rows_in_year} rows of "
-                         f"{spec.year} dropped for missing values (rows missing per column: "
+        run.notes.append(f"{data.rows_in_year - data.n_obs} of {data.rows_in_year} regencies "
+                         f"dropped for missing values (rows missing per column: "
                          + ", ".join(f"{c} {k}" for c, k in dropped.items()) + ")")
 
     run.linear()
@@ -455,7 +619,8 @@ def fit_suite(table: pd.DataFrame, *, outcome: str = DEFAULT_OUTCOME,
                         skipped=run.skipped, notes=run.notes, seed=seed,
                         bootstrap={"draws": bootstrap_draws, "weights": bootstrap_weights},
                         simulated_inputs=list(data.simulated_inputs),
-                        data_sha256=data_hash(table, spec), timings=run.timings)
+                        data_sha256=data_hash(table, spec), timings=run.timings,
+                        power=run.power)
 
 
 def _with_per_10_rows(comparison: pd.DataFrame, exposure: str) -> pd.DataFrame:

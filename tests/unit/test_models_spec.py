@@ -40,9 +40,23 @@ def test_perfect_collinearity_names_the_column(table):
 
 def test_fewer_than_ten_clusters(table):
     few = table.loc[table["province_bps"].isin(sorted(table["province_bps"].unique())[:9])]
-    _fails(few, "only 9 cluster")
-    # Regency clusters (heteroskedasticity-robust) are allowed on the same rows.
-    assert prepare(few, Spec(cluster="regency")).n_clusters == len(few)
+    # Province clusters asked for explicitly: refused, with the way out named.
+    message = _fails(few, "only 9 cluster", cluster="province")
+    assert "--cluster auto" in message
+    # By default the data choose: HC3 with each regency on its own, and the reason says why.
+    data = prepare(few, Spec())
+    assert data.inference == "hc3" and data.n_clusters == len(few)
+    assert "9 province(s)" in data.inference_reason
+    assert prepare(few, Spec(cluster="regency")).inference == "hc3"
+    # Ten provinces are enough for clusters.
+    ten = table.loc[table["province_bps"].isin(sorted(table["province_bps"].unique())[:10])]
+    assert prepare(ten, Spec()).inference == "cluster"
+
+
+def test_fewer_than_ten_rows_refuses_any_regression(table):
+    rows = table.loc[table["province_bps"] == sorted(table["province_bps"].unique())[0]]
+    assert len(rows) < 10
+    _fails(rows, f"only {len(rows)} complete row")
 
 
 def test_outcome_outside_0_to_100(table):
@@ -85,7 +99,7 @@ def test_column_used_twice(table):
 
 
 def test_year_without_rows(table):
-    _fails(table, "no rows for year 2019", year=2019)
+    _fails(table, r"has no values in 2019 \(years with values: \[2024\]\)", year=2019)
 
 
 def test_default_year_is_the_latest_with_the_outcome():
@@ -104,10 +118,13 @@ def test_simulated_kbpp_layer_is_detected_in_real_shaped_tables(table):
     real_shape = table.copy()
     real_shape["province_name"] = "Jawa Barat"
     real_shape.attrs = {}
-    data = prepare(real_shape, Spec())
+    data = prepare(real_shape, Spec(year=2024))
     assert data.simulated_inputs == ["kbpp_coverage_pct"]
     real_shape["kbpp_measure_type"] = "administrative"
-    assert prepare(real_shape, Spec()).simulated_inputs == []
+    assert prepare(real_shape, Spec(year=2024)).simulated_inputs == []
+    # Real exposure in the outcome year only: the default (exposure before the outcome) has
+    # none, and says how to get some.
+    _fails(real_shape, "no real kbpp_coverage_pct in any year before the outcome year 2024")
 
 
 def test_string_codes_are_kept():

@@ -1,0 +1,221 @@
+"""Which year each column of the cross-section comes from, and the aligned cross-section.
+
+Children under five in survey year t were born in t-5 ... t, and KBPP in year t-k can only act
+through births after it; so the outcome comes from year t and the exposure from an earlier
+year t-k (the lag k). The other columns follow fixed rules, recorded for every run:
+
+* the exposure's companions (``deliveries`` and every ``kbpp_*`` column): the exposure year;
+* weights (``children_0_4``, ``population``): the year nearest the outcome year that has
+  them (the earlier one on a tie): a regency's size changes slowly, a missing weight would
+  drop the regency;
+* every other column (covariates): the outcome year, or the nearest earlier year that has it
+  (never a later one: a covariate measured after the outcome cannot have shaped it).
+
+Real data only: a table whose exposure holds any simulated row (``kbpp_measure_type``
+"simulated") is a simulated build, and only there are simulated exposure values used; the
+results then say so.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..simulate.synthetic import is_synthetic
+from .errors import SpecificationError
+
+AUTO_WEIGHTS = "auto"
+# Stunting is a share of children under five, so regencies count by their children.
+WEIGHT_PREFERENCE = ("children_0_4", "population")
+WEIGHT_COLUMNS = frozenset(WEIGHT_PREFERENCE)
+IDENTITY_COLUMNS = ("bps_code", "year", "name", "type", "province_bps", "province_name",
+                    "latitude", "longitude", "flags")
+SIMULATED_MEASURE = "simulated"
+KBPP_HINT = ("add real KBPP data with `kbanalysis data build --kbpp FILE` or use "
+             "`--simulate` data")
+
+
+@dataclass(frozen=True)
+class ColumnYear:
+    """The year a column of the cross-section was taken from, and the rule that chose it."""
+
+    column: str
+    year: int | None
+    rule: str
+
+    def describe(self) -> str:
+        where = "no year has values" if self.year is None else str(self.year)
+        return f"{self.column}: {where} ({self.rule})"
+
+
+def follows_exposure(column: str, exposure: str) -> bool:
+    """Columns measured with the exposure (its counts, denominator, type and source)."""
+    return column == exposure or column.startswith("kbpp_") or column == "deliveries"
+
+
+def is_simulated_build(table: pd.DataFrame) -> bool:
+    """True for a synthetic world or a table carrying a simulated KBPP layer."""
+    if is_synthetic(table):
+        return True
+    if "kbpp_measure_type" not in table.columns:
+        return False
+    return bool(table["kbpp_measure_type"].astype("string").str.lower()
+                .eq(SIMULATED_MEASURE).fillna(False).any())
+
+
+def usable_exposure(table: pd.DataFrame, exposure: str) -> pd.Series:
+    """The exposure as numbers; simulated rows are NaN unless the table is a simulated build."""
+    values = pd.to_numeric(table[exposure], errors="coerce")
+    if "kbpp_measure_type" in table.columns and not is_simulated_build(table):
+        simulated = (table["kbpp_measure_type"].astype("string").str.lower()
+                     .eq(SIMULATED_MEASURE).fillna(False))
+        values = values.mask(simulated.to_numpy())
+    return values
+
+
+def years_with_values(table: pd.DataFrame, values: pd.Series) -> list[int]:
+    return sorted(int(y) for y in pd.unique(table.loc[values.notna().to_numpy(), "year"]))
+
+
+def outcome_year(table: pd.DataFrame, outcome: str, requested: int | None) -> int:
+    """The requested outcome year (checked), or the latest year with the outcome."""
+    years = years_with_values(table, pd.to_numeric(table[outcome], errors="coerce"))
+    if not years:
+        raise SpecificationError(f"outcome {outcome!r} has no values in any year")
+    if requested is None:
+        return years[-1]
+    if requested not in years:
+        raise SpecificationError(f"outcome {outcome!r} has no values in {requested} "
+                                 f"(years with values: {years})")
+    return int(requested)
+
+
+def exposure_year(table: pd.DataFrame, outcome: str, exposure: str, year_of_outcome: int,
+                  requested: int | None) -> tuple[int, str]:
+    """(exposure year, how it was chosen).
+
+    Default: the latest year before the outcome year whose usable exposure covers at least
+    one regency that has the outcome. A synthetic world is drawn with a known lag (0 when it
+    has one year), so it uses that lag instead.
+    """
+    real = not is_simulated_build(table)
+    kind = "real " if real else ""
+    values = usable_exposure(table, exposure)
+    years = years_with_values(table, values)
+    if requested is not None:
+        if requested > year_of_outcome:
+            raise SpecificationError(
+                f"exposure year {requested} is after the outcome year {year_of_outcome}; the "
+                f"exposure must be measured before (or in) the outcome year")
+        if requested not in years:
+            raise SpecificationError(f"no {kind}{exposure} values in {requested} (years with "
+                                     f"{kind}values: {years or 'none'})")
+        return int(requested), "as requested"
+    if is_synthetic(table):
+        lag = int(table.attrs.get("lag", 0))
+        if year_of_outcome - lag in years:
+            return year_of_outcome - lag, f"the synthetic world's lag ({lag})"
+    with_outcome = set(table.loc[pd.to_numeric(table[outcome], errors="coerce").notna()
+                                 & (table["year"] == year_of_outcome), "bps_code"].astype(str))
+    candidates = [y for y in years if y < year_of_outcome and
+                  table.loc[values.notna().to_numpy() & (table["year"] == y).to_numpy(),
+                            "bps_code"].astype(str).isin(with_outcome).any()]
+    if candidates:
+        return candidates[-1], (f"the latest year before the outcome year with {kind}"
+                                f"{exposure} for regencies that have the outcome")
+    if is_synthetic(table) and year_of_outcome in years:
+        return year_of_outcome, "synthetic world drawn with exposure and outcome in one year"
+    raise SpecificationError(f"no {kind}{exposure} in any year before the outcome year "
+                             f"{year_of_outcome}; {KBPP_HINT}")
+
+
+def column_year(table: pd.DataFrame, column: str, *, outcome: str, exposure: str,
+                year_of_outcome: int, year_of_exposure: int,
+                weights: str | None = None) -> ColumnYear:
+    """The year ``column`` is taken from (see the module docstring for the rules)."""
+    if column == outcome:
+        return ColumnYear(column, year_of_outcome, "outcome year")
+    if follows_exposure(column, exposure):
+        return ColumnYear(column, year_of_exposure, "exposure year")
+    values = table[column]
+    if not pd.api.types.is_numeric_dtype(values):
+        values = values.where(values.astype("string").str.strip().ne("").fillna(False))
+    years = years_with_values(table, values)
+    if column in WEIGHT_COLUMNS or column == weights:
+        if not years:
+            return ColumnYear(column, None, "weights: nearest year with values")
+        nearest = min(years, key=lambda y: (abs(y - year_of_outcome), y))
+        return ColumnYear(column, nearest, "weights: nearest year with values")
+    if year_of_outcome in years:
+        return ColumnYear(column, year_of_outcome, "outcome year")
+    earlier = [y for y in years if y < year_of_outcome]
+    if earlier:
+        return ColumnYear(column, earlier[-1], "nearest earlier year with values")
+    return ColumnYear(column, None, f"no values in {year_of_outcome} or before"
+                      + (f" (only {years})" if years else ""))
+
+
+def _flag_items(text) -> list[tuple[str, str]]:
+    items = []
+    for item in filter(None, (part.strip() for part in str(text or "").split(";"))):
+        indicator, _, flag = item.partition(":")
+        items.append((indicator, flag) if flag else ("", indicator))
+    return items
+
+
+def _aligned_flags(table: pd.DataFrame, codes: pd.Series, years: dict[str, ColumnYear],
+                   year_of_outcome: int) -> list[str]:
+    """Each regency's flags on the values it contributes: a column's flags come from the
+    year the column was taken from; flags on other fields from the outcome year."""
+    wanted = {y.year for y in years.values() if y.year is not None} | {year_of_outcome}
+    rows = table.loc[table["year"].isin(wanted), ["bps_code", "year", "flags"]]
+    by_key = {(str(c), int(y)): f for c, y, f in rows.itertuples(index=False)}
+    out = []
+    for code in codes.astype(str):
+        parts = []
+        for indicator, flag in _flag_items(by_key.get((code, year_of_outcome))):
+            if indicator not in years or years[indicator].year == year_of_outcome:
+                parts.append(f"{indicator}:{flag}" if indicator else flag)
+        for column, chosen in years.items():
+            if chosen.year is None or chosen.year == year_of_outcome:
+                continue
+            parts += [f"{column}:{flag}" for indicator, flag
+                      in _flag_items(by_key.get((code, chosen.year))) if indicator == column]
+        out.append(";".join(dict.fromkeys(parts)))
+    return out
+
+
+def align(table: pd.DataFrame, *, outcome: str, exposure: str, year_of_outcome: int,
+          year_of_exposure: int, weights: str | None = None
+          ) -> tuple[pd.DataFrame, dict[str, ColumnYear]]:
+    """One row per regency of the outcome year; every other column from its own year.
+
+    The frame keeps the table's columns and order, its ``year`` is the outcome year, and the
+    exposure is blank where it is not usable (simulated in a real build).
+    """
+    base = table.loc[table["year"].astype("int64") == year_of_outcome]
+    base = base.drop_duplicates("bps_code").sort_values("bps_code", kind="mergesort")
+    frame = base.copy()
+    frame.attrs = {}
+    codes = frame["bps_code"].astype(str)
+    columns = [c for c in table.columns if c not in IDENTITY_COLUMNS]
+    years = {c: column_year(table, c, outcome=outcome, exposure=exposure,
+                            year_of_outcome=year_of_outcome, year_of_exposure=year_of_exposure,
+                            weights=weights) for c in columns}
+    exposure_values = usable_exposure(table, exposure)
+    for column, chosen in years.items():
+        if chosen.year == year_of_outcome and column != exposure:
+            continue
+        if chosen.year is None:
+            frame[column] = (np.nan if pd.api.types.is_numeric_dtype(table[column])
+                             else pd.NA)
+            continue
+        source = table.loc[table["year"].astype("int64") == chosen.year]
+        values = exposure_values.loc[source.index] if column == exposure else source[column]
+        lookup = values.set_axis(source["bps_code"].astype(str).to_numpy())
+        lookup = lookup[~lookup.index.duplicated()]
+        frame[column] = lookup.reindex(codes.to_numpy()).set_axis(frame.index)
+    if "flags" in frame.columns:
+        frame["flags"] = _aligned_flags(table, codes, years, year_of_outcome)
+    return frame.reset_index(drop=True), years
