@@ -29,6 +29,7 @@ import errno
 import fcntl
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -115,6 +116,24 @@ def remove_in_progress() -> None:
         with contextlib.suppress(OSError):
             path.unlink()
         _IN_PROGRESS.discard(path)
+
+
+# ``.<name>.<8 random characters>.tmp``: the names mkstemp gives staging files here.
+_STAGING_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+
+
+def remove_staging_files(folder: Path) -> list[Path]:
+    """Delete the staging files a killed run left anywhere under ``folder``.
+
+    Only for a folder no other process is writing now (e.g. the reports folder when a batch
+    starts); ``write_set`` folders clean themselves under their lock.
+    """
+    removed = []
+    for path in Path(folder).rglob(".*.tmp"):
+        if _STAGING_NAME.fullmatch(path.name) and path.is_file() and path not in _IN_PROGRESS:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
 
 
 def write_text(target: Path, text: str) -> None:
@@ -228,6 +247,9 @@ def write_set(writers: Mapping[Path, Callable[[Path], None]]) -> None:
         raise _write_error(error, targets[0]) from error
     with _folder_lock(folder):
         _recover(folder, [t.name for t in targets])
+        for target in targets:  # the one rename that could fail after the commit point
+            if target.is_dir():
+                raise WriteError(errno.EISDIR, "a folder is in the way of this file", str(target))
         staged: dict[Path, Path] = {}
         try:
             for target, writer in zip(targets, writers.values()):

@@ -12,10 +12,24 @@ Imported modules and the memoised tables stay: that is the point.
 Incremental: a report is skipped when its template, parameters, input data and the package
 code are unchanged since it was last built successfully (``manifest.json`` in the reports
 folder holds the fingerprints). A failing report does not stop the others: it is recorded
-with its error, listed in the index, and the batch reports failure at the end.
+with its error, listed in the index, and the batch reports failure at the end. So does a
+code of ``--only`` that names no region: the other codes still run.
+
+Interruption: no worker or kernel outlives the batch. Ctrl-C, SIGTERM (through the command
+line, see ``kbanalysis.cli``) or any error in the parent terminates every worker; a worker
+stops its kernel, deletes its unfinished staging file and exits. If the parent is killed
+outright (SIGKILL), each worker notices (``PR_SET_PDEATHSIG`` on Linux, and a thread that
+watches the parent id everywhere) and does the same; kernels are also tied to the process
+that started them (``PR_SET_PDEATHSIG``, and ipykernel's own parent poller). Workers ignore
+Ctrl-C: it is the parent's to handle, so the user sees one line, not a traceback per process.
+Pages are written atomically, so an interrupted batch leaves finished pages and no partial
+one; stale staging files of a killed run are removed by the next. A page that cannot be
+written (full disk, read-only folder) stops the batch: every other page would fail the same.
 """
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import hashlib
 import json
 import multiprocessing
@@ -23,7 +37,10 @@ import multiprocessing.util
 import os
 import re
 import shutil
+import signal
+import sys
 import tempfile
+import threading
 import time
 import traceback
 import unicodedata
@@ -80,6 +97,7 @@ class ReportJob:
     name: str  # the region's name (for the title and the index)
     parameters: dict = field(hash=False)
     output: str = ""  # relative to the reports folder
+    problem: str = ""  # set when the job cannot run (an unknown code): it is recorded as failed
 
     @property
     def template(self) -> Path:
@@ -120,13 +138,15 @@ def plan(level: str, *, province=None, only=(), all_: bool = False, lang: str = 
     from .context import load_context
 
     lang = P.check_lang(lang)
+    if context is None:
+        settle_inputs((extra or {}).get("processed_dir"), (extra or {}).get("results_dir"))
     ctx = context if context is not None else load_context(
         (extra or {}).get("processed_dir"), (extra or {}).get("results_dir"))
     cross, provinces = ctx.cross, ctx.provinces
     prov_names = dict(zip(provinces["province_bps"], provinces["province_name"]))
     reg_names = dict(zip(cross["bps_code"], cross["name"]))
     present = set(cross["province_bps"])
-    only = [c.strip() for item in (only or ()) for c in str(item).split(",") if c.strip()]
+    only = split_codes(only)
 
     if level == "all":
         return (plan("national", lang=lang, context=ctx, extra=extra)
@@ -137,7 +157,9 @@ def plan(level: str, *, province=None, only=(), all_: bool = False, lang: str = 
         return [make_job("national", None, lang, T.t("title_national", lang), extra)]
     if level == "province":
         if only:
-            codes = [P.check_province(c, provinces) for c in only]
+            codes, unknown = _checked(only, lambda c: P.check_province(c, provinces))
+            return ([make_job("province", c, lang, prov_names[c], extra) for c in dict.fromkeys(codes)]
+                    + [unknown_job("province", c, lang, e) for c, e in unknown.items()])
         elif province is not None:
             codes = [P.check_province(province, provinces)]
         elif all_:
@@ -147,7 +169,9 @@ def plan(level: str, *, province=None, only=(), all_: bool = False, lang: str = 
         return [make_job("province", c, lang, prov_names[c], extra) for c in dict.fromkeys(codes)]
     # regency
     if only:
-        codes = [P.check_regency(c, cross) for c in only]
+        codes, unknown = _checked(only, lambda c: P.check_regency(c, cross))
+        return ([make_job("regency", c, lang, reg_names[c], extra) for c in dict.fromkeys(sorted(codes))]
+                + [unknown_job("regency", c, lang, e) for c, e in unknown.items()])
     elif province is not None:
         prov = P.check_province(province, provinces)
         codes = cross.loc[cross["province_bps"] == prov, "bps_code"].tolist()
@@ -156,6 +180,30 @@ def plan(level: str, *, province=None, only=(), all_: bool = False, lang: str = 
     else:
         raise P.ParameterError("regency reports: give --province CODE, --only CODE or --all")
     return [make_job("regency", c, lang, reg_names[c], extra) for c in dict.fromkeys(sorted(codes))]
+
+
+def split_codes(only) -> list[str]:
+    """``["3205 3273", "3205,5301"]`` -> ``["3205", "3273", "3205", "5301"]``."""
+    return [code for item in (only or ()) for code in re.split(r"[\s,;]+", str(item)) if code]
+
+
+def _checked(codes: list[str], check) -> tuple[list[str], dict[str, P.ParameterError]]:
+    """The valid codes, and the unknown ones with their errors; all unknown is a plain error."""
+    valid, unknown = [], {}
+    for code in codes:
+        try:
+            valid.append(check(code))
+        except P.ParameterError as error:
+            unknown.setdefault(code, error)
+    if not valid:  # nothing to make: a mistyped command, not a batch with one bad entry
+        raise next(iter(unknown.values()))
+    return valid, unknown
+
+
+def unknown_job(level: str, code: str, lang: str, error: Exception) -> ReportJob:
+    """A job that only records, in the manifest and the index, that ``code`` is not valid."""
+    return ReportJob(f"{lang}/{level}/{code}", level, code, lang, code, {}, "",
+                     problem=f"{type(error).__name__}: {error}")
 
 
 # --------------------------------------------------------------------------------------
@@ -209,6 +257,31 @@ def kernel_environment() -> dict[str, str]:
     return env
 
 
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _load_prctl():
+    """libc's ``prctl``, loaded once here: a forked child must not load libraries."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+
+
+_PRCTL = _load_prctl()
+
+
+def die_with_parent(signum: int) -> bool:
+    """Ask Linux to send ``signum`` to this process when its parent exits (also on SIGKILL)."""
+    return _PRCTL is not None and _PRCTL(_PR_SET_PDEATHSIG, int(signum), 0, 0, 0) == 0
+
+
+def _kernel_dies_with_its_starter() -> None:  # runs in the forked kernel, before exec
+    die_with_parent(signal.SIGKILL)
+
+
 class CellError(RuntimeError):
     """A report's notebook raised; the message is the exception's last line."""
 
@@ -240,7 +313,8 @@ class Worker:
         self.km = AsyncKernelManager(kernel_name=KERNEL_NAME, transport="ipc",
                                      ip=os.path.join(self._socket_dir, "kernel"))
         run_sync(self.km.start_kernel)(env=kernel_environment(), cwd=str(cwd),
-                                       extra_arguments=KERNEL_ARGUMENTS)
+                                       extra_arguments=KERNEL_ARGUMENTS,
+                                       preexec_fn=_kernel_dies_with_its_starter)
         # One client for all reports: a new client waits ~0.2 s flushing IOPub each time.
         self.kc = self.km.client()
         self.kc.start_channels()
@@ -278,6 +352,27 @@ class Worker:
             shutil.rmtree(self._socket_dir, ignore_errors=True)
             self._socket_dir = None
 
+    def kill(self) -> None:
+        """Stop the kernel at once, without talking to it (interrupts, signal handlers)."""
+        km, self.km = self.km, None
+        process = getattr(getattr(km, "provisioner", None), "process", None)
+        if process is not None and process.poll() is None:
+            try:  # the kernel leads its own process group: take anything it started too
+                os.killpg(process.pid, signal.SIGKILL)
+            except OSError:
+                with contextlib.suppress(OSError):
+                    process.kill()
+            with contextlib.suppress(Exception):
+                process.wait(5)
+        connection_file = getattr(km, "connection_file", None)
+        if connection_file:
+            with contextlib.suppress(OSError):
+                os.unlink(connection_file)
+        if self._socket_dir is not None:
+            shutil.rmtree(self._socket_dir, ignore_errors=True)
+            self._socket_dir = None
+        self.kc = None
+
     # -- one report ----------------------------------------------------------------------
     def execute(self, template: Path, parameters: dict):
         """The template executed with ``parameters`` in the warm kernel (a NotebookNode)."""
@@ -311,18 +406,31 @@ class Worker:
         return self.exporter.export(notebook, job.title(), job.lang)
 
     def run(self, job: ReportJob, reports_dir: Path) -> dict:
-        """Make one report; never raises: the outcome is a dict for the manifest."""
+        """Make one report; never raises: the outcome is a dict for the manifest.
+
+        A page that cannot be written is outcome ``write_error`` (with ``os_error``: errno,
+        reason, file) and keeps the previous page: the batch stops on it.
+        """
         started = time.perf_counter()
         target = Path(reports_dir) / job.output
         try:
             page = self.render(job)
-            atomic.write_text(target, page)
-            return {"status": "ok", "error": None, "seconds": time.perf_counter() - started}
         except Exception as error:  # noqa: BLE001 - one report's failure must not stop the batch
-            target.unlink(missing_ok=True)  # a stale page would look current
-            message = str(error) if isinstance(error, CellError) else (
-                f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=3)}")
-            return {"status": "failed", "error": message.strip(), "seconds": time.perf_counter() - started}
+            return self._failed(error, target, started)
+        try:
+            atomic.write_text(target, page)
+        except OSError as error:
+            return {"status": "write_error", "error": str(error), "seconds": time.perf_counter() - started,
+                    "os_error": [error.errno, error.strerror, str(error.filename or target)]}
+        return {"status": "ok", "error": None, "seconds": time.perf_counter() - started}
+
+    @staticmethod
+    def _failed(error: Exception, target: Path, started: float) -> dict:
+        """Called inside the ``except`` block (the traceback is the current exception's)."""
+        target.unlink(missing_ok=True)  # a stale page would look current
+        message = str(error) if isinstance(error, CellError) else (
+            f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=3)}")
+        return {"status": "failed", "error": message.strip(), "seconds": time.perf_counter() - started}
 
 
 def _last_line(error) -> str:
@@ -335,10 +443,34 @@ def _last_line(error) -> str:
 
 
 _WORKER: Worker | None = None
+PARENT_POLL_SECONDS = 0.5
 
 
-def _init_worker(timeout: int) -> None:
+def _stop_worker(signum=None, frame=None) -> None:
+    """Kill this worker's kernel, delete its unfinished page, exit now (no traceback)."""
+    if _WORKER is not None:
+        _WORKER.kill()
+    atomic.remove_in_progress()
+    os._exit(128 + (signum or signal.SIGTERM))
+
+
+def _watch_parent(parent_pid: int) -> None:
+    while os.getppid() == parent_pid:
+        time.sleep(PARENT_POLL_SECONDS)
+    _stop_worker()
+
+
+def _init_worker(timeout: int, parent_pid: int) -> None:
     global _WORKER
+    # Ctrl-C reaches the whole terminal process group; stopping workers is the parent's job.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop_worker)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})  # see _spawning
+    die_with_parent(signal.SIGTERM)
+    if os.getppid() != parent_pid:  # the parent died before prctl
+        _stop_worker()
+    threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True,
+                     name="kbanalysis-parent-watch").start()
     os.environ.update(PINNED_THREADS)
     _WORKER = Worker(timeout)
     # shut the kernel down when the pool ends this process (atexit does not run there)
@@ -373,7 +505,11 @@ def default_workers() -> int:
 def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = None,
               force: bool = False, progress: bool = True, timeout: int = CELL_TIMEOUT,
               processed_dir=None, results_dir=None) -> BatchSummary:
-    """Make ``jobs`` (skipping unchanged ones), update the manifest and the index."""
+    """Make ``jobs`` (skipping unchanged ones), update the manifest and the index.
+
+    Raises ``atomic.WriteError`` when a page cannot be written; on any exception or
+    interruption every worker and kernel is stopped before it propagates.
+    """
     from tqdm.auto import tqdm
 
     from .context import data_fingerprint
@@ -381,7 +517,12 @@ def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = 
 
     started = time.perf_counter()
     reports_dir = Path(reports_dir) if reports_dir else config.REPORTS_DIR
-    reports_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        reports_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise atomic.WriteError(error.errno, error.strerror, str(reports_dir)) from error
+    settle_inputs(processed_dir, results_dir)
+    atomic.remove_staging_files(reports_dir)  # a killed run's unfinished pages
     manifest = load_manifest(reports_dir)
     entries = manifest["reports"]
     data_hash = data_fingerprint(processed_dir, results_dir)
@@ -390,7 +531,10 @@ def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = 
                        for level, path in TEMPLATES.items()}
     summary = BatchSummary()
     todo: list[tuple[ReportJob, str]] = []
+    invalid = [job for job in jobs if job.problem]
     for job in jobs:
+        if job.problem:
+            continue
         fingerprint = job_fingerprint(job, template_hashes[job.level], data_hash, code_hash)
         entry = entries.get(job.key, {})
         if (not force and entry.get("fingerprint") == fingerprint and entry.get("status") == "ok"
@@ -401,7 +545,9 @@ def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = 
 
     bar = tqdm(total=len(jobs), unit="report", disable=not progress, initial=len(summary.skipped))
 
-    def record(job: ReportJob, fingerprint: str, outcome: dict) -> None:
+    def record(job: ReportJob, fingerprint: str | None, outcome: dict) -> None:
+        if outcome["status"] == "write_error":  # the old page and its entry stay as they were
+            raise atomic.WriteError(*outcome["os_error"])
         old = entries.get(job.key, {})
         if old.get("output") and old["output"] != job.output:  # the region was renamed
             (reports_dir / old["output"]).unlink(missing_ok=True)
@@ -416,35 +562,98 @@ def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = 
         write_manifest(reports_dir, manifest)  # after each report: an interrupted batch keeps its work
         bar.update(1)
 
-    n_workers = max(1, min(workers or default_workers(), len(todo) or 1))
-    try:
-        if n_workers == 1:
-            worker = Worker(timeout)
-            try:
-                for job, fingerprint in todo:
-                    record(job, fingerprint, worker.run(job, reports_dir))
-            finally:
-                worker.shutdown()
-        elif todo:
-            by_key = {job.key: (job, fp) for job, fp in todo}
-            context = multiprocessing.get_context("spawn")  # no forked copies of zmq sockets
-            with ProcessPoolExecutor(n_workers, mp_context=context, initializer=_init_worker,
-                                     initargs=(timeout,)) as pool:
-                futures = {pool.submit(_run_in_worker, job, str(reports_dir)): job.key for job, _ in todo}
-                for future in as_completed(futures):
-                    job, fingerprint = by_key[futures[future]]
-                    try:
-                        outcome = future.result()[1]
-                    except Exception as error:  # noqa: BLE001 - a worker process died
-                        outcome = {"status": "failed", "error": f"worker failed: {error!r}", "seconds": 0.0}
-                    record(job, fingerprint, outcome)
-    finally:
-        bar.close()
+    def finish() -> None:
         manifest["data_hash"] = data_hash
         write_manifest(reports_dir, manifest)
         write_index(reports_dir, manifest)
+
+    n_workers = max(1, min(workers or default_workers(), len(todo) or 1))
+    try:
+        for job in invalid:
+            record(job, None, {"status": "failed", "error": job.problem})
+        if n_workers == 1:
+            _run_here(todo, reports_dir, timeout, record)
+        elif todo:
+            _run_in_pool(todo, reports_dir, timeout, n_workers, record)
+    except BaseException:
+        bar.close()
+        atomic.remove_staging_files(reports_dir)  # every worker is gone: nothing is in progress
+        with contextlib.suppress(OSError):  # keep what finished; the first error is the one to show
+            finish()
+        raise
+    bar.close()
+    finish()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def settle_inputs(processed_dir=None, results_dir=None) -> None:
+    """Complete an interrupted rebuild of the tables or the results before reading them."""
+    atomic.finish_pending(Path(processed_dir) if processed_dir else config.PROCESSED_DIR)
+    atomic.finish_pending(Path(results_dir) if results_dir else config.RESULTS_DIR)
+
+
+def _run_here(todo, reports_dir: Path, timeout: int, record) -> None:
+    """One worker: the kernel is a child of this process."""
+    worker = Worker(timeout)
+    try:
+        for job, fingerprint in todo:
+            record(job, fingerprint, worker.run(job, reports_dir))
+    except BaseException:
+        worker.kill()  # no polite shutdown: the event loop may be the thing interrupted
+        raise
+    worker.shutdown()
+
+
+@contextlib.contextmanager
+def _spawning():
+    """Block Ctrl-C and SIGTERM while workers start: they inherit the mask, so a Ctrl-C
+    cannot hit one before its initializer ignores it (the parent gets it once unblocked)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _run_in_pool(todo, reports_dir: Path, timeout: int, n_workers: int, record) -> None:
+    by_key = {job.key: (job, fp) for job, fp in todo}
+    context = multiprocessing.get_context("spawn")  # no forked copies of zmq sockets
+    pool = ProcessPoolExecutor(n_workers, mp_context=context, initializer=_init_worker,
+                               initargs=(timeout, os.getpid()))
+    try:
+        with _spawning():
+            futures = {pool.submit(_run_in_worker, job, str(reports_dir)): job.key for job, _ in todo}
+        for future in as_completed(futures):
+            job, fingerprint = by_key[futures[future]]
+            try:
+                outcome = future.result()[1]
+            except Exception as error:  # noqa: BLE001 - a worker process died
+                outcome = {"status": "failed", "error": f"worker failed: {error!r}", "seconds": 0.0}
+            record(job, fingerprint, outcome)
+    except BaseException:
+        stop_pool(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def stop_pool(pool: ProcessPoolExecutor, grace: float = 10.0) -> None:
+    """Terminate every worker (each stops its kernel) and wait for them; kill stragglers."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    deadline = time.monotonic() + grace
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+            process.join(1.0)
 
 
 def job_to_dict(job: ReportJob) -> dict:
