@@ -19,7 +19,6 @@ both must name the same regency.
 """
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -61,12 +60,14 @@ def read_children_0_4(path: Path, *, resolver: Resolver | None = None,
 def read_crosswalk_2020(path: Path) -> dict[str, str]:
     """The bridging list's Kemendagri 2020 code (digits only) -> BPS code.
 
-    Its Kemendagri codes predate the 2022 split of Papua; the file is checked by the build's
-    code-list reader, so it is read here without further checks.
+    Its Kemendagri codes predate the 2022 split of Papua. The build checks the list row by
+    row (``sources.kode_wilayah``); here only its columns are required.
     """
-    with Path(path).open(newline="", encoding="utf-8-sig") as handle:
-        return {row["kode_dagri"].strip().replace(".", ""): row["kode_bps"].strip()
-                for row in csv.DictReader(handle)}
+    rows = read_csv_rows(Path(path))
+    require_columns(rows, ["kode_bps", "kode_dagri"])
+    bps, dagri = rows.header.index("kode_bps"), rows.header.index("kode_dagri")
+    return {re.sub(r"\D", "", fields[dagri]): fields[bps] for _, fields in rows.records
+            if len(fields) == len(rows.header)}
 
 
 def _value_column(rows: CsvRows, pattern: re.Pattern) -> tuple[str, int]:

@@ -28,10 +28,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..indicators import TIDY_COLUMNS, get
-from ..ledger import Ledger
+from ..ledger import InputError, Ledger
 from ..regions import RegionError, Resolver, default_resolver
 from .base import SourceResult, parse_number
-from .rows import read_csv_rows, require_columns, settle_rows
+from .rows import YEAR_RULE, parse_year, read_csv_rows, require_columns, settle_rows
 
 PUS_ID, MIX_ID, BUMIL_ID = "siga_pus", "siga_mix_kontra", "elsimil_bumil"
 
@@ -131,6 +131,8 @@ def add_modern_prevalence(pus: ProgrammeResult, mix: ProgrammeResult) -> None:
     ``not_derivable`` note in its file's ledger. The values join the mix file's result
     (the numerator's file); the programme table names both sources.
     """
+    if (mix.monthly["indicator"] == "modern_cpr_pct").any():
+        raise ValueError(f"modern_cpr_pct of {mix.file.name} is already computed")
     key = ["bps_code", "kecamatan_key", "desa_key", "month"]
     left = mix.counts[[*key, "line", MODERN]]
     right = pus.counts[[*key, "line", PUS]]
@@ -221,6 +223,11 @@ def _methods_add_up(c) -> str | None:
 
 def _read(path, year, resolver, source_id, columns, checks, monthly, bare_means) -> ProgrammeResult:
     path = Path(path)
+    try:
+        year = parse_year(year)
+    except ValueError:
+        raise InputError(path, expected=f"a year {YEAR_RULE} for this export (no column holds "
+                         f"it: pass it with year=)", got=year) from None
     rows = read_csv_rows(path)
     require_columns(rows, PLACE_COLUMNS + ([MONTH_COLUMN] if monthly else []) + columns)
     resolver = resolver or default_resolver()

@@ -261,3 +261,11 @@ def test_build_writes_the_programme_table(raw_dir, tmp_path):
         known = analysis[analysis[column].notna()]
         assert set(known["year"]) == {year} and known["bps_code"].nunique() == 514
         assert isinstance(known[column].dtype, pd.Int64Dtype)
+
+
+def test_the_year_must_be_given_and_plausible(tmp_path, resolver):
+    path = write(tmp_path / "data_pus.csv", [PUS_HEADER, "0;SULAWESI BARAT;MAJENE;BANGGAE;BARU;1;0;MEI"])
+    with pytest.raises(InputError) as error:
+        read_siga_pus(path, year=25, resolver=resolver)
+    assert "data_pus.csv: expected a year from 2000 to 2035 for this export" in str(error.value)
+    assert read_siga_pus(path, year="2026", resolver=resolver).tidy["year"].tolist() == [2026, 2026]
