@@ -400,7 +400,7 @@ def load_kbpp(path: Path = config.KBPP_CSV) -> pd.DataFrame:
 
 
 def load_programme_monthly(path: Path = config.PROGRAMME_MONTHLY_CSV) -> pd.DataFrame:
-    """BKKBN programme indicators per regency x month (``month`` empty: year to date)."""
+    """BKKBN programme indicators per regency x month (data/SOURCES.md, programme_monthly.csv)."""
     finish_pending(Path(path).parent)  # never read half of an interrupted rebuild
     frame = pd.read_csv(path, dtype={"bps_code": str, "indicator": str, "source_id": str})
     return frame.astype({"year": "int64", "month": "Int64", "numerator": "Int64",

@@ -54,8 +54,9 @@ WILL_KBPP = "BUMIL >=32 MINGGU AKAN KBPP"
 NO_KBPP = "BUMIL >=32 MINGGU MEMUTUSKAN TIDAK KBPP"
 DIFFERENCES = {NOT_ACCOMPANIED}  # written as JUMLAH BUMIL - BUMIL TERDAMPINGI
 
-# The programme table (data contract): one row per regency, month and indicator. ``month``
-# is empty for Elsimil (year to date); numerator and denominator are empty for counts.
+# The programme table (data contract): one row per regency, month and indicator; numerator
+# and denominator are empty for counts. Files without months (Elsimil) are not in it: their
+# values are in the tidy table only.
 PROGRAMME_COLUMNS = ["bps_code", "year", "month", "indicator", "value", "numerator",
                      "denominator", "source_id"]
 RATIO_DECIMALS = 6  # percentages of integer sums: more digits are float noise
@@ -168,15 +169,17 @@ def combine_programme(results: Sequence[SourceResult]) -> pd.DataFrame:
 
 def programme_table(results: Sequence[SourceResult]) -> pd.DataFrame:
     """Every regency x month value of the programme results (data contract
-    ``PROGRAMME_COLUMNS``), sorted; other results are skipped."""
-    frames = [r.monthly for r in results if isinstance(r, ProgrammeResult) and len(r.monthly)]
+    ``PROGRAMME_COLUMNS``), sorted; other results and values without a month are skipped."""
+    frames = [r.monthly[r.monthly["month"].notna()] for r in results
+              if isinstance(r, ProgrammeResult) and len(r.monthly)]
+    frames = [f for f in frames if len(f)]
     if not frames:
         return empty_programme_table()
     table = pd.concat(frames, ignore_index=True)[PROGRAMME_COLUMNS]
     table = table.astype({"bps_code": "str", "year": "int64", "month": "Int64",
                           "numerator": "Int64", "denominator": "Int64", "value": "float64"})
     return table.sort_values(["bps_code", "year", "indicator", "month", "source_id"],
-                             kind="mergesort", na_position="first").reset_index(drop=True)
+                             kind="mergesort").reset_index(drop=True)
 
 
 def empty_programme_table() -> pd.DataFrame:
