@@ -3,9 +3,12 @@
 The exports (data/SOURCES.md, "BKKBN SIGA and Elsimil") are ``;``-separated, upper case, one
 row per desa/kelurahan (and month, ``BULAN`` in Indonesian: JANUARI ... DESEMBER), with a
 leading index column (unnamed or ``NO``) that is ignored. No column holds the year: the
-caller passes it (the build takes it from the file names). Desa names repeat across
-kecamatan, so a desa is keyed by regency, kecamatan and desa together, and values are summed
-per regency: only regencies reach the tables.
+caller passes it (the build takes it from the file names). Regencies are resolved by name
+within ``PROVINSI``; ``bare_means`` ("kabupaten"/"kota") states an export's convention for bare
+names shared by a kabupaten and a kota (none in Sulawesi Barat): without it they are
+``ambiguous_region``. Desa names repeat across kecamatan, so a desa is keyed by regency,
+kecamatan and desa together, and values are summed per regency: only regencies reach the
+tables.
 
 Each file gives one :class:`ProgrammeResult`: its rows kept or rejected (row accounting per
 file), the kept desa counts, and its own regency indicators at the latest month of the file
@@ -114,8 +117,9 @@ def read_elsimil_bumil(path: Path, *, year: int, resolver: Resolver | None = Non
     ``kbpp_intention_pct`` = AKAN KBPP / pregnant women at >= 32 weeks."""
     columns = [BUMIL, ACCOMPANIED, NOT_ACCOMPANIED, LATE, INFORMED, NOT_INFORMED, WILL_KBPP,
                NO_KBPP]
-    checks = [_part_of(ACCOMPANIED, BUMIL, NOT_ACCOMPANIED), _sum_of([ACCOMPANIED, NOT_ACCOMPANIED], BUMIL),
-              _part_of(LATE, BUMIL), _parts_within([INFORMED, NOT_INFORMED], LATE),
+    checks = [_part_of(ACCOMPANIED, BUMIL, NOT_ACCOMPANIED),
+              _sum_of([ACCOMPANIED, NOT_ACCOMPANIED], BUMIL), _part_of(LATE, BUMIL),
+              _parts_within([INFORMED, NOT_INFORMED], LATE),
               _parts_within([WILL_KBPP, NO_KBPP], LATE)]
     result = _read(path, year, resolver, source_id, columns, checks, False, bare_means)
     result.kind = "bumil"
