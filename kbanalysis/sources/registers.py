@@ -12,7 +12,8 @@ A missing column fails naming every spelling expected and the closest header fou
 A CSV may be UTF-8 (with or without BOM), cp1252 or Latin-1, separated by ``,``, ``;`` or
 tabs (:mod:`kbanalysis.sources.text_format` detects which; ``RegisterResult.text_format``
 says). A record with too few or too many fields is rejected whole (``malformed_row``, with
-its line); the other records are still counted.
+its line); the other records are still counted. Empty fields after the last column (the
+trailing separators spreadsheets write) are no extra value.
 
 Rules, per record, in this order (the first that fails decides the ledger reason; the
 record is then not counted at all):

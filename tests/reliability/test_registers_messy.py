@@ -135,6 +135,7 @@ def test_a_ragged_line_is_ledgered_and_the_other_lines_counted(tmp_path):
     lines.insert(7, "2023-02-02,3205,ya")  # line 8: too few fields
     lines.insert(20, "2023-02-03,3205,ya,Pil,5,extra")  # line 21: too many
     lines.insert(30, "2023-02-04,3205,ya,Kalender,5")  # line 31: a method outside KBPP
+    lines.insert(35, "2023-02-05,3273,ya,Pil,5,,")  # line 36: trailing separators are fine
     path = tmp_path / "ragged.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -145,13 +146,13 @@ def test_a_ragged_line_is_ledgered_and_the_other_lines_counted(tmp_path):
     assert examples == {("malformed_row", 8, "3 fields, header has 5"),
                         ("malformed_row", 21, "6 fields, header has 5"),
                         ("method_unknown", 31, "column 'metode_kb'")}
-    # The good rows, counted in plain Python.
-    deliveries = Counter(r[1] for r in good)
-    pills = Counter(r[1] for r in good if r[2] == "ya")
+    # The good rows (and line 36), counted in plain Python.
+    deliveries = Counter([r[1] for r in good] + ["3273"])
+    pills = Counter([r[1] for r in good if r[2] == "ya"] + ["3273"])
     yearly = result.yearly.groupby("bps_code")[["deliveries", "kbpp_pil"]].sum()
     assert yearly["deliveries"].to_dict() == dict(deliveries)
     assert yearly["kbpp_pil"].to_dict() == dict(pills)
-    assert result.rows_read == len(good) + 3
+    assert result.rows_read == len(good) + 4
     # The pandas twin finds the malformed lines with the csv module: the same ledger.
     twin = aggregate_register_pandas(path)
     assert result.ledger.to_frame().equals(twin.ledger.to_frame())
