@@ -27,7 +27,7 @@ from .simulate.kbpp import simulate_kbpp
 from .sources import kode_wilayah
 from .sources.base import SourceResult
 from .sources.jabar_opendata import read_opendata
-from .sources.kbpp_import import read_kbpp_files
+from .sources.kbpp_import import import_kbpp
 from .sources.population import read_children_0_4, read_crosswalk_2020, read_population_total
 from .sources.published import read_published
 from .sources.rows import row_accounting
@@ -140,6 +140,7 @@ class BuildResult:
 
 def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFrame | None = None,
           seed: int = config.SEED, kbpp_files: Sequence[Path] = (),
+          allow_kbpp_rejects: bool = False, kbpp_sheet: str | None = None,
           simulate: bool = False) -> BuildResult:
     """Read ``raw_dir``, write every processed table into ``out_dir`` (all or nothing).
 
@@ -150,6 +151,10 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
     their rejects join the ledger). Regencies none of them covers get no KBPP values: nothing
     is ever filled in. ``simulate`` replaces the whole layer by the simulated demonstration
     (every row labelled "simulated"); it cannot be combined with real KBPP input.
+    A problem in the user's ``kbpp_files`` (a rejected row or cell, regencies dropped as
+    conflicting across files) stops the build before anything is written
+    (:class:`~kbanalysis.sources.kbpp_import.KbppRejected` lists each) unless
+    ``allow_kbpp_rejects``; ``kbpp_sheet`` picks the sheet of a workbook with several tables.
     """
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     if simulate and (kbpp is not None or kbpp_files):
@@ -165,13 +170,10 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
     published_kbpp = [] if simulate else find_kbpp_tables(raw_dir)
     kbpp_paths = [*published_kbpp, *(Path(f) for f in kbpp_files)]
     if kbpp is None and not simulate:
-        kbpp, kbpp_ledger = (read_kbpp_files(kbpp_paths, resolver=resolver) if kbpp_paths
-                             else (empty_kbpp(), Ledger()))
-        if kbpp.empty and kbpp_files:
-            raise InputError(", ".join(Path(f).name for f in kbpp_files),
-                             expected="at least one regency-year of usable KBPP data",
-                             got=f"none; {len(kbpp_ledger)} rejects (see `kbanalysis data "
-                                 f"check`)")
+        kbpp, kbpp_ledger = (import_kbpp([Path(f) for f in kbpp_files], published_kbpp,
+                                         allow_rejects=allow_kbpp_rejects, resolver=resolver,
+                                         sheet=kbpp_sheet)
+                             if kbpp_paths else (empty_kbpp(), Ledger()))
 
     real = pd.concat([r.tidy for r in results], ignore_index=True)
     real, duplicates = drop_duplicates(real, results)

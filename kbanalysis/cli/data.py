@@ -13,7 +13,6 @@ import typer
 from .. import config
 from ..availability import kind_counts, load_availability, year_ranges
 from ..indicators import INDICATORS
-from ..ledger import InputError
 
 app = typer.Typer(help="Build, check and summarise the data tables.", no_args_is_help=True)
 
@@ -52,6 +51,13 @@ def build(
         False, "--simulate",
         help="Demonstration only: replace every KBPP value by the SIMULATED layer (labelled "
              "everywhere) and write to data/simulated/processed/ unless --out is given."),
+    allow_rejects: bool = typer.Option(
+        False, "--allow-rejects",
+        help="Build even though rows or cells of the --kbpp files are rejected (they are left "
+             "out and listed in rejects.csv). Without it, every problem of the --kbpp files "
+             "is printed and nothing is written."),
+    sheet: str | None = typer.Option(
+        None, "--sheet", help="Sheet to read in a --kbpp workbook holding several KBPP tables."),
 ) -> None:
     """Read the raw files and write tidy, rejects, KBPP and analysis tables."""
     raw_dir = raw if raw is not None else config.default_raw_dir()
@@ -64,9 +70,17 @@ def build(
     out_dir = out if out is not None else default_out
 
     from .. import dataset
+    from ..sources.kbpp_import import KbppRejected
 
-    result = dataset.build(Path(raw_dir), Path(out_dir), seed=seed, kbpp_files=kbpp,
-                           simulate=simulate)
+    try:
+        result = dataset.build(Path(raw_dir), Path(out_dir), seed=seed, kbpp_files=kbpp,
+                               simulate=simulate,
+                               allow_kbpp_rejects=allow_rejects, kbpp_sheet=sheet)
+    except KbppRejected as error:  # every problem of the user's files, then why nothing was written
+        for problem in error.problems:
+            typer.echo(problem.line(), err=True)
+        typer.echo(error.line(), err=True)
+        raise typer.Exit(1) from None
     if simulate:
         layer = f"KBPP: SIMULATED (seed {seed}), for demonstration only"
     else:
@@ -76,15 +90,36 @@ def build(
     typer.echo(f"Built {out_dir} from {raw_dir}; {layer}")
     counts = pd.DataFrame(result.counts(), columns=["source_id", "read", "kept", "rejected"])
     typer.echo(counts.to_string(index=False))
+    if kbpp and allow_rejects:
+        typer.echo(kbpp_rejects_note(result.rejects, kbpp, Path(out_dir)))
+
+
+def kbpp_rejects_note(rejects: pd.DataFrame, kbpp_files: list[Path], out_dir: Path) -> str:
+    """What ``--allow-rejects`` left out of the user's KBPP files: regencies dropped as
+    conflicting duplicates one line each, then the count of every rejected row or cell."""
+    from ..sources.kbpp_import import FINDINGS
+
+    own = rejects[rejects["file"].isin({p.name for p in kbpp_files})
+                  & ~rejects["reason"].isin(FINDINGS)]
+    lines = [f"{r.file}, row {r.row}: dropped as a conflicting duplicate ({r.detail})"
+             for r in own[own["reason"] == "conflicting_duplicate"].itertuples()]
+    noun = "row or cell" if len(own) == 1 else "rows or cells"
+    lines.append(f"--allow-rejects: {len(own)} rejected {noun} of the --kbpp files left out "
+                 f"(listed in {out_dir / config.REJECTS_CSV.name})")
+    return "\n".join(lines)
 
 
 @app.command()
 def check(
     files: list[Path] = typer.Argument(..., metavar="FILE",
                                        help="Raw files to check (CSV or TopoJSON, any known format)."),
+    sheet: str | None = typer.Option(
+        None, "--sheet", help="Sheet to read in a workbook holding several KBPP tables."),
 ) -> None:
     """Check raw files without building: one line per problem, then OK or the count.
 
+    KBPP files are checked together, with the published KBPP tables of the raw folder, as
+    `data build --kbpp` combines them: what the build would reject is a problem here.
     Exit code 0 when every file is clean, 1 when any has a problem, 2 when a file is missing.
     """
     missing = [path for path in files if not path.is_file()]
@@ -93,24 +128,21 @@ def check(
             typer.echo(f"No such file: {path}", err=True)
         raise typer.Exit(2)
 
-    from ..sources.check import check_file
+    from ..dataset import find_kbpp_tables
+    from ..sources.check import check_files
 
-    any_problem = False
-    for path in files:
-        try:
-            report = check_file(path)
-            problems, file_format = list(report.problems), report.format
-        except InputError as error:  # the file could not be read at all (e.g. unknown format)
-            problems, file_format = [error], "unreadable"
-        for problem in problems:
+    raw_dir = config.default_raw_dir()  # the build combines --kbpp files with its tables
+    reports = check_files(files, sheet=sheet,
+                          published_kbpp=find_kbpp_tables(raw_dir) if raw_dir else ())
+    for report in reports:
+        for problem in report.problems:
             typer.echo(problem.line())
-        if problems:
-            any_problem = True
-            noun = "problem" if len(problems) == 1 else "problems"
-            typer.echo(f"{len(problems)} {noun}: {path} ({file_format})")
+        if report.problems:
+            noun = "problem" if len(report.problems) == 1 else "problems"
+            typer.echo(f"{len(report.problems)} {noun}: {report.path} ({report.label})")
         else:
-            typer.echo(f"OK: {path} ({file_format})")
-    raise typer.Exit(1 if any_problem else 0)
+            typer.echo(f"OK: {report.path} ({report.label})")
+    raise typer.Exit(1 if any(r.problems for r in reports) else 0)
 
 
 @app.command()

@@ -279,7 +279,7 @@ def check_kbpp_files(paths, published=(), **hints) -> list[InputError]:
     its one error and the rest are still checked. See :func:`kbpp_problems` for what counts.
     """
     parts, problems = [], []
-    for path in [*published, *paths]:
+    for path in [*_others(published, paths), *paths]:
         try:
             parts.append(read_kbpp_parts(path, **hints))
         except InputError as error:
@@ -300,7 +300,7 @@ def import_kbpp(paths, published=(), *, allow_rejects: bool = False,
     written then) unless ``allow_rejects``; and always when they give no usable row.
     Problems of the published tables are the project's own, documented in the ledger.
     """
-    frame, ledger = read_kbpp_files([*published, *paths], **hints)
+    frame, ledger = read_kbpp_files([*_others(published, paths), *paths], **hints)
     problems = kbpp_problems(frame, ledger, paths)
     unusable = any(p.expected == NOTHING_USABLE for p in problems)
     if problems and (unusable or not allow_rejects):
@@ -309,6 +309,12 @@ def import_kbpp(paths, published=(), *, allow_rejects: bool = False,
 
 
 NOTHING_USABLE = "at least one regency-year of usable KBPP data"
+
+
+def _others(published, paths) -> list[Path]:
+    """The published tables that are not among the user's files (never read one twice)."""
+    given = {Path(p).resolve() for p in paths}
+    return [Path(p) for p in published if Path(p).resolve() not in given]
 
 
 class KbppRejected(InputError):
