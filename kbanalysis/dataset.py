@@ -415,5 +415,6 @@ def load_analysis(path: Path = config.ANALYSIS_CSV) -> pd.DataFrame:
                                      "name": str, "type": str, "province_name": str,
                                      "kbpp_measure_type": str, "kbpp_source": str})
     frame["flags"] = frame["flags"].fillna("")
-    integers = [*COUNT_COLUMNS, *INTEGER_INDICATORS]
+    # Only the columns the file has: a table built before a column was added still loads.
+    integers = [c for c in (*COUNT_COLUMNS, *INTEGER_INDICATORS) if c in frame]
     return frame.astype({c: "Int64" for c in integers} | {"year": "int64"})

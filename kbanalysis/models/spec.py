@@ -33,6 +33,9 @@ CLUSTER_COLUMNS = {"province": "province_bps", "regency": "bps_code", "auto": "p
 MIN_CLUSTERS = 10  # below this, cluster-robust variances are unreliable even with a t(G-1)
 MIN_ROWS = 10  # below this no regression is fitted at all
 INTERCEPT = "(intercept)"
+# Columns of the rows used (``ModelData.frame``) besides the model's own.
+FRAME_COLUMNS = ("bps_code", "year", "name", "province_bps", "province_name", "latitude",
+                 "longitude", "flags", "kbpp_measure_type", "kbpp_source")
 CLUSTER_INFERENCE = "cluster"  # CR1 by cluster + wild cluster bootstrap
 HC3_INFERENCE = "hc3"  # HC3 + wild bootstrap over regencies
 
@@ -296,10 +299,13 @@ def prepare_aligned(rows: pd.DataFrame, spec: Spec, *, min_clusters: int = MIN_C
     regency (its years resolved), e.g. the sensitivity grid's subsets."""
     check_columns(rows, spec)
     simulated = simulated_inputs(rows, spec)
-    # attrs are deep-copied by every pandas operation; the checks and the fit do not need them.
-    rows = rows.copy(deep=False)
-    rows.attrs = {}
     columns = model_columns(spec)
+    # Only the columns the estimators read travel on (copying the rest costs time in every
+    # sensitivity variant); attrs are deep-copied by every pandas operation, so drop them.
+    keep_columns = [c for c in (*FRAME_COLUMNS, spec.cluster_column, *columns)
+                    if c in rows.columns]
+    rows = rows[list(dict.fromkeys(keep_columns))]
+    rows.attrs = {}
     values = {c: _numeric(rows, c) for c in columns}
     missing_by_column = {c: int(v.isna().sum()) for c, v in values.items()}
     cluster_values = rows[spec.cluster_column].astype("string")

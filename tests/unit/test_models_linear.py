@@ -84,3 +84,28 @@ def test_terms_table_has_one_row_per_term():
     frame = fit_linear(X, Y, NAMES, clusters=CLUSTERS).terms(keep=["coverage"])
     assert list(frame["term"]) == ["coverage"]
     assert frame.loc[0, "ci_low"] < frame.loc[0, "estimate"] < frame.loc[0, "ci_high"]
+
+
+@pytest.mark.parametrize("weights", [None, WEIGHTS], ids=["ols", "wls"])
+def test_hc3_matches_statsmodels_and_uses_t_n_minus_k(weights):
+    fit = fit_linear(X, Y, NAMES, weights=weights, clusters=CLUSTERS, vcov_type="HC3")
+    model = sm.OLS(Y, X) if weights is None else sm.WLS(Y, X, weights=weights)
+    reference = model.fit(cov_type="HC3", use_t=True)
+    np.testing.assert_allclose(fit.params, reference.params, rtol=1e-10)
+    np.testing.assert_allclose(fit.bse, reference.bse, rtol=1e-10)
+    assert fit.df_t == 12 - 3 and fit.vcov_type == "HC3"
+    np.testing.assert_allclose(fit.conf_int(), reference.conf_int(), rtol=1e-10)
+
+
+def test_hc3_closed_form_for_a_balanced_two_point_design():
+    """x = +-1 in equal numbers: every leverage is 2/n, so HC3's slope SE is
+    sqrt(sum e^2) / (n - 2) (written out by hand)."""
+    n = 8
+    x = np.array([1.0, -1.0] * 4)
+    e = np.array([0.5, -0.3, -0.5, 0.3, 0.2, 0.4, -0.2, -0.4])  # orthogonal to 1 and x
+    assert abs(e.sum()) < 1e-12 and abs(e @ x) < 1e-12
+    y = 3.0 + 2.0 * x + e
+    fit = fit_linear(np.column_stack([np.ones(n), x]), y, ["(intercept)", "x"],
+                     vcov_type="HC3")
+    assert fit.params[1] == pytest.approx(2.0)
+    assert fit.bse[1] == pytest.approx(np.sqrt(np.sum(e ** 2)) / (n - 2), rel=1e-12)
