@@ -35,6 +35,7 @@ Values printed anywhere but on a government site (``.go.id``) are flagged
 """
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -48,6 +49,7 @@ from ..regions import RegionError, Resolver, default_resolver
 from .base import SourceResult, TidyBuilder, parse_number
 from .rows import YEAR_RULE, parse_year, read_csv_rows, require_columns, settle_rows
 from .ssgi_province import SPLITS, flag_pre_split
+from .text_format import sniff_text_format
 
 COLUMNS = ["wilayah", "provinsi", "nilai", "satuan", "tahun", "indikator", "sumber_tercetak",
            "url", "halaman"]
@@ -211,7 +213,8 @@ def _read_row(line, cell, resolver, source_id, path, ledger) -> PrintedValue | N
     except ValueError:
         reject("tahun", "bad_year", YEAR_RULE)
         return None
-    if indicators.get(indicator).unit == "percent" and cell["satuan"].strip().lower() not in PERCENT_UNITS:
+    unit = cell["satuan"].strip().lower()
+    if indicators.get(indicator).unit == "percent" and unit not in PERCENT_UNITS:
         reject("satuan", "unit_mismatch", f"{indicator} is in percent (persen)")
         return None
     try:
@@ -439,20 +442,23 @@ _KBPP_INDICATOR = "kbpp_coverage_pct"
 
 
 def looks_like_kbpp_coverage(path) -> bool:
-    """True for a CSV in the published shape whose ``indikator`` names KBPP coverage."""
+    """True for a CSV in the published shape whose ``indikator`` names KBPP coverage (read
+    up to the first such row: detection runs on every file ``data check`` sees)."""
     path = Path(path)
     if path.suffix.lower() != ".csv":
         return False
     try:
-        rows = read_csv_rows(path)
-    except (InputError, OSError):
+        text_format = sniff_text_format(path)
+        with path.open(encoding=text_format.python_encoding, newline="") as handle:
+            records = csv.reader(handle, delimiter=text_format.delimiter)
+            header = [h.strip().lower() for h in next(records, [])]
+            if not all(c in header for c in COLUMNS):
+                return False
+            column = header.index("indikator")
+            return any(len(fields) > column and indicator_of(fields[column]) == _KBPP_INDICATOR
+                       for fields in records)
+    except (InputError, OSError, UnicodeDecodeError, csv.Error):
         return False
-    header = [h.lower() for h in rows.header]
-    if not all(c in header for c in COLUMNS):
-        return False
-    column = header.index("indikator")
-    return any(len(fields) > column and indicator_of(fields[column]) == _KBPP_INDICATOR
-               for _, fields in rows.records)
 
 
 def printed_source(cell_text: dict) -> str:
@@ -533,33 +539,43 @@ def add_printed_coverage(frame: pd.DataFrame, ledger: Ledger, parts: list,
     rows = pd.concat(rows, ignore_index=True).sort_values(["bps_code", "year", "order", "line"],
                                                           kind="mergesort")
     counted = frame.set_index(["bps_code", "year"]) if len(frame) else None
-    added = []
+    added, filled = [], []
     for (code, year), group in rows.groupby(["bps_code", "year"], sort=True):
         first, *repeats = group.to_dict("records")
         where = f"{first['file']} row {first['line']}"
         values = {r[_KBPP_INDICATOR] for r in [first, *repeats]}
         if len(values) > 1:
-            detail = (f"{code} {year}: coverage " + " vs ".join(
-                f"{r[_KBPP_INDICATOR]:g} in {r['file']} row {r['line']}" for r in [first, *repeats]))
+            detail = f"{code} {year}: coverage " + " vs ".join(
+                f"{r[_KBPP_INDICATOR]:g} in {r['file']} row {r['line']}" for r in [first, *repeats])
             for r in [first, *repeats]:
                 ledger.add("kbpp_import", r["file"], int(r["line"]), None,
                            "conflicting_duplicate", detail, f"{r[_KBPP_INDICATOR]:g}")
             continue
         for r in repeats:
             ledger.add("kbpp_import", r["file"], int(r["line"]), None, "duplicate",
-                       f"{code} {year} coverage already given by {where}", f"{r[_KBPP_INDICATOR]:g}")
+                       f"{code} {year} coverage already given by {where}",
+                       f"{r[_KBPP_INDICATOR]:g}")
         if counted is not None and (code, year) in counted.index:
             known = counted.loc[(code, year), "kbpp_coverage_pct"]
+            if pd.isna(known):  # a total without deliveries: the printed coverage completes it
+                filled.append((code, year, first))
+                continue
             agrees = pd.notna(known) and abs(known - first[_KBPP_INDICATOR]) <= COVERAGE_TOLERANCE
             ledger.add("kbpp_import", first["file"], int(first["line"]), None,
                        "duplicate" if agrees else "inconsistent_total",
                        f"{code} {year}: printed coverage {first[_KBPP_INDICATOR]:g}, the counts "
-                       f"give {'no coverage' if pd.isna(known) else f'{known:.2f}'}",
+                       f"give {known:.2f}",
                        f"{first[_KBPP_INDICATOR]:g}")
             continue
         added.append({"bps_code": code, "year": int(year),
                       "kbpp_coverage_pct": first[_KBPP_INDICATOR], "measure_type": "administrative",
-                      "source": "; ".join(s for s in (first["file"], first["printed"]) if s)})
+                      "source": _source_of(first)})
+    if filled:
+        frame = frame.copy()
+        for code, year, printed in filled:
+            at = frame["bps_code"].eq(code) & frame["year"].eq(year)
+            frame.loc[at, "kbpp_coverage_pct"] = printed[_KBPP_INDICATOR]
+            frame.loc[at, "source"] = frame.loc[at, "source"] + "; " + _source_of(printed)
     if not added:
         return frame, ledger
     extra = pd.DataFrame(added).reindex(columns=KBPP_COLUMNS)
@@ -569,3 +585,8 @@ def add_printed_coverage(frame: pd.DataFrame, ledger: Ledger, parts: list,
                                 "measure_type": "str", "source": "str"})
     return (combined.sort_values(["bps_code", "year"], kind="mergesort").reset_index(drop=True),
             ledger)
+
+
+def _source_of(printed: dict) -> str:
+    """The file name, then where the value was printed (``;`` separates them, as files)."""
+    return "; ".join(s for s in (printed["file"], printed["printed"]) if s)

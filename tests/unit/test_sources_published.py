@@ -427,3 +427,39 @@ def test_the_build_registers_the_published_tables(raw_dir):
         assert raw_source_file(raw_dir, source_id).is_file()
     # Official series first: an official value wins a tie with a printed one.
     assert ids.index("ssgi_provinsi") < ids.index("stunting_secondary")
+
+
+def test_printed_coverage_beside_counts(tmp_path, resolver):
+    """Counts from another file win; the printed coverage is checked against them."""
+    from kbanalysis.sources.published import add_printed_coverage, read_published_kbpp_parts
+    from kbanalysis.ledger import Ledger
+    indikator = "Cakupan Peserta KB Pasca Persalinan Terhadap Jumlah Ibu Bersalin"
+    path = tmp_path / "coverage.csv"
+    path.write_text("\n".join([
+        "provinsi,wilayah,nilai,satuan,tahun,indikator,sumber_tercetak,url,halaman",
+        f"Jawa Tengah,Kab.Tegal,50.0,persen,2021,{indikator},Profil,https://x.go.id/p,73",  # 2
+        f"Jawa Tengah,Kab.Demak,60.0,persen,2021,{indikator},Profil,https://x.go.id/p,73",  # 3
+        f"Jawa Tengah,Kab.Kudus,70.0,persen,2021,{indikator},Profil,https://x.go.id/p,73",  # 4
+        f"Jawa Tengah,Kab.Pati,80.0,persen,2021,{indikator},Profil,https://x.go.id/p,73",  # 5
+    ]) + "\n", encoding="utf-8")
+    counts = pd.DataFrame({
+        "bps_code": ["3328", "3321", "3319"], "year": 2021,
+        "deliveries": pd.array([1000, 1000, pd.NA], dtype="Int64"),
+        **{c: pd.array([pd.NA] * 3, dtype="Int64") for c in COUNT_COLUMNS[1:-1]},
+        "kbpp_total": pd.array([500, 700, 300], dtype="Int64"),
+        "kbpp_coverage_pct": [50.0, 70.0, None], "measure_type": "administrative",
+        "source": "counts.csv"})
+    frame, ledger = add_printed_coverage(counts, Ledger(),
+                                         [read_published_kbpp_parts(path, resolver=resolver)])
+    by_code = frame.set_index("bps_code")
+    # Tegal agrees with 500/1000: a duplicate. Demak prints 60 against 700/1000: rejected.
+    assert {(r.row, r.reason) for r in ledger.rejects} == {(2, "duplicate"),
+                                                           (3, "inconsistent_total")}
+    assert by_code.at["3321", "kbpp_coverage_pct"] == pytest.approx(70.0)
+    # Kudus: a total without deliveries; the printed coverage completes it.
+    assert by_code.at["3319", "kbpp_coverage_pct"] == pytest.approx(70.0)
+    assert by_code.at["3319", "source"].startswith("counts.csv; coverage.csv")
+    # Pati: coverage only.
+    assert pd.isna(by_code.at["3318", "kbpp_total"])
+    assert by_code.at["3318", "kbpp_coverage_pct"] == pytest.approx(80.0)
+    assert validate_kbpp(frame, "combined", resolver) == []
