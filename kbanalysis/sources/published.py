@@ -213,6 +213,10 @@ def _read_row(line, cell, resolver, source_id, path, ledger) -> PrintedValue | N
     except ValueError:
         reject("tahun", "bad_year", YEAR_RULE)
         return None
+    named = sorted(set(re.findall(r"\b(?:19|20)\d\d\b", cell["indikator"])))
+    if named and str(year) not in named:  # "SKI 2023" filed under 2022: a transcription slip
+        reject("tahun", "bad_year", f"the indikator names {', '.join(named)}, not {year}")
+        return None
     unit = cell["satuan"].strip().lower()
     if indicators.get(indicator).unit == "percent" and unit not in PERCENT_UNITS:
         reject("satuan", "unit_mismatch", f"{indicator} is in percent (persen)")

@@ -315,7 +315,7 @@ def test_province_line_against_the_official_series(tmp_path, resolver):
                              "source_row": [40, 12]})
     path = write(tmp_path, [row("Jawa Barat", "Jawa Barat", "20.2", level="provinsi"),
                             row("Provinsi Jawa Barat", "Jawa Barat", "25.5", level="provinsi",
-                                tahun="2021")])
+                                tahun="2021", indikator="prevalensi stunting SSGI 2021")])
     result = read_published(path, resolver=resolver, official=official)
     assert result.kept_rows() == {2}
     (entry,) = result.ledger.rejects
@@ -335,6 +335,7 @@ def test_bad_rows_get_one_clear_reason_each(tmp_path, resolver):
         row("Kabupaten Garut", "Atlantis", "25"),  # 9
         row("Jawa Tengah", "Jawa Barat", "20.8", level="provinsi"),  # 10
         row("Kabupaten Karawang", "Jawa Barat", "140"),  # 11
+        row("Kabupaten Subang", "Jawa Barat", "25", tahun="2021"),  # 12 text says 2022
     ])
     result = read_published(path, resolver=resolver)
     assert value_at(result, 2, "stunting_survey_pct")["value"] == pytest.approx(23.6)
@@ -342,8 +343,9 @@ def test_bad_rows_get_one_clear_reason_each(tmp_path, resolver):
         (3, "nilai", "not_a_number"), (4, "tahun", "bad_year"), (5, "satuan", "unit_mismatch"),
         (6, "indikator", "unknown_indicator"), (7, "wilayah", "aggregate_row"),
         (8, "wilayah", "unknown_region"), (9, "provinsi", "unknown_region"),
-        (10, "wilayah", "code_name_mismatch"), (11, "nilai", "out_of_range")}
-    assert accounted(result, path) == {"read": 10, "kept": 1, "rejected": 9}
+        (10, "wilayah", "code_name_mismatch"), (11, "nilai", "out_of_range"),
+        (12, "tahun", "bad_year")}
+    assert accounted(result, path) == {"read": 11, "kept": 1, "rejected": 10}
 
 
 def test_check_names_file_row_and_column_of_an_unknown_indicator(tmp_path):
