@@ -1,12 +1,29 @@
-"""``estimates.csv`` and ``meta.json``: the machine-readable results of a suite run.
+"""``estimates.csv``, ``meta.json`` and ``predictions.csv``: the machine-readable results of a suite run.
 
-Same inputs and seed give the same bytes: floats are written with 8 significant digits, rows
-keep the suite's order, JSON keys are sorted, and nothing records a time or a machine.
+Same inputs and seed give the same bytes on every machine. The last digits of a fit are noise:
+OpenBLAS picks its kernel per CPU and iterative fits stop at a tolerance, so two machines
+differ by up to ~2e-9 of a row's scale for the spatial GMM and ~1e-12 for the other models
+(measured across OpenBLAS kernels), and p-values far in a tail amplify that. Every number is
+therefore stored at a precision such noise cannot flip in practice (``ROUNDING``, repeated in
+``meta.json``):
+
+- ``estimate``, ``std_error``, ``ci_low``, ``ci_high`` of one row (``estimates.csv`` and the
+  sensitivity grid of ``meta.json``) share one decimal place: 4 significant digits of the row's
+  largest absolute value, so a coefficient near zero keeps no digits that are pure noise;
+- p-values (``p_value`` and keys such as ``lm_lag_p``, ``moran_p_normal``): 3 significant
+  digits, and values below 1e-16 are written as 1e-16 (read "p < 1e-16");
+- ``predictions.csv``: 4 decimals (percentage points);
+- every other float of ``meta.json`` (test statistics, E-values, expected effects): 6
+  significant digits.
+
+Rows keep the suite's order, JSON keys are sorted, and nothing records a time, a machine or
+Python's patch release.
 """
 from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -16,31 +33,115 @@ from .. import __version__, atomic
 from ..versions import package_versions
 from .suite import ESTIMATE_COLUMNS, SuiteResults, per_10_term
 
-FLOAT_FORMAT = "%.8g"
+ROW_COLUMNS = ("estimate", "std_error", "ci_low", "ci_high")
+ROW_DIGITS = 4
+P_VALUE_DIGITS = 3
+P_VALUE_FLOOR = 1e-16
+PREDICTION_DECIMALS = 4
+OTHER_DIGITS = 6
+ROUNDING = {
+    "estimate, std_error, ci_low, ci_high": f"one decimal place per row: {ROW_DIGITS} "
+                                            "significant digits of the row's largest |value|",
+    "p-values (p_value, *_p, *_p_*)": f"{P_VALUE_DIGITS} significant digits; below "
+                                      f"{P_VALUE_FLOOR:g} written as {P_VALUE_FLOOR:g}",
+    "predictions.csv": f"{PREDICTION_DECIMALS} decimals",
+    "other floats": f"{OTHER_DIGITS} significant digits",
+}
+# p_value, lm_lag_p, moran_p_normal; not expected_pp
+_P_VALUE_KEY = re.compile(r"(^|_)p(_|$)")
 PACKAGES = ("numpy", "pandas", "scipy", "statsmodels", "libpysal", "esda", "spreg")
 ESTIMATES_CSV = "estimates.csv"
 META_JSON = "meta.json"
 PREDICTIONS_CSV = "predictions.csv"
 
 
-def _clean(value):
-    """JSON-safe, rounded to 10 significant digits, NaN -> null."""
+def _is_number(value) -> bool:
+    return value is None or value is pd.NA or (
+        isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool))
+
+
+def _finite(value) -> float | None:
+    if value is None or value is pd.NA:
+        return None
+    value = float(value)
+    return None if math.isnan(value) or math.isinf(value) else value
+
+
+def round_significant(value, digits: int) -> float | None:
+    """``value`` to ``digits`` significant digits; None when missing or not finite."""
+    value = _finite(value)
+    if value is None:
+        return None
+    return float(f"{value:.{digits - 1}e}") + 0.0  # + 0.0: -0.0 and 0.0 write alike
+
+
+def round_p_value(value) -> float | None:
+    """A p-value at ``P_VALUE_DIGITS`` significant digits, floored at ``P_VALUE_FLOOR``."""
+    value = _finite(value)
+    if value is None:
+        return None
+    return round_significant(max(value, P_VALUE_FLOOR), P_VALUE_DIGITS)
+
+
+def round_row(values, digits: int = ROW_DIGITS) -> list[float | None]:
+    """Round ``values`` (estimate, SE, CI of one row) to one common decimal place.
+
+    The place keeps ``digits`` significant digits of the largest |value|: fit noise scales
+    with the row, not with each value, and an estimate near zero would otherwise be written
+    to digits that differ between machines.
+    """
+    finite = [_finite(v) for v in values]
+    present = [abs(v) for v in finite if v is not None]
+    scale = max(present, default=0.0)
+    if scale == 0.0:
+        return [None if v is None else 0.0 for v in finite]
+    exponent = int(f"{scale:.{digits - 1}e}".split("e")[1])  # after rounding: 9.9996 -> 1
+    decimals = digits - 1 - exponent
+    return [None if v is None else round(v, decimals) + 0.0 for v in finite]
+
+
+def json_ready(value, key: str = ""):
+    """JSON-safe and rounded by ``ROUNDING`` (``key`` names the value); NaN -> null."""
     if isinstance(value, dict):
-        return {str(k): _clean(v) for k, v in value.items()}
+        value = dict(value)
+        keys = [k for k in ROW_COLUMNS if k in value]
+        if "estimate" in keys and all(_is_number(value[k]) for k in keys):
+            value.update(zip(keys, round_row([value[k] for k in keys])))
+        return {str(k): json_ready(v, str(k)) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_clean(v) for v in value]
+        return [json_ready(v, key) for v in value]
     if isinstance(value, (np.bool_, bool)):
         return bool(value)
     if isinstance(value, (np.integer, int)):
         return int(value)
     if isinstance(value, (np.floating, float)):
-        value = float(value)
-        if math.isnan(value) or math.isinf(value):
-            return None
-        return float(f"{value:.10g}")
+        if _P_VALUE_KEY.search(key):
+            return round_p_value(value)
+        return round_significant(value, OTHER_DIGITS)
     if value is pd.NA or value is None:
         return None
     return value
+
+
+def rounded_estimates(estimates: pd.DataFrame) -> pd.DataFrame:
+    """``estimates.csv`` as written: each row's estimate/SE/CI and the p-value rounded."""
+    out = estimates.copy()
+    columns = [c for c in ROW_COLUMNS if c in out]
+    rows = [round_row(row) for row in out[columns].itertuples(index=False)]
+    for j, column in enumerate(columns):
+        out[column] = pd.array([r[j] for r in rows], dtype="float64")
+    if "p_value" in out:
+        out["p_value"] = pd.array([round_p_value(v) for v in out["p_value"]], dtype="float64")
+    return out
+
+
+def rounded_predictions(predictions: pd.DataFrame) -> pd.DataFrame:
+    """``predictions.csv`` as written: every float column to ``PREDICTION_DECIMALS`` decimals."""
+    out = predictions.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].round(PREDICTION_DECIMALS) + 0.0
+    return out
 
 
 def meta(results: SuiteResults) -> dict:
@@ -66,6 +167,7 @@ def meta(results: SuiteResults) -> dict:
         results.sensitivity.to_dict(orient="records"),
         "notes": results.notes,
         "package_versions": package_versions(PACKAGES),
+        "rounding": ROUNDING,
         "columns": {
             "estimate": "pp of the outcome per unit of the term (scale 'log-odds' for models "
                         "ending in _coef)",
@@ -83,15 +185,14 @@ def meta(results: SuiteResults) -> dict:
 def write_results(results: SuiteResults, out_dir: Path) -> tuple[Path, Path]:
     """Write ``estimates.csv``, ``meta.json`` and ``predictions.csv`` together (atomically)."""
     out_dir = Path(out_dir)
-    estimates = results.estimates()[ESTIMATE_COLUMNS]
-    predictions = results.predictions()
-    text = json.dumps(_clean(meta(results)), indent=2, sort_keys=True, ensure_ascii=False)
+    estimates = rounded_estimates(results.estimates()[ESTIMATE_COLUMNS])
+    predictions = rounded_predictions(results.predictions())
+    text = json.dumps(json_ready(meta(results)), indent=2, sort_keys=True, ensure_ascii=False)
     paths = (out_dir / ESTIMATES_CSV, out_dir / META_JSON, out_dir / PREDICTIONS_CSV)
+    # Floats are already rounded: the shortest repr pandas writes is the rounded decimal.
     atomic.write_set({
-        paths[0]: lambda tmp: estimates.to_csv(tmp, index=False, lineterminator="\n",
-                                               float_format=FLOAT_FORMAT),
+        paths[0]: lambda tmp: estimates.to_csv(tmp, index=False, lineterminator="\n"),
         paths[1]: lambda tmp: tmp.write_text(text + "\n", encoding="utf-8", newline="\n"),
-        paths[2]: lambda tmp: predictions.to_csv(tmp, index=False, lineterminator="\n",
-                                                 float_format=FLOAT_FORMAT),
+        paths[2]: lambda tmp: predictions.to_csv(tmp, index=False, lineterminator="\n"),
     })
     return paths

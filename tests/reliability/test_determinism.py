@@ -1,0 +1,238 @@
+"""Committed results are the same on every machine (issue 8 §1).
+
+The last digits of a fit are noise (OpenBLAS picks its kernel per CPU, iterative fits stop at
+a tolerance), so ``kbanalysis.models.output`` stores every number at a precision that noise
+cannot flip. These tests check the rounding rules on values worked out by hand, that inputs
+moved by 1e-12 relative (far more than BLAS noise) or given in another row order write the
+same bytes, and that the committed results/ equal a fresh fit by value.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from kbanalysis import config
+from kbanalysis.cli import app
+from kbanalysis.models.output import (ESTIMATES_CSV, META_JSON, PREDICTIONS_CSV, json_ready,
+                                      round_p_value, round_row, round_significant)
+from kbanalysis.versions import package_versions
+
+RESULT_FILES = (ESTIMATES_CSV, META_JSON, PREDICTIONS_CSV)
+ROW_KEYS = ("estimate", "std_error", "ci_low", "ci_high")
+
+
+# --------------------------------------------------------------------------------------
+# The rounding rules, on values worked out by hand
+
+
+def test_a_row_shares_one_decimal_place_set_by_its_largest_value():
+    # The spatial error model's KBPP row: the largest |value| is 0.093379545, so 4 significant
+    # digits of it end at the 5th decimal, and the near-zero estimate keeps only 0.00052.
+    row = round_row([0.00052363566, 0.047376334, -0.092332274, 0.093379545])
+    assert row == pytest.approx([0.00052, 0.04738, -0.09233, 0.09338], abs=1e-15)
+    # An intercept row at scale 24: two decimals.
+    assert round_row([13.03228, 5.4839668, 1.9207075, 24.143852]) == pytest.approx(
+        [13.03, 5.48, 1.92, 24.14], abs=1e-12)
+
+
+def test_the_decimal_place_follows_the_scale_after_rounding():
+    # 9.99996 rounds to 10.00 at 4 significant digits, so the row keeps 2 decimals, not 3.
+    assert round_row([9.99996, 1.23456]) == pytest.approx([10.0, 1.23], abs=1e-12)
+
+
+def test_missing_values_stay_missing_and_zero_has_one_sign():
+    low, missing, high = round_row([-1e-9, float("nan"), 1.0])
+    assert missing is None and high == 1.0
+    assert low == 0.0 and math.copysign(1.0, low) == 1.0  # "-0.0" would be other bytes
+    assert round_row([None, None]) == [None, None]
+
+
+def test_p_values_keep_three_digits_and_a_floor():
+    assert round_p_value(0.00070559002) == pytest.approx(0.000706, rel=1e-12)
+    assert round_p_value(0.59162222) == pytest.approx(0.592, rel=1e-12)
+    assert round_p_value(0.049996) == pytest.approx(0.05, rel=1e-12)
+    # LM-lag p of the committed fit: its 10th digit changed with the BLAS kernel.
+    assert round_p_value(2.878214841e-46) == 1e-16
+    assert round_p_value(0.0) == 1e-16
+    assert round_p_value(float("nan")) is None
+
+
+def test_other_floats_keep_six_significant_digits():
+    assert round_significant(203.9443689, 6) == pytest.approx(203.944, rel=1e-12)
+    assert round_significant(-0.002012072435, 6) == pytest.approx(-0.00201207, rel=1e-12)
+
+
+def test_meta_values_are_rounded_by_what_their_key_names():
+    meta = json_ready({
+        "spatial": {"lm_lag_p": 2.878214841e-46, "moran_p_normal": 0.012345678,
+                    "lm_lag_stat": 203.9443689},
+        "expected_effect": {"expected_pp": -0.005904572565},
+        "sensitivity": [{"estimate": 0.00728221233, "std_error": 0.0806814961,
+                         "ci_low": -0.1563474459, "ci_high": 0.1709118706,
+                         "p_value": 0.9285819093, "n_obs": np.int64(471)}],
+        "columns": {"estimate": "words, not a number"},
+    })
+    assert meta["spatial"] == {"lm_lag_p": 1e-16, "moran_p_normal": pytest.approx(0.0123),
+                               "lm_lag_stat": pytest.approx(203.944)}
+    # "_pp" (percentage points) is not a p-value: six significant digits.
+    assert meta["expected_effect"]["expected_pp"] == pytest.approx(-0.00590457, rel=1e-12)
+    grid = meta["sensitivity"][0]
+    assert [grid[k] for k in ROW_KEYS] == pytest.approx([0.0073, 0.0807, -0.1563, 0.1709],
+                                                        abs=1e-15)
+    assert grid["p_value"] == pytest.approx(0.929) and grid["n_obs"] == 471
+    assert meta["columns"] == {"estimate": "words, not a number"}
+
+
+def test_python_is_recorded_without_its_patch_release():
+    recorded = package_versions(())["python"]
+    assert re.fullmatch(r"\d+\.\d+", recorded), recorded
+    assert (sys.version_info.major, sys.version_info.minor) == tuple(map(int, recorded.split(".")))
+
+
+# --------------------------------------------------------------------------------------
+# Whole fits
+
+
+@pytest.fixture(scope="module")
+def analysis_csv():
+    if not config.ANALYSIS_CSV.is_file():
+        message = "data/processed/analysis.csv has not been built yet"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; CI must have it")
+        pytest.skip(message)
+    return config.ANALYSIS_CSV
+
+
+def _fit(out_dir, *args):
+    result = CliRunner().invoke(app, ["fit", "--quiet", "--out", str(out_dir), *args])
+    assert result.exit_code == 0, result.output
+    return out_dir
+
+
+def _meta_without_data_hash(folder):
+    meta = json.loads((folder / META_JSON).read_text(encoding="utf-8"))
+    meta["data"].pop("sha256")  # hashes the input bytes, which the perturbation changes
+    return meta
+
+
+def test_inputs_moved_far_beyond_blas_noise_write_the_same_bytes(analysis_csv, tmp_path):
+    """BLAS kernels differ by ~1e-16..1e-9 of a value; moving every float input by 1e-12
+    relative moves every fitted number by more than that, and the written files must not
+    notice."""
+    table = pd.read_csv(analysis_csv, dtype=str, keep_default_na=False)
+    rng = np.random.default_rng(8)
+    floats = [c for c in table.columns if c.endswith(("_pct", "_index", "_per_100k"))]
+    assert {"stunting_survey_pct", "kbpp_coverage_pct", "poverty_pct"} <= set(floats)
+    for column in floats:
+        values = pd.to_numeric(table[column].replace("", np.nan))
+        moved = values * (1.0 + rng.choice([-1e-12, 1e-12], size=len(values)))
+        assert (moved != values)[values.notna() & (values != 0)].all()
+        table[column] = [("" if pd.isna(v) else repr(float(v))) for v in moved]
+    moved_csv = tmp_path / "moved" / "analysis.csv"
+    moved_csv.parent.mkdir()
+    table.to_csv(moved_csv, index=False, lineterminator="\n")
+
+    first = _fit(tmp_path / "first", "--table", str(analysis_csv), "--draws", "999")
+    second = _fit(tmp_path / "second", "--table", str(moved_csv), "--draws", "999")
+    for name in (ESTIMATES_CSV, PREDICTIONS_CSV):
+        assert (first / name).read_text() == (second / name).read_text(), name
+    assert _meta_without_data_hash(first) == _meta_without_data_hash(second)
+
+
+def test_row_order_of_the_input_does_not_change_a_byte(analysis_csv, tmp_path):
+    table = pd.read_csv(analysis_csv, dtype=str, keep_default_na=False)
+    shuffled = table.sample(frac=1.0, random_state=8)
+    assert not shuffled.index.equals(table.index)
+    shuffled_csv = tmp_path / "shuffled" / "analysis.csv"
+    shuffled_csv.parent.mkdir()
+    shuffled.to_csv(shuffled_csv, index=False, lineterminator="\n")
+
+    first = _fit(tmp_path / "first", "--table", str(analysis_csv), "--draws", "999")
+    second = _fit(tmp_path / "second", "--table", str(shuffled_csv), "--draws", "999")
+    for name in RESULT_FILES:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+# -- committed results/ against a fresh fit, by value --------------------------------------
+
+def _close_rows(committed: pd.DataFrame, fresh: pd.DataFrame, where: str) -> None:
+    """Estimate/SE/CI within one unit of the row's 4th significant digit; p-values within
+    one unit of their 3rd."""
+    for i in range(len(committed)):
+        a = committed.iloc[i]
+        b = fresh.iloc[i]
+        values = [abs(v) for v in (*a[list(ROW_KEYS)], *b[list(ROW_KEYS)]) if pd.notna(v)]
+        step = 1.001e-3 * max(values, default=0.0)
+        for key in ROW_KEYS:
+            assert pd.isna(a[key]) == pd.isna(b[key]), (where, i, key)
+            if pd.notna(a[key]):
+                assert abs(a[key] - b[key]) <= step, (where, i, key, a[key], b[key])
+        if "p_value" in a:
+            assert pd.isna(a["p_value"]) == pd.isna(b["p_value"]), (where, i)
+            if pd.notna(a["p_value"]):
+                assert math.isclose(a["p_value"], b["p_value"], rel_tol=1.001e-2), (where, i)
+
+
+def _close_json(committed, fresh, where: str = "meta") -> None:
+    """Same keys, strings, integers and booleans; floats within one unit of their last
+    stored digit (rows and p-values as in ``_close_rows``, others at 6 digits)."""
+    assert type(committed) is type(fresh) or {type(committed), type(fresh)} == {int, float}, where
+    if isinstance(committed, dict):
+        assert committed.keys() == fresh.keys(), where
+        if "estimate" in committed and not isinstance(committed["estimate"], str):
+            keys = [k for k in (*ROW_KEYS, "p_value") if k in committed]
+            frame = pd.DataFrame([{k: committed[k] for k in keys}, {k: fresh[k] for k in keys}],
+                                 dtype="float64")
+            _close_rows(frame.iloc[[0]], frame.iloc[[1]], where)
+            committed = {k: v for k, v in committed.items() if k not in keys}
+            fresh = {k: v for k, v in fresh.items() if k not in keys}
+        for key in committed:
+            _close_json(committed[key], fresh[key], f"{where}.{key}")
+    elif isinstance(committed, list):
+        assert len(committed) == len(fresh), where
+        for i, (a, b) in enumerate(zip(committed, fresh)):
+            _close_json(a, b, f"{where}[{i}]")
+    elif isinstance(committed, float) or isinstance(fresh, float):
+        p_value = re.search(r"(^|_)p(_|$)", where.rsplit(".", 1)[-1])
+        assert math.isclose(committed, fresh, rel_tol=1.001e-2 if p_value else 1.001e-5,
+                            abs_tol=1e-300), (where, committed, fresh)
+    else:
+        assert committed == fresh, where
+
+
+def test_committed_results_equal_a_fresh_fit_by_value(analysis_csv, tmp_path):
+    """results/ is what `kbanalysis fit` makes from the committed tables (regenerate with
+    `make fit`), up to one unit of the last stored digit on another machine."""
+    fresh = _fit(tmp_path, "--table", str(analysis_csv))
+    committed = config.RESULTS_DIR
+
+    est_a = pd.read_csv(committed / ESTIMATES_CSV)
+    est_b = pd.read_csv(fresh / ESTIMATES_CSV)
+    keys = ["model", "term", "n_obs", "n_clusters"]
+    pd.testing.assert_frame_equal(est_a[keys], est_b[keys])
+    _close_rows(est_a, est_b, ESTIMATES_CSV)
+
+    pred_a = pd.read_csv(committed / PREDICTIONS_CSV, dtype={"bps_code": str})
+    pred_b = pd.read_csv(fresh / PREDICTIONS_CSV, dtype={"bps_code": str})
+    pd.testing.assert_frame_equal(pred_a, pred_b, check_exact=False, rtol=0, atol=1.001e-4)
+
+    _close_json(json.loads((committed / META_JSON).read_text(encoding="utf-8")),
+                json.loads((fresh / META_JSON).read_text(encoding="utf-8")))
+
+
+def test_committed_results_record_no_machine():
+    """No time, no absolute path, no Python patch release in results/."""
+    meta_text = (config.RESULTS_DIR / META_JSON).read_text(encoding="utf-8")
+    assert re.fullmatch(r"\d+\.\d+", json.loads(meta_text)["package_versions"]["python"])
+    for name in RESULT_FILES:
+        text = (config.RESULTS_DIR / name).read_text(encoding="utf-8")
+        assert not re.search(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", text), name
+        assert not re.search(r"(^|[\s\"'=(])(/[\w.-]+){2,}|[A-Za-z]:\\\\", text), name
