@@ -255,6 +255,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "flag_year_uncertain": {"id": "tahun data tidak pasti", "en": "year of the figure uncertain"},
     "flag_boundary_value": {"id": "nilai di batas rentang (0 atau 100)", "en": "value at the range boundary (0 or 100)"},
     "flag_small_area": {"id": "estimasi area kecil", "en": "small-area estimate"},
+    "flag_secondary_source": {"id": "dikutip dari sumber sekunder (berita/jurnalisme data), bukan dari buku survei",
+                              "en": "quoted by a secondary source (news or data journalism), not from the survey book"},
+    "flag_year_to_date": {"id": "akumulasi sepanjang tahun berjalan", "en": "year to date"},
+    "flag_latest_month": {"id": "nilai bulan {month}", "en": "value of {month}"},
     # -- plots ---------------------------------------------------------------------------
     "axis_year": {"id": "Tahun", "en": "Year"},
     "axis_pct": {"id": "%", "en": "%"},
@@ -305,5 +309,7 @@ def integer(value, lang: str) -> str:
 
 def flag_label(flag: str, lang: str) -> str:
     """A machine flag such as ``sampling_zero`` in words; unknown flags are shown as they are."""
+    if flag.startswith("latest_month_") and flag[13:].isdigit() and 1 <= int(flag[13:]) <= 12:
+        return t("flag_latest_month", lang, month=MONTHS[lang][int(flag[13:]) - 1])
     key = f"flag_{flag}"
     return t(key, lang) if key in STRINGS else flag

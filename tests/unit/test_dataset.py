@@ -15,11 +15,12 @@ CONTRACT_COLUMNS = (
     ["bps_code", "year", "name", "type", "province_bps", "province_name", "latitude", "longitude",
      "stunting_survey_pct", "stunting_weighing_pct", "poverty_pct", "births_outside_facility_pct",
      "first_birth_before_20_pct", "food_security_index", "sppg_per_100k", "sppg_count",
-     "population", "deliveries", "kbpp_kondom", "kbpp_suntik", "kbpp_pil", "kbpp_akdr",
+     "population", "children_0_4", "modern_cpr_pct", "unmet_need_pct", "long_acting_share_pct",
+     "kbpp_intention_pct", "deliveries", "kbpp_kondom", "kbpp_suntik", "kbpp_pil", "kbpp_akdr",
      "kbpp_mop", "kbpp_mow", "kbpp_implan", "kbpp_mal", "kbpp_total", "kbpp_coverage_pct",
      "kbpp_measure_type", "kbpp_source", "flags"])
 TABLES = ["regions.csv", "provinces.csv", "tidy.csv", "rejects.csv", "analysis.csv", "kbpp.csv",
-          "build_meta.json"]
+          "availability.csv", "programme_monthly.csv", "build_meta.json"]
 
 
 @pytest.fixture(scope="module")
