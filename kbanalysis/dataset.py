@@ -141,7 +141,7 @@ class BuildResult:
 def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFrame | None = None,
           seed: int = config.SEED, kbpp_files: Sequence[Path] = (),
           allow_kbpp_rejects: bool = False, kbpp_sheet: str | None = None,
-          simulate: bool = False) -> BuildResult:
+          simulate: bool = False, code_system: str | None = None) -> BuildResult:
     """Read ``raw_dir``, write every processed table into ``out_dir`` (all or nothing).
 
     The KBPP layer is real unless ``simulate``: ``kbpp`` (a frame in the KBPP schema) when
@@ -155,6 +155,8 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
     conflicting across files) stops the build before anything is written
     (:class:`~kbanalysis.sources.kbpp_import.KbppRejected` lists each) unless
     ``allow_kbpp_rejects``; ``kbpp_sheet`` picks the sheet of a workbook with several tables.
+    ``code_system`` ("bps"/"kemendagri") declares the system of the regency codes in the KBPP
+    files; by default each file's is detected (:mod:`kbanalysis.sources.code_system`).
     """
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     if simulate and (kbpp is not None or kbpp_files):
@@ -172,7 +174,7 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
     if kbpp is None and not simulate:
         kbpp, kbpp_ledger = (import_kbpp([Path(f) for f in kbpp_files], published_kbpp,
                                          allow_rejects=allow_kbpp_rejects, resolver=resolver,
-                                         sheet=kbpp_sheet)
+                                         sheet=kbpp_sheet, code_system=code_system)
                              if kbpp_paths else (empty_kbpp(), Ledger()))
 
     real = pd.concat([r.tidy for r in results], ignore_index=True)

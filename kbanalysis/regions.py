@@ -372,9 +372,9 @@ class Resolver:
                               f"{' or '.join(SYSTEM_LABELS[s] for s in _systems(system))} "
                               f"regency code")
         if len(set(found.values())) > 1:
-            raise RegionError("ambiguous_region", " but ".join(
-                f"{str(code).strip()!r} is {self.label(c)} in {SYSTEM_LABELS[s]} coding"
-                for s, c in found.items()) + ": declare the file's code system",
+            raise RegionError("ambiguous_region", f"{str(code).strip()!r} is " + " but ".join(
+                f"{self.label(c)} in {SYSTEM_LABELS[s]} coding" for s, c in found.items())
+                + ": declare the file's code system (--code-system bps or kemendagri)",
                 [self.label(c) for c in found.values()])
         system_used, bps_code = next(iter(found.items()))
         return Match(bps_code, f"{system_used}_code")
@@ -426,9 +426,12 @@ class Resolver:
                 return Match(bps_code, f"{used}_code")
         if found:
             named = self.label(by_name) if by_name is not None else "not that regency"
+            systems_of: dict[str, list[str]] = {}
+            for used, bps_code in found.items():
+                systems_of.setdefault(bps_code, []).append(SYSTEM_LABELS[used])
             raise RegionError("code_name_mismatch", "; ".join(
-                f"{SYSTEM_LABELS[s]} code {code!r} is {self.label(c)}" for s, c in found.items())
-                + f", but the name {name!r} is {named}")
+                f"{' and '.join(labels)} code {code!r} is {self.label(c)}"
+                for c, labels in systems_of.items()) + f", but the name {name!r} is {named}")
         if by_name is not None:
             return Match(by_name, "name")
         raise RegionError("code_name_mismatch", f"code {code!r} is no "

@@ -5,6 +5,7 @@ when one of them is broken.
 """
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 
 import pandas as pd
@@ -31,6 +32,18 @@ Without raw files the committed tables in data/processed/ still work:
 _NOT_INDICATORS = {"latitude", "longitude"}
 
 
+class CodeSystem(str, Enum):
+    """The system of a file's regency codes (``--code-system``)."""
+
+    bps = "bps"
+    kemendagri = "kemendagri"
+
+
+CODE_SYSTEM_HELP = ("System of the regency codes in {files}: bps (1101 = Simeulue) or "
+                    "kemendagri (11.09 or 1109 = Simeulue). Default: detected from the codes "
+                    "and names; needed when codes without names fit both systems.")
+
+
 @app.command()
 def build(
     raw: Path | None = typer.Option(
@@ -51,6 +64,8 @@ def build(
         False, "--simulate",
         help="Demonstration only: replace every KBPP value by the SIMULATED layer (labelled "
              "everywhere) and write to data/simulated/processed/ unless --out is given."),
+    code_system: CodeSystem | None = typer.Option(
+        None, "--code-system", help=CODE_SYSTEM_HELP.format(files="the --kbpp files")),
     allow_rejects: bool = typer.Option(
         False, "--allow-rejects",
         help="Build even though rows or cells of the --kbpp files are rejected (they are left "
@@ -75,6 +90,7 @@ def build(
     try:
         result = dataset.build(Path(raw_dir), Path(out_dir), seed=seed, kbpp_files=kbpp,
                                simulate=simulate,
+                               code_system=code_system.value if code_system else None,
                                allow_kbpp_rejects=allow_rejects, kbpp_sheet=sheet)
     except KbppRejected as error:  # every problem of the user's files, then why nothing was written
         for problem in error.problems:
@@ -113,6 +129,8 @@ def kbpp_rejects_note(rejects: pd.DataFrame, kbpp_files: list[Path], out_dir: Pa
 def check(
     files: list[Path] = typer.Argument(..., metavar="FILE",
                                        help="Raw files to check (CSV or TopoJSON, any known format)."),
+    code_system: CodeSystem | None = typer.Option(
+        None, "--code-system", help=CODE_SYSTEM_HELP.format(files="the files")),
     sheet: str | None = typer.Option(
         None, "--sheet", help="Sheet to read in a workbook holding several KBPP tables."),
 ) -> None:
@@ -132,7 +150,8 @@ def check(
     from ..sources.check import check_files
 
     raw_dir = config.default_raw_dir()  # the build combines --kbpp files with its tables
-    reports = check_files(files, sheet=sheet,
+    reports = check_files(files, code_system=code_system.value if code_system else None,
+                          sheet=sheet,
                           published_kbpp=find_kbpp_tables(raw_dir) if raw_dir else ())
     for report in reports:
         for problem in report.problems:

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kbanalysis import config
-from kbanalysis.regions import RegionError, Resolver, build_regions, load_regions, name_key
+from kbanalysis.regions import (Match, RegionError, Resolver, build_regions, load_regions,
+                                name_key)
 
 REGIONS = load_regions()
 PROVINCES = pd.read_csv(config.PROVINCES_CSV, dtype=str)
@@ -134,6 +135,75 @@ def test_mixed_code_systems_are_resolved_by_agreement_with_the_name(res):
     with pytest.raises(RegionError) as err:
         res.code_and_name("3205", "Nowhere Land", "Jawa Barat")
     assert err.value.reason == "code_name_mismatch"
+
+
+@pytest.mark.parametrize("code, name, province", [
+    ("3201", "KOTA BANDUNG", "Jawa Barat"),  # 3201 is Kabupaten Bogor in both systems
+    ("5201", "KOTA MATARAM", "Nusa Tenggara Barat"),  # 5201 is Lombok Barat in both
+    ("3273", "Kabupaten Bandung", None),  # kabupaten and kota of one name
+])
+def test_a_code_naming_another_regency_is_a_mismatch_never_settled_by_the_name(
+        res, code, name, province):
+    with pytest.raises(RegionError) as err:
+        res.code_and_name(code, name, province)
+    assert err.value.reason == "code_name_mismatch"
+    assert repr(code) in str(err.value) and repr(name) in str(err.value)
+
+
+def test_a_declared_system_is_the_only_one_tried(res):
+    # Kemendagri 11.09 is Simeulue (BPS 1101); BPS 1109 is Pidie (bridging list, row 10).
+    assert res.code_and_name("1109", "Simeulue", system="kemendagri").bps_code == "1101"
+    assert res.code_and_name("1109", "Pidie", system="bps").bps_code == "1109"
+    with pytest.raises(RegionError) as err:
+        res.code_and_name("1109", "Simeulue", system="bps")
+    assert err.value.reason == "code_name_mismatch" and "Pidie" in str(err.value)
+    # Undeclared, the system in which code and name agree wins, row by row.
+    assert res.code_and_name("1109", "Simeulue").via == "dagri_code"
+    assert res.code_and_name("1109", "Pidie").via == "bps_code"
+
+
+def test_a_code_of_no_system_leaves_the_name_to_decide_and_says_so(res):
+    match = res.code_and_name("9201", "Kabupaten Sorong", "Papua Barat Daya")  # pre-2022 code
+    assert match == Match("9107", "name")
+
+
+def test_a_dotted_code_is_kemendagri_by_its_form(res):
+    assert res.code("11.09", "kemendagri") == "1101"
+    with pytest.raises(RegionError, match="Kemendagri code"):
+        res.code("11.09", "bps")
+    assert res.code_alone("11.09").bps_code == "1101"
+
+
+def test_a_code_alone_must_name_one_regency(res):
+    assert res.code_alone("3204") == Match("3204", "bps_code")  # Bandung in both systems
+    assert res.code_alone("1109", "kemendagri").bps_code == "1101"
+    with pytest.raises(RegionError) as err:
+        res.code_alone("1109")
+    assert err.value.reason == "ambiguous_region"
+    assert "Pidie" in str(err.value) and "Simeulue" in str(err.value)
+    assert "--code-system" in str(err.value)
+    # 9103 is Teluk Wondama (BPS, Papua Barat) or Jayapura (Kemendagri, Papua): the province
+    # tells them apart.
+    assert res.code_alone("9103", province="94").bps_code == "9403"
+
+
+def test_a_name_that_is_a_code_is_read_as_a_code(res):
+    assert res.regency("3204") == "3204"
+    assert res.regency("1109", system="kemendagri") == "1101"
+    assert res.regency("32.73") == "3273"
+    with pytest.raises(RegionError) as err:
+        res.regency("3204", "Bali")
+    assert err.value.reason == "code_name_mismatch"
+    assert res.code_and_name("3204", "3204").bps_code == "3204"
+    assert res.code_and_name("", "3273").bps_code == "3273"
+    with pytest.raises(RegionError) as err:
+        res.code_and_name("3204", "3273")
+    assert err.value.reason == "code_name_mismatch"
+
+
+def test_an_unknown_code_system_is_an_error(res):
+    with pytest.raises(ValueError, match="bps, kemendagri"):
+        res.code_and_name("3204", "Bandung", system="bsp")
 
 
 def test_provinces_by_name_and_code(res):
