@@ -262,6 +262,8 @@ EXPECTED = {
     "bad_date": "a date such as 2023-05-17 or 17/05/2023",
     "date_out_of_range": "a date inside the supported years",
     "not_yes_no": "ya or tidak (yes/no, 1/0)",
+    "conflicting_sources": "one printed value per kabupaten/kota and year",
+    "unknown_indicator": "KBPP coverage (acceptors over deliveries) in the indikator text",
 }
 
 

@@ -203,9 +203,9 @@ def _read_row(line, cell, resolver, source_id, path, ledger) -> PrintedValue | N
     indicator = indicator_of(cell["indikator"], cell["sumber_tercetak"])
     if indicator is None:
         reject("indikator", "unknown_indicator",
-               "expected KBPP coverage (cakupan peserta KB pasca persalinan terhadap ibu "
+               "known: KBPP coverage (cakupan peserta KB pasca persalinan terhadap ibu "
                "bersalin), stunting prevalence naming its survey (SSGI/SKI) or routine "
-               "weighing, or the Susenas shares of mothers using a modern method after "
+               "weighing, the Susenas shares of mothers using a modern method after "
                "delivery or counselled on KBPP")
         return None
     try:
