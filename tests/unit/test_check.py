@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -190,3 +191,48 @@ def test_build_stops_on_a_bad_code_list_and_names_the_row(raw_dir, tmp_path):
         read_code_lists(tmp_path)
     assert error.value.column == "code" and error.value.got == "3X"
     assert error.value.row == 13
+
+
+# --- several KBPP files: checked together, as the build combines them ------------------------
+
+KBPP_TOTALS = ("kode_provinsi,nama_provinsi,kode_kabupaten_kota,nama_kabupaten_kota,"
+               "jumlah_peserta_kb_pasca_persalinan,satuan,tahun")
+
+
+def test_kbpp_files_are_checked_together_and_an_unowned_problem_gets_its_own_report(tmp_path):
+    from kbanalysis.sources.check import KBPP_COMBINED, check_files
+
+    deliveries = tmp_path / "bersalin.csv"
+    deliveries.write_text(KBPP_TOTALS.replace("jumlah_peserta_kb_pasca_persalinan",
+                                              "jumlah_ibu_bersalin")
+                          + "\n32,JAWA BARAT,3205,KABUPATEN GARUT,1000,ORANG,2023\n")
+    more = tmp_path / "bersalin_2.csv"
+    more.write_text(deliveries.read_text().replace("3205,KABUPATEN GARUT", "3273,KOTA BANDUNG"))
+    stunting = tmp_path / "good.csv"
+    stunting.write_text(OPENDATA_HEADER + "\n1,32,JAWA BARAT,3205,KABUPATEN GARUT,11.67,PERSEN,2024\n")
+
+    reports = check_files([deliveries, stunting, more])
+    assert [(r.format, r.path) for r in reports] == [
+        ("kbpp_opendata", deliveries), ("jabar_opendata", stunting), ("kbpp_opendata", more),
+        (KBPP_COMBINED, Path(f"{deliveries}, {more}"))]
+    # Deliveries alone make no KBPP row: each file's rows, then the combination, are problems.
+    assert [(p.row, p.expected.split(" (")[0]) for p in reports[0].problems] == [(2, "a value")]
+    assert reports[1].ok
+    assert [p.expected for p in reports[3].problems] == [
+        "at least one regency-year of usable KBPP data"]
+
+    totals = tmp_path / "total.csv"
+    totals.write_text(KBPP_TOTALS + "\n32,JAWA BARAT,3205,KABUPATEN GARUT,400,ORANG,2023\n"
+                      "32,JAWA BARAT,3273,KOTA BANDUNG,300,ORANG,2023\n")
+    reports = check_files([deliveries, more, totals])
+    assert [r.ok for r in reports] == [True, True, True]
+    assert reports[2].label == "kbpp_opendata; encoding utf-8, separator ','"
+
+
+def test_a_profil_csv_report_says_how_it_was_read(tmp_path):
+    from tests.fixtures.profil_kesehatan import write_same_row_pct_table
+
+    path = write_same_row_pct_table(tmp_path / "t39.csv", encoding="utf-8")
+    report = check_file(path)
+    assert report.label == "kbpp_profil_kesehatan; encoding utf-8, separator ';'"
+    assert [(p.row, p.column) for p in report.problems] == [(6, "Kondom % [E]"), (7, "Jumlah [T]")]

@@ -270,3 +270,17 @@ def test_check_combines_the_files_like_the_build(tmp_path):
     assert all(p.expected.startswith("one value per kabupaten/kota and year (3205 2023: "
                                      "kbpp_total is 700 in kbpp_a.csv row 2 but 710 in "
                                      "kbpp_b.csv row 2)") for p in problems)
+
+
+def test_the_schema_takes_a_total_without_methods_but_not_half_a_method_split():
+    row = {"bps_code": "3205", "year": 2023, "deliveries": 1000, **{m: None for m in METHOD_COLUMNS},
+           "kbpp_total": 400, "kbpp_coverage_pct": 40.0, "measure_type": "administrative",
+           "source": "a.csv"}
+    no_deliveries = {**row, "bps_code": "3273", "deliveries": None, "kbpp_coverage_pct": None}
+    frame = pd.DataFrame([row, no_deliveries], columns=KBPP_COLUMNS)
+    assert validate_kbpp(frame, "t.csv") == []
+    half = pd.DataFrame([{**row, "kbpp_kondom": 10}], columns=KBPP_COLUMNS)
+    flagged = {e.column for e in validate_kbpp(half, "t.csv")}
+    assert flagged == set(METHOD_COLUMNS) - {"kbpp_kondom"}  # the seven left empty
+    no_total = pd.DataFrame([{**row, "kbpp_total": None}], columns=KBPP_COLUMNS)
+    assert {e.column for e in validate_kbpp(no_total, "t.csv")} >= {"kbpp_total", *METHOD_COLUMNS}
