@@ -22,7 +22,7 @@ where the intended regency is certain. A province printed before a split (``Papu
 covers the provinces carved out of it later; its own value is flagged
 ``pre_split_territory``.
 
-Several values for one region, year and indicator (data/SOURCES.md, "Published tables"):
+Several values for one region, year and indicator (data/SOURCES.md, "Published value tables"):
 the same value printed again is ``duplicate``; different values are settled by
 :func:`settle_conflicts` -- a value printed identically by more sources wins, else the one
 from a complete provincial list, else none -- and the rest is ``conflicting_sources``. A value
@@ -53,7 +53,6 @@ from .text_format import sniff_text_format
 
 COLUMNS = ["wilayah", "provinsi", "nilai", "satuan", "tahun", "indikator", "sumber_tercetak",
            "url", "halaman"]
-OPTIONAL_COLUMNS = ["level", "daftar_lengkap"]
 
 # Raw-folder globs of published KBPP coverage tables (kab/kota coverage, e.g. Profil
 # Kesehatan Jawa Tengah 2021 Gambar 5.17), read through kbpp_import.read_kbpp_files.
