@@ -465,3 +465,22 @@ def test_printed_coverage_beside_counts(tmp_path, resolver):
     assert pd.isna(by_code.at["3318", "kbpp_total"])
     assert by_code.at["3318", "kbpp_coverage_pct"] == pytest.approx(80.0)
     assert validate_kbpp(frame, "combined", resolver) == []
+
+
+def test_validate_kbpp_on_coverage_only_rows(resolver):
+    def frame(coverage, measure_type="administrative", deliveries=pd.NA):
+        return pd.DataFrame({
+            "bps_code": ["3328"], "year": [2021],
+            **{c: pd.array([pd.NA], dtype="Int64") for c in COUNT_COLUMNS},
+            "kbpp_coverage_pct": [coverage], "measure_type": [measure_type],
+            "source": ["simulated: x" if measure_type == "simulated" else "profil.csv"]
+        }).assign(deliveries=pd.array([deliveries], dtype="Int64"))
+    assert validate_kbpp(frame(91.3), "f.csv", resolver) == []
+    (error,) = validate_kbpp(frame(130.0), "f.csv", resolver)
+    assert (error.row, error.column) == (2, "kbpp_coverage_pct") and "0 to 100" in error.expected
+    # Only a real (administrative) row may lack its counts; a simulated one never does.
+    assert {e.column for e in validate_kbpp(frame(50.0, "simulated"), "f.csv", resolver)} >= {
+        "deliveries", "kbpp_total"}
+    # Deliveries without acceptors is not a coverage-only row.
+    assert validate_kbpp(frame(50.0, deliveries=1000), "f.csv", resolver) != []
+    assert kbpp_to_tidy(frame(91.3), "kbpp_import")["indicator"].tolist() == ["kbpp_coverage_pct"]
