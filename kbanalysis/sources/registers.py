@@ -25,7 +25,10 @@ record is then not counted at all):
 3. the flag reads as yes or no (``Ya/Y/1/Yes/True``, ``Tidak/T/0/2/No/False``) -- ``not_yes_no``;
 4. for KBPP records: the method is one of the eight (``missing_value`` when empty,
    ``method_unknown`` otherwise) and the days, when given, are a number
-   (``not_a_number``) not below zero (``out_of_range``).
+   (``not_a_number``) not below zero (``out_of_range``). A register without a days column
+   but with the service date ("Tanggal Pelayanan KB") gets its days as service date minus
+   delivery date (an unreadable service date is ``bad_date``, one before the delivery
+   ``out_of_range``, both at the service date column).
 
 A KBPP record whose method started more than 42 days after delivery is not KBPP: it is
 kept as a delivery without KBPP and ledgered at the days column (``after_kbpp_window``).
@@ -102,8 +105,8 @@ COLUMN_ALIASES = {
                "metode_kb_pp", "jenis_kb_pp", "method"),
     "days": ("hari_ke_kb", "hari_ke", "selang_hari", "hari_setelah_persalinan", "jarak_hari",
              "jarak_kb_hari", "days_to_method", "days_after_delivery"),
-    # Recognised so that it is never mistaken for the delivery date; the days column, not
-    # this date, decides the 42-day window.
+    # The day the method was given: without a days column, the days from delivery to the
+    # method are this date minus the delivery date.
     "service_date": ("tanggal_pelayanan_kb", "tgl_pelayanan_kb", "tanggal_pelayanan",
                      "tgl_pelayanan", "tanggal_ber_kb", "tgl_ber_kb", "tanggal_kb", "tgl_kb",
                      "service_date"),
@@ -235,6 +238,34 @@ def _date_table(values, first: date, last: date) -> pd.DataFrame:
         {"raw": "str", "year": "Int64", "month": "Int64", "reason": "object"})
 
 
+# In a register whose days are derived from the service date, the days text is computed
+# (see ``_DuckDB._days_expression``): a whole number, "" without a service date, or this
+# marker before a service date that does not read as a date.
+UNREADABLE_SERVICE_DATE = "?"
+
+
+def date_ordinals(values) -> pd.DataFrame:
+    """raw date text -> its day number (``date.toordinal``, NA when it does not read) and
+    ``blank`` (empty or "-": no date given); the engines subtract two day numbers to get the
+    days from delivery to service."""
+    rows = []
+    for raw in pd.unique(pd.Series(list(values), dtype="object")):
+        found = parse_date(raw)
+        rows.append((raw, found.toordinal() if found else None, str(raw).strip() in ("", "-")))
+    return pd.DataFrame(rows, columns=["raw", "ordinal", "blank"]).astype(
+        {"raw": "str", "ordinal": "Int64", "blank": "bool"})
+
+
+def days_shown(plan, days_text: str) -> str:
+    """A days value as the ledger shows it: as written, or, when derived from the service
+    date, what it means."""
+    if not plan.derive_days:
+        return days_text
+    if days_text.startswith(UNREADABLE_SERVICE_DATE):
+        return days_text[len(UNREADABLE_SERVICE_DATE):]
+    return f"{days_text} days from delivery to service" if days_text else ""
+
+
 def _flag_table(values) -> pd.DataFrame:
     rows = []
     for raw in values:
@@ -260,6 +291,9 @@ def _days_table(values) -> pd.DataFrame:
     rows = []
     for raw in values:
         s = str(raw).strip()
+        if s.startswith(UNREADABLE_SERVICE_DATE):
+            rows.append((raw, None, "bad_date"))
+            continue
         if s in ("", "-"):
             rows.append((raw, None, None))
             continue
@@ -394,6 +428,11 @@ class _Plan:
     def delimiter(self) -> str | None:
         return self.text_format.delimiter if self.text_format else None
 
+    @property
+    def derive_days(self) -> bool:
+        """No days column, but a service date: days = service date - delivery date."""
+        return "days" not in self.columns and "service_date" in self.columns
+
 
 def _plan(path: Path, unit: str, years, examples: int) -> _Plan:
     if not path.is_file():
@@ -416,7 +455,7 @@ def _plan(path: Path, unit: str, years, examples: int) -> _Plan:
 
 # Raw fields read from the file; missing columns read as ''.
 _RAW = {"d": "delivery_date", "rc": "regency_code", "rn": "regency_name", "rp": "province",
-        "f": "postpartum", "m": "method", "dy": "days"}
+        "f": "postpartum", "m": "method", "dy": "days", "s": "service_date"}
 
 
 def aggregate_register(path, *, unit: str = "delivery", years=(YEAR_MIN, YEAR_MAX),
@@ -443,14 +482,18 @@ def aggregate_register(path, *, unit: str = "delivery", years=(YEAR_MIN, YEAR_MA
 def _aggregate_with(open_engine, path, *, unit, years, code_system, bare_means, resolver,
                     examples_per_reason, source_id) -> RegisterResult:
     """The pipeline around a counting engine: ``open_engine(plan)`` is a context manager
-    with ``distinct()``, ``aggregate(keyed)`` and ``malformed()`` (DuckDB here; the tests
-    plug in a pandas twin to check it against)."""
+    with ``distinct()``, ``kb_combinations(ordinals)`` (when the days come from the service
+    date), ``aggregate(keyed)`` and ``malformed()`` (DuckDB here; the tests plug in a pandas
+    twin to check it against)."""
     path = Path(path)
     plan = _plan(path, unit, years, examples_per_reason)
     resolver = resolver or default_resolver()
     source_id = source_id or f"register:{path.stem}"
     with open_engine(plan) as engine:
         distinct = engine.distinct()
+        if plan.derive_days:  # the days need both dates read: one more pass for them
+            ordinals = date_ordinals([*distinct["d"], *distinct["s"]])
+            distinct["kb"] = engine.kb_combinations(ordinals)
         keyed = _keyed(_maps(distinct, plan, resolver, code_system, bare_means))
         counted = engine.aggregate(keyed)
         malformed = engine.malformed()
@@ -465,7 +508,7 @@ def _reason_columns(plan: _Plan) -> dict[str, str]:
     c = plan.columns
     region = c.get("regency_code") or c.get("regency_name")
     return {"d": c["delivery_date"], "r": region, "f": c["postpartum"], "m": c["method"],
-            "dy": c.get("days", "")}
+            "dy": c.get("days") or c.get("service_date", "")}
 
 
 def _maps(distinct, plan, resolver, code_system, bare_means) -> dict[str, pd.DataFrame]:
@@ -515,9 +558,9 @@ def _kb_table(combos: pd.DataFrame, plan: _Plan, cols: dict[str, str]) -> pd.Dat
         elif flag and pd.notna(m_reason):
             failure = (m_reason, cols["m"], m)
         elif flag and pd.notna(dy_reason):
-            failure = (dy_reason, cols["dy"], dy)
+            failure = (dy_reason, cols["dy"], days_shown(plan, dy))
         elif acceptor and flag and over:
-            failure = ("after_kbpp_window", cols["dy"], dy)
+            failure = ("after_kbpp_window", cols["dy"], days_shown(plan, dy))
         if failure:
             rows.append((f, m, dy, None, False, *failure))
             continue
@@ -643,6 +686,7 @@ class _DuckDB:
             self.csv_path = Path(self.tmp.name) / "register-utf8.csv"
             _transcode(plan.path, plan.text_format.encoding, self.csv_path)
         self.rejected_lines = np.empty(0, dtype="int64")
+        self.has_ordinals = False  # set once the service dates' day numbers are registered
         threads = threads or min(4, os.cpu_count() or 1)
         # Insertion order is kept (the default, stated here because _examples relies on it:
         # a LIMIT without ORDER BY then returns the first matching records of the file).
@@ -692,7 +736,31 @@ class _DuckDB:
                           else f"c{self.plan.header.index(name)}")
                 expr = f'coalesce(CAST("{column}" AS VARCHAR), \'\')'
             fields.append(f"{expr} AS {short}")
-        return f"SELECT {', '.join(fields)} FROM {source}"
+        select = f"SELECT {', '.join(fields)} FROM {source}"
+        if not (self.plan.derive_days and self.has_ordinals):
+            return select
+        return f"""
+            SELECT raw.* EXCLUDE (dy), {self._days_expression()} AS dy
+            FROM ({select}) AS raw
+            LEFT JOIN ordinal_map od ON raw.d = od.raw
+            LEFT JOIN ordinal_map os ON raw.s = os.raw"""
+
+    @staticmethod
+    def _days_expression() -> str:
+        """Days from delivery to service as text, from the day numbers Python read; the
+        rules then treat it as they treat a days column (see ``_days_table``)."""
+        marker = UNREADABLE_SERVICE_DATE.replace("'", "''")
+        return f"""CASE WHEN os.blank THEN ''
+                        WHEN os.ordinal IS NULL THEN '{marker}' || raw.s
+                        WHEN od.ordinal IS NULL THEN ''
+                        ELSE CAST(os.ordinal - od.ordinal AS VARCHAR) END"""
+
+    def kb_combinations(self, ordinals: pd.DataFrame) -> pd.DataFrame:
+        """Scan 1b (days from the service date): the distinct flag-method-days."""
+        self.con.register("ordinal_map", ordinals)
+        self.has_ordinals = True
+        return self._run(f"""
+            SELECT f, m, dy FROM ({self._raw_select(with_line=False)}) GROUP BY ALL""").df()
 
     def _run(self, sql: str):
         import duckdb
@@ -703,13 +771,16 @@ class _DuckDB:
                              got=str(exc).splitlines()[0][:300]) from None
 
     def distinct(self) -> dict:
-        """Scan 1: the distinct raw values (dates, regency triples, flag-method-days)."""
+        """Scan 1: the distinct raw values (dates, regency triples, flag-method-days, and the
+        service dates when the days come from them)."""
+        service, gs, s = ((", (s)", "grouping(s)", "s") if self.plan.derive_days
+                          else ("", "1", "'' AS s"))
         sql = f"""
             WITH raw AS ({self._raw_select(with_line=False, first_scan=True)})
             SELECT grouping(d) AS gd, grouping(rc, rn, rp) AS gr, grouping(f, m, dy) AS gk,
-                   d, rc, rn, rp, f, m, dy, count(*) AS n
+                   {gs} AS gs, d, rc, rn, rp, f, m, dy, {s}, count(*) AS n
             FROM raw
-            GROUP BY GROUPING SETS ((d), (rc, rn, rp), (f, m, dy))"""
+            GROUP BY GROUPING SETS ((d), (rc, rn, rp), (f, m, dy){service})"""
         frame = self._run(sql).df()
         if not self.plan.parquet:
             self.rejected_lines = self._run(
@@ -718,6 +789,7 @@ class _DuckDB:
         return {"d": frame.loc[frame["gd"] == 0, "d"],
                 "region": frame.loc[frame["gr"] == 0, ["rc", "rn", "rp"]],
                 "kb": frame.loc[frame["gk"] == 0, ["f", "m", "dy"]],
+                "s": frame.loc[frame["gs"] == 0, "s"],
                 "rows": int(frame.loc[frame["gd"] == 0, "n"].sum())}
 
     def aggregate(self, keyed: _Keyed):
@@ -872,7 +944,7 @@ def _malformed_note(plan: _Plan, malformed: _Malformed) -> tuple:
 def _late_note(plan: _Plan, count: int, examples: list[tuple]) -> tuple:
     examples = examples[: plan.examples]
     return ("kept", "after_kbpp_window", _reason_columns(plan)["dy"], count,
-            [line for line, _ in examples], [value for _, value in examples])
+            [line for line, _ in examples], [days_shown(plan, value) for _, value in examples])
 
 
 def _result(plan: _Plan, grouped: pd.DataFrame, noted: list, rows_read: int,

@@ -201,3 +201,33 @@ def test_a_single_late_accent_makes_the_file_cp1252(tmp_path):
     path = tmp_path / "late.csv"
     path.write_bytes(b"a,b\n" + b"1,2\n" * 600_000 + "Café,3\n".encode("cp1252"))
     assert sniff_text_format(path).encoding == "cp1252"  # beyond the first megabyte
+
+
+def test_days_come_from_the_service_date_when_there_is_no_days_column(tmp_path):
+    header = ["Tanggal Persalinan", "Kab/Kota", "KB PP", "Metode KB", "Tanggal Pelayanan KB"]
+    rows = [("05/03/2023", "Kab. Garut", "Ya", "Pil", "10/03/2023"),  # day 5: KBPP
+            ("05/03/2023", "Kab. Garut", "Ya", "Suntik", "20/05/2023"),  # day 76: too late
+            ("06/03/2023", "Kab. Garut", "Tidak", "", ""),
+            ("07/03/2023", "Kab. Garut", "Ya", "Pil", "kemarin"),  # unreadable service date
+            ("08/03/2023", "Kab. Garut", "Ya", "Pil", "01/03/2023"),  # before the delivery
+            ("2023-03-09", "Kab. Garut", "Ya", "IUD", "2023-04-20"),  # day 42: still KBPP
+            ("31/02/2023", "Kab. Garut", "Ya", "Pil", "01/03/2023")]  # no such delivery date
+    path = _write(tmp_path / "service.csv", header, rows)
+    result = aggregate_register(path)
+    yearly = result.yearly.set_index("bps_code")
+    assert yearly.at["3205", "deliveries"] == 4  # rows 1, 2, 3 and 6
+    assert (yearly.at["3205", "kbpp_pil"], yearly.at["3205", "kbpp_akdr"],
+            yearly.at["3205", "kbpp_suntik"]) == (1, 1, 0)
+    reasons = {(r.reason, r.column): r.rows for r in result.reasons.itertuples()}
+    assert reasons == {("after_kbpp_window", "Tanggal Pelayanan KB"): 1,
+                       ("bad_date", "Tanggal Pelayanan KB"): 1,
+                       ("bad_date", "Tanggal Persalinan"): 1,
+                       ("out_of_range", "Tanggal Pelayanan KB"): 1}
+    examples = {(r.row, r.reason, r.value) for r in result.ledger.rejects if r.row is not None}
+    assert examples == {(3, "after_kbpp_window", "76 days from delivery to service"),
+                        (5, "bad_date", "kemarin"),
+                        (6, "out_of_range", "-7 days from delivery to service"),
+                        (8, "bad_date", "31/02/2023")}
+    twin = aggregate_register_pandas(path)
+    assert result.ledger.to_frame().equals(twin.ledger.to_frame())
+    pd.testing.assert_frame_equal(result.monthly, twin.monthly)
