@@ -196,10 +196,17 @@ def check_files(paths, resolver: Resolver | None = None, code_system: str | None
     return reports
 
 
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
+
+
 def _text_format(path: Path) -> TextFormat | None:
-    """How a delimited text file was written (None for workbooks, Parquet, JSON, no file)."""
-    if not path.is_file() or path.suffix.lower() not in (".csv", ".txt", ".tsv"):
+    """How a delimited text file was written; None for workbooks, Parquet, JSON, a missing
+    file, and binary data (NUL bytes: UTF-16 or a spreadsheet saved under a .csv name)."""
+    if not path.is_file() or path.suffix.lower() not in TEXT_SUFFIXES:
         return None
+    with path.open("rb") as handle:
+        if b"\x00" in handle.read(1 << 16):
+            return None
     return sniff_text_format(path)
 
 
@@ -210,6 +217,10 @@ def _check_one(path: Path, resolver: Resolver | None, code_system: str | None) -
     head = path.read_bytes()[:4096].lstrip()
     if head.startswith(b"{"):
         return _check_topojson(path)
+    if _text_format(path) is None and path.suffix.lower() in TEXT_SUFFIXES:
+        return CheckReport(path, "unknown", [InputError(
+            path, expected="a text file: CSV saved as UTF-8 or cp1252 (save UTF-16 'Unicode "
+            "text' and .xls files as 'CSV UTF-8')", got="binary data")])
     header = _header(path)
     if header is None:
         return CheckReport(path, "unknown", [_unknown(path, None)])

@@ -236,3 +236,14 @@ def test_a_profil_csv_report_says_how_it_was_read(tmp_path):
     report = check_file(path)
     assert report.label == "kbpp_profil_kesehatan; encoding utf-8, separator ';'"
     assert [(p.row, p.column) for p in report.problems] == [(6, "Kondom % [E]"), (7, "Jumlah [T]")]
+
+
+def test_a_utf16_export_is_named_as_binary_not_misread(tmp_path):
+    path = tmp_path / "unicode_text.csv"
+    path.write_bytes((OPENDATA_HEADER + "\r\n").encode("utf-16"))  # Excel "Unicode text"
+    report = check_file(path)
+    assert (report.format, report.label) == ("unknown", "unknown")
+    [problem] = report.problems
+    assert problem.line() == (f"{path}: expected a text file: CSV saved as UTF-8 or cp1252 (save "
+                              "UTF-16 'Unicode text' and .xls files as 'CSV UTF-8'), got "
+                              "'binary data'")
