@@ -2,13 +2,16 @@
 
 Entry point: :func:`fit_suite` (see :mod:`kbanalysis.models.suite`), which returns a
 :class:`SuiteResults` with a tidy comparison table, ``summary()`` and ``write(out_dir)``.
-Bad specifications raise :class:`SpecificationError` with a one-line message.
+Bad specifications raise :class:`SpecificationError` with a one-line message. The
+cross-section joins the outcome year with an earlier exposure year (:mod:`.timing`); the
+minimum detectable effect of the design is in :mod:`.power`.
 """
 from .spec import (DEFAULT_COVARIATES, DEFAULT_EXPOSURE, DEFAULT_OUTCOME, DEFAULT_WEIGHTS,
-                   Spec, SpecificationError, prepare)
+                   Spec, SpecificationError, prepare, prepare_aligned)
+from .power import DesignPower, minimum_detectable_effect
 from .suite import SuiteResults, fit_suite
 from .output import write_results
 
 __all__ = ["DEFAULT_COVARIATES", "DEFAULT_EXPOSURE", "DEFAULT_OUTCOME", "DEFAULT_WEIGHTS",
-           "Spec", "SpecificationError", "SuiteResults", "fit_suite", "prepare",
-           "write_results"]
+           "DesignPower", "Spec", "SpecificationError", "SuiteResults", "fit_suite",
+           "minimum_detectable_effect", "prepare", "prepare_aligned", "write_results"]

@@ -118,7 +118,10 @@ def test_default_fit_joins_ssgi_2024_with_kbpp_2021_in_jawa_tengah(results):
     assert (spec.outcome_year, spec.exposure_year, spec.lag) == (2024, 2021, 3)
     assert data.n_obs == 35 and set(data.frame["province_bps"]) == {"33"}
     assert not results.simulated and not results.comparison["simulated"].any()
-    assert "lag k = 3" in results.summary()
+    text = results.summary()
+    assert "lag k = 3" in text and "HC3" in text
+    # The minimum detectable effect sits next to the literature range.
+    assert "minimum detectable effect" in text and "literature range" in text
     # Stunting is a share of children: children 0-4 weight, from their nearest year.
     assert spec.weights == "children_0_4"
     assert data.column_years["children_0_4"].year == 2025
@@ -205,6 +208,28 @@ def test_no_real_exposure_before_the_outcome_fails_with_one_line(table, tmp_path
     assert [line for line in result.output.splitlines() if line.strip()] == [
         f"error: {message}"]
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_cli_takes_outcome_and_exposure_years(table, tmp_path):
+    path = tmp_path / "analysis.csv"
+    table.to_csv(path, index=False)
+    app = typer.Typer()
+    app.add_typer(fit_command.app, name="fit")
+
+    @app.callback()
+    def _root():
+        """Test harness."""
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["fit", "--table", str(path), "--outcome-year", "2024",
+                                      "--exposure-year", "2021", "--draws", "999", "--quiet",
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    meta = json.loads((out / META_JSON).read_text())
+    assert meta["specification"]["outcome_year"] == 2024
+    assert meta["specification"]["exposure_year"] == 2021
+    assert all((out / name).is_file() for name in (ESTIMATES_CSV, PREDICTIONS_CSV))
+    estimates = pd.read_csv(out / ESTIMATES_CSV)
+    assert {"wls_unadjusted", "wls_unadjusted_wild_bootstrap"} <= set(estimates["model"])
 
 
 def test_explicit_years_and_the_same_year_shorthand(table):
