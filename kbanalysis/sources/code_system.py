@@ -11,15 +11,18 @@ itself: from the rows whose code and name agree in one system only.
 - ``"bps"`` or ``"kemendagri"``: the rows that tell the systems apart all point to it (a
   dotted code such as ``11.09`` points to Kemendagri by its form); codes are then read in
   that system only, and a row whose code names another regency there is a mismatch;
-- ``"mixed"``: some rows agree in BPS coding only and others in Kemendagri coding only (the
-  Susenas table: BPS codes outside Papua, Kemendagri-style codes inside it); each row is then
-  resolved by the system in which its own code and name agree;
+- ``"mixed"``: some rows agree in BPS coding only and others in Kemendagri coding only, in
+  different provinces (the Susenas table: BPS codes outside Papua, Kemendagri-style codes
+  inside it); each row is then resolved by the system in which its own code and name agree.
+  Where both kinds of rows share a province, the file is not mixed but has mistakes: the
+  system more rows agree in is the file's, and the other rows become mismatches;
 - ``"bps"`` too when nothing tells the systems apart but nothing needs to: every row has a
   name to check its code against, or every code names the same regency in both systems.
 
 It raises :class:`CodeSystemUnknown` when rows without a name carry codes that name
-different regencies in the two systems (or fit neither system alone): the user must declare
-the system (``--code-system``). ``file_code_system`` does that for a reader and turns the
+different regencies in the two systems (or fit neither system alone), or when as many rows
+agree in one system as in the other within the same provinces: the user must declare the
+system (``--code-system``). ``file_code_system`` does that for a reader and turns the
 refusal into an ``InputError`` naming the file and column.
 """
 from __future__ import annotations
@@ -44,6 +47,8 @@ class CodeEvidence:
 
     bps_only: int  # rows whose code and name agree in BPS coding only
     kemendagri_only: int  # ... in Kemendagri coding only
+    bps_only_provinces: frozenset[str]  # BPS province codes of those rows' regencies
+    kemendagri_only_provinces: frozenset[str]
     dotted: int  # codes written with the Kemendagri dot
     unnamed_bps_only: tuple[str, ...]  # codes of rows without a name: only BPS has them
     unnamed_kemendagri_only: tuple[str, ...]  # ... only Kemendagri has them
@@ -63,6 +68,8 @@ def code_evidence(codes: Sequence, names: Sequence | None = None,
     provinces = [None] * len(codes) if provinces is None else provinces
     bps_only = kemendagri_only = dotted = 0
     only_bps, only_dagri, differ = set(), set(), set()
+    provinces_of = {"bps": set(), "kemendagri": set()}
+    province_bps = dict(zip(resolver.regencies["bps_code"], resolver.regencies["province_bps"]))
     for code, name, province in zip(codes, names, provinces):
         code = "" if code is None else str(code).strip()
         name = "" if name is None else str(name).strip()
@@ -74,10 +81,13 @@ def code_evidence(codes: Sequence, names: Sequence | None = None,
             dotted += 1
             continue
         if name and not looks_like_code(name):
-            agrees = {s for s in ("bps", "kemendagri")
-                      if _agrees(resolver, code, name, province, s)}
-            bps_only += agrees == {"bps"}
-            kemendagri_only += agrees == {"kemendagri"}
+            agrees = {s: found for s in ("bps", "kemendagri")
+                      if (found := _agreeing(resolver, code, name, province, s)) is not None}
+            if len(agrees) == 1:
+                (system, bps_code), = agrees.items()
+                provinces_of[system].add(province_bps[bps_code])
+                bps_only += system == "bps"
+                kemendagri_only += system == "kemendagri"
             continue
         found = {}
         for system in ("bps", "kemendagri"):
@@ -91,16 +101,18 @@ def code_evidence(codes: Sequence, names: Sequence | None = None,
             only_dagri.add(code)
         elif len(set(found.values())) == 2:
             differ.add(code)
-    return CodeEvidence(bps_only, kemendagri_only, dotted, tuple(sorted(only_bps)),
+    return CodeEvidence(bps_only, kemendagri_only, frozenset(provinces_of["bps"]),
+                        frozenset(provinces_of["kemendagri"]), dotted, tuple(sorted(only_bps)),
                         tuple(sorted(only_dagri)), tuple(sorted(differ)))
 
 
-def _agrees(resolver: Resolver, code: str, name: str, province, system: str) -> bool:
+def _agreeing(resolver: Resolver, code: str, name: str, province, system: str) -> str | None:
+    """The BPS code on which ``code`` and ``name`` agree in ``system``, or None."""
     try:
         match = resolver.code_and_name(code, name, province, system=system)
     except RegionError:
-        return False
-    return match.via != "name"  # "name": the code does not exist in this system
+        return None
+    return None if match.via == "name" else match.bps_code  # "name": no such code there
 
 
 def detect_code_system(codes: Sequence, names: Sequence | None = None,
@@ -114,7 +126,13 @@ def detect_code_system(codes: Sequence, names: Sequence | None = None,
     says_bps = evidence.bps_only > 0
     says_kemendagri = evidence.kemendagri_only > 0 or evidence.dotted > 0
     if says_bps and says_kemendagri:
-        return "mixed"
+        if not evidence.bps_only_provinces & evidence.kemendagri_only_provinces:
+            return "mixed"  # one system per province, as in the Susenas table
+        if evidence.bps_only != evidence.kemendagri_only:
+            return "bps" if evidence.bps_only > evidence.kemendagri_only else "kemendagri"
+        raise CodeSystemUnknown(
+            f"as many rows agree with their names in BPS coding as in Kemendagri coding "
+            f"({evidence.bps_only} each), within the same provinces")
     if says_bps or says_kemendagri:
         return "bps" if says_bps else "kemendagri"
     # Nothing in the names tells the systems apart: the unnamed rows' codes alone decide.

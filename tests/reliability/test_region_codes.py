@@ -157,15 +157,18 @@ def test_undotted_kemendagri_codes_with_names_land_on_their_bps_regency(tmp_path
 
 
 def test_in_a_kemendagri_file_a_code_is_never_read_as_bps(tmp_path):
-    # 1109 with the name Pidie agrees only in BPS coding; in a file whose other rows are
-    # Kemendagri that row is still read by its own agreement (the file is "mixed"), and a
-    # row that agrees in neither system is rejected.
-    rows = [*ACEH_KEMENDAGRI, ("11", "ACEH", "1107", "KABUPATEN SIMEULUE", "9.0")]
-    result = read_opendata(opendata_file(tmp_path / "aceh.csv", rows), "aceh",
-                           code_system="kemendagri")
-    assert [(r.row, r.reason) for r in result.ledger.rejects] == [(6, "code_name_mismatch")]
-    assert "1109" not in values_by_region(result)  # Pidie (BPS 1109) gets nothing
-    assert values_by_region(result)["1101"] == 21.0
+    # "1109 KABUPATEN PIDIE" agrees only in BPS coding (BPS 1109 is Pidie), but the file's
+    # other Aceh rows are Kemendagri: the row is a mismatch (Kemendagri 1109 is Simeulue),
+    # and Pidie gets nothing. A row that agrees in neither system is a mismatch too.
+    rows = [*ACEH_KEMENDAGRI, ("11", "ACEH", "1109", "KABUPATEN PIDIE", "8.0"),
+            ("11", "ACEH", "1107", "KABUPATEN SIMEULUE", "9.0")]
+    path = opendata_file(tmp_path / "aceh.csv", rows)
+    for declared in (None, "kemendagri"):
+        result = read_opendata(path, "aceh", code_system=declared)
+        assert sorted((r.row, r.reason) for r in result.ledger.rejects) == [
+            (6, "code_name_mismatch"), (7, "code_name_mismatch")]
+        assert values_by_region(result) == {"1101": 21.0, "1103": 22.0, "1102": 23.0,
+                                            "1104": 24.0}
 
 
 def test_undotted_codes_without_names_that_fit_both_systems_are_refused(tmp_path):
@@ -219,8 +222,15 @@ def test_detection_semantics():
     assert detect_code_system(["3204", "3273"]) == "bps"
     # Codes that exist in only one system decide for it.
     assert detect_code_system(["1473"]) == "bps"  # Kota Dumai has another Kemendagri code
-    # Rows agreeing in BPS only next to rows agreeing in Kemendagri only: each row decides.
-    assert detect_code_system(["1109", "1109"], ["Pidie", "Kabupaten Simeulue"]) == "mixed"
+    # Rows agreeing in BPS only next to rows agreeing in Kemendagri only, in other provinces
+    # (9103 is Jayapura, Papua, in Kemendagri coding): each row decides.
+    assert detect_code_system(["1109", "9103"], ["Pidie", "Kabupaten Jayapura"]) == "mixed"
+    # In the same province they are mistakes: the system of most rows is the file's ...
+    assert detect_code_system(["1109", "1101", "1110"], ["Kabupaten Simeulue",
+                              "Kabupaten Aceh Selatan", "Bireuen"]) == "kemendagri"
+    # ... and a tie cannot be settled without a declaration.
+    with pytest.raises(CodeSystemUnknown, match="as many rows"):
+        detect_code_system(["1109", "1109"], ["Pidie", "Kabupaten Simeulue"])
     # A name that is a code is no name.
     with pytest.raises(CodeSystemUnknown):
         detect_code_system(["1109"], ["1109"])
