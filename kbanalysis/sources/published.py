@@ -54,9 +54,6 @@ from .text_format import sniff_text_format
 COLUMNS = ["wilayah", "provinsi", "nilai", "satuan", "tahun", "indikator", "sumber_tercetak",
            "url", "halaman"]
 
-# Raw-folder globs of published KBPP coverage tables (kab/kota coverage, e.g. Profil
-# Kesehatan Jawa Tengah 2021 Gambar 5.17), read through kbpp_import.read_kbpp_files.
-KBPP_RAW_PATTERNS = ["kbpp_kabkota/*.csv"]
 
 LEVELS = {"kabkota": "regency", "kabupatenkota": "regency", "kabupaten": "regency",
           "kota": "regency", "provinsi": "province", "nasional": "national"}

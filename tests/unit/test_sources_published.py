@@ -14,8 +14,7 @@ from kbanalysis.indicators import get
 from kbanalysis.kbpp_schema import COUNT_COLUMNS, kbpp_to_tidy, validate_kbpp
 from kbanalysis.sources.check import check_file
 from kbanalysis.sources.kbpp_import import detect_kbpp_format, read_kbpp_files
-from kbanalysis.sources.published import (KBPP_RAW_PATTERNS, indicator_of, printed_name,
-                                          read_published)
+from kbanalysis.sources.published import indicator_of, printed_name, read_published
 from kbanalysis.sources.rows import promoted_column, row_accounting
 from kbanalysis.sources.ssgi_province import read_ssgi_provinsi
 
@@ -85,7 +84,8 @@ def row(wilayah, provinsi, nilai, url=PAGE_A, level="kabkota", tahun="2022",
 
 @pytest.fixture(scope="module")
 def kbpp_path(raw_dir):
-    (path,) = [p for pattern in KBPP_RAW_PATTERNS for p in raw_dir.glob(pattern)]
+    from kbanalysis.dataset import find_kbpp_tables
+    (path,) = find_kbpp_tables(raw_dir)
     return path
 
 
