@@ -174,8 +174,8 @@ def read_kbpp_file(path, **hints) -> tuple[pd.DataFrame, Ledger]:
 
     Rows are ``measure_type`` "administrative" with ``source`` the file name. Raises
     InputError when the file is not a KBPP file or cannot be read at all; row-level
-    problems go to the ledger. An open-data file with only deliveries or only acceptors is
-    incomplete alone: give both files to :func:`read_kbpp_files`.
+    problems go to the ledger. An open-data file of deliveries only gives no KBPP row
+    alone: give it with the acceptors' file to :func:`read_kbpp_files`.
     """
     return read_kbpp_files([path], **hints)
 
@@ -539,7 +539,7 @@ def _kbpp_value_columns() -> dict[str, str]:
 
 def read_opendata_parts(path, resolver: Resolver | None = None,
                         code_system: str | None = None) -> KbppParts:
-    """Deliveries, or KBPP acceptors by method, from an open-data table.
+    """Deliveries, or KBPP acceptors (by method or in total), from an open-data table.
 
     ``code_system`` ("bps"/"kemendagri") declares the regency codes' system; by default it
     is detected from the codes and names (``sources.code_system``).
