@@ -269,3 +269,24 @@ def test_raw_susenas_table_is_detected_mixed_and_fully_kept(raw_dir):
     # Line 43 of the raw file: "9103,Jayapura,Papua" is Kabupaten Jayapura, BPS 9403,
     # not BPS 9103 (Teluk Wondama); line 28: "9207,Teluk Wondama" is BPS 9103.
     assert by_row[43] == "9403" and by_row[28] == "9103"
+
+
+# --- data build --code-system: the user's KBPP files ------------------------------------------
+
+def test_data_build_refuses_ambiguous_kbpp_codes_until_declared(raw_dir, tmp_path):
+    register = register_file(tmp_path / "register.csv", ["1109", "1110", "1109"])
+    out = tmp_path / "processed"
+    refused = runner.invoke(app, ["data", "build", "--raw", str(raw_dir), "--out", str(out),
+                                  "--kbpp", str(register)])
+    assert refused.exit_code == 1
+    assert DECLARE in refused.output
+    assert f"{register}, column 'kode_kabupaten_kota'" in refused.output
+    assert not out.exists()  # nothing half-written
+
+    built = runner.invoke(app, ["data", "build", "--raw", str(raw_dir), "--out", str(out),
+                                "--kbpp", str(register), "--code-system", "kemendagri"])
+    assert built.exit_code == 0, built.output
+    with open(out / "kbpp.csv", encoding="utf-8") as f:
+        mine = {r["bps_code"]: r["deliveries"] for r in csv.DictReader(f)
+                if r["source"] == "register.csv"}
+    assert mine == {"1101": "2", "1102": "1"}  # Simeulue and Aceh Singkil, not Pidie/Bireuen
