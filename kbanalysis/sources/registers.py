@@ -929,7 +929,7 @@ class _Malformed:
 def _malformed_detail(plan: _Plan, text: str, error_type: str = "") -> str:
     """What is wrong with a malformed line, e.g. "3 fields, header has 4"."""
     if error_type == "UNQUOTED VALUE":
-        return "a quote opened here is never closed (the lines after it are read as one field)"
+        return "a quote opened here is never closed, so the lines after it read as one field"
     fields = next(csv.reader([text], delimiter=plan.delimiter), [])
     return f"{len(fields)} fields, header has {len(plan.header)}"
 
@@ -988,9 +988,13 @@ def _result(plan: _Plan, grouped: pd.DataFrame, noted: list, rows_read: int,
             detail = "" if kind == "kept" else f"column '{column}'"
             shown = [(line, value, detail) for line, value in sorted(zip(lines, values))]
             shown = shown[: plan.examples]
-        what = "kept as a delivery without KBPP" if kind == "kept" else "records rejected"
+        records = "record" if count == 1 else "records"
+        what = ("kept as deliveries without KBPP" if count != 1 else
+                "kept as a delivery without KBPP") if kind == "kept" else "rejected"
+        follow = ("it follows as an example" if count == 1 else
+                  f"the first {len(shown)} follow as examples")
         ledger.add(source_id, plan.path, None, column, reason,
-                   f"{count} {what} in all; the first {len(shown)} follow as examples")
+                   f"{count} {records} {what} in all; {follow}")
         for line, value, detail in shown:
             ledger.add(source_id, plan.path, int(line), column if kind == "kept" else None,
                        reason, detail, value)

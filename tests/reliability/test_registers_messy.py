@@ -122,8 +122,13 @@ def test_the_utf8_copy_of_a_cp1252_register_is_removed(tmp_path, monkeypatch):
     assert list(scratch.iterdir()) == []
     broken = _write(tmp_path / "broken.csv", MESSY_HEADER, ROWS, encoding="cp1252", sep=";")
     broken.write_bytes(broken.read_bytes() + b'05/05/2023;"Kab. Garut;P\xe9;Ya;Pil;1\r\n')
-    aggregate_register(broken)  # an unclosed quote: ledgered, and the copy still removed
+    result = aggregate_register(broken)  # an unclosed quote: ledgered, the copy removed
     assert list(scratch.iterdir()) == []
+    example = [r for r in result.ledger.rejects if r.row is not None]
+    assert [(r.row, r.reason, r.detail) for r in example] == [
+        (8, "malformed_row", "a quote opened here is never closed, so the lines after it "
+                             "read as one field")]
+    assert result.yearly["deliveries"].sum() == 6  # the six rows before it still count
 
 
 def test_a_ragged_line_is_ledgered_and_the_other_lines_counted(tmp_path):
