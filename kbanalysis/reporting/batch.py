@@ -45,7 +45,7 @@ import time
 import traceback
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import atomic, config
@@ -322,9 +322,7 @@ class Worker:
         self.reports_made = 0
 
     def _client(self, notebook, **options):
-        from nbclient import NotebookClient
-
-        client = NotebookClient(notebook, km=self.km, kernel_name=KERNEL_NAME, **options)
+        client = _warm_kernel_client_class()(notebook, km=self.km, kernel_name=KERNEL_NAME, **options)
         client.kc = self.kc
         return client
 
@@ -431,6 +429,26 @@ class Worker:
         message = str(error) if isinstance(error, CellError) else (
             f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=3)}")
         return {"status": "failed", "error": message.strip(), "seconds": time.perf_counter() - started}
+
+
+def _warm_kernel_client_class():
+    """nbclient's client, minus its kernel setup: the Worker owns the kernel and its client.
+
+    nbclient's own setup installs SIGINT and SIGTERM handlers for the length of each notebook
+    (they shut the kernel down politely and let the process run on) and resets both to the
+    defaults afterwards, so the batch's handlers (stop the worker, Ctrl-C is the parent's)
+    would hold only between notebooks. Those handlers must hold all the time.
+    """
+    from nbclient import NotebookClient
+
+    class WarmKernelClient(NotebookClient):
+        @contextlib.asynccontextmanager
+        async def async_setup_kernel(self, **kwargs):
+            if self.km is None or self.kc is None:
+                raise RuntimeError("WarmKernelClient needs the Worker's running kernel and client")
+            yield
+
+    return WarmKernelClient
 
 
 def _last_line(error) -> str:
@@ -654,7 +672,3 @@ def stop_pool(pool: ProcessPoolExecutor, grace: float = 10.0) -> None:
         if process.is_alive():
             process.kill()
             process.join(1.0)
-
-
-def job_to_dict(job: ReportJob) -> dict:
-    return asdict(job)

@@ -7,15 +7,20 @@ staging file may remain, and no worker or kernel may outlive the batch.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import textwrap
+import time
+import uuid
 from pathlib import Path
 
 import pandas as pd
+import psutil
 import pytest
+from tiny_batch import TEMPLATE_ENV, write_template
 
 from kbanalysis import atomic, config, dataset
 
@@ -116,3 +121,106 @@ def test_a_kill_before_the_commit_point_keeps_the_old_set_and_the_next_run_clean
                       folder / "tidy.csv": lambda tmp: tmp.write_text("z\n")})
     assert _leftovers(folder) == []  # the next run removed the killed run's staging files
     assert (folder / "tidy.csv").read_text() == "z\n"
+
+
+# --------------------------------------------------------------------------------------
+# A report batch interrupted: SIGTERM, Ctrl-C (SIGINT to the process group), SIGKILL
+
+TINY_BATCH = Path(__file__).with_name("tiny_batch.py")
+MARKER = "KBANALYSIS_TEST_MARKER"  # inherited by the batch, its workers and their kernels
+QUICK, SLOW = ["0101", "0102"], ["0199", "0299"]  # the slow ones are running when we strike
+
+
+def _marked(marker: str) -> list[psutil.Process]:
+    found = []
+    for process in psutil.process_iter():
+        try:
+            if process.environ().get(MARKER) == marker and process.status() != psutil.STATUS_ZOMBIE:
+                found.append(process)
+        except psutil.Error:
+            pass
+    return found
+
+
+def _kernels(processes) -> list[psutil.Process]:
+    found = []
+    for process in processes:
+        with contextlib.suppress(psutil.Error):
+            if "ipykernel" in " ".join(process.cmdline()):
+                found.append(process)
+    return found
+
+
+def _wait_for(condition, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.2)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+@pytest.fixture()
+def running_batch(tmp_path):
+    """A batch of 2 workers that has written the quick pages and is busy with the slow ones."""
+    template = write_template(tmp_path / "tiny.ipynb")
+    marker = uuid.uuid4().hex
+    out = tmp_path / "reports"
+    env = {**os.environ, TEMPLATE_ENV: str(template), MARKER: marker}
+    batch = subprocess.Popen(
+        [sys.executable, str(TINY_BATCH), "report", "--level", "regency", "--only",
+         " ".join(QUICK + SLOW), "--jobs", "2", "--quiet", "--out", str(out)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True)  # its own process group, like a job in a terminal
+    try:
+        _wait_for(lambda: all(any((out / "id" / "regency").glob(f"{c}-*.html")) for c in QUICK)
+                  and len(_kernels(_marked(marker))) == 2, 180, "two busy kernels")
+        yield batch, marker, out
+    finally:
+        for process in _marked(marker):  # never leave a stray process behind a failed test
+            with contextlib.suppress(psutil.Error):
+                process.kill()
+        batch.kill()
+        batch.communicate()
+
+
+def _assert_nothing_left(marker: str, out: Path) -> None:
+    _wait_for(lambda: not _marked(marker), 30, "every worker and kernel to exit")
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]  # no staging file left
+    pages = sorted(p.name.split("-")[0] for p in out.rglob("*.html") if p.name != "index.html")
+    assert pages == QUICK  # the finished pages, and no page of the interrupted reports
+    for page in out.rglob("*.html"):
+        assert page.read_text(encoding="utf-8").rstrip().endswith("</html>")  # whole pages
+
+
+def test_sigterm_stops_every_worker_and_kernel(running_batch):
+    batch, marker, out = running_batch
+    batch.send_signal(signal.SIGTERM)
+    _, stderr = batch.communicate(timeout=60)
+    assert batch.returncode == 143
+    assert stderr.splitlines() == ["terminated (SIGTERM): stopped; finished files are kept, "
+                                   "none is half-written"]
+    _assert_nothing_left(marker, out)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert all(code in index for code in QUICK)  # the index keeps the finished work
+
+
+def test_ctrl_c_prints_one_line_and_stops_everything(running_batch):
+    batch, marker, out = running_batch
+    os.killpg(batch.pid, signal.SIGINT)  # what a terminal sends on Ctrl-C: the whole group
+    _, stderr = batch.communicate(timeout=60)
+    assert batch.returncode == 130
+    assert stderr.splitlines() == ["interrupted (Ctrl-C): stopped; finished files are kept, "
+                                   "none is half-written"]
+    _assert_nothing_left(marker, out)
+
+
+def test_sigkill_of_the_parent_takes_workers_and_kernels_with_it(running_batch):
+    batch, marker, out = running_batch
+    children = psutil.Process(batch.pid).children(recursive=True)
+    assert len(_kernels(_marked(marker))) == 2 and children
+    batch.kill()
+    batch.communicate(timeout=60)
+    assert batch.returncode == -signal.SIGKILL
+    _assert_nothing_left(marker, out)
