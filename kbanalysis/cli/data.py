@@ -117,7 +117,8 @@ def kbpp_rejects_note(rejects: pd.DataFrame, kbpp_files: list[Path], out_dir: Pa
 
     own = rejects[rejects["file"].isin({p.name for p in kbpp_files})
                   & ~rejects["reason"].isin(FINDINGS)]
-    lines = [f"{r.file}, row {r.row}: dropped as a conflicting duplicate ({r.detail})"
+    lines = [f"{r.file}{'' if pd.isna(r.row) else f', row {r.row}'}: dropped as a "
+             f"conflicting duplicate ({r.detail})"
              for r in own[own["reason"] == "conflicting_duplicate"].itertuples()]
     noun = "row or cell" if len(own) == 1 else "rows or cells"
     lines.append(f"--allow-rejects: {len(own)} rejected {noun} of the --kbpp files left out "
