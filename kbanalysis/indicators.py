@@ -107,10 +107,6 @@ def get(name: str) -> Indicator:
         raise KeyError(f"unknown indicator {name!r}; known: {', '.join(INDICATORS)}") from None
 
 
-def empty_tidy() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype=_DTYPES[c]) for c in TIDY_COLUMNS})
-
-
 _DTYPES = {"region_code": "str", "level": "str", "year": "int64", "indicator": "str",
            "value": "float64", "unit": "str", "measure_type": "str", "source_id": "str",
            "source_row": "int64", "flags": "str", "source_ref": "str"}

@@ -440,7 +440,7 @@ def simulated_inputs(analysis: pd.DataFrame, meta: dict | None) -> list[str]:
     found = []
     if "kbpp_measure_type" in analysis and (analysis["kbpp_measure_type"] == "simulated").any():
         found.append("simulated_kbpp")
-    if meta and any(bool(meta.get(k)) for k in ("simulated", "inputs_simulated", "simulated_inputs")):
+    if meta and any(bool(meta.get(k)) for k in ("simulated", "simulated_inputs")):
         found.append("simulated_model")
     return found
 

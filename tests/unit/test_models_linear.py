@@ -59,13 +59,19 @@ def test_weights_scale_does_not_matter():
     np.testing.assert_allclose(a.vcov, b.vcov, atol=1e-10)
 
 
-def test_t_reference_with_g_minus_1_degrees_of_freedom():
-    from scipy import stats
-    fit = fit_linear(X, Y, NAMES, clusters=CLUSTERS)
-    crit = stats.t.ppf(0.975, 3)
+@pytest.mark.parametrize("weights", [None, WEIGHTS], ids=["ols", "wls"])
+def test_t_reference_with_g_minus_1_degrees_of_freedom(weights):
+    fit = fit_linear(X, Y, NAMES, weights=weights, clusters=CLUSTERS)
+    # t(3), 97.5 % point, from a printed t table: 3.182446.
     ci = fit.conf_int()
-    np.testing.assert_allclose(ci[:, 1] - fit.params, crit * fit.bse)
-    np.testing.assert_allclose(fit.pvalues, 2 * stats.t.sf(np.abs(fit.params / fit.bse), 3))
+    np.testing.assert_allclose((ci[:, 1] - fit.params) / fit.bse, 3.182446, rtol=1e-6)
+    # p-values and intervals from a second implementation: statsmodels' cluster-robust
+    # inference with a t reference, which uses G - 1 = 3 degrees of freedom.
+    model = sm.OLS(Y, X) if weights is None else sm.WLS(Y, X, weights=weights)
+    reference = model.fit(cov_type="cluster", cov_kwds={"groups": CLUSTERS}, use_t=True)
+    assert reference.df_resid_inference == 3
+    np.testing.assert_allclose(fit.pvalues, reference.pvalues, rtol=1e-8)
+    np.testing.assert_allclose(ci, reference.conf_int(), rtol=1e-8)
 
 
 def test_no_clusters_means_hc1():

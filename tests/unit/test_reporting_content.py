@@ -150,8 +150,15 @@ def test_expected_effect_prefers_the_range_fit_used():
                                 "scenarios": [{"source": "x", "expected_pp": -0.3}]}}
     found = C.expected_effect(meta)
     assert (found["lower_pp"], found["upper_pp"]) == (-0.3, -0.01)
-    computed = C.expected_effect({})  # falls back to kbanalysis.expected
-    assert computed is None or computed["lower_pp"] <= computed["upper_pp"] <= 0
+    computed = C.expected_effect({})  # falls back to kbanalysis.expected with its defaults
+    from kbanalysis.expected import expected_effect
+    reference = expected_effect().as_dict()
+    assert computed is not None
+    assert (computed["lower_pp"], computed["upper_pp"]) == pytest.approx(
+        (reference["lower_pp"], reference["upper_pp"]), rel=1e-12)
+    assert computed["coverage_rise_pts"] == 10.0
+    assert len(computed["scenarios"]) == len(reference["scenarios"]) > 0
+    assert computed["lower_pp"] < computed["upper_pp"] < 0  # more KBPP, less stunting
 
 
 def test_provenance_lists_hashes_versions_parameters():

@@ -34,11 +34,14 @@ def test_pseudo_units_and_null_geometries_are_ledgered(national, raw_dir):
 
 
 def test_missing_regencies(national):
-    # The file predates the 2014 Sulawesi Tenggara splits, and Kepulauan Seribu's only
-    # feature has no geometry (PROVENANCE). Any other gap must be explained in the ledger.
-    assert {"7412", "7413", "7414", "7415", "3101"} <= set(national.missing)
-    explained = {r.value for r in national.ledger.rejects if r.reason == "null_geometry"}
-    assert len(national.missing) - 5 <= len(explained)
+    # PROVENANCE §9: the file predates the 2014 Sulawesi Tenggara splits (7412-7415), and
+    # Kepulauan Seribu's only feature (31-01, feature 162) has a null geometry. Sibolga's only
+    # feature (12-71, feature 52) was simplified to a ring without area. No other regency
+    # lacks a shape, and those two are ledgered at their feature.
+    assert sorted(national.missing) == ["1271", "3101", "7412", "7413", "7414", "7415"]
+    null_geometry = {r.row: r.value for r in national.ledger.rejects
+                     if r.reason == "null_geometry"}
+    assert null_geometry.get(162) == "Kepulauan Seribu" and null_geometry.get(52) == "Sibolga"
     assert len(national.shapes) + len(national.missing) == 514
 
 

@@ -59,8 +59,16 @@ def test_layout_and_kota_codes(world):
 def test_kbpp_accounting_holds(world):
     methods = world[[f"kbpp_{m}" for m in config.KBPP_METHODS]].sum(axis=1)
     assert (methods == world["kbpp_total"]).all()
-    np.testing.assert_allclose(world["kbpp_coverage_pct"],
-                               100 * world["kbpp_total"] / world["deliveries"])
+    coverage, deliveries = world["kbpp_coverage_pct"], world["deliveries"]
+    # Coverage is a share of whole deliveries: coverage x deliveries / 100 is a count of
+    # mothers, between 0 and the deliveries.
+    mothers = coverage * deliveries / 100
+    assert ((coverage >= 0) & (coverage <= 100)).all()
+    np.testing.assert_allclose(mothers, mothers.round(), rtol=0, atol=1e-6)
+    # Aggregated two ways, the national coverage agrees: the deliveries-weighted mean of the
+    # regency coverages equals total acceptors over total deliveries (a percent, not a share).
+    weighted = (coverage * deliveries).sum() / deliveries.sum()
+    assert weighted == pytest.approx(100 * world["kbpp_total"].sum() / deliveries.sum(), rel=1e-12)
 
 
 def test_outcome_is_bounded_and_the_mean_never_clipped(world):
