@@ -162,6 +162,7 @@ def file_code_system(path: Path, column: str | None, codes: Sequence,
     read without a declaration, saying how to declare it.
     """
     if declared is not None:
+        declared = "kemendagri" if declared == "dagri" else declared  # the older spelling
         if declared not in CODE_SYSTEMS:
             raise ValueError(f"code system must be one of {', '.join(CODE_SYSTEMS)}, "
                              f"not {declared!r}")

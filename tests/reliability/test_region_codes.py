@@ -18,7 +18,8 @@ from kbanalysis.cli import app
 from kbanalysis.ledger import InputError
 from kbanalysis.regions import default_resolver
 from kbanalysis.sources.check import check_file
-from kbanalysis.sources.code_system import CodeSystemUnknown, detect_code_system
+from kbanalysis.sources.code_system import (CodeSystemUnknown, detect_code_system,
+                                            file_code_system)
 from kbanalysis.sources.jabar_opendata import read_opendata
 from kbanalysis.sources.kbpp_import import read_opendata_parts
 from kbanalysis.sources.registers import aggregate_register
@@ -236,6 +237,10 @@ def test_detection_semantics():
         detect_code_system(["1109"], ["1109"])
     with pytest.raises(CodeSystemUnknown, match="fit neither system alone"):
         detect_code_system(["1473", "9115"])
+    # A declaration is taken as it is ("dagri" is the older spelling of "kemendagri").
+    assert file_code_system("f.csv", "kode", ["1109"], declared="dagri") == "kemendagri"
+    with pytest.raises(ValueError, match="bps, kemendagri"):
+        file_code_system("f.csv", "kode", ["1109"], declared="BPS2020")
 
 
 # --- a name column holding codes ---------------------------------------------------------------
