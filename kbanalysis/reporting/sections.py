@@ -75,7 +75,8 @@ def regency_targets(ctx: ReportContext, code: str, lang: str) -> B.Block:
 def _signed(value, lang: str, decimals: int = 1) -> str:
     if value is None or value != value:
         return "–"
-    return ("+" if value > 0 else "") + T.number(value, lang, decimals)
+    text = T.number(value, lang, decimals)
+    return ("+" if value > 0 and text.strip("0.,") else "") + text  # no "+0.00"
 
 
 def regency_kbpp(ctx: ReportContext, code: str, lang: str) -> B.Block:
@@ -237,7 +238,7 @@ def model_comparison(ctx: ReportContext, lang: str) -> tuple:
                                  "ci": T.t("col_ci", lang), "p_value": T.t("col_p", lang),
                                  "n_obs": T.t("col_obs", lang)},
                     {"estimate": lambda v: _signed(float(v), lang, 2),
-                     "p_value": lambda v: T.number(v, lang, 3), "n_obs": lambda v: T.integer(v, lang)})
+                     "p_value": lambda v: T.p_value(v, lang), "n_obs": lambda v: T.integer(v, lang)})
     expected = C.expected_effect(ctx.meta)
     band = ((expected["lower_pp"], expected["upper_pp"])
             if per_10 and expected and expected["coverage_rise_pts"] == 10 else None)

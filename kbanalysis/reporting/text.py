@@ -285,9 +285,21 @@ def number(value, lang: str, decimals: int = 1) -> str:
     """``value`` with the decimal and thousands separators of ``lang``; "–" when missing."""
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    text = f"{float(value):,.{decimals}f}"
+    # round() first (same correct rounding as the format) so that -0.0004 prints 0.00, not -0.00
+    text = f"{round(float(value), decimals) + 0.0:,.{decimals}f}"
     if lang == "id":  # swap "," and "." through a placeholder
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+P_VALUE_DECIMALS = 3
+
+
+def p_value(value, lang: str) -> str:
+    """A p-value at 3 decimals, or "<0.001" ("<0,001") below that, rather than "0.000"."""
+    text = number(value, lang, P_VALUE_DECIMALS)
+    if text != "–" and float(value) < 10 ** -P_VALUE_DECIMALS:
+        return "<" + number(10 ** -P_VALUE_DECIMALS, lang, P_VALUE_DECIMALS)
     return text
 
 

@@ -97,6 +97,17 @@ def test_python_is_recorded_without_its_patch_release():
     assert (sys.version_info.major, sys.version_info.minor) == tuple(map(int, recorded.split(".")))
 
 
+def test_reports_print_no_negative_zero_and_no_zero_p_value():
+    from kbanalysis.reporting import text as T
+    # A near-zero estimate on either side of 0 prints the same text.
+    assert T.number(-0.0004, "en", 2) == T.number(0.0004, "en", 2) == "0.00"
+    assert T.number(-0.04, "id", 1) == "0,0"
+    assert T.number(-1.2345, "en", 2) == "-1.23"
+    assert T.p_value(2e-09, "en") == "<0.001" and T.p_value(2e-09, "id") == "<0,001"
+    assert T.p_value(0.0228, "en") == "0.023" and T.p_value(0.592, "id") == "0,592"
+    assert T.p_value(None, "en") == "–" and T.p_value(float("nan"), "id") == "–"
+
+
 # --------------------------------------------------------------------------------------
 # Whole fits
 
