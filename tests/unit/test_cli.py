@@ -69,32 +69,43 @@ def test_build_without_raw_folder_explains_how_to_get_one(monkeypatch):
     assert "data/SOURCES.md" in result.stderr
 
 
+def _built(sources=()):
+    kbpp = pd.DataFrame({"bps_code": ["3328"] * len(sources), "source": list(sources)})
+    return SimpleNamespace(counts=lambda: [{"source_id": "jabar_od_17148", "file": "x.csv",
+                                            "read": 297, "kept": 295, "rejected": 2}],
+                           kbpp=kbpp, rejects=pd.DataFrame(columns=["file", "reason"]))
+
+
 def test_build_passes_its_options_through_and_prints_counts(monkeypatch, tmp_path):
     import kbanalysis.dataset
 
     calls = []
 
-    def fake_build(raw_dir, out_dir, seed, kbpp_files):
-        calls.append((raw_dir, out_dir, seed, kbpp_files))
-        return SimpleNamespace(counts=lambda: [{"source_id": "jabar_od_17148", "file": "x.csv",
-                                                "read": 297, "kept": 295, "rejected": 2}])
+    def fake_build(raw_dir, out_dir, seed, kbpp_files, **options):
+        calls.append((raw_dir, out_dir, seed, kbpp_files, options))
+        return _built() if options["simulate"] or not kbpp_files else \
+            _built([f.name for f in kbpp_files])
 
     monkeypatch.setattr(kbanalysis.dataset, "build", fake_build)
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
     result = runner.invoke(app, ["data", "build", "--raw", str(raw), "--out", str(out),
-                                 "--seed", "7"])
+                                 "--seed", "7", "--simulate"])
     assert result.exit_code == 0, result.output
-    assert calls == [(raw, out, 7, [])]
+    assert calls[-1][:4] == (raw, out, 7, []) and calls[-1][4]["simulate"] is True
     assert "KBPP: SIMULATED" in result.stdout
     files = [tmp_path / "a.xlsx", tmp_path / "b.csv"]
     for f in files:
         f.write_text("x")
     result = runner.invoke(app, ["data", "build", "--raw", str(raw), "--out", str(out),
-                                 "--kbpp", str(files[0]), "--kbpp", str(files[1])])
+                                 "--kbpp", str(files[0]), "--kbpp", str(files[1]), "--sheet",
+                                 "Tabel 39", "--allow-rejects"])
     assert result.exit_code == 0, result.output
-    assert calls[-1] == (raw, out, config.SEED, files)
-    assert "KBPP: real, from a.xlsx, b.csv" in result.stdout
+    assert calls[-1][:4] == (raw, out, config.SEED, files)
+    assert calls[-1][4] | {"code_system": None} == {
+        "simulate": False, "code_system": None, "allow_kbpp_rejects": True,
+        "kbpp_sheet": "Tabel 39"}
+    assert "KBPP: real, 1 regencies, from a.xlsx; b.csv" in result.stdout
     counts_line = next(line for line in result.stdout.splitlines() if "jabar_od_17148" in line)
     assert counts_line.split() == ["jabar_od_17148", "297", "295", "2"]
 
@@ -104,11 +115,17 @@ def test_build_defaults_to_the_found_raw_folder_and_the_processed_dir(monkeypatc
 
     calls = []
     monkeypatch.setattr(config, "default_raw_dir", lambda: tmp_path)
-    monkeypatch.setattr(kbanalysis.dataset, "build", lambda raw_dir, out_dir, seed, kbpp_files:
-                        calls.append((raw_dir, out_dir, seed)) or SimpleNamespace(counts=list))
+    monkeypatch.setattr(kbanalysis.dataset, "build",
+                        lambda raw_dir, out_dir, seed, kbpp_files, **options:
+                        calls.append((raw_dir, out_dir, options["simulate"])) or _built())
     result = runner.invoke(app, ["data", "build"])
     assert result.exit_code == 0, result.output
-    assert calls == [(tmp_path, config.PROCESSED_DIR, config.SEED)]
+    assert "KBPP: no real KBPP data" in result.stdout
+    result = runner.invoke(app, ["data", "build", "--simulate"])
+    assert result.exit_code == 0, result.output
+    # The real default goes to data/processed/; the demonstration never does.
+    assert calls == [(tmp_path, config.PROCESSED_DIR, False),
+                     (tmp_path, config.SIMULATED_PROCESSED_DIR, True)]
 
 
 def test_input_error_is_one_line_on_stderr_and_exit_1(monkeypatch, tmp_path):
@@ -116,7 +133,7 @@ def test_input_error_is_one_line_on_stderr_and_exit_1(monkeypatch, tmp_path):
 
     error = InputError("x.csv", 4, "tahun", "a year between 2000 and 2035", "20x4")
 
-    def broken_build(raw_dir, out_dir, seed, kbpp_files):
+    def broken_build(raw_dir, out_dir, seed, kbpp_files, **options):
         raise error
 
     monkeypatch.setattr(kbanalysis.dataset, "build", broken_build)

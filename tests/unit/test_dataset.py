@@ -9,6 +9,7 @@ import pytest
 from kbanalysis import config, dataset
 from kbanalysis.indicators import TIDY_COLUMNS
 from kbanalysis.kbpp_schema import KBPP_COLUMNS
+from kbanalysis.sources.kbpp_import import KbppRejected
 
 # The analysis columns as the data contract lists them.
 CONTRACT_COLUMNS = (
@@ -194,7 +195,12 @@ def test_build_from_real_kbpp_files_says_real_and_names_them(raw_dir, tmp_path):
     truth = write_profil_kesehatan(profil, level="province", year=2023, problems=())
     register = tmp_path / "register_2022.csv"
     write_register(register, 3_000, years=(2022, 2022))
-    result = dataset.build(raw_dir, tmp_path / "out", kbpp_files=[profil, register])
+    # The register has planted problems: without --allow-rejects the build refuses it.
+    with pytest.raises(KbppRejected):
+        dataset.build(raw_dir, tmp_path / "refused", kbpp_files=[profil, register])
+    assert not (tmp_path / "refused").exists()
+    result = dataset.build(raw_dir, tmp_path / "out", kbpp_files=[profil, register],
+                           allow_kbpp_rejects=True)
 
     analysis = dataset.load_analysis(tmp_path / "out" / "analysis.csv")
     with_kbpp = analysis[analysis["kbpp_total"].notna()]
@@ -207,6 +213,9 @@ def test_build_from_real_kbpp_files_says_real_and_names_them(raw_dir, tmp_path):
             == expected["deliveries"].astype(int)).all()
     assert set(jabar_2023["kbpp_source"]) == {profil.name}
     assert set(with_kbpp.loc[with_kbpp["year"] == 2022, "kbpp_source"]) == {register.name}
+    # The published Jawa Tengah 2021 coverage stays beside the user's files.
+    assert analysis.loc[(analysis["bps_code"] == "3328") & (analysis["year"] == 2021),
+                        "kbpp_coverage_pct"].item() == pytest.approx(91.3)
     meta = json.loads((tmp_path / "out" / "build_meta.json").read_text())
     assert set(meta["kbpp"]["files"]) == {profil.name, register.name}
     assert meta["kbpp"]["measure_type"] == "administrative"
