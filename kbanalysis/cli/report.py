@@ -5,10 +5,15 @@ Examples::
     kbanalysis report --level all                       # everything, Bahasa Indonesia
     kbanalysis report --level regency --province 35     # every regency of Jawa Timur
     kbanalysis report --level regency --only 3205,3273 --lang en
+    kbanalysis report --level regency --only "3205 3273" --only 5301
     kbanalysis report --level province --all --jobs 2
 
 Reports go to ``reports/`` (``reports/index.html`` lists them). Unchanged reports are skipped;
-a failing report does not stop the others, and the command exits 1 if any failed.
+a failing report does not stop the others, and the command exits 1 if any failed. An unknown
+code among ``--only`` codes is such a failure (listed in the index); when every code is
+unknown nothing runs and the exit code is 2. A page that cannot be written (full disk,
+read-only folder) stops the batch with one line and exit code 1; Ctrl-C or SIGTERM stop every
+worker and kernel (see ``kbanalysis.reporting.batch``).
 """
 from __future__ import annotations
 
@@ -29,7 +34,8 @@ def report(
         None, "--province", help="BPS province code: that province's report, or with --level "
                                  "regency all its regencies."),
     only: list[str] | None = typer.Option(
-        None, "--only", help="Only these BPS codes (repeat the option or separate by commas)."),
+        None, "--only", help="Only these BPS codes: separate them by spaces or commas, or repeat "
+                             "the option. An unknown code is listed as failed; the others run."),
     all_: bool = typer.Option(False, "--all", help="Every province / every regency."),
     lang: str = typer.Option("id", "--lang", help="id (Bahasa Indonesia) or en."),
     jobs: int | None = typer.Option(None, "--jobs", min=1, help="Parallel workers. Default: all cores."),
