@@ -44,7 +44,8 @@ FIRST_YEAR = 2014  # the analysis table starts with the first year of any regenc
 REGENCY_INDICATORS = ["stunting_survey_pct", "stunting_weighing_pct", "poverty_pct",
                       "births_outside_facility_pct", "first_birth_before_20_pct",
                       "food_security_index", "sppg_per_100k", "sppg_count", "population",
-                      "children_0_4", "modern_cpr_pct"]
+                      "children_0_4", "modern_cpr_pct", "unmet_need_pct", "long_acting_share_pct",
+                      "kbpp_intention_pct"]
 INTEGER_INDICATORS = ["sppg_count", "population", "children_0_4"]  # counts: written without ".0"
 PLACE_COLUMNS = ["latitude", "longitude"]  # describe the regency, repeated every year
 KBPP_VALUE_COLUMNS = [*COUNT_COLUMNS, "kbpp_coverage_pct"]
@@ -79,6 +80,19 @@ RAW_SOURCES = [
               lambda p, r, s: read_opendata(p, s, resolver=r)),
     RawSource("ssgi_provinsi", "ssgi_provinsi/*od_20953*.csv",
               lambda p, r, s: read_ssgi_provinsi(p, resolver=r, source_id=s)),
+    # Published value tables (sources.published), after the official series so that an
+    # official value wins a tie. Province lines of the secondary stunting lists are checked
+    # against the official province series, read from the same raw folder (the parent of the
+    # table's folder).
+    RawSource("stunting_secondary", "stunting_kabkota_secondary/ssgi_ski_kabkota_*.csv",
+              lambda p, r, s: read_published(
+                  p, resolver=r, source_id=s,
+                  official=read_ssgi_provinsi(raw_source_file(p.parents[1], "ssgi_provinsi"),
+                                              resolver=r).tidy)),
+    RawSource("susenas_provinsi_kb_modern", "susenas_provinsi/*kb_modern_pascapersalinan*.csv",
+              lambda p, r, s: read_published(p, resolver=r, source_id=s)),
+    RawSource("susenas_provinsi_konseling", "susenas_provinsi/*konseling_kbpp*.csv",
+              lambda p, r, s: read_published(p, resolver=r, source_id=s)),
     # BPS population tables. Pre-2022 Kemendagri codes of Papua are read through the
     # bridging list of the same raw folder (the parent of the table's folder).
     RawSource("bps_population", "penduduk_kabkota/bps_penduduk_kabkota_*.csv",
@@ -99,19 +113,6 @@ RAW_SOURCES = [
               lambda p, r, s: read_elsimil_bumil(p, year=SIGA_SULBAR_YEAR, resolver=r,
                                                  source_id=s),
               kind="administrative"),
-    # Published value tables (sources.published), after the official series so that an
-    # official value wins a tie. Province lines of the secondary stunting lists are checked
-    # against the official province series, read from the same raw folder (the parent of the
-    # table's folder).
-    RawSource("stunting_secondary", "stunting_kabkota_secondary/ssgi_ski_kabkota_*.csv",
-              lambda p, r, s: read_published(
-                  p, resolver=r, source_id=s,
-                  official=read_ssgi_provinsi(raw_source_file(p.parents[1], "ssgi_provinsi"),
-                                              resolver=r).tidy)),
-    RawSource("susenas_provinsi_kb_modern", "susenas_provinsi/*kb_modern_pascapersalinan*.csv",
-              lambda p, r, s: read_published(p, resolver=r, source_id=s)),
-    RawSource("susenas_provinsi_konseling", "susenas_provinsi/*konseling_kbpp*.csv",
-              lambda p, r, s: read_published(p, resolver=r, source_id=s)),
 ]
 # Published KBPP tables in the raw folder (coverage by kab/kota, e.g. Profil Kesehatan Jawa
 # Tengah 2021): read with the users' --kbpp files through the one KBPP importer.
