@@ -227,7 +227,9 @@ def summary_lines(analysis: pd.DataFrame, rejects: pd.DataFrame, n_regencies: in
 
 def measure_type(analysis: pd.DataFrame, column: str) -> str:
     """The KBPP columns carry their measure type per row; the others take the registry's."""
-    if column.startswith("kbpp_") or column == "deliveries":
+    from ..dataset import KBPP_VALUE_COLUMNS
+
+    if column in KBPP_VALUE_COLUMNS:
         kinds = analysis.loc[analysis[column].notna(), "kbpp_measure_type"].dropna().unique()
         return "/".join(sorted(kinds)) or "-"
     return INDICATORS[column].measure_type
