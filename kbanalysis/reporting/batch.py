@@ -183,8 +183,20 @@ def plan(level: str, *, province=None, only=(), all_: bool = False, lang: str = 
 
 
 def split_codes(only) -> list[str]:
-    """``["3205 3273", "3205,5301"]`` -> ``["3205", "3273", "3205", "5301"]``."""
-    return [code for item in (only or ()) for code in re.split(r"[\s,;]+", str(item)) if code]
+    """``["3205 3273", "3205,5301", "Kota Bandung"]`` -> ``3205, 3273, 3205, 5301, Kota Bandung``.
+
+    Commas always separate; spaces separate codes, but a piece with letters is one region
+    name (names have spaces).
+    """
+    codes = []
+    for item in only or ():
+        for piece in re.split(r"[,;]", str(item)):
+            words = piece.split()
+            if all(re.fullmatch(r"[\d.]+", word) for word in words):
+                codes += words
+            elif words:
+                codes.append(" ".join(words))
+    return codes
 
 
 def _checked(codes: list[str], check) -> tuple[list[str], dict[str, P.ParameterError]]:
@@ -589,7 +601,7 @@ def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = 
     try:
         for job in invalid:
             record(job, None, {"status": "failed", "error": job.problem})
-        if n_workers == 1:
+        if todo and n_workers == 1:
             _run_here(todo, reports_dir, timeout, record)
         elif todo:
             _run_in_pool(todo, reports_dir, timeout, n_workers, record)

@@ -8,6 +8,7 @@ it), and, where the system allows a private mount namespace, a read-only bind mo
 """
 from __future__ import annotations
 
+import errno
 import os
 import resource
 import shutil
@@ -17,6 +18,8 @@ from pathlib import Path
 
 import pytest
 from tiny_batch import TEMPLATE_ENV, write_template
+
+from kbanalysis import atomic
 
 KBANALYSIS = [sys.executable, "-m", "kbanalysis"]
 TINY_BATCH = Path(__file__).with_name("tiny_batch.py")
@@ -122,3 +125,30 @@ def test_debug_shows_the_traceback_instead(tmp_path, environment):
                  "--out", str(blocker / "out")], environment)
     assert done.returncode == 1
     assert "Traceback" in done.stderr or "WriteError" in done.stderr
+
+
+def test_a_writer_out_of_space_leaves_the_old_set_and_names_its_file(tmp_path):
+    for name in ("a.csv", "b.csv"):
+        (tmp_path / name).write_text(f"old {name}\n")
+
+    def full_disk(tmp: Path) -> None:
+        tmp.write_text("half")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with pytest.raises(atomic.WriteError) as error:
+        atomic.write_set({tmp_path / "a.csv": lambda tmp: tmp.write_text("new\n"),
+                          tmp_path / "b.csv": full_disk})
+    assert str(error.value) == f"cannot write {tmp_path / 'b.csv'}: No space left on device"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "b.csv"]
+    assert [(tmp_path / n).read_text() for n in ("a.csv", "b.csv")] == ["old a.csv\n", "old b.csv\n"]
+
+
+def test_a_folder_in_the_way_of_a_file_is_refused_before_anything_moves(tmp_path):
+    (tmp_path / "a.csv").write_text("old\n")
+    (tmp_path / "b.csv").mkdir()
+    with pytest.raises(atomic.WriteError) as error:
+        atomic.write_set({tmp_path / "a.csv": lambda tmp: tmp.write_text("new\n"),
+                          tmp_path / "b.csv": lambda tmp: tmp.write_text("new\n")})
+    assert str(error.value) == f"cannot write {tmp_path / 'b.csv'}: a folder is in the way of this file"
+    assert (tmp_path / "a.csv").read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "b.csv"]

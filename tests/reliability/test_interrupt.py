@@ -224,3 +224,16 @@ def test_sigkill_of_the_parent_takes_workers_and_kernels_with_it(running_batch):
     batch.communicate(timeout=60)
     assert batch.returncode == -signal.SIGKILL
     _assert_nothing_left(marker, out)
+
+
+def test_a_journal_that_cannot_be_trusted_stops_the_reader_with_one_clear_error(tmp_path):
+    folder = tmp_path / "processed"
+    _seed_folder(folder)
+    (folder / atomic.JOURNAL_NAME).write_text('{"version": 1, "moves": [["../x", "analysis.csv"]]}')
+    with pytest.raises(atomic.PendingWriteError) as error:
+        dataset.load_analysis(folder / "analysis.csv")
+    assert str(error.value) == (f"{folder / atomic.JOURNAL_NAME}: journal names '../x', "
+                                "not a file of this folder")
+    (folder / atomic.JOURNAL_NAME).write_text("{not json")
+    with pytest.raises(atomic.PendingWriteError, match="unreadable journal of an interrupted write"):
+        dataset.load_tidy(folder / "tidy.csv")

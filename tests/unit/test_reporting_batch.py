@@ -52,12 +52,42 @@ def test_plan_all_levels(context):
     assert len({j.key for j in jobs}) == len(jobs)
 
 
-def test_plan_only_accepts_commas_and_rejects_unknown_codes(context):
+def test_plan_only_accepts_commas_spaces_and_repeats(context):
     jobs = batch.plan("regency", only=["3205,3273", "3205"], context=context)
     assert [j.code for j in jobs] == ["3205", "3273"]
+    jobs = batch.plan("regency", only=["5301 3273", " 3205 ,, 32.73;"], context=context)
+    assert [j.code for j in jobs] == ["3205", "3273", "5301"]
+
+
+def test_split_codes_keeps_region_names_whole():
+    assert batch.split_codes(["Kota Bandung, 3205 3273", "Kabupaten  Garut"]) == [
+        "Kota Bandung", "3205", "3273", "Kabupaten Garut"]
+
+
+def test_unknown_only_codes_become_failed_jobs_and_the_others_stay(context):
+    jobs = batch.plan("regency", only=["3299 3205", "3205,abc"], context=context)
+    assert [(j.code, bool(j.problem)) for j in jobs] == [("3205", False), ("3299", True), ("abc", True)]
+    unknown = jobs[1]
+    assert unknown.key == "id/regency/3299" and unknown.output == ""
+    assert unknown.problem.startswith("ParameterError: unknown regency '3299'") and "closest" in unknown.problem
+
+
+def test_only_unknown_codes_is_a_plain_error(context):
     with pytest.raises(ParameterError) as error:
         batch.plan("regency", only=["3299"], context=context)
     assert "closest" in str(error.value)
+
+
+def test_an_unknown_code_is_listed_as_failed_in_the_index_without_running(tmp_path, context):
+    jobs = batch.plan("province", only=["32", "99"], context=context)
+    unknown = [j for j in jobs if j.problem]
+    assert [j.code for j in jobs if not j.problem] == ["32"] and len(unknown) == 1
+    summary = batch.run_batch(unknown, reports_dir=tmp_path, workers=1, progress=False)
+    assert list(summary.failed) == ["id/province/99"] and not summary.built
+    assert batch.load_manifest(tmp_path)["reports"]["id/province/99"]["status"] == "failed"
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "unknown province &#x27;99&#x27;" in index and 'class="status-failed"' in index
+    assert not list(tmp_path.rglob("*.tmp")) and not list(tmp_path.rglob("id"))  # no page, no staging
 
 
 def test_plan_needs_a_selection(context):
