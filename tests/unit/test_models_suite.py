@@ -224,3 +224,18 @@ def test_committed_results_are_what_fit_makes_from_the_committed_tables(tmp_path
     assert result.exit_code == 0, result.output
     for name in (ESTIMATES_CSV, META_JSON, PREDICTIONS_CSV):
         assert (tmp_path / name).read_bytes() == (config.RESULTS_DIR / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("regencies, checked", [(29, False), (30, True)])
+def test_spatial_checks_need_30_regencies_and_5_per_neighbour(regencies, checked):
+    world = synthetic_table(n_provinces=1, regencies_per_province=regencies, seed=8)
+    res = fit_suite(world, bootstrap_draws=999, sensitivity=False)
+    assert (res.spatial is not None) is checked
+    if not checked:
+        assert res.skipped["spatial_checks"].startswith(f"{regencies} regencies with coordinates")
+        assert "need at least 30" in res.skipped["spatial_checks"]
+    else:
+        assert "spatial_checks" not in res.skipped and "one province" in res.spatial.notes[0]
+    # Larger k asks for more rows: 8 neighbours need 40.
+    res = fit_suite(world, bootstrap_draws=999, sensitivity=False, knn=8)
+    assert res.spatial is None and "need at least 40" in res.skipped["spatial_checks"]
