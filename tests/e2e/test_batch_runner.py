@@ -42,20 +42,23 @@ def test_batch_failures_incremental_and_atomic(tmp_path, world):
     processed, results = (shutil.copytree(d, tmp_path / d.name) for d in world)  # a world to change
     params = {"processed_dir": str(processed), "results_dir": str(results)}
     ctx = load_context(processed, results)
-    jobs = (batch.plan("regency", only=["3273", "5301"], context=ctx, extra=params)
-            + batch.plan("national", context=ctx, extra=params))
-    bad = batch.make_job("regency", "9999", "id", "Nowhere", params)  # not a regency
+    planned = batch.plan("regency", only=["3273 9998", "5301"], context=ctx, extra=params)
+    unknown = [j for j in planned if j.problem]  # 9998: no such regency, the others still run
+    jobs = [j for j in planned if not j.problem] + batch.plan("national", context=ctx, extra=params)
+    bad = batch.make_job("regency", "9999", "id", "Nowhere", params)  # fails inside the notebook
     reports = tmp_path / "reports"
-    summary = batch.run_batch([*jobs, bad], reports_dir=reports, workers=2, progress=False,
+    summary = batch.run_batch([*jobs, *unknown, bad], reports_dir=reports, workers=2, progress=False,
                               processed_dir=processed, results_dir=results)
-    assert not summary.ok and list(summary.failed) == [bad.key]
+    assert not summary.ok and sorted(summary.failed) == sorted([bad.key, "id/regency/9998"])
     assert "ParameterError" in summary.failed[bad.key] and "closest" in summary.failed[bad.key]
+    assert summary.failed["id/regency/9998"].startswith("ParameterError: unknown regency '9998'")
     assert sorted(summary.built) == sorted(j.key for j in jobs)
     for job in jobs:
         page = (reports / job.output).read_text(encoding="utf-8")
         assert external_references(page) == []
     index = (reports / "index.html").read_text(encoding="utf-8")
     assert "9999" in index and "ParameterError" in index and 'class="status-failed"' in index
+    assert "unknown regency &#x27;9998&#x27;" in index
     assert all(f'href="{j.output}"' in index for j in jobs)
     assert not [p for p in reports.rglob("*") if p.name.endswith(".tmp")]  # no half-written files
 
