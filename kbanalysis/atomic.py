@@ -123,13 +123,13 @@ _STAGING_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 
 
 def remove_staging_files(folder: Path) -> list[Path]:
-    """Delete the staging files a killed run left anywhere under ``folder``.
+    """Delete the staging files a killed run left in ``folder`` (not in its subfolders).
 
-    Only for a folder no other process is writing now (e.g. the reports folder when a batch
+    Only for a folder no other process is writing now (e.g. a reports folder when its batch
     starts); ``write_set`` folders clean themselves under their lock.
     """
     removed = []
-    for path in Path(folder).rglob(".*.tmp"):
+    for path in Path(folder).glob(".*.tmp"):
         if _STAGING_NAME.fullmatch(path.name) and path.is_file() and path not in _IN_PROGRESS:
             path.unlink(missing_ok=True)
             removed.append(path)

@@ -552,7 +552,7 @@ def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = 
     except OSError as error:
         raise atomic.WriteError(error.errno, error.strerror, str(reports_dir)) from error
     settle_inputs(processed_dir, results_dir)
-    atomic.remove_staging_files(reports_dir)  # a killed run's unfinished pages
+    remove_staging_files(reports_dir)  # a killed run's unfinished pages
     manifest = load_manifest(reports_dir)
     entries = manifest["reports"]
     data_hash = data_fingerprint(processed_dir, results_dir)
@@ -607,7 +607,7 @@ def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = 
             _run_in_pool(todo, reports_dir, timeout, n_workers, record)
     except BaseException:
         bar.close()
-        atomic.remove_staging_files(reports_dir)  # every worker is gone: nothing is in progress
+        remove_staging_files(reports_dir)  # every worker is gone: nothing is in progress
         with contextlib.suppress(OSError):  # keep what finished; the first error is the one to show
             finish()
         raise
@@ -615,6 +615,15 @@ def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = 
     finish()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def remove_staging_files(reports_dir: Path) -> None:
+    """Staging files in the folders a batch writes: the reports folder, ``<lang>/``,
+    ``<lang>/<level>/``. Not deeper: a nested reports folder may belong to another batch."""
+    for folder in [reports_dir, *(reports_dir / lang for lang in T.LANGS),
+                   *(reports_dir / lang / level for lang in T.LANGS for level in P.LEVELS)]:
+        if folder.is_dir():
+            atomic.remove_staging_files(folder)
 
 
 def settle_inputs(processed_dir=None, results_dir=None) -> None:

@@ -115,3 +115,16 @@ def test_manifest_round_trip_and_damaged_manifest(tmp_path):
     assert batch.load_manifest(tmp_path)["reports"] == {"k": {"status": "ok"}}
     (tmp_path / batch.MANIFEST_NAME).write_text("{not json")
     assert batch.load_manifest(tmp_path) == {"reports": {}}
+
+
+def test_a_batch_removes_the_staging_files_of_a_killed_run_in_its_own_folders(tmp_path, context):
+    stale = tmp_path / "id" / "regency" / ".3205-kabupaten-garut.html.k7x_2abc.tmp"
+    other_batch = tmp_path / "simulated" / "id" / "regency" / ".3205-garut.html.q1w2e3r4.tmp"
+    not_staging = tmp_path / "id" / "regency" / ".notes.tmp"
+    for path in (stale, other_batch, not_staging):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("<html><body>half")
+    unknown = [j for j in batch.plan("province", only=["32", "99"], context=context) if j.problem]
+    batch.run_batch(unknown, reports_dir=tmp_path, workers=1, progress=False)
+    assert not stale.exists()
+    assert other_batch.exists() and not_staging.exists()  # another batch's folder; not our name
