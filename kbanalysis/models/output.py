@@ -1,4 +1,4 @@
-"""``estimates.csv``, ``meta.json`` and ``predictions.csv``: the machine-readable results of a suite run.
+"""``estimates.csv``, ``meta.json``, ``predictions.csv``: the machine-readable results of a fit.
 
 Same inputs and seed give the same bytes on every machine. The last digits of a fit are noise:
 OpenBLAS picks its kernel per CPU and iterative fits stop at a tolerance, so two machines
@@ -7,8 +7,9 @@ differ by up to ~2e-9 of a row's scale for the spatial GMM and ~1e-12 for the ot
 therefore stored at a precision such noise cannot flip in practice (``ROUNDING``, repeated in
 ``meta.json``):
 
-- ``estimate``, ``std_error``, ``ci_low``, ``ci_high`` of one row (``estimates.csv`` and the
-  sensitivity grid of ``meta.json``) share one decimal place: 4 significant digits of the row's
+- ``estimate``, ``std_error``, ``ci_low``, ``ci_high`` of one row (``estimates.csv``, and any
+  record of ``meta.json`` with an ``estimate``, e.g. the sensitivity grid, where keys such as
+  ``analytic_ci_low`` join them) share one decimal place: 4 significant digits of the row's
   largest absolute value, so a coefficient near zero keeps no digits that are pure noise;
 - p-values (``p_value`` and keys such as ``lm_lag_p``, ``moran_p_normal``): 3 significant
   digits, and values below 1e-16 are written as 1e-16 (read "p < 1e-16");
@@ -40,8 +41,9 @@ P_VALUE_FLOOR = 1e-16
 PREDICTION_DECIMALS = 4
 OTHER_DIGITS = 6
 ROUNDING = {
-    "estimate, std_error, ci_low, ci_high": f"one decimal place per row: {ROW_DIGITS} "
-                                            "significant digits of the row's largest |value|",
+    "estimate, std_error, ci_low, ci_high (also *_ci_low, ...)": (
+        f"one decimal place per row: {ROW_DIGITS} significant digits of the row's largest "
+        "|value|"),
     "p-values (p_value, *_p, *_p_*)": f"{P_VALUE_DIGITS} significant digits; below "
                                       f"{P_VALUE_FLOOR:g} written as {P_VALUE_FLOOR:g}",
     "predictions.csv": f"{PREDICTION_DECIMALS} decimals",
@@ -49,6 +51,8 @@ ROUNDING = {
 }
 # p_value, lm_lag_p, moran_p_normal; not expected_pp
 _P_VALUE_KEY = re.compile(r"(^|_)p(_|$)")
+# In a record with an "estimate": estimate, std_error, ci_low, analytic_ci_high, ...
+_ROW_KEY = re.compile(r"(^|_)(estimate|std_error|ci_low|ci_high)$")
 PACKAGES = ("numpy", "pandas", "scipy", "statsmodels", "libpysal", "esda", "spreg")
 ESTIMATES_CSV = "estimates.csv"
 META_JSON = "meta.json"
@@ -104,7 +108,7 @@ def json_ready(value, key: str = ""):
     """JSON-safe and rounded by ``ROUNDING`` (``key`` names the value); NaN -> null."""
     if isinstance(value, dict):
         value = dict(value)
-        keys = [k for k in ROW_COLUMNS if k in value]
+        keys = [k for k in value if isinstance(k, str) and _ROW_KEY.search(k)]
         if "estimate" in keys and all(_is_number(value[k]) for k in keys):
             value.update(zip(keys, round_row([value[k] for k in keys])))
         return {str(k): json_ready(v, str(k)) for k, v in value.items()}

@@ -27,6 +27,7 @@ from kbanalysis.versions import package_versions
 
 RESULT_FILES = (ESTIMATES_CSV, META_JSON, PREDICTIONS_CSV)
 ROW_KEYS = ("estimate", "std_error", "ci_low", "ci_high")
+ROW_KEY = re.compile(r"(^|_)(estimate|std_error|ci_low|ci_high)$")
 
 
 # --------------------------------------------------------------------------------------
@@ -89,6 +90,16 @@ def test_meta_values_are_rounded_by_what_their_key_names():
                                                         abs=1e-15)
     assert grid["p_value"] == pytest.approx(0.929) and grid["n_obs"] == 471
     assert meta["columns"] == {"estimate": "words, not a number"}
+    # A record's other intervals (analytic_ci_low) share its decimal place too: at scale 2.1,
+    # three decimals, so a bound of -0.00012 is written 0.0 (on its own it would keep 6 digits).
+    headline = json_ready({"estimate": 0.49612, "std_error": 0.7937,
+                           "analytic_ci_low": -0.00012345, "analytic_ci_high": 2.1037,
+                           "analytic_p_value": 0.536, "mde_pp": 2.2345678})
+    low = headline["analytic_ci_low"]
+    assert low == 0.0 and math.copysign(1.0, low) == 1.0
+    assert headline["analytic_ci_high"] == pytest.approx(2.104, abs=1e-12)
+    assert headline["estimate"] == pytest.approx(0.496, abs=1e-12)
+    assert headline["analytic_p_value"] == pytest.approx(0.536) and headline["mde_pp"] == 2.23457
 
 
 def test_python_is_recorded_without_its_patch_release():
@@ -199,10 +210,16 @@ def _close_json(committed, fresh, where: str = "meta") -> None:
     if isinstance(committed, dict):
         assert committed.keys() == fresh.keys(), where
         if "estimate" in committed and not isinstance(committed["estimate"], str):
-            keys = [k for k in (*ROW_KEYS, "p_value") if k in committed]
+            # analytic_ci_low and the like share the row's decimal place
+            keys = [k for k in committed if ROW_KEY.search(k)]
             frame = pd.DataFrame([{k: committed[k] for k in keys}, {k: fresh[k] for k in keys}],
                                  dtype="float64")
-            _close_rows(frame.iloc[[0]], frame.iloc[[1]], where)
+            values = frame.abs().max(axis=None)
+            step = 1.001e-3 * (0.0 if pd.isna(values) else values)
+            for key in keys:
+                a, b = frame.loc[0, key], frame.loc[1, key]
+                assert pd.isna(a) == pd.isna(b), (where, key)
+                assert pd.isna(a) or abs(a - b) <= step, (where, key, a, b)
             committed = {k: v for k, v in committed.items() if k not in keys}
             fresh = {k: v for k, v in fresh.items() if k not in keys}
         for key in committed:
