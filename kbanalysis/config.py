@@ -62,6 +62,12 @@ STUNTING_TARGETS_PCT = {2024: 14.0, 2025: 18.8, 2029: 14.2}
 SSGI_2024_NATIONAL_PCT = 19.8  # SSGI 2024 national stunting prevalence
 # SSGI 2024 regency estimates carry roughly +-4 points at 95 % (no CIs are published).
 SSGI_REGENCY_HALF_WIDTH_95 = 4.0
+# National survey stunting prevalence by year (Kemenkes: SSGI 2021, SSGI 2022, SKI 2023, SSGI 2024).
+STUNTING_SURVEY_NATIONAL_PCT = {2021: 24.4, 2022: 21.6, 2023: 21.5, 2024: SSGI_2024_NATIONAL_PCT}
+# WHO/UNICEF prevalence thresholds for stunting (de Onis et al. 2019, Public Health Nutrition
+# 22(1):175-179; WHO/UNICEF 2018): a class holds values below its upper bound, in percent.
+STUNTING_PREVALENCE_THRESHOLDS_PCT = (2.5, 10.0, 20.0, 30.0)
+STUNTING_PREVALENCE_CLASSES = ("very_low", "low", "medium", "high", "very_high")
 
 
 def default_raw_dir() -> Path | None:
