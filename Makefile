@@ -1,6 +1,6 @@
 # kbanalysis — `make` alone lists the targets. Every target that runs code sets up .venv first.
 .DEFAULT_GOAL := help
-.PHONY: help setup browser run data fit reports notebooks nbval bench test lock clean distclean
+.PHONY: help setup browser run data fit reports notebooks nbval bench test lint lock clean distclean
 
 PYTHON ?= python3
 VENV := .venv
@@ -48,7 +48,8 @@ run: setup ## Set up, rebuild the real data (if raw files are found), fit, write
 	$(KB) report --level all $(REPORT_IO)
 	@echo "run: open $(INDEX) in a browser"
 
-test: setup browser ## Set up, then run the whole test suite: unit, e2e, browser and nbval (PYTEST_ARGS to pass options)
+test: setup browser ## Set up, then lint (ruff) and run the whole test suite: unit, reliability, e2e, browser, nbval
+	$(BIN)/ruff check kbanalysis tests bench
 	$(BIN)/python -m pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg tests notebooks $(PYTEST_ARGS)
 
 browser: ## Install Debian's headless Chromium for the browser tests (needs root; skipped when present)
@@ -67,6 +68,9 @@ reports: setup ## Write every HTML report (national, provinces, regencies) and r
 
 notebooks: setup ## Re-execute the committed notebooks (their outputs are the nbval references)
 	$(BIN)/python -m kbanalysis.reporting.refresh
+
+lint: setup ## Run the linter alone (ruff, rules in pyproject.toml)
+	$(BIN)/ruff check kbanalysis tests bench
 
 nbval: setup ## Check only the committed notebooks against their stored outputs
 	$(BIN)/python -m pytest -p no:cacheprovider --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg
