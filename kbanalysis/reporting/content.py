@@ -475,3 +475,49 @@ def provenance(hashes: dict[str, str], parameters: dict, meta: dict | None) -> d
             model[key] = str(meta[key])
     return {"inputs": dict(sorted(hashes.items())), "versions": package_versions(PROVENANCE_PACKAGES, missing="absent"),
             "parameters": dict(parameters), "model": model}
+
+
+# --------------------------------------------------------------------------------------
+# Regency page: targets with uncertainty, comparisons, trend points, model reach
+
+
+TARGET_STATUSES = ("met", "not_met", "undecided")
+
+
+def target_status(value, target: float, half_width: float = SURVEY_HALF_WIDTH_95) -> str | None:
+    """"met" when the whole approximate band (value ± half_width) lies below ``target``,
+    "not_met" when it lies above it, "undecided" when the band contains the target (edges
+    included); None without a value. The one decision the regency pages and the national
+    count share, so the two can never disagree."""
+    if value is None or pd.isna(value):
+        return None
+    # rounded so that 10.0 + 4.0 is exactly 14.0 and counts as containing a 14 % target
+    low, high = round(float(value) - half_width, 6), round(float(value) + half_width, 6)
+    if high < target:
+        return "met"
+    if low > target:
+        return "not_met"
+    return "undecided"
+
+
+def target_status_counts(values, target: float = STUNTING_TARGETS[0].pct,
+                         half_width: float = SURVEY_HALF_WIDTH_95) -> dict:
+    """How many of ``values`` are "met", "not_met", "undecided" against ``target`` (and how
+    many have no value: "missing"), by :func:`target_status`."""
+    counts = dict.fromkeys((*TARGET_STATUSES, "missing"), 0)
+    for value in values:
+        status = target_status(value, target, half_width)
+        counts[status or "missing"] += 1
+    return counts
+
+
+def target_statuses(value, half_width: float = SURVEY_HALF_WIDTH_95,
+                    targets=STUNTING_TARGETS) -> pd.DataFrame:
+    """``target, year, target_pct, gap, status``: gap = value - target in points (> 0: above
+    it); status by :func:`target_status` (None without a value)."""
+    rows = []
+    for target in targets:
+        gap = None if value is None else round(float(value) - target.pct, 1)
+        rows.append({"target": target.key, "year": target.year, "target_pct": target.pct,
+                     "gap": gap, "status": target_status(value, target.pct, half_width)})
+    return pd.DataFrame(rows)
