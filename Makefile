@@ -15,7 +15,7 @@ PYTEST_ARGS ?=
 # Real KBPP files replace the simulated layer: make run KBPP="profil_2023.xlsx register.parquet"
 KBPP ?=
 KBPP_FLAGS = $(foreach f,$(KBPP),--kbpp $(f))
-# Options for `kbanalysis fit`, e.g. FIT_ARGS="--cluster regency" for data of one province.
+# Options for `kbanalysis fit`, e.g. FIT_ARGS="--outcome-year 2024 --exposure-year 2021".
 FIT_ARGS ?=
 # SIMULATE=1: the labelled demonstration with a simulated KBPP layer, kept apart from the
 # real default (the same folders as kbanalysis.config.SIMULATED_*; never committed).
