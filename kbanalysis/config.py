@@ -68,6 +68,11 @@ STUNTING_SURVEY_NATIONAL_PCT = {2021: 24.4, 2022: 21.6, 2023: 21.5, 2024: SSGI_2
 # 22(1):175-179; WHO/UNICEF 2018): a class holds values below its upper bound, in percent.
 STUNTING_PREVALENCE_THRESHOLDS_PCT = (2.5, 10.0, 20.0, 30.0)
 STUNTING_PREVALENCE_CLASSES = ("very_low", "low", "medium", "high", "very_high")
+# Fixed colour classes of the maps, the same on every page (upper bounds in percent; the
+# last class is open): stunting in the WHO/UNICEF classes above, KBPP coverage around the
+# BKKBN 70 % target. Map axes run 0-60 % (no regency estimate reaches 60) and 0-100 %.
+KBPP_MAP_THRESHOLDS_PCT = (30.0, 50.0, KBPP_TARGET_PCT, 90.0)
+MAP_RANGE_PCT = {"stunting_survey_pct": (0.0, 60.0), "kbpp_coverage_pct": (0.0, 100.0)}
 
 
 def default_raw_dir() -> Path | None:
