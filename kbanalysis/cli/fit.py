@@ -90,6 +90,6 @@ def fit(
     out_dir = out if out is not None else config.RESULTS_DIR
     written = results.write(out_dir)
     if not quiet:
-        typer.echo(results.summary())
+        typer.echo(results.summary().text)
     typer.echo(f"Wrote {', '.join(str(p) for p in written)}"
                + (" (SIMULATED inputs)" if results.simulated else ""))

@@ -31,8 +31,11 @@ import numpy as np
 import pandas as pd
 
 from .. import __version__, atomic
+from ..results_contract import (COLUMN_DOCS, ESTIMATE_COLUMNS, ESTIMATES_CSV, META_JSON,
+                                PREDICTION_COLUMNS, PREDICTIONS_CSV)
 from ..versions import package_versions
-from .suite import ESTIMATE_COLUMNS, SuiteResults, per_10_term
+from .sensitivity import summary_table
+from .suite import SuiteResults
 
 ROW_COLUMNS = ("estimate", "std_error", "ci_low", "ci_high")
 ROW_DIGITS = 4
@@ -54,9 +57,6 @@ _P_VALUE_KEY = re.compile(r"(^|_)p(_|$)")
 # In a record with an "estimate": estimate, std_error, ci_low, analytic_ci_high, ...
 _ROW_KEY = re.compile(r"(^|_)(estimate|std_error|ci_low|ci_high)$")
 PACKAGES = ("numpy", "pandas", "scipy", "statsmodels", "libpysal", "esda", "spreg")
-ESTIMATES_CSV = "estimates.csv"
-META_JSON = "meta.json"
-PREDICTIONS_CSV = "predictions.csv"
 
 
 def _is_number(value) -> bool:
@@ -164,22 +164,23 @@ def meta(results: SuiteResults) -> dict:
         "main_model": results.main_model,
         "models": results.model_info,
         "skipped": results.skipped,
+        "design": results.design(),
+        "headline": results.headline(),
+        "power": results.power_dict(),
+        "exposure": results.exposure_meta(),
+        "designs": {name: design.as_dict() for name, design in results.designs.items()},
         "spatial": None if results.spatial is None else results.spatial.as_dict(),
         "expected_effect": results.expected.as_dict(),
         "evalue": None if results.evalue is None else results.evalue.as_dict(),
         "sensitivity": None if results.sensitivity is None else
         results.sensitivity.to_dict(orient="records"),
+        "sensitivity_summary": None if results.sensitivity is None else
+        summary_table(results.sensitivity).to_dict(orient="records"),
         "notes": results.notes,
         "package_versions": package_versions(PACKAGES),
         "rounding": ROUNDING,
         "columns": {
-            "estimate": "pp of the outcome per unit of the term (scale 'log-odds' for models "
-                        "ending in _coef)",
-            "term": f"'{per_10_term(spec.exposure)}' rows restate the exposure effect per "
-                    "10-point rise in coverage",
-            "std_error": "empty for wild bootstrap rows (the CI comes from test inversion)",
-            "model": "'sensitivity:<variant>' rows are the main model refitted (see "
-                     "'sensitivity')",
+            **COLUMN_DOCS,
             "simulated": "results from simulated inputs are flagged in this file "
                          "('simulated') and in the comparison table's 'simulated' column",
         },
@@ -190,7 +191,7 @@ def write_results(results: SuiteResults, out_dir: Path) -> tuple[Path, Path]:
     """Write ``estimates.csv``, ``meta.json`` and ``predictions.csv`` together (atomically)."""
     out_dir = Path(out_dir)
     estimates = rounded_estimates(results.estimates()[ESTIMATE_COLUMNS])
-    predictions = rounded_predictions(results.predictions())
+    predictions = rounded_predictions(results.predictions()[PREDICTION_COLUMNS])
     text = json.dumps(json_ready(meta(results)), indent=2, sort_keys=True, ensure_ascii=False)
     paths = (out_dir / ESTIMATES_CSV, out_dir / META_JSON, out_dir / PREDICTIONS_CSV)
     # Floats are already rounded: the shortest repr pandas writes is the rounded decimal.

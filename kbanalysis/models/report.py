@@ -1,9 +1,20 @@
-"""The plain-text summary of a suite run (``SuiteResults.summary()``)."""
+"""The summary of a suite run: ``SuiteResults.summary()`` returns a :class:`SuiteSummary`.
+
+Like statsmodels' summaries, one object carries the text (``.text``, ``str()``, ``print``),
+an HTML rendering for JupyterLab (``_repr_html_``) and the tables as DataFrames
+(``.tables``; also ``.comparison``, ``.headline``, ``.power``, ``.sensitivity``,
+``.designs``).
+"""
 from __future__ import annotations
 
+import html
 import math
+from dataclasses import dataclass, field
 
-from .sensitivity import summarise
+import pandas as pd
+
+from ..results_contract import PER_10, PER_10_POINTS
+from .sensitivity import fitted_variants, not_applicable_variants, summary_table
 
 RULE = "=" * 78
 THIN = "-" * 78
@@ -83,7 +94,7 @@ def summary_text(results) -> str:
     lines += [THIN,
               f"Effect per 10-point rise in KBPP coverage (percentage points of stunting)",
               f"{'model':<28}{'estimate':>9}  {'95% CI':<21}{'p':>7}  inference"]
-    per10 = results.comparison.loc[results.comparison["scale"] == "pp per 10 points"]
+    per10 = results.comparison.loc[results.comparison["scale"] == PER_10_POINTS]
     for _, row in per10.iterrows():
         ci = f"[{_num(row['ci_low'], 2)}, {_num(row['ci_high'], 2)}]"
         model = row["model"] + ("" if row["term"].startswith(spec.exposure + " ")
@@ -105,13 +116,18 @@ def summary_text(results) -> str:
                      f"kNN k={sp.k}); LM-error p {_p(sp.lm['lm_error'][1])}, LM-lag p "
                      f"{_p(sp.lm['lm_lag'][1])}: {sp.decision}")
     if results.sensitivity is not None:
+        grid = results.sensitivity
         lines.append("Sensitivity of the main model's estimate (pp per 10 points):")
-        for group, part in summarise(results.sensitivity).items():
-            lines.append(f"  {group:<26} {part['n']:>3} fit(s), range "
-                         f"{_num(10 * part['min'], 2)} to {_num(10 * part['max'], 2)}")
-        failed = results.sensitivity.loc[~results.sensitivity["status"].str.startswith("ok")]
+        for row in summary_table(grid, PER_10).itertuples(index=False):
+            lines.append(f"  {row.group:<26} {row.fits:>3} fit(s), range "
+                         f"{_num(row.lowest, 2)} to {_num(row.highest, 2)}")
+        failed = grid.loc[~fitted_variants(grid) & ~not_applicable_variants(grid)]
         for _, row in failed.iterrows():
             lines.append(f"  {row['variant']}: {row['status']}")
+        absent = grid.loc[not_applicable_variants(grid)]
+        if len(absent):
+            lines.append("  Variants not offered (their data do not exist here):")
+            lines += [f"    {row['variant']}: {row['status']}" for _, row in absent.iterrows()]
     if results.skipped:
         lines.append("Not fitted:")
         lines += [f"  {name}: {reason}" for name, reason in results.skipped.items()]
@@ -126,3 +142,109 @@ def summary_text(results) -> str:
               "fallacy); a regency slope far outside the literature range is more likely "
               "confounding than effect.", RULE]
     return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------
+# The summary object
+
+
+def headline_table(results) -> pd.DataFrame:
+    """One row per headline slope (unadjusted, adjusted), pp per 10 points: the headline
+    interval and p-value, the analytic ones, the MDE and the literature range."""
+    head = results.headline()
+    rows = []
+    for key in ("unadjusted", "adjusted"):
+        entry = head.get(key)
+        if entry:
+            rows.append({"slope": key, "model": entry["model"], "estimate": entry["estimate"],
+                         "ci_low": entry.get("ci_low"), "ci_high": entry.get("ci_high"),
+                         "p_value": entry.get("p_value"),
+                         "analytic_ci_low": entry["analytic_ci_low"],
+                         "analytic_ci_high": entry["analytic_ci_high"],
+                         "analytic_p_value": entry["analytic_p_value"],
+                         "mde_pp": entry.get("mde_pp"), "expected_low": head["expected_low"],
+                         "expected_high": head["expected_high"], "n_obs": entry["n_obs"],
+                         "interval": head["interval"], "inference": head["inference"]})
+    return pd.DataFrame(rows)
+
+
+def comparison_table(results) -> pd.DataFrame:
+    """The exposure's effect per 10 points in every model (the comparison's exposure rows)."""
+    c = results.comparison
+    rows = c.loc[c["is_exposure"] & c["scale"].eq(PER_10_POINTS)]
+    return rows[["model", "term", "estimate", "std_error", "ci_low", "ci_high", "p_value",
+                 "n_obs", "n_clusters", "inference", "expected_low",
+                 "expected_high"]].reset_index(drop=True)
+
+
+def power_table(results) -> pd.DataFrame:
+    """The minimum detectable effect of each headline slope and its ingredients."""
+    rows = [{"slope": key, **{k: v for k, v in value.as_dict().items() if k != "formula"}}
+            for key, value in results.power.items()]
+    return pd.DataFrame(rows)
+
+
+@dataclass
+class SuiteSummary:
+    """What ``SuiteResults.summary()`` returns: text, HTML and the tables.
+
+    ``text`` (also ``str(summary)``) is what ``kbanalysis fit`` prints; ``_repr_html_``
+    renders the same content in JupyterLab; ``tables`` holds DataFrames by name:
+
+    - ``headline``: unadjusted and adjusted slopes per 10 points with the headline interval,
+      the analytic one, the MDE and the literature range;
+    - ``comparison``: the exposure's effect per 10 points in every model;
+    - ``power``: the MDE of each headline slope and its design ingredients;
+    - ``sensitivity``: per group of fitted variants, the number of fits and the range (pp per
+      10 points); ``sensitivity_grid``: every variant with its status;
+    - one table per extra design (``designs``), e.g. ``change``, ``other_exposures``,
+      ``province``.
+    """
+
+    text: str
+    tables: dict = field(default_factory=dict)
+    title: str = "KBPP coverage and stunting: estimator suite"
+    notes: list = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __contains__(self, part: str) -> bool:
+        return part in self.text
+
+    def __getattr__(self, name):
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
+
+    @property
+    def designs(self) -> dict:
+        return {k: v for k, v in self.tables.items()
+                if k not in ("headline", "comparison", "power", "sensitivity",
+                             "sensitivity_grid")}
+
+    def _repr_html_(self) -> str:
+        parts = [f"<h3>{html.escape(self.title)}</h3>",
+                 f"<pre>{html.escape(self.text)}</pre>"]
+        for name, table in self.tables.items():
+            if isinstance(table, pd.DataFrame) and len(table):
+                parts += [f"<h4>{html.escape(name)}</h4>",
+                          table.to_html(index=False, na_rep="-", float_format=_html_float)]
+        return "\n".join(parts)
+
+
+def _html_float(value: float) -> str:
+    return f"{value:.4g}"
+
+
+def summarise_results(results) -> SuiteSummary:
+    """The :class:`SuiteSummary` of ``results``."""
+    tables = {"headline": headline_table(results), "comparison": comparison_table(results),
+              "power": power_table(results)}
+    if results.sensitivity is not None:
+        tables["sensitivity"] = summary_table(results.sensitivity, PER_10)
+        tables["sensitivity_grid"] = results.sensitivity
+    for name, design in getattr(results, "designs", {}).items():
+        tables[name] = design.table
+    return SuiteSummary(text=summary_text(results), tables=tables)

@@ -3,35 +3,41 @@
 Variants (group -> what changes):
 
 * ``leave_one_province_out``: every province dropped in turn (does one province drive it?);
-* ``data``: rows whose outcome is a small-area estimate dropped (SSGI 2024 replaced direct
-  estimates by small-area estimates for 102 regencies); for each flag carried by a model
-  variable (``indicator:flag`` in ``flags``), the rows with that flag dropped; and all rows
-  with any such flag dropped. A flag that marks every row (e.g. a whole column of uncertain
-  year) leaves nothing to fit, and its row says so;
+* ``data``: for each flag carried by a model variable (``indicator:flag`` in ``flags``), the
+  rows with that flag dropped; and all rows with any such flag dropped (no reader marks
+  small-area estimates, so there is no variant for them);
 * ``weights``: no weights, children 0-4, population, deliveries;
 * ``covariates``: none, each covariate left out in turn, each extra covariate added.
 
 Every variant is fitted on the main run's cross-section (outcome and exposure years and the
 other columns' years as chosen there) with the main run's kind of inference (CR1 by
-province, or HC3). A variant the data cannot support (e.g. fewer than 10 rows left) is kept
-as a row whose ``status`` says why, never dropped.
+province, or HC3). ``status`` says what happened, in three kinds:
+
+* ``"ok"`` / ``"ok (...)"``: fitted (:func:`fitted_variants`, the one rule every summary uses);
+* ``"not applicable: <reason>"``: the variant's data do not exist here (a flag on every used
+  row, a weight or covariate column without values among them): listed once, never fitted
+  and never shown as a result;
+* ``"not estimable: <reason>"``: its data exist but cannot support the fit (e.g. fewer than
+  10 rows left).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
+from ..results_contract import (FITTED, NOT_APPLICABLE, NOT_ESTIMABLE, fitted_variants,
+                                not_applicable_variants, summary_table)
 from .linear import fit_linear
 from .threads import single_threaded
 from .spec import ModelData, Spec, SpecificationError, prepare, prepare_aligned
 
 WEIGHT_OPTIONS = (None, "children_0_4", "population", "deliveries")
 EXTRA_COVARIATES = ("food_security_index", "sppg_per_100k")
-# Flag names that mark a small-area estimate, e.g. "stunting_survey_pct:small_area_estimate".
-SAE_FLAG = re.compile(r"small[_ ]?area|(?:^|_)sae(?:$|_)", re.IGNORECASE)
+
+__all__ = ["SENSITIVITY_COLUMNS", "Variant", "fit_variant", "fitted_variants",
+           "not_applicable_variants", "sensitivity_grid", "summarise", "summary_table",
+           "variants"]
 
 SENSITIVITY_COLUMNS = ["variant", "group", "description", "estimate", "std_error", "ci_low",
                        "ci_high", "p_value", "n_obs", "n_clusters", "status"]
@@ -44,6 +50,7 @@ class Variant:
     description: str
     spec: Spec
     rows: pd.Series | None = None  # boolean mask over the table; None = all rows
+    not_applicable: str = ""  # why the variant's data do not exist here ("" = they do)
 
 
 def flag_items(flags: pd.Series) -> list[list[tuple[str, str]]]:
@@ -56,13 +63,6 @@ def flag_items(flags: pd.Series) -> list[list[tuple[str, str]]]:
             items.append((indicator, flag) if flag else ("", indicator))
         out.append(items)
     return out
-
-
-def sae_rows(table: pd.DataFrame, outcome: str) -> pd.Series:
-    """True where the outcome is flagged as a small-area estimate."""
-    items = flag_items(table["flags"])
-    return pd.Series([any(ind in (outcome, "") and SAE_FLAG.search(flag) for ind, flag in row)
-                      for row in items], index=table.index)
 
 
 def flagged_rows(table: pd.DataFrame, columns) -> pd.Series:
@@ -92,25 +92,29 @@ def variants(table: pd.DataFrame, spec: Spec, data: ModelData,
             out.append(Variant(f"leave_out_province_{code}", "leave_one_province_out",
                                f"without province {code} {names.get(code, '')}".rstrip(), spec,
                                table["province_bps"].astype(str) != code))
+    used_rows = table["bps_code"].isin(set(data.frame["bps_code"])) \
+        if "bps_code" in table.columns else pd.Series(True, index=table.index)
     if "flags" in table.columns:
-        out.append(Variant("drop_small_area_estimates", "data",
-                           "without rows whose outcome is a small-area estimate", spec,
-                           ~sae_rows(table, spec.outcome)))
         used = [spec.outcome, spec.exposure, *spec.covariates]
         pairs = sorted({(ind, flag) for row in flag_items(table["flags"]) for ind, flag in row
                         if ind in used})
         for indicator, flag in pairs:
+            keep = ~has_flag(table, indicator, flag)
             out.append(Variant(f"drop_flag_{indicator}_{flag}", "data",
                                f"without rows where {indicator} is flagged {flag!r}", spec,
-                               ~has_flag(table, indicator, flag)))
+                               keep, _all_dropped(keep, used_rows, f"{indicator} is flagged "
+                                                  f"{flag!r}")))
         if len(pairs) > 1:
+            keep = ~flagged_rows(table, used)
             out.append(Variant("drop_flagged", "data",
-                               "without rows with any flag on a model variable", spec,
-                               ~flagged_rows(table, used)))
+                               "without rows with any flag on a model variable", spec, keep,
+                               _all_dropped(keep, used_rows, "a model variable is flagged")))
     for weights in WEIGHT_OPTIONS:
         if weights != spec.weights and (weights is None or weights in table.columns):
             out.append(Variant(f"weights_{weights or 'none'}", "weights",
-                               f"weights: {weights or 'none (OLS)'}", spec.with_(weights=weights)))
+                               f"weights: {weights or 'none (OLS)'}", spec.with_(weights=weights),
+                               not_applicable="" if weights is None else
+                               _no_values(table, weights, used_rows)))
     if spec.covariates:
         out.append(Variant("covariates_none", "covariates", "no covariates",
                            spec.with_(covariates=())))
@@ -121,30 +125,53 @@ def variants(table: pd.DataFrame, spec: Spec, data: ModelData,
     for c in extra_covariates:
         if c in table.columns and c not in spec.covariates:
             out.append(Variant(f"covariates_add_{c}", "covariates", f"adding {c}",
-                               spec.with_(covariates=(*spec.covariates, c))))
+                               spec.with_(covariates=(*spec.covariates, c)),
+                               not_applicable=_no_values(table, c, used_rows)))
     return out
+
+
+def _all_dropped(keep: pd.Series, used_rows: pd.Series, what: str) -> str:
+    """Why a row filter is not applicable: it removes every row the main model used, or
+    none of them (a refit on the same sample is no sensitivity check)."""
+    n_used = int(used_rows.sum())
+    if n_used and not (keep & used_rows).any():
+        return f"{NOT_APPLICABLE}: {what} in all {n_used} rows the main model uses"
+    if (keep | ~used_rows).all():
+        return f"{NOT_APPLICABLE}: {what} in none of the {n_used} rows the main model uses"
+    return ""
+
+
+def _no_values(table: pd.DataFrame, column: str, used_rows: pd.Series) -> str:
+    """The reason a weight or covariate is not applicable: no values in the rows used."""
+    values = pd.to_numeric(table.loc[used_rows, column], errors="coerce")
+    if values.notna().any():
+        return ""
+    return (f"{NOT_APPLICABLE}: {column} has no values in the {int(used_rows.sum())} rows the "
+            f"main model uses")
 
 
 def fit_variant(table: pd.DataFrame, variant: Variant, main_n: int | None = None,
                 hc3: bool = False) -> dict:
     """Fit one variant on the cross-section ``table`` (one row per regency)."""
-    rows = table if variant.rows is None else table.loc[variant.rows.to_numpy()]
     row = {"variant": variant.name, "group": variant.group, "description": variant.description}
+    if variant.not_applicable:
+        return {**row, "status": variant.not_applicable}
+    rows = table if variant.rows is None else table.loc[variant.rows.to_numpy()]
     if rows.empty:
-        return {**row, "status": "not estimable: the variant removes every row"}
+        return {**row, "status": f"{NOT_ESTIMABLE}: the variant removes every row"}
     spec = variant.spec.with_(cluster="regency") if hc3 else variant.spec
     try:
         data = prepare_aligned(rows, spec)
     except SpecificationError as error:
-        return {**row, "status": f"not estimable: {error}"}
+        return {**row, "status": f"{NOT_ESTIMABLE}: {error}"}
     fit = fit_linear(data.X, data.y, data.names, weights=data.weights, clusters=data.clusters,
                      vcov_type="HC3" if data.hc3 else "CR1")
     # The exposure's numbers straight from the arrays (a terms() frame per variant is slow).
     j = data.exposure_index
     ci_low, ci_high = fit.conf_int()[j]
-    status = "ok"
+    status = FITTED
     if variant.rows is not None and main_n is not None and data.n_obs == main_n:
-        status = "ok (no rows removed: same sample as main)"
+        status = f"{FITTED} (no rows removed: same sample as main)"
     return {**row, "estimate": float(fit.params[j]), "std_error": float(fit.bse[j]),
             "ci_low": float(ci_low), "ci_high": float(ci_high),
             "p_value": float(fit.pvalues[j]),
@@ -168,10 +195,6 @@ def sensitivity_grid(table: pd.DataFrame, spec: Spec, data: ModelData | None = N
 
 
 def summarise(grid: pd.DataFrame) -> dict:
-    """Range of the estimates per group (for the summary and meta.json)."""
-    ok = grid.loc[grid["status"].str.startswith("ok")]
-    out = {}
-    for group, part in ok.groupby("group", sort=False):
-        out[group] = {"n": int(len(part)), "min": float(np.min(part["estimate"])),
-                      "max": float(np.max(part["estimate"]))}
-    return out
+    """:func:`summary_table` as {group: {"n", "min", "max"}} (per point)."""
+    return {row.group: {"n": int(row.fits), "min": float(row.lowest), "max": float(row.highest)}
+            for row in summary_table(grid).itertuples(index=False)}

@@ -37,6 +37,7 @@ unadjusted and the adjusted slope with the minimum detectable effect (:mod:`.pow
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -47,13 +48,15 @@ from scipy import stats
 
 from .. import config
 from ..expected import ExpectedEffect, expected_effect
+from ..results_contract import (ESTIMATE_COLUMNS, PER_10, PER_10_POINTS, PER_POINT,
+                                SENSITIVITY_MODEL_PREFIX, exposure_meta, per_10_term)
 from .bootstrap import WEIGHT_TYPES, WildBootstrapResult, wild_cluster_bootstrap
 from .evalue import EValue, evalue_prevalence_difference
 from .glm import fit_beta_regression, fit_fractional_logit
 from .linear import LinearFit, fit_linear
 from .panel import fit_panel
 from .power import DesignPower, design_power
-from .sensitivity import sensitivity_grid
+from .sensitivity import fitted_variants, sensitivity_grid
 from .spatial import fit_spatial_error, spatial_diagnostics
 from .threads import single_threaded
 from .spec import (DEFAULT_COVARIATES, DEFAULT_EXPOSURE, DEFAULT_OUTCOME, DEFAULT_WEIGHTS,
@@ -61,13 +64,10 @@ from .spec import (DEFAULT_COVARIATES, DEFAULT_EXPOSURE, DEFAULT_OUTCOME, DEFAUL
                    prepare)
 from .timing import usable_exposure
 
-PER_10 = 10.0
-PER_UNIT = "pp per unit"
-PER_10_SCALE = "pp per 10 points"
-ESTIMATE_COLUMNS = ["model", "term", "estimate", "std_error", "ci_low", "ci_high", "p_value",
-                    "n_obs", "n_clusters"]
-COMPARISON_COLUMNS = [*ESTIMATE_COLUMNS, "scale", "inference", "expected_low",
-                      "expected_high", "simulated"]
+PER_UNIT = PER_POINT
+PER_10_SCALE = PER_10_POINTS
+COMPARISON_COLUMNS = [*ESTIMATE_COLUMNS, "inference", "expected_low", "expected_high",
+                      "simulated"]
 # Spatial checks need enough regencies for Moran's I and the LM tests to have a reference
 # distribution, and enough rows per neighbour that k neighbours stay a local neighbourhood.
 MIN_SPATIAL_ROWS = 30
@@ -100,10 +100,6 @@ MODEL_DESCRIPTIONS = {
 }
 
 
-def per_10_term(exposure: str) -> str:
-    return f"{exposure} per 10 points"
-
-
 def derive_seed(seed: int, label: str) -> int:
     """A reproducible, independent seed for one component (adding one leaves others alone)."""
     digest = hashlib.sha256(f"{seed}:{label}".encode()).digest()
@@ -131,6 +127,9 @@ class SuiteResults:
     data_sha256: str = ""
     timings: dict = field(default_factory=dict)  # seconds per step; never written to files
     power: dict = field(default_factory=dict)  # "adjusted" / "unadjusted" -> DesignPower
+    # Designs beside the lagged cross-section (name -> object with .table and .as_dict()):
+    # "change", "other_exposures", "province" (see kbanalysis.models.designs).
+    designs: dict = field(default_factory=dict)
 
     @property
     def simulated(self) -> bool:
@@ -185,9 +184,12 @@ class SuiteResults:
     def exposure_rows(self) -> pd.DataFrame:
         """The exposure's rows (pp per unit; the panel's lagged exposure included)."""
         c = self.comparison
-        exposure = self.spec.exposure
-        is_exposure = c["term"].eq(exposure) | c["term"].str.fullmatch(rf"{exposure}_lag\d+")
-        return c.loc[is_exposure & c["scale"].eq(PER_UNIT)]
+        return c.loc[c["is_exposure"] & c["scale"].eq(PER_UNIT)]
+
+    def exposure_meta(self) -> dict:
+        """``meta["exposure"]``: the exposure column and the terms that carry its effect."""
+        c = self.comparison
+        return exposure_meta(self.spec.exposure, c.loc[c["is_exposure"], "term"])
 
     def effect(self, model: str | None = None) -> pd.Series:
         """The exposure row of one model (default: the main one)."""
@@ -200,13 +202,16 @@ class SuiteResults:
         all variants again per 10 points)."""
         frames = [self.comparison[ESTIMATE_COLUMNS]]
         if self.sensitivity is not None:
-            ok = self.sensitivity.loc[self.sensitivity["status"].str.startswith("ok")]
-            for term, factor in ((self.spec.exposure, 1.0),
-                                 (per_10_term(self.spec.exposure), PER_10)):
-                grid = pd.DataFrame({"model": "sensitivity:" + ok["variant"], "term": term,
+            ok = self.sensitivity.loc[fitted_variants(self.sensitivity)]
+            for term, factor, scale in ((self.spec.exposure, 1.0, PER_UNIT),
+                                        (per_10_term(self.spec.exposure), PER_10,
+                                         PER_10_SCALE)):
+                grid = pd.DataFrame({"model": SENSITIVITY_MODEL_PREFIX + ok["variant"],
+                                     "term": term,
                                      **{c: ok[c] * factor for c in
                                         ("estimate", "std_error", "ci_low", "ci_high")},
-                                     **{c: ok[c] for c in ("p_value", "n_obs", "n_clusters")}})
+                                     **{c: ok[c] for c in ("p_value", "n_obs", "n_clusters")},
+                                     "scale": scale, "is_exposure": True})
                 frames.append(grid)
         out = pd.concat(frames, ignore_index=True)
         out["n_obs"] = out["n_obs"].astype("Int64")
@@ -225,9 +230,13 @@ class SuiteResults:
                              "observed": self.data.y, "expected": fit.fitted,
                              "residual": fit.resid})
 
-    def summary(self) -> str:
-        from .report import summary_text
-        return summary_text(self)
+    def summary(self):
+        """A :class:`~kbanalysis.models.report.SuiteSummary`: ``.text`` (and ``str()``) is the
+        plain-text report ``kbanalysis fit`` prints, ``_repr_html_`` shows it in JupyterLab,
+        ``.tables`` (and attributes ``.headline``, ``.comparison``, ``.power``,
+        ``.sensitivity``) hold the DataFrames."""
+        from .report import summarise_results
+        return summarise_results(self)
 
     def write(self, out_dir) -> tuple:
         """Write ``estimates.csv``, ``meta.json`` and ``predictions.csv`` into ``out_dir``."""
@@ -624,13 +633,16 @@ def fit_suite(table: pd.DataFrame, *, outcome: str = DEFAULT_OUTCOME,
 
 
 def _with_per_10_rows(comparison: pd.DataFrame, exposure: str) -> pd.DataFrame:
-    """After each exposure row (pp per unit), the same effect per 10 points of coverage."""
-    is_exposure = (comparison["term"].str.fullmatch(rf"{exposure}(_lag\d+)?")
-                   & comparison["scale"].eq(PER_UNIT))
+    """After each exposure row (pp per unit), the same effect per 10 points of coverage;
+    ``is_exposure`` marks both (the panel's lagged exposure included; log-odds rows are not
+    pp effects, so they are not marked)."""
+    comparison = comparison.assign(
+        is_exposure=comparison["term"].str.fullmatch(rf"{re.escape(exposure)}(_lag\d+)?")
+        & comparison["scale"].eq(PER_UNIT))
     out = []
     for _, row in comparison.iterrows():
         out.append(row)
-        if is_exposure.loc[row.name]:
+        if row["is_exposure"]:
             scaled = row.copy()
             scaled["term"] = per_10_term(row["term"])
             for c in ("estimate", "std_error", "ci_low", "ci_high"):

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .. import config
+from .. import config, results_contract
+from ..results_contract import PER_10_SUFFIX
 from ..versions import package_versions
 
 # --------------------------------------------------------------------------------------
@@ -353,13 +354,10 @@ def national_table(cross: pd.DataFrame, provinces: pd.DataFrame) -> pd.DataFrame
 # Model results (displayed, never refitted)
 
 
-PER_10_SUFFIX = " per 10 points"  # how `fit` names the exposure effect per 10-point rise
-
-
 def exposure_terms(estimates: pd.DataFrame) -> list[str]:
-    """Terms that are the KBPP exposure (their name mentions kbpp)."""
-    terms = estimates["term"].astype(str)
-    return list(dict.fromkeys(terms[terms.str.contains("kbpp", case=False)]))
+    """Terms that carry the exposure's effect, whatever the exposure column is called (the
+    results contract's ``is_exposure`` column, not a search of term names)."""
+    return list(dict.fromkeys(results_contract.exposure_rows(estimates)["term"].astype(str)))
 
 
 def model_comparison(estimates: pd.DataFrame | None) -> pd.DataFrame | None:
@@ -396,9 +394,8 @@ def sensitivity_grid(meta: dict | None) -> pd.DataFrame | None:
 
 def sensitivity_summary(grid: pd.DataFrame) -> pd.DataFrame:
     """Per group of variants: how many fits and the range of the estimate."""
-    fitted = grid.loc[grid.get("status", "ok") == "ok"] if "status" in grid else grid
-    out = fitted.groupby("group", sort=False)["estimate"].agg(["count", "min", "max"]).reset_index()
-    return out.rename(columns={"count": "fits", "min": "lowest", "max": "highest"})
+    # The same rule as the fit's own summary: statuses "ok" and "ok (...)" are fits.
+    return results_contract.summary_table(grid)
 
 
 def diagnostics(meta: dict | None) -> dict:

@@ -21,10 +21,9 @@ import pandas as pd
 
 from .. import config
 from ..regions import load_provinces, load_regions
-
-ESTIMATE_COLUMNS = ["model", "term", "estimate", "std_error", "ci_low", "ci_high", "p_value",
-                    "n_obs", "n_clusters"]
-PREDICTION_COLUMNS = ["bps_code", "observed", "expected", "residual"]
+from ..results_contract import (ESTIMATES_CSV, META_JSON, PREDICTION_COLUMNS,
+                                PREDICTIONS_CSV)
+from ..results_contract import read_estimates as _read_contract_estimates
 
 
 
@@ -42,11 +41,9 @@ def read_analysis(path: Path) -> pd.DataFrame:
 
 
 def read_estimates(path: Path) -> pd.DataFrame:
-    frame = pd.read_csv(path, dtype={"model": "str", "term": "str"})
-    missing = [c for c in ESTIMATE_COLUMNS if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{path}: missing columns {missing}; expected {ESTIMATE_COLUMNS}")
-    return frame[ESTIMATE_COLUMNS]
+    """``estimates.csv`` by the results contract (:mod:`kbanalysis.results_contract`):
+    its columns, ``is_exposure`` marking the exposure's rows."""
+    return _read_contract_estimates(path)
 
 
 def read_predictions(path: Path) -> pd.DataFrame:
@@ -144,9 +141,9 @@ def input_paths(processed_dir: Path, results_dir: Path) -> dict[str, Path]:
         "regions.csv": processed_dir / config.REGIONS_CSV.name,
         "provinces.csv": processed_dir / config.PROVINCES_CSV.name,
         "programme_monthly.csv": processed_dir / "programme_monthly.csv",
-        "estimates.csv": results_dir / "estimates.csv",
-        "predictions.csv": results_dir / "predictions.csv",
-        "meta.json": results_dir / "meta.json",
+        "estimates.csv": results_dir / ESTIMATES_CSV,
+        "predictions.csv": results_dir / PREDICTIONS_CSV,
+        "meta.json": results_dir / META_JSON,
     }
 
 

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 
 from kbanalysis.models import Spec, prepare
 from kbanalysis.models.evalue import evalue_prevalence_difference, evalue_rr
-from kbanalysis.models.sensitivity import sae_rows, sensitivity_grid
+from kbanalysis.models.sensitivity import sensitivity_grid, summarise
+from kbanalysis.reporting import content
 from kbanalysis.simulate.synthetic import synthetic_table
 
 
@@ -33,15 +35,53 @@ def test_leave_one_province_out_drops_each_province(world, grid):
         assert grid.loc[f"leave_out_province_{code}", "n_obs"] == len(world) - n
 
 
-def test_small_area_estimates_are_dropped(world, grid):
-    flagged = int(sae_rows(world, "stunting_survey_pct").sum())
+def test_a_flag_on_the_outcome_drops_exactly_its_rows(world, grid):
+    # Counted by plain text search, not by the grid's flag parser.
+    flagged = int(world["flags"].str.contains("stunting_survey_pct:small_area_estimate",
+                                              regex=False).sum())
     assert 0 < flagged < len(world)
-    assert grid.loc["drop_small_area_estimates", "n_obs"] == len(world) - flagged
+    variant = "drop_flag_stunting_survey_pct_small_area_estimate"
+    assert grid.loc[variant, "n_obs"] == len(world) - flagged
+    assert grid.loc[variant, "status"] == "ok"
+    # No reader marks small-area estimates, so no variant is offered for them by name.
+    assert "drop_small_area_estimates" not in grid.index
 
 
-def test_a_flag_on_every_row_is_reported_not_fatal(grid):
+def test_a_flag_on_every_row_is_not_applicable_listed_once_and_never_a_result(world, grid):
     status = grid.loc["drop_flag_poverty_pct_year_uncertain", "status"]
-    assert status.startswith("not estimable")
+    assert status == ("not applicable: poverty_pct is flagged 'year_uncertain' in all "
+                      f"{len(world)} rows the main model uses")
+    assert list(grid.index).count("drop_flag_poverty_pct_year_uncertain") == 1
+    assert grid.loc["drop_flagged", "status"].startswith("not applicable")
+    assert summarise(grid.reset_index())["data"]["n"] == int(
+        ((grid["group"] == "data") & (grid["status"] == "ok")).sum())
+
+
+def test_a_weight_without_values_is_not_applicable():
+    table = synthetic_table(n_provinces=12, regencies_per_province=(6, 8), seed=4)
+    table["deliveries"] = float("nan")
+    grid = sensitivity_grid(table, prepare(table, Spec()).spec).set_index("variant")
+    assert grid.loc["weights_deliveries", "status"] == (
+        f"not applicable: deliveries has no values in the {len(table)} rows the main model "
+        f"uses")
+    assert grid.loc["weights_deliveries", ["estimate", "n_obs"]].isna().all()
+
+
+def test_both_summaries_of_the_grid_count_the_same_fits():
+    # "ok (...)" is a fit; "not estimable" and "not applicable" are not. Before issue 10 the
+    # report counted only "ok" and the fit's summary "ok*": 5 against 7 fits.
+    grid = pd.DataFrame({
+        "variant": list("abcdef"), "group": ["data"] * 4 + ["weights"] * 2,
+        "estimate": [0.1, 0.3, -0.2, None, 0.5, None],
+        "status": ["ok", "ok (no rows removed: same sample as main)", "ok",
+                   "not estimable: only 4 complete row(s)", "ok",
+                   "not applicable: deliveries has no values"]})
+    report = content.sensitivity_summary(grid).set_index("group")
+    fit = summarise(grid)
+    assert report.loc["data", "fits"] == fit["data"]["n"] == 3
+    assert report.loc["data", "lowest"] == fit["data"]["min"] == -0.2
+    assert report.loc["data", "highest"] == fit["data"]["max"] == 0.3
+    assert report.loc["weights", "fits"] == fit["weights"]["n"] == 1
 
 
 def test_weights_and_covariate_variants(grid):
