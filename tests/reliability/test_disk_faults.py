@@ -52,7 +52,8 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def environment(tmp_path_factory):
     template = write_template(tmp_path_factory.mktemp("template") / "tiny.ipynb", page_bytes=200_000)
-    return {**os.environ, TEMPLATE_ENV: str(template)}
+    # other modules' deprecation warnings would add lines to the stderr under test
+    return {**os.environ, TEMPLATE_ENV: str(template), "PYTHONWARNINGS": "ignore"}
 
 
 @pytest.fixture(scope="module", params=["data", "fit", "report"])

@@ -167,7 +167,7 @@ def running_batch(tmp_path):
     template = write_template(tmp_path / "tiny.ipynb")
     marker = uuid.uuid4().hex
     out = tmp_path / "reports"
-    env = {**os.environ, TEMPLATE_ENV: str(template), MARKER: marker}
+    env = {**os.environ, TEMPLATE_ENV: str(template), MARKER: marker, "PYTHONWARNINGS": "ignore"}
     batch = subprocess.Popen(
         [sys.executable, str(TINY_BATCH), "report", "--level", "regency", "--only",
          " ".join(QUICK + SLOW), "--jobs", "2", "--quiet", "--out", str(out)],
