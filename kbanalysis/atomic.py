@@ -136,6 +136,18 @@ def remove_staging_files(folder: Path) -> list[Path]:
     return removed
 
 
+def check_writable(folder: Path) -> None:
+    """Raise :class:`WriteError` now if files cannot be created in ``folder`` (read-only,
+    no permission), rather than after a long computation."""
+    folder = Path(folder)
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".write-check.", suffix=".tmp", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as error:
+        raise WriteError(error.errno or errno.EIO, error.strerror or str(error), str(folder)) from error
+
+
 def write_text(target: Path, text: str) -> None:
     with staged_path(target) as tmp:
         tmp.write_text(text, encoding="utf-8", newline="\n")

@@ -35,6 +35,7 @@ import json
 import multiprocessing
 import multiprocessing.util
 import os
+import posixpath
 import re
 import shutil
 import signal
@@ -98,6 +99,9 @@ class ReportJob:
     parameters: dict = field(hash=False)
     output: str = ""  # relative to the reports folder
     problem: str = ""  # set when the job cannot run (an unknown code): it is recorded as failed
+    province: str = ""  # the province the page belongs to (for the index's groups)
+    province_name: str = ""
+    nav: str = ""  # the page's links to the index, the nation, its province and neighbours
 
     @property
     def template(self) -> Path:
@@ -116,16 +120,70 @@ def slug(text: str, limit: int = 60) -> str:
     return "-".join(words)[:limit].strip("-") or "report"
 
 
+def output_path(level: str, code: str | None, lang: str, name: str) -> str:
+    """Where a report's page goes, relative to the reports folder (links are built from it)."""
+    if level == "national":
+        return f"{lang}/national.html"
+    return f"{lang}/{level}/{code}-{slug(name)}.html"
+
+
+INDEX_PAGE = "index.html"
+
+
 def make_job(level: str, code: str | None, lang: str, name: str, extra: dict | None = None) -> ReportJob:
     """A job whose file name is built only from a checked code, the language and a slug."""
     if level == "national":
         return ReportJob(f"{lang}/national", level, None, lang, name, {"lang": lang, **(extra or {})},
-                         f"{lang}/national.html")
+                         output_path(level, None, lang, name))
     if not (code and code.isdigit()):
         raise P.ParameterError(f"a {level} report needs a numeric BPS code, got {code!r}")
     return ReportJob(f"{lang}/{level}/{code}", level, code, lang, name,
                      {level: code, "lang": lang, **(extra or {})},
-                     f"{lang}/{level}/{code}-{slug(name)}.html")
+                     output_path(level, code, lang, name))
+
+
+def with_navigation(job: ReportJob, cross, provinces) -> ReportJob:
+    """``job`` with its province and its links: every page links to the index and the
+    national report; a regency to its province and its sibling regencies; a province to its
+    regencies; the nation to every province. Links are relative, so the reports folder works
+    offline and wherever it is copied."""
+    from dataclasses import replace
+
+    from .html import navigation
+
+    if job.problem:
+        return job
+    lang = job.lang
+    prov_names = dict(zip(provinces["province_bps"], provinces["province_name"]))
+    here = posixpath.dirname(job.output)
+
+    def link(label: str, target: str) -> tuple[str, str]:
+        return label, posixpath.relpath(target, here)
+
+    def regencies_of(province: str) -> list[tuple[str, str]]:
+        rows = cross.loc[cross["province_bps"] == province, ["bps_code", "name"]].sort_values("bps_code")
+        return [link(name, output_path("regency", code, lang, name))
+                for code, name in zip(rows["bps_code"], rows["name"])]
+
+    links = [link(T.t("ui_nav_index", lang), INDEX_PAGE)]
+    if job.level != "national":
+        links.append(link(T.t("ui_nav_national", lang), output_path("national", None, lang, "")))
+    groups, province = [], ""
+    if job.level == "regency":
+        province = str(cross.loc[cross["bps_code"] == job.code, "province_bps"].iloc[0])
+        links.append(link(T.t("ui_nav_province", lang, name=prov_names.get(province, province)),
+                          output_path("province", province, lang, prov_names.get(province, province))))
+        groups.append((T.t("ui_nav_regencies", lang), regencies_of(province)))
+    elif job.level == "province":
+        province = job.code
+        groups.append((T.t("ui_nav_regencies", lang), regencies_of(province)))
+    else:
+        present = set(cross["province_bps"])
+        groups.append((T.t("ui_nav_provinces", lang),
+                       [link(prov_names[c], output_path("province", c, lang, prov_names[c]))
+                        for c in sorted(prov_names) if c in present]))
+    return replace(job, province=province, province_name=prov_names.get(province, ""),
+                   nav=navigation(links, groups, lang))
 
 
 def plan(level: str, *, province=None, only=(), all_: bool = False, lang: str = "id",
@@ -134,14 +192,22 @@ def plan(level: str, *, province=None, only=(), all_: bool = False, lang: str = 
 
     ``level`` "all" means the national report, every province and every regency.
     ``extra`` parameters (``processed_dir``, ``results_dir``) go to every template.
+    Each job carries its page's links (``with_navigation``).
     """
     from .context import load_context
 
-    lang = P.check_lang(lang)
     if context is None:
         settle_inputs((extra or {}).get("processed_dir"), (extra or {}).get("results_dir"))
     ctx = context if context is not None else load_context(
         (extra or {}).get("processed_dir"), (extra or {}).get("results_dir"))
+    jobs = _planned(level, province=province, only=only, all_=all_, lang=lang, context=ctx, extra=extra)
+    return [with_navigation(job, ctx.cross, ctx.provinces) for job in jobs]
+
+
+def _planned(level: str, *, province=None, only=(), all_: bool = False, lang: str = "id",
+             context=None, extra: dict | None = None) -> list[ReportJob]:
+    lang = P.check_lang(lang)
+    ctx = context
     cross, provinces = ctx.cross, ctx.provinces
     prov_names = dict(zip(provinces["province_bps"], provinces["province_name"]))
     reg_names = dict(zip(cross["bps_code"], cross["name"]))
@@ -149,9 +215,9 @@ def plan(level: str, *, province=None, only=(), all_: bool = False, lang: str = 
     only = split_codes(only)
 
     if level == "all":
-        return (plan("national", lang=lang, context=ctx, extra=extra)
-                + plan("province", all_=True, lang=lang, context=ctx, extra=extra)
-                + plan("regency", all_=True, lang=lang, context=ctx, extra=extra))
+        return (_planned("national", lang=lang, context=ctx, extra=extra)
+                + _planned("province", all_=True, lang=lang, context=ctx, extra=extra)
+                + _planned("regency", all_=True, lang=lang, context=ctx, extra=extra))
     level = P.check_level(level)
     if level == "national":
         return [make_job("national", None, lang, T.t("title_national", lang), extra)]
@@ -234,7 +300,8 @@ def package_fingerprint() -> str:
 
 def job_fingerprint(job: ReportJob, template_hash: str, data_hash: str, code_hash: str) -> str:
     payload = json.dumps({"template": template_hash, "parameters": job.parameters,
-                          "data": data_hash, "code": code_hash, "output": job.output},
+                          "data": data_hash, "code": code_hash, "output": job.output,
+                          "nav": job.nav},
                          sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()
 
@@ -413,7 +480,7 @@ class Worker:
         except DeadKernelError as error:
             self.shutdown()  # the next report starts a fresh kernel
             raise CellError(f"kernel died: {error}") from None
-        return self.exporter.export(notebook, job.title(), job.lang)
+        return self.exporter.export(notebook, job.title(), job.lang, job.nav)
 
     def run(self, job: ReportJob, reports_dir: Path) -> dict:
         """Make one report; never raises: the outcome is a dict for the manifest.
@@ -551,11 +618,13 @@ def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = 
         reports_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise atomic.WriteError(error.errno, error.strerror, str(reports_dir)) from error
+    atomic.check_writable(reports_dir)  # before any kernel starts, not after the first report
     settle_inputs(processed_dir, results_dir)
     remove_staging_files(reports_dir)  # a killed run's unfinished pages
     manifest = load_manifest(reports_dir)
     entries = manifest["reports"]
     data_hash = data_fingerprint(processed_dir, results_dir)
+    simulated = _simulated_inputs(processed_dir, results_dir)
     code_hash = package_fingerprint()
     template_hashes = {level: hashlib.sha256(path.read_bytes()).hexdigest()
                        for level, path in TEMPLATES.items()}
@@ -582,6 +651,7 @@ def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = 
         if old.get("output") and old["output"] != job.output:  # the region was renamed
             (reports_dir / old["output"]).unlink(missing_ok=True)
         entries[job.key] = {"level": job.level, "code": job.code, "lang": job.lang, "name": job.name,
+                            "province": job.province, "province_name": job.province_name,
                             "output": job.output, "status": outcome["status"],
                             "error": outcome["error"], "data_hash": data_hash,
                             "fingerprint": fingerprint if outcome["status"] == "ok" else None}
@@ -594,6 +664,7 @@ def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = 
 
     def finish() -> None:
         manifest["data_hash"] = data_hash
+        manifest["simulated"] = simulated
         write_manifest(reports_dir, manifest)
         write_index(reports_dir, manifest)
 
@@ -615,6 +686,17 @@ def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = 
     finish()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _simulated_inputs(processed_dir, results_dir) -> list[str] | None:
+    """Text keys of the simulated inputs (for the index's banner); None when the tables cannot
+    be read (then the index claims neither simulated nor real: the pages say which)."""
+    from .context import load_context
+
+    try:
+        return list(load_context(processed_dir, results_dir).simulated)
+    except Exception:  # noqa: BLE001 - the index must still be written
+        return None
 
 
 def remove_staging_files(reports_dir: Path) -> None:
