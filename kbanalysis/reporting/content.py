@@ -518,3 +518,182 @@ def target_statuses(value, half_width: float = SURVEY_HALF_WIDTH_95,
         rows.append({"target": target.key, "year": target.year, "target_pct": target.pct,
                      "gap": gap, "status": target_status(value, target.pct, half_width)})
     return pd.DataFrame(rows)
+
+
+def prevalence_class(value) -> str | None:
+    """The WHO/UNICEF stunting prevalence class of ``value`` (%): "very_low" < 2.5 ≤ "low"
+    < 10 ≤ "medium" < 20 ≤ "high" < 30 ≤ "very_high"; None without a value."""
+    if value is None or pd.isna(value):
+        return None
+    for bound, name in zip(config.STUNTING_PREVALENCE_THRESHOLDS_PCT, config.STUNTING_PREVALENCE_CLASSES):
+        if float(value) < bound:
+            return name
+    return config.STUNTING_PREVALENCE_CLASSES[-1]
+
+
+def national_rank(cross: pd.DataFrame, code: str, column: str = "stunting_survey_pct",
+                  ascending: bool = True) -> dict | None:
+    """Rank of ``code`` on ``column`` among all regencies with a value (1 = lowest when
+    ``ascending``); ties share the best rank. None when ``code`` has no value."""
+    row = _row(cross, code)
+    if _value(row, column) is None:
+        return None
+    peers = cross.loc[cross[column].notna()]
+    ranks = peers[column].rank(method="min", ascending=ascending)
+    return {"rank": int(ranks[peers["bps_code"] == code].iloc[0]), "n": int(len(peers))}
+
+
+def round_count(value) -> int | None:
+    """An estimated head count at the precision it deserves: nearest 100 from 1,000 up,
+    else nearest 10 (half away from zero, so 1,250 -> 1,300 on every platform)."""
+    if value is None or pd.isna(value):
+        return None
+    step = 100 if abs(value) >= 1000 else 10
+    return int(math.floor(float(value) / step + 0.5) * step)
+
+
+def stunted_children(cross: pd.DataFrame, code: str, half_width: float = SURVEY_HALF_WIDTH_95) -> dict | None:
+    """Estimated number of stunted under-fives: survey prevalence × children aged 0-4, with
+    the same product at the band's ends; rounded (:func:`round_count`). None without both.
+
+    An estimate: the prevalence and the head count come from different tables and years."""
+    row = _row(cross, code)
+    value, children = _value(row, "stunting_survey_pct"), _value(row, "children_0_4")
+    if value is None or children is None:
+        return None
+    low, high = max(0.0, value - half_width), min(100.0, value + half_width)
+    return {"estimate": round_count(value * children / 100), "low": round_count(low * children / 100),
+            "high": round_count(high * children / 100), "children": int(children),
+            "prevalence_year": int(row["stunting_survey_pct_year"]),
+            "children_year": int(row["children_0_4_year"])}
+
+
+def survey_comparison(cross: pd.DataFrame, code: str, province_rows: pd.DataFrame) -> dict:
+    """The regency's survey prevalence beside the official province figure and the national
+    one of the same year (None where that year has none): never a mean of regencies."""
+    from .official import province_value
+    s = stunting_summary(cross, code)
+    row = _row(cross, code)
+    year = s["year"]
+    return {"value": s["value"], "year": year,
+            "province": None if year is None else province_value(
+                province_rows, row["province_bps"], "stunting_survey_pct", year),
+            "province_name": row["province_name"],
+            "national": None if year is None else config.STUNTING_SURVEY_NATIONAL_PCT.get(year)}
+
+
+def survey_trend(analysis: pd.DataFrame, code: str) -> pd.DataFrame:
+    """Every survey year of the regency: ``year, value, secondary`` (secondary: quoted by a
+    secondary source, flag ``secondary_source`` on ``stunting_survey_pct``)."""
+    rows = analysis.loc[(analysis["bps_code"] == code) & analysis["stunting_survey_pct"].notna()] \
+        if "stunting_survey_pct" in analysis else analysis.iloc[0:0]
+    secondary = [("stunting_survey_pct", "secondary_source") in parse_flags(f)
+                 for f in rows["flags"].fillna("")] if "flags" in rows else [False] * len(rows)
+    frame = pd.DataFrame({"year": rows["year"].astype(int).to_numpy(),
+                          "value": rows["stunting_survey_pct"].astype(float).to_numpy(),
+                          "secondary": pd.Series(secondary, dtype=bool).to_numpy()})
+    return frame.sort_values("year", kind="mergesort").reset_index(drop=True)
+
+
+def weighing_trend(analysis: pd.DataFrame, code: str) -> pd.DataFrame:
+    """Every routine-weighing year of the regency: ``year, value`` (a different measure)."""
+    if "stunting_weighing_pct" not in analysis:
+        return pd.DataFrame({"year": pd.Series(dtype=int), "value": pd.Series(dtype=float)})
+    rows = analysis.loc[(analysis["bps_code"] == code) & analysis["stunting_weighing_pct"].notna()]
+    frame = pd.DataFrame({"year": rows["year"].astype(int).to_numpy(),
+                          "value": rows["stunting_weighing_pct"].astype(float).to_numpy()})
+    return frame.sort_values("year", kind="mergesort").reset_index(drop=True)
+
+
+REGENCY_COVARIATES = ("poverty_pct", "births_outside_facility_pct", "first_birth_before_20_pct")
+
+
+def regency_covariates(cross: pd.DataFrame, code: str, province_rows: pd.DataFrame,
+                       columns=REGENCY_COVARIATES) -> pd.DataFrame:
+    """``indicator, year, value, province_value``: the regency's latest covariate values and
+    the official province figure of the same indicator and year where the data hold one."""
+    from .official import province_value
+    row = _row(cross, code)
+    records = []
+    for name in columns:
+        value = _value(row, name) if name in cross else None
+        year = None if value is None else int(row[f"{name}_year"])
+        records.append({"indicator": name, "year": year, "value": value,
+                        "province_value": None if year is None else province_value(
+                            province_rows, row["province_bps"], name, year)})
+    return pd.DataFrame.from_records(records, columns=["indicator", "year", "value", "province_value"])
+
+
+def model_scope(meta: dict | None, predictions: pd.DataFrame | None, cross: pd.DataFrame) -> dict | None:
+    """Which regencies the fitted model rests on: ``n`` regencies in ``provinces`` (codes and
+    names, from predictions.csv), the outcome and exposure years (from meta.json)."""
+    if predictions is None or predictions.empty:
+        return None
+    design = (meta or {}).get("design") or {}
+    members = cross.loc[cross["bps_code"].isin(predictions["bps_code"]), ["province_bps", "province_name"]]
+    provinces = members.drop_duplicates().sort_values("province_bps", kind="mergesort")
+    return {"n": int(predictions["bps_code"].nunique()),
+            "provinces": list(provinces["province_bps"]), "province_names": list(provinces["province_name"]),
+            "outcome_year": design.get("outcome_year"), "exposure_year": design.get("exposure_year")}
+
+
+def model_exclusion(analysis: pd.DataFrame, meta: dict | None, predictions: pd.DataFrame | None,
+                    code: str) -> dict | None:
+    """Why ``code`` is outside the fitted model, or None when it is inside (or nothing was fitted).
+
+    A regency absent from predictions.csv is outside; ``missing`` lists each model column it
+    lacks in the year the model took that column from (meta.json ``design.column_years``).
+    """
+    if predictions is None or (predictions["bps_code"] == code).any():
+        return None
+    years = ((meta or {}).get("design") or {}).get("column_years") or {}
+    rows = analysis.loc[analysis["bps_code"] == code]
+    missing = []
+    for column, info in years.items():
+        year = (info or {}).get("year")
+        if year is None or column not in rows:
+            continue
+        values = rows.loc[rows["year"] == int(year), column]
+        if values.isna().all():
+            missing.append({"column": column, "year": int(year)})
+    return {"missing": missing}
+
+
+def relationship_summary(meta: dict | None, estimates: pd.DataFrame | None) -> dict | None:
+    """The headline KBPP-stunting estimate per 10 points with its interval, the literature
+    range and the minimum detectable effect, as ``fit`` wrote them; None without a model.
+
+    Reads meta.json ``headline.adjusted`` (the main model, its interval from the bootstrap
+    when there is one); without it, the main model's per-10-points row of estimates.csv."""
+    meta = meta or {}
+    head = (meta.get("headline") or {}).get("adjusted")
+    found = None
+    if isinstance(head, dict) and head.get("estimate") is not None:
+        found = {"model": head.get("model"), "estimate": float(head["estimate"]),
+                 "ci_low": float(head["ci_low"]), "ci_high": float(head["ci_high"]),
+                 "mde": None if head.get("mde_pp") is None else float(head["mde_pp"])}
+    elif estimates is not None and meta.get("main_model"):
+        rows = estimates.loc[(estimates["model"] == meta["main_model"])
+                             & estimates["term"].astype(str).str.endswith(PER_10_SUFFIX)]
+        if len(rows):
+            row = rows.iloc[0]
+            power = ((meta.get("power") or {}).get("adjusted") or {}).get("mde_pp")
+            found = {"model": meta["main_model"], "estimate": float(row["estimate"]),
+                     "ci_low": float(row["ci_low"]), "ci_high": float(row["ci_high"]),
+                     "mde": None if power is None else float(power)}
+    if found is None:
+        return None
+    expected = expected_effect(meta)
+    if expected is not None and expected["coverage_rise_pts"] == 10:
+        found["expected_low"], found["expected_high"] = expected["lower_pp"], expected["upper_pp"]
+        largest = max(abs(expected["lower_pp"]), abs(expected["upper_pp"]))
+        found["detectable"] = None if found["mde"] is None else bool(found["mde"] <= largest)
+    else:
+        found["expected_low"] = found["expected_high"] = found["detectable"] = None
+    return found
+
+
+def national_survey_series() -> pd.DataFrame:
+    """``year, value``: the national survey prevalence (SSGI 2021, 2022, SKI 2023, SSGI 2024)."""
+    series = config.STUNTING_SURVEY_NATIONAL_PCT
+    return pd.DataFrame({"year": list(series), "value": [float(v) for v in series.values()]})

@@ -103,20 +103,87 @@ def _styled(draw):
     return wrapper
 
 
+# The trend figure is drawn this wide with text this large, so that shrunk to a 390 px phone
+# (an image about 358 px wide) its smallest text stays about 10 px high.
+TREND_WIDTH_IN = 5.2
+TREND_TEXT_PT = 11.5
+REGENCY_LINE = "#1f4e79"
+PROVINCE_LINE = "#7f8c8d"
+WEIGHING_LINE = "#6c7a3a"
+
+
 @_styled
-def trend_figure(trend: pd.DataFrame, lang: str, title: str) -> FigureBlock:
-    """Survey and routine-weighing stunting by year, as two separately labelled series."""
-    figure, ax = new_figure(height=3.2, margins={"left": 0.09, "right": 0.98, "bottom": 0.15, "top": 0.9})
-    for column, label, marker in (("survey", T.t("col_survey", lang), "o"),
-                                  ("weighing", T.t("col_weighing", lang), "s")):
-        rows = trend.loc[trend[column].notna()]
-        if len(rows):
-            ax.plot(rows["year"], rows[column], marker=marker, label=label)
-    ax.set_xlabel(T.t("axis_year", lang))
-    ax.set_ylabel(T.t("axis_pct", lang))
-    ax.set_title(title)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.legend(loc="best")
+def trend_figure(trend: pd.DataFrame, lang: str, title: str, name: str | None = None,
+                 province: pd.DataFrame | None = None, national: pd.DataFrame | None = None,
+                 province_name: str | None = None) -> FigureBlock:
+    """Survey stunting by year, with routine weighing (a different measure) in its own panel
+    below, never on the survey axis.
+
+    ``trend``: ``year, survey, weighing`` and optionally ``survey_secondary`` (True where a
+    secondary source quoted the survey figure: drawn as hollow markers with a legend entry of
+    their own). ``province`` and ``national`` (``year, value``) are drawn as official reference
+    lines when given; ``name`` and ``province_name`` label the legend (names, not codes).
+    """
+    survey = trend.loc[trend["survey"].notna()]
+    weighing = trend.loc[trend["weighing"].notna()] if "weighing" in trend else trend.iloc[0:0]
+    secondary = (survey["survey_secondary"].fillna(False).astype(bool) if "survey_secondary" in survey
+                 else pd.Series(False, index=survey.index))
+    size = TREND_TEXT_PT
+    two = len(weighing) > 0
+    height = 6.9 if two else 4.3
+    bottom = 3.6 / height if two else 1.25 / height  # room for the legend under the survey panel
+    figure, ax = new_figure(width=TREND_WIDTH_IN, height=height,
+                            margins={"left": 0.13, "right": 0.96, "bottom": bottom, "top": 1 - 0.45 / height})
+    label = name or T.t("col_survey", lang)
+    if len(survey):
+        ax.plot(survey["year"], survey["survey"], color=REGENCY_LINE, linewidth=1.2, zorder=2)
+        for is_secondary, key in ((False, "reg_legend_official"), (True, "reg_legend_secondary")):
+            rows = survey.loc[secondary == is_secondary]
+            if len(rows):
+                ax.plot(rows["year"], rows["survey"], linestyle="none", marker="o", markersize=8,
+                        markeredgewidth=1.6, color=REGENCY_LINE, zorder=3,
+                        markerfacecolor="white" if is_secondary else REGENCY_LINE,
+                        label=T.t(key, lang, name=label) if name else label)
+        for year, value in zip(survey["year"], survey["survey"]):
+            ax.annotate(T.number(value, lang, 1), (year, value), textcoords="offset points",
+                        xytext=(0, 9), ha="center", fontsize=size, color=REGENCY_LINE,
+                        bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
+    references = ((province, dict(color=PROVINCE_LINE, linestyle="--"),
+                   T.t("reg_legend_province", lang, name=province_name) if province_name else None),
+                  (national, dict(color="black", linestyle=":"), T.t("reg_legend_national", lang)))
+    for frame, style, legend in references:
+        if frame is not None and len(frame):
+            ax.plot(frame["year"], frame["value"], marker=".", linewidth=1.2, zorder=1, label=legend,
+                    **style)
+    values = [*survey["survey"], *[v for f, _, _ in references if f is not None for v in f["value"]]]
+    years = sorted({*survey["year"], *[y for f, _, _ in references if f is not None for y in f["year"]]})
+    if years:
+        ax.set_xticks(years, [str(int(y)) for y in years])
+        ax.set_xlim(years[0] - 0.5, years[-1] + 0.5)
+    ax.set_ylim(0, max(values + [10.0]) * 1.25)
+    ax.yaxis.set_major_formatter(lambda value, _pos: T.number(value, lang, 0))
+    ax.tick_params(labelsize=size)
+    ax.set_ylabel(T.t("axis_pct", lang), fontsize=size)
+    ax.set_title(T.t("reg_panel_survey", lang) if name else title, fontsize=size + 1)
+    ax.grid(axis="x", visible=False)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(loc="upper left", bbox_to_anchor=(-0.1, -0.1), ncol=1, frameon=False, fontsize=size,
+                  borderaxespad=0.0, handlelength=2.4)
+    if two:
+        low_ax = figure.add_axes([0.13, 0.3 / height, 0.83, 1.45 / height])
+        low_ax.plot(weighing["year"], weighing["weighing"], marker="s", color=WEIGHING_LINE,
+                    label=T.t("col_weighing", lang))
+        weighing_years = sorted(int(y) for y in weighing["year"])
+        step = 1 if len(weighing_years) <= 6 else 2
+        low_ax.set_xticks(weighing_years[::step], [str(y) for y in weighing_years[::step]])
+        low_ax.set_xlim(weighing_years[0] - 0.5, weighing_years[-1] + 0.5)
+        low_ax.set_ylim(0, max(weighing["weighing"]) * 1.3)
+        low_ax.yaxis.set_major_formatter(lambda value, _pos: T.number(value, lang, 0))
+        low_ax.tick_params(labelsize=size)
+        low_ax.set_ylabel(T.t("axis_pct", lang), fontsize=size)
+        low_ax.set_title(T.t("reg_panel_weighing", lang), fontsize=size + 1)
+        low_ax.grid(axis="x", visible=False)
+        low_ax.spines[["top", "right"]].set_visible(False)
     return FigureBlock(figure, f"{title}: {len(trend)} years")
 
 

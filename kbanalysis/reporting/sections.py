@@ -5,9 +5,13 @@ figures for ``display(*...)``), so the templates stay a list of calls.
 """
 from __future__ import annotations
 
+import pandas as pd
+
+from .. import config
 from . import blocks as B
 from . import content as C
 from . import maps, plots
+from . import official as O
 from . import text as T
 from .context import ReportContext
 
@@ -53,23 +57,158 @@ def regency_stunting(ctx: ReportContext, code: str, lang: str) -> B.Block:
 
 
 def regency_trend(ctx: ReportContext, code: str, lang: str) -> tuple:
-    trend = C.stunting_trend(ctx.analysis, code)
+    """Every survey year the data hold (secondary quotes marked), the official province and
+    national series beside them, routine weighing in its own panel; the points as a table."""
+    survey = C.survey_trend(ctx.analysis, code)
+    weighing = C.weighing_trend(ctx.analysis, code)
     head = B.heading(T.t("h_trend", lang))
-    if not C.has_trend(trend):
-        return (head, B.paragraph(T.t("trend_single", lang)))
-    figure = plots.trend_figure(trend, lang, T.t("h_stunting", lang))
-    return (head, figure, B.figure_caption(T.t("trend_caption", lang)))
+    if survey.empty and weighing.empty:
+        return (head, B.paragraph(T.t("reg_trend_missing", lang)))
+    row = ctx.cross.loc[ctx.cross["bps_code"] == code].iloc[0]
+    province = O.province_series(O.read_province_rows(ctx.processed_dir), row["province_bps"])
+    national = C.national_survey_series()
+    trend = survey.rename(columns={"value": "survey", "secondary": "survey_secondary"}).merge(
+        weighing.rename(columns={"value": "weighing"}), on="year", how="outer").sort_values("year")
+    figure = plots.trend_figure(trend, lang, T.t("h_stunting", lang), name=row["name"],
+                                province=province, national=national,
+                                province_name=row["province_name"])
+    parts = [head]
+    if len(survey) == 1:
+        parts.append(B.paragraph(T.t("reg_trend_single", lang, year=int(survey["year"].iloc[0]))))
+    parts += [figure, B.figure_caption(T.t("reg_trend_caption", lang))]
+    if len(survey):
+        parts.append(_trend_table(survey, province, national, lang))
+    if len(weighing):
+        points = ", ".join(f"{int(y)}: {_pct(v, lang)} %" for y, v in zip(weighing["year"], weighing["value"]))
+        parts.append(B.paragraph(T.t("reg_weighing_points", lang, points=points)))
+    return tuple(parts)
+
+
+def _trend_table(survey, province, national, lang: str) -> B.Block:
+    """The survey points of the trend, with the official province and national figures."""
+    table = survey.merge(province.rename(columns={"value": "province"}), on="year", how="left") \
+                  .merge(national.rename(columns={"value": "national"}), on="year", how="left")
+    table["kind"] = [T.t("reg_kind_secondary" if s else "reg_kind_official", lang) for s in table["secondary"]]
+    return B.table(table, {"year": T.t("col_year", lang), "value": T.t("reg_col_regency", lang),
+                           "kind": T.t("reg_col_kind", lang), "province": T.t("reg_col_province", lang),
+                           "national": T.t("reg_col_national", lang)},
+                   {"year": lambda v: str(int(v)), "value": lambda v: _pct(v, lang),
+                    "province": lambda v: _pct(v, lang), "national": lambda v: _pct(v, lang)})
 
 
 def regency_targets(ctx: ReportContext, code: str, lang: str) -> B.Block:
+    """Each target judged with the approximate band (``content.target_status``): met, not
+    met, or cannot be decided when the band contains the target."""
     s = C.stunting_summary(ctx.cross, code)
-    gaps = C.target_gaps(s["value"])
-    gaps["label"] = [T.t(k, lang) for k in gaps["target"]]
-    gaps["status"] = [("–" if m is None else T.t("met" if m else "not_met", lang)) for m in gaps["met"]]
-    table = B.table(gaps, {"label": T.t("col_target", lang), "target_pct": "%",
-                           "gap": T.t("col_gap", lang), "status": T.t("col_status", lang)},
+    table = C.target_statuses(s["value"], s["half_width"])
+    table["label"] = [T.t(k, lang) for k in table["target"]]
+    table["status_text"] = [_STATUS_TEXT[st](lang) if st else "–" for st in table["status"]]
+    block = B.table(table, {"label": T.t("col_target", lang), "target_pct": "%",
+                            "gap": T.t("col_gap", lang), "status_text": T.t("col_status", lang)},
                     {"target_pct": lambda v: _pct(v, lang), "gap": lambda v: _signed(v, lang)})
-    return B.join(B.heading(T.t("h_targets", lang)), table)
+    caption = B.figure_caption(T.t("reg_targets_caption", lang, half=T.number(s["half_width"], lang, 0)))
+    return B.join(B.heading(T.t("h_targets", lang)), block, caption if s["value"] is not None else None)
+
+
+_STATUS_TEXT = {"met": lambda lang: T.t("met", lang), "not_met": lambda lang: T.t("not_met", lang),
+                "undecided": lambda lang: T.t("reg_status_undecided", lang)}
+
+
+def regency_comparison(ctx: ReportContext, code: str, lang: str) -> B.Block | None:
+    """The regency beside the official province and national figures of the same survey
+    year, its national rank, WHO/UNICEF class and the estimated number of stunted children."""
+    comp = C.survey_comparison(ctx.cross, code, O.read_province_rows(ctx.processed_dir))
+    if comp["value"] is None:
+        return None
+    s = C.stunting_summary(ctx.cross, code)
+    name = ctx.cross.loc[ctx.cross["bps_code"] == code, "name"].iloc[0]
+    missing = T.t("reg_not_available", lang)
+    rows = pd.DataFrame([
+        {"area": name, "value": comp["value"], "band": f"{_pct(s['low'], lang)}–{_pct(s['high'], lang)}"},
+        {"area": T.t("reg_row_province", lang, name=comp["province_name"]), "value": comp["province"], "band": ""},
+        {"area": T.t("reg_row_national", lang), "value": comp["national"], "band": ""},
+    ])
+    table = B.table(rows, {"area": T.t("reg_col_area", lang),
+                           "value": T.t("reg_col_prevalence", lang, year=comp["year"]),
+                           "band": T.t("reg_col_band", lang)},
+                    {"value": lambda v: missing if v is None or v != v else _pct(v, lang)},
+                    highlight=lambda r: r["area"] == name)
+    items = []
+    rank = C.national_rank(ctx.cross, code)
+    if rank:
+        items.append(T.t("reg_national_rank", lang, **rank))
+    klass = C.prevalence_class(comp["value"])
+    items.append(T.t("reg_who_class", lang, label=T.t(f"reg_who_{klass}", lang),
+                     range=_class_range(klass, lang)))
+    children = C.stunted_children(ctx.cross, code)
+    if children:
+        items.append(T.t("reg_stunted_children", lang, estimate=T.integer(children["estimate"], lang),
+                         low=T.integer(children["low"], lang), high=T.integer(children["high"], lang),
+                         children=T.integer(children["children"], lang),
+                         prevalence_year=children["prevalence_year"],
+                         children_year=children["children_year"]))
+    return B.join(B.heading(T.t("reg_h_comparison", lang)), table,
+                  B.figure_caption(T.t("reg_comparison_caption", lang, year=comp["year"])),
+                  B.bullets(items))
+
+
+def _class_range(klass: str, lang: str) -> str:
+    """The WHO/UNICEF class's bounds in words of numbers: "< 2,5 %", "10–< 20 %", "≥ 30 %"."""
+    bounds = config.STUNTING_PREVALENCE_THRESHOLDS_PCT
+    i = config.STUNTING_PREVALENCE_CLASSES.index(klass)
+    number = lambda v: T.number(v, lang, 0 if float(v).is_integer() else 1)  # noqa: E731
+    if i == 0:
+        return f"< {number(bounds[0])} %"
+    if i == len(bounds):
+        return f"≥ {number(bounds[-1])} %"
+    return f"{number(bounds[i - 1])}–< {number(bounds[i])} %"
+
+
+def regency_covariates(ctx: ReportContext, code: str, lang: str) -> B.Block:
+    """The regency's own values of the model's covariates, with their years, and the
+    official province figure where the data hold one."""
+    rows = C.regency_covariates(ctx.cross, code, O.read_province_rows(ctx.processed_dir))
+    from ..indicators import INDICATORS
+    rows["label"] = [getattr(INDICATORS[name], f"label_{lang}") for name in rows["indicator"]]
+    missing = T.t("reg_not_available", lang)
+    table = B.table(rows, {"label": T.t("col_indicator", lang), "year": T.t("col_year", lang),
+                           "value": T.t("reg_col_regency", lang),
+                           "province_value": T.t("reg_col_province", lang)},
+                    {"year": lambda v: "–" if v is None or v != v else str(int(v)),
+                     "value": lambda v: _pct(v, lang),
+                     "province_value": lambda v: missing if v is None or v != v else _pct(v, lang)})
+    return B.join(B.heading(T.t("reg_h_covariates", lang)), table,
+                  B.figure_caption(T.t("reg_covariates_caption", lang)))
+
+
+def regency_relationship(ctx: ReportContext, code: str, lang: str) -> B.Block | None:
+    """What the fitted KBPP-stunting estimate means for this regency, in one plain sentence:
+    the estimate per 10 points with its interval, the literature range, whether the data
+    could detect such an effect; and where the estimate comes from when not from here."""
+    found = C.relationship_summary(ctx.meta, ctx.estimates)
+    scope = C.model_scope(ctx.meta, ctx.predictions, ctx.cross)
+    if found is None or scope is None or found["expected_low"] is None:
+        return None
+    where = (T.t("reg_scope_one", lang, name=scope["province_names"][0]) if len(scope["provinces"]) == 1
+             else T.t("reg_scope_provinces", lang, k=len(scope["provinces"])))
+    detect = ("" if found["detectable"] is None else
+              T.t("reg_detect_yes" if found["detectable"] else "reg_detect_no", lang,
+                  mde=T.number(found["mde"], lang, 2)))
+    sentence = T.t("reg_relationship", lang, n=scope["n"], scope=where, outcome_year=scope["outcome_year"],
+                   exposure_year=scope["exposure_year"], estimate=_signed(found["estimate"], lang, 2),
+                   low=_signed(found["ci_low"], lang, 2), high=_signed(found["ci_high"], lang, 2),
+                   exp_low=_signed(found["expected_low"], lang, 2),
+                   exp_high=_signed(found["expected_high"], lang, 2), detect=detect)
+    row = ctx.cross.loc[ctx.cross["bps_code"] == code].iloc[0]
+    if row["bps_code"] in set(ctx.predictions["bps_code"]):
+        where_from = T.t("reg_relationship_inside", lang, name=row["name"], n=scope["n"])
+    elif row["province_bps"] in scope["provinces"]:
+        where_from = None
+    else:
+        where_from = T.t("reg_relationship_elsewhere", lang, n=scope["n"], scope=where,
+                         province=row["province_name"], name=row["name"])
+    return B.join(B.heading(T.t("reg_h_relationship", lang)), B.paragraph(sentence, css="key-figure"),
+                  B.paragraph(where_from) if where_from else None)
 
 
 def _signed(value, lang: str, decimals: int = 1) -> str:
@@ -127,8 +266,8 @@ def regency_programme(ctx: ReportContext, code: str, lang: str) -> B.Block | Non
 def regency_rank(ctx: ReportContext, code: str, lang: str) -> B.Block:
     stunting = C.province_rank(ctx.cross, code, "stunting_survey_pct", ascending=True)
     kbpp = C.province_rank(ctx.cross, code, "kbpp_coverage_pct", ascending=False)
-    items = [T.t("rank_stunting", lang, **stunting) if stunting else T.t("rank_missing", lang),
-             T.t("rank_kbpp", lang, **kbpp) if kbpp else T.t("rank_missing", lang)]
+    items = [T.t("rank_stunting", lang, **stunting) if stunting else T.t("reg_rank_stunting_missing", lang),
+             T.t("rank_kbpp", lang, **kbpp) if kbpp else T.t("reg_rank_kbpp_missing", lang)]
     return B.join(B.heading(T.t("h_rank", lang)), B.bullets(items))
 
 
@@ -157,7 +296,7 @@ def regency_model(ctx: ReportContext, code: str, lang: str) -> tuple:
         return (head, B.paragraph(T.t(key, lang)))
     pos = C.model_position(ctx.predictions, code)
     if pos is None:
-        return (head, B.paragraph(T.t("model_regency_missing", lang)))
+        return (head, B.paragraph(_outside_model(ctx, code, lang)))
     sentence = T.t("model_position", lang, observed=_pct(pos["observed"], lang),
                    expected=_pct(pos["expected"], lang), residual=_signed(round(pos["residual"], 1), lang),
                    direction=T.t("above" if pos["residual"] > 0 else "below", lang),
@@ -166,6 +305,22 @@ def regency_model(ctx: ReportContext, code: str, lang: str) -> tuple:
     same = ctx.cross.loc[ctx.cross["province_bps"] == province, "bps_code"].tolist()
     figure = plots.position_figure(ctx.predictions, code, same, lang, T.t("h_model_position", lang))
     return (head, B.paragraph(sentence), figure)
+
+
+def _outside_model(ctx: ReportContext, code: str, lang: str) -> str:
+    """Why the model leaves ``code`` out: each model column it lacks in the model's year."""
+    name = ctx.cross.loc[ctx.cross["bps_code"] == code, "name"].iloc[0]
+    found = C.model_exclusion(ctx.analysis, ctx.meta, ctx.predictions, code)
+    from ..indicators import INDICATORS
+    reasons = []
+    for item in (found or {}).get("missing", []):
+        if item["column"] == "kbpp_coverage_pct":
+            reasons.append(T.t("reg_missing_kbpp", lang, year=item["year"]))
+        else:
+            label = getattr(INDICATORS.get(item["column"]), f"label_{lang}", item["column"])
+            reasons.append(T.t("reg_missing_column", lang, label=label, year=item["year"]))
+    return T.t("reg_outside_model", lang, name=name,
+               reasons="; ".join(reasons) or T.t("reg_missing_unknown", lang))
 
 
 def caveat(lang: str) -> B.Block:

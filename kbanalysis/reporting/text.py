@@ -269,6 +269,143 @@ STRINGS: dict[str, dict[str, str]] = {
     "legend_others": {"id": "kabupaten/kota lain", "en": "other regencies"},
     "legend_province": {"id": "provinsi yang sama", "en": "same province"},
     "simulated_tag": {"id": "(simulasi)", "en": "(simulated)"},
+    # -- regency page (reg_*) -------------------------------------------------------------
+    "reg_h_comparison": {"id": "Dibandingkan dengan provinsi dan nasional",
+                         "en": "Compared with the province and the nation"},
+    "reg_col_area": {"id": "Wilayah", "en": "Area"},
+    "reg_col_prevalence": {"id": "Stunting {year} (%)", "en": "Stunting {year} (%)"},
+    "reg_col_band": {"id": "Perkiraan rentang 95 % (%)", "en": "Approximate 95 % range (%)"},
+    "reg_row_province": {"id": "Provinsi {name} (angka resmi)", "en": "{name} province (official figure)"},
+    "reg_row_national": {"id": "Indonesia (nasional)", "en": "Indonesia (national)"},
+    "reg_not_available": {"id": "tidak tersedia", "en": "not available"},
+    "reg_comparison_caption": {
+        "id": "Sumber: SSGI {year} (Kemenkes) untuk kabupaten/kota, provinsi dan nasional. Angka "
+              "provinsi adalah angka yang diterbitkan, bukan rata-rata kabupaten/kota.",
+        "en": "Source: SSGI {year} (Ministry of Health) for the regency, the province and the nation. "
+              "The province figure is the published one, not a mean of regency values.",
+    },
+    "reg_national_rank": {
+        "id": "Peringkat nasional: {rank} dari {n} kabupaten/kota yang punya angka (1 = prevalensi terendah).",
+        "en": "National rank: {rank} of the {n} regencies with a figure (1 = lowest prevalence).",
+    },
+    "reg_who_class": {
+        "id": "Kelas prevalensi menurut WHO/UNICEF: {label} ({range}).",
+        "en": "WHO/UNICEF prevalence class: {label} ({range}).",
+    },
+    "reg_who_very_low": {"id": "sangat rendah", "en": "very low"},
+    "reg_who_low": {"id": "rendah", "en": "low"},
+    "reg_who_medium": {"id": "sedang", "en": "medium"},
+    "reg_who_high": {"id": "tinggi", "en": "high"},
+    "reg_who_very_high": {"id": "sangat tinggi", "en": "very high"},
+    "reg_stunted_children": {
+        "id": "Perkiraan jumlah balita stunting: sekitar {estimate} anak (kira-kira {low}–{high}), "
+              "yaitu prevalensi SSGI {prevalence_year} dikali {children} anak umur 0–4 tahun "
+              "(BPS {children_year}). Ini perkiraan kasar: kedua angka berasal dari tabel dan tahun "
+              "yang berbeda.",
+        "en": "Estimated number of stunted under-fives: about {estimate} children (roughly "
+              "{low}–{high}): the SSGI {prevalence_year} prevalence times {children} children aged "
+              "0–4 (BPS {children_year}). A rough estimate: the two figures come from different "
+              "tables and years.",
+    },
+    "reg_trend_caption": {
+        "id": "Titik penuh: angka resmi survei (SSGI/SKI); titik kosong: angka yang dikutip sumber "
+              "sekunder (berita atau jurnalisme data yang mengutip survei). Garis putus-putus: angka "
+              "resmi provinsi; garis titik-titik: nasional. Penimbangan rutin adalah ukuran lain dan "
+              "digambar di panel tersendiri.",
+        "en": "Filled markers: official survey figures (SSGI/SKI); hollow markers: figures quoted by "
+              "a secondary source (news or data journalism quoting the survey). Dashed line: the "
+              "official province figure; dotted line: the nation. Routine weighing is a different "
+              "measure and has its own panel.",
+    },
+    "reg_trend_single": {
+        "id": "Data hanya memuat satu tahun survei untuk wilayah ini ({year}); grafik menampilkan "
+              "angka provinsi dan nasional sebagai pembanding.",
+        "en": "The data hold one survey year for this area ({year}); the chart shows the province "
+              "and national figures for comparison.",
+    },
+    "reg_trend_missing": {"id": "Tidak ada angka stunting untuk wilayah ini; tren tidak dapat ditampilkan.",
+                          "en": "No stunting figure exists for this area; no trend can be shown."},
+    "reg_legend_official": {"id": "{name} (resmi)", "en": "{name} (official)"},
+    "reg_legend_secondary": {"id": "dikutip sumber sekunder", "en": "quoted by a secondary source"},
+    "reg_rank_kbpp_missing": {"id": "Cakupan KBPP: tidak ada peringkat (tidak ada angka KBPP).",
+                              "en": "KBPP coverage: no rank (no KBPP figure)."},
+    "reg_rank_stunting_missing": {"id": "Stunting: tidak ada peringkat (tidak ada angka survei).",
+                                  "en": "Stunting: no rank (no survey figure)."},
+    "reg_legend_province": {"id": "Provinsi {name} (resmi)", "en": "{name} province (official)"},
+    "reg_legend_national": {"id": "Indonesia", "en": "Indonesia"},
+    "reg_panel_survey": {"id": "Survei (SSGI/SKI)", "en": "Survey (SSGI/SKI)"},
+    "reg_panel_weighing": {"id": "Penimbangan rutin (ukuran lain)", "en": "Routine weighing (a different measure)"},
+    "reg_col_kind": {"id": "Jenis angka", "en": "Kind of figure"},
+    "reg_kind_official": {"id": "resmi", "en": "official"},
+    "reg_kind_secondary": {"id": "sekunder", "en": "secondary"},
+    "reg_col_regency": {"id": "Kabupaten/kota (%)", "en": "This regency (%)"},
+    "reg_col_province": {"id": "Provinsi, resmi (%)", "en": "Province, official (%)"},
+    "reg_col_national": {"id": "Nasional (%)", "en": "National (%)"},
+    "reg_weighing_points": {"id": "Penimbangan rutin (ukuran lain, tidak dibandingkan dengan survei): {points}.",
+                            "en": "Routine weighing (a different measure, not compared with the survey): {points}."},
+    "reg_status_undecided": {"id": "belum dapat dipastikan", "en": "cannot be decided"},
+    "reg_targets_caption": {
+        "id": "Status dinilai dengan rentang perkiraan ±{half} poin: tercapai bila seluruh rentang "
+              "di bawah target, belum tercapai bila seluruh rentang di atasnya, belum dapat "
+              "dipastikan bila rentang memuat target.",
+        "en": "Status judged with the approximate ±{half}-point range: met when the whole range is "
+              "below the target, not met when it is wholly above, cannot be decided when the range "
+              "contains the target.",
+    },
+    "reg_h_covariates": {"id": "Faktor lain di wilayah ini", "en": "Other factors in this area"},
+    "reg_covariates_caption": {
+        "id": "Sumber: BPS (Susenas; kemiskinan P0). Angka provinsi hanya ditampilkan bila data "
+              "memuat angka resmi provinsi untuk indikator dan tahun yang sama; tidak ada "
+              "rata-rata kabupaten/kota.",
+        "en": "Source: BPS (Susenas; poverty P0). A province figure is shown only where the data "
+              "hold the official province figure for the same indicator and year; never a mean "
+              "of regencies.",
+    },
+    "reg_h_relationship": {"id": "Arti hubungan KBPP dan stunting bagi wilayah ini",
+                           "en": "What the KBPP–stunting relationship means here"},
+    "reg_relationship": {
+        "id": "Di {n} kabupaten/kota {scope} (stunting SSGI {outcome_year} dibandingkan cakupan KBPP "
+              "{exposure_year}), cakupan KBPP yang 10 poin lebih tinggi sejalan dengan stunting "
+              "{estimate} poin (selang 95 %: {low} sampai {high}); literatur jarak kelahiran "
+              "memperkirakan {exp_low} sampai {exp_high} poin, dan {detect}.",
+        "en": "Across {n} regencies of {scope} (SSGI {outcome_year} stunting against {exposure_year} "
+              "KBPP coverage), a 10-point higher KBPP coverage went with {estimate} points of "
+              "stunting (95 % interval {low} to {high}); the birth-spacing literature expects "
+              "{exp_low} to {exp_high} points, and {detect}.",
+    },
+    "reg_detect_no": {
+        "id": "data ini baru dapat mendeteksi efek sebesar {mde} poin atau lebih, jadi efek sebesar "
+              "perkiraan literatur tidak mungkin terlihat di sini",
+        "en": "these data can only detect effects of {mde} points or more, so an effect of the "
+              "size the literature expects could not be seen here",
+    },
+    "reg_detect_yes": {
+        "id": "data ini dapat mendeteksi efek mulai {mde} poin, cukup untuk efek sebesar perkiraan literatur",
+        "en": "these data can detect effects from {mde} points, enough for an effect of the size "
+              "the literature expects",
+    },
+    "reg_relationship_elsewhere": {
+        "id": "Perkiraan ini berasal dari {n} kabupaten/kota {scope}, bukan dari Provinsi {province}; "
+              "{name} tidak termasuk di dalamnya.",
+        "en": "This estimate comes from {n} regencies of {scope}, not from {province} province; "
+              "{name} is not among them.",
+    },
+    "reg_relationship_inside": {
+        "id": "{name} termasuk dalam {n} kabupaten/kota tersebut.",
+        "en": "{name} is one of those {n} regencies.",
+    },
+    "reg_scope_provinces": {"id": "{k} provinsi", "en": "{k} provinces"},
+    "reg_scope_one": {"id": "Provinsi {name}", "en": "{name} province"},
+    "reg_outside_model": {"id": "{name} tidak termasuk dalam model: {reasons}.",
+                          "en": "{name} is outside the model: {reasons}."},
+    "reg_missing_kbpp": {
+        "id": "tidak ada angka cakupan KBPP nyata untuk tahun {year} (tahun KBPP yang dipakai model)",
+        "en": "no real KBPP coverage for {year} (the KBPP year the model uses)",
+    },
+    "reg_missing_column": {"id": "tidak ada angka {label} untuk tahun {year}",
+                           "en": "no {label} figure for {year}"},
+    "reg_missing_unknown": {"id": "hasil model (predictions.csv) tidak memuatnya",
+                            "en": "the model results (predictions.csv) do not include it"},
 }
 
 

@@ -46,3 +46,220 @@ def test_target_statuses_judge_each_rpjmn_target():
     # 2024: 14 (undecided); 2025: 18.8 (band 8.5-16.5 wholly below: met); 2029: 14.2 (undecided)
     assert list(table["status"]) == ["undecided", "met", "undecided"]
     assert table.loc[2025, "gap"] == pytest.approx(12.5 - 18.8, abs=1e-9)
+
+
+# -- the committed real default (data/processed, results) -------------------------------
+
+SEEDS = {"5203": "52", "1408": "14", "7409": "74", "6371": "63", "3328": "33"}
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    from kbanalysis.reporting.context import load_context
+    return load_context(raw_dir=None)
+
+
+@pytest.fixture(scope="module")
+def province_rows(ctx):
+    from kbanalysis.reporting.official import read_province_rows
+    return read_province_rows(ctx.processed_dir)
+
+
+def _raw_csv(raw_dir, folder):
+    import pandas as pd
+    files = sorted((raw_dir / folder).glob("*.csv"))
+    assert len(files) == 1, files
+    return pd.read_csv(files[0], dtype=str)
+
+
+@pytest.mark.parametrize("code", sorted(SEEDS))
+def test_province_figure_is_the_official_one_read_from_the_raw_file(ctx, province_rows, raw_dir, code):
+    raw = _raw_csv(raw_dir, "ssgi_provinsi")
+    official = raw.loc[(raw["kode_provinsi"] == SEEDS[code]) & (raw["tahun"] == "2024"),
+                       "prevalensi_balita_stunting"]
+    assert len(official) == 1
+    comp = C.survey_comparison(ctx.cross, code, province_rows)
+    assert comp["year"] == 2024
+    assert comp["province"] == pytest.approx(float(official.iloc[0]), abs=1e-9)
+    assert comp["national"] == pytest.approx(19.8, abs=1e-9)  # SSGI 2024, published national figure
+
+
+def test_province_figure_is_not_the_mean_of_its_regencies(ctx, province_rows):
+    # Riau 2024: the official 20.1 differs from any mean of its regencies' values
+    comp = C.survey_comparison(ctx.cross, "1408", province_rows)
+    riau = ctx.cross.loc[ctx.cross["province_bps"] == "14", "stunting_survey_pct"]
+    assert comp["province"] == pytest.approx(20.1, abs=1e-9)
+    assert abs(riau.mean() - 20.1) > 0.5
+
+
+def test_comparison_section_shows_the_three_figures(ctx):
+    from kbanalysis.reporting import sections as S
+    text = repr(S.regency_comparison(ctx, "5203", "id"))
+    # Lombok Timur 33.0 (SSGI 2024), Nusa Tenggara Barat 29.8 (ssgi_provinsi 2024), Indonesia 19.8
+    assert "Kabupaten Lombok Timur\t33,0\t29,0–37,0" in text
+    assert "Provinsi Nusa Tenggara Barat (angka resmi)\t29,8" in text
+    assert "Indonesia (nasional)\t19,8" in text
+    assert "sangat tinggi (≥ 30 %)" in text
+    english = repr(S.regency_comparison(ctx, "5203", "en"))
+    assert "Nusa Tenggara Barat province (official figure)\t29.8" in english and "very high" in english
+
+
+def test_stunted_children_is_prevalence_times_children_read_from_the_raw_file(ctx, raw_dir):
+    import pandas as pd
+    children = pd.read_csv(raw_dir / "penduduk_kabkota" / "bps_penduduk_0_4_kabkota_2025.csv", dtype=str)
+    row = children.loc[(children["nama_kabkota"] == "Lombok Timur") & (children["jenis"] == "Kabupaten")]
+    n = int(row["penduduk_0_4_2025"].iloc[0])  # 129,103
+    found = C.stunted_children(ctx.cross, "5203")
+    assert found["children"] == n and found["children_year"] == 2025 and found["prevalence_year"] == 2024
+    # 33.0 % of 129,103 = 42,604 -> nearest 100; the band 29-37 % gives 37,440 and 47,768
+    assert (found["estimate"], found["low"], found["high"]) == (42_600, 37_400, 47_800)
+
+
+@pytest.mark.parametrize("value, expected", [(0.0, 0), (4.0, 0), (5.0, 10), (994.9, 990), (995.0, 1_000),
+                                             (1_049.9, 1_000), (1_050.0, 1_100), (42_604.0, 42_600)])
+def test_round_count_to_10_below_1000_and_100_above(value, expected):
+    assert C.round_count(value) == expected
+
+
+@pytest.mark.parametrize("value, expected", [(0.0, "very_low"), (2.49, "very_low"), (2.5, "low"),
+                                             (9.99, "low"), (10.0, "medium"), (19.9, "medium"),
+                                             (20.0, "high"), (29.99, "high"), (30.0, "very_high"),
+                                             (60.0, "very_high"), (None, None)])
+def test_who_unicef_prevalence_classes(value, expected):
+    assert C.prevalence_class(value) == expected
+
+
+def test_national_rank_counts_every_regency_with_a_value_and_shares_ties():
+    import pandas as pd
+    cross = pd.DataFrame({"bps_code": ["a", "b", "c", "d", "e"],
+                          "stunting_survey_pct": [20.0, 10.0, 10.0, None, 30.0]})
+    assert C.national_rank(cross, "b") == {"rank": 1, "n": 4}
+    assert C.national_rank(cross, "c") == {"rank": 1, "n": 4}
+    assert C.national_rank(cross, "a") == {"rank": 3, "n": 4}
+    assert C.national_rank(cross, "e") == {"rank": 4, "n": 4}
+    assert C.national_rank(cross, "d") is None
+
+
+def test_national_rank_of_the_real_default_covers_514(ctx):
+    rank = C.national_rank(ctx.cross, "1408")
+    values = ctx.cross["stunting_survey_pct"].dropna()
+    assert rank["n"] == len(values) == 514
+    assert rank["rank"] == int((values < 12.5).sum()) + 1  # Bengkalis 12.5: one more than those below
+
+
+# -- trend points ------------------------------------------------------------------------
+
+
+def test_trend_points_match_the_secondary_file_and_ssgi_2024(ctx, raw_dir):
+    raw = _raw_csv(raw_dir, "stunting_kabkota_secondary")
+    quoted = raw.loc[raw["wilayah"] == "Kabupaten Bengkalis"].set_index("tahun")["nilai"].astype(float)
+    assert dict(quoted) == {"2021": 21.9, "2022": 8.4}
+    trend = C.survey_trend(ctx.analysis, "1408")
+    assert list(trend["year"]) == [2021, 2022, 2024]
+    assert list(trend["value"]) == pytest.approx([21.9, 8.4, 12.5], abs=1e-9)
+    assert list(trend["secondary"]) == [True, True, False]
+
+
+def test_trend_of_kabupaten_tegal_keeps_kota_tegal_apart(ctx, raw_dir):
+    raw = _raw_csv(raw_dir, "stunting_kabkota_secondary")
+    kab = raw.loc[raw["wilayah"] == "Kabupaten Tegal"].set_index("tahun")["nilai"].astype(float)
+    trend = C.survey_trend(ctx.analysis, "3328").set_index("year")
+    assert trend.loc[2021, "value"] == pytest.approx(kab["2021"]) == pytest.approx(28.0)
+    assert trend.loc[2022, "value"] == pytest.approx(kab["2022"]) == pytest.approx(22.3)
+    # the bare "Tegal" rows (23.9, 16.8) are Kota Tegal's, not the kabupaten's
+    assert 23.9 not in list(trend["value"]) and 16.8 not in list(trend["value"])
+
+
+def test_trend_section_lists_every_survey_year_with_its_kind_and_the_province(ctx):
+    from kbanalysis.reporting import sections as S
+    parts = S.regency_trend(ctx, "1408", "id")
+    text = "\n".join(repr(p) for p in parts)
+    assert "2021\t21,9\tsekunder\t22,3\t24,4" in text  # Riau 2021 official 22.3, nation 24.4
+    assert "2022\t8,4\tsekunder\t17,0\t21,6" in text
+    assert "2024\t12,5\tresmi\t20,1\t19,8" in text
+    assert "satu tahun" not in text
+
+
+def test_trend_figure_marks_secondary_points_hollow_and_keeps_weighing_apart():
+    import pandas as pd
+
+    from kbanalysis.reporting import plots
+    trend = pd.DataFrame({"year": [2019, 2021, 2022, 2024], "survey": [None, 35.3, 23.6, 14.2],
+                          "survey_secondary": [None, True, True, False],
+                          "weighing": [4.8, 4.78, 15.11, 11.67]})
+    province = pd.DataFrame({"year": [2021, 2022, 2023, 2024], "value": [24.5, 20.2, 21.7, 15.9]})
+    block = plots.trend_figure(trend, "id", "Prevalensi stunting", name="Kabupaten Garut",
+                               province=province, province_name="Jawa Barat")
+    survey_ax, weighing_ax = block.figure.axes
+    labels = survey_ax.get_legend_handles_labels()[1]
+    assert "dikutip sumber sekunder" in labels and "Kabupaten Garut (resmi)" in labels
+    assert "Provinsi Jawa Barat (resmi)" in labels
+    hollow = [line for line in survey_ax.get_lines() if line.get_label() == "dikutip sumber sekunder"][0]
+    assert hollow.get_markerfacecolor() == "white"
+    assert list(hollow.get_xdata()) == [2021, 2022]
+    # no weighing value on the survey axis, and every weighing value on its own axis
+    survey_y = {round(float(y), 2) for line in survey_ax.get_lines() for y in line.get_ydata()}
+    assert not survey_y & {4.8, 4.78, 15.11, 11.67}
+    assert [round(float(y), 2) for y in weighing_ax.get_lines()[0].get_ydata()] == [4.8, 4.78, 15.11, 11.67]
+
+
+# -- target status on the pages and in the national count --------------------------------
+
+
+def test_national_count_agrees_with_the_pages_saying_met(ctx):
+    from kbanalysis.reporting import sections as S
+    from kbanalysis.reporting import text as T
+    met_word = T.t("met", "id")
+    pages_met = 0
+    for code in ctx.cross["bps_code"]:
+        first_row = repr(S.regency_targets(ctx, code, "id")).splitlines()[2]  # heading, header, 2024 row
+        assert first_row.startswith(T.t("target_rpjmn_2024", "id"))
+        pages_met += first_row.endswith("\t" + met_word)
+    counts = C.target_status_counts(ctx.cross["stunting_survey_pct"], 14.0)
+    assert pages_met == counts["met"]
+    # closed form: met against 14 % with ±4 points means a value below 10 %
+    assert counts["met"] == int((ctx.cross["stunting_survey_pct"] < 10.0).sum())
+
+
+@pytest.mark.parametrize("code, status", [("1408", "belum dapat dipastikan"),  # Bengkalis 12.5
+                                          ("3205", "belum dapat dipastikan"),  # Garut 14.2
+                                          ("5203", "belum tercapai"),          # Lombok Timur 33.0
+                                          ("3203", "tercapai")])               # Cianjur 7.2
+def test_target_row_of_the_2024_target_on_the_page(ctx, code, status):
+    from kbanalysis.reporting import sections as S
+    row = repr(S.regency_targets(ctx, code, "id")).splitlines()[2]
+    assert row.split("\t")[-1] == status
+
+
+# -- the model: who is in it, what it says -----------------------------------------------
+
+
+def test_regency_outside_the_model_says_which_column_was_missing(ctx):
+    from kbanalysis.reporting import sections as S
+    assert C.model_exclusion(ctx.analysis, ctx.meta, ctx.predictions, "5203") == {
+        "missing": [{"column": "kbpp_coverage_pct", "year": 2021}]}
+    assert C.model_exclusion(ctx.analysis, ctx.meta, ctx.predictions, "3328") is None
+    text = "\n".join(repr(p) for p in S.regency_model(ctx, "6371", "en"))
+    assert "Kota Banjarmasin is outside the model: no real KBPP coverage for 2021" in text
+
+
+def test_relationship_sentence_states_the_headline_the_literature_and_the_mde(ctx):
+    import json
+
+    from kbanalysis.reporting import sections as S
+    meta = json.loads((ctx.results_dir / "meta.json").read_text(encoding="utf-8"))
+    head = meta["headline"]["adjusted"]
+    text = repr(S.regency_relationship(ctx, "7409", "en"))
+
+    def signed(v):
+        return f"{v:+.2f}" if round(v, 2) else "0.00"
+    assert f"{signed(head['estimate'])} points of stunting" in text
+    assert f"95 % interval {signed(head['ci_low'])} to {signed(head['ci_high'])}" in text
+    expected = meta["expected_effect"]
+    assert f"expects {signed(expected['lower_pp'])} to {signed(expected['upper_pp'])} points" in text
+    assert f"{head['mde_pp']:.2f} points or more" in text
+    # the MDE (0.86) is larger than the largest effect the literature expects (0.22): not detectable
+    assert "could not be seen" in text
+    assert "35 regencies of Jawa Tengah province, not from Sulawesi Tenggara province" in text
+    inside = repr(S.regency_relationship(ctx, "3328", "id"))
+    assert "Kabupaten Tegal termasuk dalam 35 kabupaten/kota tersebut" in inside
