@@ -21,8 +21,8 @@ from typer.testing import CliRunner
 
 from kbanalysis import config
 from kbanalysis.cli import app
-from kbanalysis.models.output import (ESTIMATES_CSV, META_JSON, PREDICTIONS_CSV, json_ready,
-                                      round_p_value, round_row, round_significant)
+from kbanalysis.models.output import json_ready, round_p_value, round_row, round_significant
+from kbanalysis.results_contract import ESTIMATES_CSV, META_JSON, PREDICTIONS_CSV
 from kbanalysis.versions import package_versions
 
 RESULT_FILES = (ESTIMATES_CSV, META_JSON, PREDICTIONS_CSV)
