@@ -27,6 +27,13 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
+def _tidy_beside(table: Path | None):
+    """The tidy table for the province-level design: beside ``--table``, else the default."""
+    from ..dataset import load_tidy
+    path = config.TIDY_CSV if table is None else Path(table).with_name(config.TIDY_CSV.name)
+    return load_tidy(path) if path.is_file() else None
+
+
 @app.callback(invoke_without_command=True)
 def fit(
     outcome: str = typer.Option("stunting_survey_pct", "--outcome",
@@ -78,12 +85,13 @@ def fit(
                        f"pass --table, or use --synthetic.", err=True)
             raise typer.Exit(1)
         frame = load_analysis(Path(path))
+    tidy = None if synthetic else _tidy_beside(table)
     try:
         results = fit_suite(frame, outcome=outcome, exposure=exposure,
                             covariates=_split(covariates), weights=weights, cluster=cluster,
                             year=year, outcome_year=outcome_year, exposure_year=exposure_year,
                             seed=seed, bootstrap_draws=draws,
-                            bootstrap_weights=bootstrap_weights)
+                            bootstrap_weights=bootstrap_weights, tidy=tidy)
     except SpecificationError as error:
         typer.echo(f"error: {str(error).splitlines()[0]}", err=True)
         raise typer.Exit(1) from None

@@ -128,6 +128,15 @@ def summary_text(results) -> str:
         if len(absent):
             lines.append("  Variants not offered (their data do not exist here):")
             lines += [f"    {row['variant']}: {row['status']}" for _, row in absent.iterrows()]
+    for name, design in getattr(results, "designs", {}).items():
+        lines.append(f"Design '{name}' ({design.status}): {design.description}")
+        lines += [f"  {note}" for note in design.notes]
+        if name == "change" and design.status == "estimated":
+            for _, row in design.table.iterrows():
+                lines.append(f"  {row['model']:<26}{_num(row['estimate'], 2):>9}  "
+                             f"[{_num(row['ci_low'], 2)}, {_num(row['ci_high'], 2)}] p "
+                             f"{_p(row['p_value'])} (pp per 10 points; MDE "
+                             f"{design.statistics['mde_pp']:.2f})")
     if results.skipped:
         lines.append("Not fitted:")
         lines += [f"  {name}: {reason}" for name, reason in results.skipped.items()]

@@ -51,6 +51,7 @@ from ..expected import ExpectedEffect, expected_effect
 from ..results_contract import (ESTIMATE_COLUMNS, PER_10, PER_10_POINTS, PER_POINT,
                                 SENSITIVITY_MODEL_PREFIX, exposure_meta, per_10_term)
 from .bootstrap import WEIGHT_TYPES, WildBootstrapResult, wild_cluster_bootstrap
+from .designs import DesignResult, change_design, other_exposures, province_design
 from .evalue import EValue, evalue_prevalence_difference
 from .glm import fit_beta_regression, fit_fractional_logit
 from .linear import LinearFit, fit_linear
@@ -97,6 +98,14 @@ MODEL_DESCRIPTIONS = {
     "spatial_error": "spatial error model (GMM, heteroskedasticity-robust; kNN weights)",
     "panel_twfe": "two-way fixed effects (regency and year), exposure lagged",
     "panel_twfe_wild_bootstrap": "panel exposure: restricted wild cluster bootstrap",
+    "change_wls": "change design: weighted least squares of the change in the outcome between "
+                  "two survey years on the exposure",
+    "change_ols": "change design: least squares of the change in the outcome between two "
+                  "survey years on the exposure",
+    "change_wls_wild_bootstrap": "change design exposure: restricted wild (cluster) "
+                                 "bootstrap, CI by test inversion",
+    "change_ols_wild_bootstrap": "change design exposure: restricted wild (cluster) "
+                                 "bootstrap, CI by test inversion",
 }
 
 
@@ -552,6 +561,32 @@ class _SuiteRun:
         self.record("panel_twfe_wild_bootstrap", frame, pan.bootstrap,
                     frame["inference"].iloc[0], notes)
 
+    # 8. Designs beside the cross-section: the change design (its rows join the comparison),
+    # other real exposures and the province level (tables, in ``SuiteResults.designs``).
+    def designs(self, tidy: pd.DataFrame | None) -> dict[str, DesignResult]:
+        spec, data = self.spec, self.data
+        weights_year = (data.column_years[spec.weights].year
+                        if spec.weights and spec.weights in data.column_years else None)
+        out = {"change": change_design(
+            self.table, exposure=spec.exposure, exposure_year=spec.exposure_year,
+            outcome=spec.outcome, weights=spec.weights, weights_year=weights_year,
+            draws=self.draws, bootstrap_weights=self.bootstrap_weights,
+            seed=derive_seed(self.seed, "change_wild_bootstrap"))}
+        change = out["change"]
+        if change.estimates is not None:
+            for name, part in change.estimates.groupby("model", sort=False):
+                frame = part.drop(columns="inference").assign(scale=PER_UNIT,
+                                                              inference=part["inference"])
+                self.record(name, frame, change.models[name], part["inference"].iloc[0],
+                            change.model_notes)
+        else:
+            self.skipped["change"] = "; ".join(change.notes)
+        out["other_exposures"] = other_exposures(self.table)
+        if tidy is not None:
+            out["province"] = province_design(tidy)
+        self.lap("designs")
+        return out
+
     def comparison(self, expected: ExpectedEffect) -> pd.DataFrame:
         frame = _with_per_10_rows(pd.concat(self.parts, ignore_index=True), self.spec.exposure)
         frame["simulated"] = bool(self.data.simulated_inputs)
@@ -571,7 +606,8 @@ def fit_suite(table: pd.DataFrame, *, outcome: str = DEFAULT_OUTCOME,
               bootstrap_draws: int = 9999, bootstrap_weights: str = "rademacher",
               knn: int = 6, spatial_model: str = "auto", sensitivity: bool = True,
               panel: bool = True, panel_lag: int | None = None, panel_covariates=(),
-              expected: ExpectedEffect | None = None) -> SuiteResults:
+              expected: ExpectedEffect | None = None, designs: bool = True,
+              tidy: pd.DataFrame | None = None) -> SuiteResults:
     """Fit every estimator of the suite on ``table`` (see the module docstring).
 
     Years: ``outcome_year=None`` uses the latest year with the outcome, ``exposure_year=None``
@@ -581,8 +617,10 @@ def fit_suite(table: pd.DataFrame, *, outcome: str = DEFAULT_OUTCOME,
     regency), "province", "regency" (HC3) or a column. ``spatial_model``: "auto" (fit the
     spatial error model when the LM tests call for it), "always" or "never". The panel uses
     every year of ``table`` (lag ``panel_lag``, default the cross-section's lag or 1) and is
-    skipped when the outcome or the exposure exists in one year only. Raises
-    :class:`SpecificationError` on a bad spec.
+    skipped when the outcome or the exposure exists in one year only. ``designs``: also the
+    change design (its rows join the comparison as ``change_*``), the other real exposures
+    and, with ``tidy`` (the tidy table, for province values), the province level; see
+    :mod:`.designs`. Raises :class:`SpecificationError` on a bad spec.
     """
     if spatial_model not in ("auto", "always", "never"):
         raise SpecificationError(f"spatial_model must be 'auto', 'always' or 'never', "
@@ -614,6 +652,7 @@ def fit_suite(table: pd.DataFrame, *, outcome: str = DEFAULT_OUTCOME,
     run.spatial_checks(knn, spatial_model)
     if panel:
         run.panel(panel_lag, panel_covariates)
+    extra = run.designs(tidy) if designs else {}
     expected = expected or expected_effect(coverage_rise_pts=PER_10)
     comparison = run.comparison(expected)
     run.lap("(other)")
@@ -629,7 +668,7 @@ def fit_suite(table: pd.DataFrame, *, outcome: str = DEFAULT_OUTCOME,
                         bootstrap={"draws": bootstrap_draws, "weights": bootstrap_weights},
                         simulated_inputs=list(data.simulated_inputs),
                         data_sha256=data_hash(table, spec), timings=run.timings,
-                        power=run.power)
+                        power=run.power, designs=extra)
 
 
 def _with_per_10_rows(comparison: pd.DataFrame, exposure: str) -> pd.DataFrame:
