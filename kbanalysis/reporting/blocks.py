@@ -119,8 +119,16 @@ def _default_format(value) -> str:
     return str(value)
 
 
+def source(sentence: str) -> Block:
+    """The small "Sumber: ..." line under a table or chart (empty sentence: nothing shown)."""
+    if not sentence:
+        return Block("", "")
+    return Block(f'<p class="source">{esc(sentence)}</p>', sentence)
+
+
 def footer(prov: dict, lang: str) -> Block:
-    """The provenance footer: input hashes, package versions, parameters, model run.
+    """The provenance footer in the report's language: a plain sentence, then the input hashes,
+    parameters, model run and package versions folded away in ``<details>``.
 
     Versions sit in ``<span class="version">`` (and after ``==`` in the plain text) so the
     nbval sanitiser can mask them without masking any number of the report itself.
@@ -129,23 +137,30 @@ def footer(prov: dict, lang: str) -> Block:
                      for n, h in prov["inputs"].items())
     versions = "".join(f"<li>{esc(n)} <span class=\"version\">{esc(v)}</span></li>"
                        for n, v in prov["versions"].items())
-    params = "".join(f"<li><code>{esc(k)}</code> = <code>{esc(_param(v, lang))}</code></li>"
+    params = "".join(f"<li>{esc(_label('ui_param_', k, lang))}: <code>{esc(_param(v, lang))}</code></li>"
                      for k, v in prov["parameters"].items())
-    model = "".join(f"<li><code>{esc(k)}</code>: {esc(v)}</li>" for k, v in prov["model"].items())
+    model = "".join(f"<li>{esc(_label('ui_model_', k, lang))}: {esc(v)}</li>" for k, v in prov["model"].items())
     markup = (f'<footer class="provenance"><h2>{esc(T.t("h_provenance", lang))}</h2>'
+              f'<p>{esc(T.t("ui_prov_summary", lang))}</p>'
+              f'<details><summary>{esc(T.t("ui_prov_details", lang))}</summary>'
               f'<h3>{esc(T.t("prov_inputs", lang))}</h3><ul>{inputs}</ul>'
               f'<h3>{esc(T.t("prov_parameters", lang))}</h3><ul>{params}</ul>'
               + (f'<h3>{esc(T.t("prov_model", lang))}</h3><ul>{model}</ul>' if model else "")
-              + f'<h3>{esc(T.t("prov_versions", lang))}</h3><ul>{versions}</ul></footer>')
+              + f'<h3>{esc(T.t("prov_versions", lang))}</h3><ul>{versions}</ul></details></footer>')
     plain = "\n".join([
         f"## {T.t('h_provenance', lang)}",
         *[f"{n} {h[:16]}" for n, h in prov["inputs"].items()],
-        *[f"{k} = {_param(v, lang)}" for k, v in prov["parameters"].items()],
-        *[f"{k}: {v}" for k, v in prov["model"].items()],
+        *[f"{_label('ui_param_', k, lang)}: {_param(v, lang)}" for k, v in prov["parameters"].items()],
+        *[f"{_label('ui_model_', k, lang)}: {v}" for k, v in prov["model"].items()],
         *[f"{n}=={v}" for n, v in prov["versions"].items()],
     ])
     return Block(markup, plain)
 
 
+def _label(prefix: str, key: str, lang: str) -> str:
+    """A parameter's or model field's name in words; a name without words stays as it is."""
+    return T.t(prefix + key, lang) if prefix + key in T.STRINGS else key
+
+
 def _param(value, lang: str) -> str:
-    return "default" if value is None else str(value)
+    return T.t("ui_param_default", lang) if value is None else str(value)

@@ -14,6 +14,8 @@ import re
 
 import nbformat
 
+from . import text as T
+
 REMOVE_TAGS = ("remove-cell", "injected-parameters", "parameters")
 
 CSS = """
@@ -43,18 +45,55 @@ img { max-width: 100%; height: auto; }
 pre { white-space: pre-wrap; overflow-x: auto; font-size: 0.85rem; }
 .provenance { margin-top: 2rem; font-size: 0.8rem; color: var(--muted); }
 .provenance ul { padding-left: 1.2rem; }
+.provenance summary { cursor: pointer; font-size: 0.9rem; }
+.source { font-size: 0.8rem; color: var(--muted); margin: 0.1rem 0 1rem; }
+nav.report-nav { font-size: 0.9rem; margin: 0.25rem 0 0.75rem; padding: 0.4rem 0;
+                 border-bottom: 1px solid var(--line); }
+nav.report-nav a { color: var(--accent); }
+nav.report-nav ul { list-style: none; padding: 0; margin: 0.2rem 0; }
+nav.report-nav li { display: inline; }
+nav.report-nav li + li::before { content: " · "; color: var(--muted); }
+nav.report-nav details { margin-top: 0.2rem; }
+.figure-scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+.figure-scroll img { max-width: none; }
+/* A wide table or map scrolls inside its own box; on a narrow screen a hint says so. */
+@media (max-width: 56rem) {
+  .table-wrap::before, .figure-scroll::before { content: var(--scroll-hint); display: block;
+    font-size: 0.8rem; color: var(--muted); text-align: right; position: sticky; left: 0; }
+}
 code { font-size: 0.85em; word-break: break-all; }
 .jp-OutputArea-output { margin: 0; }
 """
 
 
-def page(body: str, title: str, lang: str) -> str:
-    """A full HTML page around ``body``; ``title`` is escaped here."""
+def page(body: str, title: str, lang: str, nav: str = "") -> str:
+    """A full HTML page around ``body``; ``title`` is escaped here. ``nav`` (already escaped
+    markup, see ``navigation``) goes above and below the body."""
+    hint = T.t("ui_scroll_hint", lang) if lang in T.LANGS else "→"
+    style = f':root {{ --scroll-hint: "{_css_string(hint)}"; }}\n{CSS}'
     return ("<!DOCTYPE html>\n"
             f'<html lang="{_html.escape(lang, quote=True)}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{_html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n"
-            f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n")
+            f"<title>{_html.escape(title)}</title>\n<style>{style}</style>\n</head>\n"
+            f"<body>\n<main>\n{nav}{body}\n{nav}</main>\n</body>\n</html>\n")
+
+
+def _css_string(text: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in " →-" else f"\\{ord(ch):x} " for ch in text)
+
+
+def navigation(links: list[tuple[str, str]], groups: list[tuple[str, list[tuple[str, str]]]],
+               lang: str) -> str:
+    """Links to the other reports: ``links`` (label, relative href) in one line, each of
+    ``groups`` (heading, links) folded under its heading. Labels and hrefs are escaped here."""
+    def items(pairs):
+        return "".join(f'<li><a href="{_html.escape(href, quote=True)}">{_html.escape(label)}</a></li>'
+                       for label, href in pairs)
+    folded = "".join(f"<details><summary>{_html.escape(heading)}</summary><ul>{items(pairs)}</ul></details>"
+                     for heading, pairs in groups if pairs)
+    label = _html.escape(T.t("ui_nav_label", lang) if lang in T.LANGS else "", quote=True)
+    return f'<nav class="report-nav" aria-label="{label}"><ul>{items(links)}</ul>{folded}</nav>\n'
+
 
 
 class ReportExporter:
@@ -76,10 +115,10 @@ class ReportExporter:
     def body(self, notebook: nbformat.NotebookNode) -> str:
         clean = _without_stderr(notebook)
         body, _ = self._exporter.from_notebook_node(clean)
-        return _with_alt_text(body, _image_descriptions(clean))
+        return _in_scroll_boxes(_with_alt_text(body, _image_descriptions(clean)), _wide_images(clean))
 
-    def export(self, notebook: nbformat.NotebookNode, title: str, lang: str) -> str:
-        return page(self.body(notebook), title, lang)
+    def export(self, notebook: nbformat.NotebookNode, title: str, lang: str, nav: str = "") -> str:
+        return page(self.body(notebook), title, lang, nav)
 
 
 def _without_stderr(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -107,6 +146,37 @@ def _image_descriptions(notebook: nbformat.NotebookNode) -> list[str]:
                 plain = str(data.get("text/plain", "")).strip()
                 found.append(plain.removeprefix("[figure: ").removesuffix("]"))
     return found
+
+
+def _wide_images(notebook: nbformat.NotebookNode) -> list[bool]:
+    """For every image output in document order: whether it is wide (a map, ``FigureBlock.wide``)."""
+    from .plots import WIDE_METADATA
+
+    found = []
+    for cell in notebook.cells:
+        if _removed(cell):
+            continue
+        for output in cell.get("outputs", []):
+            if "image/png" in output.get("data", {}):
+                found.append(bool(output.get("metadata", {}).get("image/png", {}).get(WIDE_METADATA)))
+    return found
+
+
+_IMG = re.compile(r"<img\b[^>]*>")
+
+
+def _in_scroll_boxes(body: str, wide: list[bool]) -> str:
+    """Wide images in a box that scrolls sideways, so a phone shows them at natural size."""
+    images = list(_IMG.finditer(body))
+    if len(images) != len(wide) or not any(wide):
+        return body  # unexpected layout: leave the images as they are
+    out, last = [], 0
+    for match, is_wide in zip(images, wide):
+        out.append(body[last:match.start()])
+        out.append(f'<div class="figure-scroll">{match.group(0)}</div>' if is_wide else match.group(0))
+        last = match.end()
+    out.append(body[last:])
+    return "".join(out)
 
 
 def _removed(cell) -> bool:

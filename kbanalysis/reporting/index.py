@@ -1,7 +1,10 @@
-"""``reports/index.html``: every report with a link, which failed and why, a filter by name.
+"""``reports/index.html``: every report with a link, grouped by province, which failed and why,
+and a filter that matches region and province names.
 
 The page works offline: inline CSS, a few lines of inline JavaScript for the filter, nothing
-fetched. Every name and error message is escaped (they come from data and exceptions).
+fetched. Every name and error message is escaped (they come from data and exceptions). The
+page is in Indonesian with English beside it (the reports of both languages are listed), and
+it shows only what a reader needs: no hashes, fingerprints or timings.
 """
 from __future__ import annotations
 
@@ -9,25 +12,28 @@ import html
 from pathlib import Path
 
 from .. import atomic
+from . import text as T
 from .html import page
 
 LEVEL_ORDER = {"national": 0, "province": 1, "regency": 2}
-LEVEL_LABELS = {"national": "Nasional / National", "province": "Provinsi / Province",
-                "regency": "Kabupaten/kota / Regency"}
 
 FILTER_SCRIPT = """
 <script>
 (function () {
   var box = document.getElementById('filter');
-  var rows = document.querySelectorAll('tbody tr');
+  var rows = document.querySelectorAll('tr[data-search]');
+  var groups = document.querySelectorAll('tbody.group');
   var count = document.getElementById('count');
   function apply() {
-    var q = box.value.trim().toLowerCase();
+    var q = box.value.trim().toLowerCase().replace(/\\s+/g, ' ');
     var shown = 0;
     rows.forEach(function (row) {
       var hit = !q || row.getAttribute('data-search').indexOf(q) !== -1;
       row.hidden = !hit;
       if (hit) { shown += 1; }
+    });
+    groups.forEach(function (group) {
+      group.hidden = !group.querySelector('tr[data-search]:not([hidden])');
     });
     count.textContent = shown + ' / ' + rows.length;
   }
@@ -43,6 +49,7 @@ INDEX_CSS = """
 .status-outdated { color: #8a6d00; }
 .error { font-family: monospace; font-size: 0.8rem; white-space: pre-wrap; color: #b00020; }
 input[type=search] { width: 100%; max-width: 28rem; font-size: 1rem; padding: 0.4rem; }
+tr.group-head th { background: #e4ecf3; font-size: 1rem; }
 """
 
 
@@ -50,43 +57,93 @@ def _esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+def _both(key: str, **values) -> str:
+    """``key`` in Indonesian / English (the index lists the reports of both languages)."""
+    id_text, en_text = T.t(key, "id", **values), T.t(key, "en", **values)
+    return id_text if id_text == en_text else f"{id_text} / {en_text}"
+
+
 def index_rows(manifest: dict) -> list[dict]:
-    """Manifest entries sorted national, provinces, regencies; then language and code."""
+    """Manifest entries sorted national, then by province (the province first, then its
+    regencies); then language and code."""
     current = manifest.get("data_hash")
     rows = []
     for key, entry in manifest.get("reports", {}).items():
         status = entry.get("status", "failed")
         if status == "ok" and current and entry.get("data_hash") not in (None, current):
             status = "outdated"
-        rows.append({**entry, "key": key, "shown_status": status})
-    return sorted(rows, key=lambda r: (LEVEL_ORDER.get(r.get("level"), 9), r.get("lang") or "",
+        province = entry.get("province") or (entry.get("code") if entry.get("level") == "province" else "")
+        rows.append({**entry, "key": key, "shown_status": status, "group": province or ""})
+    return sorted(rows, key=lambda r: (r.get("level") != "national", r["group"] == "", r["group"],
+                                       LEVEL_ORDER.get(r.get("level"), 9), r.get("lang") or "",
                                        r.get("code") or "", r["key"]))
+
+
+def _group_name(rows: list[dict]) -> str:
+    for r in rows:
+        if r.get("province_name"):
+            return str(r["province_name"])
+        if r.get("level") == "province" and r.get("name"):
+            return str(r["name"])
+    return ""
+
+
+def _row(r: dict, province_name: str) -> str:
+    name = _esc(r.get("name"))
+    link = (f'<a href="{_esc(r["output"])}">{name}</a>'
+            if r["shown_status"] in ("ok", "outdated") and r.get("output") else name)
+    error = f'<div class="error">{_esc(r.get("error"))}</div>' if r.get("error") else ""
+    words = [r.get("name"), r.get("code"), province_name, r.get("lang"),
+             T.t(f"ui_level_{r.get('level')}", "id") if r.get("level") in LEVEL_ORDER else r.get("level"),
+             T.t(f"ui_level_{r.get('level')}", "en") if r.get("level") in LEVEL_ORDER else ""]
+    search = _esc(" ".join(" ".join(str(w or "").split()) for w in words).lower())
+    level = _both(f"ui_level_{r['level']}") if r.get("level") in LEVEL_ORDER else r.get("level")
+    status_key = f"ui_status_{r['shown_status']}"
+    status = _both(status_key) if status_key in T.STRINGS else r["shown_status"]
+    return (f'<tr data-search="{search}"><td>{link}{error}</td><td>{_esc(r.get("code") or "")}</td>'
+            f'<td>{_esc(level)}</td><td>{_esc(r.get("lang"))}</td>'
+            f'<td class="status-{_esc(r["shown_status"])}">{_esc(status)}</td></tr>')
+
+
+def _banner(manifest: dict) -> str:
+    simulated = manifest.get("simulated")
+    if simulated:
+        what = "; ".join(T.t(k, "id") for k in simulated if k in T.STRINGS)
+        what_en = "; ".join(T.t(k, "en") for k in simulated if k in T.STRINGS)
+        return ('<div class="banner simulated" role="alert">'
+                f'<p><strong>{_esc(T.t("simulated_banner", "id", what=what))}</strong></p>'
+                f'<p lang="en"><strong>{_esc(T.t("simulated_banner", "en", what=what_en))}</strong></p></div>')
+    if simulated == []:  # known to hold no simulated input (None: unknown, say nothing)
+        return f'<div class="banner real"><strong>{_esc(_both("ui_index_real"))}</strong></div>'
+    return ""
 
 
 def build_index(manifest: dict) -> str:
     rows = index_rows(manifest)
     n_failed = sum(r["shown_status"] == "failed" for r in rows)
-    body_rows = []
+    groups: dict[str, list[dict]] = {}
     for r in rows:
-        name = _esc(r.get("name"))
-        link = (f'<a href="{_esc(r["output"])}">{name}</a>'
-                if r["shown_status"] in ("ok", "outdated") and r.get("output") else name)
-        error = f'<div class="error">{_esc(r.get("error"))}</div>' if r.get("error") else ""
-        search = _esc(" ".join(str(r.get(k) or "") for k in ("name", "code", "level", "lang")).lower())
-        body_rows.append(
-            f'<tr data-search="{search}"><td>{link}{error}</td><td>{_esc(r.get("code") or "")}</td>'
-            f'<td>{_esc(LEVEL_LABELS.get(r.get("level"), r.get("level")))}</td>'
-            f'<td>{_esc(r.get("lang"))}</td>'
-            f'<td class="status-{_esc(r["shown_status"])}">{_esc(r["shown_status"])}</td></tr>')
-    summary = (f"<p>{len(rows)} laporan / reports; <strong>{n_failed}</strong> gagal / failed.</p>")
-    body = (f"<style>{INDEX_CSS}</style><h1>Laporan KBPP dan stunting / KBPP and stunting reports</h1>"
+        groups.setdefault(r["group"] if r.get("level") != "national" else "national", []).append(r)
+    bodies = []
+    for group, members in groups.items():
+        if group == "national":
+            bodies.append("<tbody>" + "".join(_row(r, "") for r in members) + "</tbody>")
+            continue
+        province_name = _group_name(members)
+        heading = (f"{province_name} ({group})" if province_name else group) if group \
+            else _both("ui_group_other")
+        bodies.append(f'<tbody class="group"><tr class="group-head"><th colspan="5">{_esc(heading)}</th></tr>'
+                      + "".join(_row(r, province_name) for r in members) + "</tbody>")
+    summary = f"<p>{_esc(_both('ui_index_summary', n=len(rows), failed=n_failed))}</p>"
+    body = (f"<style>{INDEX_CSS}</style>{_banner(manifest)}<h1>{_esc(_both('ui_index_title'))}</h1>"
             f"{summary}"
-            '<p><label for="filter">Cari nama atau kode / Filter by name or code</label><br>'
+            f'<p><label for="filter">{_esc(_both("ui_index_filter"))}</label><br>'
             '<input id="filter" type="search" autocomplete="off"> <span id="count"></span></p>'
-            '<div class="table-wrap"><table><thead><tr><th>Nama / Name</th><th>Kode / Code</th>'
-            "<th>Tingkat / Level</th><th>Bahasa / Language</th><th>Status</th></tr></thead>"
-            f"<tbody>{''.join(body_rows)}</tbody></table></div>{FILTER_SCRIPT}")
-    return page(body, "Laporan / Reports", "id")
+            f'<div class="table-wrap"><table><thead><tr><th>{_esc(_both("col_name"))}</th>'
+            f'<th>{_esc(_both("col_code"))}</th><th>{_esc(_both("ui_level_label"))}</th>'
+            f'<th>{_esc(_both("ui_lang_label"))}</th><th>Status</th></tr></thead>'
+            f"{''.join(bodies)}</table></div>{FILTER_SCRIPT}")
+    return page(body, _both("ui_index_title"), "id")
 
 
 def write_index(reports_dir: Path, manifest: dict) -> Path:

@@ -3,58 +3,253 @@
 Shapes come from the raw geometry files (``kbanalysis.sources.geometry``) and are absent on a
 clean clone; the analysis table always has each regency's representative point, so a dot
 map is the fallback and the map says which kind it is.
+
+Every map of an indicator uses the same fixed classes (``config``: WHO/UNICEF classes for
+stunting, classes around the 70 % target for KBPP), so two pages can be compared by colour.
+A regency without a value is hatched, and the legend says so. Borders are thin and grey: a
+white border would erase the palest class. The year and source are written under the map.
+Maps are drawn at their natural size on a phone (they scroll sideways in their box, see
+``FigureBlock.wide``), so their text is sized for that, not for a scaled-down image.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import matplotlib.colors as mcolors
 import numpy as np
 import pandas as pd
+from matplotlib import colormaps, patheffects
+from matplotlib.patches import Patch, Rectangle
 
+from .. import config
+from . import sourcing
 from . import text as T
 from .plots import HIGHLIGHT, FigureBlock, _styled, new_figure
 
 CMAPS = {"stunting_survey_pct": "OrRd", "kbpp_coverage_pct": "BuGn"}
+BORDER = "#7b8794"  # darker than the palest class, lighter than the darkest
+BORDER_WIDTH = 0.25
+NO_DATA_HATCH = "////"
+NO_DATA_EDGE = "#9aa5b1"
+# Java (with Madura and Bali): half the population on 7 % of the map, so the national map
+# shows it again, enlarged, below the archipelago.
+JAVA_BOUNDS = (105.0, 116.0, -9.0, -5.7)  # lon min, lon max, lat min, lat max
+WIDE_SPAN_DEGREES = 25.0  # a map spanning more longitude than this is a national map
+MAP_WIDTH_IN = 8.0
+LABEL_PT = 7.5  # regency names: 10.4 px at the map's natural size (100 dpi)
+TEXT_PT = 9.0  # legend and caption
+LABEL_NUDGES_PT = (0, 8, -8, 16, -16, 24, -24)
 
 
-@_styled
-def regency_map(cross: pd.DataFrame, column: str, lang: str, title: str, geometry=None,
-                highlight: str | None = None) -> FigureBlock:
-    """``column`` of ``cross`` on a map; choropleth when ``geometry`` covers the regencies."""
-    cmap = CMAPS.get(column, "viridis")
-    values = cross[["bps_code", column, "longitude", "latitude"]]
-    shapes = None
-    if geometry is not None:
-        shapes = geometry.loc[geometry["bps_code"].isin(values["bps_code"])]
-        shapes = shapes.merge(values[["bps_code", column]], on="bps_code", how="left")
-        if shapes.empty:
-            shapes = None
-    span_lon = float(np.ptp(values["longitude"].dropna())) if values["longitude"].notna().any() else 1.0
-    span_lat = float(np.ptp(values["latitude"].dropna())) if values["latitude"].notna().any() else 1.0
-    width = 7.0
-    height = float(np.clip(width * max(span_lat, 0.5) / max(span_lon, 0.5) + 0.8, 2.6, 6.0))
-    figure, ax = new_figure(width=width, height=height)
-    low, high = values[column].min(), values[column].max()
+@dataclass(frozen=True)
+class MapScale:
+    """Fixed colour classes: class i holds values below ``thresholds[i]``; the last is open."""
+
+    thresholds: tuple[float, ...]
+    value_range: tuple[float, float]
+    cmap: str
+    class_keys: tuple[str, ...] = ()  # text keys naming the classes, if they have names
+
+
+def map_scale(column: str) -> MapScale:
+    """The fixed scale of ``column`` (an unknown percentage column gets five equal classes)."""
+    if column == "stunting_survey_pct":
+        return MapScale(tuple(config.STUNTING_PREVALENCE_THRESHOLDS_PCT), config.MAP_RANGE_PCT[column],
+                        CMAPS[column], tuple(f"ui_class_{c}" for c in config.STUNTING_PREVALENCE_CLASSES))
+    if column == "kbpp_coverage_pct":
+        return MapScale(tuple(config.KBPP_MAP_THRESHOLDS_PCT), config.MAP_RANGE_PCT[column], CMAPS[column])
+    return MapScale((20.0, 40.0, 60.0, 80.0), (0.0, 100.0), "viridis")
+
+
+def classify(values, scale: MapScale) -> np.ndarray:
+    """Class index of each value (-1 when missing): a value equal to a threshold is in the upper class."""
+    array = np.asarray(pd.to_numeric(pd.Series(values), errors="coerce"), dtype=float)
+    classes = np.searchsorted(np.asarray(scale.thresholds), array, side="right")
+    return np.where(np.isnan(array), -1, classes)
+
+
+def class_colors(scale: MapScale) -> list[str]:
+    """One colour per class, from light to dark; the palest is still visibly coloured."""
+    cmap = colormaps[scale.cmap]
+    n = len(scale.thresholds) + 1
+    return [mcolors.to_hex(cmap(x)) for x in np.linspace(0.15, 0.95, n)]
+
+
+def _bound(value: float, lang: str) -> str:
+    return T.number(value, lang, 0 if float(value).is_integer() else 1)
+
+
+def class_labels(scale: MapScale, lang: str) -> list[str]:
+    """"< 2,5", "2,5–10", ..., "≥ 30" with each class's name when it has one."""
+    t = scale.thresholds
+    labels = [f"< {_bound(t[0], lang)}"]
+    labels += [f"{_bound(a, lang)}–{_bound(b, lang)}" for a, b in zip(t[:-1], t[1:])]
+    labels.append(f"≥ {_bound(t[-1], lang)}")
+    if scale.class_keys:
+        labels = [f"{label} ({T.t(key, lang)})" for label, key in zip(labels, scale.class_keys)]
+    return labels
+
+
+def short_name(name: str) -> str:
+    """"Kabupaten Garut" -> "Garut"; cities keep "Kota" (Kota Semarang is not Semarang)."""
+    return str(name).removeprefix("Kabupaten ").removeprefix("Kab. ")
+
+
+def _draw(ax, values: pd.DataFrame, shapes, column: str, colors: list[str], classes: np.ndarray):
+    """Regencies in their class colour, the ones without a value hatched."""
+    fill = [colors[c] if c >= 0 else "white" for c in classes]
     if shapes is not None:
-        shapes.plot(column=column, ax=ax, cmap=cmap, vmin=low, vmax=high, edgecolor="white",
-                    linewidth=0.2, missing_kwds={"color": "#eeeeee"})
-        kind = ""
+        order = dict(zip(values["bps_code"], fill))
+        missing = shapes[column].isna().to_numpy()
+        face = [order.get(code, "white") for code in shapes["bps_code"]]
+        if (~missing).any():
+            shapes.loc[~missing].plot(ax=ax, color=[f for f, m in zip(face, missing) if not m],
+                                      edgecolor=BORDER, linewidth=BORDER_WIDTH)
+        if missing.any():
+            shapes.loc[missing].plot(ax=ax, facecolor="white", edgecolor=NO_DATA_EDGE, hatch=NO_DATA_HATCH,
+                                     linewidth=BORDER_WIDTH)
     else:
-        ax.scatter(values["longitude"], values["latitude"], c=values[column], cmap=cmap,
-                   vmin=low, vmax=high, s=18, edgecolor="#555555", linewidth=0.3)
-        kind = f" — {T.t('map_dots', lang)}"
-    if highlight is not None:
-        point = values.loc[values["bps_code"] == highlight]
-        ax.scatter(point["longitude"], point["latitude"], s=80, facecolor="none",
-                   edgecolor=HIGHLIGHT, linewidth=1.5)
-    mappable = ax.collections[0] if ax.collections else None
-    if mappable is not None:
-        figure.colorbar(mappable, ax=ax, shrink=0.8)
+        known = classes >= 0
+        ax.scatter(values.loc[known, "longitude"], values.loc[known, "latitude"],
+                   c=[f for f, k in zip(fill, known) if k], s=22, edgecolor=BORDER, linewidth=0.4)
+        ax.scatter(values.loc[~known, "longitude"], values.loc[~known, "latitude"], s=22,
+                   facecolor="white", edgecolor=NO_DATA_EDGE, hatch=NO_DATA_HATCH, linewidth=0.4)
+
+
+def _bare(ax) -> None:
+    """No ticks, frame or grid: a map's axes carry no information."""
     ax.set_aspect("equal")
     ax.set_xticks([])
     ax.set_yticks([])
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.grid(False)
-    ax.set_title(f"{title}{kind}")
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+
+
+def _labels(ax, values: pd.DataFrame, shapes) -> None:
+    """Regency names at a point inside each shape, with a white halo to stay legible."""
+    points = values.set_index("bps_code")[["longitude", "latitude"]]
+    if shapes is not None:
+        inside = shapes.geometry.representative_point()
+        points = pd.DataFrame({"longitude": inside.x.to_numpy(), "latitude": inside.y.to_numpy()},
+                              index=shapes["bps_code"].to_numpy())
+    names = values.set_index("bps_code")["name"]
+    halo = [patheffects.withStroke(linewidth=2.0, foreground="white")]
+    renderer = ax.figure.canvas.get_renderer()
+    placed = []
+    for code, (lon, lat) in points.iterrows():
+        if code not in names.index or not (np.isfinite(lon) and np.isfinite(lat)):
+            continue
+        label = ax.annotate(short_name(names[code]), (lon, lat), ha="center", va="center",
+                            fontsize=LABEL_PT, color="#1f2933", path_effects=halo,
+                            xytext=(0, 0), textcoords="offset points")
+        # Small cities sit inside their regency: nudge a name up or down until it overlaps no
+        # name already written (the first free place wins; else it stays centred).
+        for dy in LABEL_NUDGES_PT:
+            label.set_position((0, dy))
+            box = label.get_window_extent(renderer)
+            if not any(box.overlaps(other) for other in placed):
+                break
+        else:
+            label.set_position((0, 0))
+            box = label.get_window_extent(renderer)
+        placed.append(box)
+
+
+@_styled
+def regency_map(cross: pd.DataFrame, column: str, lang: str, title: str, geometry=None,
+                highlight: str | None = None, names: bool | None = None) -> FigureBlock:
+    """``column`` of ``cross`` on a map; choropleth when ``geometry`` covers the regencies.
+
+    ``names``: write each regency's name (default: on maps of one province, not the nation).
+    A national map gets an enlarged inset of Java.
+    """
+    scale = map_scale(column)
+    colors = class_colors(scale)
+    values = cross[["bps_code", column, "longitude", "latitude"]].reset_index(drop=True)
+    values["name"] = (cross["name"] if "name" in cross else cross["bps_code"]).to_numpy()
+    classes = classify(values[column], scale)
+    shapes = None
+    if geometry is not None:
+        shapes = geometry.loc[geometry["bps_code"].isin(values["bps_code"]), ["bps_code", "geometry"]]
+        shapes = shapes.merge(values[["bps_code", column]], on="bps_code", how="left")
+        if shapes.empty:
+            shapes = None
+    if shapes is not None:
+        min_lon, min_lat, max_lon, max_lat = shapes.total_bounds
+    else:
+        lon, lat = values["longitude"].dropna(), values["latitude"].dropna()
+        min_lon, max_lon = (lon.min(), lon.max()) if len(lon) else (0.0, 1.0)
+        min_lat, max_lat = (lat.min(), lat.max()) if len(lat) else (0.0, 1.0)
+    span_lon, span_lat = max(float(max_lon - min_lon), 0.5), max(float(max_lat - min_lat), 0.5)
+    national = span_lon > WIDE_SPAN_DEGREES
+    names = (not national) if names is None else names
+    width = MAP_WIDTH_IN
+    map_height = float(np.clip(0.98 * width * span_lat / span_lon, 2.4, 7.0))
+    head, foot = 0.4, 1.35  # title above; legend and caption below (inches)
+    java_height = 0.0
+    if national:  # archipelago on top, Java enlarged below it, legend and caption at the foot
+        java_height = 0.98 * width * (JAVA_BOUNDS[3] - JAVA_BOUNDS[2]) / (JAVA_BOUNDS[1] - JAVA_BOUNDS[0]) + 0.3
+    height = head + map_height + java_height + foot
+    figure, ax = new_figure(width=width, height=height)
+    figure.set_layout_engine(None)
+    ax.set_position([0.01, (foot + java_height) / height, 0.98, map_height / height])
+    ax.set_anchor("W")  # a tall province keeps its title and map together at the left
+    inset = None
+    if national:
+        inset = figure.add_axes([0.01, foot / height, 0.98, (java_height - 0.3) / height])
+    for target in (ax, inset):
+        if target is None:
+            continue
+        _draw(target, values, shapes, column, colors, classes)
+        if highlight is not None:
+            point = values.loc[values["bps_code"] == highlight]
+            if shapes is not None and (shapes["bps_code"] == highlight).any():
+                shapes.loc[shapes["bps_code"] == highlight].plot(ax=target, facecolor="none",
+                                                                 edgecolor=HIGHLIGHT, linewidth=1.6)
+            else:
+                target.scatter(point["longitude"], point["latitude"], s=80, facecolor="none",
+                               edgecolor=HIGHLIGHT, linewidth=1.5)
+        _bare(target)
+    ax.set_xlim(min_lon - 0.02 * span_lon, max_lon + 0.02 * span_lon)
+    ax.set_ylim(min_lat - 0.02 * span_lat, max_lat + 0.02 * span_lat)
+    if names:
+        ax.apply_aspect()  # the final box, so that the names' overlaps are measured right
+        _labels(ax, values, shapes)
+    if inset is not None:
+        inset.set_xlim(JAVA_BOUNDS[0], JAVA_BOUNDS[1])
+        inset.set_ylim(JAVA_BOUNDS[2], JAVA_BOUNDS[3])
+        inset.set_title(T.t("ui_map_java", lang), fontsize=TEXT_PT, loc="left")
+        ax.add_patch(Rectangle((JAVA_BOUNDS[0], JAVA_BOUNDS[2]), JAVA_BOUNDS[1] - JAVA_BOUNDS[0],
+                               JAVA_BOUNDS[3] - JAVA_BOUNDS[2], fill=False, edgecolor="#52606d",
+                               linewidth=0.8, linestyle="--"))
+    simulated = sourcing.is_simulated(cross, column)
+    kind = "" if shapes is not None else f" — {T.t('map_dots', lang)}"
+    shown_title = title + (f" {T.t('simulated_tag', lang).upper()}" if simulated else "")
+    ax.set_title(f"{shown_title}{kind}", fontsize=10, loc="left")
+    if simulated:  # across the map itself, so a cropped screenshot still says it
+        ax.text(0.5, 0.5, T.t("ui_simulated_word", lang), transform=ax.transAxes, ha="center",
+                va="center", fontsize=40, color=HIGHLIGHT, alpha=0.25, rotation=15)
+    handles = [Patch(facecolor=c, edgecolor=BORDER, linewidth=0.4) for c in colors]
+    handles.append(Patch(facecolor="white", edgecolor=NO_DATA_EDGE, hatch=NO_DATA_HATCH, linewidth=0.4))
+    labels = [*class_labels(scale, lang), T.t("ui_no_data", lang)]
+    figure.legend(handles, labels, loc="lower left", bbox_to_anchor=(0.01, 0.3 / height), ncol=3,
+                  fontsize=TEXT_PT, frameon=False, title=T.t("ui_legend_pct", lang),
+                  title_fontsize=TEXT_PT, alignment="left")
+    figure.text(0.01, 0.08 / height, _caption(cross, column, lang, simulated), fontsize=TEXT_PT,
+                color="#52606d", ha="left", va="bottom", wrap=True)
+    n_known = int((classes >= 0).sum())
     # The plain text (what nbval compares) leaves out the map kind: it depends on whether the
     # raw geometry is present, not on the data shown.
-    return FigureBlock(figure, f"{title}: {int(values[column].notna().sum())} regencies")
+    return FigureBlock(figure, T.t("ui_alt_regencies", lang, title=title, n=n_known), wide=True)
+
+
+def _caption(cross: pd.DataFrame, column: str, lang: str, simulated: bool) -> str:
+    """"Tahun 2024 · Sumber: SSGI 2024 (Kemenkes)" (under the map)."""
+    years = sourcing.shown_years(cross, column)
+    year = "–" if not years else str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    source = sourcing.source_line(cross, [column], lang) or T.t("ui_source", lang, sources="–")
+    text = f"{T.t('ui_year', lang)} {year} · {source}"
+    return text + (f" · {T.t('ui_simulated_values', lang)}" if simulated else "")

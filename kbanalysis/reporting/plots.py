@@ -11,10 +11,12 @@ import functools
 import io
 
 import matplotlib
+import matplotlib.text
 import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
 from . import text as T
 
@@ -46,6 +48,14 @@ _NOT_STYLE = {"interactive", "backend", "webagg.port", "webagg.address", "webagg
 HIGHLIGHT = "#c0392b"
 PEER = "#2e86c1"
 OTHER = "#b3b6b7"
+# A phone 390 px wide shows an image at most 358 px wide (the page keeps 16 px each side).
+# Text stays at least 10 px there when its size in points is at least ~2 x the figure's
+# width in inches (10 px = pt * dpi / 72 * 358 / (width * dpi)); ``text_px_on_phone`` checks.
+PHONE_IMAGE_PX = 358
+MIN_PHONE_TEXT_PX = 10.0
+PHONE_WIDTH_IN = 4.8
+PHONE_TEXT = {"font.size": 10.0, "axes.titlesize": 10.5, "axes.labelsize": 10.0,
+              "xtick.labelsize": 10.0, "ytick.labelsize": 10.0, "legend.fontsize": 10.0}
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,10 +74,15 @@ def report_style() -> dict:
 
 
 class FigureBlock:
-    """A figure shown as PNG, with a plain-text description for text outputs."""
+    """A figure shown as PNG, with a plain-text description for text outputs.
 
-    def __init__(self, figure: Figure, description: str):
-        self.figure, self.description = figure, description
+    ``wide`` figures (maps) are shown at their natural size on a phone, scrolling sideways in
+    their own box, instead of being shrunk until their names cannot be read; the flag travels
+    to the HTML page as the image's metadata.
+    """
+
+    def __init__(self, figure: Figure, description: str, wide: bool = False):
+        self.figure, self.description, self.wide = figure, description, wide
 
     def png(self) -> bytes:
         buffer = io.BytesIO()
@@ -75,8 +90,8 @@ class FigureBlock:
             self.figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
         return buffer.getvalue()
 
-    def _repr_png_(self) -> bytes:
-        return self.png()
+    def _repr_png_(self):
+        return (self.png(), {WIDE_METADATA: True}) if self.wide else self.png()
 
     def __repr__(self) -> str:
         return f"[figure: {self.description}]"
@@ -92,6 +107,54 @@ def new_figure(width: float = 7.0, height: float = 3.6, ncols: int = 1, margins:
         if margins:
             figure.subplots_adjust(**margins)
     return figure, axes
+
+
+WIDE_METADATA = "kbanalysis_wide"
+
+
+def text_px_on_phone(block: FigureBlock) -> float:
+    """The smallest text of ``block``'s figure in screen pixels on a 390 px phone: at its
+    natural size for a wide figure, else with the image scaled down to the phone's width."""
+    figure = block.figure
+    figure.canvas.draw()
+    sizes = [t.get_fontsize() for t in figure.findobj(matplotlib.text.Text)
+             if t.get_visible() and t.get_text().strip()]
+    width_px = figure.get_figwidth() * DPI
+    scale = 1.0 if block.wide else min(1.0, PHONE_IMAGE_PX / width_px)
+    return min(sizes) * DPI / 72 * scale if sizes else float("inf")
+
+
+def tick_text(value: float, lang: str) -> str:
+    """A tick label in the reader's convention (``2,5`` in Indonesian), no needless decimals."""
+    for decimals in (0, 1, 2):
+        if abs(value * 10 ** decimals - round(value * 10 ** decimals)) < 1e-6:
+            return T.number(value, lang, decimals)
+    return T.number(value, lang, 2)
+
+
+def localise_ticks(ax, lang: str) -> None:
+    """Both axes' tick labels with the decimal comma of Indonesian (or the point of English)."""
+    formatter = FuncFormatter(lambda value, _position: tick_text(value, lang))
+    ax.xaxis.set_major_formatter(formatter)
+    ax.yaxis.set_major_formatter(formatter)
+
+
+def phone_text(ax) -> None:
+    """Tick labels, axis labels and title at the phone sizes of ``PHONE_TEXT`` (set on the
+    artists themselves: ticks made at drawing time would otherwise take the base style)."""
+    ax.tick_params(labelsize=PHONE_TEXT["xtick.labelsize"])
+    ax.xaxis.label.set_fontsize(PHONE_TEXT["axes.labelsize"])
+    ax.yaxis.label.set_fontsize(PHONE_TEXT["axes.labelsize"])
+    ax.title.set_fontsize(PHONE_TEXT["axes.titlesize"])
+
+
+def _phone_styled(draw):
+    """Like ``_styled``, with text large enough to read when the image is shrunk to a phone."""
+    def wrapper(*args, **kwargs):
+        with matplotlib.rc_context({**report_style(), **PHONE_TEXT}):
+            return draw(*args, **kwargs)
+    wrapper.__name__, wrapper.__doc__ = draw.__name__, draw.__doc__
+    return wrapper
 
 
 def _styled(draw):
@@ -187,12 +250,13 @@ def trend_figure(trend: pd.DataFrame, lang: str, title: str, name: str | None = 
     return FigureBlock(figure, f"{title}: {len(trend)} years")
 
 
-@_styled
+@_phone_styled
 def position_figure(predictions: pd.DataFrame, code: str, province_codes: list[str], lang: str,
-                    title: str) -> FigureBlock:
-    """Observed against model-expected stunting; the regency in red, its province in blue."""
-    figure, ax = new_figure(width=5.0, height=4.2,
-                            margins={"left": 0.12, "right": 0.97, "bottom": 0.12, "top": 0.92})
+                    title: str, name: str | None = None) -> FigureBlock:
+    """Observed against model-expected stunting; the regency in red (named ``name``, else
+    its code), its province in blue."""
+    figure, ax = new_figure(width=PHONE_WIDTH_IN, height=4.4,
+                            margins={"left": 0.15, "right": 0.97, "bottom": 0.13, "top": 0.92})
     same = predictions["bps_code"].isin(province_codes)
     this = predictions["bps_code"] == code
     ax.scatter(predictions.loc[~same, "expected"], predictions.loc[~same, "observed"], s=8,
@@ -200,53 +264,135 @@ def position_figure(predictions: pd.DataFrame, code: str, province_codes: list[s
     ax.scatter(predictions.loc[same & ~this, "expected"], predictions.loc[same & ~this, "observed"],
                s=14, color=PEER, label=T.t("legend_province", lang))
     ax.scatter(predictions.loc[this, "expected"], predictions.loc[this, "observed"], s=60,
-               color=HIGHLIGHT, edgecolor="black", zorder=3, label=code)
+               color=HIGHLIGHT, edgecolor="black", zorder=3, label=name or code)
     low = float(np.nanmin(predictions[["expected", "observed"]].to_numpy()))
     high = float(np.nanmax(predictions[["expected", "observed"]].to_numpy()))
     ax.plot([low, high], [low, high], color="black", linewidth=0.8, linestyle="--")
     ax.set_xlabel(T.t("axis_expected", lang))
     ax.set_ylabel(T.t("axis_observed", lang))
     ax.set_title(title)
+    localise_ticks(ax, lang)
+    phone_text(ax)
     ax.legend(loc="upper left")
-    return FigureBlock(figure, f"{title}: {code} against {len(predictions)} regencies")
+    return FigureBlock(figure, T.t("ui_alt_position", lang, title=title, name=name or code,
+                                   n=len(predictions)))
 
 
-@_styled
+def _year_span(years: list[int]) -> str:
+    return "" if not years else str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+
+
+def fit_band(x, y, grid, level: float = 0.95):
+    """Least-squares line of ``y`` on ``x`` at ``grid`` with the pointwise ``level`` interval
+    of the fitted mean: (fit, low, high)."""
+    from scipy import stats
+
+    x, y, grid = (np.asarray(v, dtype=float) for v in (x, y, grid))
+    n = len(x)
+    x_mean = x.mean()
+    sxx = float(((x - x_mean) ** 2).sum())
+    slope = float(((x - x_mean) * (y - y.mean())).sum()) / sxx
+    intercept = y.mean() - slope * x_mean
+    residual_sd = np.sqrt(float(((y - intercept - slope * x) ** 2).sum()) / (n - 2))
+    half = stats.t.ppf(0.5 + level / 2, n - 2) * residual_sd * np.sqrt(1 / n + (grid - x_mean) ** 2 / sxx)
+    fit = intercept + slope * grid
+    return fit, fit - half, fit + half
+
+
+@_phone_styled
 def kbpp_stunting_scatter(cross: pd.DataFrame, lang: str, title: str,
-                          highlight: list[str] | None = None) -> FigureBlock:
-    """KBPP coverage against survey stunting, one dot per regency."""
-    figure, ax = new_figure(width=5.5, height=4.0)
+                          highlight: list[str] | None = None, focus: str | None = None) -> FigureBlock:
+    """KBPP coverage against survey stunting, one dot per regency, with the least-squares line
+    and its 95 % band; each axis names its year. ``highlight``: regencies drawn in blue (a
+    province among others); ``focus``: the page's own regency, in red and named."""
+    from . import sourcing
+
+    figure, ax = new_figure(width=PHONE_WIDTH_IN, height=4.6,
+                            margins={"left": 0.15, "right": 0.97, "bottom": 0.13, "top": 0.9})
     rows = cross.loc[cross["kbpp_coverage_pct"].notna() & cross["stunting_survey_pct"].notna()]
     marked = rows["bps_code"].isin(highlight or [])
     ax.scatter(rows.loc[~marked, "kbpp_coverage_pct"], rows.loc[~marked, "stunting_survey_pct"],
-               s=10, color=OTHER if marked.any() else PEER)
+               s=12, color=OTHER if marked.any() else PEER)
     if marked.any():
         ax.scatter(rows.loc[marked, "kbpp_coverage_pct"], rows.loc[marked, "stunting_survey_pct"],
-                   s=16, color=PEER)
-    ax.set_xlabel(T.t("axis_kbpp", lang))
-    ax.set_ylabel(T.t("axis_stunting", lang))
+                   s=18, color=PEER)
+    if len(rows) >= 3 and rows["kbpp_coverage_pct"].nunique() > 1:
+        grid = np.linspace(rows["kbpp_coverage_pct"].min(), rows["kbpp_coverage_pct"].max(), 50)
+        fit, low, high = fit_band(rows["kbpp_coverage_pct"], rows["stunting_survey_pct"], grid)
+        ax.fill_between(grid, low, high, color=PEER, alpha=0.15, linewidth=0,
+                        label=T.t("ui_fit_band", lang))
+        ax.plot(grid, fit, color=PEER, linewidth=1.2, label=T.t("ui_fit_line", lang))
+    point = rows.loc[rows["bps_code"] == focus] if focus else rows.iloc[:0]
+    if len(point):
+        x, y = float(point["kbpp_coverage_pct"].iloc[0]), float(point["stunting_survey_pct"].iloc[0])
+        ax.scatter([x], [y], s=70, color=HIGHLIGHT, edgecolor="black", zorder=4)
+        ax.annotate(str(point["name"].iloc[0]), (x, y), xytext=(6, 6), textcoords="offset points",
+                    color=HIGHLIGHT, fontweight="bold",
+                    ha="right" if x > rows["kbpp_coverage_pct"].median() else "left")
+    simulated = sourcing.is_simulated(cross, "kbpp_coverage_pct")
+    kbpp_year = _year_span(sourcing.shown_years(rows, "kbpp_coverage_pct"))
+    survey_year = _year_span(sourcing.shown_years(rows, "stunting_survey_pct"))
+    ax.set_xlabel(T.t("ui_axis_kbpp_year", lang, year=kbpp_year)
+                  + (f" {T.t('simulated_tag', lang)}" if simulated else ""))
+    ax.set_ylabel(T.t("ui_axis_stunting_year", lang, year=survey_year))
     ax.set_title(title)
-    return FigureBlock(figure, f"{title}: {len(rows)} regencies")
+    localise_ticks(ax, lang)
+    phone_text(ax)
+    if simulated:
+        ax.text(0.5, 0.5, T.t("ui_simulated_word", lang), transform=ax.transAxes, ha="center",
+                va="center", fontsize=32, color=HIGHLIGHT, alpha=0.25, rotation=15)
+    if len(rows) >= 3:
+        ax.legend(loc="upper right")
+    return FigureBlock(figure, T.t("ui_alt_regencies", lang, title=title, n=len(rows)))
 
 
 @_styled
 def estimates_figure(comparison: pd.DataFrame, lang: str, title: str,
-                     band: tuple[float, float] | None = None, band_label: str = "") -> FigureBlock:
+                     band: tuple[float, float] | None = None, band_label: str = "",
+                     xlabel: str | None = None, names: list[str] | None = None,
+                     main: list[bool] | None = None) -> FigureBlock:
     """A forest plot of the exposure effect of each model with its 95 % interval, and the
-    literature's expected range as a shaded band when it is on the same scale."""
+    literature's expected range as a shaded band when it is on the same scale.
+
+    ``names`` (model names in words) are written above each row, across the plot's width,
+    instead of as tick labels beside it, so long names keep the plot readable on a phone;
+    ``main`` marks the main model's rows (bold, red); ``xlabel`` names the scale."""
     rows = comparison.reset_index(drop=True)
-    figure, ax = new_figure(width=6.5, height=max(2.0, 0.35 * len(rows) + 1.0))
-    y = np.arange(len(rows))[::-1]
-    labels = list(rows["model"])
+    y = np.arange(len(rows))[::-1].astype(float)
+    if names is None:
+        figure, ax = new_figure(width=6.5, height=max(2.0, 0.35 * len(rows) + 1.0))
+    else:
+        height = 0.62 * len(rows) + 1.3
+        figure, ax = new_figure(width=5.2, height=height,
+                                margins={"left": 0.04, "right": 0.97, "bottom": 0.8 / height,
+                                         "top": 1 - 0.4 / height})
+    main = list(main) if main is not None else [False] * len(rows)
     if band is not None:
         ax.axvspan(band[0], band[1], color="#f5b041", alpha=0.4, label=band_label)
-        ax.legend(loc="lower right")
-    ax.errorbar(rows["estimate"], y, xerr=[rows["estimate"] - rows["ci_low"],
-                                           rows["ci_high"] - rows["estimate"]],
-                fmt="o", color=PEER, ecolor="black", capsize=3)
+        ax.legend(loc="lower right", fontsize=10.5 if names is not None else None)
+    for i, row in rows.iterrows():
+        colour = HIGHLIGHT if main[i] else PEER
+        ax.errorbar([row["estimate"]], [y[i]], xerr=[[row["estimate"] - row["ci_low"]],
+                                                     [row["ci_high"] - row["estimate"]]],
+                    fmt="o", color=colour, ecolor=colour if main[i] else "black", capsize=3,
+                    markersize=7 if main[i] else 5)
     ax.axvline(0, color="black", linewidth=0.8)
-    ax.set_yticks(y, labels)
-    ax.set_title(title)
+    if names is None:
+        ax.set_yticks(y, list(rows["model"]))
+    else:
+        ax.set_yticks([])
+        ax.set_ylim(-0.7, len(rows) - 0.2)
+        for i, name in enumerate(names):
+            ax.text(0.01, y[i] + 0.42, name, transform=ax.get_yaxis_transform(), fontsize=10.5,
+                    va="center", ha="left", color=HIGHLIGHT if main[i] else "black",
+                    fontweight="bold" if main[i] else "normal", zorder=4,
+                    bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none",
+                          "alpha": 0.85})
+        ax.tick_params(labelsize=10.5)
+        ax.xaxis.set_major_formatter(lambda value, _pos: T.number(value, lang, 2))
+    if xlabel:
+        ax.set_xlabel(xlabel, fontsize=10.5 if names is not None else None)
+    ax.set_title(title, fontsize=11 if names is not None else None)
     ax.grid(axis="y", visible=False)
     return FigureBlock(figure, f"{title}: {len(rows)} estimates")
 

@@ -31,7 +31,7 @@ def test_plain_text_describes_instead_of_figure_repr():
 def test_dot_map_without_geometry():
     block = maps.regency_map(CROSS, "kbpp_coverage_pct", "en", "KBPP", geometry=None, highlight="3201")
     assert repr(block) == "[figure: KBPP: 2 regencies]"
-    assert "dots" in block.figure.axes[0].get_title()
+    assert "dots" in block.figure.axes[0].get_title("left")
     assert block.png()[:4] == b"\x89PNG"
 
 
@@ -44,6 +44,6 @@ def test_choropleth_when_shapes_are_given():
                                         box(108, -7.5, 109, -6.8)], crs="EPSG:4326")
     block = maps.regency_map(CROSS, "stunting_survey_pct", "id", "Stunting", geometry=shapes)
     axes = block.figure.axes[0]
-    assert "titik" not in axes.get_title()  # not the dot-map fallback
+    assert "titik" not in axes.get_title("left")  # not the dot-map fallback
     assert len(axes.patches) + sum(len(c.get_paths()) for c in axes.collections) >= 3
     assert block.png()[:4] == b"\x89PNG"
