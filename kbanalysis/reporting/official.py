@@ -47,8 +47,12 @@ def province_value(rows: pd.DataFrame, province: str, indicator: str, year: int)
     return None if found.empty else float(found.iloc[0])
 
 
-def province_series(rows: pd.DataFrame, province: str, indicator: str = "stunting_survey_pct") -> pd.DataFrame:
-    """``year, value`` of ``indicator`` for ``province``, by year."""
-    found = rows.loc[(rows["province_bps"] == str(province)) & (rows["indicator"] == indicator),
-                     ["year", "value"]]
-    return found.sort_values("year", kind="mergesort").reset_index(drop=True)
+def province_series(rows: pd.DataFrame, province: str, indicator: str = "stunting_survey_pct",
+                    without_flags: tuple[str, ...] = ()) -> pd.DataFrame:
+    """``year, value`` of ``indicator`` for ``province``, by year; rows carrying any of
+    ``without_flags`` (e.g. ``pre_split_territory``: Papua before the 2022 split) left out."""
+    found = rows.loc[(rows["province_bps"] == str(province)) & (rows["indicator"] == indicator)]
+    if without_flags:
+        keep = [not set(str(f).split(";")) & set(without_flags) for f in found["flags"]]
+        found = found.loc[keep]
+    return found[["year", "value"]].sort_values("year", kind="mergesort").reset_index(drop=True)

@@ -65,7 +65,9 @@ def regency_trend(ctx: ReportContext, code: str, lang: str) -> tuple:
     if survey.empty and weighing.empty:
         return (head, B.paragraph(T.t("reg_trend_missing", lang)))
     row = ctx.cross.loc[ctx.cross["bps_code"] == code].iloc[0]
-    province = O.province_series(O.read_province_rows(ctx.processed_dir), row["province_bps"])
+    official = O.read_province_rows(ctx.processed_dir)
+    province = O.province_series(official, row["province_bps"], without_flags=(PRE_SPLIT,))
+    pre_split = sorted(set(O.province_series(official, row["province_bps"])["year"]) - set(province["year"]))
     national = C.national_survey_series()
     trend = survey.rename(columns={"value": "survey", "secondary": "survey_secondary"}).merge(
         weighing.rename(columns={"value": "weighing"}), on="year", how="outer").sort_values("year")
@@ -75,13 +77,24 @@ def regency_trend(ctx: ReportContext, code: str, lang: str) -> tuple:
     parts = [head]
     if len(survey) == 1:
         parts.append(B.paragraph(T.t("reg_trend_single", lang, year=int(survey["year"].iloc[0]))))
-    parts += [figure, B.figure_caption(T.t("reg_trend_caption", lang))]
+    caption = [T.t("reg_trend_caption", lang)]
+    if survey["secondary"].any():
+        caption.append(T.t("reg_trend_caption_secondary", lang))
+    if len(weighing):
+        caption.append(T.t("reg_trend_caption_weighing", lang))
+    parts += [figure, B.figure_caption(" ".join(caption))]
+    if pre_split:  # Papua's figures before the 2022 split cover a larger territory
+        parts.append(B.figure_caption(T.t("reg_trend_pre_split", lang, province=row["province_name"],
+                                          years=", ".join(str(int(y)) for y in pre_split))))
     if len(survey):
         parts.append(_trend_table(survey, province, national, lang))
     if len(weighing):
         points = ", ".join(f"{int(y)}: {_pct(v, lang)} %" for y, v in zip(weighing["year"], weighing["value"]))
         parts.append(B.paragraph(T.t("reg_weighing_points", lang, points=points)))
     return tuple(parts)
+
+
+PRE_SPLIT = "pre_split_territory"  # flag of a province figure from before Papua's 2022 split
 
 
 def _trend_table(survey, province, national, lang: str) -> B.Block:

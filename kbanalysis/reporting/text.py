@@ -375,20 +375,35 @@ STRINGS: dict[str, dict[str, str]] = {
               "tables and years.",
     },
     "reg_trend_caption": {
-        "id": "Titik penuh: angka resmi survei (SSGI/SKI); titik kosong: angka yang dikutip sumber "
-              "sekunder (berita atau jurnalisme data yang mengutip survei). Garis putus-putus: angka "
-              "resmi provinsi; garis titik-titik: nasional. Penimbangan rutin adalah ukuran lain dan "
-              "digambar di panel tersendiri.",
-        "en": "Filled markers: official survey figures (SSGI/SKI); hollow markers: figures quoted by "
-              "a secondary source (news or data journalism quoting the survey). Dashed line: the "
-              "official province figure; dotted line: the nation. Routine weighing is a different "
-              "measure and has its own panel.",
+        "id": "Sumber: SSGI 2021, SSGI 2022, SKI 2023, SSGI 2024 (Kemenkes). Titik penuh: angka "
+              "resmi survei; garis putus-putus: angka resmi provinsi; garis titik-titik: nasional.",
+        "en": "Source: SSGI 2021, SSGI 2022, SKI 2023, SSGI 2024 (Ministry of Health). Filled "
+              "markers: official survey figures; dashed line: the official province figure; "
+              "dotted line: the nation.",
+    },
+    "reg_trend_caption_secondary": {
+        "id": "Titik kosong: angka yang dikutip sumber sekunder (berita atau jurnalisme data yang "
+              "mengutip survei), bukan dari buku survei.",
+        "en": "Hollow markers: figures quoted by a secondary source (news or data journalism "
+              "quoting the survey), not from the survey book.",
+    },
+    "reg_trend_caption_weighing": {
+        "id": "Penimbangan rutin adalah ukuran lain (biasanya jauh lebih rendah dari survei) dan "
+              "digambar di panel tersendiri, tidak pada sumbu survei.",
+        "en": "Routine weighing is a different measure (usually far lower than the survey) and "
+              "has its own panel, never the survey axis.",
     },
     "reg_trend_single": {
         "id": "Data hanya memuat satu tahun survei untuk wilayah ini ({year}); grafik menampilkan "
               "angka provinsi dan nasional sebagai pembanding.",
         "en": "The data hold one survey year for this area ({year}); the chart shows the province "
               "and national figures for comparison.",
+    },
+    "reg_trend_pre_split": {
+        "id": "Angka Provinsi {province} tahun {years} tidak digambar: sebelum pemekaran Papua 2022 "
+              "angka itu mencakup wilayah provinsi yang lebih luas.",
+        "en": "{province} province figures for {years} are not drawn: before Papua's 2022 split "
+              "they cover a larger province.",
     },
     "reg_trend_missing": {"id": "Tidak ada angka stunting untuk wilayah ini; tren tidak dapat ditampilkan.",
                           "en": "No stunting figure exists for this area; no trend can be shown."},

@@ -263,3 +263,27 @@ def test_relationship_sentence_states_the_headline_the_literature_and_the_mde(ct
     assert "35 regencies of Jawa Tengah province, not from Sulawesi Tenggara province" in text
     inside = repr(S.regency_relationship(ctx, "3328", "id"))
     assert "Kabupaten Tegal termasuk dalam 35 kabupaten/kota tersebut" in inside
+
+
+def test_papua_province_figures_from_before_the_2022_split_are_not_drawn(ctx):
+    from kbanalysis.reporting import sections as S
+    # Kota Jayapura 9471 (Papua, 94): the raw file's 2021 29.5 and 2022 34.6 cover pre-split Papua
+    text = "\n".join(repr(p) for p in S.regency_trend(ctx, "9471", "id"))
+    assert "Angka Provinsi Papua tahun 2021, 2022 tidak digambar" in text
+    assert "29,5" not in text and "34,6" not in text
+    assert "satu tahun survei untuk wilayah ini (2024)" in text
+    # Merauke 9401 (Papua Selatan, 95): the province exists from 2023 only; its 2024 figure is 25.7
+    merauke = "\n".join(repr(p) for p in S.regency_trend(ctx, "9401", "id"))
+    assert "2024\t18,5\tresmi\t25,7\t19,8" in merauke and "pemekaran" not in merauke
+
+
+def test_trend_caption_names_only_what_is_drawn(ctx):
+    from kbanalysis.reporting import sections as S
+    from kbanalysis.reporting import text as T
+    only_official = "\n".join(repr(p) for p in S.regency_trend(ctx, "9401", "en"))
+    assert T.t("reg_trend_caption_secondary", "en") not in only_official
+    assert T.t("reg_trend_caption_weighing", "en") not in only_official
+    garut = "\n".join(repr(p) for p in S.regency_trend(ctx, "3205", "en"))
+    assert T.t("reg_trend_caption_secondary", "en") in garut
+    assert T.t("reg_trend_caption_weighing", "en") in garut
+    assert "2014: 7.1 %" in garut  # Open Data Jabar routine weighing, Garut 2014 7.12

@@ -1,0 +1,309 @@
+"""The province and national pages: official headlines, the province trend, the planning
+table's totals, SIGA months, the model section and the CSV downloads.
+
+Official figures are checked against the raw SSGI province file read here with the csv
+module (PROVENANCE §5), totals against sums done by hand, R² against a closed form.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import math
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from kbanalysis import config
+from kbanalysis.reporting import areas as A
+from kbanalysis.reporting import downloads as D
+from kbanalysis.reporting import official, plots
+from kbanalysis.reporting import sections as S
+from kbanalysis.reporting import text as T
+
+
+@pytest.fixture(scope="module")
+def raw_official(raw_dir) -> dict[tuple[str, int], float]:
+    """(province code, year) -> prevalence, straight from the raw SSGI province file."""
+    (path,) = sorted((raw_dir / "ssgi_provinsi").glob("*.csv"))
+    with open(path, encoding="utf-8", newline="") as handle:
+        return {(row["kode_provinsi"], int(row["tahun"])): float(row["prevalensi_balita_stunting"])
+                for row in csv.DictReader(handle)}
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return official.read_province_rows(config.PROCESSED_DIR)
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    from kbanalysis.reporting.context import load_context
+    return load_context()
+
+
+# -- headline: the official figure, never a regency mean ------------------------------------
+
+
+@pytest.mark.parametrize("province, printed", [("15", 17.1), ("32", 15.9), ("16", 15.8), ("61", 26.8),
+                                               ("63", 22.9), ("33", 17.0), ("76", 35.4)])
+def test_headline_is_the_official_2024_figure(rows, raw_official, province, printed):
+    head = A.province_headline(rows, province)
+    assert head["year"] == 2024
+    assert head["value"] == pytest.approx(raw_official[(province, 2024)])
+    assert head["value"] == pytest.approx(printed)  # the figure the issue quotes
+
+
+def test_headline_section_prints_the_official_figure_and_labels_the_mean(ctx):
+    text = repr(S.province_headline(ctx, "15", "id"))
+    assert "Jambi (SSGI 2024): 17,1 %" in text
+    assert "Rata-rata kabupaten/kota (bukan angka resmi)" in text
+    members = ctx.cross[ctx.cross["province_bps"] == "15"]
+    assert f"dari {len(members)} dari {len(members)} kabupaten/kota" in text
+
+
+def test_national_table_official_column_matches_the_raw_file(ctx, rows, raw_official):
+    table = A.national_province_table(ctx.cross, ctx.provinces, rows, 2024).set_index("province_bps")
+    # the 2024 copy-down (PROVENANCE §5: 24.7 for Papua, Papua Barat, Papua Tengah, Papua
+    # Pegunungan) is set aside: "not available", never 24.7 and never a regency mean
+    assert set(table.index[table["official"].isna()]) == {"91", "94", "96", "97"}
+    for code, value in table["official"].dropna().items():
+        assert value == pytest.approx(raw_official[(code, 2024)]), code
+    assert (table.loc[["91", "94", "96", "97"], "reason"] == "not_kept").all()
+
+
+def test_defects_say_not_available_with_the_latest_official_figure(ctx, rows, raw_official):
+    head = A.province_headline(rows, "96")  # Papua Tengah
+    assert head["value"] is None and head["reason"] == "not_kept"
+    assert (head["latest_year"], head["latest_value"]) == (2023, raw_official[("96", 2023)])
+    text = repr(S.province_headline(ctx, "96", "id"))
+    assert "tidak tersedia" in text and "24,7" not in text
+    assert "kode BPS 2020" in text and "94xx" in text  # Papua codes explained
+    ntt = A.trend_points(rows, "53").set_index("year")
+    assert raw_official[("53", 2022)] == 0.0  # the defect in the raw file
+    assert math.isnan(ntt.at[2022, "value"]) and ntt.at[2022, "reason"] == "not_kept"
+    assert A.trend_points(rows, "97").set_index("year").at[2021, "reason"] == "formed_2022"
+
+
+def test_national_page_headline_and_count_against_14(ctx):
+    text = repr(S.national_overview(ctx, "en"))
+    assert "(SSGI 2024): 19.8 %" in text
+    values = ctx.cross["stunting_survey_pct"].dropna()
+    below = int(((values + config.SSGI_REGENCY_HALF_WIDTH_95) < 14.0).sum())  # whole band below
+    assert f"{below} of {len(ctx.cross)} are clearly below it" in text
+
+
+# -- trend ---------------------------------------------------------------------------------
+
+
+def test_kalimantan_barat_trend_points(rows, raw_official):
+    points = A.trend_points(rows, "61")
+    assert list(points["year"]) == [2021, 2022, 2023, 2024]
+    assert list(points["value"]) == pytest.approx([raw_official[("61", y)] for y in range(2021, 2025)])
+    assert list(points["value"]) == pytest.approx([29.8, 27.8, 24.5, 26.8])
+
+
+def test_trend_section_draws_a_figure_and_lists_every_year(ctx):
+    parts = S.province_trend(ctx, "61", "en")
+    assert any(isinstance(p, plots.FigureBlock) for p in parts)
+    text = "\n".join(repr(p) for p in parts)
+    for line in ("2021\tSSGI 2021\t29.8", "2022\tSSGI 2022\t27.8", "2023\tSKI 2023\t24.5",
+                 "2024\tSSGI 2024\t26.8"):
+        assert line in text
+
+
+# -- planning table --------------------------------------------------------------------------
+
+
+def _planning_cross() -> pd.DataFrame:
+    return pd.DataFrame({
+        "bps_code": ["9901", "9902", "9903", "9904"], "name": ["A", "B", "C", "D"],
+        "province_bps": "99", "province_name": "Uji",
+        "kbpp_year": [2024.0, 2024.0, 2021.0, np.nan],
+        "deliveries": [1000.0, 2500.0, np.nan, np.nan], "kbpp_total": [650.0, 1900.0, np.nan, np.nan],
+        "kbpp_coverage_pct": [65.0, 76.0, 55.5, np.nan],
+        "long_acting_share_pct": [np.nan, 30.0, np.nan, np.nan],
+        "long_acting_share_pct_year": [np.nan, 2025.0, np.nan, np.nan],
+    })
+
+
+def test_planning_total_adds_up_the_rows_with_counts():
+    table = A.planning_table(_planning_cross(), "99")
+    total = A.planning_total(table)
+    # by hand: 650 + 1900 acceptors of 1000 + 2500 deliveries; mothers to reach 70 %:
+    # A needs 700 - 650 = 50, B needs 1750 and has 1900: 0
+    assert (total["acceptors"], total["deliveries"], total["mothers"]) == (2550, 3500, 50)
+    assert total["coverage"] == pytest.approx(100 * 2550 / 3500)
+    assert (total["n_counts"], total["n_coverage"], total["n_none"], total["n"]) == (2, 1, 1, 4)
+    assert list(table["basis"]) == ["counts", "counts", "coverage", "none"]
+    assert list(table["gap_points"][:3]) == pytest.approx([5.0, 0.0, 14.5])
+
+
+def test_planning_section_prints_a_total_row_that_adds_up():
+    cross = _planning_cross()
+    analysis = cross.assign(year=2024, kbpp_measure_type="administrative", kbpp_source="uji.csv")
+    ctx = SimpleNamespace(cross=cross, analysis=analysis, programme_month=lambda code: (2025, 9))
+    block = S.province_planning(ctx, "99", "en")
+    lines = repr(block).splitlines()
+    body = [line.split("\t") for line in lines if line.startswith("99")]
+    total = next(line.split("\t") for line in lines if line.startswith("\tTotal (2 of 4"))
+    ints = lambda cell: int(cell.replace(",", ""))  # noqa: E731 - English thousands separator
+    assert ints(total[3]) == sum(ints(r[3]) for r in body[:2]) == 2550
+    assert ints(total[4]) == sum(ints(r[4]) for r in body[:2]) == 3500
+    assert ints(total[7]) == sum(ints(r[7]) for r in body[:2]) == 50
+    assert body[2][3] == "not published" and body[3][9] == "no KBPP figure"
+    assert body[0][8] == "not available" and body[1][8] == "30.0"
+    assert "Long-acting share" in repr(block) and "September 2025" in repr(block)
+
+
+def test_planning_csv_download_holds_the_table():
+    cross = _planning_cross()
+    analysis = cross.assign(year=2024, kbpp_measure_type="administrative", kbpp_source="uji.csv")
+    ctx = SimpleNamespace(cross=cross, analysis=analysis, programme_month=lambda code: (2025, 9))
+    name, text = D.decode_link(S.province_planning(ctx, "99", "id").markup)
+    assert name == "kbpp-planning-99.csv"
+    rows = list(csv.DictReader(text.splitlines()))
+    assert [r["bps_code"] for r in rows] == ["9901", "9902", "9903", "9904"]
+    assert [r["acceptors"] for r in rows] == ["650", "1900", "", ""]
+    assert [r["deliveries"] for r in rows] == ["1000", "2500", "", ""]
+    assert [r["coverage"] for r in rows] == ["65.0", "76.0", "55.5", ""]
+    assert [r["mothers"] for r in rows] == ["50", "0", "", ""]
+
+
+def test_jawa_tengah_has_coverage_and_gap_but_counts_not_published(ctx, raw_dir):
+    table = A.planning_table(ctx.cross, "33")
+    assert len(table) == 35 and (table["basis"] == "coverage").all()
+    path = raw_dir / "kbpp_kabkota" / "profil_kesehatan_jateng_2021_gambar_5_17_kbpp.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        printed = {row["wilayah"]: float(row["nilai"]) for row in csv.DictReader(handle)}
+    assert printed["Kota Magelang"] == pytest.approx(13.7)
+    magelang = table.set_index("name").loc["Kota Magelang"]
+    assert magelang["coverage"] == pytest.approx(printed["Kota Magelang"])
+    assert magelang["gap_points"] == pytest.approx(70.0 - 13.7)
+    text = repr(S.province_planning(ctx, "33", "en"))
+    assert "not published" in text and "53.9 %" in text  # the province line of the same chart
+    assert printed["JAWA TENGAH"] == pytest.approx(53.9)
+
+
+def test_a_province_without_kbpp_or_mix_says_so(ctx):
+    text = repr(S.province_planning(ctx, "61", "en"))
+    assert "No public KBPP figure" in text and "14 regencies" in text
+
+
+# -- SIGA months -----------------------------------------------------------------------------
+
+
+def test_sulawesi_barat_siga_months(ctx):
+    codes = ctx.cross.loc[ctx.cross["province_bps"] == "76", "bps_code"]
+    months = A.programme_months(ctx.programme_monthly, codes)
+    assert set(months["indicator"]) == set(A.MONTHLY_INDICATORS)
+    assert sorted(set(months["month"])) == list(range(1, 10))  # January to September 2025
+    assert months.groupby("indicator")["bps_code"].nunique().eq(6).all()
+    # Majene's modern CPR in January, read from the monthly table with the csv module
+    with open(config.PROGRAMME_MONTHLY_CSV, encoding="utf-8", newline="") as handle:
+        wanted = next(float(r["value"]) for r in csv.DictReader(handle)
+                      if (r["bps_code"], r["month"], r["indicator"]) == ("7601", "1", "modern_cpr_pct"))
+    got = months.loc[(months["bps_code"] == "7601") & (months["month"] == 1)
+                     & (months["indicator"] == "modern_cpr_pct"), "value"]
+    assert float(got.iloc[0]) == pytest.approx(wanted)
+    parts = S.province_programme_months(ctx, "76", "en")
+    assert any(isinstance(p, plots.FigureBlock) for p in parts)
+    assert "BKKBN SIGA" in "\n".join(repr(p) for p in parts)
+    assert S.province_programme_months(ctx, "61", "en") == ()
+
+
+# -- model section ---------------------------------------------------------------------------
+
+
+def test_model_section_names_models_in_words_marks_the_main_one_and_states_the_scope(ctx):
+    parts = S.model_comparison(ctx, "id")
+    text = "\n".join(repr(p) for p in parts)
+    with open(config.RESULTS_DIR / "predictions.csv", encoding="utf-8", newline="") as handle:
+        codes = [row["bps_code"] for row in csv.DictReader(handle)]
+    if {c[:2] for c in codes} == {"33"}:
+        assert f"hanya {len(codes)} kabupaten/kota di Jawa Tengah" in text
+    table = next(p for p in parts if repr(p).startswith("Model\t"))
+    assert "wls_wild_bootstrap" not in repr(table) and "(model utama)" in repr(table)
+    figure = next(p for p in parts if isinstance(p, plots.FigureBlock))
+    assert figure.figure.axes[0].get_xlabel() == "poin persentase stunting per kenaikan 10 poin cakupan KBPP"
+    meta = json.loads((config.RESULTS_DIR / "meta.json").read_text(encoding="utf-8"))
+    mde = meta["power"]["adjusted"]["mde_pp"]
+    assert f"{T.number(mde, 'id', 2)} poin stunting per kenaikan 10 poin" in text
+
+
+def test_model_csv_download_matches_estimates_csv(ctx):
+    parts = S.model_comparison(ctx, "en")
+    link = next(p for p in parts if "download=" in getattr(p, "markup", ""))
+    name, text = D.decode_link(link.markup)
+    assert name == "model-comparison.csv"
+    with open(config.RESULTS_DIR / "estimates.csv", encoding="utf-8", newline="") as handle:
+        expected = {(r["model"], r["term"]): float(r["estimate"]) for r in csv.DictReader(handle)
+                    if r["term"].endswith(" per 10 points") and not r["model"].startswith("sensitivity:")
+                    and not r["model"].endswith("_coef")}
+    got = {(r["model"], r["term"]): float(r["estimate"]) for r in csv.DictReader(text.splitlines())}
+    assert got.keys() == expected.keys()
+    for key, value in expected.items():
+        assert got[key] == pytest.approx(value, rel=1e-5), key
+
+
+def test_forest_plot_labels_its_axis_and_writes_names():
+    comparison = pd.DataFrame({"model": ["a", "b"], "estimate": [0.1, -0.2],
+                               "ci_low": [-0.1, -0.5], "ci_high": [0.3, 0.1]})
+    block = plots.estimates_figure(comparison, "en", "t", xlabel="pp per 10 points",
+                                   names=["Model A", "Model B (main model)"], main=[False, True])
+    ax = block.figure.axes[0]
+    assert ax.get_xlabel() == "pp per 10 points"
+    assert {t.get_text() for t in ax.texts} == {"Model A", "Model B (main model)"}
+
+
+# -- researcher tables -----------------------------------------------------------------------
+
+
+def test_r2_from_predictions_closed_form():
+    predictions = pd.DataFrame({"bps_code": list("abcd"), "observed": [1.0, 2.0, 3.0, 4.0],
+                                "expected": [1.0, 2.0, 3.0, 5.0], "residual": [0, 0, 0, -1.0]})
+    # SS_res = 1, SS_tot = 1.5² + 0.5² + 0.5² + 1.5² = 5
+    assert A.fit_r2(predictions)["r2"] == pytest.approx(0.8)
+
+
+def test_excluded_regencies_name_the_missing_column_and_year():
+    analysis = pd.DataFrame({"bps_code": ["1", "1", "2", "2", "3"], "year": [2021, 2024, 2021, 2024, 2024],
+                             "stunting_survey_pct": [np.nan, 20.0, np.nan, 25.0, np.nan],
+                             "kbpp_coverage_pct": [50.0, np.nan, np.nan, np.nan, np.nan]})
+    cross = pd.DataFrame({"bps_code": ["1", "2", "3"], "name": ["P", "Q", "R"], "province_bps": "99",
+                          "province_name": "Uji"})
+    meta = {"design": {"column_years": {"stunting_survey_pct": {"year": 2024},
+                                        "kbpp_coverage_pct": {"year": 2021}}}}
+    predictions = pd.DataFrame({"bps_code": ["1"], "observed": [20.0], "expected": [20.0], "residual": [0.0]})
+    out = A.excluded_regencies(analysis, cross, meta, predictions)
+    assert list(out["bps_code"]) == ["2", "3"]
+    assert list(out["missing"]) == ["kbpp_coverage_pct 2021",
+                                    "stunting_survey_pct 2024; kbpp_coverage_pct 2021"]
+    reasons = A.exclusion_reasons(out)
+    assert reasons["n"].sum() == 2
+
+
+def test_national_research_sections_and_their_downloads(ctx):
+    excluded = S.national_research_excluded(ctx, "en")
+    with open(config.RESULTS_DIR / "predictions.csv", encoding="utf-8", newline="") as handle:
+        inside = {row["bps_code"] for row in csv.DictReader(handle)}
+    link = next(p for p in excluded if "download=" in p.markup)
+    _name, text = D.decode_link(link.markup)
+    listed = [r["bps_code"] for r in csv.DictReader(text.splitlines())]
+    assert len(listed) == len(ctx.cross) - len(inside) and not set(listed) & inside
+    spatial = S.national_research_spatial(ctx, "en")
+    meta = json.loads((config.RESULTS_DIR / "meta.json").read_text(encoding="utf-8"))
+    _name, text = D.decode_link(next(p for p in spatial if "download=" in p.markup).markup)
+    moran = next(r for r in csv.DictReader(text.splitlines()) if r["test"] == "moran")
+    assert float(moran["statistic"]) == pytest.approx(meta["spatial"]["moran_i"], rel=1e-5)
+    evalue = "\n".join(repr(p) for p in S.national_research_evalue(ctx, "en"))
+    assert f"E-value {meta['evalue']['evalue_point']:.2f}" in evalue
+
+
+def test_csv_text_is_plain_and_stable():
+    frame = pd.DataFrame({"a": ["x", "y"], "v": [1.23456789, np.nan]})
+    assert D.csv_text(frame) == "a,v\nx,1.23457\ny,\n"
+    assert D.csv_text(frame, {"v": 1}) == "a,v\nx,1.2\ny,\n"
+    name, text = D.decode_link(D.csv_link(frame, "t t.csv", "Download").markup)
+    assert (name, text) == ("t-t.csv", "a,v\nx,1.23457\ny,\n")
