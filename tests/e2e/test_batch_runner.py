@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -86,3 +89,19 @@ def test_region_names_are_escaped_in_reports_and_file_names(tmp_path, world, job
     page = (tmp_path / poisoned.output).read_text(encoding="utf-8")
     assert "<script>window.__pwned" not in page
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page
+
+
+def test_cli_unknown_only_code_is_failed_and_the_rest_is_built(tmp_path, world):
+    processed, results = world
+    out = tmp_path / "reports"
+    done = subprocess.run(
+        [sys.executable, "-m", "kbanalysis", "report", "--level", "regency", "--only", "5301 9998",
+         "--jobs", "1", "--quiet", "--data", str(processed), "--results", str(results),
+         "--out", str(out)],
+        capture_output=True, text=True, timeout=600, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.startswith("1 built, 0 unchanged, 1 failed")
+    assert done.stderr.startswith("FAILED id/regency/9998: ParameterError: unknown regency '9998'")
+    entries = batch.load_manifest(out)["reports"]
+    assert entries["id/regency/5301"]["status"] == "ok" and entries["id/regency/9998"]["status"] == "failed"
+    assert (out / entries["id/regency/5301"]["output"]).is_file()
