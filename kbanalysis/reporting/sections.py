@@ -316,7 +316,9 @@ def regency_model(ctx: ReportContext, code: str, lang: str) -> tuple:
                    share=T.number(pos["share_larger"], lang, 0))
     province = ctx.cross.loc[ctx.cross["bps_code"] == code, "province_bps"].iloc[0]
     same = ctx.cross.loc[ctx.cross["province_bps"] == province, "bps_code"].tolist()
-    figure = plots.position_figure(ctx.predictions, code, same, lang, T.t("h_model_position", lang))
+    name = ctx.cross.loc[ctx.cross["bps_code"] == code, "name"].iloc[0]
+    figure = plots.position_figure(ctx.predictions, code, same, lang, T.t("h_model_position", lang),
+                                   name=name)
     return (head, B.paragraph(sentence), figure)
 
 
