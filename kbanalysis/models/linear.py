@@ -16,6 +16,13 @@ With too few clusters (e.g. the 35 regencies of one province) the variance is HC
     h_i = w_i x_i' (X'WX)^-1 x_i
 
 with Student's t on N - K degrees of freedom.
+
+Small-sample convention for fixed effects (one rule for ``province_fe`` and the panel): fixed
+effects nested in the clusters are **not** counted in K of the CR1 correction (the intercept
+included, which is one of the effects), as Stata's ``xtreg, fe vce(cluster)`` and fixest's
+default ``fixef.K = "nested"`` do: a cluster's own effect uses up none of the between-cluster
+information the correction is about. Fixed effects that cut across clusters, and every
+dummy under HC3 (no clusters; the dummies enter the leverages), are counted.
 """
 from __future__ import annotations
 
@@ -81,9 +88,12 @@ def cluster_sums(values: np.ndarray, clusters: np.ndarray, n_clusters: int) -> n
 
 
 def cr1_vcov(X: np.ndarray, resid: np.ndarray, weights: np.ndarray | None,
-             clusters: np.ndarray, bread: np.ndarray | None = None) -> np.ndarray:
-    """The CR1 cluster-robust covariance of (weighted) least-squares coefficients."""
+             clusters: np.ndarray, bread: np.ndarray | None = None,
+             n_params: int | None = None) -> np.ndarray:
+    """The CR1 cluster-robust covariance of (weighted) least-squares coefficients; K of the
+    correction is ``n_params`` (default: the columns of X)."""
     n, k = X.shape
+    k = k if n_params is None else n_params
     w = np.ones(n) if weights is None else weights
     _, clusters = np.unique(clusters, return_inverse=True)
     g = int(clusters.max()) + 1
@@ -108,9 +118,14 @@ def hc3_vcov(X: np.ndarray, resid: np.ndarray, weights: np.ndarray | None,
 
 def fit_linear(X: np.ndarray, y: np.ndarray, names: list[str], *,
                weights: np.ndarray | None = None, clusters: np.ndarray | None = None,
-               alpha: float = 0.05, vcov_type: str = "CR1") -> LinearFit:
+               alpha: float = 0.05, vcov_type: str = "CR1",
+               nested_effects: int = 0) -> LinearFit:
     """OLS (``weights=None``) or WLS with CR1 errors (no clusters means one per row: HC1),
-    or HC3 errors with ``vcov_type="HC3"`` (``clusters`` is then ignored)."""
+    or HC3 errors with ``vcov_type="HC3"`` (``clusters`` is then ignored).
+
+    ``nested_effects``: how many columns of X are fixed effects nested in the clusters
+    (the intercept and the dummies); CR1 leaves them out of K (see the module docstring).
+    """
     if vcov_type not in ("CR1", "HC3"):
         raise ValueError(f"vcov_type must be 'CR1' or 'HC3', got {vcov_type!r}")
     X = np.asarray(X, dtype=float)
@@ -129,7 +144,8 @@ def fit_linear(X: np.ndarray, y: np.ndarray, names: list[str], *,
         return LinearFit(names=list(names), params=params, vcov=vcov, resid=resid,
                          fitted=fitted, n_obs=n, n_clusters=n, df_t=n - X.shape[1],
                          weighted=weights is not None, alpha=alpha, vcov_type="HC3")
-    vcov = cr1_vcov(X, resid, weights, clusters, bread)
+    vcov = cr1_vcov(X, resid, weights, clusters, bread,
+                    n_params=X.shape[1] - nested_effects)
     n_clusters = len(np.unique(clusters))
     return LinearFit(names=list(names), params=params, vcov=vcov, resid=resid, fitted=fitted,
                      n_obs=n, n_clusters=n_clusters, df_t=n_clusters - 1,

@@ -145,8 +145,9 @@ def fit_panel(table: pd.DataFrame, *, outcome: str, exposure: str = "kbpp_covera
         notes.append(f"absorbed by the fixed effects and dropped: {dropped}")
     X, names = X[:, varying], [n for n, keep in zip(names, varying) if keep]
     weighted = bool(weights)
-    # The regency effects are nested in the clusters, so CR1 counts only the explicit
-    # regressors (K = columns of the within-transformed X).
+    # The regency effects are nested in the clusters (regencies lie within provinces), so
+    # CR1 counts only the explicit regressors (K = columns of the within-transformed X): the
+    # convention kbanalysis.models.linear states for every fixed-effects model.
     fit = fit_linear(X, y, names, weights=w if weighted else None, clusters=clusters)
     boot = wild_cluster_bootstrap(X, y, clusters, 0, weights=w if weighted else None,
                                   term=lag_name, draws=bootstrap_draws,

@@ -34,11 +34,13 @@ def _p(value) -> str:
 
 def _headline_lines(results) -> list[str]:
     head = results.headline()
-    lines = [f"Headline (pp of stunting per 10-point rise in KBPP coverage; interval: "
-             f"{head['interval']})"]
-    for key, label in (("unadjusted", "unadjusted (coverage alone)"),
-                       ("adjusted", "adjusted (poverty, births outside facilities, early "
-                                    "first birth)" if results.spec.covariates else
+    spec = results.spec
+    lines = [f"Headline (pp of {spec.outcome} per 10-point rise in {spec.exposure}; interval: "
+             f"{head['interval']})",
+             f"  inference chosen by the data: {head['reason']}"]
+    covariates = ", ".join(spec.covariates)
+    for key, label in (("unadjusted", "unadjusted (exposure alone)"),
+                       ("adjusted", f"adjusted ({covariates})" if covariates else
                         "adjusted (no covariates given)")):
         entry = head.get(key)
         if not entry:

@@ -6,10 +6,16 @@ representative points. Unlike contiguity or distance bands, kNN gives every rege
 neighbours, including island regencies with no land border (Kepulauan Seribu, Simeulue,
 Nias ...). The weights are row-standardised.
 
-The LM tests and the spatial error model come from ``spreg`` (unweighted OLS; spreg takes no
-regression weights). The decision follows Anselin's rule (Anselin 2005, *Exploring Spatial
-Data with GeoDa*, ch. 23): fit the error model if LM-error is significant and LM-lag is not,
-or, when both are, if robust LM-error is the more significant of the robust pair.
+The diagnostics concern the main model: with regression weights (WLS) every check runs on
+the weighted regression ``sqrt(w) y = sqrt(w) X b + u``, i.e. on the residuals
+``sqrt(w_i) e_i`` whose variance the model takes as constant; unweighted, that is OLS. Moran's
+I (permutation and normal), its regression-based moments (Cliff & Ord 1981, as spreg's
+``moran_res``) and the LM tests (Anselin 1988; Anselin, Bera, Florax & Yoon 1996) are computed
+here in closed form, and equal spreg's to rounding for OLS. The decision follows Anselin's
+rule (Anselin 2005, *Exploring Spatial Data with GeoDa*, ch. 23): fit the error model if
+LM-error is significant and LM-lag is not, or, when both are, if robust LM-error is the more
+significant of the robust pair. The spatial error model itself (``spreg.GM_Error_Het``)
+takes no regression weights and is unweighted; its notes say so.
 """
 from __future__ import annotations
 
@@ -103,12 +109,13 @@ def morans_i(values: np.ndarray, nearest: np.ndarray, *, permutations: int = 999
 @dataclass
 class SpatialDiagnostics:
     k: int
-    moran: MoranResult  # of the main model's residuals
-    lm: dict[str, tuple[float, float]]  # test -> (statistic, p) from spreg OLS
-    moran_ols: tuple[float, float, float]  # spreg: I, z, p for OLS residuals
+    moran: MoranResult  # of the main model's (sqrt-weight scaled) residuals
+    lm: dict[str, tuple[float, float]]  # test -> (statistic, p) on the main model
+    moran_ols: tuple[float, float, float]  # I, z, p with regression-residual moments
     decision: str
     fit_error_model: bool
     notes: list[str] = field(default_factory=list)
+    residuals: str = "OLS residuals"  # which residuals the checks used
 
     def as_dict(self) -> dict:
         return {"k_neighbours": self.k, "moran_i": self.moran.statistic,
@@ -120,7 +127,7 @@ class SpatialDiagnostics:
                 **{f"{name}_stat": v[0] for name, v in self.lm.items()},
                 **{f"{name}_p": v[1] for name, v in self.lm.items()},
                 "decision": self.decision, "spatial_error_model_fitted": self.fit_error_model,
-                "notes": list(self.notes)}
+                "residuals": self.residuals, "notes": list(self.notes)}
 
 
 def lm_decision(lm: dict[str, tuple[float, float]], alpha: float = 0.05) -> tuple[str, bool]:
@@ -138,25 +145,67 @@ def lm_decision(lm: dict[str, tuple[float, float]], alpha: float = 0.05) -> tupl
            "indicated", False
 
 
+def regression_tests(y: np.ndarray, X: np.ndarray, lag: np.ndarray) -> tuple[dict, tuple]:
+    """LM tests and Moran's I with regression-residual moments for least squares of ``y`` on
+    ``X`` (intercept included in ``X``) under the spatial weights matrix ``lag``.
+
+    Returns ({test: (statistic, p)}, (I, z, p)); the same statistics as spreg's ``OLS``
+    ``lm_error``, ``lm_lag``, ``rlm_error``, ``rlm_lag``, ``lm_sarma`` and ``moran_res``.
+    """
+    y = np.asarray(y, dtype=float)
+    X = np.asarray(X, dtype=float)
+    n, k = X.shape
+    xtx_inv = np.linalg.inv(X.T @ X)
+    b = xtx_inv @ (X.T @ y)
+    e = y - X @ b
+    sigma2 = e @ e / n
+    we = lag @ e
+    T = float(np.trace(lag.T @ lag + lag @ lag))
+    wxb = lag @ (X @ b)
+    m_wxb = wxb - X @ (xtx_inv @ (X.T @ wxb))
+    nJ = float(m_wxb @ m_wxb / sigma2 + T)
+    d_err = float(e @ we / sigma2)
+    d_lag = float(e @ (lag @ y) / sigma2)
+    stats_ = {"lm_error": d_err ** 2 / T, "lm_lag": d_lag ** 2 / nJ,
+              "rlm_error": (d_err - T / nJ * d_lag) ** 2 / (T - T ** 2 / nJ),
+              "rlm_lag": (d_lag - d_err) ** 2 / (nJ - T)}
+    stats_["lm_sarma"] = stats_["rlm_lag"] + stats_["lm_error"]
+    lm = {name: (float(v), float(stats.chi2.sf(v, 2 if name == "lm_sarma" else 1)))
+          for name, v in stats_.items()}
+    # Moran's I of regression residuals (Cliff & Ord 1981): moments under M W.
+    moran = float(n / lag.sum() * (e @ we) / (e @ e))
+    mw = lag - X @ (xtx_inv @ (X.T @ lag))  # M W
+    mwt = lag.T - X @ (xtx_inv @ (X.T @ lag.T))  # M W'
+    tr_mw = float(np.trace(mw))
+    mean = n / lag.sum() * tr_mw / (n - k)
+    # tr(M W M W') + tr(M W M W) + tr(M W)^2
+    moment = float(np.sum(mw * mwt.T)) + float(np.sum(mw * mw.T)) + tr_mw ** 2
+    var = (n / lag.sum()) ** 2 * moment / ((n - k) * (n - k + 2)) - mean ** 2
+    z = (moran - mean) / np.sqrt(var)
+    return lm, (moran, float(z), float(2 * stats.norm.sf(abs(z))))
+
+
 def spatial_diagnostics(y: np.ndarray, X: np.ndarray, resid: np.ndarray, lat: np.ndarray,
                         lon: np.ndarray, *, k: int = 6, permutations: int = 999,
-                        seed: int = 0, alpha: float = 0.05) -> tuple[SpatialDiagnostics, object]:
-    """Moran's I of ``resid`` and spreg's LM tests on OLS of ``y`` on ``X`` (with intercept
-    as the first column). Returns the diagnostics and the libpysal weights."""
-    import spreg
-
+                        seed: int = 0, alpha: float = 0.05,
+                        weights: np.ndarray | None = None) -> tuple[SpatialDiagnostics, object]:
+    """Moran's I of the main model's residuals and the LM tests on its regression of ``y`` on
+    ``X`` (intercept first). ``weights``: the main model's regression weights (WLS); every
+    check then runs on the sqrt-weighted regression (``resid`` are the unscaled residuals
+    ``y - X b``). Returns the diagnostics and the libpysal weights."""
     nearest = knn_neighbours(lat, lon, k)
     w = knn_weights(lat, lon, k)
-    moran = morans_i(resid, nearest, permutations=permutations, seed=seed)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        ols = spreg.OLS(np.asarray(y, dtype=float)[:, None], np.asarray(X, dtype=float)[:, 1:],
-                        w=w, spat_diag=True, moran=True)
-    lm = {name: (float(getattr(ols, name)[0]), float(getattr(ols, name)[1]))
-          for name in ("lm_error", "lm_lag", "rlm_error", "rlm_lag", "lm_sarma")}
+    root = np.ones(len(y)) if weights is None else np.sqrt(np.asarray(weights, dtype=float))
+    scaled = np.asarray(resid, dtype=float) * root
+    moran = morans_i(scaled, nearest, permutations=permutations, seed=seed)
+    lm, moran_regression = regression_tests(np.asarray(y, dtype=float) * root,
+                                            np.asarray(X, dtype=float) * root[:, None],
+                                            _lag_matrix(nearest))
     decision, fit = lm_decision(lm, alpha)
-    moran_ols = tuple(float(v) for v in ols.moran_res)
-    return SpatialDiagnostics(k, moran, lm, moran_ols, decision, fit), w
+    residuals = ("OLS residuals" if weights is None else
+                 "WLS residuals scaled by sqrt(weight) (the weighted regression)")
+    return SpatialDiagnostics(k, moran, lm, moran_regression, decision, fit,
+                              residuals=residuals), w
 
 
 @dataclass

@@ -292,13 +292,30 @@ def _hc3_label(n_obs: int, n_params: int) -> str:
     return f"HC3 heteroskedasticity-robust, t({n_obs - n_params})"
 
 
+def fixed_effect_vcov(X: np.ndarray, groups: np.ndarray, tau2: float,
+                      sigma2: float) -> np.ndarray:
+    """``(X' V^-1 X)^-1`` of a random-intercept model, V_g = sigma2 I + tau2 11' per group:
+    the fixed-effect covariance lme4 reports (variance parameters held at their estimates).
+    V_g^-1 = (I - tau2 / (sigma2 + n_g tau2) 11') / sigma2, so no n x n matrix is formed."""
+    n_groups = int(groups.max()) + 1
+    sums = np.zeros((n_groups, X.shape[1]))
+    np.add.at(sums, groups, X)
+    sizes = np.bincount(groups, minlength=n_groups)
+    shrink = tau2 / (sigma2 + sizes * tau2)
+    information = (X.T @ X - (sums * shrink[:, None]).T @ sums) / sigma2
+    return np.linalg.inv(information)
+
+
 def _fit_random_intercept(data: ModelData):
     """MixedLM with province random intercepts: (result, terms, groups, notes)."""
     import statsmodels.api as sm
     from statsmodels.tools.sm_exceptions import ConvergenceWarning
 
     groups = np.unique(data.frame["province_bps"].astype(str), return_inverse=True)[1]
-    notes = ["unweighted (MixedLM takes no weights); model-based SE, normal reference"]
+    notes = ["unweighted (MixedLM takes no weights)",
+             "standard errors: the fixed-effect block (X'V^-1 X)^-1 at the REML estimates, as "
+             "lme4's vcov() reports; statsmodels' bse_fe inverts the joint Hessian of fixed "
+             "effects and variance parameters and is slightly larger; normal reference"]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         result = sm.MixedLM(data.y, data.X, groups=groups).fit(reml=True)
@@ -307,12 +324,19 @@ def _fit_random_intercept(data: ModelData):
     if not result.converged:
         notes.append("REML did not converge")
     params = np.asarray(result.fe_params, dtype=float)
-    bse = np.asarray(result.bse_fe, dtype=float)
+    bse = np.sqrt(np.diag(fixed_effect_vcov(data.X, groups, float(np.asarray(result.cov_re)[0, 0]),
+                                            float(result.scale))))
     crit = stats.norm.ppf(0.975)
     terms = pd.DataFrame({"term": data.names, "estimate": params, "std_error": bse,
                           "ci_low": params - crit * bse, "ci_high": params + crit * bse,
                           "p_value": 2 * stats.norm.sf(np.abs(params / bse))})
     return result, terms, int(groups.max()) + 1, notes
+
+
+def _nested(groups: pd.Series, clusters: np.ndarray) -> bool:
+    """True when every group lies within one cluster (its fixed effect is nested)."""
+    pairs = pd.DataFrame({"group": groups.astype(str).to_numpy(), "cluster": clusters})
+    return bool(pairs.groupby("group")["cluster"].nunique().max() == 1)
 
 
 def _province_dummies(data: ModelData) -> tuple[np.ndarray, list[str]]:
@@ -453,12 +477,18 @@ class _SuiteRun:
                                                f"fewer than {MIN_ROWS} residual degrees of "
                                                f"freedom")
             else:
+                # One convention with the panel (see kbanalysis.models.linear): effects
+                # nested in the clusters are not counted in K; under HC3 all are.
+                nested = (not data.hc3 and _nested(data.frame["province_bps"], data.clusters))
                 fe = fit_linear(np.column_stack([data.X, dummies]), data.y,
                                 data.names + dummy_names, weights=data.weights,
-                                clusters=data.clusters, vcov_type=self.vcov_type)
+                                clusters=data.clusters, vcov_type=self.vcov_type,
+                                nested_effects=1 + dummies.shape[1] if nested else 0)
                 keep = [n for n in data.names if n != INTERCEPT]
                 analytic = (_hc3_label(data.n_obs, k) if data.hc3 else self.analytic)
-                inference = analytic + "; province dummies counted in K"
+                inference = analytic + ("; province effects nested in the clusters, not "
+                                        "counted in K" if nested else
+                                        "; province dummies counted in K")
                 reference = data.frame["province_bps"].astype(str).min()
                 n_clusters = pd.NA if data.hc3 else fe.n_clusters
                 self.record("province_fe", _rows("province_fe", fe.terms(keep=keep), fe.n_obs,
@@ -472,7 +502,8 @@ class _SuiteRun:
                                                 f"(need at least 5)")
             return
         result, terms, groups, notes = _fit_random_intercept(data)
-        inference = f"model-based (REML), normal reference; {groups} province groups"
+        inference = (f"model-based (REML; fixed-effect block as lme4), normal reference; "
+                     f"{groups} province groups")
         self.record("random_intercept", _rows("random_intercept", terms, data.n_obs, groups,
                                               PER_UNIT, inference), result, inference, notes)
 
@@ -498,10 +529,13 @@ class _SuiteRun:
                               f"with coordinates")
         main_fit: LinearFit = self.models[self.main_model]
         self.lap("(other)")
+        # The checks concern the main model: WLS residuals (scaled by sqrt(weight)) when it
+        # is weighted, so they test the errors the model assumes homoskedastic.
+        main_weights = data.weights[rows] if main_fit.weighted else None
         self.spatial, w_knn = spatial_diagnostics(
             data.y[rows], data.X[rows], main_fit.resid[rows],
             coords["latitude"].to_numpy()[rows], coords["longitude"].to_numpy()[rows], k=knn,
-            seed=derive_seed(self.seed, "moran"))
+            seed=derive_seed(self.seed, "moran"), weights=main_weights)
         if data.n_provinces == 1:
             self.spatial.notes.append("one province: neighbours are found inside it only, "
                                       "so regencies on its border have fewer true "
@@ -549,7 +583,8 @@ class _SuiteRun:
             self.skipped["panel_twfe"] = (f"{pan.fit.n_obs} panel rows (need at least "
                                           f"{MIN_ROWS})")
             return
-        inference = _cr1_label(pan.fit.n_clusters, pan.cluster)
+        inference = (_cr1_label(pan.fit.n_clusters, pan.cluster)
+                     + "; regency effects nested in the clusters, not counted in K")
         notes = [f"years {pan.years[0]}-{pan.years[-1]}, {pan.n_regencies} regencies, "
                  f"exposure lagged {pan.lag} year(s)", *pan.notes,
                  self.weight_note(bool(spec.weights), "no weights asked")]
