@@ -184,14 +184,17 @@ def regency_covariates(ctx: ReportContext, code: str, lang: str) -> B.Block:
     from ..indicators import INDICATORS
     rows["label"] = [getattr(INDICATORS[name], f"label_{lang}") for name in rows["indicator"]]
     missing = T.t("reg_not_available", lang)
-    table = B.table(rows, {"label": T.t("col_indicator", lang), "year": T.t("col_year", lang),
-                           "value": T.t("reg_col_regency", lang),
-                           "province_value": T.t("reg_col_province", lang)},
+    labels = {"label": T.t("col_indicator", lang), "year": T.t("col_year", lang),
+              "value": T.t("reg_col_regency", lang), "province_value": T.t("reg_col_province", lang)}
+    any_province = rows["province_value"].notna().any()
+    if not any_province:  # a column of "not available" only widens the table on a phone
+        del labels["province_value"]
+    table = B.table(rows, labels,
                     {"year": lambda v: "–" if v is None or v != v else str(int(v)),
                      "value": lambda v: _pct(v, lang),
                      "province_value": lambda v: missing if v is None or v != v else _pct(v, lang)})
-    return B.join(B.heading(T.t("reg_h_covariates", lang)), table,
-                  B.figure_caption(T.t("reg_covariates_caption", lang)))
+    caption = T.t("reg_covariates_caption" if any_province else "reg_covariates_no_province", lang)
+    return B.join(B.heading(T.t("reg_h_covariates", lang)), table, B.figure_caption(caption))
 
 
 def regency_relationship(ctx: ReportContext, code: str, lang: str) -> B.Block | None:

@@ -443,6 +443,14 @@ STRINGS: dict[str, dict[str, str]] = {
               "hold the official province figure for the same indicator and year; never a mean "
               "of regencies.",
     },
+    "reg_covariates_no_province": {
+        "id": "Sumber: BPS (Susenas; kemiskinan P0). Data tidak memuat angka resmi provinsi untuk "
+              "indikator-indikator ini, jadi tidak ada pembanding provinsi (rata-rata kabupaten/kota "
+              "tidak dipakai sebagai gantinya).",
+        "en": "Source: BPS (Susenas; poverty P0). The data hold no official province figure for "
+              "these indicators, so there is no province comparison (a mean of regencies is not "
+              "used instead).",
+    },
     "reg_h_relationship": {"id": "Arti hubungan KBPP dan stunting bagi wilayah ini",
                            "en": "What the KBPP–stunting relationship means here"},
     "reg_relationship": {

@@ -287,3 +287,17 @@ def test_trend_caption_names_only_what_is_drawn(ctx):
     assert T.t("reg_trend_caption_secondary", "en") in garut
     assert T.t("reg_trend_caption_weighing", "en") in garut
     assert "2014: 7.1 %" in garut  # Open Data Jabar routine weighing, Garut 2014 7.12
+
+
+def test_covariates_with_their_years_read_from_the_raw_file(ctx, province_rows, raw_dir):
+    from kbanalysis.reporting import sections as S
+    raw = _raw_csv(raw_dir, "bps_susenas_kabkota")
+    row = raw.loc[raw["kode_kabkota"] == "5203"].iloc[0]  # Lombok Timur
+    table = C.regency_covariates(ctx.cross, "5203", province_rows).set_index("indicator")
+    assert table.loc["births_outside_facility_pct", "year"] == 2025
+    assert table.loc["births_outside_facility_pct", "value"] == pytest.approx(float(row["persalinan_nonfaskes_2025"]))
+    assert table.loc["first_birth_before_20_pct", "value"] == pytest.approx(float(row["melahirkan_dini_2025"]))
+    assert table["province_value"].isna().all()  # no official province figure for these in the data
+    text = repr(S.regency_covariates(ctx, "5203", "en"))
+    assert "Last live birth not in a health facility\t2025\t24.7" in text
+    assert "Province, official" not in text and "no official province figure" in text
