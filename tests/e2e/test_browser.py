@@ -81,16 +81,113 @@ def test_index_lists_filters_and_reports_failures(browser, built):
     browser.open((reports / "index.html").as_uri())
     assert only_local(browser.requested_urls()) == []
     assert browser.console_errors() == []
-    assert browser.evaluate("document.querySelectorAll('tbody tr').length") == 4
+    assert browser.evaluate("document.querySelectorAll('tr[data-search]').length") == 4
     assert "ParameterError" in browser.evaluate("document.body.innerText")
     assert browser.evaluate("document.querySelectorAll('td.status-failed').length") == 1
     visible = ("(() => { const box = document.getElementById('filter'); box.value = 'kupang';"
                " box.dispatchEvent(new Event('input'));"
-               " return [...document.querySelectorAll('tbody tr')].filter(r => !r.hidden).length; })()")
+               " return [...document.querySelectorAll('tr[data-search]')].filter(r => !r.hidden).length; })()")
     assert browser.evaluate(visible) == 0  # no Kupang report was made
     browser.evaluate("(() => { const box = document.getElementById('filter'); box.value = 'nusa';"
                      " box.dispatchEvent(new Event('input')); })()")
-    rows = browser.evaluate("[...document.querySelectorAll('tbody tr')].filter(r => !r.hidden)"
+    rows = browser.evaluate("[...document.querySelectorAll('tr[data-search]')].filter(r => !r.hidden)"
                             ".map(r => r.querySelector('a').getAttribute('href'))")
     assert rows == [jobs[1].output]
     assert browser.evaluate("document.getElementById('count').textContent") == "1 / 4"
+
+
+# --------------------------------------------------------------------------------------
+# A whole batch (`--level all`) of a one-province world: the link graph, phone layout, filter
+
+LINKS = "[...document.querySelectorAll('a[href]')].map(a => a.href)"
+# Elements sticking out of the 390 px viewport that no scroll box holds.
+OVERFLOWING = """[...document.querySelectorAll('main *')].filter(e => {
+  const box = e.getBoundingClientRect();
+  return box.width > 0 && box.right > document.documentElement.clientWidth + 0.5
+         && !e.closest('.table-wrap, .figure-scroll');
+}).map(e => e.tagName + '.' + e.className).slice(0, 5)"""
+
+
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory):
+    from reporting_world import make_world
+
+    processed, results = make_world(tmp_path_factory.mktemp("ntt"), provinces=("53",))
+    extra = {"processed_dir": str(processed), "results_dir": str(results)}
+    ctx = load_context(processed, results)
+    jobs = batch.plan("all", context=ctx, extra=extra)
+    reports = tmp_path_factory.mktemp("all-reports")
+    summary = batch.run_batch(jobs, reports_dir=reports, workers=2, progress=False,
+                              processed_dir=processed, results_dir=results)
+    assert summary.ok, summary.failed
+    return reports, jobs, ctx
+
+
+def _file_of(url: str):
+    from pathlib import Path
+    from urllib.parse import unquote, urlparse
+
+    parsed = urlparse(url)
+    assert parsed.scheme == "file", url  # relative links only: they work offline
+    return Path(unquote(parsed.path))
+
+
+def test_every_link_of_a_sample_of_pages_resolves(browser, whole):
+    reports, jobs, ctx = whole
+    by_level = {}
+    for job in jobs:
+        by_level.setdefault(job.level, []).append(job)
+    sample = [reports / "index.html", *(reports / j.output for j in
+                                        [by_level["national"][0], by_level["province"][0],
+                                         by_level["regency"][0], by_level["regency"][-1]])]
+    for page in sample:
+        browser.open(page.as_uri())
+        assert only_local(browser.requested_urls()) == []
+        links = browser.evaluate(LINKS)
+        assert links, page
+        missing = [u for u in links if not _file_of(u).is_file()]
+        assert missing == [], (page, missing[:3])
+    # the graph: regency -> province, national and index; province -> each of its regencies
+    regency, province = by_level["regency"][0], by_level["province"][0]
+    browser.open((reports / regency.output).as_uri())
+    targets = {_file_of(u).resolve() for u in browser.evaluate(LINKS)}
+    assert {(reports / province.output).resolve(), (reports / "index.html").resolve(),
+            (reports / by_level["national"][0].output).resolve()} <= targets
+    browser.open((reports / province.output).as_uri())
+    targets = {_file_of(u).resolve() for u in browser.evaluate(LINKS)}
+    assert {(reports / j.output).resolve() for j in by_level["regency"]} <= targets
+    n_regencies = int((ctx.cross["province_bps"] == "53").sum())
+    assert len(by_level["regency"]) == n_regencies
+
+
+def test_pages_fit_a_phone_outside_their_scroll_boxes(browser, whole):
+    reports, jobs, _ = whole
+    for job in jobs[:3]:  # national, the province, the first regency
+        browser.open((reports / job.output).as_uri())
+        assert browser.evaluate("document.documentElement.clientWidth") == 390
+        assert browser.evaluate(OVERFLOWING) == [], job.output
+        assert browser.evaluate("document.documentElement.scrollWidth") <= 390
+        # maps keep their natural size (their text stays readable) inside a sideways scroll box
+        wide = browser.evaluate("[...document.querySelectorAll('.figure-scroll img')]"
+                                ".map(i => [i.getBoundingClientRect().width, i.naturalWidth])")
+        assert all(abs(shown - natural) < 2 for shown, natural in wide)
+
+
+def test_index_filter_finds_a_province_and_all_its_regencies(browser, whole):
+    reports, jobs, ctx = whole
+    browser.open((reports / "index.html").as_uri())
+    assert only_local(browser.requested_urls()) == []
+    assert browser.console_errors() == []
+    assert "DATA SIMULASI" in browser.evaluate("document.body.innerText")  # the world is simulated
+    shown = ("(() => { const box = document.getElementById('filter'); box.value = 'NUSA  Tenggara timur';"
+             " box.dispatchEvent(new Event('input'));"
+             " return [...document.querySelectorAll('tr[data-search]')].filter(r => !r.hidden)"
+             ".map(r => r.querySelector('a').getAttribute('href')); })()")
+    expected = sorted(j.output for j in jobs if j.level != "national")
+    assert sorted(browser.evaluate(shown)) == expected
+    # one group heading per province, named
+    heads = browser.evaluate("[...document.querySelectorAll('tr.group-head')].map(r => r.textContent)")
+    assert heads == ["Nusa Tenggara Timur (53)"]
+    # no developer columns
+    header = browser.evaluate("[...document.querySelectorAll('thead th')].map(t => t.textContent)")
+    assert not any(word in " ".join(header).lower() for word in ("hash", "sha", "fingerprint", "second"))

@@ -102,3 +102,43 @@ def test_index_links_reports_lists_failures_and_escapes():
     assert 'class="status-outdated"' in document  # built from other data than the current
     assert document.index("Nasional") < document.index("Kab &lt;script")  # national first
     assert external_references(document) == []
+
+
+def test_wide_images_scroll_in_their_own_box_and_the_hint_speaks_the_page_language():
+    book = _notebook()
+    wide = new_output("display_data", data={"image/png": PIXEL, "text/plain": "[figure: Peta: 3 kabupaten/kota]"},
+                      metadata={"image/png": {"kbanalysis_wide": True}})
+    book.cells[1].outputs.append(wide)
+    document = ReportExporter().export(book, "t", "id")
+    assert document.count('<div class="figure-scroll"><img') == 1  # the map, not the chart
+    assert document.index('alt="Trend: 3 years"') < document.index('class="figure-scroll"')
+    assert '--scroll-hint: "geser →"' in document
+    assert '--scroll-hint: "scroll →"' in page("<p>x</p>", "t", "en")
+
+
+def test_navigation_is_escaped_and_sits_above_and_below_the_body():
+    from kbanalysis.reporting.html import navigation
+
+    nav = navigation([("Semua laporan", "../../index.html")], [("Kabupaten/kota", [(EVIL, "x.html")])], "id")
+    document = page("<p>body</p>", "t", "id", nav)
+    assert document.count('<nav class="report-nav"') == 2
+    assert "<script>" not in nav and "&lt;script&gt;" in nav
+    assert '<a href="../../index.html">Semua laporan</a>' in nav
+    assert "<details><summary>Kabupaten/kota</summary>" in nav  # long link lists are folded
+
+
+def test_footer_speaks_the_report_language_and_folds_the_hashes_away():
+    prov = {"inputs": {"analysis.csv": "ab" * 32}, "versions": {"pandas": "3.1.1"},
+            "parameters": {"regency": "3205", "processed_dir": None}, "model": {"main_model": "wls"}}
+    markup = B.footer(prov, "id")._repr_html_()
+    details = markup[markup.index("<details>"):]
+    assert "abababababababab" in details and "abababababababab" not in markup[:markup.index("<details>")]
+    assert "Kabupaten/kota: <code>3205</code>" in markup and "Folder tabel data: <code>bawaan</code>" in markup
+    assert "Model utama: wls" in markup
+    assert "Regency: 3205" in repr(B.footer(prov, "en"))
+
+
+def test_source_line_under_a_table():
+    assert B.source("Sumber: SSGI 2024 (Kemenkes).")._repr_html_() == \
+        '<p class="source">Sumber: SSGI 2024 (Kemenkes).</p>'
+    assert B.source("")._repr_html_() == ""

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import matplotlib
+import numpy as np
 import pandas as pd
+import pytest
 
 from kbanalysis.reporting import maps, plots
 
@@ -47,3 +49,59 @@ def test_choropleth_when_shapes_are_given():
     assert "titik" not in axes.get_title("left")  # not the dot-map fallback
     assert len(axes.patches) + sum(len(c.get_paths()) for c in axes.collections) >= 3
     assert block.png()[:4] == b"\x89PNG"
+
+
+def test_fit_band_agrees_with_statsmodels():
+    import statsmodels.api as sm
+
+    rng = np.random.default_rng(3)
+    x = rng.uniform(10, 90, 40)
+    y = 25 - 0.05 * x + rng.normal(0, 4, 40)
+    grid = np.array([10.0, 50.0, 90.0])
+    fit, low, high = plots.fit_band(x, y, grid)
+    frame = sm.OLS(y, sm.add_constant(x)).fit().get_prediction(sm.add_constant(grid)).summary_frame(alpha=0.05)
+    np.testing.assert_allclose(fit, frame["mean"], rtol=1e-9)
+    np.testing.assert_allclose(low, frame["mean_ci_lower"], rtol=1e-9)
+    np.testing.assert_allclose(high, frame["mean_ci_upper"], rtol=1e-9)
+
+
+SCATTER = pd.DataFrame({"bps_code": ["3301", "3302", "3303", "3304"],
+                        "name": ["Kabupaten Cilacap", "Kabupaten Banyumas", "Kabupaten Purbalingga",
+                                 "Kabupaten Banjarnegara"],
+                        "kbpp_coverage_pct": [49.1, 44.5, 34.1, 47.2], "kbpp_year": [2021.0] * 4,
+                        "kbpp_measure_type": ["administrative"] * 4,
+                        "stunting_survey_pct": [15.6, 19.6, 22.3, 20.6],
+                        "stunting_survey_pct_year": [2024] * 4})
+
+
+def _texts(block) -> list[str]:
+    import matplotlib.text
+    block.figure.canvas.draw()
+    return [t.get_text() for t in block.figure.findobj(matplotlib.text.Text) if t.get_text().strip()]
+
+
+def test_scatter_names_the_regency_draws_the_line_and_dates_each_axis():
+    block = plots.kbpp_stunting_scatter(SCATTER, "id", "KBPP dan stunting", focus="3301")
+    ax = block.figure.axes[0]
+    assert ax.get_xlabel() == "Cakupan KBPP 2021 (%)"
+    assert ax.get_ylabel() == "Stunting, survei 2024 (%)"
+    assert "Kabupaten Cilacap" in _texts(block)
+    assert len(ax.lines) == 1 and ax.collections  # the line, and its band among the collections
+    assert repr(block) == "[figure: KBPP dan stunting: 4 kabupaten/kota]"  # alt text in the page's language
+
+
+def test_tick_labels_use_the_languages_decimal_mark():
+    assert plots.tick_text(12.5, "id") == "12,5" and plots.tick_text(12.5, "en") == "12.5"
+    assert plots.tick_text(20.0, "id") == "20"
+    block = plots.kbpp_stunting_scatter(SCATTER, "id", "x")
+    labels = [t.get_text() for t in block.figure.axes[0].get_yticklabels()]
+    assert labels and not any("." in label for label in labels)
+
+
+def test_shrunk_chart_text_stays_10_px_on_a_phone():
+    block = plots.kbpp_stunting_scatter(SCATTER, "en", "KBPP and stunting", focus="3301")
+    # closed form: 10 pt at 100 dpi is 13.9 px; a 4.8 in (480 px) image shown 358 px wide keeps 74.6 %
+    assert plots.text_px_on_phone(block) == pytest.approx(10 * 100 / 72 * 358 / 480, rel=1e-6)
+    wide_default = plots.FigureBlock(plots.new_figure(width=7.0)[0], "x")
+    wide_default.figure.axes[0].set_title("t", fontsize=9)
+    assert plots.text_px_on_phone(wide_default) < plots.MIN_PHONE_TEXT_PX  # the check can fail

@@ -1,0 +1,124 @@
+"""Maps: one fixed colour scale per indicator, a hatched no-data class, names, year and source."""
+from __future__ import annotations
+
+import math
+
+import matplotlib.colors as mcolors
+import numpy as np
+import pandas as pd
+import pytest
+
+from kbanalysis.reporting import maps, plots
+
+geopandas = pytest.importorskip("geopandas")
+from shapely.geometry import box  # noqa: E402  (after the skip: shapely comes with geopandas)
+
+# Three regencies of Jawa Barat, as squares (the shapes' own extent, not real borders).
+SHAPES = geopandas.GeoDataFrame({"bps_code": ["3201", "3202", "3205"]},
+                                geometry=[box(106, -7, 107, -6), box(107, -7.5, 108, -6.5),
+                                          box(108, -7.5, 109, -6.8)], crs="EPSG:4326")
+
+
+def cross(stunting, kbpp=(40.0, 50.0, None), measure="administrative", lon=(106.5, 107.5, 108.5)):
+    return pd.DataFrame({
+        "bps_code": ["3201", "3202", "3205"], "name": ["Kabupaten Bogor", "Kabupaten Sukabumi",
+                                                       "Kabupaten Garut"],
+        "province_name": ["Jawa Barat"] * 3,
+        "stunting_survey_pct": list(stunting), "stunting_survey_pct_year": [2024] * 3,
+        "stunting_flags": ["", "", ""],
+        "kbpp_coverage_pct": list(kbpp), "kbpp_year": [2021.0, 2021.0, None],
+        "kbpp_measure_type": [measure, measure, None],
+        "kbpp_source": ["profil_kesehatan_jabar_2021.csv; Sumber: x"] * 2 + [None],
+        "latitude": [-6.5, -7.0, -7.2], "longitude": list(lon)})
+
+
+def texts(block) -> list[str]:
+    block.figure.canvas.draw()
+    import matplotlib.text
+    return [t.get_text() for t in block.figure.findobj(matplotlib.text.Text) if t.get_text().strip()]
+
+
+def face_of(block, code: str) -> str:
+    """The fill colour of ``code``'s shape on the main map (geopandas draws shapes in order)."""
+    ax = block.figure.axes[0]
+    collection = ax.collections[0]
+    return mcolors.to_hex(collection.get_facecolors()[0 if code == "3201" else 1])
+
+
+def test_who_classes_put_a_threshold_value_in_the_upper_class():
+    # WHO/UNICEF (de Onis et al. 2019): very low < 2.5, low 2.5-<10, medium 10-<20, high 20-<30, very high >= 30
+    scale = maps.map_scale("stunting_survey_pct")
+    got = maps.classify([0.0, 2.4, 2.5, 9.99, 10.0, 19.9, 20.0, 29.99, 30.0, 58.0, math.nan], scale)
+    assert list(got) == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, -1]
+
+
+def test_class_labels_follow_the_language():
+    scale = maps.map_scale("stunting_survey_pct")
+    assert maps.class_labels(scale, "id") == ["< 2,5 (sangat rendah)", "2,5–10 (rendah)", "10–20 (sedang)",
+                                              "20–30 (tinggi)", "≥ 30 (sangat tinggi)"]
+    assert maps.class_labels(scale, "en")[0] == "< 2.5 (very low)"
+    assert maps.class_labels(maps.map_scale("kbpp_coverage_pct"), "en")[2] == "50–70"  # 70 = BKKBN target
+
+
+def test_the_same_value_has_the_same_colour_on_every_page():
+    a = maps.regency_map(cross([15.0, 25.0, None]), "stunting_survey_pct", "id", "S", geometry=SHAPES)
+    b = maps.regency_map(cross([15.0, 55.0, 5.0]), "stunting_survey_pct", "id", "S", geometry=SHAPES)
+    medium = maps.class_colors(maps.map_scale("stunting_survey_pct"))[2]
+    assert face_of(a, "3201") == face_of(b, "3201") == medium
+    # a range-scaled map would have drawn 15 as the palest colour of the first map
+    assert face_of(a, "3202") == maps.class_colors(maps.map_scale("stunting_survey_pct"))[3]
+
+
+def test_no_data_is_hatched_in_the_map_and_the_legend_and_borders_are_not_white():
+    block = maps.regency_map(cross([15.0, 25.0, None]), "stunting_survey_pct", "id", "S", geometry=SHAPES)
+    ax = block.figure.axes[0]
+    assert any(c.get_hatch() == maps.NO_DATA_HATCH for c in ax.collections)
+    legend = block.figure.legends[0]
+    labels = [t.get_text() for t in legend.get_texts()]
+    assert labels[-1] == "tidak ada data"
+    assert legend.legend_handles[-1].get_hatch() == maps.NO_DATA_HATCH
+    palest = mcolors.to_rgb(maps.class_colors(maps.map_scale("stunting_survey_pct"))[0])
+    for collection in ax.collections:
+        for edge in collection.get_edgecolors():
+            assert tuple(edge[:3]) != (1.0, 1.0, 1.0)
+            assert np.linalg.norm(np.array(edge[:3]) - palest) > 0.2  # visibly unlike the palest class
+
+
+def test_no_stray_axes_names_on_a_province_map_year_and_source_underneath():
+    block = maps.regency_map(cross([15.0, 25.0, 31.0]), "stunting_survey_pct", "id", "Stunting",
+                             geometry=SHAPES)
+    for ax in block.figure.axes:
+        assert list(ax.get_xticks()) == [] and list(ax.get_yticks()) == []
+        assert not any(spine.get_visible() for spine in ax.spines.values())
+    words = texts(block)
+    assert {"Bogor", "Sukabumi", "Garut"} <= set(words)
+    assert any("Tahun 2024" in w and "Sumber: SSGI 2024 (Kemenkes)" in w for w in words)
+
+
+def test_kbpp_source_is_named_from_its_rows():
+    block = maps.regency_map(cross([15.0, 25.0, 31.0]), "kbpp_coverage_pct", "en", "KBPP", geometry=SHAPES)
+    assert any("Year 2021" in w and "Profil Kesehatan Jawa Barat 2021" in w for w in texts(block))
+
+
+def test_a_national_map_has_a_java_inset_and_no_names():
+    wide = cross([15.0, 25.0, 31.0], lon=(96.0, 107.5, 140.0))
+    block = maps.regency_map(wide, "stunting_survey_pct", "en", "Stunting", geometry=None)
+    assert len(block.figure.axes) == 2
+    assert block.figure.axes[1].get_xlim() == (maps.JAVA_BOUNDS[0], maps.JAVA_BOUNDS[1])
+    assert "Garut" not in texts(block)
+
+
+def test_simulated_kbpp_is_labelled_on_the_map():
+    block = maps.regency_map(cross([15.0, 25.0, 31.0], measure="simulated"), "kbpp_coverage_pct", "id",
+                             "Cakupan KBPP (%)", geometry=SHAPES)
+    words = texts(block)
+    assert "SIMULASI" in words  # across the map
+    assert "(SIMULASI)" in block.figure.axes[0].get_title("left")
+    assert any("data SIMULASI" in w for w in words)  # and in the source line
+
+
+def test_map_text_is_readable_at_natural_size_on_a_phone():
+    block = maps.regency_map(cross([15.0, 25.0, 31.0]), "stunting_survey_pct", "id", "S", geometry=SHAPES)
+    assert block.wide
+    # 7.5 pt at 100 dpi is 10.4 px; wide figures are shown unscaled (they scroll sideways)
+    assert plots.text_px_on_phone(block) >= plots.MIN_PHONE_TEXT_PX
