@@ -151,6 +151,9 @@ def rounded_predictions(predictions: pd.DataFrame) -> pd.DataFrame:
 def meta(results: SuiteResults) -> dict:
     spec = results.spec
     data = results.data
+    # Rounded before summarising, so the summary's lowest/highest are the grid's own values
+    # and a near-zero estimate keeps no noise digits there either.
+    grid = None if results.sensitivity is None else rounded_estimates(results.sensitivity)
     return {
         "kbanalysis_version": __version__,
         "specification": spec.as_dict(),
@@ -172,10 +175,9 @@ def meta(results: SuiteResults) -> dict:
         "spatial": None if results.spatial is None else results.spatial.as_dict(),
         "expected_effect": results.expected.as_dict(),
         "evalue": None if results.evalue is None else results.evalue.as_dict(),
-        "sensitivity": None if results.sensitivity is None else
-        results.sensitivity.to_dict(orient="records"),
-        "sensitivity_summary": None if results.sensitivity is None else
-        summary_table(results.sensitivity).to_dict(orient="records"),
+        "sensitivity": None if grid is None else grid.to_dict(orient="records"),
+        "sensitivity_summary": None if grid is None else
+        summary_table(grid).to_dict(orient="records"),
         "notes": results.notes,
         "package_versions": package_versions(PACKAGES),
         "rounding": ROUNDING,

@@ -12,6 +12,7 @@ import json
 import math
 import os
 import re
+import shutil
 import sys
 
 import numpy as np
@@ -139,6 +140,15 @@ def _fit(out_dir, *args):
     return out_dir
 
 
+def _beside_the_committed_tables(folder, table: pd.DataFrame, analysis_csv):
+    """``table`` as the analysis table of a copy of the committed folder (fit also reads the
+    tables beside ``--table``, e.g. tidy.csv)."""
+    shutil.copytree(analysis_csv.parent, folder)
+    target = folder / analysis_csv.name
+    table.to_csv(target, index=False, lineterminator="\n")
+    return target
+
+
 def _meta_without_data_hash(folder):
     meta = json.loads((folder / META_JSON).read_text(encoding="utf-8"))
     meta["data"].pop("sha256")  # hashes the input bytes, which the perturbation changes
@@ -158,9 +168,7 @@ def test_inputs_moved_far_beyond_blas_noise_write_the_same_bytes(analysis_csv, t
         moved = values * (1.0 + rng.choice([-1e-12, 1e-12], size=len(values)))
         assert (moved != values)[values.notna() & (values != 0)].all()
         table[column] = [("" if pd.isna(v) else repr(float(v))) for v in moved]
-    moved_csv = tmp_path / "moved" / "analysis.csv"
-    moved_csv.parent.mkdir()
-    table.to_csv(moved_csv, index=False, lineterminator="\n")
+    moved_csv = _beside_the_committed_tables(tmp_path / "moved", table, analysis_csv)
 
     first = _fit(tmp_path / "first", "--table", str(analysis_csv), "--draws", "999")
     second = _fit(tmp_path / "second", "--table", str(moved_csv), "--draws", "999")
@@ -173,9 +181,7 @@ def test_row_order_of_the_input_does_not_change_a_byte(analysis_csv, tmp_path):
     table = pd.read_csv(analysis_csv, dtype=str, keep_default_na=False)
     shuffled = table.sample(frac=1.0, random_state=8)
     assert not shuffled.index.equals(table.index)
-    shuffled_csv = tmp_path / "shuffled" / "analysis.csv"
-    shuffled_csv.parent.mkdir()
-    shuffled.to_csv(shuffled_csv, index=False, lineterminator="\n")
+    shuffled_csv = _beside_the_committed_tables(tmp_path / "shuffled", shuffled, analysis_csv)
 
     first = _fit(tmp_path / "first", "--table", str(analysis_csv), "--draws", "999")
     second = _fit(tmp_path / "second", "--table", str(shuffled_csv), "--draws", "999")
