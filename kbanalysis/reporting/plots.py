@@ -369,7 +369,11 @@ def estimates_figure(comparison: pd.DataFrame, lang: str, title: str,
     main = list(main) if main is not None else [False] * len(rows)
     if band is not None:
         ax.axvspan(band[0], band[1], color="#f5b041", alpha=0.4, label=band_label)
-        ax.legend(loc="lower right", fontsize=10.5 if names is not None else None)
+        if names is None:
+            ax.legend(loc="lower right")
+        else:  # above the rows, where no label or interval can hide it
+            ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), frameon=False, fontsize=10.5,
+                      borderaxespad=0.2)
     for i, row in rows.iterrows():
         colour = HIGHLIGHT if main[i] else PEER
         ax.errorbar([row["estimate"]], [y[i]], xerr=[[row["estimate"] - row["ci_low"]],
@@ -392,7 +396,8 @@ def estimates_figure(comparison: pd.DataFrame, lang: str, title: str,
         ax.xaxis.set_major_formatter(lambda value, _pos: T.number(value, lang, 2))
     if xlabel:
         ax.set_xlabel(xlabel, fontsize=10.5 if names is not None else None)
-    ax.set_title(title, fontsize=11 if names is not None else None)
+    if names is None:
+        ax.set_title(title)
     ax.grid(axis="y", visible=False)
     return FigureBlock(figure, f"{title}: {len(rows)} estimates")
 

@@ -5,11 +5,16 @@ figures for ``display(*...)``), so the templates stay a list of calls.
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .. import config
+from . import area_plots as AP
+from . import areas as A
 from . import blocks as B
 from . import content as C
+from . import downloads as D
 from . import maps, plots
 from . import official as O
 from . import text as T
@@ -374,15 +379,21 @@ def overview(cross, lang: str) -> B.Block:
 
 
 def province_regencies(ctx: ReportContext, province: str, lang: str) -> B.Block:
+    """The province's regencies: survey stunting, rank, and the 14 % target decided with the
+    approximate band (KBPP figures are in the planning table)."""
     table = C.province_table(ctx.cross, province)
+    status = {"met": T.t("met", lang), "not_met": T.t("not_met", lang),
+              "undecided": T.t("prov_status_undecided", lang)}
+    table = table.assign(status=[status.get(C.target_status(v, C.STUNTING_TARGETS[0].pct), "–")
+                                 for v in table["stunting_survey_pct"]])
     return B.join(B.heading(T.t("h_regencies", lang)), B.table(
         table, {"bps_code": T.t("col_code", lang), "name": T.t("col_name", lang),
                 "stunting_survey_pct": T.t("col_stunting", lang), "stunting_rank": T.t("col_rank", lang),
-                "kbpp_coverage_pct": T.t("col_kbpp", lang), "deliveries": T.t("col_deliveries", lang),
-                "mothers": T.t("col_mothers", lang)},
-        {"stunting_survey_pct": lambda v: _pct(v, lang), "kbpp_coverage_pct": lambda v: _pct(v, lang),
-         "deliveries": lambda v: T.integer(v, lang), "mothers": lambda v: T.integer(v, lang),
-         "stunting_rank": lambda v: "–" if v is None or v != v else str(int(v))}))
+                "status": T.t("prov_col_target_status", lang)},
+        {"stunting_survey_pct": lambda v: _pct(v, lang),
+         "stunting_rank": lambda v: "–" if v is None or v != v else str(int(v))}),
+        B.figure_caption(T.t("prov_regencies_caption", lang,
+                             half=T.number(C.SURVEY_HALF_WIDTH_95, lang, 0))))
 
 
 def maps_section(ctx: ReportContext, cross, lang: str) -> tuple:
@@ -399,29 +410,45 @@ def scatter(cross, lang: str) -> tuple:
 
 
 def model_comparison(ctx: ReportContext, lang: str) -> tuple:
+    """Each estimator's exposure effect with its name in words and the main model marked,
+    the scope of the fit, a forest plot with a labelled axis, the literature range and the
+    minimum detectable effect beside it, and the table as a CSV download."""
     head = B.heading(T.t("h_model_comparison", lang))
     comparison = C.model_comparison(ctx.estimates)
     if comparison is None or comparison.empty:
         return (head, B.paragraph(T.t("model_missing", lang)))
     per_10 = C.is_per_10(comparison)
     unit = T.t("unit_per_10" if per_10 else "unit_as_fitted", lang)
-    comparison = comparison.assign(ci=[f"{T.number(a, lang, 2)} … {T.number(b, lang, 2)}"
-                                       for a, b in zip(comparison["ci_low"], comparison["ci_high"])])
-    table = B.table(comparison, {"model": T.t("col_model", lang), "estimate": T.t("col_estimate", lang),
+    mains = A.main_models(ctx.meta)
+    is_main = [m in mains for m in comparison["model"]]
+    names = [model_name(m, lang) + (f" {T.t('nat_main_marker', lang)}" if main else "")
+             for m, main in zip(comparison["model"], is_main)]
+    comparison = comparison.assign(name=names, ci=[_interval(a, b, lang, 2)
+                                                   for a, b in zip(comparison["ci_low"], comparison["ci_high"])])
+    table = B.table(comparison, {"name": T.t("col_model", lang), "estimate": T.t("col_estimate", lang),
                                  "ci": T.t("col_ci", lang), "p_value": T.t("col_p", lang),
                                  "n_obs": T.t("col_obs", lang)},
                     {"estimate": lambda v: _signed(float(v), lang, 2),
-                     "p_value": lambda v: T.p_value(v, lang), "n_obs": lambda v: T.integer(v, lang)})
+                     "p_value": lambda v: T.p_value(v, lang), "n_obs": lambda v: T.integer(v, lang)},
+                    highlight=lambda row: row["model"] in mains)
     expected = C.expected_effect(ctx.meta)
     band = ((expected["lower_pp"], expected["upper_pp"])
             if per_10 and expected and expected["coverage_rise_pts"] == 10 else None)
     figure = plots.estimates_figure(comparison, lang, T.t("h_model_comparison", lang), band=band,
-                                    band_label=T.t("expected_band", lang))
-    parts = [head, B.figure_caption(T.t("model_comparison_caption", lang, unit=unit)), table, figure]
-    if band:
+                                    band_label=T.t("expected_band", lang),
+                                    xlabel=T.t("nat_forest_axis", lang) if per_10 else unit,
+                                    names=names, main=is_main)
+    parts = [head, model_scope(ctx, lang), B.figure_caption(T.t("model_comparison_caption", lang, unit=unit)),
+             table, figure]
+    power = power_sentence(ctx, lang)  # the MDE beside the literature range
+    if band and power is None:
         parts.append(B.paragraph(T.t("expected_sentence", lang, low=_signed(band[0], lang, 3),
                                      high=_signed(band[1], lang, 3))))
-    return tuple(parts)
+    parts.append(power)
+    parts.append(_download(comparison[["model", "name", "term", "estimate", "ci_low", "ci_high", "p_value",
+                                       "n_obs"]], "model-comparison.csv", "nat_download_models", lang))
+    parts.append(B.figure_caption(T.t("nat_model_ids", lang, ids=", ".join(comparison["model"]))))
+    return tuple(p for p in parts if p is not None)
 
 
 def expected_range(ctx: ReportContext, lang: str) -> tuple:
@@ -451,11 +478,417 @@ def national_header(ctx: ReportContext, lang: str) -> B.Block:
 
 
 def national_provinces(ctx: ReportContext, lang: str) -> B.Block:
-    table = C.national_table(ctx.cross, ctx.provinces)
+    """One row per province: the official figure (not a regency mean), the labelled regency
+    mean with how many regencies it uses, pooled KBPP; a CSV download; the Papua codes."""
+    rows = _official_rows(ctx)
+    years = A.series_years(rows)
+    year = years[-1] if years else None
+    table = A.national_province_table(ctx.cross, ctx.provinces, rows, year)
+    na = T.t("prov_not_available", lang)
+    shown = table.assign(used=[f"{u} / {n}" for u, n in zip(table["n_used"], table["n"])])
     return B.join(B.heading(T.t("h_provinces", lang)), B.table(
-        table, {"province_bps": T.t("col_code", lang), "province_name": T.t("col_province", lang),
-                "n": T.t("col_n", lang), "stunting": T.t("col_stunting", lang),
+        shown, {"province_bps": T.t("col_code", lang), "province_name": T.t("col_province", lang),
+                "official": T.t("nat_col_official", lang, year=year or "–"),
+                "regency_mean": T.t("nat_col_regency_mean", lang), "used": T.t("nat_col_n_used", lang),
                 "kbpp": T.t("col_kbpp", lang), "deliveries": T.t("col_deliveries", lang),
                 "mothers": T.t("col_mothers", lang)},
-        {"stunting": lambda v: _pct(v, lang), "kbpp": lambda v: _pct(v, lang),
-         "deliveries": lambda v: T.integer(v, lang), "mothers": lambda v: T.integer(v, lang)}))
+        {"official": lambda v: na if v is None or v != v else _pct(v, lang),
+         "regency_mean": lambda v: _pct(v, lang), "kbpp": lambda v: _pct(v, lang),
+         "deliveries": lambda v: T.integer(v, lang), "mothers": lambda v: T.integer(v, lang)}),
+        B.figure_caption(T.t("nat_provinces_caption", lang)),
+        B.figure_caption(T.t("prov_source_official", lang)),
+        B.caveat(T.t("nat_papua_codes", lang)),
+        _download(table, f"provinces-{year}.csv", "nat_download_provinces", lang,
+                  {"official": 1, "regency_mean": 2, "kbpp": 2, "deliveries": 0, "mothers": 0}))
+# --------------------------------------------------------------------------------------
+# Province and national pages: official headline, trend, planning, SIGA months, research
+
+
+def _indicator_label(column: str, lang: str) -> str:
+    from ..indicators import INDICATORS
+    if column == "province_bps":
+        return T.t("col_province", lang)
+    return getattr(INDICATORS.get(column), f"label_{lang}", column)
+
+
+def _interval(low, high, lang: str, decimals: int) -> str:
+    """"-0,54 … 0,67" held on one line (no-break spaces), so a narrow column cannot split it."""
+    return f"{T.number(low, lang, decimals)}\u00a0…\u00a0{T.number(high, lang, decimals)}"
+
+
+def _official_rows(ctx: ReportContext):
+    return A.read_official(ctx.processed_dir)
+
+
+def _province_name(ctx: ReportContext, province: str) -> str:
+    return ctx.provinces.set_index("province_bps").at[province, "province_name"]
+
+
+def _download(frame, filename: str, key: str, lang: str, decimals=None) -> B.Block:
+    return D.csv_link(frame, filename, T.t(key, lang), decimals)
+
+
+def _headline_sentences(head: dict, name: str, lang: str) -> list[B.Block]:
+    """The official figure, or "not available" with why and the latest figure there is."""
+    survey = A.survey_name(head["year"])
+    if head["value"] is not None:
+        parts = [B.paragraph(T.t("prov_headline", lang, name=name, survey=survey,
+                                 value=_pct(head["value"], lang)), css="key-figure")]
+        flags = [_flag(f, lang) for f in head["flags"]]
+        if flags:
+            parts.append(B.bullets(flags, T.t("flags_some", lang)))
+        return parts
+    parts = [B.paragraph(T.t("prov_headline_missing", lang, name=name, survey=survey,
+                             reason=T.t(f"prov_reason_{head['reason']}", lang)), css="key-figure")]
+    if head["latest_value"] is not None:
+        parts.append(B.paragraph(T.t("prov_headline_latest", lang, value=_pct(head["latest_value"], lang),
+                                     survey=A.survey_name(head["latest_year"]))))
+    return parts
+
+
+def _flag(flag: str, lang: str) -> str:
+    key = f"prov_flag_{flag}"
+    return T.t(key, lang) if key in T.STRINGS else T.flag_label(flag, lang)
+
+
+def _target_count(values, lang: str) -> B.Block:
+    counts = C.target_status_counts(values)
+    return B.paragraph(T.t("prov_target_count", lang, n=sum(counts.values()),
+                           half=T.number(C.SURVEY_HALF_WIDTH_95, lang, 0), **counts))
+
+
+def _regency_mean_sentence(mean: dict, lang: str) -> B.Block:
+    if mean["value"] is None:
+        return B.paragraph(T.t("prov_regency_mean_none", lang, year=mean["year"] or "–"))
+    return B.paragraph(T.t("prov_regency_mean", lang, value=_pct(mean["value"], lang),
+                           n_used=mean["n_used"], n=mean["n"], year=mean["year"]))
+
+
+def province_headline(ctx: ReportContext, province: str, lang: str) -> B.Block:
+    """The official province figure (never a regency mean), the nation beside it, the
+    labelled regency mean with how many regencies it uses, and the count against 14 %."""
+    rows = _official_rows(ctx)
+    name = _province_name(ctx, province)
+    members = ctx.cross.loc[ctx.cross["province_bps"] == province]
+    head = A.province_headline(rows, province)
+    parts = [B.heading(T.t("prov_h_headline", lang)), *_headline_sentences(head, name, lang)]
+    national = A.national_headline(head["year"])
+    if national["value"] is not None:
+        parts.append(B.paragraph(T.t("prov_national", lang, survey=A.survey_name(national["year"]),
+                                     value=_pct(national["value"], lang))))
+    parts.append(_regency_mean_sentence(A.regency_mean(members, head["year"]), lang))
+    parts.append(_target_count(members["stunting_survey_pct"], lang))
+    overview = C.area_overview(members)
+    if overview["kbpp"] is not None:
+        parts.append(B.paragraph(T.t("prov_kbpp_pooled", lang, year=overview["kbpp_year"] or "–",
+                                     kbpp=_pct(overview["kbpp"], lang),
+                                     deliveries=T.integer(overview["deliveries"], lang))))
+    parts.append(B.figure_caption(T.t("prov_source_official", lang)))
+    return B.join(*parts, papua_codes(ctx, province, lang))
+
+
+def papua_codes(ctx: ReportContext, province: str, lang: str) -> B.Block | None:
+    """On a Papua province page: why its regency codes start with 91 or 94."""
+    if province not in A.PAPUA_PROVINCES:
+        return None
+    regions = ctx.regions.loc[ctx.regions["province_bps"].astype(str) == province]
+    if regions.empty:
+        return None
+    old = {"91": "Papua Barat", "94": "Papua"}
+    prefixes = sorted({str(code)[:2] for code in regions["bps_code"]})
+    listed = "; ".join(T.t("prov_papua_prefix", lang, prefix=p, old=old.get(p, p)) for p in prefixes)
+    dagri = (str(regions["province_dagri"].iloc[0]) if "province_dagri" in regions
+             and regions["province_dagri"].notna().any() else "–")
+    return B.caveat(T.t("prov_papua_codes", lang, prefixes=listed, province=_province_name(ctx, province),
+                        code=province, dagri=dagri))
+
+
+def province_trend(ctx: ReportContext, province: str, lang: str) -> tuple:
+    """The official series by year (survey only), "not available" years marked, the nation
+    as a reference; routine weighing, where the province has it, in its own panel."""
+    rows = _official_rows(ctx)
+    points = A.trend_points(rows, province)
+    if points.empty:
+        return (B.heading(T.t("h_trend", lang)), B.paragraph(T.t("prov_trend_single", lang)))
+    name = _province_name(ctx, province)
+    first, last = int(points["year"].min()), int(points["year"].max())
+    head = B.heading(T.t("prov_h_trend", lang, first=first, last=last))
+    table = points.assign(
+        survey=[A.survey_name(y) for y in points["year"]],
+        note=[T.t(f"prov_reason_{reason}", lang) if isinstance(reason, str)
+              else "; ".join(_flag(f, lang) for f in flags) for flags, reason in zip(points["flags"], points["reason"])])
+    na = T.t("prov_not_available", lang)
+    shown = B.table(table, {"year": T.t("col_year", lang), "survey": T.t("prov_col_survey_name", lang),
+                            "value": T.t("col_stunting", lang), "note": T.t("prov_col_note", lang)},
+                    {"year": str, "value": lambda v: na if v != v else _pct(v, lang)})
+    source = B.figure_caption(T.t("prov_source_official", lang))
+    csv = _download(table[["year", "survey", "value"]].assign(province_bps=province)[
+        ["province_bps", "year", "survey", "value"]], f"stunting-{province}-{first}-{last}.csv",
+        "prov_download_trend", lang, {"value": 1})
+    if points["value"].notna().sum() < 2:
+        return (head, B.paragraph(T.t("prov_trend_single", lang)), shown, source, csv)
+    national = pd.DataFrame({"year": list(config.STUNTING_SURVEY_NATIONAL_PCT),
+                             "value": list(config.STUNTING_SURVEY_NATIONAL_PCT.values())})
+    national = national.loc[national["year"].between(first, last)]
+    members = ctx.analysis.loc[ctx.analysis["province_bps"] == province]
+    weighing = None
+    if "stunting_weighing_pct" in members and members["stunting_weighing_pct"].notna().any():
+        weighing = members.loc[members["stunting_weighing_pct"].notna(), ["bps_code", "year", "stunting_weighing_pct"]] \
+            .rename(columns={"stunting_weighing_pct": "value"})
+    figure = AP.province_trend_figure(points, lang, T.t("prov_h_trend", lang, first=first, last=last),
+                                      name, national=national, weighing=weighing)
+    parts = [head, figure, B.figure_caption(T.t("prov_trend_caption", lang))]
+    if weighing is not None:
+        parts.append(B.figure_caption(T.t("prov_weighing_caption", lang)))
+    return (*parts, shown, source, csv)
+
+
+def _planning_cells(table, lang: str) -> pd.DataFrame:
+    """The planning table as the strings a reader sees (counts "not published" where only a
+    coverage is, "–" where there is no KBPP figure, "not available" for a missing mix)."""
+    unpublished, na = T.t("prov_not_published", lang), T.t("prov_not_available", lang)
+
+    def count(value, basis):
+        if basis == "counts":
+            return T.integer(value, lang)
+        return unpublished if basis == "coverage" else "–"
+
+    return pd.DataFrame({
+        "bps_code": table["bps_code"], "name": table["name"],
+        "kbpp_year": ["–" if v != v or v is None else str(int(v)) for v in table["kbpp_year"]],
+        "acceptors": [count(v, b) for v, b in zip(table["acceptors"], table["basis"])],
+        "deliveries": [count(v, b) for v, b in zip(table["deliveries"], table["basis"])],
+        "coverage": [_pct(v, lang) for v in table["coverage"]],
+        "gap_points": [_pct(v, lang) for v in table["gap_points"]],
+        "mothers": [count(v, b) for v, b in zip(table["mothers"], table["basis"])],
+        "long_acting": [na if v != v else _pct(v, lang) for v in table["long_acting_share_pct"]],
+        "basis": [T.t(f"prov_basis_{b}", lang) for b in table["basis"]],
+        "total": False,
+    })
+
+
+def province_planning(ctx: ReportContext, province: str, lang: str) -> B.Block:
+    """Per regency: acceptors, deliveries, coverage, gap to the 70 % target, mothers to
+    reach, long-acting share; a total row over the rows with counts (it adds up)."""
+    table = A.planning_table(ctx.cross, province)
+    total = A.planning_total(table)
+    target = T.number(config.KBPP_TARGET_PCT, lang, 0)
+    if total["n_none"] == total["n"] and not total["n_long_acting"]:
+        return B.join(B.heading(T.t("prov_h_planning", lang)),
+                      B.paragraph(T.t("prov_planning_none", lang, n=total["n"])))
+    cells = _planning_cells(table, lang)
+    if total["n_counts"]:
+        gap = None if total["coverage"] is None else round(max(0.0, config.KBPP_TARGET_PCT - total["coverage"]), 1)
+        cells = pd.concat([cells, pd.DataFrame([{
+            "bps_code": "", "name": T.t("prov_total_row", lang, n_counts=total["n_counts"], n=total["n"]),
+            "kbpp_year": "", "acceptors": T.integer(total["acceptors"], lang),
+            "deliveries": T.integer(total["deliveries"], lang), "coverage": _pct(total["coverage"], lang),
+            "gap_points": _pct(gap, lang), "mothers": T.integer(total["mothers"], lang),
+            "long_acting": "", "basis": "", "total": True}])], ignore_index=True)
+    shown = B.table(cells, {"bps_code": T.t("col_code", lang), "name": T.t("col_name", lang),
+                            "kbpp_year": T.t("prov_col_kbpp_year", lang),
+                            "acceptors": T.t("prov_col_acceptors", lang),
+                            "deliveries": T.t("col_deliveries", lang), "coverage": T.t("col_kbpp", lang),
+                            "gap_points": T.t("prov_col_gap", lang, target=target),
+                            "mothers": T.t("col_mothers", lang),
+                            "long_acting": T.t("prov_col_long_acting", lang),
+                            "basis": T.t("prov_col_note", lang)},
+                    highlight=lambda row: bool(row["total"]))
+    parts = [B.heading(T.t("prov_h_planning", lang)),
+             B.paragraph(T.t("prov_planning_intro", lang, target=target)), shown]
+    if total["n_counts"]:
+        parts.append(B.paragraph(T.t("prov_total_sentence", lang, **total)))
+    else:
+        parts.append(B.paragraph(T.t("prov_total_none", lang, **total)))
+    year = table["kbpp_year"].dropna().max() if table["kbpp_year"].notna().any() else None
+    published = A.published_province_kbpp(province, year)
+    if published is not None:
+        parts.append(B.paragraph(T.t("prov_published_province", lang, year=int(year),
+                                     value=_pct(published, lang),
+                                     gap=_pct(round(max(0.0, config.KBPP_TARGET_PCT - published), 1), lang))))
+    with_mix = table.loc[table["long_acting_share_pct"].notna(), "bps_code"]
+    if len(with_mix):
+        month = ctx.programme_month(str(with_mix.iloc[0]))
+        when = T.month_year(month, lang) if month else str(int(table["long_acting_year"].dropna().max()))
+        parts.append(B.paragraph(T.t("prov_method_mix", lang, month=when)))
+    else:
+        parts.append(B.paragraph(T.t("prov_method_mix_none", lang)))
+    # a printed source line may already start with "Sumber:" (Profil Kesehatan charts)
+    sources = [re.sub(r"^(sumber|source)\s*:\s*", "", s, flags=re.IGNORECASE)
+               for s in C.real_kbpp_sources(ctx.analysis, table["bps_code"])]
+    if len(with_mix):
+        sources = [*sources, T.t("prov_source_siga", lang)]
+    if sources:
+        parts.append(B.figure_caption(T.t("prov_planning_source", lang, sources="; ".join(sources))))
+    parts.append(_download(table, f"kbpp-planning-{province}.csv", "prov_download_planning", lang,
+                           {"coverage": 1, "gap_points": 1, "long_acting_share_pct": 1,
+                            "acceptors": 0, "deliveries": 0, "mothers": 0, "kbpp_year": 0,
+                            "long_acting_year": 0}))
+    return B.join(*parts)
+
+
+def province_programme_months(ctx: ReportContext, province: str, lang: str) -> tuple:
+    """SIGA modern contraceptive prevalence, unmet need and long-acting share by month per
+    regency, where the programme data hold them (else nothing)."""
+    members = ctx.cross.loc[ctx.cross["province_bps"] == province]
+    months = A.programme_months(ctx.programme_monthly, members["bps_code"])
+    if months.empty:
+        return ()
+    names = dict(zip(members["bps_code"], members["name"]))
+    names = {code: names[code] for code in sorted(set(months["bps_code"])) if code in names}
+    labels = {ind: _indicator_label(ind, lang) for ind in A.MONTHLY_INDICATORS}
+    panels = {ind: T.t(f"prov_siga_panel_{ind}", lang) for ind in A.MONTHLY_INDICATORS}
+    title = T.t("prov_h_siga", lang)
+    figure = AP.programme_months_figure(months, names, panels, lang, title)
+    first = T.month_year((int(months["year"].min()), int(months.loc[months["year"] == months["year"].min(), "month"].min())), lang)
+    last = T.month_year((int(months["year"].max()), int(months.loc[months["year"] == months["year"].max(), "month"].max())), lang)
+    parts = [B.heading(title), figure, B.figure_caption(T.t("prov_siga_caption", lang, first=first, last=last))]
+    for indicator in A.MONTHLY_INDICATORS:
+        wide = A.programme_wide(months, indicator)
+        if wide.empty:
+            continue
+        columns = {f"m{year}_{month}": T.MONTHS[lang][month - 1][:3] for year, month in wide.columns}
+        frame = wide.copy()
+        frame.columns = list(columns)
+        frame = frame.reset_index()
+        frame.insert(1, "name", [names.get(c, c) for c in frame["bps_code"]])
+        parts.append(B.heading(T.t("prov_siga_table", lang, indicator=labels[indicator]), level=3))
+        parts.append(B.table(frame, {"name": T.t("col_name", lang), **columns},
+                             {c: (lambda v: _pct(v, lang)) for c in columns}))
+    parts.append(_download(months.assign(name=[names.get(c, c) for c in months["bps_code"]])[
+        ["bps_code", "name", "year", "month", "indicator", "value"]],
+        f"siga-monthly-{province}.csv", "prov_download_siga", lang, {"value": 2}))
+    return tuple(parts)
+
+
+def national_overview(ctx: ReportContext, lang: str) -> B.Block:
+    """The published national figure, the labelled mean of the regencies and the national
+    count against 14 % (the same decision the regency pages make)."""
+    national = A.national_headline()
+    parts = [B.heading(T.t("prov_h_headline", lang))]
+    if national["value"] is not None:
+        parts.append(B.paragraph(T.t("nat_headline", lang, survey=A.survey_name(national["year"]),
+                                     value=_pct(national["value"], lang)), css="key-figure"))
+    parts.append(_regency_mean_sentence(A.regency_mean(ctx.cross, national["year"]), lang))
+    parts.append(_target_count(ctx.cross["stunting_survey_pct"], lang))
+    parts.append(B.figure_caption(T.t("prov_source_official", lang)))
+    return B.join(*parts)
+
+
+def model_name(model: str, lang: str) -> str:
+    """An estimator's name in words in the report language (its id when unknown)."""
+    key = f"nat_model_{model}"
+    return T.t(key, lang) if key in T.STRINGS else model
+
+
+def model_scope(ctx: ReportContext, lang: str) -> B.Block | None:
+    cross = getattr(ctx, "cross", None)
+    if cross is None:
+        return None
+    scope = A.model_scope(ctx.meta, getattr(ctx, "predictions", None), cross)
+    if not scope["n_obs"] or not scope["provinces"]:
+        return None
+    years = {"outcome_year": scope["outcome_year"] or "–", "exposure_year": scope["exposure_year"] or "–"}
+    if scope["national"]:
+        return B.paragraph(T.t("nat_scope_national", lang, n=scope["n_obs"], n_prov=len(scope["provinces"]), **years))
+    return B.paragraph(T.t("nat_scope_province", lang, n=scope["n_obs"], province=scope["provinces"][0], **years))
+
+
+def power_sentence(ctx: ReportContext, lang: str) -> B.Block | None:
+    power = A.power_summary(ctx.meta)
+    if power is None:
+        return None
+    sentence = T.t("nat_mde", lang, power=T.number(100 * power["power"], lang, 0),
+                   alpha=T.number(power["alpha"], lang, 2), mde=T.number(power["mde_pp"], lang, 2),
+                   low=_signed(power["lower_pp"], lang, 3), high=_signed(power["upper_pp"], lang, 3))
+    verdict = T.t("nat_mde_can" if power["detectable"] else "nat_mde_cannot", lang)
+    return B.paragraph(f"{sentence} {verdict}", css="key-figure")
+
+
+def national_research_covariates(ctx: ReportContext, lang: str) -> tuple:
+    head = B.heading(T.t("nat_h_covariates", lang), level=3)
+    table = A.covariate_table(ctx.estimates, ctx.meta)
+    if table is None or table.empty:
+        return (B.heading(T.t("nat_h_research", lang)), head, B.paragraph(T.t("model_missing", lang)))
+    shown = table.assign(
+        label=[T.t("nat_intercept", lang) if t == "(intercept)" else _indicator_label(t, lang) for t in table["term"]],
+        ci=[_interval(a, b, lang, 3) for a, b in zip(table["ci_low"], table["ci_high"])])
+    r2 = A.fit_r2(ctx.predictions)
+    caption = (T.t("nat_covariates_caption", lang, r2=T.number(r2["r2"], lang, 3), n=r2["n"]) if r2
+               else T.t("nat_r2_missing", lang))
+    return (B.heading(T.t("nat_h_research", lang)), head, B.figure_caption(caption),
+            B.table(shown, {"label": T.t("col_term", lang), "estimate": T.t("col_estimate", lang),
+                            "ci": T.t("col_ci", lang), "p_value": T.t("col_p", lang)},
+                    {"estimate": lambda v: _signed(float(v), lang, 3), "p_value": lambda v: T.p_value(v, lang)}),
+            _download(table.assign(model=ctx.meta.get("main_model"))[
+                ["model", "term", "estimate", "std_error", "ci_low", "ci_high", "p_value"]],
+                "covariates.csv", "nat_download_covariates", lang))
+
+
+def national_research_spatial(ctx: ReportContext, lang: str) -> tuple:
+    head = B.heading(T.t("nat_h_spatial", lang), level=3)
+    table = A.spatial_table(ctx.meta)
+    if table.empty:
+        return (head, B.paragraph(T.t("nat_spatial_missing", lang)))
+    spatial = ctx.meta.get("spatial") or {}
+    decision = T.t("nat_spatial_fitted" if spatial.get("spatial_error_model_fitted") else "nat_spatial_none", lang)
+    shown = table.assign(label=[T.t(f"nat_test_{t}", lang) for t in table["test"]])
+    return (head, B.figure_caption(T.t("nat_spatial_caption", lang, k=spatial.get("k_neighbours", "–"),
+                                       decision=decision)),
+            B.table(shown, {"label": T.t("nat_col_test", lang), "statistic": T.t("nat_col_statistic", lang),
+                            "p_value": T.t("col_p", lang)},
+                    {"statistic": lambda v: T.number(v, lang, 3), "p_value": lambda v: T.p_value(v, lang)}),
+            _download(table, "spatial-diagnostics.csv", "nat_download_spatial", lang))
+
+
+def national_research_sensitivity(ctx: ReportContext, lang: str) -> tuple:
+    head = B.heading(T.t("nat_h_sensitivity", lang), level=3)
+    table = A.sensitivity_table(ctx.estimates, ctx.meta)
+    if table is None or table.empty:
+        return (head, B.paragraph(T.t("nat_sensitivity_missing", lang)))
+    shown = table.assign(ci=[_interval(a, b, lang, 2) for a, b in zip(table["ci_low"], table["ci_high"])])
+    return (head, B.figure_caption(T.t("nat_sensitivity_caption", lang)),
+            B.table(shown, {"group": T.t("nat_col_group", lang), "description": T.t("nat_col_variant", lang),
+                            "estimate": T.t("col_estimate", lang), "ci": T.t("col_ci", lang),
+                            "p_value": T.t("col_p", lang), "n_obs": T.t("col_obs", lang)},
+                    {"estimate": lambda v: _signed(float(v), lang, 2), "p_value": lambda v: T.p_value(v, lang),
+                     "n_obs": lambda v: T.integer(v, lang)}),
+            _download(table, "sensitivity-grid.csv", "nat_download_sensitivity", lang))
+
+
+def national_research_evalue(ctx: ReportContext, lang: str) -> tuple:
+    head = B.heading(T.t("nat_h_evalue", lang), level=3)
+    evalue = ctx.meta.get("evalue") or {}
+    if evalue.get("evalue_point") is None:
+        return (head, B.paragraph(T.t("nat_evalue_missing", lang)))
+    return (head, B.paragraph(T.t("nat_evalue", lang, point=T.number(evalue["evalue_point"], lang, 2),
+                                  ci=T.number(evalue.get("evalue_ci"), lang, 2))))
+
+
+def national_research_excluded(ctx: ReportContext, lang: str) -> tuple:
+    head = B.heading(T.t("nat_h_excluded", lang), level=3)
+    excluded = A.excluded_regencies(ctx.analysis, ctx.cross, ctx.meta, ctx.predictions)
+    parts = [head]
+    if ctx.predictions is None:
+        return (head, B.paragraph(T.t("predictions_missing", lang)))
+    reasons = A.exclusion_reasons(excluded)
+
+    def words(missing: str) -> str:
+        items = []
+        for item in filter(None, missing.split("; ")):
+            column, _, year = item.rpartition(" ")
+            items.append(f"{_indicator_label(column, lang)} {year}")
+        return "; ".join(items) or "–"
+
+    parts.append(B.paragraph(T.t("nat_excluded_summary", lang, n_out=len(excluded), n=len(ctx.cross))))
+    parts.append(B.table(reasons.assign(label=[words(m) for m in reasons["missing"]]),
+                         {"label": T.t("nat_col_missing", lang), "n": T.t("nat_col_count", lang)},
+                         {"n": lambda v: T.integer(v, lang)}))
+    missing = A.rows_missing(ctx.meta)
+    if not missing.empty:
+        parts.append(B.paragraph(T.t("nat_rows_missing", lang)))
+        parts.append(B.table(missing.assign(label=[_indicator_label(c, lang) for c in missing["column"]]),
+                             {"label": T.t("nat_col_column", lang), "missing": T.t("nat_col_rows_missing", lang)},
+                             {"missing": lambda v: T.integer(v, lang)}))
+    parts.append(_download(excluded, "regencies-outside-model.csv", "nat_download_excluded", lang))
+    return tuple(parts)

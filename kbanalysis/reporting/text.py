@@ -496,6 +496,327 @@ STRINGS: dict[str, dict[str, str]] = {
                            "en": "no {label} figure for {year}"},
     "reg_missing_unknown": {"id": "hasil model (predictions.csv) tidak memuatnya",
                             "en": "the model results (predictions.csv) do not include it"},
+    # -- province and national pages (prov_*, nat_*) -----------------------------------
+    "prov_h_headline": {"id": "Angka resmi", "en": "The official figure"},
+    "prov_headline": {
+        "id": "Prevalensi balita stunting {name} ({survey}): {value} %. Ini angka resmi provinsi "
+              "yang diterbitkan Kemenkes, bukan rata-rata angka kabupaten/kota.",
+        "en": "Stunting prevalence among under-fives in {name} ({survey}): {value} %. This is the "
+              "official province figure published by the Ministry of Health, not a mean of "
+              "regency values.",
+    },
+    "prov_headline_missing": {"id": "Angka resmi provinsi {name} untuk {survey}: tidak tersedia ({reason}).",
+                              "en": "Official province figure of {name} for {survey}: not available ({reason})."},
+    "prov_headline_latest": {"id": "Angka resmi terakhir yang tersedia: {value} % ({survey}).",
+                             "en": "Latest official figure available: {value} % ({survey})."},
+    "prov_reason_formed_2022": {
+        "id": "provinsi ini dibentuk pada 2022 dan belum punya angka sendiri untuk tahun itu",
+        "en": "the province was formed in 2022 and has no figure of its own for that year"},
+    "prov_reason_not_kept": {
+        "id": "nilai yang terbit untuk tahun itu adalah kesalahan sumber yang diketahui dan disisihkan "
+              "(tercatat di rejects.csv), atau tidak ada yang terbit",
+        "en": "the value published for that year is a known error of the source and was set aside "
+              "(recorded in rejects.csv), or none was published"},
+    "prov_national": {"id": "Nasional ({survey}): {value} %.", "en": "National ({survey}): {value} %."},
+    "prov_regency_mean": {
+        "id": "Rata-rata kabupaten/kota (bukan angka resmi): {value} %, tertimbang jumlah penduduk, "
+              "dari {n_used} dari {n} kabupaten/kota yang punya angka {year}.",
+        "en": "Mean of the regencies (not the official figure): {value} %, population-weighted, "
+              "over the {n_used} of {n} regencies with a {year} value.",
+    },
+    "prov_regency_mean_none": {"id": "Rata-rata kabupaten/kota: tidak ada kabupaten/kota dengan angka {year}.",
+                               "en": "Mean of the regencies: no regency has a {year} value."},
+    "prov_target_count": {
+        "id": "Target 14 % (2024), dengan rentang perkiraan ±{half} poin tiap kabupaten/kota: "
+              "{met} dari {n} jelas di bawah target, {undecided} belum dapat dipastikan (rentangnya "
+              "memuat 14 %), {not_met} di atas target, {missing} tanpa angka.",
+        "en": "The 14 % target (2024), with each regency's approximate ±{half}-point band: {met} of "
+              "{n} are clearly below it, {undecided} cannot be decided (the band contains 14 %), "
+              "{not_met} are above it, {missing} have no value.",
+    },
+    "prov_kbpp_pooled": {
+        "id": "Cakupan KBPP {year}: {kbpp} % dari {deliveries} persalinan (kabupaten/kota yang punya jumlah).",
+        "en": "KBPP coverage {year}: {kbpp} % of {deliveries} deliveries (regencies with counts).",
+    },
+    "prov_source_official": {
+        "id": "Sumber: Kemenkes, prevalensi balita stunting per provinsi (SSGI 2021, SSGI 2022, SKI 2023, "
+              "SSGI 2024; tabel Open Data Jabar od_20953). Angka nasional: laporan SSGI/SKI.",
+        "en": "Source: Ministry of Health, stunting prevalence by province (SSGI 2021, SSGI 2022, SKI 2023, "
+              "SSGI 2024; Open Data Jabar table od_20953). National figure: SSGI/SKI reports.",
+    },
+    "prov_h_trend": {"id": "Tren angka resmi provinsi {first}–{last}",
+                     "en": "Trend of the official province figure {first}–{last}"},
+    "prov_trend_caption": {
+        "id": "Hanya angka survei resmi provinsi; tahun tanpa angka tertulis \"tidak tersedia\". "
+              "Penimbangan rutin adalah ukuran lain dan, bila ada, digambar di panel tersendiri.",
+        "en": "Official province survey figures only; a year without a figure says \"not available\". "
+              "Routine weighing is a different measure and, where it exists, has its own panel.",
+    },
+    "prov_trend_single": {"id": "Kurang dari dua tahun angka resmi; tren tidak dapat digambar.",
+                          "en": "Fewer than two years of official figures; no trend can be drawn."},
+    "prov_weighing_title": {"id": "Penimbangan rutin per kabupaten/kota (bukan survei)",
+                            "en": "Routine weighing per regency (not a survey)"},
+    "prov_weighing_caption": {
+        "id": "Panel terpisah: persentase balita stunting dari penimbangan rutin (data Dinas Kesehatan), "
+              "satu garis per kabupaten/kota; tidak dibandingkan dengan angka survei.",
+        "en": "Separate panel: share of under-fives stunted in routine weighing (health office records), "
+              "one line per regency; not compared with the survey figures.",
+    },
+    "prov_not_available": {"id": "tidak tersedia", "en": "not available"},
+    "prov_national_legend": {"id": "Indonesia (nasional)", "en": "Indonesia (national)"},
+    "prov_not_published": {"id": "tidak diterbitkan", "en": "not published"},
+    "prov_flag_pre_split_territory": {"id": "wilayah provinsi sebelum pemekaran 2022",
+                                      "en": "the province's territory before the 2022 split"},
+    "prov_col_survey_name": {"id": "Survei", "en": "Survey"},
+    "prov_col_note": {"id": "Keterangan", "en": "Note"},
+    "prov_status_undecided": {"id": "belum dapat dipastikan", "en": "cannot be decided"},
+    "prov_col_target_status": {"id": "Target 14 % (2024)", "en": "14 % target (2024)"},
+    "prov_regencies_caption": {
+        "id": "Sumber: SSGI 2024 per kabupaten/kota (Kemenkes). Peringkat 1 = prevalensi terendah. Target "
+              "dinilai dengan rentang perkiraan ±{half} poin: \"belum dapat dipastikan\" bila rentangnya "
+              "memuat 14 %.",
+        "en": "Source: SSGI 2024 by regency (Ministry of Health). Rank 1 = lowest prevalence. The target is "
+              "judged with the approximate ±{half}-point band: \"cannot be decided\" when the band "
+              "contains 14 %.",
+    },
+    "prov_h_planning": {"id": "Tabel perencanaan KB pasca persalinan", "en": "KBPP planning table"},
+    "prov_planning_intro": {
+        "id": "Per kabupaten/kota: peserta KBPP dan persalinan bila diketahui, cakupan, jarak ke target "
+              "BKKBN {target} % (poin), ibu bersalin yang perlu dijangkau, dan porsi metode jangka "
+              "panjang (MKJP) bila diketahui.",
+        "en": "Per regency: KBPP acceptors and deliveries where known, coverage, the gap to the BKKBN "
+              "{target} % target (points), mothers to reach, and the long-acting share of the method "
+              "mix where known.",
+    },
+    "prov_col_kbpp_year": {"id": "Tahun", "en": "Year"},
+    "prov_col_acceptors": {"id": "Peserta KBPP", "en": "KBPP acceptors"},
+    "prov_col_gap": {"id": "Jarak ke {target} % (poin)", "en": "Gap to {target} % (points)"},
+    "prov_col_long_acting": {"id": "Porsi MKJP (%)", "en": "Long-acting share (%)"},
+    "prov_basis_counts": {"id": "jumlah dilaporkan", "en": "counts reported"},
+    "prov_basis_coverage": {"id": "hanya cakupan yang terbit", "en": "published coverage only"},
+    "prov_basis_none": {"id": "tidak ada angka KBPP", "en": "no KBPP figure"},
+    "prov_total_row": {"id": "Total ({n_counts} dari {n} kab/kota yang punya jumlah)",
+                       "en": "Total ({n_counts} of {n} regencies with counts)"},
+    "prov_total_none": {
+        "id": "Total: tidak ada kabupaten/kota dengan jumlah peserta dan persalinan, jadi tidak ada "
+              "jumlah yang dapat ditambahkan ({n_coverage} hanya punya cakupan yang terbit, {n_none} "
+              "tanpa angka KBPP).",
+        "en": "Total: no regency has acceptor and delivery counts, so there is nothing to add up "
+              "({n_coverage} have a published coverage only, {n_none} have no KBPP figure).",
+    },
+    "prov_total_sentence": {
+        "id": "Baris total menjumlahkan angka yang tercetak di atasnya, hanya dari {n_counts} dari {n} "
+              "kabupaten/kota yang punya jumlah; {n_coverage} hanya punya cakupan yang terbit, "
+              "{n_none} tanpa angka KBPP.",
+        "en": "The total row adds up the numbers printed above it, over the {n_counts} of {n} "
+              "regencies that have counts; {n_coverage} have a published coverage only, {n_none} "
+              "have no KBPP figure.",
+    },
+    "prov_published_province": {
+        "id": "Angka provinsi yang terbit ({year}): {value} % (Profil Kesehatan provinsi); jarak ke target "
+              "{gap} poin.",
+        "en": "Published province figure ({year}): {value} % (provincial Profil Kesehatan); gap to the "
+              "target {gap} points.",
+    },
+    "prov_method_mix": {
+        "id": "Porsi MKJP = peserta IUD, implan, MOW dan MOP di antara semua peserta KB modern (data program "
+              "BKKBN SIGA, {month}); ini bauran metode semua peserta, bukan hanya peserta KBPP.",
+        "en": "Long-acting share = IUD, implant and sterilisation users among all modern-method "
+              "users (BKKBN SIGA programme data, {month}); the method mix of all "
+              "users, not of KBPP acceptors only.",
+    },
+    "prov_method_mix_none": {
+        "id": "Bauran metode: tidak tersedia. Tidak ada jumlah peserta per metode yang terbit untuk "
+              "kabupaten/kota di provinsi ini.",
+        "en": "Method mix: not available. No counts of users by method are published for the "
+              "regencies of this province.",
+    },
+    "prov_planning_source": {"id": "Sumber: {sources}.", "en": "Source: {sources}."},
+    "prov_source_siga": {"id": "BKKBN SIGA (data program)", "en": "BKKBN SIGA (programme data)"},
+    "prov_h_siga": {"id": "Indikator SIGA per bulan (data program BKKBN)",
+                    "en": "SIGA indicators by month (BKKBN programme data)"},
+    "prov_siga_caption": {
+        "id": "Sumber: BKKBN SIGA, data program (administratif, bukan survei), {first} sampai {last}; "
+              "ekspor per desa dijumlahkan ke kabupaten. Prevalensi kontrasepsi modern = peserta KB "
+              "modern / pasangan usia subur (PUS); unmet need = % PUS; porsi MKJP = % peserta KB modern.",
+        "en": "Source: BKKBN SIGA programme data (administrative, not a survey), {first} to {last}; "
+              "village exports summed to the regency. Modern contraceptive prevalence = modern-method "
+              "users / couples of reproductive age (PUS); unmet need = % of PUS; long-acting share = "
+              "% of modern-method users.",
+    },
+    "prov_siga_panel_modern_cpr_pct": {"id": "Prevalensi kontrasepsi modern (% PUS)",
+                                       "en": "Modern contraceptive prevalence (% of PUS)"},
+    "prov_siga_panel_unmet_need_pct": {"id": "Unmet need (% PUS)", "en": "Unmet need (% of PUS)"},
+    "prov_siga_panel_long_acting_share_pct": {"id": "Porsi MKJP (% peserta KB modern)",
+                                              "en": "Long-acting share (% of modern users)"},
+    "prov_planning_none": {
+        "id": "Tidak ada angka KBPP publik dan tidak ada bauran metode untuk {n} kabupaten/kota di "
+              "provinsi ini: tabel perencanaan tidak dapat diisi tanpa mengarang angka.",
+        "en": "No public KBPP figure and no method mix exist for the {n} regencies of this province: "
+              "the planning table cannot be filled without inventing numbers.",
+    },
+    "prov_siga_table": {"id": "{indicator} (%), per bulan", "en": "{indicator} (%), by month"},
+    "prov_download_planning": {"id": "Unduh tabel perencanaan (CSV)", "en": "Download the planning table (CSV)"},
+    "prov_download_siga": {"id": "Unduh data SIGA per bulan (CSV)", "en": "Download the SIGA monthly data (CSV)"},
+    "prov_download_trend": {"id": "Unduh tren (CSV)", "en": "Download the trend (CSV)"},
+    "prov_papua_codes": {
+        "id": "Kode wilayah Papua: kabupaten/kota di halaman ini memakai kode BPS 2020, dari sebelum "
+              "pemekaran 2022 ({prefixes}). Sejak 2022 kabupaten/kota ini termasuk Provinsi {province} "
+              "(kode BPS {code}; kode Kemendagri {dagri}). Kode Kemendagri provinsi-provinsi Papua "
+              "berbeda dari kode BPS.",
+        "en": "Papua region codes: the regencies on this page carry their BPS 2020 codes, from before "
+              "the 2022 split ({prefixes}). Since 2022 they belong to {province} province (BPS code "
+              "{code}; Kemendagri code {dagri}). The Kemendagri codes of the Papua provinces differ "
+              "from the BPS codes.",
+    },
+    "prov_papua_prefix": {"id": "{prefix}xx = dulu Provinsi {old} ({prefix})",
+                          "en": "{prefix}xx = formerly {old} province ({prefix})"},
+    "nat_headline": {
+        "id": "Prevalensi balita stunting nasional ({survey}): {value} % (angka resmi Kemenkes).",
+        "en": "National stunting prevalence among under-fives ({survey}): {value} % (official, "
+              "Ministry of Health).",
+    },
+    "nat_col_official": {"id": "Stunting resmi {year} (%)", "en": "Official stunting {year} (%)"},
+    "nat_col_regency_mean": {"id": "Rata-rata kab/kota (%)", "en": "Mean of regencies (%)"},
+    "nat_col_n_used": {"id": "Kab/kota dalam rata-rata", "en": "Regencies in the mean"},
+    "nat_provinces_caption": {
+        "id": "Kolom stunting resmi = angka provinsi yang diterbitkan; \"tidak tersedia\" bila nilai "
+              "terbitnya cacat (NTT 2022, empat provinsi Papua 2024) atau provinsi belum ada. Rata-rata "
+              "kab/kota = rata-rata tertimbang penduduk dari kabupaten/kota yang punya angka tahun itu, "
+              "bukan angka resmi.",
+        "en": "Official stunting = the published province figure; \"not available\" where the published "
+              "value is defective (NTT 2022, four Papua provinces 2024) or the province did not exist. "
+              "Mean of regencies = population-weighted mean over the regencies with a value that year, "
+              "not an official figure.",
+    },
+    "nat_papua_codes": {
+        "id": "Papua: Provinsi Papua Barat Daya (92), Papua Selatan (95), Papua Tengah (96) dan Papua "
+              "Pegunungan (97) dibentuk pada 2022. Kabupaten/kotanya tetap memakai kode BPS 2020 dari "
+              "provinsi asalnya (91xx Papua Barat, 94xx Papua), dan kode Kemendagri provinsi-provinsi "
+              "Papua berbeda dari kode BPS.",
+        "en": "Papua: Papua Barat Daya (92), Papua Selatan (95), Papua Tengah (96) and Papua Pegunungan "
+              "(97) were formed in 2022. Their regencies keep the BPS 2020 code of the province they "
+              "came from (91xx Papua Barat, 94xx Papua), and the Kemendagri codes of the Papua "
+              "provinces differ from the BPS codes.",
+    },
+    "nat_download_provinces": {"id": "Unduh tabel provinsi (CSV)", "en": "Download the province table (CSV)"},
+    "nat_download_models": {"id": "Unduh perbandingan model (CSV)", "en": "Download the model comparison (CSV)"},
+    "nat_main_marker": {"id": "(model utama)", "en": "(main model)"},
+    "nat_model_ids": {"id": "Kode model di estimates.csv dan di berkas CSV, sesuai urutan tabel: {ids}.",
+                      "en": "Model ids in estimates.csv and in the CSV file, in the order of the table: {ids}."},
+    "nat_scope_national": {
+        "id": "Cakupan model: nasional, {n} kabupaten/kota di {n_prov} provinsi (stunting {outcome_year}, "
+              "cakupan KBPP {exposure_year}).",
+        "en": "Scope of the model: national, {n} regencies in {n_prov} provinces (stunting "
+              "{outcome_year}, KBPP coverage {exposure_year}).",
+    },
+    "nat_scope_province": {
+        "id": "Cakupan model: hanya {n} kabupaten/kota di {province} (stunting {outcome_year}, cakupan "
+              "KBPP {exposure_year}), karena hanya di sana ada angka KBPP; ini bukan perkiraan nasional.",
+        "en": "Scope of the model: only the {n} regencies of {province} (stunting {outcome_year}, KBPP "
+              "coverage {exposure_year}), the only ones with a KBPP figure; this is not a national estimate.",
+    },
+    "nat_mde": {
+        "id": "Efek terkecil yang dapat dideteksi model utama (kuasa {power} %, α = {alpha}): {mde} poin "
+              "stunting per kenaikan 10 poin cakupan KBPP. Rentang literatur: {low} sampai {high} poin.",
+        "en": "Smallest effect the main model can detect ({power} % power, α = {alpha}): {mde} points of "
+              "stunting per 10-point rise in KBPP coverage. Literature range: {low} to {high} points.",
+    },
+    "nat_mde_cannot": {
+        "id": "Data ini tidak dapat mendeteksi efek sebesar yang diperkirakan literatur: hasil yang "
+              "tidak bermakna di sini bukan bukti bahwa efeknya tidak ada.",
+        "en": "These data cannot detect an effect of the size the literature suggests: a "
+              "non-significant result here is not evidence that there is no effect.",
+    },
+    "nat_mde_can": {"id": "Data ini cukup untuk mendeteksi efek sebesar itu.",
+                    "en": "These data could detect an effect of that size."},
+    "nat_model_ols": {"id": "Kuadrat terkecil tanpa bobot (OLS)", "en": "Unweighted least squares (OLS)"},
+    "nat_model_wls": {"id": "Kuadrat terkecil tertimbang jumlah balita (WLS)",
+                      "en": "Least squares weighted by under-fives (WLS)"},
+    "nat_model_ols_wild_bootstrap": {"id": "OLS, selang dari wild bootstrap", "en": "OLS, wild-bootstrap interval"},
+    "nat_model_wls_wild_bootstrap": {"id": "WLS, selang dari wild bootstrap", "en": "WLS, wild-bootstrap interval"},
+    "nat_model_wls_unadjusted": {"id": "WLS tanpa variabel kontrol", "en": "WLS without control variables"},
+    "nat_model_wls_unadjusted_wild_bootstrap": {"id": "WLS tanpa variabel kontrol, selang wild bootstrap",
+                                                "en": "WLS without control variables, wild-bootstrap interval"},
+    "nat_model_fractional_logit": {"id": "Logit fraksional (efek marginal)", "en": "Fractional logit (marginal effect)"},
+    "nat_model_beta_regression": {"id": "Regresi beta (efek marginal)", "en": "Beta regression (marginal effect)"},
+    "nat_model_province_fe": {"id": "Efek tetap provinsi", "en": "Province fixed effects"},
+    "nat_model_random_intercept": {"id": "Intersep acak provinsi", "en": "Province random intercepts"},
+    "nat_model_spatial_error": {"id": "Model galat spasial", "en": "Spatial error model"},
+    "nat_model_panel_twfe": {"id": "Panel efek tetap dua arah", "en": "Two-way fixed-effects panel"},
+    "nat_model_ols_cluster": {"id": "OLS, galat klaster provinsi", "en": "OLS, province-clustered errors"},
+    "nat_model_wls_cluster": {"id": "WLS, galat klaster provinsi", "en": "WLS, province-clustered errors"},
+    "nat_h_research": {"id": "Untuk peneliti", "en": "For researchers"},
+    "nat_h_covariates": {"id": "Koefisien variabel kontrol (model utama)", "en": "Covariate coefficients (main model)"},
+    "nat_covariates_caption": {
+        "id": "Poin persentase stunting per satuan variabel, dengan selang 95 %. R² = {r2} (tanpa bobot, "
+              "nilai teramati terhadap nilai harapan model utama, {n} kabupaten/kota).",
+        "en": "Percentage points of stunting per unit of the variable, with 95 % intervals. R² = {r2} "
+              "(unweighted, observed against the main model's expected values, {n} regencies).",
+    },
+    "nat_r2_missing": {"id": "R² tidak tersedia (nilai harapan model tidak ada).",
+                       "en": "R² not available (no model expected values)."},
+    "nat_intercept": {"id": "Konstanta", "en": "Intercept"},
+    "nat_h_spatial": {"id": "Diagnostik spasial (residu model utama)", "en": "Spatial diagnostics (main-model residuals)"},
+    "nat_spatial_caption": {
+        "id": "Tetangga: {k} kabupaten/kota terdekat. {decision}",
+        "en": "Neighbours: the {k} nearest regencies. {decision}",
+    },
+    "nat_spatial_none": {"id": "Uji LM tidak menemukan ketergantungan spasial; model galat spasial tidak diperlukan.",
+                         "en": "The LM tests find no spatial dependence; no spatial error model was needed."},
+    "nat_spatial_fitted": {"id": "Uji LM menemukan ketergantungan spasial; model galat spasial ikut diestimasi.",
+                           "en": "The LM tests find spatial dependence; a spatial error model was fitted."},
+    "nat_spatial_missing": {"id": "Diagnostik spasial tidak tersedia.", "en": "No spatial diagnostics are available."},
+    "nat_test_moran": {"id": "I Moran (uji permutasi)", "en": "Moran's I (permutation test)"},
+    "nat_test_lm_error": {"id": "LM galat", "en": "LM error"},
+    "nat_test_lm_lag": {"id": "LM lag", "en": "LM lag"},
+    "nat_test_rlm_error": {"id": "LM galat robust", "en": "Robust LM error"},
+    "nat_test_rlm_lag": {"id": "LM lag robust", "en": "Robust LM lag"},
+    "nat_test_lm_sarma": {"id": "LM SARMA", "en": "LM SARMA"},
+    "nat_col_test": {"id": "Uji", "en": "Test"},
+    "nat_col_statistic": {"id": "Statistik", "en": "Statistic"},
+    "nat_h_sensitivity": {"id": "Grid sensitivitas (model utama dihitung ulang)",
+                          "en": "Sensitivity grid (main model refitted)"},
+    "nat_sensitivity_caption": {
+        "id": "Efek per kenaikan 10 poin cakupan KBPP pada tiap varian; deskripsi varian dari `kbanalysis fit` (bahasa Inggris).",
+        "en": "Effect per 10-point rise in KBPP coverage in each variant, as described by `kbanalysis fit`.",
+    },
+    "nat_col_variant": {"id": "Varian", "en": "Variant"},
+    "nat_col_group": {"id": "Kelompok", "en": "Group"},
+    "nat_col_status": {"id": "Status", "en": "Status"},
+    "nat_sensitivity_missing": {"id": "Grid sensitivitas tidak tersedia.", "en": "No sensitivity grid is available."},
+    "nat_h_evalue": {"id": "E-value", "en": "E-value"},
+    "nat_evalue": {
+        "id": "E-value {point} (untuk batas selang: {ci}). Faktor perancu yang tidak diukur harus "
+              "berhubungan dengan cakupan KBPP dan dengan stunting dengan rasio risiko paling sedikit "
+              "{point} untuk menjelaskan seluruh hubungan yang teramati; 1 berarti tidak perlu perancu "
+              "sama sekali. Kontras: kenaikan 10 poin cakupan KBPP.",
+        "en": "E-value {point} (for the interval bound: {ci}). An unmeasured confounder would need a "
+              "risk ratio of at least {point} with both KBPP coverage and stunting to explain the whole "
+              "observed association; 1 means no confounding is needed at all. Contrast: a 10-point rise "
+              "in KBPP coverage.",
+    },
+    "nat_evalue_missing": {"id": "E-value tidak tersedia.", "en": "No E-value is available."},
+    "nat_h_excluded": {"id": "Kabupaten/kota di luar model", "en": "Regencies outside the model"},
+    "nat_excluded_summary": {
+        "id": "{n_out} dari {n} kabupaten/kota tidak masuk model. Alasannya adalah nilai yang kurang "
+              "pada tahun yang dipakai model:",
+        "en": "{n_out} of {n} regencies are outside the model, for want of these values in the year "
+              "the model uses:",
+    },
+    "nat_col_missing": {"id": "Nilai yang kurang (kolom tahun)", "en": "Missing values (column year)"},
+    "nat_col_count": {"id": "Jumlah kab/kota", "en": "Regencies"},
+    "nat_rows_missing": {"id": "Baris tahun hasil yang kurang per kolom model (hitungan `kbanalysis fit`):",
+                         "en": "Rows of the outcome year each model column lacks (as counted by `kbanalysis fit`):"},
+    "nat_col_column": {"id": "Kolom", "en": "Column"},
+    "nat_col_rows_missing": {"id": "Baris kosong", "en": "Rows missing"},
+    "nat_download_covariates": {"id": "Unduh koefisien (CSV)", "en": "Download the coefficients (CSV)"},
+    "nat_download_spatial": {"id": "Unduh diagnostik spasial (CSV)", "en": "Download the spatial diagnostics (CSV)"},
+    "nat_download_sensitivity": {"id": "Unduh grid sensitivitas (CSV)", "en": "Download the sensitivity grid (CSV)"},
+    "nat_download_excluded": {"id": "Unduh daftar kabupaten/kota di luar model (CSV)",
+                              "en": "Download the list of regencies outside the model (CSV)"},
+    "nat_forest_axis": {"id": "poin persentase stunting per kenaikan 10 poin cakupan KBPP",
+                        "en": "percentage points of stunting per 10-point rise in KBPP coverage"},
 }
 
 
