@@ -4,8 +4,10 @@
     python -m kbanalysis.reporting.refresh notebooks/2.01-model.ipynb
 
 Each notebook runs through papermill with its default parameters (the embedded default data)
-in a kernel that imports this checkout. Papermill's timings and paths are stripped afterwards
-and the file is replaced atomically, so the same data give the same file.
+in a kernel that imports this checkout; the research notebooks (``2.01-model`` fits live,
+``3.01-your-data`` shows how to use it) are found like every other. Papermill's timings and
+paths and the kernel's Python patch version are stripped afterwards and the file is replaced
+atomically, so the same data give the same file.
 """
 from __future__ import annotations
 
@@ -27,6 +29,9 @@ def committed_notebooks() -> list[Path]:
 def clean(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Drop what changes from run to run without changing what the notebook shows."""
     notebook.metadata.pop("papermill", None)
+    language = notebook.metadata.get("language_info", {})
+    if "version" in language:  # the kernel's Python as major.minor: no patch version
+        language["version"] = ".".join(str(language["version"]).split(".")[:2])
     for cell in notebook.cells:
         for key in VOLATILE_CELL_METADATA:
             cell.metadata.pop(key, None)

@@ -1,0 +1,233 @@
+"""The model notebook's parameters turned into one checked call of ``fit_suite``.
+
+``notebooks/2.01-model.ipynb`` takes its specification as papermill parameters (strings from
+``papermill -p``, or Python values from JupyterLab). :func:`model_request` checks them all
+before anything is fitted and stops at the first bad one with a :class:`ParameterError`
+naming the parameter, what it got and what is expected; :func:`fit` runs the suite and
+reports a specification the data cannot support (no real exposure in a year, too few rows)
+the same way.
+
+Data: ``simulated=False`` is the committed real table (``data/processed/``);
+``simulated=True`` the labelled demonstration (real regions and surveys, a SIMULATED KBPP
+layer) built into a temporary folder from the raw files; ``simulated="synthetic"`` the fully
+SIMULATED world of :mod:`kbanalysis.simulate.synthetic`, which needs no raw files.
+"""
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .. import config
+from ..models import (
+    DEFAULT_COVARIATES,
+    DEFAULT_EXPOSURE,
+    DEFAULT_OUTCOME,
+    SpecificationError,
+    fit_suite,
+)
+from .params import ParameterError, check_province
+
+REAL, DEMONSTRATION, SYNTHETIC = "real", "simulated demonstration", "synthetic"
+MIN_DRAWS = 999  # fit_suite's own floor for the wild bootstrap
+_FALSE = {"false", "no", "0", "real", ""}
+_TRUE = {"true", "yes", "1", "simulated", "demonstration"}
+
+
+@dataclass
+class ModelRequest:
+    """The table a notebook fits on and the keyword arguments of ``fit_suite``."""
+
+    table: pd.DataFrame
+    arguments: dict
+    data: str  # REAL, DEMONSTRATION or SYNTHETIC
+    provinces: list[str]  # the province subset ([] = every province of the table)
+    source: str = ""  # where a real table came from, when not data/processed/
+
+    @property
+    def simulated(self) -> bool:
+        return self.data != REAL
+
+    def describe(self) -> str:
+        if self.source:
+            where = self.source
+        else:
+            where = {REAL: "real data (data/processed/)",
+                     DEMONSTRATION: "SIMULATED demonstration (real regions and surveys, "
+                                    "simulated KBPP layer)",
+                     SYNTHETIC: "SIMULATED synthetic world (every value simulated)"}[self.data]
+        subset = f"; provinces {', '.join(self.provinces)}" if self.provinces else ""
+        return where + subset
+
+
+def parse_data(simulated) -> str:
+    """``simulated``: False (real), True (the demonstration) or "synthetic"."""
+    if isinstance(simulated, bool):
+        return DEMONSTRATION if simulated else REAL
+    text = "" if simulated is None else str(simulated).strip().lower()
+    if text in _FALSE:
+        return REAL
+    if text in _TRUE:
+        return DEMONSTRATION
+    if text == SYNTHETIC:
+        return SYNTHETIC
+    raise ParameterError(f"simulated={simulated!r}: expected False (real data), True (the "
+                         f"SIMULATED demonstration) or 'synthetic' (a fully SIMULATED world)")
+
+
+def parse_year(value, name: str) -> int | None:
+    """A year parameter: None or '' for the default, else a four-digit year."""
+    if value is None or (isinstance(value, str) and value.strip().lower() in ("", "none")):
+        return None
+    text = str(value).strip()
+    if isinstance(value, bool) or not re.fullmatch(r"\d{4}", text):
+        raise ParameterError(f"{name}={value!r}: expected a year such as 2021, or None for "
+                             f"the default")
+    return int(text)
+
+
+def parse_count(value, name: str, minimum: int) -> int | None:
+    """A whole-number parameter of at least ``minimum``; None or '' for the default."""
+    if value is None or (isinstance(value, str) and value.strip().lower() in ("", "none")):
+        return None
+    text = str(value).strip()
+    if isinstance(value, bool) or not re.fullmatch(r"\d+", text) or int(text) < minimum:
+        raise ParameterError(f"{name}={value!r}: expected a whole number of at least "
+                             f"{minimum}, or None for the default")
+    return int(text)
+
+
+def parse_columns(value, name: str, default=()) -> tuple[str, ...]:
+    """Column names as a list or one comma-separated string; '' means none, None the
+    default."""
+    if value is None:
+        return tuple(default)
+    if isinstance(value, str):
+        parts = value.split(",")
+    elif isinstance(value, (list, tuple)):
+        parts = [str(v) for v in value]
+    else:
+        raise ParameterError(f"{name}={value!r}: expected column names separated by commas "
+                             f"(or a list), '' for none")
+    return tuple(p.strip() for p in parts if p.strip())
+
+
+def parse_codes(value) -> list[str]:
+    """Codes or names as a list or one string separated by commas (a name may hold spaces);
+    None or '' for all."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        parts = [str(v) for v in value]
+    else:
+        parts = str(value).split(",")
+    return [p.strip() for p in parts if p.strip() and p.strip().lower() != "all"]
+
+
+def check_column(table: pd.DataFrame, column: str, name: str) -> None:
+    if column not in table.columns:
+        import difflib
+        near = difflib.get_close_matches(column, [str(c) for c in table.columns], n=1)
+        raise ParameterError(f"{name}={column!r}: no such column in the analysis table"
+                             + (f" (did you mean {near[0]!r}?)" if near else ""),
+                             near)
+
+
+def load_table(data: str, processed_dir=None, raw_dir=None,
+               seed: int = config.SEED) -> pd.DataFrame:
+    """The analysis table of ``data`` (see the module docstring)."""
+    from .. import dataset
+
+    if data == SYNTHETIC:
+        from ..simulate.synthetic import synthetic_table
+        return synthetic_table(seed=seed)
+    if data == DEMONSTRATION:
+        raw = Path(raw_dir) if raw_dir else config.default_raw_dir()
+        if raw is None or not raw.is_dir():
+            raise ParameterError("simulated=True builds the demonstration from the raw files "
+                                 f"and none were found (set ${config.RAW_DIR_ENV} or raw_dir); "
+                                 "simulated='synthetic' needs no raw files")
+        with tempfile.TemporaryDirectory(prefix="kbanalysis-demo-") as tmp:
+            dataset.build(raw, Path(tmp), simulate=True, seed=seed)
+            return dataset.load_analysis(Path(tmp) / config.ANALYSIS_CSV.name)
+    processed = Path(processed_dir) if processed_dir else config.PROCESSED_DIR
+    path = processed / config.ANALYSIS_CSV.name
+    if not path.is_file():
+        raise ParameterError(f"processed_dir: no {config.ANALYSIS_CSV.name} in "
+                             f"{processed.name}/; build it with `kbanalysis data build`")
+    return dataset.load_analysis(path)
+
+
+def province_subset(table: pd.DataFrame, value) -> tuple[pd.DataFrame, list[str]]:
+    """The rows of the provinces named by ``value`` (codes or names; None: all)."""
+    wanted = parse_codes(value)
+    if not wanted:
+        return table, []
+    provinces = (table[["province_bps", "province_name"]].drop_duplicates("province_bps")
+                 .astype(str))
+    try:
+        codes = sorted({check_province(code, provinces) for code in wanted})
+    except ParameterError as error:
+        raise ParameterError(f"province={value!r}: {error}", error.candidates) from None
+    return table.loc[table["province_bps"].astype(str).isin(codes)].copy(), codes
+
+
+def model_request(*, outcome=DEFAULT_OUTCOME, outcome_year=None, exposure=DEFAULT_EXPOSURE,
+                  exposure_year=None, lag=None, covariates=None, weights="auto",
+                  cluster="auto", province=None, simulated=False, draws=9999,
+                  seed=config.SEED, processed_dir=None, raw_dir=None) -> ModelRequest:
+    """Check the notebook's parameters and load the table they ask for.
+
+    ``exposure_year`` and ``lag`` (years between exposure and outcome) are alternatives;
+    ``covariates=None`` keeps the default adjustment set and ``""`` fits none; ``province``
+    restricts the table to some provinces (codes or names, comma-separated).
+    """
+    data = parse_data(simulated)
+    outcome_year = parse_year(outcome_year, "outcome_year")
+    exposure_year = parse_year(exposure_year, "exposure_year")
+    lag = parse_count(lag, "lag", 0)
+    draws = parse_count(draws, "draws", MIN_DRAWS) or 9999
+    seed = parse_count(seed, "seed", 0)
+    seed = config.SEED if seed is None else seed
+    if lag is not None and exposure_year is not None:
+        raise ParameterError(f"exposure_year={exposure_year} and lag={lag}: give one of them "
+                             f"(the exposure year is the outcome year minus the lag)")
+    covariates = parse_columns(covariates, "covariates", DEFAULT_COVARIATES)
+    weights = None if weights is None or str(weights).strip().lower() in ("", "none") \
+        else str(weights).strip()
+    cluster = str(cluster).strip() if cluster is not None else "auto"
+
+    table = load_table(data, processed_dir, raw_dir, seed)
+    for column, name in ((outcome, "outcome"), (exposure, "exposure"),
+                         *((c, "covariates") for c in covariates)):
+        check_column(table, column, name)
+    if weights not in (None, "auto"):
+        check_column(table, weights, "weights")
+    if cluster not in ("auto", "province", "regency"):
+        check_column(table, cluster, "cluster")
+    table, provinces = province_subset(table, province)
+    if lag is not None:
+        from ..models.timing import outcome_year as resolve_outcome_year
+        try:
+            year = resolve_outcome_year(table, outcome, outcome_year)
+        except SpecificationError as error:
+            raise ParameterError(f"outcome_year={outcome_year}: {error}") from None
+        outcome_year, exposure_year = year, year - lag
+    arguments = {"outcome": outcome, "exposure": exposure, "covariates": covariates,
+                 "weights": weights, "cluster": cluster, "outcome_year": outcome_year,
+                 "exposure_year": exposure_year, "bootstrap_draws": draws, "seed": seed}
+    return ModelRequest(table=table, arguments=arguments, data=data, provinces=provinces)
+
+
+def fit(request: ModelRequest):
+    """Fit the suite of ``request``; a specification the data cannot support is a
+    ParameterError with the suite's one-line reason."""
+    try:
+        return fit_suite(request.table, **request.arguments)
+    except SpecificationError as error:
+        subset = f" (provinces {', '.join(request.provinces)})" if request.provinces else ""
+        raise ParameterError(f"cannot fit this specification on the {request.data} "
+                             f"data{subset}: {str(error).splitlines()[0]}") from None

@@ -1,0 +1,204 @@
+"""An office's own KBPP files in the notebook ``3.01-your-data``: check, build aside, fit.
+
+The files are checked as ``kbanalysis data check`` checks them (:func:`check_files`, together
+with the published KBPP tables of the raw folder, as the build combines them), then built
+with the raw files into a temporary folder (``data/processed/`` is never touched), and the
+suite is fitted on the provinces the files cover. Every problem the check found is listed;
+a build with problems stops with one message unless ``allow_rejects`` (the
+``--allow-rejects`` of ``data build``) keeps the rest.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .. import config
+from . import blocks as B
+from .params import ParameterError
+from .research import ModelRequest, parse_count, parse_year
+
+CODE_SYSTEMS = ("bps", "kemendagri")
+USAGE = [
+    "This notebook checks your own KBPP files, builds the tables with them in a temporary "
+    "folder (data/processed/ is never changed) and fits the estimator suite on the provinces "
+    "they cover. No file was given, so nothing was checked or fitted.",
+    "Run it with papermill (one file, or several separated by the path separator "
+    f"{os.pathsep!r}), for example:",
+]
+USAGE_COMMANDS = [
+    ".venv/bin/papermill notebooks/3.01-your-data.ipynb out.ipynb "
+    "-p kbpp_files profil_kesehatan_2023.xlsx",
+    ".venv/bin/papermill notebooks/3.01-your-data.ipynb out.ipynb "
+    "-p kbpp_files profil_2023.xlsx -p sheet 'Tabel 39' -p allow_rejects True",
+    ".venv/bin/papermill notebooks/3.01-your-data.ipynb out.ipynb "
+    "-y 'kbpp_files: [profil_2023.xlsx, register.parquet]'",
+]
+
+
+@dataclass
+class OfficeFiles:
+    """The checked parameters of the notebook."""
+
+    paths: list[Path]
+    sheet: str | None = None
+    code_system: str | None = None
+    allow_rejects: bool = False
+    outcome_year: int | None = None
+    draws: int = 9999
+    raw_dir: Path | None = None
+    problems: list = field(default_factory=list)  # InputErrors found by the check
+    reports: list = field(default_factory=list)  # CheckReports, one per file
+
+
+def parse_files(value) -> list[Path]:
+    """A list of paths, or one string with paths separated by ``os.pathsep``."""
+    if value is None:
+        return []
+    parts = value if isinstance(value, (list, tuple)) else str(value).split(os.pathsep)
+    return [Path(str(p).strip()).expanduser() for p in parts if str(p).strip()]
+
+
+def parse_flag(value, name: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("true", "yes", "1"):
+        return True
+    if text in ("false", "no", "0", "", "none"):
+        return False
+    raise ParameterError(f"{name}={value!r}: expected True or False")
+
+
+def office_files(*, kbpp_files=None, sheet=None, code_system=None, allow_rejects=False,
+                 outcome_year=None, draws=9999, raw_dir=None) -> OfficeFiles:
+    """Check the parameters (not yet the files' contents)."""
+    paths = parse_files(kbpp_files)
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        raise ParameterError("kbpp_files: no such file: " + ", ".join(map(str, missing)))
+    system = None if code_system in (None, "") or str(code_system).lower() == "none" \
+        else str(code_system).strip().lower()
+    if system is not None and system not in CODE_SYSTEMS:
+        raise ParameterError(f"code_system={code_system!r}: expected None (detect), "
+                             f"{' or '.join(map(repr, CODE_SYSTEMS))}")
+    raw = Path(raw_dir) if raw_dir else config.default_raw_dir()
+    if paths and (raw is None or not raw.is_dir()):
+        raise ParameterError(f"no raw data folder found: the build needs the raw files (set "
+                             f"${config.RAW_DIR_ENV}, fill data/raw/, or pass raw_dir)")
+    return OfficeFiles(paths=paths, sheet=None if sheet in (None, "") else str(sheet),
+                       code_system=system,
+                       allow_rejects=parse_flag(allow_rejects, "allow_rejects"),
+                       outcome_year=parse_year(outcome_year, "outcome_year"),
+                       draws=parse_count(draws, "draws", 999) or 9999, raw_dir=raw)
+
+
+def usage() -> B.Block:
+    return B.join(B.heading("Your KBPP files"), *(B.paragraph(s) for s in USAGE),
+                  B.commands(USAGE_COMMANDS))
+
+
+def check(files: OfficeFiles) -> OfficeFiles:
+    """Run the check of ``kbanalysis data check`` on the files; keep every problem."""
+    from ..dataset import find_kbpp_tables
+    from ..sources.check import check_files
+
+    if not files.paths:
+        return files
+    files.reports = check_files(files.paths, code_system=files.code_system, sheet=files.sheet,
+                                published_kbpp=find_kbpp_tables(files.raw_dir))
+    files.problems = [p for r in files.reports for p in r.problems]
+    return files
+
+
+def check_block(files: OfficeFiles) -> B.Block:
+    """One line per problem (file, row, column, expected), then one verdict per file."""
+    if not files.paths:
+        return usage()
+    lines = [p.line() for p in files.problems]
+    for report in files.reports:
+        noun = "problem" if len(report.problems) == 1 else "problems"
+        lines.append(f"{len(report.problems)} {noun}: {report.path.name} ({report.label})"
+                     if report.problems else f"OK: {report.path.name} ({report.label})")
+    verdict = (f"{len(files.problems)} problem(s) found" if files.problems
+               else "No problem found")
+    return B.join(B.heading("Check of your files"), B.paragraph(verdict + "."),
+                  B.commands(lines))
+
+
+@dataclass
+class OfficeBuild:
+    """The analysis table built with the office's files and the provinces they cover."""
+
+    analysis: pd.DataFrame
+    kbpp: pd.DataFrame  # the KBPP rows of the office's files
+    provinces: list[str]
+
+
+def build(files: OfficeFiles) -> OfficeBuild | None:
+    """Build the tables with the files into a temporary folder; None without files."""
+    from .. import dataset
+    from ..ledger import InputError
+
+    if not files.paths:
+        return None
+    if files.problems and not files.allow_rejects:
+        raise ParameterError(f"{len(files.problems)} problem(s) in your KBPP files (listed "
+                             f"above): fix them, or set allow_rejects=True to build without "
+                             f"the rejected rows and cells")
+    with tempfile.TemporaryDirectory(prefix="kbanalysis-office-") as tmp:
+        try:
+            result = dataset.build(files.raw_dir, Path(tmp), kbpp_files=files.paths,
+                                   allow_kbpp_rejects=files.allow_rejects,
+                                   kbpp_sheet=files.sheet, code_system=files.code_system)
+        except InputError as error:
+            raise ParameterError(f"the build refused your files: {error.line()}") from None
+        analysis = dataset.load_analysis(Path(tmp) / config.ANALYSIS_CSV.name)
+    names = {p.name for p in files.paths}
+    own = result.kbpp.loc[result.kbpp["source"].astype(str).isin(names)]
+    codes = set(own["bps_code"].astype(str))
+    provinces = sorted(set(analysis.loc[analysis["bps_code"].astype(str).isin(codes),
+                                        "province_bps"].astype(str)))
+    if not provinces:
+        raise ParameterError("no KBPP row of your files reached the analysis table (every "
+                             "row was rejected: see the check above)")
+    return OfficeBuild(analysis=analysis, kbpp=own.reset_index(drop=True), provinces=provinces)
+
+
+def coverage_block(built: OfficeBuild | None) -> B.Block:
+    """Regencies and years of KBPP coverage the files gave, per province."""
+    if built is None:
+        return B.paragraph("No file given: nothing was built.")
+    rows = built.analysis.drop_duplicates("bps_code").set_index("bps_code")
+    kbpp = built.kbpp.assign(province=built.kbpp["bps_code"].astype(str).map(
+        rows["province_name"]))
+    items = [f"{province}: {part['bps_code'].nunique()} regencies, years "
+             f"{', '.join(str(y) for y in sorted(part['year'].unique()))}"
+             for province, part in kbpp.groupby("province", sort=True)]
+    return B.join(B.heading("What your files added"),
+                  B.bullets(items, "KBPP coverage from your files (the rest of the table is "
+                                   "the committed real data, rebuilt aside):"))
+
+
+def model_request(built: OfficeBuild | None, files: OfficeFiles) -> ModelRequest | None:
+    """The suite's request on the provinces the files cover (real data, the default
+    specification); None without files."""
+    from ..models import DEFAULT_COVARIATES, DEFAULT_EXPOSURE, DEFAULT_OUTCOME
+    from .research import REAL
+
+    if built is None:
+        return None
+
+    table = built.analysis.loc[built.analysis["province_bps"].astype(str)
+                               .isin(built.provinces)].copy()
+    arguments = {"outcome": DEFAULT_OUTCOME, "exposure": DEFAULT_EXPOSURE,
+                 "covariates": DEFAULT_COVARIATES, "weights": "auto", "cluster": "auto",
+                 "outcome_year": files.outcome_year, "exposure_year": None,
+                 "bootstrap_draws": files.draws, "seed": config.SEED}
+    source = ("real data rebuilt aside with your KBPP files ("
+              + ", ".join(p.name for p in files.paths) + ")")
+    return ModelRequest(table=table, arguments=arguments, data=REAL,
+                        provinces=built.provinces, source=source)

@@ -1,0 +1,326 @@
+"""The research notebooks driven through ``papermill -p``: each parameter changes what it should.
+
+Every run goes through papermill's command line, as a researcher types it, with few bootstrap
+draws. Expected values come from the committed analysis table read here by hand (counts of
+regencies, a closed-form least-squares slope), from the synthetic world's own rows, or from
+the truth a generated Profil Kesehatan table carries; never from the notebook's code.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+
+from kbanalysis import config
+from kbanalysis.reporting import batch, refresh
+from tests.fixtures import write_profil_kesehatan
+
+MODEL = config.NOTEBOOKS_DIR / "2.01-model.ipynb"
+YOUR_DATA = config.NOTEBOOKS_DIR / "3.01-your-data.ipynb"
+FAST = ("-p", "draws", "999")  # the suite's floor: enough for the tests, about a second
+
+
+def papermill(notebook: Path, out: Path, *params: str):
+    """Run ``papermill notebook out params``; (exit code, executed notebook, stderr)."""
+    done = subprocess.run([sys.executable, "-m", "papermill", str(notebook), str(out),
+                           "--no-progress-bar", *params], capture_output=True, text=True,
+                          env=batch.kernel_environment(), timeout=600)
+    executed = nbformat.read(out, as_version=4) if out.is_file() else None
+    return done.returncode, executed, done.stderr
+
+
+def outputs(notebook, tag: str) -> str:
+    """The plain text of every output of the cell tagged ``tag``."""
+    cell = next(c for c in notebook.cells if tag in c.metadata.get("tags", []))
+    parts = []
+    for output in cell.get("outputs", []):
+        if output.output_type == "stream":
+            parts.append(output.text)
+        elif output.output_type == "error":
+            parts.append(f"{output.ename}: {output.evalue}")
+        else:
+            parts.append(output.get("data", {}).get("text/plain", ""))
+    return "\n".join(parts)
+
+
+def facts(notebook) -> dict:
+    return json.loads(outputs(notebook, "facts"))
+
+
+def error_of(notebook) -> str:
+    """The first error any cell raised ("" when none)."""
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if output.output_type == "error":
+                return f"{output.ename}: {output.evalue}"
+    return ""
+
+
+def succeeded(result) -> dict:
+    code, notebook, stderr = result
+    assert code == 0, stderr[-2000:]
+    return facts(notebook)
+
+
+def failed(result) -> str:
+    code, notebook, stderr = result
+    assert code != 0, "the notebook ran although a parameter was bad"
+    message = error_of(notebook)
+    assert message.startswith("ParameterError: "), message
+    assert message.split(": ", 1)[1][:60] in stderr  # the terminal shows it too
+    return message
+
+
+# Each run of the model notebook: its papermill parameters (draws=999 is added).
+MODEL_RUNS = {
+    "default": (),
+    "ols": ("-p", "covariates", "", "-p", "weights", "none"),
+    "unadjusted": ("-p", "covariates", ""),
+    "lag_regency_jateng": ("-p", "lag", "3", "-p", "cluster", "regency",
+                           "-p", "province", "Jawa Tengah"),
+    "outcome2022": ("-p", "outcome_year", "2022", "-p", "covariates", ""),
+    "exposure2022": ("-p", "exposure_year", "2022"),
+    "lag1": ("-p", "lag", "1"),
+    "outcome2022_covariates": ("-p", "outcome_year", "2022"),
+    "cluster_province": ("-p", "cluster", "province"),
+    "jabar": ("-p", "province", "32"),
+    "synthetic": ("-p", "simulated", "synthetic", "-p", "province", "SYNTHETIC_PROVINCES"),
+}
+PARALLEL = 3  # papermill runs at once (each starts its own kernel)
+
+
+def synthetic_provinces() -> list[str]:
+    from kbanalysis.simulate.synthetic import synthetic_table
+
+    world = synthetic_table(seed=config.SEED)
+    return sorted(world["province_bps"].unique())[:12]
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """Every run of ``MODEL_RUNS``, started together: name -> (exit code, notebook, stderr)."""
+    folder = tmp_path_factory.mktemp("model")
+    provinces = ",".join(synthetic_provinces())
+
+    def one(name):
+        params = [provinces if p == "SYNTHETIC_PROVINCES" else p for p in MODEL_RUNS[name]]
+        return name, papermill(MODEL, folder / f"{name}.ipynb", *FAST, *params)
+
+    with ThreadPoolExecutor(PARALLEL) as pool:
+        return dict(pool.map(one, MODEL_RUNS))
+
+
+# --------------------------------------------------------------------------------------
+# Independent readings of the committed analysis table
+
+
+@pytest.fixture(scope="module")
+def analysis() -> pd.DataFrame:
+    return pd.read_csv(config.ANALYSIS_CSV, dtype={"bps_code": str, "province_bps": str})
+
+
+def _year(table: pd.DataFrame, year: int, column: str) -> pd.Series:
+    rows = table.loc[(table["year"] == year) & table[column].notna()]
+    return rows.set_index("bps_code")[column]
+
+
+def joined(table, outcome_year: int, exposure_year: int) -> pd.DataFrame:
+    return pd.concat({"y": _year(table, outcome_year, "stunting_survey_pct"),
+                      "x": _year(table, exposure_year, "kbpp_coverage_pct")},
+                     axis=1, join="inner")
+
+
+# --------------------------------------------------------------------------------------
+# 2.01-model
+
+
+def test_default_is_real_ssgi_2024_on_kbpp_2021(runs, analysis):
+    got, notebook = succeeded(runs["default"]), runs["default"][1]
+    assert (got["outcome_year"], got["exposure_year"], got["lag_years"]) == (2024, 2021, 3)
+    assert got["n_obs"] == len(joined(analysis, 2024, 2021)) == 35
+    assert not got["simulated"] and "SIMULATED" not in outputs(notebook, "comparison")
+    assert got["inference"] == "hc3"
+    assert "1 province(s) among the complete rows" in outputs(notebook, "specification")
+    # The power statement sits next to the literature range.
+    headline = outputs(notebook, "headline")
+    assert "smallest effect this design detects" in headline
+    assert f"{got['mde_per_10']:.2f}" in headline
+    assert f"{got['expected_range_per_10'][0]:+.3f}" in headline
+
+
+def test_no_covariates_no_weights_is_the_closed_form_slope(runs, analysis):
+    got = succeeded(runs["ols"])
+    rows = joined(analysis, 2024, 2021)
+    slope = np.polyfit(rows["x"].to_numpy(float), rows["y"].to_numpy(float), 1)[0]
+    assert got["covariates"] == [] and got["weights"] is None
+    assert got["adjusted_per_10"] == pytest.approx(10 * slope, abs=1e-3)
+
+
+def test_no_covariates_gives_the_unadjusted_estimate(runs):
+    default, got = succeeded(runs["default"]), succeeded(runs["unadjusted"])
+    assert got["covariates"] == []
+    assert got["adjusted_per_10"] == pytest.approx(got["unadjusted_per_10"], abs=1e-4)
+    assert got["adjusted_per_10"] == pytest.approx(default["unadjusted_per_10"], abs=1e-4)
+    assert abs(got["adjusted_per_10"] - default["adjusted_per_10"]) > 0.01
+
+
+def test_exposure_year_without_real_kbpp_is_refused(runs):
+    message = failed(runs["exposure2022"])
+    assert "no real kbpp_coverage_pct values in 2022" in message
+    assert "2021" in message  # the year that has real values
+
+
+def test_lag_sets_the_exposure_year(runs):
+    got = succeeded(runs["lag_regency_jateng"])
+    assert (got["outcome_year"], got["exposure_year"]) == (2024, 2021)
+    message = failed(runs["lag1"])  # 2024 - 1: no real KBPP in 2023
+    assert "no real kbpp_coverage_pct values in 2023" in message
+
+
+def test_outcome_year_changes_the_rows(runs, analysis):
+    got = succeeded(runs["outcome2022"])
+    assert (got["outcome_year"], got["exposure_year"], got["lag_years"]) == (2022, 2021, 1)
+    assert got["n_obs"] == len(joined(analysis, 2022, 2021)) != 35
+    # With the default covariates that survey year has no poverty figure: said plainly.
+    message = failed(runs["outcome2022_covariates"])
+    assert "'poverty_pct' has no values in the outcome year 2022" in message
+
+
+def test_cluster_changes_the_inference_line(runs):
+    code, notebook, _ = runs["lag_regency_jateng"]
+    assert code == 0
+    line = next(text for text in outputs(notebook, "specification").splitlines()
+                if text.startswith("- Inference:"))
+    assert line.startswith("- Inference: cluster='regency' asked for")
+    message = failed(runs["cluster_province"])
+    assert "only 1 cluster(s) in 'province_bps'" in message
+
+
+def test_province_subset(runs, analysis):
+    by_name = succeeded(runs["lag_regency_jateng"])
+    jateng = analysis.loc[analysis["province_bps"] == "33", "bps_code"]
+    assert by_name["n_obs"] == len(joined(analysis, 2024, 2021).index.intersection(jateng))
+    assert "provinces 33" in by_name["data"]
+    # Jawa Barat has no real KBPP: refused, and the subset is named.
+    message = failed(runs["jabar"])
+    assert "provinces 32" in message and "no real kbpp_coverage_pct" in message
+
+
+def test_synthetic_world_is_simulated_and_clustered(runs):
+    from kbanalysis.simulate.synthetic import synthetic_table
+
+    world = synthetic_table(seed=config.SEED)
+    provinces = synthetic_provinces()
+    got = succeeded(runs["synthetic"])
+    assert got["simulated"] and got["n_provinces"] == 12
+    assert got["n_obs"] == int(world["province_bps"].isin(provinces).sum())
+    assert got["inference"] == "cluster"  # 12 provinces: CR1 and the wild cluster bootstrap
+    _assert_labelled_simulated(runs["synthetic"][1])
+
+
+def test_simulated_demonstration_is_labelled(tmp_path, raw_dir):
+    code, notebook, stderr = papermill(MODEL, tmp_path / "demo.ipynb", *FAST,
+                                       "-p", "simulated", "True")
+    assert code == 0, stderr[-2000:]
+    got = facts(notebook)
+    assert got["simulated"] and "kbpp_coverage_pct" in got["simulated_inputs"]
+    _assert_labelled_simulated(notebook)
+
+
+def _assert_labelled_simulated(notebook):
+    assert outputs(notebook, "fit").startswith("!! SIMULATED DATA")
+    for tag in ("specification", "headline", "diagnostics", "sensitivity"):
+        assert outputs(notebook, tag).startswith("## SIMULATED"), tag
+    comparison = outputs(notebook, "comparison")
+    assert "## SIMULATED — Model comparison" in comparison
+    assert "[figure: SIMULATED — Model comparison" in comparison  # the chart's title
+    assert '"simulated": true' in outputs(notebook, "facts")
+
+
+# Bad parameters stop before anything is fitted; checked here without a kernel.
+
+
+@pytest.mark.parametrize("arguments, expected", [
+    ({"covariates": "poverty"}, "covariates='poverty': no such column in the analysis table "
+                                "(did you mean 'poverty_pct'?)"),
+    ({"lag": 3, "exposure_year": 2021}, "exposure_year=2021 and lag=3: give one of them"),
+    ({"province": "99"}, "province='99': unknown province '99'"),
+    ({"exposure_year": "21"}, "exposure_year='21': expected a year such as 2021"),
+    ({"draws": 100}, "draws=100: expected a whole number of at least 999"),
+    ({"simulated": "maybe"}, "simulated='maybe': expected False (real data), True"),
+    ({"cluster": "district"}, "cluster='district': no such column"),
+])
+def test_bad_parameters_name_themselves(arguments, expected):
+    from kbanalysis.reporting import research
+    from kbanalysis.reporting.params import ParameterError
+
+    with pytest.raises(ParameterError) as caught:
+        research.model_request(**arguments)
+    assert str(caught.value).startswith(expected)
+
+
+# --------------------------------------------------------------------------------------
+# 3.01-your-data
+
+
+def _hash_tree(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_your_data_without_files_says_how_to_use_it(tmp_path):
+    code, notebook, stderr = papermill(YOUR_DATA, tmp_path / "empty.ipynb")
+    assert code == 0, stderr[-2000:]
+    text = outputs(notebook, "check")
+    assert "No file was given" in text and "-p kbpp_files" in text
+    assert outputs(notebook, "fit") == ""
+
+
+def test_your_data_missing_file(tmp_path):
+    code, notebook, _ = papermill(YOUR_DATA, tmp_path / "missing.ipynb",
+                                  "-p", "kbpp_files", str(tmp_path / "nowhere.xlsx"))
+    assert code != 0
+    assert "kbpp_files: no such file" in error_of(notebook)
+
+
+def test_your_data_lists_every_problem_and_stops(tmp_path, raw_dir):
+    table = write_profil_kesehatan(tmp_path / "profil_jabar_2023.xlsx", level="province",
+                                   region="32", year=2023)
+    code, notebook, _ = papermill(YOUR_DATA, tmp_path / "strict.ipynb",
+                                  "-p", "kbpp_files", str(table.path), *FAST)
+    assert code != 0
+    check = outputs(notebook, "check")
+    for line, _, _ in table.issues:  # every planted problem is listed with its row
+        assert f"row {line}," in check, line
+    assert f"{len(table.issues)} problem" in error_of(notebook)
+    assert "allow_rejects=True" in error_of(notebook)
+
+
+def test_your_data_builds_aside_and_fits_the_province(tmp_path, raw_dir):
+    table = write_profil_kesehatan(tmp_path / "profil_jabar_2023.xlsx", level="province",
+                                   region="32", year=2023)
+    before = _hash_tree(config.PROCESSED_DIR)
+    code, notebook, stderr = papermill(YOUR_DATA, tmp_path / "office.ipynb",
+                                       "-p", "kbpp_files", str(table.path),
+                                       "-p", "allow_rejects", "True", *FAST)
+    assert code == 0, stderr[-2000:]
+    assert _hash_tree(config.PROCESSED_DIR) == before
+    got = facts(notebook)
+    kept = set(table.expected["bps_code"].astype(str))  # the regencies a correct read keeps
+    assert got["exposure_year"] == 2023 and "provinces 32" in got["data"]
+    assert got["n_obs"] == len(kept) and got["n_provinces"] == 1
+    assert "Jawa Barat: " + f"{len(kept)} regencies" in outputs(notebook, "build")
+    assert not got["simulated"]
+
+
+def test_refresh_re_executes_both_research_notebooks():
+    notebooks = refresh.committed_notebooks()
+    assert MODEL in notebooks and YOUR_DATA in notebooks
