@@ -46,7 +46,7 @@ import time
 import traceback
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import atomic, config
@@ -102,6 +102,7 @@ class ReportJob:
     province: str = ""  # the province the page belongs to (for the index's groups)
     province_name: str = ""
     nav: str = ""  # the page's links to the index, the nation, its province and neighbours
+    simulated: bool = False  # the KBPP layer is simulated: the page's KBPP columns say so
 
     @property
     def template(self) -> Path:
@@ -147,8 +148,6 @@ def with_navigation(job: ReportJob, cross, provinces) -> ReportJob:
     national report; a regency to its province and its sibling regencies; a province to its
     regencies; the nation to every province. Links are relative, so the reports folder works
     offline and wherever it is copied."""
-    from dataclasses import replace
-
     from .html import navigation
 
     if job.problem:
@@ -201,7 +200,8 @@ def plan(level: str, *, province=None, only=(), all_: bool = False, lang: str = 
     ctx = context if context is not None else load_context(
         (extra or {}).get("processed_dir"), (extra or {}).get("results_dir"))
     jobs = _planned(level, province=province, only=only, all_=all_, lang=lang, context=ctx, extra=extra)
-    return [with_navigation(job, ctx.cross, ctx.provinces) for job in jobs]
+    simulated = "simulated_kbpp" in getattr(ctx, "simulated", ())
+    return [replace(with_navigation(job, ctx.cross, ctx.provinces), simulated=simulated) for job in jobs]
 
 
 def _planned(level: str, *, province=None, only=(), all_: bool = False, lang: str = "id",
@@ -301,7 +301,7 @@ def package_fingerprint() -> str:
 def job_fingerprint(job: ReportJob, template_hash: str, data_hash: str, code_hash: str) -> str:
     payload = json.dumps({"template": template_hash, "parameters": job.parameters,
                           "data": data_hash, "code": code_hash, "output": job.output,
-                          "nav": job.nav},
+                          "nav": job.nav, "simulated": job.simulated},
                          sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()
 
@@ -480,7 +480,7 @@ class Worker:
         except DeadKernelError as error:
             self.shutdown()  # the next report starts a fresh kernel
             raise CellError(f"kernel died: {error}") from None
-        return self.exporter.export(notebook, job.title(), job.lang, job.nav)
+        return self.exporter.export(notebook, job.title(), job.lang, job.nav, job.simulated)
 
     def run(self, job: ReportJob, reports_dir: Path) -> dict:
         """Make one report; never raises: the outcome is a dict for the manifest.

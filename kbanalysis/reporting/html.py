@@ -55,6 +55,8 @@ nav.report-nav li { display: inline; }
 nav.report-nav li + li::before { content: " · "; color: var(--muted); }
 nav.report-nav details { margin-top: 0.2rem; }
 .figure-scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+td.simulated { background: repeating-linear-gradient(135deg, #fff3cd 0 6px, #fffaf0 6px 12px); }
+td.simulated::after { content: " sim."; font-size: 0.7rem; color: #8a4b08; }
 .figure-scroll img { max-width: none; }
 /* A wide table or map scrolls inside its own box; on a narrow screen a hint says so. */
 @media (max-width: 56rem) {
@@ -117,8 +119,13 @@ class ReportExporter:
         body, _ = self._exporter.from_notebook_node(clean)
         return _in_scroll_boxes(_with_alt_text(body, _image_descriptions(clean)), _wide_images(clean))
 
-    def export(self, notebook: nbformat.NotebookNode, title: str, lang: str, nav: str = "") -> str:
-        return page(self.body(notebook), title, lang, nav)
+    def export(self, notebook: nbformat.NotebookNode, title: str, lang: str, nav: str = "",
+               simulated: bool = False) -> str:
+        """The page; ``simulated``: the KBPP layer is simulated, so its table columns say so."""
+        body = self.body(notebook)
+        if simulated and lang in T.LANGS:
+            body = label_simulated_columns(body, lang)
+        return page(body, title, lang, nav)
 
 
 def _without_stderr(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -163,6 +170,48 @@ def _wide_images(notebook: nbformat.NotebookNode) -> list[bool]:
 
 
 _IMG = re.compile(r"<img\b[^>]*>")
+
+# Table columns whose values come from the KBPP layer (the text keys of their headings).
+SIMULATED_COLUMN_KEYS = ("col_kbpp", "col_deliveries", "col_mothers", "prov_col_acceptors", "prov_col_gap")
+_TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
+_ROW = re.compile(r"<tr([^>]*)>(.*?)</tr>", re.DOTALL)
+_CELL = re.compile(r"<(t[hd])([^>]*)>(.*?)</t[hd]>", re.DOTALL)
+
+
+def label_simulated_columns(body: str, lang: str) -> str:
+    """Every table column of KBPP values (deliveries, coverage, mothers to reach ...) marked
+    simulated: its heading gets "(simulasi)" and each of its cells the ``simulated`` class
+    (a hatched background with a "sim." tag, see ``CSS``). Headings are matched against
+    this project's own column names, never against data."""
+    tag = T.t("simulated_tag", lang)
+    names = {_html.escape(T.t(key, lang)) for key in SIMULATED_COLUMN_KEYS if key in T.STRINGS}
+
+    def table(match: re.Match) -> str:
+        text = match.group(0)
+        head = _ROW.search(text)
+        if head is None:
+            return text
+        cells = _CELL.findall(head.group(2))
+        marked = {i for i, (kind, _, inner) in enumerate(cells) if kind == "th" and inner.strip() in names}
+        if not marked:
+            return text
+
+        def row(m: re.Match) -> str:
+            parts = list(_CELL.finditer(m.group(2)))
+            if len(parts) != len(cells):  # a total row with merged cells: leave it whole
+                return m.group(0)
+            out = []
+            for i, cell in enumerate(parts):
+                kind, attrs, inner = cell.groups()
+                if i in marked and kind == "th":
+                    inner = f"{inner} {_html.escape(tag)}"
+                elif i in marked:
+                    attrs = f'{attrs} class="simulated"'
+                out.append(f"<{kind}{attrs}>{inner}</{kind}>")
+            return f"<tr{m.group(1)}>{''.join(out)}</tr>"
+        return _ROW.sub(row, text)
+
+    return _TABLE.sub(table, body)
 
 
 def _in_scroll_boxes(body: str, wide: list[bool]) -> str:

@@ -142,3 +142,19 @@ def test_source_line_under_a_table():
     assert B.source("Sumber: SSGI 2024 (Kemenkes).")._repr_html_() == \
         '<p class="source">Sumber: SSGI 2024 (Kemenkes).</p>'
     assert B.source("")._repr_html_() == ""
+
+
+def test_kbpp_columns_are_labelled_simulated_cell_by_cell():
+    from kbanalysis.reporting.html import label_simulated_columns
+
+    frame = pd.DataFrame({"name": ["Kab A", "Kab B"], "deliveries": [1200, 800], "mothers": [100, 50],
+                          "stunting": [20.1, 30.2]})
+    table = B.table(frame, {"name": "Nama", "deliveries": "Persalinan", "mothers": "Ibu yang perlu dijangkau",
+                            "stunting": "Stunting (%)"})._repr_html_()
+    marked = label_simulated_columns(table, "id")
+    assert "<th>Persalinan (simulasi)</th>" in marked and "<th>Ibu yang perlu dijangkau (simulasi)</th>" in marked
+    assert "<th>Stunting (%) (simulasi)</th>" not in marked  # survey stunting is real
+    assert marked.count('<td class="simulated">') == 4  # two columns of two rows
+    assert '<td class="simulated">20.1</td>' not in marked
+    english = B.table(frame, {"deliveries": "Deliveries"})._repr_html_()
+    assert "<th>Deliveries (simulated)</th>" in label_simulated_columns(english, "en")
