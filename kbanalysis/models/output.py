@@ -8,9 +8,10 @@ therefore stored at a precision such noise cannot flip in practice (``ROUNDING``
 ``meta.json``):
 
 - ``estimate``, ``std_error``, ``ci_low``, ``ci_high`` of one row (``estimates.csv``, and any
-  record of ``meta.json`` with an ``estimate``, e.g. the sensitivity grid, where keys such as
-  ``analytic_ci_low`` join them) share one decimal place: 4 significant digits of the row's
-  largest absolute value, so a coefficient near zero keeps no digits that are pure noise;
+  record of ``meta.json`` with an estimate, e.g. the sensitivity grid, where keys such as
+  ``analytic_ci_low`` or ``estimate_per_10`` count too) share one decimal place: 4 significant
+  digits of the row's largest absolute value, so a coefficient near zero keeps no digits
+  that are pure noise;
 - p-values (``p_value`` and keys such as ``lm_lag_p``, ``moran_p_normal``): 3 significant
   digits, and values below 1e-16 are written as 1e-16 (read "p < 1e-16");
 - ``predictions.csv``: 4 decimals (percentage points);
@@ -31,8 +32,14 @@ import numpy as np
 import pandas as pd
 
 from .. import __version__, atomic
-from ..results_contract import (COLUMN_DOCS, ESTIMATE_COLUMNS, ESTIMATES_CSV, META_JSON,
-                                PREDICTION_COLUMNS, PREDICTIONS_CSV)
+from ..results_contract import (
+    COLUMN_DOCS,
+    ESTIMATE_COLUMNS,
+    ESTIMATES_CSV,
+    META_JSON,
+    PREDICTION_COLUMNS,
+    PREDICTIONS_CSV,
+)
 from ..versions import package_versions
 from .sensitivity import summary_table
 from .suite import SuiteResults
@@ -44,7 +51,7 @@ P_VALUE_FLOOR = 1e-16
 PREDICTION_DECIMALS = 4
 OTHER_DIGITS = 6
 ROUNDING = {
-    "estimate, std_error, ci_low, ci_high (also *_ci_low, ...)": (
+    "estimate, std_error, ci_low, ci_high (also analytic_ci_low, estimate_per_10, ...)": (
         f"one decimal place per row: {ROW_DIGITS} significant digits of the row's largest "
         "|value|"),
     "p-values (p_value, *_p, *_p_*)": f"{P_VALUE_DIGITS} significant digits; below "
@@ -54,8 +61,9 @@ ROUNDING = {
 }
 # p_value, lm_lag_p, moran_p_normal; not expected_pp
 _P_VALUE_KEY = re.compile(r"(^|_)p(_|$)")
-# In a record with an "estimate": estimate, std_error, ci_low, analytic_ci_high, ...
-_ROW_KEY = re.compile(r"(^|_)(estimate|std_error|ci_low|ci_high)$")
+# In a record with an estimate: estimate, std_error, analytic_ci_high, estimate_per_10, ...
+_ROW_KEY = re.compile(r"(^|_)(estimate|std_error|ci_low|ci_high)(_|$)")
+_ESTIMATE_KEY = re.compile(r"(^|_)estimate(_|$)")
 PACKAGES = ("numpy", "pandas", "scipy", "statsmodels", "libpysal", "esda", "spreg")
 
 
@@ -109,7 +117,8 @@ def json_ready(value, key: str = ""):
     if isinstance(value, dict):
         value = dict(value)
         keys = [k for k in value if isinstance(k, str) and _ROW_KEY.search(k)]
-        if "estimate" in keys and all(_is_number(value[k]) for k in keys):
+        is_row = any(_ESTIMATE_KEY.search(k) for k in keys)
+        if is_row and all(_is_number(value[k]) for k in keys):
             value.update(zip(keys, round_row([value[k] for k in keys])))
         return {str(k): json_ready(v, str(k)) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

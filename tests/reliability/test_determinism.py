@@ -28,7 +28,7 @@ from kbanalysis.versions import package_versions
 
 RESULT_FILES = (ESTIMATES_CSV, META_JSON, PREDICTIONS_CSV)
 ROW_KEYS = ("estimate", "std_error", "ci_low", "ci_high")
-ROW_KEY = re.compile(r"(^|_)(estimate|std_error|ci_low|ci_high)$")
+ROW_KEY = re.compile(r"(^|_)(estimate|std_error|ci_low|ci_high)(_|$)")
 
 
 # --------------------------------------------------------------------------------------
@@ -100,6 +100,10 @@ def test_meta_values_are_rounded_by_what_their_key_names():
     assert low == 0.0 and math.copysign(1.0, low) == 1.0
     assert headline["analytic_ci_high"] == pytest.approx(2.104, abs=1e-12)
     assert headline["estimate"] == pytest.approx(0.496, abs=1e-12)
+    # An estimate named otherwise (estimate_per_10) is still an estimate: 4 digits, not 6.
+    change = json_ready({"estimate_per_10": 0.02540241, "mde_pp": 1.3221123})
+    assert change == {"estimate_per_10": pytest.approx(0.0254, abs=1e-15),
+                      "mde_pp": pytest.approx(1.32211, abs=1e-12)}
     assert headline["analytic_p_value"] == pytest.approx(0.536) and headline["mde_pp"] == 2.23457
 
 
@@ -215,9 +219,10 @@ def _close_json(committed, fresh, where: str = "meta") -> None:
     assert type(committed) is type(fresh) or {type(committed), type(fresh)} == {int, float}, where
     if isinstance(committed, dict):
         assert committed.keys() == fresh.keys(), where
-        if "estimate" in committed and not isinstance(committed["estimate"], str):
-            # analytic_ci_low and the like share the row's decimal place
-            keys = [k for k in committed if ROW_KEY.search(k)]
+        keys = [k for k in committed if ROW_KEY.search(k)]
+        if (any(re.search(r"(^|_)estimate(_|$)", k) for k in keys)
+                and not any(isinstance(committed[k], str) for k in keys)):
+            # analytic_ci_low, estimate_per_10 and the like share the row's decimal place
             frame = pd.DataFrame([{k: committed[k] for k in keys}, {k: fresh[k] for k in keys}],
                                  dtype="float64")
             values = frame.abs().max(axis=None)
