@@ -47,10 +47,13 @@ def one_province_table():
             print(f"(analysis table unreadable: {error}; using the simulated world)")
         else:
             if not is_simulated_build(table) and table["kbpp_coverage_pct"].notna().any():
-                return table, f"analysis table {config.ANALYSIS_CSV.name} (real KBPP)"
+                from kbanalysis.dataset import load_tidy
+                tidy = load_tidy() if config.TIDY_CSV.is_file() else None
+                return (table, f"analysis table {config.ANALYSIS_CSV.name} (real KBPP)",
+                        tidy)
     from kbanalysis.simulate.synthetic import synthetic_table
     return (synthetic_table(n_provinces=1, regencies_per_province=35, seed=config.SEED),
-            "SIMULATED one-province world, 35 regencies")
+            "SIMULATED one-province world, 35 regencies", None)
 
 
 def national_table():
@@ -58,7 +61,7 @@ def national_table():
     from kbanalysis.simulate.synthetic import synthetic_table
     sizes = load_provinces()["n_regencies"].astype(int).tolist()
     return (synthetic_table(regencies_per_province=sizes, seed=config.SEED),
-            "SIMULATED world with the real province sizes")
+            "SIMULATED world with the real province sizes", None)
 
 
 def naive_wild_bootstrap_seconds_per_draw(data, draws: int = 200) -> float:
@@ -85,12 +88,14 @@ def naive_wild_bootstrap_seconds_per_draw(data, draws: int = 200) -> float:
     return (time.perf_counter() - start) / draws
 
 
-def bench(name: str, table, label: str, repeat: int):
+def bench(name: str, table, label: str, tidy, repeat: int):
+    """Time ``fit_suite`` as ``kbanalysis fit`` runs it (designs included; the province
+    design when the tidy table is there)."""
     print(f"\n== {name}: {label}")
     runs = []
     for run in range(repeat):
         start = time.perf_counter()
-        results = fit_suite(table)
+        results = fit_suite(table, tidy=tidy)
         wall = time.perf_counter() - start
         runs.append((wall, results))
         print(f"run {run + 1}: {wall:.2f} s wall (suite + sensitivity grid, "

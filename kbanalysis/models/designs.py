@@ -102,6 +102,7 @@ def change_design(table: pd.DataFrame, *, exposure: str, exposure_year: int,
     """
     description = (f"change in {outcome} between two survey years on {exposure} "
                    f"({exposure_year})")
+    table = _slim(table, outcome, exposure, exposure_year, weights, weights_year)
     pairs = change_pairs(table, outcome, exposure, exposure_year)
     if from_year is None or to_year is None:
         usable = pairs.loc[pairs["n_regencies"] > 0]
@@ -158,8 +159,9 @@ def change_design(table: pd.DataFrame, *, exposure: str, exposure_year: int,
     why = (f"{provinces.nunique()} province(s), fewer than the {MIN_CLUSTERS} clusters "
            f"cluster-robust errors need: HC3 and a wild bootstrap over regencies" if hc3 else
            f"{provinces.nunique()} provinces: CR1 by province and the wild cluster bootstrap")
-    weight_note = (f"weighted by {weights} ({weights_year}), rescaled to mean 1: the outcome "
-                   f"is a share of children" if w is not None else "unweighted")
+    weight_note = (f"weighted by {weights} ({weights_year}), rescaled to mean 1"
+                   + (": the outcome is a share of children" if weights == "children_0_4"
+                      else "") if w is not None else "unweighted (no weights asked)")
     notes += [f"inference: {why}", weight_note]
     power = design_power(name, X, fit.resid, w, 1, fit.bse[1], fit.df_t, inference,
                          scale=PER_10)
@@ -182,6 +184,21 @@ def change_design(table: pd.DataFrame, *, exposure: str, exposure_year: int,
     return DesignResult("change", description, "estimated", table_out, notes, statistics,
                         estimates=estimates, models={name: fit, f"{name}_wild_bootstrap": boot},
                         model_notes=[notes[0], notes[1], weight_note])
+
+
+def _slim(table, outcome, exposure, exposure_year, weights, weights_year) -> pd.DataFrame:
+    """Only the rows and columns the change design reads, the exposure already made usable
+    (simulated values masked on a real build), so the rest works on a few hundred rows."""
+    exposure_values = usable_exposure(table, exposure)
+    year = table["year"]
+    keep = (pd.to_numeric(table[outcome], errors="coerce").notna()
+            | (exposure_values.notna() & year.eq(exposure_year)))
+    if weights and weights in table.columns:
+        keep |= year.eq(weights_year)
+    columns = [c for c in ("bps_code", "year", "name", "province_bps", outcome, "flags",
+                           weights) if c and c in table.columns]
+    return table.loc[keep, list(dict.fromkeys(columns))].assign(
+        **{exposure: exposure_values[keep].to_numpy()})
 
 
 def _change_rows(table, outcome, exposure, exposure_year, weights, weights_year, from_year,

@@ -18,9 +18,12 @@ Models (``model`` column):
 ``beta_regression``         average marginal effects of the beta regression
 ``beta_regression_coef``    its raw coefficients (log-odds; log precision)
 ``province_fe``             least squares with province fixed effects
-``random_intercept``        province random intercepts (MixedLM, REML, model-based SE)
+``random_intercept``        province random intercepts (MixedLM, REML; SE of the fixed-effect
+                            block, as lme4)
 ``spatial_error``           GMM spatial error model, when the LM tests call for it
 ``panel_twfe``              regency + year fixed effects, exposure lagged (several years)
+``change_wls`` (``_ols``)   change in the outcome between two survey years on the exposure
+                            (:mod:`.designs`; with its wild bootstrap row)
 =========================== ==============================================================
 
 The rows with term ``"<exposure> per 10 points"`` restate each exposure effect as
@@ -378,8 +381,10 @@ class _SuiteRun:
         spec, years = self.spec, self.data.column_years
         if weighted and spec.weights:
             year = years[spec.weights].year if spec.weights in years else None
+            why = (": the outcome is a share of children" if spec.weights == "children_0_4"
+                   else "")
             return (f"weighted by {spec.weights}" + (f" ({year})" if year else "")
-                    + ", rescaled to mean 1")
+                    + ", rescaled to mean 1" + why)
         return "unweighted" + (f" ({why_not})" if why_not else "")
 
     def record(self, name: str, frame: pd.DataFrame, model, inference: str, notes=()):
