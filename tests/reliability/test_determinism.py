@@ -159,7 +159,7 @@ def _meta_without_data_hash(folder):
     return meta
 
 
-def test_inputs_moved_far_beyond_blas_noise_write_the_same_bytes(analysis_csv, tmp_path):
+def test_inputs_moved_as_blas_noise_moves_them_write_the_same_bytes(analysis_csv, tmp_path):
     """Moving every float input by 1e-12 relative shakes every fitted number as another BLAS
     kernel or CPU does (measured across OpenBLAS kernels: up to ~1e-12 of a row's scale, ~2e-9
     for the iterative spatial GMM); the written files must not notice."""
