@@ -228,8 +228,17 @@ def regency_relationship(ctx: ReportContext, code: str, lang: str) -> B.Block | 
     else:
         where_from = T.t("reg_relationship_elsewhere", lang, n=scope["n"], scope=where,
                          province=row["province_name"], name=row["name"])
-    return B.join(B.heading(T.t("reg_h_relationship", lang)), B.paragraph(sentence, css="key-figure"),
+    simulated = _model_simulated(ctx)
+    tag = f" {T.t('simulated_tag', lang)}" if simulated else ""
+    return B.join(B.heading(T.t("reg_h_relationship", lang) + tag),
+                  B.paragraph(T.t("reg_relationship_simulated", lang), css="simulated") if simulated else None,
+                  B.paragraph(sentence, css="key-figure"),
                   B.paragraph(where_from) if where_from else None)
+
+
+def _model_simulated(ctx: ReportContext) -> bool:
+    """The model results were fitted on simulated inputs (the demonstration)."""
+    return "simulated_model" in ctx.simulated
 
 
 def _signed(value, lang: str, decimals: int = 1) -> str:
@@ -311,7 +320,8 @@ def regency_similar(ctx: ReportContext, code: str, lang: str) -> B.Block:
 
 
 def regency_model(ctx: ReportContext, code: str, lang: str) -> tuple:
-    head = B.heading(T.t("h_model_position", lang))
+    head = B.heading(T.t("h_model_position", lang)
+                     + (f" {T.t('simulated_tag', lang)}" if _model_simulated(ctx) else ""))
     if ctx.predictions is None:
         key = "model_missing" if ctx.estimates is None else "predictions_missing"
         return (head, B.paragraph(T.t(key, lang)))

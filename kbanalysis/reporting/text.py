@@ -484,7 +484,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "{name} termasuk dalam {n} kabupaten/kota tersebut.",
         "en": "{name} is one of those {n} regencies.",
     },
-    "reg_scope_provinces": {"id": "{k} provinsi", "en": "{k} provinces"},
+    "reg_scope_provinces": {"id": "dari {k} provinsi", "en": "{k} provinces"},
+    "reg_relationship_simulated": {
+        "id": "DATA SIMULASI: perkiraan di bawah dihitung dari data KBPP simulasi; angkanya hanya "
+              "menguji alur analisis dan tidak boleh dikutip.",
+        "en": "SIMULATED DATA: the estimate below was fitted on simulated KBPP data; its figures "
+              "only exercise the analysis and must not be quoted.",
+    },
     "reg_scope_one": {"id": "Provinsi {name}", "en": "{name} province"},
     "reg_outside_model": {"id": "{name} tidak termasuk dalam model: {reasons}.",
                           "en": "{name} is outside the model: {reasons}."},

@@ -301,3 +301,17 @@ def test_covariates_with_their_years_read_from_the_raw_file(ctx, province_rows, 
     text = repr(S.regency_covariates(ctx, "5203", "en"))
     assert "Last live birth not in a health facility\t2025\t24.7" in text
     assert "Province, official" not in text and "no official province figure" in text
+
+
+def test_a_model_fitted_on_simulated_inputs_is_labelled_simulated(ctx):
+    import dataclasses
+
+    from kbanalysis.reporting import sections as S
+    demo = dataclasses.replace(ctx, meta={**ctx.meta, "simulated": True})
+    text = repr(S.regency_relationship(demo, "3328", "id"))
+    assert text.startswith("## Arti hubungan KBPP dan stunting bagi wilayah ini (simulasi)")
+    assert "DATA SIMULASI" in text
+    model = "\n".join(repr(p) for p in S.regency_model(demo, "3328", "en"))
+    assert model.startswith("## Where it sits against the model (observed vs expected) (simulated)")
+    real = repr(S.regency_relationship(ctx, "3328", "id"))
+    assert "simulasi" not in real.lower()
