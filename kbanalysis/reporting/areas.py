@@ -123,14 +123,17 @@ def national_province_table(cross: pd.DataFrame, provinces: pd.DataFrame, rows: 
         head = province_headline(rows, prov.province_bps, year)
         mean = regency_mean(members, year)
         overview = C.area_overview(members)
+        kbpp_year = members["kbpp_year"].max() if "kbpp_year" in members else None
+        published = published_province_kbpp(prov.province_bps, kbpp_year)
         records.append({"province_bps": prov.province_bps, "province_name": prov.province_name,
                         "n": mean["n"], "official": head["value"], "reason": head["reason"],
                         "regency_mean": mean["value"], "n_used": mean["n_used"],
                         "kbpp": overview["kbpp"], "deliveries": overview["deliveries"],
-                        "mothers": overview["mothers"]})
+                        "mothers": overview["mothers"], "kbpp_published": published,
+                        "kbpp_published_year": None if published is None else int(kbpp_year)})
     return pd.DataFrame.from_records(records, columns=[
         "province_bps", "province_name", "n", "official", "reason", "regency_mean", "n_used",
-        "kbpp", "deliveries", "mothers"])
+        "kbpp", "deliveries", "mothers", "kbpp_published", "kbpp_published_year"])
 
 
 # --------------------------------------------------------------------------------------

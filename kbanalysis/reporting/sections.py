@@ -489,29 +489,36 @@ def national_header(ctx: ReportContext, lang: str) -> B.Block:
 
 def national_provinces(ctx: ReportContext, lang: str) -> B.Block:
     """One row per province: the official figure (not a regency mean), the labelled regency
-    mean with how many regencies it uses, pooled KBPP; a CSV download; the Papua codes."""
+    mean with how many regencies it uses, KBPP (pooled counts, else the published province
+    figure, with its year); a CSV download; the Papua codes."""
     rows = _official_rows(ctx)
     years = A.series_years(rows)
     year = years[-1] if years else None
     table = A.national_province_table(ctx.cross, ctx.provinces, rows, year)
     na = T.t("prov_not_available", lang)
-    shown = table.assign(used=[f"{u} / {n}" for u, n in zip(table["n_used"], table["n"])])
+    shown = table.assign(
+        used=[f"{u} / {n}" for u, n in zip(table["n_used"], table["n"])],
+        kbpp_text=[_pct(k, lang) if k == k and k is not None else
+                   (T.t("nat_kbpp_published", lang, value=_pct(p, lang), year=int(y)) if p == p and p is not None
+                    else "–") for k, p, y in zip(table["kbpp"], table["kbpp_published"], table["kbpp_published_year"])])
+    labels = {"province_bps": T.t("col_code", lang), "province_name": T.t("col_province", lang),
+              "official": T.t("nat_col_official", lang, year=year or "–"),
+              "regency_mean": T.t("nat_col_regency_mean", lang), "used": T.t("nat_col_n_used", lang),
+              "kbpp_text": T.t("col_kbpp", lang), "deliveries": T.t("col_deliveries", lang),
+              "mothers": T.t("col_mothers", lang)}
+    if table["deliveries"].isna().all():  # no province has counts: no empty columns
+        labels.pop("deliveries"), labels.pop("mothers")
     return B.join(B.heading(T.t("h_provinces", lang)), B.table(
-        shown, {"province_bps": T.t("col_code", lang), "province_name": T.t("col_province", lang),
-                "official": T.t("nat_col_official", lang, year=year or "–"),
-                "regency_mean": T.t("nat_col_regency_mean", lang), "used": T.t("nat_col_n_used", lang),
-                "kbpp": T.t("col_kbpp", lang), "deliveries": T.t("col_deliveries", lang),
-                "mothers": T.t("col_mothers", lang)},
+        shown, labels,
         {"official": lambda v: na if v is None or v != v else _pct(v, lang),
-         "regency_mean": lambda v: _pct(v, lang), "kbpp": lambda v: _pct(v, lang),
+         "regency_mean": lambda v: _pct(v, lang),
          "deliveries": lambda v: T.integer(v, lang), "mothers": lambda v: T.integer(v, lang)}),
         B.figure_caption(T.t("nat_provinces_caption", lang)),
         B.figure_caption(T.t("prov_source_official", lang)),
         B.caveat(T.t("nat_papua_codes", lang)),
         _download(table, f"provinces-{year}.csv", "nat_download_provinces", lang,
-                  {"official": 1, "regency_mean": 2, "kbpp": 2, "deliveries": 0, "mothers": 0}))
-# --------------------------------------------------------------------------------------
-# Province and national pages: official headline, trend, planning, SIGA months, research
+                  {"official": 1, "regency_mean": 2, "kbpp": 2, "deliveries": 0, "mothers": 0,
+                   "kbpp_published": 1}))
 
 
 def _indicator_label(column: str, lang: str) -> str:

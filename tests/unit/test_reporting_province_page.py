@@ -307,3 +307,25 @@ def test_csv_text_is_plain_and_stable():
     assert D.csv_text(frame, {"v": 1}) == "a,v\nx,1.2\ny,\n"
     name, text = D.decode_link(D.csv_link(frame, "t t.csv", "Download").markup)
     assert (name, text) == ("t-t.csv", "a,v\nx,1.23457\ny,\n")
+
+
+def test_every_estimator_fit_can_write_has_a_name_in_both_languages():
+    import re
+    from pathlib import Path
+
+    import kbanalysis.models as models
+    source = "".join(p.read_text(encoding="utf-8") for p in Path(models.__file__).parent.glob("*.py"))
+    written = set(re.findall(r'"((?:ols|wls|province_fe|random_intercept|spatial_error|panel_twfe|'
+                             r'fractional_logit|beta_regression)(?:_unadjusted)?(?:_wild_bootstrap)?)"', source))
+    assert {"wls", "wls_wild_bootstrap", "province_fe"} <= written
+    for model in written:
+        for lang in T.LANGS:
+            assert S.model_name(model, lang) != model, (model, lang)
+
+
+def test_national_table_shows_the_published_jawa_tengah_kbpp_and_no_empty_count_columns(ctx):
+    text = repr(S.national_provinces(ctx, "en"))
+    jateng = next(line for line in text.splitlines() if line.startswith("33\t"))
+    assert jateng.endswith("53.9 (2021, published province figure)")
+    assert "Deliveries" not in text.splitlines()[1]
+    assert "Papua Tengah (96)" in text and "not available" in text
