@@ -1,6 +1,6 @@
 # kbanalysis — `make` alone lists the targets. Every target that runs code sets up .venv first.
 .DEFAULT_GOAL := help
-.PHONY: help setup browser run data fit reports notebooks nbval bench test lint lock clean distclean
+.PHONY: help setup browser run data fit reports notebooks lab nbval bench test lint lock clean distclean
 
 PYTHON ?= python3
 VENV := .venv
@@ -68,6 +68,14 @@ reports: setup ## Write every HTML report (national, provinces, regencies) and r
 
 notebooks: setup ## Re-execute the committed notebooks (their outputs are the nbval references)
 	$(BIN)/python -m kbanalysis.reporting.refresh
+
+# LAB_ARGS passes options to JupyterLab, e.g. LAB_ARGS="--no-browser --port 8890".
+LAB_ARGS ?=
+# JUPYTER_PATH puts .venv's kernel spec first, so "Python 3" is .venv's Python even when the
+# user has another kernel of that name; root (a container) needs --allow-root.
+lab: setup ## Start JupyterLab on notebooks/ with the project's kernel (.venv's Python; LAB_ARGS for options)
+	JUPYTER_PATH="$(CURDIR)/$(VENV)/share/jupyter" $(BIN)/jupyter lab --notebook-dir=notebooks \
+		$$([ "$$(id -u)" = 0 ] && echo --allow-root) $(LAB_ARGS)
 
 lint: setup ## Run the linter alone (ruff, rules in pyproject.toml)
 	$(BIN)/ruff check kbanalysis tests bench

@@ -130,10 +130,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "rank_missing": {"id": "Peringkat tidak tersedia (tidak ada nilai).", "en": "No rank (no value)."},
     "h_similar": {"id": "Lima kabupaten/kota paling mirip", "en": "The five most similar regencies"},
     "similar_caption": {
-        "id": "Kemiripan menurut kovariat terstandar ({covariates}); jarak lebih kecil = lebih mirip.",
+        "id": "Kemiripan dihitung dari {covariates}, setelah tiap faktor dibawa ke skala yang sama; "
+              "jarak lebih kecil = lebih mirip.",
         "en": "Similarity on standardised covariates ({covariates}); smaller distance = more similar.",
     },
-    "similar_missing": {"id": "Kovariat tidak lengkap; pembanding tidak dapat dihitung.",
+    "similar_missing": {"id": "Data faktor pembanding tidak lengkap; kabupaten/kota yang mirip tidak dapat dihitung.",
                         "en": "Covariates incomplete; no peers can be computed."},
     # -- model ---------------------------------------------------------------------------
     "h_model_position": {"id": "Posisi terhadap model (teramati vs. harapan)",
@@ -157,8 +158,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "model_regency_missing": {"id": "Model tidak memuat wilayah ini.", "en": "The model does not cover this area."},
     "h_model_comparison": {"id": "Perbandingan model", "en": "Model comparison"},
     "model_comparison_caption": {
-        "id": "Koefisien paparan KBPP dari setiap estimator ({unit}), dengan selang 95 %.",
-        "en": "KBPP exposure coefficient of each estimator ({unit}), with 95 % intervals.",
+        "id": "Perkiraan hubungan cakupan KBPP dengan stunting menurut setiap metode ({unit}), dengan "
+              "selang 95 %.",
+        "en": "Estimated association of KBPP coverage with stunting by each method ({unit}), with "
+              "95 % intervals.",
     },
     "unit_per_10": {"id": "poin persentase stunting per kenaikan 10 poin cakupan KBPP",
                     "en": "percentage points of stunting per 10-point rise in KBPP coverage"},
@@ -166,8 +169,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "expected_band": {"id": "rentang literatur", "en": "literature range"},
     "expected_sentence": {
         "id": "Rentang yang masuk akal menurut literatur jarak kelahiran: {low} sampai {high} poin "
-              "persentase stunting per kenaikan 10 poin cakupan KBPP. Kemiringan antar-kabupaten yang "
-              "jauh di luar rentang ini lebih mungkin karena faktor perancu daripada efek.",
+              "persentase stunting per kenaikan 10 poin cakupan KBPP. Perkiraan antar-kabupaten/kota "
+              "(perubahan stunting per kenaikan cakupan) yang jauh di luar rentang ini lebih mungkin "
+              "berasal dari faktor lain daripada dari KBPP.",
         "en": "Plausible range from the birth-interval literature: {low} to {high} percentage points "
               "of stunting per 10-point rise in KBPP coverage. A regency-level slope far outside "
               "this range is more likely confounding than effect.",
