@@ -55,7 +55,10 @@ def _headline_lines(results) -> list[str]:
         if power is not None:
             lines.append(f"  {key}: {power.describe()}")
     adjusted = results.power.get("adjusted")
-    if adjusted is not None:
+    if adjusted is not None and not spec.exposure.startswith("kbpp_"):
+        lines.append(f"  the literature range concerns KBPP coverage, not {spec.exposure}: no "
+                     f"comparison with the MDE")
+    elif adjusted is not None:
         exp = results.expected
         largest = max(abs(exp.lower_pp), abs(exp.upper_pp))
         verdict = ("could detect" if adjusted.mde <= largest else "cannot detect")
@@ -94,7 +97,8 @@ def summary_text(results) -> str:
               THIN]
     lines += _headline_lines(results)
     lines += [THIN,
-              f"Effect per 10-point rise in KBPP coverage (percentage points of stunting)",
+              f"Effect per 10-point rise in {spec.exposure} (percentage points of "
+              f"{spec.outcome})",
               f"{'model':<28}{'estimate':>9}  {'95% CI':<21}{'p':>7}  inference"]
     per10 = results.comparison.loc[results.comparison["scale"] == PER_10_POINTS]
     for _, row in per10.iterrows():

@@ -126,8 +126,11 @@ def exposure_year(table: pd.DataFrame, outcome: str, exposure: str, year_of_outc
                                 f"{exposure} for regencies that have the outcome")
     if is_synthetic(table) and year_of_outcome in years:
         return year_of_outcome, "synthetic world drawn with exposure and outcome in one year"
+    hint = (KBPP_HINT if follows_exposure(exposure, "kbpp_coverage_pct") else
+            f"{exposure} has {kind}values in {', '.join(map(str, years)) or 'no year'}: name "
+            f"the year with --exposure-year (the outcome year itself is allowed)")
     raise SpecificationError(f"no {kind}{exposure} in any year before the outcome year "
-                             f"{year_of_outcome}; {KBPP_HINT}")
+                             f"{year_of_outcome}; {hint}")
 
 
 def column_year(table: pd.DataFrame, column: str, *, outcome: str, exposure: str,

@@ -185,3 +185,31 @@ def test_the_suite_carries_the_designs_and_weights_notes(analysis):
         assert any(n.startswith(("weighted by", "unweighted")) for n in info["notes"]), name
     assert "Design 'change' (estimated)" in res.summary().text
     assert {"change", "other_exposures", "province"} <= set(res.summary().tables)
+
+
+def test_fit_refuses_a_tidy_table_without_its_columns_and_writes_nothing(tmp_path):
+    from typer.testing import CliRunner
+
+    from kbanalysis.cli import app
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "analysis.csv").write_bytes(config.ANALYSIS_CSV.read_bytes())
+    (folder / "tidy.csv").write_text("garbage,more\n1,2\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["fit", "--table", str(folder / "analysis.csv"),
+                                      "--out", str(out), "--quiet"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"error: {folder / 'tidy.csv'}: row 1 (header) lacks column(s) region_code, level, "
+        f"year, indicator, value, flags; expected the tidy table `kbanalysis data build` "
+        f"writes (columns region_code, level, year, indicator, value, flags, ...), or remove "
+        f"the file to fit without the province-level design"]
+    assert not out.exists()
+
+
+def test_another_exposure_without_an_earlier_year_names_its_years(analysis):
+    from kbanalysis.models import SpecificationError
+    with pytest.raises(SpecificationError, match=r"no real poverty_pct in any year before the "
+                       r"outcome year 2024; poverty_pct has real values in 2024: name the "
+                       r"year with --exposure-year"):
+        fit_suite(analysis, exposure="poverty_pct", covariates=(), sensitivity=False)
