@@ -55,11 +55,14 @@ class DesignResult:
     estimates: pd.DataFrame | None = None  # comparison-style rows (model, term, estimate, ...)
     models: dict = field(default_factory=dict)  # name -> fitted object
     model_notes: list[str] = field(default_factory=list)  # weighting and data kind, per model
+    rows: pd.DataFrame | None = None  # the change design's regencies (secondary_source marked)
 
     def as_dict(self) -> dict:
         out = {"description": self.description, "status": self.status,
                "notes": list(self.notes), **self.statistics,
                "table": self.table.to_dict(orient="records")}
+        if self.rows is not None:
+            out["rows"] = self.rows.to_dict(orient="records")
         return out
 
 
@@ -136,7 +139,8 @@ def change_design(table: pd.DataFrame, *, exposure: str, exposure_year: int,
     if len(rows) < MIN_ROWS:
         notes.append(f"no regression: {len(rows)} regencies (need at least {MIN_ROWS} for any "
                      f"regression); the rows are shown as they are")
-        return DesignResult("change", description, "descriptive", rows, notes, statistics)
+        return DesignResult("change", description, "descriptive", rows, notes, statistics,
+                            rows=rows)
     if weights and rows["weight"].isna().any():
         missing = rows.loc[rows["weight"].isna(), "bps_code"].iloc[0]
         notes.append(f"unweighted: {weights} missing for bps_code {missing}")
@@ -183,7 +187,7 @@ def change_design(table: pd.DataFrame, *, exposure: str, exposure_year: int,
     statistics["estimate_per_10"] = float(fit.params[1] * PER_10)
     return DesignResult("change", description, "estimated", table_out, notes, statistics,
                         estimates=estimates, models={name: fit, f"{name}_wild_bootstrap": boot},
-                        model_notes=[notes[0], notes[1], weight_note])
+                        model_notes=[notes[0], notes[1], weight_note], rows=rows)
 
 
 def _slim(table, outcome, exposure, exposure_year, weights, weights_year) -> pd.DataFrame:

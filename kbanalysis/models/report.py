@@ -212,7 +212,8 @@ class SuiteSummary:
     - ``power``: the MDE of each headline slope and its design ingredients;
     - ``sensitivity``: per group of fitted variants, the number of fits and the range (pp per
       10 points); ``sensitivity_grid``: every variant with its status;
-    - one table per extra design (``designs``), e.g. ``change``, ``other_exposures``,
+    - one table per extra design (``designs``), e.g. ``change`` (its slope per 10 points;
+      ``change_rows``: the regencies, ``secondary_source`` marked), ``other_exposures``,
       ``province``.
     """
 
@@ -262,4 +263,6 @@ def summarise_results(results) -> SuiteSummary:
         tables["sensitivity_grid"] = results.sensitivity
     for name, design in getattr(results, "designs", {}).items():
         tables[name] = design.table
+        if design.rows is not None and design.rows is not design.table:
+            tables[f"{name}_rows"] = design.rows
     return SuiteSummary(text=summary_text(results), tables=tables)

@@ -213,3 +213,11 @@ def test_another_exposure_without_an_earlier_year_names_its_years(analysis):
                        r"outcome year 2024; poverty_pct has real values in 2024: name the "
                        r"year with --exposure-year"):
         fit_suite(analysis, exposure="poverty_pct", covariates=(), sensitivity=False)
+
+
+def test_change_rows_mark_each_secondary_source_value(analysis, change):
+    frame = _differences(analysis, 2022, 2024)
+    rows = change.rows.set_index("bps_code")
+    assert list(rows.index) == list(frame.index)
+    assert (rows["secondary_source"] == frame["secondary"]).all()
+    assert change.as_dict()["rows"][0]["bps_code"] == frame.index[0]
