@@ -160,6 +160,10 @@ def fit_variant(table: pd.DataFrame, variant: Variant, main_n: int | None = None
     if rows.empty:
         return {**row, "status": f"{NOT_ESTIMABLE}: the variant removes every row"}
     spec = variant.spec.with_(cluster="regency") if hc3 else variant.spec
+    if not hc3 and spec.cluster == "auto":
+        # Keep the main run's cluster-robust inference: a variant left with fewer than 10
+        # provinces is not estimable, rather than silently switched to HC3.
+        spec = spec.with_(cluster="province")
     try:
         data = prepare_aligned(rows, spec)
     except SpecificationError as error:

@@ -106,3 +106,14 @@ def test_evalue_of_a_prevalence_difference():
     assert ev.point == pytest.approx(evalue_rr(1 / 0.9))
     assert ev.ci == pytest.approx(evalue_rr(19 / 20))  # the limit closer to the null
     assert evalue_prevalence_difference(-2.0, -4.0, 0.5, 20.0).ci == 1.0
+
+
+def test_a_variant_left_with_too_few_clusters_is_not_switched_to_hc3():
+    table = synthetic_table(n_provinces=10, regencies_per_province=(6, 8), seed=12)
+    data = prepare(table, Spec())
+    assert not data.hc3 and data.n_clusters == 10
+    grid = sensitivity_grid(table, data.spec, data).set_index("variant")
+    loo = grid.loc[grid["group"] == "leave_one_province_out"]
+    assert len(loo) == 10
+    assert loo["status"].str.startswith("not estimable: only 9 cluster(s)").all()
+    assert grid.loc["main", "n_clusters"] == 10 and grid.loc["main", "status"] == "ok"
