@@ -23,6 +23,9 @@ from pathlib import Path
 import pandas as pd
 
 from . import config
+from .atomic import finish_pending
+from .messages import joined as _joined
+from .messages import msg
 
 REGION_COLUMNS = ["bps_code", "dagri_code", "name", "type", "province_bps",
                   "province_dagri", "province_name", "bps_name"]
@@ -138,7 +141,8 @@ def _province_key(name: str) -> str:
 
 
 class RegionError(LookupError):
-    """A name or code that does not resolve to exactly one region."""
+    """A name or code that does not resolve to exactly one region (``message``: a catalogue
+    message of ``kbanalysis.messages``; ``str(error)`` is its English)."""
 
     def __init__(self, reason: str, message: str, candidates: list[str] | None = None):
         self.reason = reason  # a ledger reason: unknown_region, ambiguous_region, ...
@@ -221,11 +225,13 @@ def build_regions(raw_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 @lru_cache(maxsize=4)
 def load_regions(path: Path = config.REGIONS_CSV) -> pd.DataFrame:
+    finish_pending(Path(path).parent)  # never read half of an interrupted rebuild
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
 @lru_cache(maxsize=4)
 def load_provinces(path: Path = config.PROVINCES_CSV) -> pd.DataFrame:
+    finish_pending(Path(path).parent)  # never read half of an interrupted rebuild
     frame = pd.read_csv(path, dtype={"province_bps": str, "province_dagri": str})
     return frame
 
@@ -266,16 +272,19 @@ class Resolver:
             table = self._prov_codes if system == "bps" else self._prov_dagri
             if code in table:
                 return code if system == "bps" else self._prov_dagri[code]
-            raise RegionError("unknown_region", f"unknown {system.upper()} province code {text!r}",
+            raise RegionError("unknown_region", msg("regions.unknown_province_code",
+                                                    system=system.upper(), text=text),
                               sorted(table))
         key = _province_key(text)
         if key in self._prov_by_key:
             return self._prov_by_key[key]
         close = difflib.get_close_matches(key, list(self._prov_by_key), n=3, cutoff=0.6)
         names = [self.province_name(self._prov_by_key[k]) for k in close]
-        raise RegionError("unknown_region", f"unknown province {text!r}"
-                          + (f"; closest: {', '.join(dict.fromkeys(names))}" if names else ""),
-                          names)
+        message = msg("regions.unknown_province", text=text)
+        if names:
+            message = msg("regions.closest", message=message,
+                          names=", ".join(dict.fromkeys(names)))
+        raise RegionError("unknown_region", message, names)
 
     def province_name(self, bps_code: str) -> str:
         return self.provinces.set_index("province_bps").at[bps_code, "province_name"]
@@ -306,18 +315,21 @@ class Resolver:
         if len(codes) > 1 and len(typed) != 1:
             names = [self.label(c) for c in codes]
             raise RegionError("ambiguous_region",
-                              f"{name!r} is ambiguous ({' / '.join(names)}): add Kabupaten or Kota, "
-                              f"or give the code", names)
+                              msg("regions.ambiguous_name", name=name, names=" / ".join(names)),
+                              names)
         if len(codes) == 1 and not typed:
             raise RegionError("unknown_region",
-                              f"{name!r}: the only {key} is {self.label(codes[0])}", [self.label(codes[0])])
+                              msg("regions.only_of_kind", name=name, key=key,
+                                  label=self.label(codes[0])), [self.label(codes[0])])
         pool = (self.regencies if prov is None else
                 self.regencies[self.regencies["province_bps"] == prov])
         keys = {name_key(n): c for n, c in zip(pool["name"], pool["bps_code"])}
         close = [self.label(keys[k]) for k in difflib.get_close_matches(key, list(keys), n=3, cutoff=0.5)]
-        where = f" in {self.province_name(prov)}" if prov else ""
-        raise RegionError("unknown_region", f"unknown kabupaten/kota {name!r}{where}"
-                          + (f"; closest: {', '.join(close)}" if close else ""), close)
+        message = (msg("regions.unknown_regency_in", name=name, province=self.province_name(prov))
+                   if prov else msg("regions.unknown_regency", name=name))
+        if close:
+            message = msg("regions.closest", message=message, names=", ".join(close))
+        raise RegionError("unknown_region", message, close)
 
     def _candidates(self, key: str, prov: str | None) -> list[str]:
         codes = self._by_key.get(key, [])
@@ -342,14 +354,13 @@ class Resolver:
         text = str(code).strip()
         plain = re.sub(r"\D", "", text)
         if internal == "bps" and "." in text:
-            raise RegionError("unknown_region", f"{text!r} is written as a Kemendagri code "
-                              f"(with a dot), not as a BPS code")
+            raise RegionError("unknown_region", msg("regions.dotted_not_bps", text=text))
         if internal == "bps" and plain in self._by_bps.index:
             return plain
         if internal == "dagri" and plain in self._dagri_to_bps:
             return self._dagri_to_bps[plain]
-        raise RegionError("unknown_region",
-                          f"unknown {SYSTEM_LABELS[internal]} regency code {text!r}")
+        raise RegionError("unknown_region", msg("regions.unknown_regency_code",
+                                                system=SYSTEM_LABELS[internal], text=text))
 
     def code_alone(self, code, system: str | None = None, province: str | None = None) -> Match:
         """A code without a name to check it against, read in ``system`` (None: both).
@@ -364,17 +375,19 @@ class Resolver:
                          if self._by_bps.at[c, "province_bps"] != province}
             found = {s: c for s, c in found.items() if s not in elsewhere}
             if elsewhere and not found:
-                raise RegionError("code_name_mismatch", "; ".join(
-                    f"{SYSTEM_LABELS[s]} code {str(code).strip()!r} is {self.label(c)}"
-                    for s, c in elsewhere.items()) + f", not in {self.province_name(province)}")
+                raise RegionError("code_name_mismatch", msg("regions.not_in_province", codes=[
+                    msg("regions.system_code_is", system=SYSTEM_LABELS[s],
+                        code=str(code).strip(), label=self.label(c))
+                    for s, c in elsewhere.items()], province=self.province_name(province)))
         if not found:
-            raise RegionError("unknown_region", f"{str(code).strip()!r} is no "
-                              f"{' or '.join(SYSTEM_LABELS[s] for s in _systems(system))} "
-                              f"regency code")
+            raise RegionError("unknown_region", msg(
+                "regions.no_regency_code", code=str(code).strip(),
+                systems=_joined("join.or", [SYSTEM_LABELS[s] for s in _systems(system)])))
         if len(set(found.values())) > 1:
-            raise RegionError("ambiguous_region", f"{str(code).strip()!r} is " + " but ".join(
-                f"{self.label(c)} in {SYSTEM_LABELS[s]} coding" for s, c in found.items())
-                + ": declare the file's code system (--code-system bps or kemendagri)",
+            raise RegionError("ambiguous_region", msg("regions.declare_system", message=msg(
+                "regions.code_is", code=str(code).strip(), labels=_joined("join.but", [
+                    msg("regions.in_coding", label=self.label(c), system=SYSTEM_LABELS[s])
+                    for s, c in found.items()]))),
                 [self.label(c) for c in found.values()])
         system_used, bps_code = next(iter(found.items()))
         return Match(bps_code, f"{system_used}_code")
@@ -425,18 +438,20 @@ class Resolver:
             if bps_code == by_name or (by_name is None and self._names_agree(bps_code, name)):
                 return Match(bps_code, f"{used}_code")
         if found:
-            named = self.label(by_name) if by_name is not None else "not that regency"
+            named = (self.label(by_name) if by_name is not None
+                     else msg("regions.not_that_regency"))
             systems_of: dict[str, list[str]] = {}
             for used, bps_code in found.items():
                 systems_of.setdefault(bps_code, []).append(SYSTEM_LABELS[used])
-            raise RegionError("code_name_mismatch", "; ".join(
-                f"{' and '.join(labels)} code {code!r} is {self.label(c)}"
-                for c, labels in systems_of.items()) + f", but the name {name!r} is {named}")
+            raise RegionError("code_name_mismatch", msg("regions.but_name_is", codes=[
+                msg("regions.system_code_is", system=_joined("join.and", labels), code=code,
+                    label=self.label(c))
+                for c, labels in systems_of.items()], name=name, named=named))
         if by_name is not None:
             return Match(by_name, "name")
-        raise RegionError("code_name_mismatch", f"code {code!r} is no "
-                          f"{' or '.join(SYSTEM_LABELS[s] for s in systems)} regency code and "
-                          f"the name {name!r} matches no kabupaten/kota")
+        raise RegionError("code_name_mismatch", msg(
+            "regions.code_and_name_unknown", code=code, name=name,
+            systems=_joined("join.or", [SYSTEM_LABELS[s] for s in systems])))
 
     def _code_pair(self, code: str, name_code: str, system: str | None, prov: str | None) -> Match:
         """A name column holding a code: read it as a code, and it must agree with ``code``."""
@@ -445,9 +460,9 @@ class Resolver:
             return by_name
         by_code = self.code_alone(code, system, prov)
         if by_code.bps_code != by_name.bps_code:
-            raise RegionError("code_name_mismatch",
-                              f"code {code!r} is {self.label(by_code.bps_code)}, the name "
-                              f"column's code {name_code!r} is {self.label(by_name.bps_code)}")
+            raise RegionError("code_name_mismatch", msg(
+                "regions.code_pair_mismatch", code=code, label=self.label(by_code.bps_code),
+                name_code=name_code, name_label=self.label(by_name.bps_code)))
         return by_code
 
     def _names_agree(self, code: str, name: str) -> bool:

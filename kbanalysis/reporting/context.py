@@ -20,11 +20,10 @@ from pathlib import Path
 import pandas as pd
 
 from .. import config
+from ..atomic import finish_pending
 from ..regions import load_provinces, load_regions
-from ..results_contract import (ESTIMATES_CSV, META_JSON, PREDICTION_COLUMNS,
-                                PREDICTIONS_CSV)
+from ..results_contract import ESTIMATES_CSV, META_JSON, PREDICTION_COLUMNS, PREDICTIONS_CSV
 from ..results_contract import read_estimates as _read_contract_estimates
-
 
 
 def file_hash(path: Path) -> str:
@@ -155,6 +154,8 @@ def load_context(processed_dir=None, results_dir=None, raw_dir="default") -> Rep
     processed = Path(processed_dir) if processed_dir else config.PROCESSED_DIR
     results = Path(results_dir) if results_dir else config.RESULTS_DIR
     raw = config.default_raw_dir() if raw_dir == "default" else (Path(raw_dir) if raw_dir else None)
+    for folder in (processed, results):  # never read half of an interrupted rewrite
+        finish_pending(folder)
     paths = input_paths(processed, results)
     key = (_stamp(list(paths.values())), str(raw))
     if key not in _CACHE:
