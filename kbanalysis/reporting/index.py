@@ -88,7 +88,12 @@ def _group_name(rows: list[dict]) -> str:
     return ""
 
 
-def _row(r: dict, province_name: str) -> str:
+def _in_row_language(key: str, lang) -> str:
+    """A label in the row's own report language (each report is in one language)."""
+    return T.t(key, lang if lang in T.LANGS else T.DEFAULT_LANG)
+
+
+def _row(r: dict, province_name: str, show_lang: bool) -> str:
     name = _esc(r.get("name"))
     link = (f'<a href="{_esc(r["output"])}">{name}</a>'
             if r["shown_status"] in ("ok", "outdated") and r.get("output") else name)
@@ -97,11 +102,14 @@ def _row(r: dict, province_name: str) -> str:
              T.t(f"ui_level_{r.get('level')}", "id") if r.get("level") in LEVEL_ORDER else r.get("level"),
              T.t(f"ui_level_{r.get('level')}", "en") if r.get("level") in LEVEL_ORDER else ""]
     search = _esc(" ".join(" ".join(str(w or "").split()) for w in words).lower())
-    level = _both(f"ui_level_{r['level']}") if r.get("level") in LEVEL_ORDER else r.get("level")
+    lang = r.get("lang")
+    level = (_in_row_language(f"ui_level_{r['level']}", lang) if r.get("level") in LEVEL_ORDER
+             else r.get("level"))
     status_key = f"ui_status_{r['shown_status']}"
-    status = _both(status_key) if status_key in T.STRINGS else r["shown_status"]
+    status = _in_row_language(status_key, lang) if status_key in T.STRINGS else r["shown_status"]
+    lang_cell = f"<td>{_esc(lang)}</td>" if show_lang else ""
     return (f'<tr data-search="{search}"><td>{link}{error}</td><td>{_esc(r.get("code") or "")}</td>'
-            f'<td>{_esc(level)}</td><td>{_esc(r.get("lang"))}</td>'
+            f'<td>{_esc(level)}</td>{lang_cell}'
             f'<td class="status-{_esc(r["shown_status"])}">{_esc(status)}</td></tr>')
 
 
@@ -121,19 +129,22 @@ def _banner(manifest: dict) -> str:
 def build_index(manifest: dict) -> str:
     rows = index_rows(manifest)
     n_failed = sum(r["shown_status"] == "failed" for r in rows)
+    show_lang = len({r.get("lang") for r in rows}) > 1  # one language: no column for it
+    n_columns = 5 if show_lang else 4
     groups: dict[str, list[dict]] = {}
     for r in rows:
         groups.setdefault(r["group"] if r.get("level") != "national" else "national", []).append(r)
     bodies = []
     for group, members in groups.items():
         if group == "national":
-            bodies.append("<tbody>" + "".join(_row(r, "") for r in members) + "</tbody>")
+            bodies.append("<tbody>" + "".join(_row(r, "", show_lang) for r in members) + "</tbody>")
             continue
         province_name = _group_name(members)
         heading = (f"{province_name} ({group})" if province_name else group) if group \
             else _both("ui_group_other")
-        bodies.append(f'<tbody class="group"><tr class="group-head"><th colspan="5">{_esc(heading)}</th></tr>'
-                      + "".join(_row(r, province_name) for r in members) + "</tbody>")
+        bodies.append(f'<tbody class="group"><tr class="group-head"><th colspan="{n_columns}">'
+                      f'{_esc(heading)}</th></tr>'
+                      + "".join(_row(r, province_name, show_lang) for r in members) + "</tbody>")
     summary = f"<p>{_esc(_both('ui_index_summary', n=len(rows), failed=n_failed))}</p>"
     body = (f"<style>{INDEX_CSS}</style>{_banner(manifest)}<h1>{_esc(_both('ui_index_title'))}</h1>"
             f"{summary}"
@@ -141,8 +152,9 @@ def build_index(manifest: dict) -> str:
             '<input id="filter" type="search" autocomplete="off"> <span id="count"></span></p>'
             f'<div class="table-wrap"><table><thead><tr><th>{_esc(_both("col_name"))}</th>'
             f'<th>{_esc(_both("col_code"))}</th><th>{_esc(_both("ui_level_label"))}</th>'
-            f'<th>{_esc(_both("ui_lang_label"))}</th><th>Status</th></tr></thead>'
-            f"{''.join(bodies)}</table></div>{FILTER_SCRIPT}")
+            + (f'<th>{_esc(_both("ui_lang_label"))}</th>' if show_lang else "")
+            + "<th>Status</th></tr></thead>"
+            + f"{''.join(bodies)}</table></div>{FILTER_SCRIPT}")
     return page(body, _both("ui_index_title"), "id")
 
 
