@@ -8,13 +8,21 @@ Bad specifications raise :class:`SpecificationError` with a one-line message. Th
 cross-section joins the outcome year with an earlier exposure year (:mod:`.timing`); the
 minimum detectable effect of the design is in :mod:`.power`.
 """
-from .spec import (DEFAULT_COVARIATES, DEFAULT_EXPOSURE, DEFAULT_OUTCOME, DEFAULT_WEIGHTS,
-                   Spec, SpecificationError, prepare, prepare_aligned)
-from .power import DesignPower, minimum_detectable_effect
-from .suite import SuiteResults, fit_suite
-from .output import write_results
 from .designs import DesignResult
+from .output import write_results
+from .power import DesignPower, minimum_detectable_effect
 from .report import SuiteSummary
+from .spec import (
+                   DEFAULT_COVARIATES,
+                   DEFAULT_EXPOSURE,
+                   DEFAULT_OUTCOME,
+                   DEFAULT_WEIGHTS,
+                   Spec,
+                   SpecificationError,
+                   prepare,
+                   prepare_aligned,
+)
+from .suite import SuiteResults, fit_suite
 
 __all__ = ["DEFAULT_COVARIATES", "DEFAULT_EXPOSURE", "DEFAULT_OUTCOME", "DEFAULT_WEIGHTS",
            "DesignPower", "DesignResult", "Spec", "SpecificationError", "SuiteResults",

@@ -23,8 +23,8 @@ import pandas as pd
 
 from .bootstrap import WildBootstrapResult, wild_cluster_bootstrap
 from .linear import LinearFit, fit_linear
-from .threads import single_threaded
 from .spec import MIN_CLUSTERS, SpecificationError, _numeric
+from .threads import single_threaded
 
 
 @dataclass

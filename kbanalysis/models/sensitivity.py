@@ -26,11 +26,17 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..results_contract import (FITTED, NOT_APPLICABLE, NOT_ESTIMABLE, fitted_variants,
-                                not_applicable_variants, summary_table)
+from ..results_contract import (
+    FITTED,
+    NOT_APPLICABLE,
+    NOT_ESTIMABLE,
+    fitted_variants,
+    not_applicable_variants,
+    summary_table,
+)
 from .linear import fit_linear
-from .threads import single_threaded
 from .spec import ModelData, Spec, SpecificationError, prepare, prepare_aligned
+from .threads import single_threaded
 
 WEIGHT_OPTIONS = (None, "children_0_4", "population", "deliveries")
 EXTRA_COVARIATES = ("food_security_index", "sppg_per_100k")

@@ -20,8 +20,15 @@ import pandas as pd
 
 from ..simulate.synthetic import is_synthetic
 from .errors import SpecificationError
-from .timing import (AUTO_WEIGHTS, WEIGHT_PREFERENCE, ColumnYear, align, exposure_year,
-                     is_simulated_build, outcome_year)
+from .timing import (
+    AUTO_WEIGHTS,
+    WEIGHT_PREFERENCE,
+    ColumnYear,
+    align,
+    exposure_year,
+    is_simulated_build,
+    outcome_year,
+)
 
 __all__ = ["SpecificationError", "Spec", "ModelData", "prepare", "prepare_aligned"]
 

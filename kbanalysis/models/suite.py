@@ -51,8 +51,15 @@ from scipy import stats
 
 from .. import config
 from ..expected import ExpectedEffect, expected_effect
-from ..results_contract import (ESTIMATE_COLUMNS, PER_10, PER_10_POINTS, PER_POINT,
-                                SENSITIVITY_MODEL_PREFIX, exposure_meta, per_10_term)
+from ..results_contract import (
+    ESTIMATE_COLUMNS,
+    PER_10,
+    PER_10_POINTS,
+    PER_POINT,
+    SENSITIVITY_MODEL_PREFIX,
+    exposure_meta,
+    per_10_term,
+)
 from .bootstrap import WEIGHT_TYPES, WildBootstrapResult, wild_cluster_bootstrap
 from .designs import DesignResult, change_design, other_exposures, province_design
 from .evalue import EValue, evalue_prevalence_difference
@@ -62,10 +69,20 @@ from .panel import fit_panel
 from .power import DesignPower, design_power
 from .sensitivity import fitted_variants, sensitivity_grid
 from .spatial import fit_spatial_error, spatial_diagnostics
+from .spec import (
+    DEFAULT_COVARIATES,
+    DEFAULT_EXPOSURE,
+    DEFAULT_OUTCOME,
+    DEFAULT_WEIGHTS,
+    INTERCEPT,
+    MIN_ROWS,
+    ModelData,
+    Spec,
+    SpecificationError,
+    data_hash,
+    prepare,
+)
 from .threads import single_threaded
-from .spec import (DEFAULT_COVARIATES, DEFAULT_EXPOSURE, DEFAULT_OUTCOME, DEFAULT_WEIGHTS,
-                   INTERCEPT, MIN_ROWS, ModelData, Spec, SpecificationError, data_hash,
-                   prepare)
 from .timing import usable_exposure
 
 PER_UNIT = PER_POINT
@@ -442,7 +459,7 @@ class _SuiteRun:
 
     # 2-3. Bounded outcome: fractional logit and beta regression, AMEs in pp.
     def bounded(self) -> None:
-        data, spec, cr1 = self.data, self.spec, self.sandwich
+        data, cr1 = self.data, self.sandwich
         frac = fit_fractional_logit(data.X, data.y, data.names, weights=data.weights,
                                     clusters=data.clusters)
         inference = cr1 + "; AME by the delta method"

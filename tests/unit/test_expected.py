@@ -3,9 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from kbanalysis.expected import (LITERATURE, expected_change_pp, expected_effect,
-                                 odds_ratio_to_risk_ratio, relative_risk_from,
-                                 risk_after_long_interval)
+from kbanalysis.expected import (
+    LITERATURE,
+    expected_change_pp,
+    expected_effect,
+    odds_ratio_to_risk_ratio,
+    relative_risk_from,
+    risk_after_long_interval,
+)
 
 
 def test_odds_ratio_conversion_zhang_yu():

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from kbanalysis.models.bootstrap import (_WCR, bootstrap_weights, wild_cluster_bootstrap)
+from kbanalysis.models.bootstrap import _WCR, bootstrap_weights, wild_cluster_bootstrap
 
 
 def _data(seed=0, n=160, g=14, effect=0.3):

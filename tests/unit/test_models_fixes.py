@@ -16,8 +16,13 @@ from scipy import linalg
 
 from kbanalysis.models import fit_suite
 from kbanalysis.models.linear import fit_linear
-from kbanalysis.models.spatial import (_lag_matrix, knn_neighbours, knn_weights,
-                                       regression_tests, spatial_diagnostics)
+from kbanalysis.models.spatial import (
+    _lag_matrix,
+    knn_neighbours,
+    knn_weights,
+    regression_tests,
+    spatial_diagnostics,
+)
 from kbanalysis.simulate.synthetic import synthetic_table
 
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from kbanalysis.models.glm import (average_marginal_effects, fit_beta_regression,
-                                   fit_fractional_logit, squeeze_share)
+from kbanalysis.models.glm import (
+    average_marginal_effects,
+    fit_beta_regression,
+    fit_fractional_logit,
+    squeeze_share,
+)
 
 NAMES = ["(intercept)", "coverage", "poverty"]
 

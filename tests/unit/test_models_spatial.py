@@ -7,8 +7,15 @@ import esda
 import numpy as np
 import pytest
 
-from kbanalysis.models.spatial import (fit_spatial_error, great_circle_km, knn_neighbours,
-                                       knn_weights, lm_decision, morans_i, spatial_diagnostics)
+from kbanalysis.models.spatial import (
+    fit_spatial_error,
+    great_circle_km,
+    knn_neighbours,
+    knn_weights,
+    lm_decision,
+    morans_i,
+    spatial_diagnostics,
+)
 
 
 def test_great_circle_distances():

@@ -116,7 +116,8 @@ def test_other_seed_changes_only_the_random_parts(world, tmp_path):
     b = fit_suite(world, bootstrap_draws=999, seed=2, sensitivity=False).comparison
     ols_a = a.loc[a["model"] == "ols", "estimate"].to_numpy()
     assert np.array_equal(ols_a, b.loc[b["model"] == "ols", "estimate"].to_numpy())
-    boot = lambda frame: frame.loc[frame["model"] == "wls_wild_bootstrap", "ci_low"].iloc[0]
+    def boot(frame):
+        return frame.loc[frame["model"] == "wls_wild_bootstrap", "ci_low"].iloc[0]
     assert boot(a) != boot(b)
 
 

@@ -88,7 +88,8 @@ def test_weights_nearest_year_prefers_the_earlier_on_a_tie(table):
 
 
 def test_flags_come_from_the_year_each_value_came_from(table):
-    at = lambda y, c: (table["year"] == y) & (table["bps_code"] == c)
+    def at(y, c):
+        return (table["year"] == y) & (table["bps_code"] == c)
     table.loc[at(2024, "3301"), "flags"] = ("stunting_survey_pct:small_area_estimate;"
                                             "poverty_pct:year_uncertain;latitude:code_system")
     table.loc[at(2022, "3301"), "flags"] = "poverty_pct:derived;stunting_survey_pct:old"
