@@ -516,7 +516,7 @@ def national_provinces(ctx: ReportContext, lang: str) -> B.Block:
         B.figure_caption(T.t("nat_provinces_caption", lang)),
         B.figure_caption(T.t("prov_source_official", lang)),
         B.caveat(T.t("nat_papua_codes", lang)),
-        _download(table, f"provinces-{year}.csv", "nat_download_provinces", lang,
+        _download(table, f"provinces-{year or 'official'}.csv", "nat_download_provinces", lang,
                   {"official": 1, "regency_mean": 2, "kbpp": 2, "deliveries": 0, "mothers": 0,
                    "kbpp_published": 1}))
 
@@ -547,6 +547,8 @@ def _download(frame, filename: str, key: str, lang: str, decimals=None) -> B.Blo
 
 def _headline_sentences(head: dict, name: str, lang: str) -> list[B.Block]:
     """The official figure, or "not available" with why and the latest figure there is."""
+    if head["year"] is None:  # the data hold no official province series at all
+        return [B.paragraph(T.t("prov_headline_none", lang, name=name), css="key-figure")]
     survey = A.survey_name(head["year"])
     if head["value"] is not None:
         parts = [B.paragraph(T.t("prov_headline", lang, name=name, survey=survey,

@@ -329,3 +329,15 @@ def test_national_table_shows_the_published_jawa_tengah_kbpp_and_no_empty_count_
     assert jateng.endswith("53.9 (2021, published province figure)")
     assert "Deliveries" not in text.splitlines()[1]
     assert "Papua Tengah (96)" in text and "not available" in text
+
+
+def test_without_an_official_series_the_pages_say_so(ctx):
+    empty = official.read_province_rows(config.PROJ_ROOT / "no-such-folder")
+    assert empty.empty
+    head = A.province_headline(empty, "53")
+    assert head["year"] is None and head["value"] is None
+    assert A.trend_points(empty, "53").empty
+    fake = SimpleNamespace(**{k: getattr(ctx, k) for k in ("cross", "provinces", "regions", "analysis")},
+                           processed_dir=config.PROJ_ROOT / "no-such-folder")
+    assert "no official province figure" in repr(S.province_headline(fake, "53", "en"))
+    assert "\t–\t" in repr(S.national_provinces(fake, "en")).splitlines()[2]
