@@ -124,3 +124,14 @@ def test_summary_object_has_text_html_and_tables(other_fit):
         summary.power.set_index("slope").loc["adjusted", "mde_pp"])
     with pytest.raises(AttributeError):
         summary.no_such_table  # noqa: B018
+
+
+def test_meta_states_the_mde_next_to_the_literature_range(written, other_fit):
+    meta = json.loads((written / RC.META_JSON).read_text(encoding="utf-8"))
+    head = meta["headline"]
+    power = other_fit.power["adjusted"]
+    assert head["adjusted"]["mde_pp"] == pytest.approx(power.mde, rel=1e-5)
+    assert head["expected_low"] == pytest.approx(other_fit.expected.lower_pp, rel=1e-5)
+    assert head["expected_high"] == pytest.approx(other_fit.expected.upper_pp, rel=1e-5)
+    assert head["inference"] == "cluster" and "12 provinces" in head["reason"]
+    assert meta["power"]["adjusted"]["per_points"] == 10
