@@ -166,6 +166,10 @@ def regency_map(cross: pd.DataFrame, column: str, lang: str, title: str, geometr
     ``names``: write each regency's name (default: on maps of one province, not the nation).
     A national map gets an enlarged inset of Java.
     """
+    if not cross[column].notna().any():  # a map of hatching only would say less than a sentence
+        from .plots import message_figure
+        return message_figure(title, T.t("ui_map_empty", lang),
+                              T.t("ui_alt_regencies", lang, title=title, n=0))
     scale = map_scale(column)
     colors = class_colors(scale)
     values = cross[["bps_code", column, "longitude", "latitude"]].reset_index(drop=True)

@@ -278,6 +278,20 @@ def position_figure(predictions: pd.DataFrame, code: str, province_codes: list[s
                                    n=len(predictions)))
 
 
+def message_figure(title: str, message: str, description: str, wide: bool = False) -> FigureBlock:
+    """A short figure that says, in words, why there is nothing to draw (no empty axes)."""
+    with matplotlib.rc_context({**report_style(), **PHONE_TEXT}):
+        figure, ax = new_figure(width=PHONE_WIDTH_IN, height=1.0,
+                                margins={"left": 0.02, "right": 0.98, "bottom": 0.05, "top": 0.7})
+        ax.set_axis_off()
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.set_title(title, loc="left", fontsize=PHONE_TEXT["axes.titlesize"])
+        ax.text(0.0, 0.5, message, transform=ax.transAxes, ha="left", va="center", wrap=True,
+                fontsize=PHONE_TEXT["font.size"], color="#52606d")
+    return FigureBlock(figure, description, wide=wide)
+
+
 def _year_span(years: list[int]) -> str:
     return "" if not years else str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
 
@@ -310,6 +324,9 @@ def kbpp_stunting_scatter(cross: pd.DataFrame, lang: str, title: str,
     figure, ax = new_figure(width=PHONE_WIDTH_IN, height=4.6,
                             margins={"left": 0.15, "right": 0.97, "bottom": 0.13, "top": 0.9})
     rows = cross.loc[cross["kbpp_coverage_pct"].notna() & cross["stunting_survey_pct"].notna()]
+    if rows.empty:
+        return message_figure(title, T.t("ui_scatter_empty", lang),
+                              T.t("ui_alt_regencies", lang, title=title, n=0))
     marked = rows["bps_code"].isin(highlight or [])
     ax.scatter(rows.loc[~marked, "kbpp_coverage_pct"], rows.loc[~marked, "stunting_survey_pct"],
                s=12, color=OTHER if marked.any() else PEER)

@@ -340,6 +340,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "ui_alt_regencies": {"id": "{title}: {n} kabupaten/kota", "en": "{title}: {n} regencies"},
     "ui_alt_position": {"id": "{title}: {name} di antara {n} kabupaten/kota",
                         "en": "{title}: {name} among {n} regencies"},
+    "ui_map_empty": {"id": "Tidak ada angka untuk satu pun kabupaten/kota di wilayah ini.",
+                     "en": "No regency of this area has a figure."},
+    "ui_scatter_empty": {"id": "Tidak ada kabupaten/kota yang punya angka KBPP dan angka stunting sekaligus.",
+                         "en": "No regency has both a KBPP figure and a stunting figure."},
     # -- regency page (reg_*) -------------------------------------------------------------
     "reg_h_comparison": {"id": "Dibandingkan dengan provinsi dan nasional",
                          "en": "Compared with the province and the nation"},
@@ -517,8 +521,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "prov_headline_missing": {"id": "Angka resmi provinsi {name} untuk {survey}: tidak tersedia ({reason}).",
                               "en": "Official province figure of {name} for {survey}: not available ({reason})."},
-    "prov_headline_none": {"id": "Data ini tidak memuat angka resmi provinsi untuk {name}.",
-                           "en": "These data hold no official province figure for {name}."},
     "prov_headline_latest": {"id": "Angka resmi terakhir yang tersedia: {value} % ({survey}).",
                              "en": "Latest official figure available: {value} % ({survey})."},
     "prov_reason_formed_2022": {

@@ -122,3 +122,10 @@ def test_map_text_is_readable_at_natural_size_on_a_phone():
     assert block.wide
     # 7.5 pt at 100 dpi is 10.4 px; wide figures are shown unscaled (they scroll sideways)
     assert plots.text_px_on_phone(block) >= plots.MIN_PHONE_TEXT_PX
+
+
+def test_a_map_without_any_value_says_so_in_words():
+    block = maps.regency_map(cross([15.0, 25.0, 31.0], kbpp=(None, None, None)), "kbpp_coverage_pct", "en",
+                             "KBPP coverage (%)", geometry=SHAPES)
+    assert "No regency of this area has a figure." in texts(block)
+    assert not any(ax.collections for ax in block.figure.axes)  # no map of hatching only

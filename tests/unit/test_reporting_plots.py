@@ -105,3 +105,9 @@ def test_shrunk_chart_text_stays_10_px_on_a_phone():
     wide_default = plots.FigureBlock(plots.new_figure(width=7.0)[0], "x")
     wide_default.figure.axes[0].set_title("t", fontsize=9)
     assert plots.text_px_on_phone(wide_default) < plots.MIN_PHONE_TEXT_PX  # the check can fail
+
+
+def test_scatter_without_pairs_says_so_instead_of_empty_axes():
+    block = plots.kbpp_stunting_scatter(SCATTER.assign(kbpp_coverage_pct=None), "en", "KBPP and stunting")
+    assert "No regency has both a KBPP figure and a stunting figure." in _texts(block)
+    assert not block.figure.axes[0].axison
