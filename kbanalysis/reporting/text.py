@@ -521,6 +521,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "prov_headline_missing": {"id": "Angka resmi provinsi {name} untuk {survey}: tidak tersedia ({reason}).",
                               "en": "Official province figure of {name} for {survey}: not available ({reason})."},
+    "prov_headline_none": {"id": "Data ini tidak memuat angka resmi provinsi untuk {name}.",
+                           "en": "These data hold no official province figure for {name}."},
     "prov_headline_latest": {"id": "Angka resmi terakhir yang tersedia: {value} % ({survey}).",
                              "en": "Latest official figure available: {value} % ({survey})."},
     "prov_reason_formed_2022": {
