@@ -21,7 +21,7 @@ from typer.core import TyperGroup
 from .. import __version__
 from ..ledger import InputError
 
-GROUPS = ("data", "fit", "report")
+GROUPS = ("data", "fit", "report", "template")
 
 
 class Terminated(BaseException):

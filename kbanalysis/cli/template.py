@@ -1,0 +1,66 @@
+"""``kbanalysis template``: a fill-in KBPP workbook for a province or a district office."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from .. import config
+
+app = typer.Typer(help="Write a fill-in KBPP workbook (Profil Kesehatan table layout).",
+                  add_completion=False)
+
+DEFAULT_DIR = config.REPORTS_DIR / "templates"
+
+
+@app.callback(invoke_without_command=True)
+def template(
+    province: str | None = typer.Option(
+        None, "--province", help="BPS province code (63 = Kalimantan Selatan): one row per "
+                                 "kabupaten/kota, names and codes filled in."),
+    regency: str | None = typer.Option(
+        None, "--regency", help="BPS regency code (6371 = Kota Banjarmasin): blank puskesmas "
+                                "rows for a district office."),
+    year: int | None = typer.Option(
+        None, "--year", help="Year of the figures, in the title. Default: last year."),
+    rows: int = typer.Option(
+        30, "--rows", min=1, max=500,
+        help="Blank puskesmas rows of a district template (the office can insert more)."),
+    out: Path | None = typer.Option(
+        None, "--out", dir_okay=True,
+        help="File (.xlsx) or folder to write to. Default: reports/templates/ with a name "
+             "from the region and the year."),
+) -> None:
+    """Write the workbook: the KBPP table to fill and a sheet of instructions (Bahasa
+    Indonesia). A filled workbook goes to `kbanalysis data check FILE`, then
+    `make run KBPP=FILE`."""
+    from .. import templates as TP
+
+    if (province is None) == (regency is None):
+        raise typer.BadParameter("give exactly one of --province CODE or --regency CODE",
+                                 param_hint="--province / --regency")
+    year = TP.default_year() if year is None else year
+    if not 2000 <= year <= 2100:
+        raise typer.BadParameter(f"a year between 2000 and 2100, got {year}", param_hint="--year")
+    try:
+        spec = (TP.province_spec(province, year) if province is not None
+                else TP.district_spec(regency, year, rows))
+    except KeyError:
+        option, code = ("--province", province) if province is not None else ("--regency", regency)
+        what = "province (2 digits, e.g. 63)" if province is not None else \
+            "kabupaten/kota (4 digits, e.g. 6371)"
+        raise typer.BadParameter(f"{code!r} is not the BPS code of a {what}; "
+                                 f"{config.REGIONS_CSV.name} lists them",
+                                 param_hint=option) from None
+    if out is None:
+        target = DEFAULT_DIR / TP.file_name(spec)
+    elif out.is_dir() or out.suffix.lower() != ".xlsx":
+        if out.exists() and not out.is_dir():
+            raise typer.BadParameter(f"a folder or a file ending in .xlsx, got {str(out)!r}",
+                                     param_hint="--out")
+        target = out / TP.file_name(spec)
+    else:
+        target = out
+    TP.write_template(spec, target)
+    typer.echo(f"Template: {target}")
+    typer.echo(f"Then: kbanalysis data check {target.name}  ->  make run KBPP=\"{target.name}\"")
