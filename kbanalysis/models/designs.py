@@ -250,7 +250,7 @@ def other_exposures(table: pd.DataFrame, columns=SIGA_EXPOSURES,
     Never a regression below ``MIN_ROWS`` regencies; the notes say how many there are and
     that the indicators are measured after the latest survey where that is so.
     """
-    description = "other real exposures (BKKBN SIGA programme indicators), descriptive"
+    description = "other exposures (BKKBN SIGA programme indicators), descriptive"
     present = [c for c in columns if c in table.columns]
     values = table[present].apply(pd.to_numeric, errors="coerce") if present else None
     if not present or not values.notna().any(axis=None):

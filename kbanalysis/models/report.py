@@ -135,7 +135,8 @@ def summary_text(results) -> str:
             lines.append("  Variants not offered (their data do not exist here):")
             lines += [f"    {row['variant']}: {row['status']}" for _, row in absent.iterrows()]
     for name, design in getattr(results, "designs", {}).items():
-        lines.append(f"Design '{name}' ({design.status}): {design.description}")
+        flag = " [SIMULATED inputs]" if design.statistics.get("simulated") else ""
+        lines.append(f"Design '{name}' ({design.status}){flag}: {design.description}")
         lines += [f"  {note}" for note in design.notes]
         if name == "change" and design.status == "estimated":
             for _, row in design.table.iterrows():

@@ -60,6 +60,7 @@ from ..results_contract import (
     exposure_meta,
     per_10_term,
 )
+from ..simulate.synthetic import is_synthetic
 from .bootstrap import WEIGHT_TYPES, WildBootstrapResult, wild_cluster_bootstrap
 from .designs import DesignResult, change_design, other_exposures, province_design
 from .evalue import EValue, evalue_prevalence_difference
@@ -641,6 +642,12 @@ class _SuiteRun:
         out["other_exposures"] = other_exposures(self.table)
         if tidy is not None:
             out["province"] = province_design(tidy)
+        # The change design rests on the exposure (simulated in a simulated build); in a
+        # synthetic world every value is simulated.
+        synthetic = is_synthetic(self.table)
+        for name, design in out.items():
+            design.statistics["simulated"] = (bool(self.data.simulated_inputs)
+                                              if name == "change" else synthetic)
         self.lap("designs")
         return out
 

@@ -221,3 +221,14 @@ def test_change_rows_mark_each_secondary_source_value(analysis, change):
     assert list(rows.index) == list(frame.index)
     assert (rows["secondary_source"] == frame["secondary"]).all()
     assert change.as_dict()["rows"][0]["bps_code"] == frame.index[0]
+
+
+def test_designs_on_simulated_inputs_say_so():
+    panel = synthetic_table(n_provinces=12, regencies_per_province=(4, 8),
+                            years=range(2018, 2025), lag=1, seed=3)
+    res = fit_suite(panel, bootstrap_draws=999, sensitivity=False, spatial_model="never",
+                    panel=False)
+    change = res.designs["change"]
+    assert change.status == "estimated" and change.statistics["simulated"] is True
+    assert (change.statistics["from_year"], change.statistics["to_year"]) == (2023, 2024)
+    assert "Design 'change' (estimated) [SIMULATED inputs]" in res.summary().text
