@@ -46,15 +46,18 @@ def province_trend_figure(points: pd.DataFrame, lang: str, title: str, name: str
     have = points.loc[points["value"].notna()]
     lacking = points.loc[points["value"].isna()]
     two = weighing is not None and len(weighing) > 0
-    height = 7.4 if two else 4.4
-    top_bottom = 3.6 / height if two else 1.05 / height
+    height = 7.2 if two else 4.2
+    top_bottom = 3.5 / height if two else 0.95 / height
     figure, ax = new_figure(width=WIDTH_IN, height=height,
                             margins={"left": 0.13, "right": 0.96, "bottom": top_bottom,
                                      "top": 1 - 0.45 / height})
     ax.plot(have["year"], have["value"], color=PROVINCE_LINE, marker="o", markersize=7, linewidth=1.4,
             label=name, zorder=3)
+    reference = {} if national is None else dict(zip(national["year"], national["value"]))
     for year, value in zip(have["year"], have["value"]):
-        ax.annotate(T.number(value, lang, 1), (year, value), textcoords="offset points", xytext=(0, 9),
+        below = value < reference.get(year, float("-inf"))  # keep the label off the national line
+        ax.annotate(T.number(value, lang, 1), (year, value), textcoords="offset points",
+                    xytext=(0, -11 if below else 9), va="top" if below else "baseline",
                     ha="center", fontsize=TEXT_PT, color=PROVINCE_LINE)
     values = list(have["value"])
     if national is not None and len(national):

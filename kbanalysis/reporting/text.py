@@ -529,10 +529,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "provinsi ini dibentuk pada 2022 dan belum punya angka sendiri untuk tahun itu",
         "en": "the province was formed in 2022 and has no figure of its own for that year"},
     "prov_reason_not_kept": {
-        "id": "nilai yang terbit untuk tahun itu adalah kesalahan sumber yang diketahui dan disisihkan "
-              "(tercatat di rejects.csv), atau tidak ada yang terbit",
-        "en": "the value published for that year is a known error of the source and was set aside "
-              "(recorded in rejects.csv), or none was published"},
+        "id": "nilai yang terbit untuk tahun itu adalah kesalahan sumber yang diketahui dan disisihkan, "
+              "seperti tercatat di rejects.csv, atau tidak ada yang terbit",
+        "en": "the value published for that year is a known error of the source and was set aside, "
+              "as recorded in rejects.csv, or none was published"},
     "prov_national": {"id": "Nasional ({survey}): {value} %.", "en": "National ({survey}): {value} %."},
     "prov_regency_mean": {
         "id": "Rata-rata kabupaten/kota (bukan angka resmi): {value} %, tertimbang jumlah penduduk, "
@@ -685,8 +685,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "{code}; Kemendagri code {dagri}). The Kemendagri codes of the Papua provinces differ "
               "from the BPS codes.",
     },
-    "prov_papua_prefix": {"id": "{prefix}xx = dulu Provinsi {old} ({prefix})",
-                          "en": "{prefix}xx = formerly {old} province ({prefix})"},
+    "prov_papua_prefix": {"id": "{prefix}xx: dulu Provinsi {old}, kode {prefix}",
+                          "en": "{prefix}xx: formerly {old} province, code {prefix}"},
     "nat_headline": {
         "id": "Prevalensi balita stunting nasional ({survey}): {value} % (angka resmi Kemenkes).",
         "en": "National stunting prevalence among under-fives ({survey}): {value} % (official, "
