@@ -184,7 +184,9 @@ def label_simulated_columns(body: str, lang: str) -> str:
     (a hatched background with a "sim." tag, see ``CSS``). Headings are matched against
     this project's own column names, never against data."""
     tag = T.t("simulated_tag", lang)
-    names = {_html.escape(T.t(key, lang)) for key in SIMULATED_COLUMN_KEYS if key in T.STRINGS}
+    # a heading with a placeholder ("Jarak ke {target} % (poin)") matches whatever filled it
+    names = [re.compile(re.sub(r"\\\{[a-z_]+\\\}", ".+?", re.escape(_html.escape(T.STRINGS[key][lang]))))
+             for key in SIMULATED_COLUMN_KEYS if key in T.STRINGS]
 
     def table(match: re.Match) -> str:
         text = match.group(0)
@@ -192,7 +194,8 @@ def label_simulated_columns(body: str, lang: str) -> str:
         if head is None:
             return text
         cells = _CELL.findall(head.group(2))
-        marked = {i for i, (kind, _, inner) in enumerate(cells) if kind == "th" and inner.strip() in names}
+        marked = {i for i, (kind, _, inner) in enumerate(cells)
+                  if kind == "th" and any(n.fullmatch(inner.strip()) for n in names)}
         if not marked:
             return text
 

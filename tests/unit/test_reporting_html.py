@@ -158,3 +158,6 @@ def test_kbpp_columns_are_labelled_simulated_cell_by_cell():
     assert '<td class="simulated">20.1</td>' not in marked
     english = B.table(frame, {"deliveries": "Deliveries"})._repr_html_()
     assert "<th>Deliveries (simulated)</th>" in label_simulated_columns(english, "en")
+    # a heading with a filled-in placeholder ("Jarak ke {target} % (poin)") is found too
+    gap = "<table><thead><tr><th>Jarak ke 70 % (poin)</th></tr></thead><tbody><tr><td>3,5</td></tr></tbody></table>"
+    assert '<td class="simulated">3,5</td>' in label_simulated_columns(gap, "id")
