@@ -235,7 +235,7 @@ def regency_map(cross: pd.DataFrame, column: str, lang: str, title: str, geometr
     ax.set_title(f"{shown_title}{kind}", fontsize=10, loc="left")
     if simulated:  # across the map itself, so a cropped screenshot still says it
         ax.text(0.5, 0.5, T.t("ui_simulated_word", lang), transform=ax.transAxes, ha="center",
-                va="center", fontsize=40, color=HIGHLIGHT, alpha=0.25, rotation=15)
+                va="center", fontsize=40, color=HIGHLIGHT, alpha=0.35, rotation=15, zorder=5)
     handles = [Patch(facecolor=c, edgecolor=BORDER, linewidth=0.4) for c in colors]
     handles.append(Patch(facecolor="white", edgecolor=NO_DATA_EDGE, hatch=NO_DATA_HATCH, linewidth=0.4))
     labels = [*class_labels(scale, lang), T.t("ui_no_data", lang)]
@@ -255,5 +255,4 @@ def _caption(cross: pd.DataFrame, column: str, lang: str, simulated: bool) -> st
     years = sourcing.shown_years(cross, column)
     year = "–" if not years else str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
     source = sourcing.source_line(cross, [column], lang) or T.t("ui_source", lang, sources="–")
-    text = f"{T.t('ui_year', lang)} {year} · {source}"
-    return text + (f" · {T.t('ui_simulated_values', lang)}" if simulated else "")
+    return f"{T.t('ui_year', lang)} {year} · {source}"  # a simulated source names itself so
