@@ -74,11 +74,8 @@ def regency_trend(ctx: ReportContext, code: str, lang: str) -> tuple:
     province = O.province_series(official, row["province_bps"], without_flags=(PRE_SPLIT,))
     pre_split = sorted(set(O.province_series(official, row["province_bps"])["year"]) - set(province["year"]))
     national = C.national_survey_series()
-    trend = survey.rename(columns={"value": "survey", "secondary": "survey_secondary"}).merge(
-        weighing.rename(columns={"value": "weighing"}), on="year", how="outer").sort_values("year")
-    figure = plots.trend_figure(trend, lang, T.t("h_stunting", lang), name=row["name"],
-                                province=province, national=national,
-                                province_name=row["province_name"])
+    figure = svgcharts.trend_chart(survey, weighing, lang, row["name"], province=province,
+                                   national=national, province_name=row["province_name"])
     parts = [head]
     if len(survey) == 1:
         parts.append(B.paragraph(T.t("reg_trend_single", lang, year=int(survey["year"].iloc[0]))))

@@ -203,6 +203,58 @@ def test_trend_figure_marks_secondary_points_hollow_and_keeps_weighing_apart():
     assert [round(float(y), 2) for y in weighing_ax.get_lines()[0].get_ydata()] == [4.8, 4.78, 15.11, 11.67]
 
 
+def _svgs(block):
+    """The <svg> elements of a chart block, parsed."""
+    import re
+    import xml.etree.ElementTree as ET
+    return [ET.fromstring(m) for m in re.findall(r"<svg.*?</svg>", block.markup, re.S)]
+
+
+NS = "{http://www.w3.org/2000/svg}"
+
+
+def test_svg_trend_chart_marks_secondary_points_hollow_and_keeps_weighing_apart():
+    import pandas as pd
+
+    from kbanalysis.reporting import svgcharts
+    survey = pd.DataFrame({"year": [2021, 2022, 2024], "value": [35.3, 23.6, 14.2],
+                           "secondary": [True, True, False]})
+    weighing = pd.DataFrame({"year": [2019, 2021, 2022, 2024], "value": [4.8, 4.78, 15.11, 11.67]})
+    province = pd.DataFrame({"year": [2021, 2022, 2023, 2024], "value": [24.5, 20.2, 21.7, 15.9]})
+    block = svgcharts.trend_chart(survey, weighing, "id", "Kabupaten <Garut>", province=province,
+                                  province_name="Jawa Barat")
+    survey_svg, weighing_svg = _svgs(block)
+    texts = [t.text for t in survey_svg.iter(f"{NS}text")]
+    assert "Kabupaten <Garut> (resmi)" in texts  # escaped in the markup, parsed back here
+    assert "dikutip sumber sekunder" in texts and "Provinsi Jawa Barat (resmi)" in texts
+    hollow = [c for c in survey_svg.iter(f"{NS}circle") if c.get("class") == "secondary"]
+    filled = [c for c in survey_svg.iter(f"{NS}circle") if c.get("class") == "official"]
+    assert len(hollow) == 2 and all(c.get("fill") == "#ffffff" for c in hollow)
+    assert len(filled) == 1 and filled[0].get("fill") != "#ffffff"
+    # the secondary points are the two left ones (2021, 2022), the official one is right of them
+    assert max(float(c.get("cx")) for c in hollow) < float(filled[0].get("cx"))
+    # the value labels are the survey values only; weighing values appear in their own chart
+    assert {"35,3", "23,6", "14,2"} <= set(texts)
+    assert not {"4,8", "15,1", "11,7"} & set(texts)
+    assert "Penimbangan rutin (ukuran lain)" in [t.text for t in weighing_svg.iter(f"{NS}text")]
+    assert len([c for c in weighing_svg.iter(f"{NS}circle")]) == 4
+    assert "<Garut>" not in block.markup
+
+
+def test_svg_trend_chart_points_sit_at_their_values():
+    import pandas as pd
+
+    from kbanalysis.reporting import svgcharts
+    survey = pd.DataFrame({"year": [2022, 2024], "value": [10.0, 20.0], "secondary": [False, False]})
+    svg, = _svgs(svgcharts.trend_chart(survey, survey.iloc[0:0], "en", "A"))
+    dots = sorted((float(c.get("cx")), float(c.get("cy"))) for c in svg.iter(f"{NS}circle")
+                  if c.get("class") == "official")
+    # the 0 % gridline and the top of the axis bound the y scale: 20 % sits twice as high as 10 %
+    zero = max(float(line.get("y1")) for line in svg.iter(f"{NS}line") if line.get("x1") != line.get("x2"))
+    assert (zero - dots[1][1]) == pytest.approx(2 * (zero - dots[0][1]), rel=1e-3)
+    assert dots[0][0] < dots[1][0]
+
+
 # -- target status on the pages and in the national count --------------------------------
 
 
