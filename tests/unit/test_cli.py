@@ -62,7 +62,7 @@ def test_python_dash_m_runs_the_same_cli():
 
 def test_build_without_raw_folder_explains_how_to_get_one(monkeypatch):
     monkeypatch.setattr(config, "default_raw_dir", lambda: None)
-    result = runner.invoke(app, ["data", "build"])
+    result = runner.invoke(app, ["data", "build", "--lang", "en"])
     assert result.exit_code == 2
     assert "No raw data folder found" in result.stderr
     assert "--raw" in result.stderr and config.RAW_DIR_ENV in result.stderr
@@ -90,7 +90,7 @@ def test_build_passes_its_options_through_and_prints_counts(monkeypatch, tmp_pat
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
     result = runner.invoke(app, ["data", "build", "--raw", str(raw), "--out", str(out),
-                                 "--seed", "7", "--simulate"])
+                                 "--seed", "7", "--simulate", "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert calls[-1][:4] == (raw, out, 7, []) and calls[-1][4]["simulate"] is True
     assert "KBPP: SIMULATED" in result.stdout
@@ -99,7 +99,7 @@ def test_build_passes_its_options_through_and_prints_counts(monkeypatch, tmp_pat
         f.write_text("x")
     result = runner.invoke(app, ["data", "build", "--raw", str(raw), "--out", str(out),
                                  "--kbpp", str(files[0]), "--kbpp", str(files[1]), "--sheet",
-                                 "Tabel 39", "--allow-rejects"])
+                                 "Tabel 39", "--allow-rejects", "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert calls[-1][:4] == (raw, out, config.SEED, files)
     assert calls[-1][4] | {"code_system": None} == {
@@ -118,7 +118,7 @@ def test_build_defaults_to_the_found_raw_folder_and_the_processed_dir(monkeypatc
     monkeypatch.setattr(kbanalysis.dataset, "build",
                         lambda raw_dir, out_dir, seed, kbpp_files, **options:
                         calls.append((raw_dir, out_dir, options["simulate"])) or _built())
-    result = runner.invoke(app, ["data", "build"])
+    result = runner.invoke(app, ["data", "build", "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "KBPP: no real KBPP data" in result.stdout
     result = runner.invoke(app, ["data", "build", "--simulate"])
@@ -137,7 +137,7 @@ def test_input_error_is_one_line_on_stderr_and_exit_1(monkeypatch, tmp_path):
         raise error
 
     monkeypatch.setattr(kbanalysis.dataset, "build", broken_build)
-    result = runner.invoke(app, ["data", "build", "--raw", str(tmp_path)])
+    result = runner.invoke(app, ["data", "build", "--raw", str(tmp_path), "--lang", "en"])
     assert result.exit_code == 1
     assert result.stderr == error.line() + "\n"
     assert "Traceback" not in result.output
@@ -165,7 +165,7 @@ def _jabar_file(folder, stunting_of_sukabumi: str):
 
 def test_check_names_row_and_column_of_a_bad_number(tmp_path):
     bad = _jabar_file(tmp_path, "12.2a")
-    result = runner.invoke(app, ["data", "check", str(bad)])
+    result = runner.invoke(app, ["data", "check", "--lang", "en", str(bad)])
     assert result.exit_code == 1, result.output
     lines = result.stdout.splitlines()
     # Sukabumi is on line 3 of the file (the header is line 1).
@@ -186,7 +186,7 @@ def test_check_of_a_clean_file_says_ok_and_exits_0(tmp_path):
 def test_check_of_several_files_fails_if_any_has_a_problem(tmp_path):
     good = _jabar_file(tmp_path / "good", "12.21")
     bad = _jabar_file(tmp_path / "bad", "12.2a")
-    result = runner.invoke(app, ["data", "check", str(good), str(bad)])
+    result = runner.invoke(app, ["data", "check", "--lang", "en", str(good), str(bad)])
     assert result.exit_code == 1
     assert f"OK: {good} (" in result.stdout
     assert result.stdout.splitlines()[-1].startswith(f"1 problem: {bad}")
@@ -194,20 +194,27 @@ def test_check_of_several_files_fails_if_any_has_a_problem(tmp_path):
 
 def test_check_of_a_missing_file_exits_2(tmp_path):
     missing = tmp_path / "nowhere.csv"
-    result = runner.invoke(app, ["data", "check", str(missing)])
+    result = runner.invoke(app, ["data", "check", "--lang", "en", str(missing)])
     assert result.exit_code == 2
     assert result.stderr == f"No such file: {missing}\n"
+    result = runner.invoke(app, ["data", "check", str(missing)])  # Indonesian by default
+    assert result.exit_code == 2
+    assert result.stderr == f"Berkas tidak ditemukan: {missing}\n"
 
 
 # --- data summary -------------------------------------------------------------------------
 
-def test_summary_of_the_committed_tables_says_kbpp_is_simulated():
+def test_summary_of_the_committed_tables_says_kbpp_is_real_and_where():
     result = runner.invoke(app, ["data", "summary"])
     assert result.exit_code == 0, result.output
-    # The simulator covers every regency (data contract), so all 514 are in the table.
     assert "Regencies: 514 of 514, in 38 of 38 provinces" in result.stdout
-    assert "KBPP layer: SIMULATED" in result.stdout
+    # The published Jawa Tengah 2021 coverage: 35 kab/kota, nothing simulated.
+    assert "KBPP layer: administrative data for all 35 rows (none simulated)" in result.stdout
     assert "stunting_survey_pct" in result.stdout and "stunting_weighing_pct" in result.stdout
+    kinds = next(line for line in result.stdout.splitlines()
+                 if line.split()[:1] == ["kbpp_coverage_pct"] and "administrative" not in line)
+    # official, secondary, administrative, simulated, none
+    assert kinds.split()[1:] == ["0", "0", "35", "0", "479"]
 
 
 def _analysis(kbpp_measure_types):
