@@ -74,13 +74,15 @@ def default_year(today: dt.date | None = None) -> int:
     return (today or dt.date.today()).year - 1
 
 
-def report_template_year(analysis: pd.DataFrame) -> int:
+def report_template_year(cross: pd.DataFrame) -> int:
     """The year of the templates the reports offer: the year before the latest survey
-    stunting year in ``analysis`` (the latest KBPP year the model can pair with it), so a
-    report's link does not depend on the day it was made. Last calendar year without
-    survey data."""
-    known = analysis.loc[analysis["stunting_survey_pct"].notna(), "year"]
-    return int(known.max()) - 1 if len(known) else default_year()
+    stunting year of the regencies in ``cross`` (one row per regency with
+    ``stunting_survey_pct_year``, as ``reporting.content.cross_section`` gives), i.e. the
+    latest KBPP year the model can pair with it. From the data, so a report's link does not
+    depend on the day it was made; last calendar year when no survey year is known."""
+    years = cross["stunting_survey_pct_year"].dropna() if "stunting_survey_pct_year" in cross \
+        else pd.Series(dtype=float)
+    return int(years.max()) - 1 if len(years) else default_year()
 
 
 def province_spec(province: str, year: int, regions: pd.DataFrame | None = None,

@@ -625,6 +625,7 @@ def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = 
     entries = manifest["reports"]
     data_hash = data_fingerprint(processed_dir, results_dir)
     simulated = _simulated_inputs(processed_dir, results_dir)
+    write_report_templates(jobs, reports_dir, manifest, processed_dir, results_dir)
     code_hash = package_fingerprint()
     template_hashes = {level: hashlib.sha256(path.read_bytes()).hexdigest()
                        for level, path in TEMPLATES.items()}
@@ -697,6 +698,46 @@ def _simulated_inputs(processed_dir, results_dir) -> list[str] | None:
         return list(load_context(processed_dir, results_dir).simulated)
     except Exception:  # noqa: BLE001 - the index must still be written
         return None
+
+
+def write_report_templates(jobs: list[ReportJob], reports_dir: Path, manifest: dict,
+                           processed_dir=None, results_dir=None) -> list[str]:
+    """The fill-in KBPP workbook of each province of ``jobs`` in ``<reports>/templates/``,
+    where the pages' "no public KBPP data" sections link (``sections.kbpp_template_offer``);
+    offline files, rewritten only when their regencies, year or the template code change
+    (``manifest["templates"]``). Returns the files written."""
+    from .. import templates as TP
+    from .context import load_context
+
+    provinces = sorted({job.province for job in jobs if job.province and not job.problem})
+    if not provinces:
+        return []
+    try:
+        cross = load_context(processed_dir, results_dir).cross
+    except Exception:  # noqa: BLE001 - the pages fail on the same tables and say why
+        return []
+    folder = Path(reports_dir) / TP.TEMPLATES_SUBDIR
+    if folder.is_dir():
+        atomic.remove_staging_files(folder)  # a killed run's unfinished workbook
+    code = hashlib.sha256(Path(TP.__file__).read_bytes()).hexdigest()
+    year = TP.report_template_year(cross)
+    known = manifest.setdefault("templates", {})
+    written = []
+    for province in provinces:
+        members = cross.loc[cross["province_bps"] == province]
+        if members.empty:
+            continue
+        name = str(members["province_name"].iloc[0])
+        spec = TP.province_spec(province, year, regions=cross,  # the pages' own names
+                                provinces=cross[["province_bps", "province_name"]].drop_duplicates())
+        relative = TP.report_template_path(province, name, year)
+        fingerprint = hashlib.sha256(f"{code}|{spec!r}".encode()).hexdigest()
+        if known.get(relative) == fingerprint and (Path(reports_dir) / relative).is_file():
+            continue
+        TP.write_template(spec, Path(reports_dir) / relative)
+        known[relative] = fingerprint
+        written.append(relative)
+    return written
 
 
 def remove_staging_files(reports_dir: Path) -> None:

@@ -249,12 +249,9 @@ def regency_kbpp(ctx: ReportContext, code: str, lang: str) -> B.Block:
     k = C.kbpp_summary(ctx.cross, code)
     head = B.heading(T.t("h_kbpp", lang) + (f" {T.t('simulated_tag', lang)}" if k["simulated"] else ""))
     if k["coverage"] is None:
-        name = ctx.cross.loc[ctx.cross["bps_code"] == code, "name"].iloc[0]
-        own = T.t("kbpp_own_file", lang)
-        return B.join(head, B.paragraph(T.t("kbpp_no_public", lang, name=name)),
-                      B.paragraph(T.t("kbpp_add_own", lang)),
-                      B.commands([f".venv/bin/kbanalysis data check {own}",
-                                  f'make run KBPP="{own}"']))
+        row = ctx.cross.loc[ctx.cross["bps_code"] == code].iloc[0]
+        return B.join(head, B.paragraph(T.t("kbpp_no_public", lang, name=row["name"])),
+                      kbpp_template_offer(ctx, str(row["province_bps"]), lang, "regency"))
     target = T.number(k["target"], lang, 0)
     if k["deliveries"] is None or k["total"] is None:  # a published coverage, no counts
         gap_text = (T.t("kbpp_met", lang) if not k["gap"] else
@@ -272,6 +269,30 @@ def regency_kbpp(ctx: ReportContext, code: str, lang: str) -> B.Block:
     source = B.figure_caption(T.t("kbpp_source", lang, source=k["source"])) if k["source"] else None
     return B.join(head, B.paragraph(sentence, css="key-figure"), source,
                   B.bullets(flags, T.t("flags_some", lang)) if flags else None)
+
+
+def kbpp_template_offer(ctx: ReportContext, province: str, lang: str, level: str) -> B.Block:
+    """The province's fill-in KBPP workbook (written beside the reports by the batch, see
+    ``batch.write_report_templates``) as a relative link from a ``level`` page, and the two
+    commands that turn a filled copy into new reports. For any "no public KBPP data" section."""
+    import posixpath
+
+    from .. import templates as TP
+    from .batch import output_path
+
+    members = ctx.cross.loc[ctx.cross["province_bps"] == province]
+    province_name = str(members["province_name"].iloc[0])
+    year = TP.report_template_year(ctx.cross)
+    target = TP.report_template_path(province, province_name, year)
+    href = posixpath.relpath(target, posixpath.dirname(output_path(level, province, lang, "")))
+    file = posixpath.basename(target)
+    label = T.t("kbpp_template_link", lang, file=file)
+    link = B.Block(f'<p><a class="kbpp-template" href="{B.esc(href)}" download>{B.esc(label)}</a></p>',
+                   f"{label} ({href})")
+    return B.join(B.paragraph(T.t("kbpp_template_intro", lang, province=province_name, year=year)),
+                  link, B.paragraph(T.t("kbpp_template_steps", lang)),
+                  B.commands([f".venv/bin/kbanalysis data check {file}", f'make run KBPP="{file}"']),
+                  B.paragraph(T.t("kbpp_template_other", lang, province=province)))
 
 
 def regency_programme(ctx: ReportContext, code: str, lang: str) -> B.Block | None:

@@ -110,6 +110,29 @@ STRINGS: dict[str, dict[str, str]] = {
               "(from the project folder):",
     },
     "kbpp_own_file": {"id": "data_kbpp_kantor.xlsx", "en": "office_kbpp_data.xlsx"},
+    # the province's fill-in workbook beside the reports (kbanalysis.templates)
+    "kbpp_template_intro": {
+        "id": "Template isian untuk {province}: tabel Profil Kesehatan KBPP tahun {year}, dengan "
+              "kabupaten/kota dan kode BPS-nya sudah terisi.",
+        "en": "Fill-in template for {province}: the Profil Kesehatan KBPP table for {year}, with "
+              "the kab/kota and their BPS codes filled in.",
+    },
+    "kbpp_template_link": {"id": "Unduh template: {file}", "en": "Download the template: {file}"},
+    "kbpp_template_steps": {
+        "id": "Isi sel kuning (petunjuk di lembar \"Petunjuk\"), simpan salinannya di folder "
+              "proyek, lalu periksa berkasnya dan buat ulang semua laporan dengan angka Anda:",
+        "en": "Fill the yellow cells (instructions on the \"Petunjuk\" sheet), save the copy in "
+              "the project folder, then check the file and rebuild every report with your "
+              "figures:",
+    },
+    "kbpp_template_other": {
+        "id": "Untuk tahun lain: .venv/bin/kbanalysis template --province {province} --year TAHUN. "
+              "Berkas kantor dalam bentuk lain (tabel open data, "
+              "register layanan) memakai dua perintah yang sama.",
+        "en": "For another year: .venv/bin/kbanalysis template --province {province} --year YEAR. "
+              "An office file of another shape (open-data table, "
+              "service register) takes the same two commands.",
+    },
     # -- programme data (BKKBN SIGA / Elsimil) --------------------------------------------
     "h_programme": {"id": "Data program KB (BKKBN SIGA dan Elsimil)",
                     "en": "Family-planning programme data (BKKBN SIGA and Elsimil)"},

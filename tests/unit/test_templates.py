@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+from kbanalysis import config
 from kbanalysis import templates as TP
 from kbanalysis.cli import app
 from kbanalysis.sources.check import check_files
@@ -214,6 +215,59 @@ def test_names_and_years():
         "templates/kbpp_63_kalimantan_selatan_2025.xlsx"
     assert TP.file_name(TP.district_spec("6371", 2024)) == "kbpp_6371_kota_banjarmasin_2024.xlsx"
     assert TP.default_year(dt.date(2026, 1, 1)) == 2025
-    analysis = pd.DataFrame({"year": [2021, 2024, 2025], "stunting_survey_pct": [30.0, 20.0, None]})
-    assert TP.report_template_year(analysis) == 2023
-    assert TP.report_template_year(analysis.assign(stunting_survey_pct=None)) == TP.default_year()
+    cross = pd.DataFrame({"bps_code": ["6301", "6302", "6303"],
+                          "stunting_survey_pct_year": [2024, 2022, None]})
+    assert TP.report_template_year(cross) == 2023
+    assert TP.report_template_year(cross.drop(columns="stunting_survey_pct_year")) == \
+        TP.default_year()
+
+
+def _section_ctx():
+    from types import SimpleNamespace
+    cross = pd.DataFrame({"bps_code": ["6371", "6372", "3201"],
+                          "name": ["Kota Banjarmasin", "Kota Banjarbaru", "Kabupaten Bogor"],
+                          "province_bps": ["63", "63", "32"],
+                          "province_name": ["Kalimantan Selatan", "Kalimantan Selatan", "Jawa Barat"],
+                          "stunting_survey_pct_year": [2024, 2024, 2024],
+                          "kbpp_coverage_pct": [None, None, None]})
+    return SimpleNamespace(cross=cross, programme_month=lambda code: None)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_no_public_kbpp_section_links_the_province_template_and_shows_the_commands(lang):
+    import posixpath
+
+    from kbanalysis.reporting import sections as S
+    from kbanalysis.reporting.batch import output_path
+
+    block = S.regency_kbpp(_section_ctx(), "6371", lang)
+    href = "../../templates/kbpp_63_kalimantan_selatan_2023.xlsx"
+    assert f'href="{href}"' in block.markup
+    page = output_path("regency", "6371", lang, "Kota Banjarmasin")
+    assert posixpath.normpath(posixpath.join(posixpath.dirname(page), href)) == \
+        "templates/kbpp_63_kalimantan_selatan_2023.xlsx"  # where the batch writes it
+    assert ".venv/bin/kbanalysis data check kbpp_63_kalimantan_selatan_2023.xlsx" in block.plain
+    assert 'make run KBPP="kbpp_63_kalimantan_selatan_2023.xlsx"' in block.plain
+    assert ("Template isian untuk Kalimantan Selatan" if lang == "id"
+            else "Fill-in template for Kalimantan Selatan") in block.plain
+    province = S.kbpp_template_offer(_section_ctx(), "32", lang, "province")
+    assert 'href="../../templates/kbpp_32_jawa_barat_2023.xlsx"' in province.markup
+
+
+def test_batch_writes_one_template_per_province_and_only_when_it_changes(tmp_path):
+    from kbanalysis.reporting import batch
+
+    jobs = [batch.ReportJob(f"id/regency/{c}", "regency", c, "id", "x", {}, "o.html", province=p)
+            for c, p in (("6371", "63"), ("6372", "63"), ("3201", "32"))]
+    jobs.append(batch.ReportJob("id/national", "national", None, "id", "n", {}, "n.html"))
+    manifest = {"reports": {}}
+    analysis = pd.read_csv(config.ANALYSIS_CSV, usecols=["year", "stunting_survey_pct"])
+    year = int(analysis.dropna()["year"].max()) - 1  # the year before the latest survey
+    written = batch.write_report_templates(jobs, tmp_path, manifest)
+    assert sorted(written) == [f"templates/kbpp_32_jawa_barat_{year}.xlsx",
+                               f"templates/kbpp_63_kalimantan_selatan_{year}.xlsx"]
+    sheet = openpyxl.load_workbook(tmp_path / written[1])["Tabel KBPP"]
+    assert [sheet.cell(r, 2).value for r in range(8, 21)] == sorted(KALSEL)
+    assert batch.write_report_templates(jobs, tmp_path, manifest) == []  # unchanged
+    (tmp_path / written[0]).unlink()
+    assert batch.write_report_templates(jobs, tmp_path, manifest) == [written[0]]  # missing again
