@@ -222,6 +222,20 @@ def model_request(*, outcome=DEFAULT_OUTCOME, outcome_year=None, exposure=DEFAUL
     return ModelRequest(table=table, arguments=arguments, data=data, provinces=provinces)
 
 
+# The suite's messages name command-line options; a notebook reader sets parameters.
+CLI_TO_PARAMETER = {"--exposure-year": "exposure_year", "--outcome-year": "outcome_year",
+                    "--cluster": "cluster", "--weights": "weights",
+                    "--covariates": "covariates", "`--simulate` data": "simulated=True",
+                    "pass --allow-rejects": "set allow_rejects=True",
+                    "--sheet": "sheet", "--code-system": "code_system"}
+
+
+def as_parameters(message: str) -> str:
+    for option, parameter in CLI_TO_PARAMETER.items():
+        message = message.replace(option, parameter)
+    return message
+
+
 def fit(request: ModelRequest):
     """Fit the suite of ``request``; a specification the data cannot support is a
     ParameterError with the suite's one-line reason."""
@@ -230,4 +244,5 @@ def fit(request: ModelRequest):
     except SpecificationError as error:
         subset = f" (provinces {', '.join(request.provinces)})" if request.provinces else ""
         raise ParameterError(f"cannot fit this specification on the {request.data} "
-                             f"data{subset}: {str(error).splitlines()[0]}") from None
+                             f"data{subset}: {as_parameters(str(error).splitlines()[0])}"
+                             ) from None

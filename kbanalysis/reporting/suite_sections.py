@@ -32,6 +32,12 @@ def _p(value) -> str:
     return T.p_value(value, LANG)
 
 
+def exposure_label(results) -> str:
+    """What a 10-point rise is a rise in: KBPP coverage, or the exposure column asked for."""
+    exposure = results.spec.exposure
+    return "KBPP coverage" if exposure == "kbpp_coverage_pct" else exposure
+
+
 def label(results, text: str) -> str:
     """``text``, marked SIMULATED when any input of the fit is simulated."""
     return f"SIMULATED — {text}" if results.simulated else text
@@ -76,14 +82,17 @@ def power_sentence(results) -> str | None:
     power = results.power.get("adjusted")
     if power is None:
         return None
+    sentence = (f"Power: with {power.n_obs} regencies the smallest effect this design detects "
+                f"with 80 % power at the 5 % level is {T.number(power.mde, LANG, 2)} pp of "
+                f"stunting per 10-point rise in {exposure_label(results)} (either direction).")
+    if results.spec.exposure != "kbpp_coverage_pct":
+        return sentence  # the literature range is about KBPP coverage only
     exp = results.expected
     largest = max(abs(exp.lower_pp), abs(exp.upper_pp))
     verdict = "could" if power.mde <= largest else "cannot"
-    return (f"Power: with {power.n_obs} regencies the smallest effect this design detects with "
-            f"80 % power at the 5 % level is {_num(power.mde)} pp of stunting per 10-point rise "
-            f"in KBPP coverage (either direction). The birth-spacing literature makes "
-            f"{_num(exp.lower_pp, 3)} to {_num(exp.upper_pp, 3)} pp plausible, so these data "
-            f"{verdict} detect an effect of that size.")
+    return (f"{sentence} The birth-spacing literature makes {_num(exp.lower_pp, 3)} to "
+            f"{_num(exp.upper_pp, 3)} pp plausible, so these data {verdict} detect an effect "
+            f"of that size.")
 
 
 def headline(results) -> B.Block:
@@ -104,8 +113,8 @@ def headline(results) -> B.Block:
                      f"{_num(entry['analytic_ci_high'])} ({entry['analytic_inference']}); "
                      f"n = {int(entry['n_obs'])}")
     sentence = power_sentence(results)
-    parts = [B.heading(label(results, "Headline: pp of stunting per 10-point rise in KBPP "
-                                      "coverage")),
+    parts = [B.heading(label(results, f"Headline: pp of stunting per 10-point rise in "
+                                      f"{exposure_label(results)}")),
              B.bullets(items, f"Interval: {head['interval']}.")]
     if sentence:
         parts.append(B.paragraph(sentence, css="key-figure"))
@@ -122,8 +131,8 @@ def comparison(results) -> tuple:
     """The comparison table and its forest plot with the literature band."""
     rows = comparison_rows(results)
     title = label(results, "Model comparison")
-    caption = ("The exposure effect of each estimator in percentage points of stunting per "
-               "10-point rise in KBPP coverage, with 95 % intervals.")
+    caption = (f"The exposure effect of each estimator in percentage points of stunting per "
+               f"10-point rise in {exposure_label(results)}, with 95 % intervals.")
     table = B.table(rows.assign(ci=[f"{_num(a)} to {_num(b)}" for a, b
                                     in zip(rows["ci_low"], rows["ci_high"])]),
                     {"model": "Model", "estimate": "Estimate", "ci": "95 % interval",
@@ -131,7 +140,9 @@ def comparison(results) -> tuple:
                     {"estimate": _num, "p_value": _p,
                      "n_obs": lambda v: T.integer(v, LANG)})
     exp = results.expected
-    figure = plots.estimates_figure(rows, LANG, title, band=(exp.lower_pp, exp.upper_pp),
+    band = ((exp.lower_pp, exp.upper_pp) if results.spec.exposure == "kbpp_coverage_pct"
+            else None)  # the literature range is about KBPP coverage only
+    figure = plots.estimates_figure(rows, LANG, title, band=band,
                                     band_label="literature range")
     return (B.heading(title), B.figure_caption(caption), table, figure)
 

@@ -19,7 +19,7 @@ import pandas as pd
 from .. import config
 from . import blocks as B
 from .params import ParameterError
-from .research import ModelRequest, parse_count, parse_year
+from .research import ModelRequest, as_parameters, parse_count, parse_year
 
 CODE_SYSTEMS = ("bps", "kemendagri")
 USAGE = [
@@ -145,17 +145,16 @@ def build(files: OfficeFiles) -> OfficeBuild | None:
 
     if not files.paths:
         return None
-    if files.problems and not files.allow_rejects:
-        raise ParameterError(f"{len(files.problems)} problem(s) in your KBPP files (listed "
-                             f"above): fix them, or set allow_rejects=True to build without "
-                             f"the rejected rows and cells")
+    # The build decides what stops it (and whether allow_rejects would help): one message.
     with tempfile.TemporaryDirectory(prefix="kbanalysis-office-") as tmp:
         try:
             result = dataset.build(files.raw_dir, Path(tmp), kbpp_files=files.paths,
                                    allow_kbpp_rejects=files.allow_rejects,
                                    kbpp_sheet=files.sheet, code_system=files.code_system)
         except InputError as error:
-            raise ParameterError(f"the build refused your files: {error.line()}") from None
+            listed = " (problems listed above)" if files.problems else ""
+            raise ParameterError(f"the build refused your files{listed}: "
+                                 f"{as_parameters(error.line())}") from None
         analysis = dataset.load_analysis(Path(tmp) / config.ANALYSIS_CSV.name)
     names = {p.name for p in files.paths}
     own = result.kbpp.loc[result.kbpp["source"].astype(str).isin(names)]

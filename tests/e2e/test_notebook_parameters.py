@@ -300,8 +300,9 @@ def test_your_data_lists_every_problem_and_stops(tmp_path, raw_dir):
     check = outputs(notebook, "check")
     for line, _, _ in table.issues:  # every planted problem is listed with its row
         assert f"row {line}," in check, line
-    assert f"{len(table.issues)} problem" in error_of(notebook)
-    assert "allow_rejects=True" in error_of(notebook)
+    message = error_of(notebook)
+    assert message.startswith("ParameterError: the build refused your files")
+    assert f"{len(table.issues)} problems" in message and "set allow_rejects=True" in message
 
 
 def test_your_data_builds_aside_and_fits_the_province(tmp_path, raw_dir):
