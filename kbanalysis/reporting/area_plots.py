@@ -24,6 +24,20 @@ WEIGHING_LINE = "#6c7a3a"
 LINE_COLOURS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000")
 
 
+class RenderedFigure(FigureBlock):
+    """A figure block that renders its PNG once: for a figure every page of a batch shows
+    unchanged (the model comparison), so a warm kernel does not redraw it per page."""
+
+    def png(self) -> bytes:
+        if getattr(self, "_png", None) is None:
+            self._png = super().png()
+        return self._png
+
+
+def rendered_once(block: FigureBlock) -> RenderedFigure:
+    return RenderedFigure(block.figure, block.description, getattr(block, "wide", False))
+
+
 def short_name(name: str) -> str:
     """A regency's name without "Kabupaten " for a legend ("Kota " stays: it tells the two apart)."""
     return name.removeprefix("Kabupaten ")

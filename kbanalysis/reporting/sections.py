@@ -438,10 +438,28 @@ def scatter(cross, lang: str) -> tuple:
             plots.kbpp_stunting_scatter(cross, lang, T.t("h_scatter", lang)))
 
 
+_MODEL_SECTIONS: dict[tuple, tuple] = {}  # (inputs' ids, lang) -> (inputs kept alive, parts)
+
+
 def model_comparison(ctx: ReportContext, lang: str) -> tuple:
     """Each estimator's exposure effect with its name in words and the main model marked,
     the scope of the fit, a forest plot with a labelled axis, the literature range and the
-    minimum detectable effect beside it, and the table as a CSV download."""
+    minimum detectable effect beside it, and the table as a CSV download.
+
+    Every province page shows the same section: a warm kernel builds it (and draws its
+    figure) once per data set and language."""
+    inputs = (ctx.estimates, ctx.meta, getattr(ctx, "predictions", None), getattr(ctx, "cross", None))
+    key = (*map(id, inputs), lang)
+    if key not in _MODEL_SECTIONS:
+        if len(_MODEL_SECTIONS) >= 4:
+            _MODEL_SECTIONS.clear()
+        parts = tuple(AP.rendered_once(p) if isinstance(p, plots.FigureBlock) else p
+                      for p in _model_comparison(ctx, lang))
+        _MODEL_SECTIONS[key] = (inputs, parts)  # the inputs stay referenced: their ids stay theirs
+    return _MODEL_SECTIONS[key][1]
+
+
+def _model_comparison(ctx: ReportContext, lang: str) -> tuple:
     head = B.heading(T.t("h_model_comparison", lang))
     comparison = C.model_comparison(ctx.estimates)
     if comparison is None or comparison.empty:
