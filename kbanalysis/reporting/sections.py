@@ -17,7 +17,6 @@ from . import content as C
 from . import downloads as D
 from . import maps, plots
 from . import official as O
-from . import svgcharts
 from . import text as T
 from .context import ReportContext
 
