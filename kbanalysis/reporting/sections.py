@@ -15,7 +15,7 @@ from . import areas as A
 from . import blocks as B
 from . import content as C
 from . import downloads as D
-from . import maps, plots
+from . import maps, plots, svgcharts
 from . import official as O
 from . import text as T
 from .context import ReportContext
