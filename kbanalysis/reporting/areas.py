@@ -130,10 +130,12 @@ def national_province_table(cross: pd.DataFrame, provinces: pd.DataFrame, rows: 
                         "regency_mean": mean["value"], "n_used": mean["n_used"],
                         "kbpp": overview["kbpp"], "deliveries": overview["deliveries"],
                         "mothers": overview["mothers"], "kbpp_published": published,
-                        "kbpp_published_year": None if published is None else int(kbpp_year)})
+                        "kbpp_published_year": None if published is None else int(kbpp_year),
+                        "kbpp_simulated": bool(overview["kbpp"] is not None and "kbpp_measure_type" in members
+                                               and members["kbpp_measure_type"].eq("simulated").any())})
     return pd.DataFrame.from_records(records, columns=[
         "province_bps", "province_name", "n", "official", "reason", "regency_mean", "n_used",
-        "kbpp", "deliveries", "mothers", "kbpp_published", "kbpp_published_year"])
+        "kbpp", "deliveries", "mothers", "kbpp_published", "kbpp_published_year", "kbpp_simulated"])
 
 
 # --------------------------------------------------------------------------------------
@@ -141,7 +143,7 @@ def national_province_table(cross: pd.DataFrame, provinces: pd.DataFrame, rows: 
 
 PLANNING_COLUMNS = ["bps_code", "name", "basis", "kbpp_year", "acceptors", "deliveries",
                     "coverage", "gap_points", "mothers", "long_acting_share_pct",
-                    "long_acting_year"]
+                    "long_acting_year", "simulated"]
 
 
 def planning_table(cross: pd.DataFrame, province: str,
@@ -169,6 +171,9 @@ def planning_table(cross: pd.DataFrame, province: str,
                     for d, a, c in zip(deliveries, acceptors, counts)],
         "long_acting_share_pct": col("long_acting_share_pct"),
         "long_acting_year": col("long_acting_share_pct_year"),
+        # the demonstration's KBPP layer: every figure from it is labelled simulated
+        "simulated": (members["kbpp_measure_type"].eq("simulated") if "kbpp_measure_type" in members
+                      else pd.Series(False, index=members.index)) & coverage.notna(),
     })
     return table[PLANNING_COLUMNS].reset_index(drop=True)
 
@@ -188,6 +193,7 @@ def planning_total(table: pd.DataFrame) -> dict:
         "coverage": (100.0 * acceptors / deliveries) if deliveries else None,
         "mothers": float(pd.to_numeric(counted["mothers"]).sum()) if len(counted) else None,
         "n_long_acting": int(table["long_acting_share_pct"].notna().sum()),
+        "simulated": bool(table["simulated"].any()),
     }
 
 

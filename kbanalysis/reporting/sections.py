@@ -537,11 +537,12 @@ def national_provinces(ctx: ReportContext, lang: str) -> B.Block:
         kbpp_text=[_pct(k, lang) if k == k and k is not None else
                    (T.t("nat_kbpp_published", lang, value=_pct(p, lang), year=int(y)) if p == p and p is not None
                     else "–") for k, p, y in zip(table["kbpp"], table["kbpp_published"], table["kbpp_published_year"])])
+    tag = f" {T.t('simulated_tag', lang)}" if table["kbpp_simulated"].any() else ""
     labels = {"province_bps": T.t("col_code", lang), "province_name": T.t("col_province", lang),
               "official": T.t("nat_col_official", lang, year=year or "–"),
               "regency_mean": T.t("nat_col_regency_mean", lang), "used": T.t("nat_col_n_used", lang),
-              "kbpp_text": T.t("col_kbpp", lang), "deliveries": T.t("col_deliveries", lang),
-              "mothers": T.t("col_mothers", lang)}
+              "kbpp_text": T.t("col_kbpp", lang) + tag, "deliveries": T.t("col_deliveries", lang) + tag,
+              "mothers": T.t("col_mothers", lang) + tag}
     if table["deliveries"].isna().all():  # no province has counts: no empty columns
         labels.pop("deliveries"), labels.pop("mothers")
     return B.join(B.heading(T.t("h_provinces", lang)), B.table(
@@ -635,9 +636,11 @@ def province_headline(ctx: ReportContext, province: str, lang: str) -> B.Block:
     parts.append(_target_count(members["stunting_survey_pct"], lang))
     overview = C.area_overview(members)
     if overview["kbpp"] is not None:
+        simulated = "kbpp_measure_type" in members and members["kbpp_measure_type"].eq("simulated").any()
         parts.append(B.paragraph(T.t("prov_kbpp_pooled", lang, year=overview["kbpp_year"] or "–",
                                      kbpp=_pct(overview["kbpp"], lang),
-                                     deliveries=T.integer(overview["deliveries"], lang))))
+                                     deliveries=T.integer(overview["deliveries"], lang))
+                                 + (f" {T.t('simulated_tag', lang)}" if simulated else "")))
     parts.append(B.figure_caption(T.t("prov_source_official", lang)))
     return B.join(*parts, papua_codes(ctx, province, lang))
 
@@ -732,24 +735,27 @@ def province_planning(ctx: ReportContext, province: str, lang: str) -> B.Block:
         return B.join(B.heading(T.t("prov_h_planning", lang)),
                       B.paragraph(T.t("prov_planning_none", lang, n=total["n"])))
     cells = _planning_cells(table, lang)
+    tag = f" {T.t('simulated_tag', lang)}" if total["simulated"] else ""
+    cells["basis"] = [b + (tag if sim else "") for b, sim in zip(cells["basis"], table["simulated"])]
     if total["n_counts"]:
         gap = None if total["coverage"] is None else round(max(0.0, config.KBPP_TARGET_PCT - total["coverage"]), 1)
         cells = pd.concat([cells, pd.DataFrame([{
-            "bps_code": "", "name": T.t("prov_total_row", lang, n_counts=total["n_counts"], n=total["n"]),
+            "bps_code": "", "name": T.t("prov_total_row", lang, n_counts=total["n_counts"], n=total["n"]) + tag,
             "kbpp_year": "", "acceptors": T.integer(total["acceptors"], lang),
             "deliveries": T.integer(total["deliveries"], lang), "coverage": _pct(total["coverage"], lang),
             "gap_points": _pct(gap, lang), "mothers": T.integer(total["mothers"], lang),
             "long_acting": "", "basis": "", "total": True}])], ignore_index=True)
     shown = B.table(cells, {"bps_code": T.t("col_code", lang), "name": T.t("col_name", lang),
                             "kbpp_year": T.t("prov_col_kbpp_year", lang),
-                            "acceptors": T.t("prov_col_acceptors", lang),
-                            "deliveries": T.t("col_deliveries", lang), "coverage": T.t("col_kbpp", lang),
-                            "gap_points": T.t("prov_col_gap", lang, target=target),
-                            "mothers": T.t("col_mothers", lang),
+                            "acceptors": T.t("prov_col_acceptors", lang) + tag,
+                            "deliveries": T.t("col_deliveries", lang) + tag,
+                            "coverage": T.t("col_kbpp", lang) + tag,
+                            "gap_points": T.t("prov_col_gap", lang, target=target) + tag,
+                            "mothers": T.t("col_mothers", lang) + tag,
                             "long_acting": T.t("prov_col_long_acting", lang),
                             "basis": T.t("prov_col_note", lang)},
                     highlight=lambda row: bool(row["total"]))
-    parts = [B.heading(T.t("prov_h_planning", lang)),
+    parts = [B.heading(T.t("prov_h_planning", lang) + tag),
              B.paragraph(T.t("prov_planning_intro", lang, target=target)), shown]
     if total["n_counts"]:
         parts.append(B.paragraph(T.t("prov_total_sentence", lang, **total)))

@@ -341,3 +341,18 @@ def test_without_an_official_series_the_pages_say_so(ctx):
                            processed_dir=config.PROJ_ROOT / "no-such-folder")
     assert "no official province figure" in repr(S.province_headline(fake, "53", "en"))
     assert "\t–\t" in repr(S.national_provinces(fake, "en")).splitlines()[2]
+
+
+def test_simulated_kbpp_is_labelled_in_the_planning_table_and_its_csv():
+    cross = _planning_cross().assign(kbpp_measure_type=["simulated", "simulated", "simulated", None])
+    analysis = cross.assign(year=2024, kbpp_source="simulated")
+    ctx = SimpleNamespace(cross=cross, analysis=analysis, programme_month=lambda code: (2025, 9))
+    block = S.province_planning(ctx, "99", "en")
+    lines = repr(block).splitlines()
+    assert lines[0] == "## KBPP planning table (simulated)"
+    header = next(line for line in lines if line.startswith("Code\t")).split("\t")
+    for column in ("KBPP acceptors", "Deliveries", "KBPP coverage (%)", "Mothers to reach"):
+        assert f"{column} (simulated)" in header
+    assert "Total (2 of 4 regencies with counts) (simulated)" in repr(block)
+    rows = list(csv.DictReader(D.decode_link(block.markup)[1].splitlines()))
+    assert [r["simulated"] for r in rows] == ["True", "True", "True", "False"]
