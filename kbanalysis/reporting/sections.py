@@ -458,8 +458,15 @@ def model_comparison(ctx: ReportContext, lang: str) -> tuple:
     return _MODEL_SECTIONS[key][1]
 
 
+def _model_tag(ctx, lang: str) -> str:
+    """" (simulated)" when the model results were fitted on simulated inputs, else ""."""
+    simulated = ("simulated_model" in (getattr(ctx, "simulated", None) or [])
+                 or bool((getattr(ctx, "meta", None) or {}).get("simulated")))
+    return f" {T.t('simulated_tag', lang)}" if simulated else ""
+
+
 def _model_comparison(ctx: ReportContext, lang: str) -> tuple:
-    head = B.heading(T.t("h_model_comparison", lang))
+    head = B.heading(T.t("h_model_comparison", lang) + _model_tag(ctx, lang))
     comparison = C.model_comparison(ctx.estimates)
     if comparison is None or comparison.empty:
         return (head, B.paragraph(T.t("model_missing", lang)))
@@ -482,7 +489,7 @@ def _model_comparison(ctx: ReportContext, lang: str) -> tuple:
             if per_10 and expected and expected["coverage_rise_pts"] == 10 else None)
     figure = plots.estimates_figure(comparison, lang, T.t("h_model_comparison", lang), band=band,
                                     band_label=T.t("expected_band", lang),
-                                    xlabel=T.t("nat_forest_axis", lang) if per_10 else unit,
+                                    xlabel=(T.t("nat_forest_axis", lang) if per_10 else unit) + _model_tag(ctx, lang),
                                     names=names, main=is_main)
     parts = [head, model_scope(ctx, lang), B.figure_caption(T.t("model_comparison_caption", lang, unit=unit)),
              table, figure]
@@ -870,14 +877,15 @@ def national_research_covariates(ctx: ReportContext, lang: str) -> tuple:
     head = B.heading(T.t("nat_h_covariates", lang), level=3)
     table = A.covariate_table(ctx.estimates, ctx.meta)
     if table is None or table.empty:
-        return (B.heading(T.t("nat_h_research", lang)), head, B.paragraph(T.t("model_missing", lang)))
+        return (B.heading(T.t("nat_h_research", lang) + _model_tag(ctx, lang)), head,
+                B.paragraph(T.t("model_missing", lang)))
     shown = table.assign(
         label=[T.t("nat_intercept", lang) if t == "(intercept)" else _indicator_label(t, lang) for t in table["term"]],
         ci=[_interval(a, b, lang, 3) for a, b in zip(table["ci_low"], table["ci_high"])])
     r2 = A.fit_r2(ctx.predictions)
     caption = (T.t("nat_covariates_caption", lang, r2=T.number(r2["r2"], lang, 3), n=r2["n"]) if r2
                else T.t("nat_r2_missing", lang))
-    return (B.heading(T.t("nat_h_research", lang)), head, B.figure_caption(caption),
+    return (B.heading(T.t("nat_h_research", lang) + _model_tag(ctx, lang)), head, B.figure_caption(caption),
             B.table(shown, {"label": T.t("col_term", lang), "estimate": T.t("col_estimate", lang),
                             "ci": T.t("col_ci", lang), "p_value": T.t("col_p", lang)},
                     {"estimate": lambda v: _signed(float(v), lang, 3), "p_value": lambda v: T.p_value(v, lang)}),

@@ -356,3 +356,13 @@ def test_simulated_kbpp_is_labelled_in_the_planning_table_and_its_csv():
     assert "Total (2 of 4 regencies with counts) (simulated)" in repr(block)
     rows = list(csv.DictReader(D.decode_link(block.markup)[1].splitlines()))
     assert [r["simulated"] for r in rows] == ["True", "True", "True", "False"]
+
+
+def test_model_section_says_simulated_when_the_fit_was_on_simulated_inputs(ctx):
+    fake = SimpleNamespace(estimates=ctx.estimates, meta={**ctx.meta, "simulated": True},
+                           predictions=ctx.predictions, cross=ctx.cross, simulated=["simulated_model"])
+    parts = S.model_comparison(fake, "en")
+    assert repr(parts[0]) == "## Model comparison (simulated)"
+    figure = next(p for p in parts if isinstance(p, plots.FigureBlock))
+    assert figure.figure.axes[0].get_xlabel().endswith("(simulated)")
+    assert "(simulated)" in repr(S.national_research_covariates(fake, "en")[0])
