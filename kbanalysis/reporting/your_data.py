@@ -26,8 +26,8 @@ USAGE = [
     "This notebook checks your own KBPP files, builds the tables with them in a temporary "
     "folder (data/processed/ is never changed) and fits the estimator suite on the provinces "
     "they cover. No file was given, so nothing was checked or fitted.",
-    "Run it with papermill (one file, or several separated by the path separator "
-    f"{os.pathsep!r}), for example:",
+    "Run it with papermill (one file, or several separated by the path separator: ':' on "
+    "Linux and macOS, ';' on Windows; or a YAML list with -y), for example:",
 ]
 USAGE_COMMANDS = [
     ".venv/bin/papermill notebooks/3.01-your-data.ipynb out.ipynb "

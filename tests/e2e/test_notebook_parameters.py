@@ -322,6 +322,32 @@ def test_your_data_builds_aside_and_fits_the_province(tmp_path, raw_dir):
     assert not got["simulated"]
 
 
+@pytest.mark.parametrize("arguments, expected", [
+    ({"code_system": "dagri"}, "code_system='dagri': expected None (detect), 'bps' or "
+                               "'kemendagri'"),
+    ({"allow_rejects": "maybe"}, "allow_rejects='maybe': expected True or False"),
+    ({"draws": "many"}, "draws='many': expected a whole number of at least 999"),
+])
+def test_bad_office_parameters_name_themselves(tmp_path, arguments, expected):
+    from kbanalysis.reporting import your_data
+    from kbanalysis.reporting.params import ParameterError
+
+    table = tmp_path / "profil.csv"
+    table.write_text("placeholder\n", encoding="utf-8")
+    with pytest.raises(ParameterError) as caught:
+        your_data.office_files(kbpp_files=str(table), raw_dir=str(tmp_path), **arguments)
+    assert str(caught.value).startswith(expected)
+
+
 def test_refresh_re_executes_both_research_notebooks():
     notebooks = refresh.committed_notebooks()
     assert MODEL in notebooks and YOUR_DATA in notebooks
+
+
+def test_refresh_keeps_no_python_patch_version():
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")])
+    notebook.metadata["language_info"] = {"name": "python", "version": "3.11.7"}
+    notebook.metadata["papermill"] = {"start_time": "2026-01-01T00:00:00"}
+    cleaned = refresh.clean(notebook)
+    assert cleaned.metadata["language_info"]["version"] == "3.11"
+    assert "papermill" not in cleaned.metadata
