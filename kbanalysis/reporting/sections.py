@@ -915,7 +915,9 @@ def national_research_sensitivity(ctx: ReportContext, lang: str) -> tuple:
     table = A.sensitivity_table(ctx.estimates, ctx.meta)
     if table is None or table.empty:
         return (head, B.paragraph(T.t("nat_sensitivity_missing", lang)))
-    shown = table.assign(ci=[_interval(a, b, lang, 2) for a, b in zip(table["ci_low"], table["ci_high"])])
+    shown = table.assign(ci=[_interval(a, b, lang, 2) for a, b in zip(table["ci_low"], table["ci_high"])],
+                         group=[T.t(f"nat_group_{g}", lang) if f"nat_group_{g}" in T.STRINGS else g
+                                for g in table["group"]])
     return (head, B.figure_caption(T.t("nat_sensitivity_caption", lang)),
             B.table(shown, {"group": T.t("nat_col_group", lang), "description": T.t("nat_col_variant", lang),
                             "estimate": T.t("col_estimate", lang), "ci": T.t("col_ci", lang),
