@@ -147,7 +147,7 @@ def test_default_is_real_ssgi_2024_on_kbpp_2021(runs, analysis):
     assert (got["outcome_year"], got["exposure_year"], got["lag_years"]) == (2024, 2021, 3)
     assert got["n_obs"] == len(joined(analysis, 2024, 2021)) == 35
     assert not got["simulated"] and "SIMULATED" not in outputs(notebook, "comparison")
-    assert got["inference"] == "hc3"
+    assert got["inference"] == "hc3" and got["weights"] == "children_0_4"
     assert "1 province(s) among the complete rows" in outputs(notebook, "specification")
     # The power statement sits next to the literature range.
     headline = outputs(notebook, "headline")
@@ -251,6 +251,8 @@ def _assert_labelled_simulated(notebook):
 @pytest.mark.parametrize("arguments, expected", [
     ({"covariates": "poverty"}, "covariates='poverty': no such column in the analysis table "
                                 "(did you mean 'poverty_pct'?)"),
+    ({"outcome": "stunting"}, "outcome='stunting': no such column in the analysis table"),
+    ({"weights": "births"}, "weights='births': no such column in the analysis table"),
     ({"lag": 3, "exposure_year": 2021}, "exposure_year=2021 and lag=3: give one of them"),
     ({"province": "99"}, "province='99': unknown province '99'"),
     ({"exposure_year": "21"}, "exposure_year='21': expected a year such as 2021"),
