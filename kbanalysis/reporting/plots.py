@@ -321,8 +321,8 @@ def kbpp_stunting_scatter(cross: pd.DataFrame, lang: str, title: str,
     province among others); ``focus``: the page's own regency, in red and named."""
     from . import sourcing
 
-    figure, ax = new_figure(width=PHONE_WIDTH_IN, height=4.6,
-                            margins={"left": 0.15, "right": 0.97, "bottom": 0.13, "top": 0.9})
+    figure, ax = new_figure(width=PHONE_WIDTH_IN, height=5.2,
+                            margins={"left": 0.15, "right": 0.97, "bottom": 0.2, "top": 0.92})
     rows = cross.loc[cross["kbpp_coverage_pct"].notna() & cross["stunting_survey_pct"].notna()]
     if rows.empty:
         return message_figure(title, T.t("ui_scatter_empty", lang),
@@ -359,7 +359,10 @@ def kbpp_stunting_scatter(cross: pd.DataFrame, lang: str, title: str,
         ax.text(0.5, 0.5, T.t("ui_simulated_word", lang), transform=ax.transAxes, ha="center",
                 va="center", fontsize=32, color=HIGHLIGHT, alpha=0.25, rotation=15)
     if len(rows) >= 3:
-        ax.legend(loc="upper right")
+        ax.legend(loc="best")  # never over a regency's dot
+    source = sourcing.source_line(rows, ["stunting_survey_pct", "kbpp_coverage_pct"], lang)
+    figure.text(0.02, 0.01, source, fontsize=PHONE_TEXT["font.size"], color="#52606d", ha="left",
+                va="bottom", wrap=True)
     return FigureBlock(figure, T.t("ui_alt_regencies", lang, title=title, n=len(rows)))
 
 

@@ -111,3 +111,10 @@ def test_scatter_without_pairs_says_so_instead_of_empty_axes():
     block = plots.kbpp_stunting_scatter(SCATTER.assign(kbpp_coverage_pct=None), "en", "KBPP and stunting")
     assert "No regency has both a KBPP figure and a stunting figure." in _texts(block)
     assert not block.figure.axes[0].axison
+
+
+def test_scatter_names_its_sources_underneath():
+    block = plots.kbpp_stunting_scatter(SCATTER.assign(province_name="Jawa Tengah",
+                                                       kbpp_source="profil_kesehatan_jateng_2021.csv"),
+                                        "id", "KBPP dan stunting")
+    assert "Sumber: SSGI 2024 (Kemenkes); Profil Kesehatan Jawa Tengah 2021." in _texts(block)
