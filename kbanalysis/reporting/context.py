@@ -140,6 +140,8 @@ def input_paths(processed_dir: Path, results_dir: Path) -> dict[str, Path]:
         "regions.csv": processed_dir / config.REGIONS_CSV.name,
         "provinces.csv": processed_dir / config.PROVINCES_CSV.name,
         "programme_monthly.csv": processed_dir / "programme_monthly.csv",
+        # read by reporting.official (province figures, secondary trend points)
+        "tidy.csv": processed_dir / config.TIDY_CSV.name,
         "estimates.csv": results_dir / ESTIMATES_CSV,
         "predictions.csv": results_dir / PREDICTIONS_CSV,
         "meta.json": results_dir / META_JSON,
