@@ -22,6 +22,7 @@ from .atomic import finish_pending, write_frame_csv, write_set
 from .indicators import TIDY_COLUMNS, normalise_tidy
 from .kbpp_schema import COUNT_COLUMNS, KBPP_COLUMNS, empty_kbpp, kbpp_to_tidy, validate_kbpp
 from .ledger import LEDGER_COLUMNS, InputError, Ledger
+from .messages import msg
 from .regions import REGION_COLUMNS, Resolver, build_regions
 from .simulate.kbpp import simulate_kbpp
 from .sources import kode_wilayah
@@ -162,8 +163,7 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     if simulate and (kbpp is not None or kbpp_files):
         raise InputError(", ".join(Path(f).name for f in kbpp_files) or "KBPP table",
-                         expected="real KBPP files or --simulate, not both (the simulated "
-                                  "layer replaces every KBPP value)")
+                         expected=msg("build.not_both"))
     regencies, provinces = build_regions(raw_dir)
     resolver = Resolver(regencies, provinces)
     files = {s.source_id: find_raw_file(raw_dir, s.pattern) for s in RAW_SOURCES}
@@ -186,8 +186,8 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
         kbpp = simulate_kbpp(regencies, real, seed=seed)
     problems = validate_kbpp(kbpp, "KBPP table", resolver)
     if problems:
-        raise InputError("KBPP table", expected=f"a valid KBPP table; {len(problems)} problems, "
-                         f"first: {problems[0].line()}")
+        raise InputError("KBPP table", expected=msg("build.valid_kbpp", count=len(problems),
+                                                    first=problems[0].line()))
     kbpp = (kbpp[KBPP_COLUMNS].sort_values(["bps_code", "year"], kind="mergesort")
             .reset_index(drop=True))
     simulated = not kbpp.empty and kbpp["measure_type"].eq("simulated").all()
@@ -242,8 +242,8 @@ def find_raw_file(raw_dir: Path, pattern: str) -> Path:
     found = sorted(Path(raw_dir).glob(pattern))
     if len(found) != 1:
         raise InputError(Path(raw_dir) / pattern,
-                         expected="exactly one raw file matching this name (see data/SOURCES.md)",
-                         got=[p.name for p in found] or "none")
+                         expected=msg("build.one_raw_file"),
+                         got=[p.name for p in found] or msg("got.none"))
     return found[0]
 
 
@@ -276,8 +276,9 @@ def drop_duplicates(tidy: pd.DataFrame, results: list[SourceResult]) -> tuple[pd
         result.ledger.add(
             row.source_id, result.file, row.source_row, None if whole else row.indicator,
             "duplicate",
-            f"{row.indicator} {row.year} of {row.region_code} kept from {winner['source_id']} "
-            f"row {winner['source_row']}; difference {row.value - winner['value']:+.6g}",
+            msg("build.duplicate", indicator=row.indicator, year=row.year, code=row.region_code,
+                source=winner["source_id"], row=winner["source_row"],
+                difference=float(row.value - winner["value"])),
             f"{row.value:g}")
     # Each reader's result now holds only what is kept, so its counts reconcile.
     for result in results:

@@ -31,6 +31,7 @@ import pandas as pd
 from . import config
 from .indicators import TIDY_COLUMNS, get, normalise_tidy
 from .ledger import InputError
+from .messages import Msg, joined, msg
 from .regions import Resolver, default_resolver
 
 METHODS = config.KBPP_METHODS
@@ -72,11 +73,11 @@ def validate_kbpp(frame: pd.DataFrame, file, resolver: Resolver | None = None) -
     errors: list[InputError] = []
     missing = [c for c in KBPP_COLUMNS if c not in frame.columns]
     for column in missing:
-        errors.append(InputError(file, 1, column, "a column of the KBPP table", got="missing"))
+        errors.append(InputError(file, 1, column, msg("schema.column"), got=msg("got.missing")))
     for column in frame.columns:
         if column not in KBPP_COLUMNS:
             errors.append(InputError(file, 1, column,
-                                     f"only the KBPP columns {', '.join(KBPP_COLUMNS)}"))
+                                     msg("schema.only_columns", columns=", ".join(KBPP_COLUMNS))))
     if missing:
         return errors
 
@@ -84,7 +85,7 @@ def validate_kbpp(frame: pd.DataFrame, file, resolver: Resolver | None = None) -
     checker = _RowChecker(frame.reset_index(drop=True), file, errors)
     codes_ok = checker.codes(resolver)
     years_ok = checker.integers("year", YEAR_MIN, YEAR_MAX,
-                                f"a year from {YEAR_MIN} to {YEAR_MAX}")
+                                msg("schema.year", low=YEAR_MIN, high=YEAR_MAX))
     empty = {c: frame[c].isna().to_numpy(bool) for c in COUNT_COLUMNS}
     total_only = ~empty["kbpp_total"] & np.logical_and.reduce([empty[c] for c in METHOD_COLUMNS])
     # Counts a row of total acceptors may leave empty: all eight methods, and deliveries.
@@ -94,8 +95,9 @@ def validate_kbpp(frame: pd.DataFrame, file, resolver: Resolver | None = None) -
     coverage_only = coverage_only_rows(frame)
     may_be_empty = {c: coverage_only | may_be_empty.get(c, False) for c in COUNT_COLUMNS}
     counts_ok = {c: checker.integers(c, 1 if c == "deliveries" else 0, get(c).high,
-                                     ("a positive" if c == "deliveries" else "a non-negative")
-                                     + f" integer (at most {get(c).high:,})",
+                                     msg("schema.positive_integer" if c == "deliveries"
+                                         else "schema.nonnegative_integer",
+                                         high=float(get(c).high)),
                                      empty_ok=may_be_empty.get(c))
                  for c in COUNT_COLUMNS}
     coverage_ok = checker.numbers("kbpp_coverage_pct",
@@ -158,30 +160,30 @@ class _RowChecker:
         cells = self.frame["bps_code"]
         text = cells.map(lambda v: None if pd.isna(v) else str(v).strip())
         shaped = text.map(lambda v: v is not None and re.fullmatch(r"\d{4}", v) is not None).to_numpy(bool)
-        self._flag(~shaped, "bps_code", "a 4-digit BPS 2020 regency code")
+        self._flag(~shaped, "bps_code", msg("schema.bps_code_shape"))
         known_codes = set(resolver.regencies["bps_code"])
         known = shaped & text.isin(known_codes).to_numpy(bool)
-        self._flag(shaped & ~known, "bps_code", "a BPS 2020 code of one of the 514 kabupaten/kota")
-        self._dtype("bps_code", known, "text (read the column with dtype=str)",
+        self._flag(shaped & ~known, "bps_code", msg("schema.bps_code_known"))
+        self._dtype("bps_code", known, msg("schema.text_dtype"),
                     pd.api.types.is_string_dtype)
         return known
 
-    def integers(self, column: str, low: int, high: int, expected: str,
+    def integers(self, column: str, low: int, high: int, expected: Msg,
                  empty_ok: np.ndarray | None = None) -> np.ndarray:
         """Good cells; an empty cell where ``empty_ok`` is neither good nor flagged."""
         numbers = pd.to_numeric(self.frame[column], errors="coerce").astype("float64").to_numpy()
         ok = np.isfinite(numbers) & (numbers == np.round(numbers)) & (numbers >= low) & (numbers <= high)
         skipped = self._empty_ok(column, empty_ok)
         self._flag(~ok & ~skipped, column, expected)
-        self._dtype(column, ok, "an integer column", pd.api.types.is_integer_dtype)
+        self._dtype(column, ok, msg("schema.integer_dtype"), pd.api.types.is_integer_dtype)
         self.values[column] = numbers
         return ok
 
     def numbers(self, column: str, empty_ok: np.ndarray | None = None) -> np.ndarray:
         numbers = pd.to_numeric(self.frame[column], errors="coerce").astype("float64").to_numpy()
         ok = np.isfinite(numbers)
-        self._flag(~ok & ~self._empty_ok(column, empty_ok), column, "a number (percent)")
-        self._dtype(column, ok, "a numeric column", pd.api.types.is_numeric_dtype)
+        self._flag(~ok & ~self._empty_ok(column, empty_ok), column, msg("schema.number_percent"))
+        self._dtype(column, ok, msg("schema.numeric_dtype"), pd.api.types.is_numeric_dtype)
         self.values[column] = numbers
         return ok
 
@@ -189,22 +191,22 @@ class _RowChecker:
         """A coverage without counts is checked against the percent range only."""
         value = self.values["kbpp_coverage_pct"]
         self._flag(rows & ((value < 0) | (value > 100)), "kbpp_coverage_pct",
-                   "a percentage from 0 to 100")
+                   msg("pk.percentage"))
 
     def labels(self) -> None:
         kinds = self.frame["measure_type"]
         kind_ok = kinds.isin(KBPP_MEASURE_TYPES).to_numpy(bool)
-        self._flag(~kind_ok, "measure_type", " or ".join(repr(k) for k in KBPP_MEASURE_TYPES))
+        self._flag(~kind_ok, "measure_type",
+                   joined("join.or", [repr(k) for k in KBPP_MEASURE_TYPES]))
         source = self.frame["source"].map(lambda v: "" if pd.isna(v) else str(v).strip())
         named = (source != "").to_numpy(bool)
-        self._flag(~named, "source", "the file the row came from (or the simulator's label)")
+        self._flag(~named, "source", msg("schema.source"))
         # Simulated rows say so in their source too; real rows must not look simulated.
         says_simulated = source.str.startswith("simulated").to_numpy(bool)
         is_simulated = (kinds == "simulated").to_numpy(bool)
         self._flag(named & kind_ok & (says_simulated != is_simulated), "source",
-                   lambda i: ("a source starting with 'simulated'" if is_simulated[i]
-                              else "a source not starting with 'simulated' for measure_type "
-                                   "'administrative'"))
+                   lambda i: msg("schema.source_simulated" if is_simulated[i]
+                                 else "schema.source_not_simulated"))
 
     def totals(self, counts_ok: dict[str, np.ndarray]) -> None:
         v = self.values
@@ -212,10 +214,10 @@ class _RowChecker:
         method_sum = np.sum([v[c] for c in METHOD_COLUMNS], axis=0)
         bad_sum = methods_ok & counts_ok["kbpp_total"] & (v["kbpp_total"] != method_sum)
         self._flag(bad_sum, "kbpp_total",
-                   lambda i: f"the sum of the 8 method counts ({int(method_sum[i])})")
+                   lambda i: msg("schema.method_sum", total=int(method_sum[i])))
         both = counts_ok["kbpp_total"] & counts_ok["deliveries"]
         self._flag(both & (v["kbpp_total"] > v["deliveries"]), "kbpp_total",
-                   lambda i: f"at most deliveries ({int(v['deliveries'][i])})")
+                   lambda i: msg("schema.at_most_deliveries", deliveries=int(v["deliveries"][i])))
 
     def coverage(self, counts_ok: dict[str, np.ndarray], coverage_ok: np.ndarray) -> None:
         v = self.values
@@ -224,8 +226,8 @@ class _RowChecker:
             implied = 100.0 * v["kbpp_total"] / v["deliveries"]
         off = usable & ~(np.abs(v["kbpp_coverage_pct"] - implied) <= COVERAGE_TOLERANCE + 1e-9)
         self._flag(off, "kbpp_coverage_pct",
-                   lambda i: f"100 * kbpp_total / deliveries = {implied[i]:.2f} "
-                             f"(within {COVERAGE_TOLERANCE})")
+                   lambda i: msg("schema.coverage", implied=float(implied[i]),
+                                 tolerance=float(COVERAGE_TOLERANCE)))
 
     def duplicates(self, keyed: np.ndarray) -> None:
         keys = pd.DataFrame({"code": self.frame["bps_code"].astype(str).str.strip(),
@@ -236,8 +238,8 @@ class _RowChecker:
             if key in first_line:
                 self.errors.append(InputError(
                     self.file, int(self.lines[i]), "bps_code",
-                    f"one row per (bps_code, year); {key[0]} {int(key[1])} is already at "
-                    f"row {first_line[key]}", got=key[0]))
+                    msg("schema.one_row", code=key[0], year=int(key[1]), row=first_line[key]),
+                    got=key[0]))
             else:
                 first_line[key] = int(self.lines[i])
 

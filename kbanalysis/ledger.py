@@ -11,63 +11,45 @@ from pathlib import Path
 
 import pandas as pd
 
-# Machine-readable reasons. Keep in step with data/SOURCES.md.
-REASONS = {
-    "unknown_region": "name or code matches no kabupaten/kota or province",
-    "ambiguous_region": "bare name shared by a kabupaten and a kota, no context to tell them apart",
-    "code_name_mismatch": "the region code and the region name point at different regions",
-    "duplicate": "same region, year and indicator already kept (from this or an earlier source)",
-    "out_of_range": "value outside the range the indicator allows",
-    "not_a_number": "value could not be read as a number",
-    "missing_value": "cell is empty",
-    "zero_coded_missing": "zero that stands for a missing value",
-    "implausible_value": "value contradicts the published figure or its neighbours",
-    "copy_down": "identical value repeated across provinces split from one parent",
-    "pseudo_unit": "geometry that is not a kabupaten/kota (lake, reservoir, forest)",
-    "null_geometry": "feature without a shape",
-    "bad_year": "year missing or outside the supported range",
-    "inconsistent_total": ("a total or percentage disagrees with the counts it summarises "
-                           "(reported, never corrected)"),
-    "method_unknown": ("contraceptive method outside the KBPP vocabulary "
-                       "(kondom, suntik, pil, AKDR, MOP, MOW, implan, MAL)"),
-    "after_kbpp_window": "method started more than 42 days after delivery: not KBPP",
-    "not_postpartum": "acceptor not flagged as postpartum (KB pasca persalinan = no)",
-    "bad_date": "date missing or unreadable",
-    "date_out_of_range": "date outside the supported period",
-    "not_yes_no": "a yes/no field holding something other than ya/tidak, yes/no, 1/0",
-    "conflicting_duplicate": ("same regency and year given with different values by two rows "
-                              "or files; every version rejected"),
-    "unit_mismatch": "the file's unit column disagrees with the indicator's unit",
-    "not_derivable": "a derived value cannot be computed from its inputs (e.g. a zero divisor)",
-    "malformed_row": "row has a different number of fields than the header",
-    # Published value tables (kbanalysis.sources.published).
-    "conflicting_sources": ("one region-year printed with different values by two sources; the "
-                            "rule in data/SOURCES.md picks one or none, the rest is here"),
-    "disagrees_official": "a printed province value that differs from the official province series",
-    "aggregate_row": ("a total of a higher level (the province line of a regency table, the "
-                      "national line of a province table): not a value of the table's level"),
-    "unknown_indicator": "the indikator text names no indicator the project knows",
-}
+from .messages import CATALOGUE, Msg, msg, render
+
+# Machine-readable reasons, described in English (the committed ledger, data/SOURCES.md);
+# every language's description is in kbanalysis.messages ("reason.<name>").
+REASONS = {key.removeprefix("reason."): text["en"] for key, text in CATALOGUE.items()
+           if key.startswith("reason.")}
+
+
+def reason_text(reason: str, lang: str = "en") -> str:
+    """What a ledger reason means, in ``lang``."""
+    return msg(f"reason.{reason}").render(lang)
+
 
 LEDGER_COLUMNS = ["source_id", "file", "row", "column", "reason", "detail", "value"]
 
 
 class InputError(ValueError):
-    """Bad input, named by file, row and column, with what was expected there."""
+    """Bad input, named by file, row and column, with what was expected there.
+
+    ``expected`` is a catalogue message (``kbanalysis.messages.msg``) and ``got`` the value
+    found (quoted as it is) or a message; ``line(lang)`` gives the line in "id" or "en".
+    """
 
     def __init__(self, file, row=None, column=None, expected="", got=None):
         self.file, self.row, self.column, self.expected, self.got = (
             str(file), row, column, expected, got)
         super().__init__(self.line())
 
-    def line(self) -> str:
+    def line(self, lang: str = "en") -> str:
         where = [self.file]
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(msg("frame.row", row=self.row).render(lang))
         if self.column is not None:
-            where.append(f"column {self.column!r}")
-        got = "" if self.got is None else f", got {self.got!r}"
-        return f"{', '.join(where)}: expected {self.expected}{got}"
+            where.append(msg("frame.column", column=self.column).render(lang))
+        got = ("" if self.got is None else  # a value found is quoted as it is; a message in lang
+               msg("frame.got", got=render(self.got, lang)
+                   if isinstance(self.got, Msg) else self.got).render(lang))
+        return msg("frame.line", where=", ".join(where), expected=self.expected,
+                   got=got).render(lang)
 
 
 @dataclass
@@ -90,8 +72,10 @@ class Ledger:
     rejects: list[Reject] = field(default_factory=list)
 
     def add(self, source_id, file, row, column, reason, detail="", value="") -> None:
+        # A value that is a message (what a derived value means) renders in each language.
         self.rejects.append(Reject(source_id, Path(file).name, row, column, reason, detail,
-                                   "" if value is None else str(value)))
+                                   "" if value is None else
+                                   value if isinstance(value, Msg) else str(value)))
 
     def extend(self, other: "Ledger") -> None:
         self.rejects.extend(other.rejects)
@@ -100,6 +84,8 @@ class Ledger:
         return len(self.rejects)
 
     def to_frame(self) -> pd.DataFrame:
-        frame = pd.DataFrame([asdict(r) for r in self.rejects], columns=LEDGER_COLUMNS)
+        # Details are written in English (plain text, not the message objects).
+        frame = pd.DataFrame([{**asdict(r), "detail": str(r.detail), "value": str(r.value)}
+                              for r in self.rejects], columns=LEDGER_COLUMNS)
         frame["row"] = frame["row"].astype("Int64")
         return frame

@@ -14,19 +14,12 @@ import typer
 from .. import config
 from ..availability import kind_counts, load_availability, year_ranges
 from ..indicators import INDICATORS
+from ..ledger import InputError
+from ..messages import msg
 
 app = typer.Typer(help="Build, check and summarise the data tables.", no_args_is_help=True)
 
-NO_RAW_DIR = f"""\
-No raw data folder found, so there is nothing to build from.
-The build reads the public source files described in data/SOURCES.md. Give it a folder that
-holds them, one sub-folder per source (jabar_opendata/, ssgi2024_kabkota_brin/, ...):
-  - pass it on the command line:   kbanalysis data build --raw DIR
-  - or set the environment:         export {config.RAW_DIR_ENV}=DIR
-  - or copy the files into data/raw/ (never committed),
-  - or check out the project's shared data beside the repository as shared/data/raw/.
-Without raw files the committed tables in data/processed/ still work:
-  kbanalysis data summary"""
+NO_RAW_DIR = msg("cli.no_raw_dir", env=config.RAW_DIR_ENV)
 
 # Coordinates are columns of the analysis table but describe the place, not an indicator.
 _NOT_INDICATORS = {"latitude", "longitude"}
@@ -37,6 +30,25 @@ class CodeSystem(str, Enum):
 
     bps = "bps"
     kemendagri = "kemendagri"
+
+
+class Lang(str, Enum):
+    """The language of the problem lines (``--lang``), as for the reports."""
+
+    id = "id"
+    en = "en"
+
+
+LANG_HELP = ("Language of the problem lines: id (Bahasa Indonesia) or en (English). The file, "
+             "row, column and values quoted from the file are the same in both.")
+
+
+def _debug() -> bool:
+    """``kbanalysis --debug``: show tracebacks instead of one-line messages."""
+    import click
+
+    context = click.get_current_context(silent=True)
+    return bool(context and context.find_root().params.get("debug"))
 
 
 CODE_SYSTEM_HELP = ("System of the regency codes in {files}: bps (1101 = Simeulue) or "
@@ -73,13 +85,16 @@ def build(
              "is printed and nothing is written."),
     sheet: str | None = typer.Option(
         None, "--sheet", help="Sheet to read in a --kbpp workbook holding several KBPP tables."),
+    lang: Lang = typer.Option(Lang.id, "--lang", help=LANG_HELP),
 ) -> None:
     """Read the raw files and write tidy, rejects, KBPP and analysis tables."""
+    lang = lang.value
     raw_dir = raw if raw is not None else config.default_raw_dir()
     if raw_dir is None or not Path(raw_dir).is_dir():
         if raw_dir is not None:  # only $KBANALYSIS_RAW_DIR can name a folder that is not there
-            typer.echo(f"${config.RAW_DIR_ENV} is {raw_dir}, which is not a folder.", err=True)
-        typer.echo(NO_RAW_DIR, err=True)
+            typer.echo(msg("cli.raw_env_not_folder", env=config.RAW_DIR_ENV,
+                           path=raw_dir).render(lang), err=True)
+        typer.echo(NO_RAW_DIR.render(lang), err=True)
         raise typer.Exit(2)
     default_out = config.SIMULATED_PROCESSED_DIR if simulate else config.PROCESSED_DIR
     out_dir = out if out is not None else default_out
@@ -94,35 +109,41 @@ def build(
                                allow_kbpp_rejects=allow_rejects, kbpp_sheet=sheet)
     except KbppRejected as error:  # every problem of the user's files, then why nothing was written
         for problem in error.problems:
-            typer.echo(problem.line(), err=True)
-        typer.echo(error.line(), err=True)
+            typer.echo(problem.line(lang), err=True)
+        typer.echo(error.line(lang), err=True)
+        raise typer.Exit(1) from None
+    except InputError as error:  # one line in the user's language (the root group's, in English)
+        if _debug():
+            raise
+        typer.echo(error.line(lang), err=True)
         raise typer.Exit(1) from None
     if simulate:
-        layer = f"KBPP: SIMULATED (seed {seed}), for demonstration only"
+        layer = msg("cli.layer_simulated", seed=seed)
     else:
         sources = sorted(result.kbpp["source"].unique())
-        layer = (f"KBPP: real, {result.kbpp['bps_code'].nunique()} regencies, from "
-                 f"{'; '.join(sources)}" if sources else "KBPP: no real KBPP data")
-    typer.echo(f"Built {out_dir} from {raw_dir}; {layer}")
+        layer = (msg("cli.layer_real", count=result.kbpp["bps_code"].nunique(),
+                     sources="; ".join(sources)) if sources else msg("cli.layer_none"))
+    typer.echo(msg("cli.built", out=out_dir, raw=raw_dir, layer=layer).render(lang))
     counts = pd.DataFrame(result.counts(), columns=["source_id", "read", "kept", "rejected"])
     typer.echo(counts.to_string(index=False))
     if kbpp and allow_rejects:
-        typer.echo(kbpp_rejects_note(result.rejects, kbpp, Path(out_dir)))
+        typer.echo(kbpp_rejects_note(result.rejects, kbpp, Path(out_dir), lang))
 
 
-def kbpp_rejects_note(rejects: pd.DataFrame, kbpp_files: list[Path], out_dir: Path) -> str:
+def kbpp_rejects_note(rejects: pd.DataFrame, kbpp_files: list[Path], out_dir: Path,
+                      lang: str = "en") -> str:
     """What ``--allow-rejects`` left out of the user's KBPP files: regencies dropped as
     conflicting duplicates one line each, then the count of every rejected row or cell."""
     from ..sources.kbpp_import import FINDINGS
 
     own = rejects[rejects["file"].isin({p.name for p in kbpp_files})
                   & ~rejects["reason"].isin(FINDINGS)]
-    lines = [f"{r.file}{'' if pd.isna(r.row) else f', row {r.row}'}: dropped as a "
-             f"conflicting duplicate ({r.detail})"
-             for r in own[own["reason"] == "conflicting_duplicate"].itertuples()]
-    noun = "row or cell" if len(own) == 1 else "rows or cells"
-    lines.append(f"--allow-rejects: {len(own)} rejected {noun} of the --kbpp files left out "
-                 f"(listed in {out_dir / config.REJECTS_CSV.name})")
+    # rejects.csv holds the English detail; the note quotes it as it is.
+    lines = [msg("cli.dropped_conflict", where=r.file if pd.isna(r.row) else
+                 f"{r.file}, {msg('frame.row', row=r.row).render(lang)}", detail=r.detail)
+             .render(lang) for r in own[own["reason"] == "conflicting_duplicate"].itertuples()]
+    lines.append(msg("cli.allow_rejects_one" if len(own) == 1 else "cli.allow_rejects",
+                     count=len(own), where=out_dir / config.REJECTS_CSV.name).render(lang))
     return "\n".join(lines)
 
 
@@ -134,6 +155,7 @@ def check(
         None, "--code-system", help=CODE_SYSTEM_HELP.format(files="the files")),
     sheet: str | None = typer.Option(
         None, "--sheet", help="Sheet to read in a workbook holding several KBPP tables."),
+    lang: Lang = typer.Option(Lang.id, "--lang", help=LANG_HELP),
 ) -> None:
     """Check raw files without building: one line per problem, then OK or the count.
 
@@ -141,10 +163,11 @@ def check(
     `data build --kbpp` combines them: what the build would reject is a problem here.
     Exit code 0 when every file is clean, 1 when any has a problem, 2 when a file is missing.
     """
+    lang = lang.value
     missing = [path for path in files if not path.is_file()]
     if missing:
         for path in missing:
-            typer.echo(f"No such file: {path}", err=True)
+            typer.echo(msg("cli.no_such_file", path=path).render(lang), err=True)
         raise typer.Exit(2)
 
     from ..dataset import find_kbpp_tables
@@ -156,12 +179,13 @@ def check(
                           published_kbpp=find_kbpp_tables(raw_dir) if raw_dir else ())
     for report in reports:
         for problem in report.problems:
-            typer.echo(problem.line())
+            typer.echo(problem.line(lang))
+        where = dict(path=report.path, label=report.label_in(lang))
         if report.problems:
-            noun = "problem" if len(report.problems) == 1 else "problems"
-            typer.echo(f"{len(report.problems)} {noun}: {report.path} ({report.label})")
+            typer.echo(msg("cli.one_problem" if len(report.problems) == 1 else "cli.problems",
+                           count=len(report.problems), **where).render(lang))
         else:
-            typer.echo(f"OK: {report.path} ({report.label})")
+            typer.echo(msg("cli.ok", **where).render(lang))
     raise typer.Exit(1 if any(r.problems for r in reports) else 0)
 
 

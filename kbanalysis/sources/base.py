@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..indicators import TIDY_COLUMNS, get
 from ..ledger import Ledger
+from ..messages import msg
 
 
 @dataclass
@@ -45,7 +46,8 @@ class TidyBuilder:
             return False
         if not spec.low <= value <= spec.high:
             self.ledger.add(self.source_id, self.file, row, column, "out_of_range",
-                            f"{indicator} must lie in [{spec.low}, {spec.high}]", value)
+                            msg("base.must_lie_in", indicator=indicator, low=spec.low,
+                                high=spec.high), value)
             return False
         self.rows.append({
             "region_code": region_code, "level": level, "year": int(year),

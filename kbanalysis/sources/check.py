@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..ledger import InputError, Reject
+from ..messages import Msg, msg
 from ..regions import Resolver, default_resolver
 from . import opendata_indicators as od
 from .base import SourceResult
@@ -37,7 +38,7 @@ from .kbpp_import import check_kbpp_files, detect_kbpp_format
 from .published import COLUMNS as PUBLISHED_COLUMNS
 from .published import read_published
 from .text_format import TextFormat, sniff_text_format
-from .rows import promoted_column
+from .rows import detail_after_column, promoted_column
 from .ssgi import COLUMNS as SSGI_COLUMNS
 from .ssgi import read_ssgi_kabkota
 from .ssgi_province import read_ssgi_provinsi
@@ -45,30 +46,22 @@ from .susenas import ID_COLUMNS as SUSENAS_COLUMNS
 from .susenas import STEMS as SUSENAS_STEMS
 from .susenas import read_susenas_kabkota
 
-# Ledger reasons that are problems of the file, with what was expected instead.
-EXPECTED = {
-    "malformed_row": "as many fields as the header",
-    "bad_year": "a four-digit year",  # the detail gives the range
-    "unknown_region": "a known kabupaten/kota or province",
-    "ambiguous_region": "a region name that is not ambiguous",
-    "unknown_indicator": "an indikator text naming a known indicator",
-    "code_name_mismatch": "a region code and name of the same region",
-    "duplicate": "one row per region and year",
-    "unit_mismatch": "the indicator's unit",
-    "not_a_number": "a number",
-    "missing_value": "a value",
-    "out_of_range": "a value inside the indicator's range",
-}
+# Ledger reasons that are problems of the file, with what was expected instead
+# (kbanalysis.messages "check.expected.<reason>"; for bad_year the detail gives the range).
+EXPECTED = {reason: msg(f"check.expected.{reason}") for reason in (
+    "malformed_row", "bad_year", "unknown_region", "ambiguous_region", "unknown_indicator",
+    "code_name_mismatch", "duplicate", "unit_mismatch", "not_a_number", "missing_value",
+    "out_of_range")}
 
 
 @dataclass(frozen=True)
 class FileFormat:
     name: str
-    description: str
+    description: Msg | str
     columns: tuple[str, ...]  # header columns the format must have
     read: Callable[[Path, Resolver], SourceResult]
     accepts: Callable[[list[str]], bool] = lambda header: True  # a further test of the header
-    requirement: str = ""  # what ``accepts`` wants, for the problem message
+    requirement: Msg | str = ""  # what ``accepts`` wants, for the problem message
     takes_code_system: bool = False  # ``read`` takes a third argument: the declared code system
 
 
@@ -82,36 +75,38 @@ def _has_susenas_values(header: list[str]) -> bool:
 
 # Most specific first: the province SSGI series is also in the generic Open Data schema.
 FORMATS: list[FileFormat] = [
-    FileFormat("ssgi_provinsi", "SSGI/SKI stunting by province (Open Data Jabar od_20953)",
+    FileFormat("ssgi_provinsi", msg("fmt.ssgi_provinsi"),
                ("kode_provinsi", "nama_provinsi", "prevalensi_balita_stunting", "satuan", "tahun"),
                lambda p, r: read_ssgi_provinsi(p, resolver=r), _no_regency_columns,
-               "no kabupaten/kota columns"),
-    FileFormat("jabar_opendata", "Open Data Jabar table (regency or province level)",
+               msg("check.req.no_regency_columns")),
+    FileFormat("jabar_opendata", msg("fmt.jabar_opendata"),
                tuple(od.BASE_COLUMNS),
                lambda p, r, s: read_opendata(p, resolver=r, code_system=s),
                lambda header: od.value_column(header) is not None,
-               f"one value column of {', '.join(od.OPEN_DATA_COLUMNS)}", takes_code_system=True),
-    FileFormat("ssgi_kabkota_514", "SSGI 2024 / IKP / SPPG table of the 514 regencies",
+               msg("check.req.one_value_column", columns=", ".join(od.OPEN_DATA_COLUMNS)),
+               takes_code_system=True),
+    FileFormat("ssgi_kabkota_514", msg("fmt.ssgi_kabkota_514"),
                tuple(SSGI_COLUMNS), lambda p, r: read_ssgi_kabkota(p, resolver=r)),
-    FileFormat("susenas_kabkota", "BPS Susenas regency indicators",
+    FileFormat("susenas_kabkota", msg("fmt.susenas_kabkota"),
                tuple(SUSENAS_COLUMNS),
                lambda p, r, s: read_susenas_kabkota(p, resolver=r, code_system=s),
                _has_susenas_values,
-               f"columns {', '.join(f'{s}_YYYY' for s in SUSENAS_STEMS)}", takes_code_system=True),
+               msg("check.req.susenas_columns",
+                   columns=", ".join(f"{s}_YYYY" for s in SUSENAS_STEMS)),
+               takes_code_system=True),
     # The code lists the region table is built from (kbanalysis.regions.build_regions).
-    FileFormat("kode_wilayah_bridge", "BPS-Kemendagri code bridge (kab/kota or provinces)",
+    FileFormat("kode_wilayah_bridge", msg("fmt.kode_wilayah_bridge"),
                tuple(CODE_LISTS["bridge"][1]),
                lambda p, r: check_code_list(p, CODE_LISTS["bridge"][1])),
-    FileFormat("kemendagri_regencies", "Kemendagri kab/kota code list",
+    FileFormat("kemendagri_regencies", msg("fmt.kemendagri_regencies"),
                tuple(CODE_LISTS["regencies_2025"][1]),
                lambda p, r: check_code_list(p, CODE_LISTS["regencies_2025"][1])),
-    FileFormat("kemendagri_provinces", "Kemendagri province code list",
+    FileFormat("kemendagri_provinces", msg("fmt.kemendagri_provinces"),
                tuple(CODE_LISTS["provinces_2025"][1]),
                lambda p, r: check_code_list(p, CODE_LISTS["provinces_2025"][1]),
-               lambda header: "province_code" not in header, "no province_code column"),
+               lambda header: "province_code" not in header, msg("check.req.no_province_code")),
     # Printed figures with their source and address (kbanalysis.sources.published).
-    FileFormat("published_table", "published value table (region as printed, value, unit, "
-               "year, indicator, printed source, address)", tuple(PUBLISHED_COLUMNS),
+    FileFormat("published_table", msg("fmt.published_table"), tuple(PUBLISHED_COLUMNS),
                lambda p, r: read_published(p, resolver=r)),
 ]
 TOPOJSON = "topojson_kabkot"
@@ -139,7 +134,11 @@ class CheckReport:
     @property
     def label(self) -> str:
         """The format for the summary line, e.g. "kbpp_register; encoding cp1252, separator ';'"."""
-        return self.format + (f"; {self.text_format.describe()}" if self.text_format else "")
+        return self.label_in("en")
+
+    def label_in(self, lang: str) -> str:
+        """``label`` in ``lang`` ("id" or "en"); the format's name stays as it is."""
+        return self.format + (f"; {self.text_format.describe(lang)}" if self.text_format else "")
 
 
 def check_file(path: Path, resolver: Resolver | None = None,
@@ -213,14 +212,13 @@ def _text_format(path: Path) -> TextFormat | None:
 def _check_one(path: Path, resolver: Resolver | None, code_system: str | None) -> CheckReport:
     """A file of one of ``FORMATS`` or TopoJSON, checked alone."""
     if not path.is_file():
-        return CheckReport(path, "unknown", [InputError(path, expected="an existing file")])
+        return CheckReport(path, "unknown", [InputError(path, expected=msg("check.existing_file"))])
     head = path.read_bytes()[:4096].lstrip()
     if head.startswith(b"{"):
         return _check_topojson(path)
     if _text_format(path) is None and path.suffix.lower() in TEXT_SUFFIXES:
         return CheckReport(path, "unknown", [InputError(
-            path, expected="a text file: CSV saved as UTF-8 or cp1252 (save UTF-16 'Unicode "
-            "text' and .xls files as 'CSV UTF-8')", got="binary data")])
+            path, expected=msg("check.binary_csv"), got=msg("got.binary_data"))])
     header = _header(path)
     if header is None:
         return CheckReport(path, "unknown", [_unknown(path, None)])
@@ -264,26 +262,26 @@ def _recognise(path: Path, header: list[str]) -> tuple[FileFormat | None, list[I
     nearest = max(FORMATS, key=share)
     if share(nearest) < 0.5:
         return None, []
-    problems = [InputError(path, 1, c, f"column {c!r} of format {nearest.name}", got="missing")
+    problems = [InputError(path, 1, c, msg("check.format_column", column=c, format=nearest.name),
+                           got=msg("got.missing"))
                 for c in nearest.columns if c not in header]
     if not nearest.accepts(header):
-        problems.append(InputError(path, 1, None, f"{nearest.requirement} (format {nearest.name})",
+        problems.append(InputError(path, 1, None, msg("check.format_requirement",
+                                                      requirement=nearest.requirement,
+                                                      format=nearest.name),
                                    got=", ".join(header)))
     return nearest, problems
 
 
 def _unknown(path: Path, header: list[str] | None) -> InputError:
-    formats = "; ".join([f"{f.name} ({f.description})" for f in FORMATS]
-                        + [f"{TOPOJSON} (TopoJSON kab/kota shapes)",
-                           "kbpp_profil_kesehatan (Profil Kesehatan table of KB pasca "
-                           "persalinan by method, .xlsx/.csv)", "kbpp_opendata (open-data "
-                           "deliveries or KBPP acceptors)", "kbpp_register (service register, "
-                           "one row per delivery, .csv/.parquet)",
-                           "kbpp_published_coverage (printed KBPP coverage by kab/kota, with "
-                           "its source)"])
+    formats = [msg("fmt.named", name=f.name, description=f.description) for f in FORMATS]
+    formats += [msg("fmt.named", name=TOPOJSON, description=msg("fmt.topojson"))]
+    formats += [msg("fmt.named", name=name, description=msg(f"fmt.{name}"))
+                for name in ("kbpp_profil_kesehatan", "kbpp_opendata", "kbpp_register",
+                             "kbpp_published_coverage")]
     return InputError(path, 1 if header else None, None,
-                      f"a file of a known format: {formats}",
-                      got=", ".join(header) if header else "no CSV header")
+                      msg("check.known_format", formats=formats),
+                      got=", ".join(header) if header else msg("got.no_csv_header"))
 
 
 def _report(path: Path, name: str, result: SourceResult, header: list[str]) -> CheckReport:
@@ -301,8 +299,10 @@ def _report(path: Path, name: str, result: SourceResult, header: list[str]) -> C
 def _problem(path: Path, reject: Reject) -> InputError:
     column, detail = reject.column, reject.detail
     if column is None and (cell := promoted_column(detail)):
-        column, detail = cell, re.sub(r"^column '[^']+':? ?", "", detail)
-    expected = EXPECTED[reject.reason] + (f" ({detail})" if detail else "")
+        column, detail = cell, detail_after_column(detail)
+    expected = EXPECTED[reject.reason]
+    if detail:
+        expected = msg("with_detail", expected=expected, detail=detail)
     return InputError(path, reject.row, column, expected, got=reject.value or None)
 
 
@@ -310,7 +310,8 @@ def _check_topojson(path: Path) -> CheckReport:
     try:
         topology = json.loads(path.read_text(encoding="utf-8"))
     except ValueError as exc:
-        return CheckReport(path, "unknown", [InputError(path, expected="valid JSON", got=str(exc))])
+        return CheckReport(path, "unknown", [InputError(path, expected=msg("check.valid_json"),
+                                                       got=str(exc))])
     if not (isinstance(topology, dict) and topology.get("type") == "Topology"):
         return CheckReport(path, "unknown", [_unknown(path, None)])
     try:

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..ledger import InputError
+from ..messages import message_of, msg
 from ..regions import CODE_SYSTEMS, RegionError, Resolver, default_resolver, looks_like_code
 
 DETECTED = ("bps", "kemendagri", "mixed")
@@ -130,9 +131,7 @@ def detect_code_system(codes: Sequence, names: Sequence | None = None,
             return "mixed"  # one system per province, as in the Susenas table
         if evidence.bps_only != evidence.kemendagri_only:
             return "bps" if evidence.bps_only > evidence.kemendagri_only else "kemendagri"
-        raise CodeSystemUnknown(
-            f"as many rows agree with their names in BPS coding as in Kemendagri coding "
-            f"({evidence.bps_only} each), within the same provinces")
+        raise CodeSystemUnknown(msg("cs.tie", count=evidence.bps_only))
     if says_bps or says_kemendagri:
         return "bps" if says_bps else "kemendagri"
     # Nothing in the names tells the systems apart: the unnamed rows' codes alone decide.
@@ -142,14 +141,9 @@ def detect_code_system(codes: Sequence, names: Sequence | None = None,
     if only_dagri and not only_bps:
         return "kemendagri"
     if only_bps and only_dagri:
-        raise CodeSystemUnknown(
-            f"the codes fit neither system alone ({_some(only_bps)} exist only in BPS coding, "
-            f"{_some(only_dagri)} only in Kemendagri coding) and the file has no names to "
-            f"tell which is meant")
+        raise CodeSystemUnknown(msg("cs.neither", bps=_some(only_bps), dagri=_some(only_dagri)))
     if evidence.unnamed_differ:
-        raise CodeSystemUnknown(
-            f"the codes fit both the BPS and the Kemendagri system and the file has no names "
-            f"({_some(evidence.unnamed_differ)} name different regencies in the two)")
+        raise CodeSystemUnknown(msg("cs.both", codes=_some(evidence.unnamed_differ)))
     return "bps"  # either reading gives the same regencies, or every code is checked by a name
 
 
@@ -170,12 +164,12 @@ def file_code_system(path: Path, column: str | None, codes: Sequence,
     try:
         return detect_code_system(codes, names, resolver, provinces)
     except CodeSystemUnknown as exc:
-        raise InputError(path, column=column, expected=(
-            f"regency codes of one known system: {exc}: say which with --code-system bps or "
-            f"--code-system kemendagri (code_system= in Python)")) from None
+        raise InputError(path, column=column,
+                         expected=msg("cs.declare", reason=message_of(exc))) from None
 
 
 def _some(codes: Iterable[str], limit: int = 5) -> str:
     codes = list(codes)
     shown = ", ".join(codes[:limit])
-    return shown + (f" and {len(codes) - limit} more" if len(codes) > limit else "")
+    return msg("cs.and_more", shown=shown, more=len(codes) - limit) if len(codes) > limit \
+        else shown

@@ -23,6 +23,7 @@ from shapely.geometry import MultiPolygon, Polygon
 
 from .. import config
 from ..ledger import InputError, Ledger
+from ..messages import msg
 from ..regions import load_regions, name_key
 
 SOURCE_ID = "geometry_kabkot"
@@ -58,14 +59,14 @@ def read_topojson(path: Path, object_name: str | None = None, *, regions=None,
     try:
         topology = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise InputError(path, expected="a TopoJSON file", got=str(exc)) from None
+        raise InputError(path, expected=msg("geo.topojson_file"), got=str(exc)) from None
     if not isinstance(topology, dict) or topology.get("type") != "Topology":
-        raise InputError(path, expected='a TopoJSON object with "type": "Topology"')
+        raise InputError(path, expected=msg("geo.topology"))
     objects = topology.get("objects", {})
     if object_name is None:
         object_name = next(iter(objects)) if len(objects) == 1 else "kabkot"
     if object_name not in objects:
-        raise InputError(path, column=object_name, expected=f"object {object_name!r}",
+        raise InputError(path, column=object_name, expected=msg("geo.object", name=object_name),
                          got=", ".join(objects))
     arcs = decode_arcs(topology)
     regions = load_regions() if regions is None else regions
@@ -80,16 +81,16 @@ def read_topojson(path: Path, object_name: str | None = None, *, regions=None,
         name = (feature.get("properties") or {}).get("kabkot", "")
         if PSEUDO_UNIT.fullmatch(raw_id):
             ledger.add(source_id, path, position, None, "pseudo_unit",
-                       f"id {raw_id} is not a kabupaten/kota", name)
+                       msg("geo.not_regency", id=raw_id), name)
             continue
         code = raw_id.replace("-", "")
         if code not in known:
             ledger.add(source_id, path, position, "id", "unknown_region",
-                       f"id {raw_id} is no BPS 2020 regency code", f"{raw_id} {name}")
+                       msg("geo.no_bps_code", id=raw_id), f"{raw_id} {name}")
             continue
         if feature.get("type") not in ("Polygon", "MultiPolygon"):
             ledger.add(source_id, path, position, None, "null_geometry",
-                       f"id {raw_id}: geometry type {feature.get('type')}", name)
+                       msg("geo.geometry_type", id=raw_id, type=feature.get("type")), name)
             continue
         try:
             # Simplification left self-intersecting rings: repair them as polygons.
@@ -97,11 +98,11 @@ def read_topojson(path: Path, object_name: str | None = None, *, regions=None,
                                        keep_collapsed=False)
         except (IndexError, KeyError, TypeError, ValueError) as exc:
             ledger.add(source_id, path, position, "arcs", "null_geometry",
-                       f"id {raw_id}: arcs cannot be decoded ({exc})", name)
+                       msg("geo.arcs", id=raw_id, error=exc), name)
             continue
         if shape.is_empty or shape.area == 0:
             ledger.add(source_id, path, position, None, "null_geometry",
-                       f"id {raw_id}: the shape has no area (over-simplified)", name)
+                       msg("geo.no_area", id=raw_id), name)
             continue
         parts.setdefault(code, []).append(shape)
         file_names.setdefault(code, name)

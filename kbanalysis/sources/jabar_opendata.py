@@ -17,6 +17,7 @@ import pandas as pd
 
 from .. import indicators
 from ..ledger import InputError, Ledger
+from ..messages import message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
 from .base import SourceResult, TidyBuilder, parse_number
 from .code_system import file_code_system
@@ -44,8 +45,9 @@ def read_opendata(path: Path, source_id: str | None = None, *, resolver: Resolve
     rows = read_csv_rows(path)
     spec = value_column(rows.header)
     if spec is None:
-        raise InputError(path, row=1, expected=f"exactly one value column of "
-                         f"{', '.join(OPEN_DATA_COLUMNS)}", got=", ".join(rows.header))
+        raise InputError(path, row=1, expected=msg("od.one_value_column",
+                                                   columns=", ".join(OPEN_DATA_COLUMNS)),
+                         got=", ".join(rows.header))
     level = "regency" if any(c in rows.header for c in REGENCY_COLUMNS) else "province"
     require_columns(rows, BASE_COLUMNS + (REGENCY_COLUMNS if level == "regency" else []))
     source_id = source_id or default_source_id(path, spec)
@@ -75,13 +77,13 @@ def read_opendata(path: Path, source_id: str | None = None, *, resolver: Resolve
                 column = REGENCY_COLUMNS[0] if cell[REGENCY_COLUMNS[0]] else REGENCY_COLUMNS[1]
                 region, flags = _regency(resolver, cell, region, province_of, system)
         except RegionError as exc:
-            ledger.add(source_id, path, line, column, exc.reason, str(exc),
+            ledger.add(source_id, path, line, column, exc.reason, message_of(exc),
                        cell.get(REGENCY_COLUMNS[1]) or cell["nama_provinsi"])
             continue
         satuan = cell["satuan"].upper()
         if unit not in SATUAN_UNITS.get(satuan, set()):
             ledger.add(source_id, path, line, "satuan", "unit_mismatch",
-                       f"{spec.indicator} is in {unit}", cell["satuan"])
+                       msg("od.unit_is", indicator=spec.indicator, unit=unit), cell["satuan"])
             continue
         raw = cell[spec.column]
         try:
@@ -91,7 +93,7 @@ def read_opendata(path: Path, source_id: str | None = None, *, resolver: Resolve
             continue
         if value == 0 and spec.zero_means_missing:
             ledger.add(source_id, path, line, spec.column, zero_reason,
-                       f"{spec.indicator} cannot be exactly 0 for a whole region", raw)
+                       msg("od.zero_whole_region", indicator=spec.indicator), raw)
             continue
         builder.add(line, spec.column, region, level, year, spec.indicator, value, flags)
 
@@ -112,9 +114,10 @@ def _province(resolver: Resolver, cell: dict, system: str | None = None) -> str:
                                 "dagri" if system == "kemendagri" else "bps")
     by_name = resolver.province(cell["nama_provinsi"])
     if by_code != by_name:
-        raise RegionError("code_name_mismatch", f"province code {cell['kode_provinsi']!r} is "
-                          f"{resolver.province_name(by_code)}, name {cell['nama_provinsi']!r} "
-                          f"is {resolver.province_name(by_name)}")
+        raise RegionError("code_name_mismatch", msg(
+            "od.province_mismatch", code=cell["kode_provinsi"],
+            by_code=resolver.province_name(by_code), name=cell["nama_provinsi"],
+            by_name=resolver.province_name(by_name)))
     return by_code
 
 
@@ -132,11 +135,13 @@ def _regency(resolver: Resolver, cell: dict, province: str,
     match = resolver.code_and_name(code, name, province, system=system)
     # A code of no system never gives way to the name.
     if match.via == "name":
-        raise RegionError("code_name_mismatch", f"code {code!r} is no regency code of the "
-                          f"file's system ({system}), the name is {resolver.label(match.bps_code)}")
+        raise RegionError("code_name_mismatch", msg("read.code_not_of_system", code=code,
+                                                    system=system,
+                                                    label=resolver.label(match.bps_code)))
     if province_of[match.bps_code] != province:
-        raise RegionError("code_name_mismatch", f"{resolver.label(match.bps_code)} is not in "
-                          f"province {cell['kode_provinsi']!r}")
+        raise RegionError("code_name_mismatch", msg("od.not_in_province",
+                                                    label=resolver.label(match.bps_code),
+                                                    code=cell["kode_provinsi"]))
     mixed_dagri = system == "mixed" and match.via == "dagri_code"
     return match.bps_code, "code_system_dagri" if mixed_dagri else ""
 

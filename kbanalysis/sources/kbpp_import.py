@@ -39,8 +39,10 @@ import numpy as np
 import pandas as pd
 
 from ..kbpp_schema import KBPP_COLUMNS, METHOD_COLUMNS, empty_kbpp, validate_kbpp
-from ..ledger import REASONS, InputError, Ledger
+from ..ledger import InputError, Ledger
+from ..messages import Number, message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
+from .rows import detail_after_column, promoted_column
 from .text_format import sniff_text_format
 from .code_system import file_code_system
 
@@ -99,10 +101,11 @@ def method_of(text) -> str | None:
     return _METHOD_FIRST_WORD.get(first)
 
 
-def number_text(value) -> str:
-    """A count as people read it in messages: ``1086840``, ``12.5`` (never ``1.08e+06``)."""
+def number_text(value) -> Number:
+    """A count as people read it in messages: ``1086840``, ``12.5`` (never ``1.08e+06``;
+    Indonesian messages write ``12,5``)."""
     value = float(value)
-    return str(int(value)) if value.is_integer() else f"{value:.4f}".rstrip("0")
+    return Number(str(int(value)) if value.is_integer() else f"{value:.4f}".rstrip("0"))
 
 
 # --------------------------------------------------------------------------------------
@@ -225,15 +228,11 @@ def read_kbpp_parts(path, **hints) -> KbppParts:
     """One file's rows before combining, dispatched on the detected (or given) format."""
     path = Path(path)
     if not path.is_file():
-        raise InputError(path, expected="an existing file")
+        raise InputError(path, expected=msg("check.existing_file"))
     hints = dict(hints)
     fmt = hints.pop("format", None) or detect_kbpp_format(path)
     if fmt is None:
-        raise InputError(path, expected=(
-            "a KBPP file: a Profil Kesehatan table 'Cakupan dan proporsi peserta KB pasca "
-            "persalinan menurut jenis kontrasepsi' (.xlsx/.csv), an open-data table of "
-            "jumlah_ibu_bersalin or jumlah_peserta_kb_pasca_persalinan, or a service register "
-            "with tanggal_persalinan and kb_pasca_persalinan columns"))
+        raise InputError(path, expected=msg("kbpp.kbpp_file"))
     if fmt not in FORMATS:
         raise ValueError(f"unknown KBPP format {fmt!r}; known: {', '.join(FORMATS)}")
     return _reader(fmt)(path, **_hints_for(fmt, hints))
@@ -244,27 +243,13 @@ def read_kbpp_parts(path, **hints) -> KbppParts:
 # A province line beside its kab/kota (aggregate_row) is kept out of the table, not a fault.
 FINDINGS = {"after_kbpp_window", "not_postpartum", "aggregate_row"}
 
-# What a file's author should have written instead, per ledger reason.
-EXPECTED = {
-    "unknown_region": "a known kabupaten/kota",
-    "ambiguous_region": "a kabupaten/kota name that is not ambiguous (add Kabupaten or Kota)",
-    "code_name_mismatch": "a region code and name of the same kabupaten/kota",
-    "duplicate": "one row per kabupaten/kota and year",
-    "conflicting_duplicate": "one value per kabupaten/kota and year",
-    "not_a_number": "a number",
-    "missing_value": "a value",
-    "out_of_range": "a value inside the allowed range",
-    "bad_year": "a four-digit year",
-    "malformed_row": "as many fields as the header",
-    "inconsistent_total": "totals and percentages that agree with their counts",
-    "not_derivable": "every value the total needs",
-    "method_unknown": "one of Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL",
-    "bad_date": "a date such as 2023-05-17 or 17/05/2023",
-    "date_out_of_range": "a date inside the supported years",
-    "not_yes_no": "ya or tidak (yes/no, 1/0)",
-    "conflicting_sources": "one printed value per kabupaten/kota and year",
-    "unknown_indicator": "KBPP coverage (acceptors over deliveries) in the indikator text",
-}
+# What a file's author should have written instead, per ledger reason (kbanalysis.messages
+# "kbpp.expected.<reason>").
+EXPECTED = {reason: msg(f"kbpp.expected.{reason}") for reason in (
+    "unknown_region", "ambiguous_region", "code_name_mismatch", "duplicate",
+    "conflicting_duplicate", "not_a_number", "missing_value", "out_of_range", "bad_year",
+    "malformed_row", "inconsistent_total", "not_derivable", "method_unknown", "bad_date",
+    "date_out_of_range", "not_yes_no", "conflicting_sources", "unknown_indicator")}
 
 
 def check_kbpp_file(path, **hints) -> list[InputError]:
@@ -310,7 +295,7 @@ def import_kbpp(paths, published=(), *, allow_rejects: bool = False,
     return frame, ledger
 
 
-NOTHING_USABLE = "at least one regency-year of usable KBPP data"
+NOTHING_USABLE = msg("kbpp.nothing_usable")
 
 
 def _others(published, paths) -> list[Path]:
@@ -326,11 +311,10 @@ class KbppRejected(InputError):
         self.problems = problems
         names = ", ".join(Path(p).name for p in paths)
         unusable = any(p.expected == NOTHING_USABLE for p in problems)
-        remedy = ("fix them" if unusable else
-                  "fix them, or pass --allow-rejects to build without the rejected values")
-        noun = "problem" if len(problems) == 1 else "problems"
-        super().__init__(names, expected=f"KBPP files the build can use; nothing was written "
-                         f"({remedy})", got=f"{len(problems)} {noun}")
+        remedy = msg("kbpp.remedy_fix" if unusable else "kbpp.remedy_fix_or_allow")
+        count = msg("got.problem_count" if len(problems) == 1 else "got.problems_count",
+                    count=len(problems))
+        super().__init__(names, expected=msg("kbpp.rejected", remedy=remedy), got=count)
 
 
 def kbpp_problems(frame: pd.DataFrame, ledger: Ledger, paths) -> list[InputError]:
@@ -351,18 +335,18 @@ def kbpp_problems(frame: pd.DataFrame, ledger: Ledger, paths) -> list[InputError
     used = {name for source in frame["source"] for name in str(source).split("; ")}
     if by_name and not used & set(by_name):
         problems.append(InputError(", ".join(map(str, by_name.values())),
-                                   expected=NOTHING_USABLE, got="none"))
+                                   expected=NOTHING_USABLE, got=msg("got.none")))
     return problems
 
 
 def problem(path: Path, reject) -> InputError:
     """One ledger entry as an ``InputError`` line; a whole-row reject names its cell."""
     column, detail = reject.column, reject.detail
-    named = re.match(r"column '([^']+)':? ?", detail or "")
-    if column is None and named:
-        column, detail = named.group(1), detail[named.end():]
-    expected = EXPECTED.get(reject.reason, REASONS[reject.reason])
-    expected += f" ({detail})" if detail else ""
+    if column is None and (cell := promoted_column(detail)):
+        column, detail = cell, detail_after_column(detail)
+    expected = EXPECTED.get(reject.reason) or msg(f"reason.{reject.reason}")
+    if detail:
+        expected = msg("with_detail", expected=expected, detail=detail)
     return InputError(path, reject.row, column, expected, reject.value or None)
 
 
@@ -420,14 +404,16 @@ def combine_parts(parts: list[KbppParts], resolver: Resolver | None = None
         row = frame.iloc[i]
         reason = "bad_year" if error.column == "year" else "out_of_range"
         for record in contributors[i]:
-            _reject(ledger, record, reason, f"{row['bps_code']} {row['year']}: "
-                    f"{error.column} must be {error.expected}")
+            _reject(ledger, record, reason, msg("kbpp.must_be", code=row["bps_code"],
+                                                year=row["year"], column=error.column,
+                                                expected=error.expected))
     frame = frame.drop(index=list(bad)).reset_index(drop=True)
     return frame, ledger
 
 
-def _where(row: dict) -> str:
-    return f"{row['file']} row {row['line']}" if pd.notna(row["line"]) else row["file"]
+def _where(row: dict):
+    return (msg("read.file_row", file=row["file"], row=row["line"]) if pd.notna(row["line"])
+            else row["file"])
 
 
 def _merge_group(code: str, year: int, records: list[dict], ledger: Ledger) -> dict | None:
@@ -446,8 +432,9 @@ def _merge_group(code: str, year: int, records: list[dict], ledger: Ledger) -> d
                 conflicts.append((name, given_by[name], row))
     if conflicts:
         name, first, other = conflicts[0]
-        detail = (f"{code} {year}: {name} is {number_text(first[name])} in {_where(first)} "
-                  f"but {number_text(other[name])} in {_where(other)}")
+        detail = msg("kbpp.conflict", code=code, year=year, name=name,
+                     first=number_text(first[name]), first_where=_where(first),
+                     other=number_text(other[name]), other_where=_where(other))
         for row in records:
             _reject(ledger, row, "conflicting_duplicate", detail)
         return None
@@ -455,30 +442,31 @@ def _merge_group(code: str, year: int, records: list[dict], ledger: Ledger) -> d
     for row, gives in zip(records, contributes):
         repeats = [n for n in FIELDS if pd.notna(row[n])]
         if repeats and not gives:
-            _reject(ledger, row, "duplicate", f"{code} {year} already given with the same "
-                    f"values by {_where(given_by[repeats[0]])}")
+            _reject(ledger, row, "duplicate", msg("kbpp.same_values", code=code, year=year,
+                                                  where=_where(given_by[repeats[0]])))
     methods = [m for m in METHOD_COLUMNS if m in merged]
     problem = None
     if not methods and "kbpp_total" not in merged:
-        problem = ("missing_value", f"{code} {year}: no file gives the KBPP acceptors "
-                   f"({', '.join(METHOD_COLUMNS)}, or kbpp_total)")
+        problem = ("missing_value", msg("kbpp.no_acceptors", code=code, year=year,
+                                        methods=", ".join(METHOD_COLUMNS)))
     elif methods and len(methods) < len(METHOD_COLUMNS):
         missing = [m for m in METHOD_COLUMNS if m not in merged]
-        problem = ("missing_value", f"{code} {year}: no file gives {', '.join(missing)} "
-                   "(give all eight method counts, or the total alone)")
+        problem = ("missing_value", msg("kbpp.missing_methods", code=code, year=year,
+                                        missing=", ".join(missing)))
     else:
         total = sum(merged[m] for m in methods) if methods else merged["kbpp_total"]
         deliveries = merged.get("deliveries")
         if methods and "kbpp_total" in merged and merged["kbpp_total"] != total:
-            problem = ("inconsistent_total", f"{code} {year}: the methods sum to "
-                       f"{number_text(total)} ({_where(given_by[methods[0]])}) but kbpp_total is "
-                       f"{number_text(merged['kbpp_total'])} ({_where(given_by['kbpp_total'])})")
+            problem = ("inconsistent_total", msg(
+                "kbpp.methods_vs_total", code=code, year=year, total=number_text(total),
+                where=_where(given_by[methods[0]]), kbpp_total=number_text(merged["kbpp_total"]),
+                total_where=_where(given_by["kbpp_total"])))
         elif deliveries is not None and deliveries <= 0:
-            problem = ("not_derivable", f"{code} {year}: coverage needs deliveries above 0")
+            problem = ("not_derivable", msg("kbpp.deliveries_zero", code=code, year=year))
         elif deliveries is not None and total > deliveries:
-            problem = ("inconsistent_total", f"{code} {year}: {number_text(total)} KBPP "
-                       f"acceptors but {number_text(deliveries)} deliveries (coverage above "
-                       "100 %)")
+            problem = ("inconsistent_total", msg("kbpp.above_deliveries", code=code, year=year,
+                                                 total=number_text(total),
+                                                 deliveries=number_text(deliveries)))
     if problem:
         for row in records:
             _reject(ledger, row, *problem)
@@ -557,9 +545,9 @@ def read_opendata_parts(path, resolver: Resolver | None = None,
     header = [h.lower() for h in rows.header]
     kind = _opendata_kind(header)
     if kind is None:
-        raise InputError(path, row=1, expected="open-data columns "
-                         f"{', '.join(_OPENDATA_REQUIRED)} and one of "
-                         f"{', '.join(_kbpp_value_columns())}", got=", ".join(rows.header))
+        raise InputError(path, row=1, expected=msg(
+            "kbpp.opendata_columns", required=", ".join(_OPENDATA_REQUIRED),
+            values=", ".join(_kbpp_value_columns())), got=", ".join(rows.header))
     value_column, indicator = kind
     method_column = next((c for c in OPENDATA_METHOD_COLUMNS if c in header), None)
     resolver = resolver or default_resolver()
@@ -574,8 +562,8 @@ def read_opendata_parts(path, resolver: Resolver | None = None,
         try:
             year = parse_year(cell["tahun"])
         except ValueError as exc:
-            ledger.add(source_id, path, line, None, "bad_year", f"column 'tahun': {exc}",
-                       cell["tahun"])
+            ledger.add(source_id, path, line, None, "bad_year",
+                       msg("in_column", column="tahun", detail=message_of(exc)), cell["tahun"])
             continue
         try:
             province = resolver.province(cell["kode_provinsi"],
@@ -583,34 +571,37 @@ def read_opendata_parts(path, resolver: Resolver | None = None,
             match = resolver.code_and_name(cell["kode_kabupaten_kota"],
                                            cell["nama_kabupaten_kota"], province, system=system)
             if match.via == "name" and cell["kode_kabupaten_kota"]:  # never decided by the name
-                raise RegionError("code_name_mismatch", f"code {cell['kode_kabupaten_kota']!r} "
-                                  f"is no regency code of the file's system ({system}), the "
-                                  f"name is {resolver.label(match.bps_code)}")
+                raise RegionError("code_name_mismatch", msg(
+                    "read.code_not_of_system", code=cell["kode_kabupaten_kota"], system=system,
+                    label=resolver.label(match.bps_code)))
             code = match.bps_code
         except RegionError as exc:
             ledger.add(source_id, path, line, None, exc.reason,
-                       f"column 'kode_kabupaten_kota': {exc}", cell["nama_kabupaten_kota"])
+                       msg("in_column", column="kode_kabupaten_kota", detail=message_of(exc)),
+                       cell["nama_kabupaten_kota"])
             continue
         target = indicator  # deliveries, or the total of a table without a method split
         if method_column is not None:
             method = method_of(cell[method_column])
             if method is None:
                 ledger.add(source_id, path, line, None, "method_unknown",
-                           f"column '{method_column}'", cell[method_column])
+                           msg("in_column_only", column=method_column), cell[method_column])
                 continue
             target = f"kbpp_{method}"
         try:
             value = parse_number(cell[value_column], "auto")
         except ValueError:
-            ledger.add(source_id, path, line, None, "not_a_number", f"column '{value_column}'",
-                       cell[value_column])
+            ledger.add(source_id, path, line, None, "not_a_number",
+                       msg("in_column_only", column=value_column), cell[value_column])
             continue
         if value is None:
-            ledger.add(source_id, path, line, None, "missing_value", f"column '{value_column}'")
+            ledger.add(source_id, path, line, None, "missing_value",
+                       msg("in_column_only", column=value_column))
             continue
         if value < 0 or value != round(value):
             ledger.add(source_id, path, line, None, "out_of_range",
-                       f"column '{value_column}': expected a whole count >= 0", cell[value_column])
+                       msg("in_column", column=value_column, detail=msg("kbpp.whole_count")),
+                       cell[value_column])
             continue
         # One parts row per line, giving one field: combining completes a regency-year from
         # its method rows and catches repeated or conflicting rows like any other duplicate.

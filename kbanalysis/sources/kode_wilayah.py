@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..ledger import REASONS, InputError, Ledger
+from ..ledger import InputError, Ledger
+from ..messages import msg
 from .base import SourceResult
 from .rows import read_csv_rows, require_columns
 
@@ -39,12 +40,13 @@ def check_code_list(path: Path, columns: list[str], source_id: str = "kode_wilay
         code, name = cell[code_column], cell[name_column]
         if not code.replace(".", "").isdigit():
             ledger.add(source_id, path, line, code_column, "not_a_number",
-                       "a numeric region code", code)
+                       msg("codes.numeric_code"), code)
         elif code in seen:
             ledger.add(source_id, path, line, code_column, "duplicate",
-                       f"code already on row {seen[code]}", code)
+                       msg("codes.already_on_row", row=seen[code]), code)
         elif not name:
-            ledger.add(source_id, path, line, name_column, "missing_value", "a region name")
+            ledger.add(source_id, path, line, name_column, "missing_value",
+                       msg("codes.region_name"))
         else:
             seen[code] = line
             kept.append(line)
@@ -61,12 +63,13 @@ def read_code_lists(raw_dir: Path) -> dict[str, pd.DataFrame]:
     for key, (rel, columns) in FILES.items():
         path = Path(raw_dir) / rel
         if not path.is_file():
-            raise InputError(path, expected="the region code list (file not found)")
+            raise InputError(path, expected=msg("codes.list_not_found"))
         checked = check_code_list(path, columns)
         if checked.ledger.rejects:
             bad = checked.ledger.rejects[0]
+            reason = msg(f"reason.{bad.reason}")
             raise InputError(path, bad.row, bad.column,
-                             f"{bad.detail or REASONS[bad.reason]} ({REASONS[bad.reason]})",
+                             msg("codes.bad_row", detail=bad.detail or reason, reason=reason),
                              got=bad.value or None)
         frame = pd.read_csv(path, dtype=str, keep_default_na=False).apply(lambda c: c.str.strip())
         out[key] = frame[columns]

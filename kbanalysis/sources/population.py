@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..ledger import InputError, Ledger
+from ..messages import message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
 from .base import SourceResult, TidyBuilder, parse_number
 from .rows import YEAR_RULE, CsvRows, parse_year, read_csv_rows, require_columns, settle_rows
@@ -78,8 +79,9 @@ def _value_column(rows: CsvRows, pattern: re.Pattern) -> tuple[str, int]:
                 return column, parse_year(found.group(1))
             except ValueError:
                 raise InputError(rows.path, row=1, column=column,
-                                 expected=f"a year {YEAR_RULE} as the column's suffix") from None
-    raise InputError(rows.path, row=1, expected=f"a value column named like {pattern.pattern}",
+                                 expected=msg("pop.year_suffix", rule=YEAR_RULE)) from None
+    raise InputError(rows.path, row=1, expected=msg("pop.value_column_like",
+                                                    pattern=pattern.pattern),
                      got=", ".join(rows.header))
 
 
@@ -98,13 +100,13 @@ def _read(path, resolver, source_id, pattern, indicator, crosswalk, *, with_code
         try:
             code = _resolve(resolver, types, cell, crosswalk if with_codes else None)
         except _RowRegionError as exc:
-            ledger.add(source_id, path, line, exc.column, exc.reason, str(exc),
+            ledger.add(source_id, path, line, exc.column, exc.reason, message_of(exc),
                        " / ".join(cell[c] for c in ([CODE_COLUMN] if with_codes else [])
                                   + NAME_COLUMNS))
             continue
         if code in seen:
             ledger.add(source_id, path, line, None, "duplicate",
-                       f"{resolver.label(code)} already read from row {seen[code]}",
+                       msg("read.already_read", label=resolver.label(code), row=seen[code]),
                        cell["nama_kabkota"])
             continue
         seen[code] = line
@@ -112,11 +114,11 @@ def _read(path, resolver, source_id, pattern, indicator, crosswalk, *, with_code
             value = parse_number(cell[value_column], "en")
         except ValueError:
             ledger.add(source_id, path, line, value_column, "not_a_number",
-                       "a count of persons", cell[value_column])
+                       msg("pop.count_of_persons"), cell[value_column])
             continue
         if value is not None and value != int(value):
             ledger.add(source_id, path, line, value_column, "not_a_number",
-                       "a whole number of persons", cell[value_column])
+                       msg("pop.whole_persons"), cell[value_column])
             continue
         builder.add(line, value_column, code, "regency", year, indicator, value)
 
@@ -138,30 +140,29 @@ def _resolve(resolver: Resolver, types: Mapping[str, str], cell: dict,
     try:
         province = resolver.province(cell["provinsi"])
     except RegionError as exc:
-        raise _RowRegionError("provinsi", exc.reason, str(exc)) from None
+        raise _RowRegionError("provinsi", exc.reason, message_of(exc)) from None
     kind = TYPES.get(cell["jenis"].strip().lower())
     if kind is None:
         raise _RowRegionError("jenis", "unknown_region",
-                              f"jenis must be Kabupaten or Kota, got {cell['jenis']!r}")
+                              msg("pop.jenis", jenis=cell["jenis"]))
     code = _by_name(resolver, cell["nama_kabkota"], province, kind)
     if types[code] != kind:
         raise _RowRegionError("jenis", "code_name_mismatch",
-                              f"{cell['nama_kabkota']!r} is {resolver.label(code)}, "
-                              f"not a {cell['jenis']}")
+                              msg("pop.not_a_kind", name=cell["nama_kabkota"],
+                                  label=resolver.label(code), jenis=cell["jenis"]))
     if crosswalk is None:
         return code
     written = cell[CODE_COLUMN]
     by_code = _by_code(resolver, written, crosswalk)
     if not by_code:
-        lists = "the 2025 list or the 2020 bridging list" if crosswalk else (
-            "the 2025 list; no 2020 bridging list was given for pre-2022 codes")
+        lists = msg("pop.lists_both") if crosswalk else msg("pop.lists_2025")
         raise _RowRegionError(CODE_COLUMN, "unknown_region",
-                              f"{written!r} is no Kemendagri regency code ({lists})")
+                              msg("pop.no_dagri_code", written=written, lists=lists))
     if by_code != {code}:
         raise _RowRegionError(CODE_COLUMN, "code_name_mismatch",
-                              f"Kemendagri code {written!r} is "
-                              f"{' / '.join(resolver.label(c) for c in sorted(by_code))}, but "
-                              f"the name {cell['nama_kabkota']!r} is {resolver.label(code)}")
+                              msg("pop.dagri_code_but_name", written=written,
+                                  labels=" / ".join(resolver.label(c) for c in sorted(by_code)),
+                                  name=cell["nama_kabkota"], label=resolver.label(code)))
     return code
 
 
@@ -172,11 +173,11 @@ def _by_name(resolver: Resolver, name: str, province: str, kind: str) -> str:
         try:
             codes.append(resolver.regency(part, province, bare_means=kind))
         except RegionError as exc:
-            raise _RowRegionError("nama_kabkota", exc.reason, str(exc)) from None
+            raise _RowRegionError("nama_kabkota", exc.reason, message_of(exc)) from None
     if len(set(codes)) != 1:
         raise _RowRegionError("nama_kabkota", "code_name_mismatch",
-                              f"the parts of {name!r} name different regencies: "
-                              f"{' / '.join(resolver.label(c) for c in codes)}")
+                              msg("pop.parts_differ", name=name,
+                                  labels=" / ".join(resolver.label(c) for c in codes)))
     return codes[0]
 
 

@@ -46,6 +46,7 @@ from pathlib import Path
 import numpy as np
 
 from ..ledger import InputError, Ledger
+from ..messages import joined, message_of, msg
 from ..regions import RegionError, Resolver, default_resolver, split_prefix
 from .base import parse_number
 from .kbpp_import import METHOD_LABELS, KbppParts, method_of, number_text, parts_frame
@@ -80,12 +81,12 @@ def read_grid(path, sheet: str | None = None) -> Grid:
     """The table's sheet (found by its header, or ``sheet``) or the CSV file as a grid."""
     path = Path(path)
     if not path.is_file():
-        raise InputError(path, expected="an existing file")
+        raise InputError(path, expected=msg("check.existing_file"))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return _read_xlsx(path, sheet)
     if path.suffix.lower() in (".csv", ".txt"):
         return _read_csv_grid(path)
-    raise InputError(path, expected="a .xlsx or .csv file")
+    raise InputError(path, expected=msg("pk.xlsx_or_csv"))
 
 
 def _workbook_grids(path: Path, sheet: str | None = None) -> list[Grid]:
@@ -95,11 +96,12 @@ def _workbook_grids(path: Path, sheet: str | None = None) -> list[Grid]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise InputError(path, expected="a readable .xlsx workbook", got=str(exc)) from None
+        raise InputError(path, expected=msg("pk.readable_xlsx"), got=str(exc)) from None
     try:
         if sheet is not None and sheet not in book.sheetnames:
-            raise InputError(path, column="sheet", expected=f"a sheet named {sheet!r}; the "
-                             f"workbook's sheets are {', '.join(map(repr, book.sheetnames))}", got=sheet)
+            raise InputError(path, column="sheet", expected=msg(
+                "pk.sheet_named", sheet=sheet, sheets=", ".join(map(repr, book.sheetnames))),
+                got=sheet)
         names = [sheet] if sheet is not None else book.sheetnames
         return [Grid(path, name, _sheet_rows(book[name])) for name in names]
     finally:
@@ -121,12 +123,10 @@ def _read_xlsx(path: Path, sheet: str | None) -> Grid:
     if len(found) == 1:
         return found[0]
     if not found:
-        raise InputError(path, expected="a sheet with the KBPP table (a header row naming "
-                         "Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL)")
+        raise InputError(path, expected=msg("pk.sheet_with_table"))
     names = ", ".join(repr(g.sheet) for g in found)
-    raise InputError(path, column="sheet", expected=f"one sheet with the KBPP table, but "
-                     f"{len(found)} sheets have it: {names}; choose one with --sheet NAME "
-                     "(sheet=NAME in Python)")
+    raise InputError(path, column="sheet", expected=msg("pk.one_sheet", count=len(found),
+                                                        names=names))
 
 
 def _sheet_rows(ws) -> list[tuple[int, list]]:
@@ -155,8 +155,7 @@ def _read_csv_grid(path: Path) -> Grid:
     text_format = sniff_text_format(path)
     text = path.read_bytes().decode(text_format.python_encoding)
     if "\x00" in text:
-        raise InputError(path, expected="a text file (UTF-8 or cp1252 CSV; save UTF-16 or .xls "
-                         "files as CSV UTF-8)", got="binary data")
+        raise InputError(path, expected=msg("rows.text_file"), got=msg("got.binary_data"))
     delimiter = text_format.delimiter
     first = next((line for line in text.splitlines() if line.strip()), "")
     if not any(d in first for d in DELIMITERS):
@@ -171,7 +170,8 @@ def _read_csv_grid(path: Path) -> Grid:
             start, previous = previous + 1, reader.line_num
             rows.append((start, [f.strip() or None for f in fields]))
     except csv.Error as exc:
-        raise InputError(path, row=reader.line_num, expected="valid CSV", got=str(exc)) from None
+        raise InputError(path, row=reader.line_num, expected=msg("rows.valid_csv"),
+                         got=str(exc)) from None
     return Grid(path, None, rows, text_format)
 
 
@@ -256,8 +256,7 @@ def find_layout(grid: Grid, level: str | None = None) -> Layout:
     """Locate the header and give every column a role; InputError when one is missing."""
     method_row = _header_row(grid.rows[:_MAX_HEADER_SEARCH])
     if method_row is None:
-        raise InputError(grid.path, expected="a header row naming the contraceptive methods "
-                         "(Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL)")
+        raise InputError(grid.path, expected=msg("pk.method_header"))
     top = method_row
     for i in range(method_row, max(-1, method_row - 3), -1):
         if any(_text(c) in ("NO", "NO.", "NOMOR") for c in grid.rows[i][1]):
@@ -325,10 +324,10 @@ def find_layout(grid: Grid, level: str | None = None) -> Layout:
     if found_level is None or missing:
         what = {"deliveries": "Jumlah Ibu Bersalin", "puskesmas": "Puskesmas",
                 "regency": "Kabupaten/Kota"}
-        name = what.get(missing[0], missing[0]) if missing else "Puskesmas or Kabupaten/Kota"
+        name = (what.get(missing[0], missing[0]) if missing
+                else msg("pk.puskesmas_or_regency"))
         raise InputError(grid.path, row=grid.rows[method_row][0], column=name,
-                         expected="the columns of the KBPP table: No, Kecamatan/Puskesmas or "
-                         "Kabupaten/Kota, Jumlah Ibu Bersalin, count and % per method, Jumlah")
+                         expected=msg("pk.table_columns"))
     first_data = bottom + 1
     if first_data < len(grid.rows) and _is_number_row(grid.rows[first_data][1]):
         first_data += 1
@@ -433,7 +432,7 @@ def read_profil_parts(path, *, year: int | None = None, region=None, province=No
 
     year = year if year is not None else title_year(layout.title)
     if year is None:
-        raise InputError(where, row=1, expected="the year in the title (TAHUN 2023) or year=...")
+        raise InputError(where, row=1, expected=msg("pk.title_year"))
     province_code = (resolver.province(province) if province is not None
                      else title_province(layout.title, resolver))
 
@@ -442,7 +441,7 @@ def read_profil_parts(path, *, year: int | None = None, region=None, province=No
         below = grid.rows[layout.first_data][0] if layout.first_data < len(grid.rows) else None
         header_end = grid.rows[layout.first_data - 1][0]
         raise InputError(where, row=below or header_end + 1,
-                         expected="data rows below the header", got="no data rows")
+                         expected=msg("rows.data_rows"), got=msg("got.no_data_rows"))
     _check_rows(rows, layout, ledger, source_id, path)
     if total_row is not None:
         _check_total(total_row, rows, layout, ledger, source_id, path)
@@ -485,7 +484,7 @@ def _data_rows(grid, layout, style, ledger, source_id, path):
             named = names.get("puskesmas") or names.get("regency")
             if named and total_row is None and not (texts and _FOOTNOTE.match(texts[0])):
                 ledger.add(source_id, path, line, None, "missing_value",
-                           "a named row without any numbers", named)
+                           msg("pk.named_row_no_numbers"), named)
             continue
         if texts and _FOOTNOTE.match(texts[0]):
             continue
@@ -522,16 +521,21 @@ def _check_rows(rows, layout, ledger, source_id, path) -> None:
         for role in ["deliveries", *[f"kbpp_{m}" for m in METHODS]]:
             value = row.values[role]
             if role in row.bad:
-                problems.append(("not_a_number", role, row.bad[role], "not a number"))
+                problems.append(("not_a_number", role, row.bad[role], msg("pk.not_a_number")))
             elif value is None:
-                problems.append(("missing_value", role, "", "empty"))
+                problems.append(("missing_value", role, "", msg("pk.empty")))
             elif value < 0 or value != round(value):
                 problems.append(("out_of_range", role, number_text(value),
-                                 "expected a whole count >= 0"))
+                                 msg("kbpp.whole_count")))
         if problems:
             reason, _, value, _ = problems[0]
-            detail = "; ".join(f"column '{labels[r]}': {what}" + (f" ({v!r})" if v else "")
-                               for _, r, v, what in problems)
+            # "column 'A': what ('v'); column 'B': ...": the first cell names the row's column.
+            cells = [msg("in_column", column=labels[r],
+                         detail=msg("pk.what_value", what=what, value=str(v)) if v else what)
+                     for _, r, v, what in problems]
+            detail = (cells[0] if len(cells) == 1 else
+                      msg("in_column", column=labels[problems[0][1]], detail=joined(
+                          "join.semicolon", [cells[0].params["detail"], *cells[1:]])))
             ledger.add(source_id, path, row.line, None, reason, detail, value)
             continue
         acceptors = sum(row.values[f"kbpp_{m}"] for m in METHODS)
@@ -539,9 +543,10 @@ def _check_rows(rows, layout, ledger, source_id, path) -> None:
             # A regency cannot have more KBPP acceptors than deliveries: the row is rejected.
             label = labels["total"] if "total" in labels else labels["deliveries"]
             ledger.add(source_id, path, row.line, None, "inconsistent_total",
-                       f"column '{label}': {number_text(acceptors)} KBPP acceptors above "
-                       f"{number_text(row.values['deliveries'])} deliveries (coverage above "
-                       "100 %)", number_text(acceptors))
+                       msg("in_column", column=label, detail=msg(
+                           "pk.acceptors_above", acceptors=number_text(acceptors),
+                           deliveries=number_text(row.values["deliveries"]))),
+                       number_text(acceptors))
             continue
         _check_sums(row, layout, convention, ledger, source_id, path)
 
@@ -554,17 +559,17 @@ def _check_sums(row, layout, convention, ledger, source_id, path, what="row") ->
     if "total" in layout.columns:
         if "total" in row.bad:
             ledger.add(source_id, path, row.line, labels["total"], "not_a_number",
-                       "written Jumlah not used: KBPP acceptors are the sum of the methods",
+                       msg("pk.jumlah_not_number"),
                        row.bad["total"])
         elif values["total"] is not None and values["total"] != acceptors:
             ledger.add(source_id, path, row.line, labels["total"], "inconsistent_total",
-                       f"the methods sum to {number_text(acceptors)}; written Jumlah not used",
+                       msg("pk.methods_sum", total=number_text(acceptors)),
                        f"{number_text(values['total'])}")
     if what == "row" and layout.level == "district" and acceptors > deliveries:
         ledger.add(source_id, path, row.line, labels["total"] if "total" in labels else
                    labels["deliveries"], "inconsistent_total",
-                   f"{number_text(acceptors)} KBPP acceptors above {number_text(deliveries)} "
-                   "deliveries at this puskesmas; kept, the regency total is checked",
+                   msg("pk.puskesmas_above", acceptors=number_text(acceptors),
+                       deliveries=number_text(deliveries)),
                    number_text(acceptors))
     for key in [*METHODS, "total"]:
         role = f"pct_{key}"
@@ -576,12 +581,12 @@ def _check_sums(row, layout, convention, ledger, source_id, path, what="row") ->
         if role in row.bad:
             if base:  # "#DIV/0!" under a zero denominator is what the spreadsheet shows
                 ledger.add(source_id, path, row.line, labels[role], "not_a_number",
-                           "a % cell that is not a number", row.bad[role])
+                           msg("pk.pct_not_number"), row.bad[role])
             continue
         written = values[role]
         if written is not None and not 0 <= written <= 100:
             ledger.add(source_id, path, row.line, labels[role], "out_of_range",
-                       "a percentage from 0 to 100", number_text(written))
+                       msg("pk.percentage"), number_text(written))
             continue
         if written is None or not base:
             continue
@@ -589,7 +594,9 @@ def _check_sums(row, layout, convention, ledger, source_id, path, what="row") ->
         tolerance = 0.5 * 10.0 ** -values[f"decimals_{role}"] + 1e-6
         if abs(written - expected) > tolerance:
             ledger.add(source_id, path, row.line, labels[role], "inconsistent_total",
-                       f"{number_text(count)} of {number_text(base)} {of} is {expected:.2f} %",
+                       msg("pk.pct_is", count=number_text(count), base=number_text(base),
+                           of=msg("pk.deliveries" if of == "deliveries" else "pk.acceptors"),
+                           pct=float(expected)),
                        number_text(written))
 
 
@@ -624,7 +631,7 @@ def _check_total(total, rows, layout, ledger, source_id, path) -> None:
             column_sum = sum(r.values[role] or 0 for r in rows)
         if total.values[role] != column_sum:
             ledger.add(source_id, path, total.line, layout.labels[role], "inconsistent_total",
-                       f"the rows sum to {number_text(column_sum)}; total row not used",
+                       msg("pk.rows_sum", total=number_text(column_sum)),
                        f"{number_text(total.values[role])}")
     methods_known = all(total.values.get(f"kbpp_{m}") is not None for m in METHODS)
     if methods_known and total.values.get("deliveries") is not None:
@@ -639,12 +646,12 @@ def _district_code(region, layout, resolver, province_code, where) -> str:
             return resolver.code(text) if text.replace(".", "").isdigit() else \
                 resolver.regency(text, province_code)
         except RegionError as exc:
-            raise InputError(where, column="region", expected="a kabupaten/kota",
-                             got=str(exc)) from None
+            raise InputError(where, column="region", expected=msg("pk.a_regency"),
+                             got=message_of(exc)) from None
     code = title_regency(layout.title, resolver, province_code)
     if code is None:
-        raise InputError(where, row=1, expected="the kabupaten/kota in the title "
-                         "(KABUPATEN GARUT) or region=...", got=" / ".join(layout.title))
+        raise InputError(where, row=1, expected=msg("pk.title_regency"),
+                         got=" / ".join(layout.title))
     return code
 
 
@@ -652,8 +659,7 @@ def _district_record(code, year, rows, usable, rejected, allow_partial, ledger, 
     bad = [r.line for r in rows if r.line in rejected]
     if bad and not allow_partial:
         ledger.add(source_id, path, None, None, "not_derivable",
-                   f"{code} {year}: the regency total needs every puskesmas row; rows "
-                   f"{', '.join(map(str, bad))} rejected (allow_partial=True sums the rest)")
+                   msg("pk.needs_every_row", code=code, year=year, rows=", ".join(map(str, bad))))
         return []
     record = {"bps_code": code, "year": year, "line": None,
               "deliveries": sum(r.values["deliveries"] for r in usable)}
@@ -673,7 +679,7 @@ def _province_records(usable, year, province_code, bare_means, resolver, label, 
             code = resolver.regency(row.name, province_code, bare_means=bare_means)
         except RegionError as exc:
             ledger.add(source_id, path, row.line, None, exc.reason,
-                       f"column '{label}': {exc}", row.name)
+                       msg("in_column", column=label, detail=message_of(exc)), row.name)
             continue
         record = {"bps_code": code, "year": year, "line": row.line,
                   "deliveries": row.values["deliveries"]}

@@ -45,6 +45,7 @@ import pandas as pd
 
 from .. import indicators
 from ..ledger import InputError, Ledger
+from ..messages import joined, message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
 from .base import SourceResult, TidyBuilder, parse_number
 from .rows import YEAR_RULE, parse_year, read_csv_rows, require_columns, settle_rows
@@ -93,7 +94,7 @@ NOTED_ELSEWHERE = {
     ("regency", "1604", 2021, "stunting_survey_pct"): [22.8],  # Lahat
     ("regency", "1204", 2022, "stunting_survey_pct"): [20.5],  # Tapanuli Tengah
 }
-NOTED_WHERE = "another printed source (PROVENANCE.md section 15; not transcribed)"
+NOTED_WHERE = msg("pub.noted_where")
 
 
 def _squash(text: str) -> str:
@@ -198,11 +199,7 @@ def _read_row(line, cell, resolver, source_id, path, ledger) -> PrintedValue | N
 
     indicator = indicator_of(cell["indikator"], cell["sumber_tercetak"])
     if indicator is None:
-        reject("indikator", "unknown_indicator",
-               "known: KBPP coverage (cakupan peserta KB pasca persalinan terhadap ibu "
-               "bersalin), stunting prevalence naming its survey (SSGI/SKI) or routine "
-               "weighing, the Susenas shares of mothers using a modern method after "
-               "delivery or counselled on KBPP")
+        reject("indikator", "unknown_indicator", msg("pub.known_indicators"))
         return None
     try:
         year = parse_year(cell["tahun"])
@@ -211,11 +208,12 @@ def _read_row(line, cell, resolver, source_id, path, ledger) -> PrintedValue | N
         return None
     named = sorted(set(re.findall(r"\b(?:19|20)\d\d\b", cell["indikator"])))
     if named and str(year) not in named:  # "SKI 2023" filed under 2022: a transcription slip
-        reject("tahun", "bad_year", f"the indikator names {', '.join(named)}, not {year}")
+        reject("tahun", "bad_year", msg("pub.indikator_names_year", named=", ".join(named),
+                                        year=year))
         return None
     unit = cell["satuan"].strip().lower()
     if indicators.get(indicator).unit == "percent" and unit not in PERCENT_UNITS:
-        reject("satuan", "unit_mismatch", f"{indicator} is in percent (persen)")
+        reject("satuan", "unit_mismatch", msg("pub.in_percent", indicator=indicator))
         return None
     try:
         value = parse_number(cell["nilai"], "auto")
@@ -227,13 +225,13 @@ def _read_row(line, cell, resolver, source_id, path, ledger) -> PrintedValue | N
         return None
     level_text = _squash(cell.get("level", ""))
     if level_text and level_text not in LEVELS:
-        reject("level", "unknown_region", "level must be kabkota, provinsi or nasional")
+        reject("level", "unknown_region", msg("pub.level_values"))
         return None
     column = "provinsi"
     try:
         if LEVELS.get(level_text) == "national":
             reject("wilayah", "aggregate_row",
-                   f"national figure {value:g} ({year}): the tidy table has no national level",
+                   msg("pub.national_figure", value=value, year=year),
                    cell["wilayah"])
             return None
         province = resolver.province(printed_name(cell["provinsi"]))
@@ -244,7 +242,7 @@ def _read_row(line, cell, resolver, source_id, path, ledger) -> PrintedValue | N
         else:
             code = _regency(resolver, cell["wilayah"], province, year)
     except RegionError as exc:
-        reject(column, exc.reason, str(exc))
+        reject(column, exc.reason, message_of(exc))
         return None
     flags = [SECONDARY_FLAG] if is_secondary(cell["url"]) else []
     complete = _squash(cell.get("daftar_lengkap", "")) in COMPLETE_LIST
@@ -263,9 +261,9 @@ def _implied_level(resolver: Resolver, wilayah: str, province: str) -> str:
 def _province_line(resolver: Resolver, wilayah: str, province: str, printed_province: str) -> str:
     named = resolver.province(printed_name(wilayah))
     if named != province:
-        raise RegionError("code_name_mismatch",
-                          f"province line {wilayah!r} is {resolver.province_name(named)}, but "
-                          f"provinsi {printed_province!r} is {resolver.province_name(province)}")
+        raise RegionError("code_name_mismatch", msg(
+            "pub.province_line", wilayah=wilayah, named=resolver.province_name(named),
+            printed=printed_province, province=resolver.province_name(province)))
     return province
 
 
@@ -297,8 +295,8 @@ def _regency(resolver: Resolver, wilayah: str, province: str, year: int) -> str:
         return codes[0]
     if len(codes) > 1:
         labels = [resolver.label(c) for c in codes]
-        raise RegionError("ambiguous_region", f"{wilayah!r} is ambiguous ({' / '.join(labels)})",
-                          labels)
+        raise RegionError("ambiguous_region", msg("pub.ambiguous", wilayah=wilayah,
+                                                  labels=" / ".join(labels)), labels)
     raise errors[province]
 
 
@@ -338,8 +336,9 @@ def settle_conflicts(rows: PublishedRows, official: pd.DataFrame | None = None,
             value, where, row = reference[item.key]
             if abs(item.value - value) > SAME_VALUE:
                 ledger.add(sid, path, item.line, "nilai", "disagrees_official",
-                           f"{label(item)} {item.year}: printed {item.value:g} at {item.url}; "
-                           f"official series {value:g} ({where} row {row})", f"{item.value:g}")
+                           msg("pub.disagrees", label=label(item), year=item.year,
+                               value=float(item.value), url=item.url, official=float(value),
+                               where=where, row=row), f"{item.value:g}")
                 continue
         groups.setdefault(item.key, []).append(item)
 
@@ -362,19 +361,21 @@ def settle_conflicts(rows: PublishedRows, official: pd.DataFrame | None = None,
                 kept.append(first)
                 for item in repeats:
                     ledger.add(sid, path, item.line, None, "duplicate",
-                               f"{label(item)} {item.year}: same value already kept from row "
-                               f"{first.line} ({first.url})", f"{item.value:g}")
+                               msg("pub.same_kept", label=label(item), year=item.year,
+                                   row=first.line, url=first.url), f"{item.value:g}")
                 continue
-            outcome = (f"kept {winner:g}" if winner is not None else
-                       "none used: no value printed by more pages or in a complete list")
+            outcome = (msg("pub.kept", value=float(winner)) if winner is not None else
+                       msg("pub.none_used"))
             for item in printed:
                 ledger.add(sid, path, item.line, None, "conflicting_sources",
-                           f"{label(item)} {item.year}: {described}; {outcome}",
+                           msg("pub.conflict", label=label(item), year=item.year,
+                               described=described, outcome=outcome),
                            f"{item.value:g}")
         if winner is not None:
             for value in others:  # a noted value that lost: recorded, it has no row
                 ledger.add(sid, path, None, None, "conflicting_sources",
-                           f"{label(items[0])} {key[2]}: {described}; kept {winner:g}",
+                           msg("pub.conflict", label=label(items[0]), year=key[2],
+                               described=described, outcome=msg("pub.kept", value=float(winner))),
                            f"{value:g}")
     return sorted(kept, key=lambda item: item.line)
 
@@ -393,13 +394,13 @@ def _winner(versions: dict[float, list], others: list[float]) -> float | None:
     return None
 
 
-def _describe(versions: dict[float, list], others: list[float]) -> str:
-    parts = [f"{v:g} at " + ", ".join(f"{i.url} row {i.line}"
-                                      + (" (complete list)" if i.complete else "")
-                                      for i in printed)
+def _describe(versions: dict[float, list], others: list[float]):
+    parts = [msg("pub.value_at", value=float(v), places=joined("join.comma", [
+                 msg("pub.url_row_complete" if i.complete else "pub.url_row", url=i.url,
+                     row=i.line) for i in printed]))
              for v, printed in versions.items()]
-    parts += [f"{v:g} at {NOTED_WHERE}" for v in others]
-    return " vs ".join(parts)
+    parts += [msg("pub.value_at", value=float(v), places=NOTED_WHERE) for v in others]
+    return joined("join.vs", parts)
 
 
 # --------------------------------------------------------------------------------------
@@ -485,17 +486,18 @@ def read_published_kbpp_parts(path, resolver: Resolver | None = None):
     for item in rows.values:
         if item.indicator != _KBPP_INDICATOR:
             rows.ledger.add(rows.source_id, path, item.line, "indikator", "unknown_indicator",
-                            f"a KBPP coverage table holds {_KBPP_INDICATOR} only, this row is "
-                            f"{item.indicator}", item.indicator)
+                            msg("pub.kbpp_only", kbpp=_KBPP_INDICATOR,
+                                indicator=item.indicator), item.indicator)
         elif not _in_range(item):
             spec = indicators.get(item.indicator)
             rows.ledger.add(rows.source_id, path, item.line, "nilai", "out_of_range",
-                            f"{item.indicator} must lie in [{spec.low}, {spec.high}]",
-                            f"{item.value:g}")
+                            msg("base.must_lie_in", indicator=item.indicator, low=spec.low,
+                                high=spec.high), f"{item.value:g}")
         elif item.level != "regency":
             rows.ledger.add(rows.source_id, path, item.line, "wilayah", "aggregate_row",
-                            f"{resolver.province_name(item.code)} {item.year} coverage "
-                            f"{item.value:g} %: the KBPP table holds kab/kota only",
+                            msg("pub.kbpp_province_line",
+                                province=resolver.province_name(item.code), year=item.year,
+                                value=float(item.value)),
                             f"{item.value:g}")
         else:
             kbpp.append(item)
@@ -542,18 +544,19 @@ def add_printed_coverage(frame: pd.DataFrame, ledger: Ledger, parts: list,
     added, filled = [], []
     for (code, year), group in rows.groupby(["bps_code", "year"], sort=True):
         first, *repeats = group.to_dict("records")
-        where = f"{first['file']} row {first['line']}"
+        where = msg("read.file_row", file=first["file"], row=first["line"])
         values = {r[_KBPP_INDICATOR] for r in [first, *repeats]}
         if len(values) > 1:
-            detail = f"{code} {year}: coverage " + " vs ".join(
-                f"{r[_KBPP_INDICATOR]:g} in {r['file']} row {r['line']}" for r in [first, *repeats])
+            detail = msg("pub.coverage_conflict", code=code, year=year, versions=joined(
+                "join.vs", [msg("pub.coverage_in_file", value=float(r[_KBPP_INDICATOR]),
+                                file=r["file"], row=r["line"]) for r in [first, *repeats]]))
             for r in [first, *repeats]:
                 ledger.add("kbpp_import", r["file"], int(r["line"]), None,
                            "conflicting_duplicate", detail, f"{r[_KBPP_INDICATOR]:g}")
             continue
         for r in repeats:
             ledger.add("kbpp_import", r["file"], int(r["line"]), None, "duplicate",
-                       f"{code} {year} coverage already given by {where}",
+                       msg("pub.coverage_given", code=code, year=year, where=where),
                        f"{r[_KBPP_INDICATOR]:g}")
         if counted is not None and (code, year) in counted.index:
             known = counted.loc[(code, year), "kbpp_coverage_pct"]
@@ -563,8 +566,8 @@ def add_printed_coverage(frame: pd.DataFrame, ledger: Ledger, parts: list,
             agrees = pd.notna(known) and abs(known - first[_KBPP_INDICATOR]) <= COVERAGE_TOLERANCE
             ledger.add("kbpp_import", first["file"], int(first["line"]), None,
                        "duplicate" if agrees else "inconsistent_total",
-                       f"{code} {year}: printed coverage {first[_KBPP_INDICATOR]:g}, the counts "
-                       f"give {known:.2f}",
+                       msg("pub.coverage_vs_counts", code=code, year=year,
+                           value=float(first[_KBPP_INDICATOR]), known=float(known)),
                        f"{first[_KBPP_INDICATOR]:g}")
             continue
         added.append({"bps_code": code, "year": int(year),

@@ -71,6 +71,7 @@ import pandas as pd
 from .. import config
 from ..kbpp_schema import METHOD_COLUMNS, YEAR_MAX, YEAR_MIN
 from ..ledger import InputError, Ledger
+from ..messages import message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
 from .code_system import file_code_system
 from .kbpp_import import KbppParts, method_key, method_of, parts_frame
@@ -112,8 +113,8 @@ COLUMN_ALIASES = {
                      "service_date"),
 }
 REQUIRED = ("delivery_date", "postpartum", "method")
-FIELD_NAMES = {"delivery_date": "the delivery date", "regency": "the regency (code or name)",
-               "postpartum": "the KBPP yes/no flag", "method": "the contraceptive method"}
+FIELD_NAMES = {name: msg(f"reg.field.{name}")
+               for name in ("delivery_date", "regency", "postpartum", "method")}
 # A bare "tanggal lahir" may be the mother's own date of birth: never taken as the delivery.
 _BIRTH_DATE_KEYS = {"tanggal_lahir", "tgl_lahir"}
 
@@ -164,19 +165,16 @@ def missing_column_error(path: Path, names: list[str], field_name: str) -> Input
                                for a in aliases)
     closest = max(scores, key=scores.get) if scores else None
     if closest is not None and scores[closest] >= 0.6:
-        found = f"closest header found: {closest!r}"
+        found = msg("reg.closest_header", name=closest)
     else:
-        found = f"no header close to these; headers found: {', '.join(map(repr, names))}"
-    note = ""
+        found = msg("reg.no_close_header", names=", ".join(map(repr, names)))
     if field_name == "delivery_date":
         birth = [n for n in names if column_key(n) in _BIRTH_DATE_KEYS]
         if birth:
-            note = (f"; {birth[0]!r} is not read as the delivery date (it may be the mother's "
-                    f"own date of birth): name it tgl_lahir_bayi if it is the baby's")
+            found = msg("reg.birth_date_note", found=found, name=birth[0])
     what = FIELD_NAMES.get(field_name, field_name.replace("_", " "))
-    return InputError(path, row=1, expected=(
-        f"a column for {what}, one of: {', '.join(aliases)} (case, spaces, dots and slashes "
-        f"do not matter); {found}{note}"))
+    return InputError(path, row=1, expected=msg("reg.column_for", what=what,
+                                                aliases=", ".join(aliases), found=found))
 
 
 def _file_columns(path: Path, text_format: TextFormat | None = None) -> list[str]:
@@ -263,7 +261,7 @@ def days_shown(plan, days_text: str) -> str:
         return days_text
     if days_text.startswith(UNREADABLE_SERVICE_DATE):
         return days_text[len(UNREADABLE_SERVICE_DATE):]
-    return f"{days_text} days from delivery to service" if days_text else ""
+    return msg("reg.days_from_delivery", days=days_text) if days_text else ""
 
 
 def _flag_table(values) -> pd.DataFrame:
@@ -326,7 +324,7 @@ def _region_table(triples, resolver: Resolver, code_system: str,
 
 def _resolve(resolver, code, name, province, code_system, bare_means) -> str:
     if not code and not name:
-        raise RegionError("missing_value", "no regency code or name")
+        raise RegionError("missing_value", msg("reg.no_regency"))
     system = "kemendagri" if "." in code else code_system  # the dot is Kemendagri's mark
     if code and name:
         try:
@@ -334,9 +332,9 @@ def _resolve(resolver, code, name, province, code_system, bare_means) -> str:
                                            system=system)
             if match.via != "name":
                 return match.bps_code
-            raise RegionError("code_name_mismatch", f"code {code!r} is no regency code of the "
-                              f"file's system ({system}), the name is "
-                              f"{resolver.label(match.bps_code)}")
+            raise RegionError("code_name_mismatch", msg(
+                "read.code_not_of_system", code=code, system=system,
+                label=resolver.label(match.bps_code)))
         except RegionError as exc:
             by_code = by_name = None
             try:
@@ -348,7 +346,7 @@ def _resolve(resolver, code, name, province, code_system, bare_means) -> str:
             except RegionError:
                 pass
             if by_code is None and by_name is None:
-                raise RegionError("unknown_region", str(exc)) from None
+                raise RegionError("unknown_region", message_of(exc)) from None
             raise
     if code:
         return resolver.code_alone(code, system).bps_code
@@ -436,7 +434,7 @@ class _Plan:
 
 def _plan(path: Path, unit: str, years, examples: int) -> _Plan:
     if not path.is_file():
-        raise InputError(path, expected="an existing file")
+        raise InputError(path, expected=msg("check.existing_file"))
     if unit not in ("delivery", "acceptor"):
         raise ValueError(f"unit must be 'delivery' or 'acceptor', not {unit!r}")
     parquet = path.suffix.lower() == ".parquet"
@@ -767,7 +765,7 @@ class _DuckDB:
         try:
             return self.con.execute(sql)
         except duckdb.Error as exc:
-            raise InputError(self.plan.path, expected="a readable CSV or Parquet register",
+            raise InputError(self.plan.path, expected=msg("reg.readable"),
                              got=str(exc).splitlines()[0][:300]) from None
 
     def distinct(self) -> dict:
@@ -929,9 +927,9 @@ class _Malformed:
 def _malformed_detail(plan: _Plan, text: str, error_type: str = "") -> str:
     """What is wrong with a malformed line, e.g. "3 fields, header has 4"."""
     if error_type == "UNQUOTED VALUE":
-        return "a quote opened here is never closed, so the lines after it read as one field"
+        return msg("reg.unclosed_quote")
     fields = next(csv.reader([text], delimiter=plan.delimiter), [])
-    return f"{len(fields)} fields, header has {len(plan.header)}"
+    return msg("rows.fields_count", fields=len(fields), header=len(plan.header))
 
 
 def _malformed_note(plan: _Plan, malformed: _Malformed) -> tuple:
@@ -985,16 +983,13 @@ def _result(plan: _Plan, grouped: pd.DataFrame, noted: list, rows_read: int,
             shown = sorted(zip(lines, values, details[0]))[: plan.examples]
         else:
             # A rejected record is dropped whole: the column moves to the detail.
-            detail = "" if kind == "kept" else f"column '{column}'"
+            detail = "" if kind == "kept" else msg("in_column_only", column=column)
             shown = [(line, value, detail) for line, value in sorted(zip(lines, values))]
             shown = shown[: plan.examples]
-        records = "record" if count == 1 else "records"
-        what = ("kept as deliveries without KBPP" if count != 1 else
-                "kept as a delivery without KBPP") if kind == "kept" else "rejected"
-        follow = ("it follows as an example" if count == 1 else
-                  f"the first {len(shown)} follow as examples")
+        summary_key = ("reg.summary" + ("_one" if count == 1 else "")
+                       + ("_kept" if kind == "kept" else "_rejected"))
         ledger.add(source_id, plan.path, None, column, reason,
-                   f"{count} {records} {what} in all; {follow}")
+                   msg(summary_key, count=count, shown=len(shown)))
         for line, value, detail in shown:
             ledger.add(source_id, plan.path, int(line), column if kind == "kept" else None,
                        reason, detail, value)

@@ -15,10 +15,11 @@ from pathlib import Path
 import pandas as pd
 
 from ..ledger import InputError, Ledger
+from ..messages import Msg, msg
 from .text_format import TextFormat, sniff_text_format
 
 YEAR_MIN, YEAR_MAX = 2000, 2035  # the years any table of this project can describe
-YEAR_RULE = f"from {YEAR_MIN} to {YEAR_MAX}"
+YEAR_RULE = msg("rows.year_rule", low=YEAR_MIN, high=YEAR_MAX)
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,8 @@ class CsvRows:
         for line, fields in self.records:
             if len(fields) != len(header):
                 ledger.add(source_id, self.path, line, None, "malformed_row",
-                           f"{len(fields)} fields, header has {len(header)}", ",".join(fields))
+                           msg("rows.fields_count", fields=len(fields), header=len(header)),
+                           ",".join(fields))
                 continue
             yield line, dict(zip(header, fields))
 
@@ -55,7 +57,7 @@ def read_csv_rows(path: Path) -> CsvRows:
     """
     path = Path(path)
     if not path.is_file():
-        raise InputError(path, expected="an existing file")
+        raise InputError(path, expected=msg("check.existing_file"))
     text_format = sniff_text_format(path)
     try:
         with path.open(encoding=text_format.python_encoding, newline="") as handle:
@@ -65,9 +67,8 @@ def read_csv_rows(path: Path) -> CsvRows:
                 start, previous_line = previous_line + 1, reader.line_num
                 if any("\x00" in f for f in fields):
                     # NUL never occurs in text: a spreadsheet, a UTF-16 export, a binary file.
-                    raise InputError(path, row=start, expected="a text file (UTF-8 or cp1252 "
-                                     "CSV; save UTF-16 or .xls files as CSV UTF-8)",
-                                     got="binary data")
+                    raise InputError(path, row=start, expected=msg("rows.text_file"),
+                                     got=msg("got.binary_data"))
                 if not any(f.strip() for f in fields):
                     continue  # blank line: not a row
                 fields = [f.strip() for f in fields]
@@ -76,15 +77,15 @@ def read_csv_rows(path: Path) -> CsvRows:
                 else:
                     records.append((start, fields))
     except UnicodeDecodeError as exc:  # the sniffer read every byte; only a race gets here
-        raise InputError(path, expected=f"{text_format.encoding} text",
-                         got=f"byte {exc.start}") from None
+        raise InputError(path, expected=msg("rows.encoding_text", encoding=text_format.encoding),
+                         got=msg("got.byte", position=exc.start)) from None
     except csv.Error as exc:
-        raise InputError(path, row=reader.line_num, expected="valid CSV", got=str(exc)) from None
+        raise InputError(path, row=reader.line_num, expected=msg("rows.valid_csv"),
+                         got=str(exc)) from None
     if header is None:
-        raise InputError(path, row=1, expected="a header row", got="an empty file")
+        raise InputError(path, row=1, expected=msg("rows.header_row"), got=msg("got.empty_file"))
     if not records:
-        raise InputError(path, row=2, expected="data rows below the header",
-                         got="only the header")
+        raise InputError(path, row=2, expected=msg("rows.data_rows"), got=msg("got.only_header"))
     return CsvRows(path, header, records, text_format)
 
 
@@ -93,7 +94,8 @@ def require_columns(rows: CsvRows, columns: list[str]) -> None:
     missing = [c for c in columns if c not in rows.header]
     if missing:
         raise InputError(rows.path, row=1, column=missing[0],
-                         expected=f"columns {', '.join(columns)}", got=", ".join(rows.header))
+                         expected=msg("rows.columns", columns=", ".join(columns)),
+                         got=", ".join(rows.header))
 
 
 def parse_year(text) -> int:
@@ -102,7 +104,7 @@ def parse_year(text) -> int:
     if s.endswith(".0"):  # spreadsheets write years as floats
         s = s[:-2]
     if not (s.isdigit() and len(s) == 4 and YEAR_MIN <= int(s) <= YEAR_MAX):
-        raise ValueError(f"not a four-digit year {YEAR_RULE}: {text!r}")
+        raise ValueError(msg("rows.not_a_year", rule=YEAR_RULE, text=text))
     return int(s)
 
 
@@ -126,14 +128,24 @@ def settle_rows(ledger: Ledger, tidy: pd.DataFrame, line_numbers: list[int]) -> 
             raise RuntimeError(f"row {line} was neither kept nor rejected")
         i = first_cell[line]
         cell = ledger.rejects[i]
-        detail = f"column {cell.column!r}" + (f": {cell.detail}" if cell.detail else "")
+        detail = (msg("in_column", column=cell.column, detail=cell.detail) if cell.detail
+                  else msg("in_column_only", column=cell.column))
         ledger.rejects[i] = replace(cell, column=None, detail=detail)
 
 
 def promoted_column(detail: str) -> str | None:
     """The cell a whole-row reject made by :func:`settle_rows` came from, or None."""
+    if isinstance(detail, Msg) and detail.key in ("in_column", "in_column_only"):
+        return detail.params["column"]
     found = re.match(r"column '([^']+)'", detail or "")
     return found.group(1) if found else None
+
+
+def detail_after_column(detail: str) -> str:
+    """A detail naming its cell (``column 'X': ...``) without the cell: what is left to say."""
+    if isinstance(detail, Msg) and detail.key in ("in_column", "in_column_only"):
+        return detail.params.get("detail", "")
+    return re.sub(r"^column '[^']+':? ?", "", detail or "")
 
 
 def row_accounting(rows_read: int, kept: set[int], rejected: set[int]) -> dict[str, int]:

@@ -32,6 +32,7 @@ import pandas as pd
 
 from ..indicators import TIDY_COLUMNS, get
 from ..ledger import InputError, Ledger
+from ..messages import Msg, message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
 from .base import SourceResult, parse_number
 from .rows import YEAR_RULE, parse_year, read_csv_rows, require_columns, settle_rows
@@ -147,8 +148,7 @@ def add_modern_prevalence(pus: ProgrammeResult, mix: ProgrammeResult) -> None:
         line_column = "line" if result is mix else "line_pus"
         for line in both.loc[both["_merge"] == side, line_column].astype(int):
             result.ledger.add(result.source_id, result.file, line, column, "not_derivable",
-                              f"no row for this desa and month in {other.file.name}: left out "
-                              f"of modern_cpr_pct")
+                              msg("siga.no_desa_row", file=other.file.name))
     matched = both[both["_merge"] == "both"].astype({"line": int})
     sums = _sums(matched, [MODERN, PUS])
     before = len(mix.monthly)
@@ -193,38 +193,44 @@ def empty_programme_table() -> pd.DataFrame:
 
 # -- reading desa rows --------------------------------------------------------------------
 
-Check = Callable[[dict[str, int]], str | None]  # counts -> what is wrong, or None
+Check = Callable[[dict[str, int]], Msg | None]  # counts -> what is wrong, or None
 
 
 def _part_of(part: str, total: str, shown: str | None = None) -> Check:
     def check(c):
         if c[part] > c[total]:
-            extra = f" ({shown} {c[shown]})" if shown else ""
-            return f"{part} {c[part]} > {total} {c[total]}{extra}"
+            if shown:
+                return msg("siga.part_above_shown", part=part, count=c[part], total=total,
+                           total_count=c[total], shown=shown, shown_count=c[shown])
+            return msg("siga.part_above", part=part, count=c[part], total=total,
+                       total_count=c[total])
     return check
 
 
 def _parts_within(parts: list[str], total: str) -> Check:
     def check(c):
         if sum(c[p] for p in parts) > c[total]:
-            return f"{' + '.join(parts)} = {sum(c[p] for p in parts)} > {total} {c[total]}"
+            return msg("siga.parts_above", parts=" + ".join(parts),
+                       count=sum(c[p] for p in parts), total=total, total_count=c[total])
     return check
 
 
 def _sum_of(parts: list[str], total: str) -> Check:
     def check(c):
         if sum(c[p] for p in parts) != c[total]:
-            return f"{' + '.join(parts)} = {sum(c[p] for p in parts)} but {total} = {c[total]}"
+            return msg("siga.parts_differ", parts=" + ".join(parts),
+                       count=sum(c[p] for p in parts), total=total, total_count=c[total])
     return check
 
 
-def _methods_add_up(c) -> str | None:
+def _methods_add_up(c) -> Msg | None:
     # In these exports KB MODERN counts MAL with the seven modern methods, in every row.
     methods = sum(c[m] for m in METHODS)
     if methods > c[PA]:
-        return f"methods sum to {methods} > {PA} {c[PA]}"
+        return msg("siga.methods_above", count=methods, total=PA, total_count=c[PA])
     if methods != c[MODERN]:
-        return f"methods ({' + '.join(METHODS)}) sum to {methods} but {MODERN} = {c[MODERN]}"
+        return msg("siga.methods_differ", methods=" + ".join(METHODS), count=methods,
+                   total=MODERN, total_count=c[MODERN])
     return None
 
 
@@ -233,8 +239,8 @@ def _read(path, year, resolver, source_id, columns, checks, monthly, bare_means)
     try:
         year = parse_year(year)
     except ValueError:
-        raise InputError(path, expected=f"a year {YEAR_RULE} for this export (no column holds "
-                         f"it: pass it with year=)", got=year) from None
+        raise InputError(path, expected=msg("siga.year_for_export", rule=YEAR_RULE),
+                         got=year) from None
     rows = read_csv_rows(path)
     require_columns(rows, PLACE_COLUMNS + ([MONTH_COLUMN] if monthly else []) + columns)
     resolver = resolver or default_resolver()
@@ -248,7 +254,7 @@ def _read(path, year, resolver, source_id, columns, checks, monthly, bare_means)
             regencies[place] = _regency(resolver, *place, bare_means)
         code = regencies[place]
         if isinstance(code, RegionError):
-            ledger.add(source_id, path, line, code.column, code.reason, str(code),
+            ledger.add(source_id, path, line, code.column, code.reason, message_of(code),
                        f"{place[0]} / {place[1]}")
             continue
         month = None
@@ -256,7 +262,7 @@ def _read(path, year, resolver, source_id, columns, checks, monthly, bare_means)
             month = MONTHS.get(cell[MONTH_COLUMN].strip().upper())
             if month is None:
                 ledger.add(source_id, path, line, MONTH_COLUMN, "bad_date",
-                           "an Indonesian month name, JANUARI ... DESEMBER", cell[MONTH_COLUMN])
+                           msg("siga.month_name"), cell[MONTH_COLUMN])
                 continue
         counts = _counts(ledger, source_id, path, line, cell, columns)
         if counts is None:
@@ -266,7 +272,7 @@ def _read(path, year, resolver, source_id, columns, checks, monthly, bare_means)
         negative = next((c for c in columns if counts[c] < 0 and c not in DIFFERENCES), None)
         if negative:
             ledger.add(source_id, path, line, negative, "out_of_range",
-                       "a count of persons (0 or more)", counts[negative])
+                       msg("siga.persons_zero_or_more"), counts[negative])
             continue
         problem = next((p for p in (check(counts) for check in checks) if p), None)
         if problem:
@@ -276,7 +282,8 @@ def _read(path, year, resolver, source_id, columns, checks, monthly, bare_means)
         desa = (code, _key(cell["KECAMATAN"]), _key(cell["KELURAHAN"]), month)
         if desa in seen:
             ledger.add(source_id, path, line, None, "duplicate",
-                       f"same desa{' and month' if monthly else ''} as row {seen[desa]}",
+                       msg("siga.same_desa_month" if monthly else "siga.same_desa",
+                           row=seen[desa]),
                        _place_text(cell))
             continue
         seen[desa] = line
@@ -294,7 +301,7 @@ def _read(path, year, resolver, source_id, columns, checks, monthly, bare_means)
 class _PlaceError(RegionError):
     def __init__(self, column: str, error: RegionError):
         self.column = column
-        super().__init__(error.reason, str(error), error.candidates)
+        super().__init__(error.reason, message_of(error), error.candidates)
 
 
 def _regency(resolver: Resolver, province: str, regency: str, bare_means) -> str | RegionError:
@@ -318,7 +325,7 @@ def _counts(ledger, source_id, path, line, cell, columns) -> dict[str, int] | No
         if value is None:
             ledger.add(source_id, path, line, column, "missing_value")
         elif value == "text" or value != int(value):
-            ledger.add(source_id, path, line, column, "not_a_number", "a whole number",
+            ledger.add(source_id, path, line, column, "not_a_number", msg("read.whole_number"),
                        cell[column])
         else:
             counts[column] = int(value)
@@ -358,10 +365,11 @@ def _add(result: ProgrammeResult, sums: pd.DataFrame, indicator: str, numerator:
         if denominator is None:
             value, num, den = float(row[numerator]), None, None
         elif row[denominator] == 0:
-            month = "" if pd.isna(row["month"]) else f" month {int(row['month'])}"
+            where = dict(indicator=indicator, code=row["bps_code"], denominator=denominator)
             result.ledger.add(result.source_id, result.file, None, denominator, "not_derivable",
-                              f"{indicator} of {row['bps_code']}{month}: {denominator} sums "
-                              f"to 0")
+                              msg("siga.zero_denominator", **where) if pd.isna(row["month"])
+                              else msg("siga.zero_denominator_month", **where,
+                                       month=int(row["month"])))
             continue
         else:
             num, den = int(row[numerator]), int(row[denominator])

@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..ledger import Ledger
+from ..messages import message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
 from .base import SourceResult, TidyBuilder, parse_number
 from .rows import read_csv_rows, require_columns, settle_rows
@@ -58,12 +59,12 @@ def read_ssgi_kabkota(path: Path, *, resolver: Resolver | None = None,
             column = "kabkota"
             code = resolver.regency(cell["kabkota"], province, bare_means=BARE_MEANS)
         except RegionError as exc:
-            ledger.add(source_id, path, line, column, exc.reason, str(exc),
+            ledger.add(source_id, path, line, column, exc.reason, message_of(exc),
                        f"{cell['provinsi']} / {cell['kabkota']}")
             continue
         if code in seen:
             ledger.add(source_id, path, line, None, "duplicate",
-                       f"{resolver.label(code)} already read from row {seen[code]}",
+                       msg("read.already_read", label=resolver.label(code), row=seen[code]),
                        cell["kabkota"])
             continue
         seen[code] = line

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..messages import msg
 from ..regions import Resolver, default_resolver
 from .base import SourceResult
 from .jabar_opendata import read_opendata
@@ -44,8 +45,8 @@ def read_ssgi_provinsi(path: Path, *, resolver: Resolver | None = None,
         others = copied[(copied["year"] == row.year) & (copied["value"] == row.value)]
         names = ", ".join(resolver.province_name(c) for c in others["region_code"])
         result.ledger.add(source_id, result.file, row.source_row, None, "copy_down",
-                          f"{row.value:g} in {row.year} shared by {names} "
-                          f"(provinces split from one parent)", row.value)
+                          msg("ssgi.copy_down", value=float(row.value), year=row.year,
+                              names=names), row.value)
     tidy = flag_pre_split(tidy)
     return SourceResult(result.source_id, result.file, result.rows_read, tidy, result.ledger)
 

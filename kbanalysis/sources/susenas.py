@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 from ..ledger import Ledger
+from ..messages import message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
 from .base import SourceResult, TidyBuilder, parse_number
 from .code_system import file_code_system
@@ -62,7 +63,7 @@ def read_susenas_kabkota(path: Path, *, resolver: Resolver | None = None,
             value_columns[column] = (STEMS[found.group(1)], parse_year(found.group(2)))
         except ValueError:
             ledger.add(source_id, path, 1, column, "bad_year",
-                       f"a column name ending in a year {YEAR_RULE}", column)
+                       msg("susenas.year_column", rule=YEAR_RULE), column)
     if not value_columns:
         require_columns(rows, [f"{stem}_YYYY" for stem in STEMS])
     # lat/lon describe the regency, not a year: filed under the file's earliest year.
@@ -73,12 +74,12 @@ def read_susenas_kabkota(path: Path, *, resolver: Resolver | None = None,
         try:
             code, flag = _resolve(resolver, cell, system)
         except RegionError as exc:
-            ledger.add(source_id, path, line, "kode_kabkota", exc.reason, str(exc),
+            ledger.add(source_id, path, line, "kode_kabkota", exc.reason, message_of(exc),
                        f"{cell['kode_kabkota']} {cell['nama']}")
             continue
         if code in seen:
             ledger.add(source_id, path, line, None, "duplicate",
-                       f"{resolver.label(code)} already read from row {seen[code]}",
+                       msg("read.already_read", label=resolver.label(code), row=seen[code]),
                        f"{cell['kode_kabkota']} {cell['nama']}")
             continue
         seen[code] = line
@@ -108,8 +109,9 @@ def _resolve(resolver: Resolver, cell: dict, system: str | None = None) -> tuple
             except RegionError:
                 continue
             raise RegionError("code_name_mismatch",
-                              f"{system.upper()} code {code!r} is {resolver.label(other)}, "
-                              f"the name {name!r} is {resolver.label(match.bps_code)}")
+                              msg("susenas.code_but_name", system=system.upper(), code=code,
+                                  label=resolver.label(other), name=name,
+                                  name_label=resolver.label(match.bps_code)))
     return match.bps_code, MATCH_FLAGS[match.via]
 
 

@@ -8,6 +8,8 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..messages import msg
+
 DELIMITERS = (",", ";", "\t")
 _CHUNK = 1 << 20
 # Bytes cp1252 leaves undefined; a file with one of them can only be Latin-1.
@@ -28,10 +30,11 @@ class TextFormat:
         """The codec to open the file with, so that a BOM never reaches the header."""
         return "utf-8-sig" if self.has_bom else self.encoding
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "en") -> str:
         """E.g. ``encoding cp1252, separator ';'`` (for messages and ``data check``)."""
-        encoding = "utf-8 with BOM" if self.has_bom else self.encoding
-        return f"encoding {encoding}, separator {_DELIMITER_NAMES[self.delimiter]}"
+        encoding = msg("text.utf8_bom") if self.has_bom else self.encoding
+        separator = msg("text.tab") if self.delimiter == "\t" else _DELIMITER_NAMES[self.delimiter]
+        return msg("text.format", encoding=encoding, separator=separator).render(lang)
 
 
 def sniff_text_format(path: Path) -> TextFormat:

@@ -35,8 +35,8 @@ def add_note(path, text="catatan \u2013 d\u00e9mo"):
     return path
 
 
-def check(*args):
-    return runner.invoke(app, ["data", "check", *map(str, args)])
+def check(*args):  # the English lines these tests read (Indonesian is the default)
+    return runner.invoke(app, ["data", "check", "--lang", "en", *map(str, args)])
 
 
 def _totals(path, *rows):
@@ -148,7 +148,7 @@ def snapshot(folder):
 
 
 def build(raw_dir, out, *kbpp, extra=()):
-    args = ["data", "build", "--raw", str(raw_dir), "--out", str(out)]
+    args = ["data", "build", "--raw", str(raw_dir), "--out", str(out), "--lang", "en"]
     for path in kbpp:
         args += ["--kbpp", str(path)]
     return runner.invoke(app, [*args, *extra])

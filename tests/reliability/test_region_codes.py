@@ -129,7 +129,7 @@ def test_code_name_mismatch_in_a_kbpp_open_data_table(tmp_path):
 
 def test_data_check_names_file_row_and_column_of_a_mismatch(tmp_path):
     path = opendata_file(tmp_path / "mismatch.csv", MISMATCHED)
-    result = runner.invoke(app, ["data", "check", str(path)])
+    result = runner.invoke(app, ["data", "check", "--lang", "en", str(path)])
     assert result.exit_code == 1
     lines = result.output.splitlines()
     row3 = [line for line in lines if line.startswith(f"{path}, row 3, column "
@@ -191,10 +191,11 @@ def test_undotted_codes_without_names_that_fit_both_systems_are_refused(tmp_path
 def test_data_check_refuses_and_accepts_with_code_system(tmp_path):
     path = opendata_file(tmp_path / "aceh_codes.csv",
                          [("11", "ACEH", "1109", "", "21.0"), ("11", "ACEH", "1110", "", "23.0")])
-    refused = runner.invoke(app, ["data", "check", str(path)])
+    refused = runner.invoke(app, ["data", "check", "--lang", "en", str(path)])
     assert refused.exit_code == 1
     assert DECLARE in refused.output and f"{path}, column 'kode_kabupaten_kota'" in refused.output
-    accepted = runner.invoke(app, ["data", "check", "--code-system", "kemendagri", str(path)])
+    accepted = runner.invoke(app, ["data", "check", "--lang", "en", "--code-system", "kemendagri",
+                                   str(path)])
     assert accepted.exit_code == 0, accepted.output
     assert accepted.output.splitlines()[-1].startswith(f"OK: {path} (jabar_opendata")
     wrong = runner.invoke(app, ["data", "check", "--code-system", "dagri", str(path)])
@@ -282,7 +283,7 @@ def test_data_build_refuses_ambiguous_kbpp_codes_until_declared(raw_dir, tmp_pat
     register = register_file(tmp_path / "register.csv", ["1109", "1110", "1109"])
     out = tmp_path / "processed"
     refused = runner.invoke(app, ["data", "build", "--raw", str(raw_dir), "--out", str(out),
-                                  "--kbpp", str(register)])
+                                  "--kbpp", str(register), "--lang", "en"])
     assert refused.exit_code == 1
     assert DECLARE in refused.output
     assert f"{register}, column 'kode_kabupaten_kota'" in refused.output

@@ -1,0 +1,1045 @@
+"""Every problem message of the data commands, in Bahasa Indonesia and English, from one catalogue.
+
+A message is a key of ``CATALOGUE`` and its parameters: ``msg("rows.valid_csv")``. The
+result, a :class:`Msg`, *is* its English text (a ``str``), so code that compares, joins or
+writes it (the rejects ledger, committed in English) keeps working; ``render(text, "id")``
+gives the Indonesian. A parameter may itself be a ``Msg`` (rendered in the same language) or
+a list of them (joined with "; "). Raw values quoted from a file are passed as text and never
+change; numbers given as ``float`` are prose and take the language's decimal comma.
+"""
+from __future__ import annotations
+
+import string
+
+LANGS = ("id", "en")
+DEFAULT_LANG = "id"  # like the reports: the offices that fill the files read Indonesian
+
+_KBPP_METHODS_TEXT = "Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL"
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    # -- The frame of one problem line (kbanalysis.ledger.InputError.line) ------------------
+    "frame.row": {"en": "row {row}", "id": "baris {row}"},
+    "frame.column": {"en": "column {column!r}", "id": "kolom {column!r}"},
+    "frame.line": {"en": "{where}: expected {expected}{got}",
+                   "id": "{where}: seharusnya {expected}{got}"},
+    "frame.got": {"en": ", got {got!r}", "id": ", ditemukan {got!r}"},
+    # Composition: an expectation with the reader's detail, a detail about one cell.
+    "with_detail": {"en": "{expected} ({detail})", "id": "{expected} ({detail})"},
+    "in_column": {"en": "column {column!r}: {detail}", "id": "kolom {column!r}: {detail}"},
+    "in_column_only": {"en": "column {column!r}", "id": "kolom {column!r}"},
+
+    # -- Ledger reasons (kbanalysis.ledger.REASONS): what each machine-readable reason means ---
+    "reason.unknown_region": {
+        "en": "name or code matches no kabupaten/kota or province",
+        "id": "nama atau kode tidak cocok dengan kabupaten/kota atau provinsi mana pun"},
+    "reason.ambiguous_region": {
+        "en": "bare name shared by a kabupaten and a kota, no context to tell them apart",
+        "id": "nama tanpa keterangan dipakai oleh satu kabupaten dan satu kota, tanpa konteks "
+              "untuk membedakannya"},
+    "reason.code_name_mismatch": {
+        "en": "the region code and the region name point at different regions",
+        "id": "kode wilayah dan nama wilayah menunjuk wilayah yang berbeda"},
+    "reason.duplicate": {
+        "en": "same region, year and indicator already kept (from this or an earlier source)",
+        "id": "wilayah, tahun dan indikator yang sama sudah disimpan (dari sumber ini atau "
+              "sumber sebelumnya)"},
+    "reason.out_of_range": {"en": "value outside the range the indicator allows",
+                            "id": "nilai di luar rentang yang diizinkan indikator"},
+    "reason.not_a_number": {"en": "value could not be read as a number",
+                            "id": "nilai tidak dapat dibaca sebagai angka"},
+    "reason.missing_value": {"en": "cell is empty", "id": "sel kosong"},
+    "reason.zero_coded_missing": {"en": "zero that stands for a missing value",
+                                  "id": "angka nol yang berarti nilai kosong"},
+    "reason.implausible_value": {
+        "en": "value contradicts the published figure or its neighbours",
+        "id": "nilai bertentangan dengan angka terbitan atau nilai di sekitarnya"},
+    "reason.copy_down": {"en": "identical value repeated across provinces split from one parent",
+                         "id": "nilai yang sama diulang pada provinsi hasil pemekaran satu induk"},
+    "reason.pseudo_unit": {
+        "en": "geometry that is not a kabupaten/kota (lake, reservoir, forest)",
+        "id": "geometri yang bukan kabupaten/kota (danau, waduk, hutan)"},
+    "reason.null_geometry": {"en": "feature without a shape", "id": "fitur tanpa bentuk"},
+    "reason.bad_year": {"en": "year missing or outside the supported range",
+                        "id": "tahun kosong atau di luar rentang yang didukung"},
+    "reason.inconsistent_total": {
+        "en": "a total or percentage disagrees with the counts it summarises (reported, never "
+              "corrected)",
+        "id": "jumlah atau persentase tidak sesuai dengan angka yang diringkasnya (dilaporkan, "
+              "tidak pernah dikoreksi)"},
+    "reason.method_unknown": {
+        "en": "contraceptive method outside the KBPP vocabulary (kondom, suntik, pil, AKDR, "
+              "MOP, MOW, implan, MAL)",
+        "id": "metode kontrasepsi di luar daftar KBPP (kondom, suntik, pil, AKDR, MOP, MOW, "
+              "implan, MAL)"},
+    "reason.after_kbpp_window": {
+        "en": "method started more than 42 days after delivery: not KBPP",
+        "id": "metode dimulai lebih dari 42 hari setelah persalinan: bukan KBPP"},
+    "reason.not_postpartum": {
+        "en": "acceptor not flagged as postpartum (KB pasca persalinan = no)",
+        "id": "peserta tidak ditandai pasca persalinan (KB pasca persalinan = tidak)"},
+    "reason.bad_date": {"en": "date missing or unreadable",
+                        "id": "tanggal kosong atau tidak terbaca"},
+    "reason.date_out_of_range": {"en": "date outside the supported period",
+                                 "id": "tanggal di luar periode yang didukung"},
+    "reason.not_yes_no": {
+        "en": "a yes/no field holding something other than ya/tidak, yes/no, 1/0",
+        "id": "kolom ya/tidak berisi selain ya/tidak, yes/no, 1/0"},
+    "reason.conflicting_duplicate": {
+        "en": "same regency and year given with different values by two rows or files; every "
+              "version rejected",
+        "id": "kabupaten/kota dan tahun yang sama diberi nilai berbeda oleh dua baris atau "
+              "berkas; semua versi ditolak"},
+    "reason.unit_mismatch": {"en": "the file's unit column disagrees with the indicator's unit",
+                             "id": "kolom satuan berkas tidak sesuai dengan satuan indikator"},
+    "reason.not_derivable": {
+        "en": "a derived value cannot be computed from its inputs (e.g. a zero divisor)",
+        "id": "nilai turunan tidak dapat dihitung dari masukannya (misalnya pembagi nol)"},
+    "reason.malformed_row": {"en": "row has a different number of fields than the header",
+                             "id": "jumlah isian baris berbeda dengan jumlah kolom judul"},
+    "reason.conflicting_sources": {
+        "en": "one region-year printed with different values by two sources; the rule in "
+              "data/SOURCES.md picks one or none, the rest is here",
+        "id": "satu wilayah-tahun dicetak dengan nilai berbeda oleh dua sumber; aturan di "
+              "data/SOURCES.md memilih satu atau tidak sama sekali, sisanya ada di sini"},
+    "reason.disagrees_official": {
+        "en": "a printed province value that differs from the official province series",
+        "id": "nilai provinsi tercetak yang berbeda dengan seri resmi provinsi"},
+    "reason.aggregate_row": {
+        "en": "a total of a higher level (the province line of a regency table, the national "
+              "line of a province table): not a value of the table's level",
+        "id": "jumlah tingkat lebih tinggi (baris provinsi pada tabel kabupaten/kota, baris "
+              "nasional pada tabel provinsi): bukan nilai tingkat tabel"},
+    "reason.unknown_indicator": {"en": "the indikator text names no indicator the project knows",
+                                 "id": "teks indikator tidak menyebut indikator yang dikenal"},
+
+    # -- data check (kbanalysis.sources.check): what a file's author should have written -------
+    "check.expected.malformed_row": {
+        "en": "as many fields as the header",
+        "id": "isian sebanyak kolom pada baris judul"},
+    "check.expected.bad_year": {
+        "en": "a four-digit year",
+        "id": "tahun empat digit"},
+    "check.expected.unknown_region": {
+        "en": "a known kabupaten/kota or province",
+        "id": "kabupaten/kota atau provinsi yang dikenal"},
+    "check.expected.ambiguous_region": {
+        "en": "a region name that is not ambiguous",
+        "id": "nama wilayah yang tidak ambigu"},
+    "check.expected.unknown_indicator": {
+        "en": "an indikator text naming a known indicator",
+        "id": "teks indikator yang menyebut indikator yang dikenal"},
+    "check.expected.code_name_mismatch": {
+        "en": "a region code and name of the same region",
+        "id": "kode dan nama dari wilayah yang sama"},
+    "check.expected.duplicate": {
+        "en": "one row per region and year",
+        "id": "satu baris per wilayah dan tahun"},
+    "check.expected.unit_mismatch": {
+        "en": "the indicator's unit",
+        "id": "satuan indikator"},
+    "check.expected.not_a_number": {
+        "en": "a number",
+        "id": "angka"},
+    "check.expected.missing_value": {
+        "en": "a value",
+        "id": "ada nilai"},
+    "check.expected.out_of_range": {
+        "en": "a value inside the indicator's range",
+        "id": "nilai di dalam rentang indikator"},
+    "check.existing_file": {
+        "en": "an existing file",
+        "id": "berkas yang ada"},
+    "check.binary_csv": {
+        "en": "a text file: CSV saved as UTF-8 or cp1252 (save UTF-16 'Unicode text' and .xls files as 'CSV UTF-8')",
+        "id": "berkas teks: CSV yang disimpan sebagai UTF-8 atau cp1252 (simpan berkas UTF-16 'Unicode text' dan .xls sebagai 'CSV UTF-8')"},
+    "got.binary_data": {
+        "en": "binary data",
+        "id": "data biner"},
+    "got.missing": {
+        "en": "missing",
+        "id": "tidak ada"},
+    "got.none": {
+        "en": "none",
+        "id": "tidak ada"},
+    "got.no_csv_header": {
+        "en": "no CSV header",
+        "id": "tidak ada baris judul CSV"},
+    "check.format_column": {
+        "en": "column {column!r} of format {format}",
+        "id": "kolom {column!r} dari format {format}"},
+    "check.format_requirement": {
+        "en": "{requirement} (format {format})",
+        "id": "{requirement} (format {format})"},
+    "check.req.no_regency_columns": {
+        "en": "no kabupaten/kota columns",
+        "id": "tanpa kolom kabupaten/kota"},
+    "check.req.one_value_column": {
+        "en": "one value column of {columns}",
+        "id": "satu kolom nilai dari {columns}"},
+    "check.req.susenas_columns": {
+        "en": "columns {columns}",
+        "id": "kolom {columns}"},
+    "check.req.no_province_code": {
+        "en": "no province_code column",
+        "id": "tanpa kolom province_code"},
+    "check.known_format": {
+        "en": "a file of a known format: {formats}",
+        "id": "berkas dengan format yang dikenal: {formats}"},
+    "check.valid_json": {
+        "en": "valid JSON",
+        "id": "JSON yang sah"},
+
+    # -- CSV rows (kbanalysis.sources.rows) ----------------------------------------------------
+    "rows.year_rule": {
+        "en": "from {low} to {high}",
+        "id": "dari {low} sampai {high}"},
+    "rows.not_a_year": {
+        "en": "not a four-digit year {rule}: {text!r}",
+        "id": "bukan tahun empat digit {rule}: {text!r}"},
+    "rows.fields_count": {
+        "en": "{fields} fields, header has {header}",
+        "id": "{fields} isian, baris judul punya {header}"},
+    "rows.text_file": {
+        "en": "a text file (UTF-8 or cp1252 CSV; save UTF-16 or .xls files as CSV UTF-8)",
+        "id": "berkas teks (CSV UTF-8 atau cp1252; simpan berkas UTF-16 atau .xls sebagai CSV UTF-8)"},
+    "rows.encoding_text": {
+        "en": "{encoding} text",
+        "id": "teks {encoding}"},
+    "got.byte": {
+        "en": "byte {position}",
+        "id": "byte ke-{position}"},
+    "rows.valid_csv": {
+        "en": "valid CSV",
+        "id": "CSV yang sah"},
+    "rows.header_row": {
+        "en": "a header row",
+        "id": "baris judul"},
+    "got.empty_file": {
+        "en": "an empty file",
+        "id": "berkas kosong"},
+    "rows.data_rows": {
+        "en": "data rows below the header",
+        "id": "baris data di bawah baris judul"},
+    "got.only_header": {
+        "en": "only the header",
+        "id": "hanya baris judul"},
+    "rows.columns": {
+        "en": "columns {columns}",
+        "id": "kolom {columns}"},
+
+    # -- Shared reader details (kbanalysis.sources.base and the CSV readers) -------------------
+    "base.must_lie_in": {
+        "en": "{indicator} must lie in [{low}, {high}]",
+        "id": "{indicator} harus di antara {low} dan {high}"},
+
+    # -- Region names and codes (kbanalysis.regions) -------------------------------------------
+    "join.or": {
+        "en": "{a} or {b}",
+        "id": "{a} atau {b}"},
+    "join.and": {
+        "en": "{a} and {b}",
+        "id": "{a} dan {b}"},
+    "join.but": {
+        "en": "{a} but {b}",
+        "id": "{a} tetapi {b}"},
+    "regions.unknown_province_code": {
+        "en": "unknown {system} province code {text!r}",
+        "id": "kode provinsi {system} {text!r} tidak dikenal"},
+    "regions.unknown_province": {
+        "en": "unknown province {text!r}",
+        "id": "provinsi {text!r} tidak dikenal"},
+    "regions.closest": {
+        "en": "{message}; closest: {names}",
+        "id": "{message}; yang paling mirip: {names}"},
+    "regions.ambiguous_name": {
+        "en": "{name!r} is ambiguous ({names}): add Kabupaten or Kota, or give the code",
+        "id": "{name!r} ambigu ({names}): tambahkan Kabupaten atau Kota, atau tulis kodenya"},
+    "regions.only_of_kind": {
+        "en": "{name!r}: the only {key} is {label}",
+        "id": "{name!r}: satu-satunya {key} adalah {label}"},
+    "regions.unknown_regency": {
+        "en": "unknown kabupaten/kota {name!r}",
+        "id": "kabupaten/kota {name!r} tidak dikenal"},
+    "regions.unknown_regency_in": {
+        "en": "unknown kabupaten/kota {name!r} in {province}",
+        "id": "kabupaten/kota {name!r} di {province} tidak dikenal"},
+    "regions.dotted_not_bps": {
+        "en": "{text!r} is written as a Kemendagri code (with a dot), not as a BPS code",
+        "id": "{text!r} ditulis sebagai kode Kemendagri (dengan titik), bukan kode BPS"},
+    "regions.unknown_regency_code": {
+        "en": "unknown {system} regency code {text!r}",
+        "id": "kode kabupaten/kota {system} {text!r} tidak dikenal"},
+    "regions.system_code_is": {
+        "en": "{system} code {code!r} is {label}",
+        "id": "kode {system} {code!r} adalah {label}"},
+    "regions.not_in_province": {
+        "en": "{codes}, not in {province}",
+        "id": "{codes}, bukan di {province}"},
+    "regions.no_regency_code": {
+        "en": "{code!r} is no {systems} regency code",
+        "id": "{code!r} bukan kode kabupaten/kota {systems}"},
+    "regions.in_coding": {
+        "en": "{label} in {system} coding",
+        "id": "{label} dalam pengodean {system}"},
+    "regions.code_is": {
+        "en": "{code!r} is {labels}",
+        "id": "{code!r} adalah {labels}"},
+    "regions.declare_system": {
+        "en": "{message}: declare the file's code system (--code-system bps or kemendagri)",
+        "id": "{message}: nyatakan sistem kode berkas (--code-system bps atau kemendagri)"},
+    "regions.not_that_regency": {
+        "en": "not that regency",
+        "id": "kabupaten/kota lain"},
+    "regions.but_name_is": {
+        "en": "{codes}, but the name {name!r} is {named}",
+        "id": "{codes}, tetapi nama {name!r} menunjuk {named}"},
+    "regions.code_and_name_unknown": {
+        "en": "code {code!r} is no {systems} regency code and the name {name!r} matches no kabupaten/kota",
+        "id": "kode {code!r} bukan kode kabupaten/kota {systems} dan nama {name!r} tidak cocok dengan kabupaten/kota mana pun"},
+    "regions.code_pair_mismatch": {
+        "en": "code {code!r} is {label}, the name column's code {name_code!r} is {name_label}",
+        "id": "kode {code!r} adalah {label}, kode di kolom nama {name_code!r} adalah {name_label}"},
+
+    # -- Population tables (kbanalysis.sources.population) -------------------------------------
+    "pop.year_suffix": {
+        "en": "a year {rule} as the column's suffix",
+        "id": "tahun {rule} sebagai akhiran nama kolom"},
+    "pop.value_column_like": {
+        "en": "a value column named like {pattern}",
+        "id": "kolom nilai dengan nama seperti {pattern}"},
+    "read.already_read": {
+        "en": "{label} already read from row {row}",
+        "id": "{label} sudah dibaca dari baris {row}"},
+    "pop.count_of_persons": {
+        "en": "a count of persons",
+        "id": "jumlah orang"},
+    "pop.whole_persons": {
+        "en": "a whole number of persons",
+        "id": "jumlah orang berupa bilangan bulat"},
+    "pop.jenis": {
+        "en": "jenis must be Kabupaten or Kota, got {jenis!r}",
+        "id": "jenis harus Kabupaten atau Kota, ditemukan {jenis!r}"},
+    "pop.not_a_kind": {
+        "en": "{name!r} is {label}, not a {jenis}",
+        "id": "{name!r} adalah {label}, bukan {jenis}"},
+    "pop.lists_both": {
+        "en": "the 2025 list or the 2020 bridging list",
+        "id": "daftar 2025 atau daftar jembatan 2020"},
+    "pop.lists_2025": {
+        "en": "the 2025 list; no 2020 bridging list was given for pre-2022 codes",
+        "id": "daftar 2025; tidak ada daftar jembatan 2020 untuk kode sebelum 2022"},
+    "pop.no_dagri_code": {
+        "en": "{written!r} is no Kemendagri regency code ({lists})",
+        "id": "{written!r} bukan kode kabupaten/kota Kemendagri ({lists})"},
+    "pop.dagri_code_but_name": {
+        "en": "Kemendagri code {written!r} is {labels}, but the name {name!r} is {label}",
+        "id": "kode Kemendagri {written!r} adalah {labels}, tetapi nama {name!r} adalah {label}"},
+    "pop.parts_differ": {
+        "en": "the parts of {name!r} name different regencies: {labels}",
+        "id": "bagian-bagian {name!r} menyebut kabupaten/kota yang berbeda: {labels}"},
+
+    # -- Open Data Jabar tables (kbanalysis.sources.jabar_opendata) ----------------------------
+    "od.one_value_column": {
+        "en": "exactly one value column of {columns}",
+        "id": "tepat satu kolom nilai dari {columns}"},
+    "od.unit_is": {
+        "en": "{indicator} is in {unit}",
+        "id": "{indicator} dalam satuan {unit}"},
+    "od.zero_whole_region": {
+        "en": "{indicator} cannot be exactly 0 for a whole region",
+        "id": "{indicator} tidak mungkin tepat 0 untuk satu wilayah utuh"},
+    "od.province_mismatch": {
+        "en": "province code {code!r} is {by_code}, name {name!r} is {by_name}",
+        "id": "kode provinsi {code!r} adalah {by_code}, nama {name!r} adalah {by_name}"},
+    "read.code_not_of_system": {
+        "en": "code {code!r} is no regency code of the file's system ({system}), the name is {label}",
+        "id": "kode {code!r} bukan kode kabupaten/kota dalam sistem berkas ({system}), namanya adalah {label}"},
+    "od.not_in_province": {
+        "en": "{label} is not in province {code!r}",
+        "id": "{label} tidak berada di provinsi {code!r}"},
+
+    # -- Susenas and SSGI tables (kbanalysis.sources.susenas, .ssgi) ---------------------------
+    "susenas.year_column": {
+        "en": "a column name ending in a year {rule}",
+        "id": "nama kolom yang diakhiri tahun {rule}"},
+    "susenas.code_but_name": {
+        "en": "{system} code {code!r} is {label}, the name {name!r} is {name_label}",
+        "id": "kode {system} {code!r} adalah {label}, nama {name!r} adalah {name_label}"},
+
+    # -- SIGA programme exports (kbanalysis.sources.siga) --------------------------------------
+    "siga.part_above": {
+        "en": "{part} {count} > {total} {total_count}",
+        "id": "{part} {count} > {total} {total_count}"},
+    "siga.part_above_shown": {
+        "en": "{part} {count} > {total} {total_count} ({shown} {shown_count})",
+        "id": "{part} {count} > {total} {total_count} ({shown} {shown_count})"},
+    "siga.parts_above": {
+        "en": "{parts} = {count} > {total} {total_count}",
+        "id": "{parts} = {count} > {total} {total_count}"},
+    "siga.parts_differ": {
+        "en": "{parts} = {count} but {total} = {total_count}",
+        "id": "{parts} = {count} tetapi {total} = {total_count}"},
+    "siga.methods_above": {
+        "en": "methods sum to {count} > {total} {total_count}",
+        "id": "jumlah metode {count} > {total} {total_count}"},
+    "siga.methods_differ": {
+        "en": "methods ({methods}) sum to {count} but {total} = {total_count}",
+        "id": "jumlah metode ({methods}) {count} tetapi {total} = {total_count}"},
+    "siga.year_for_export": {
+        "en": "a year {rule} for this export (no column holds it: pass it with year=)",
+        "id": "tahun {rule} untuk ekspor ini (tidak ada kolom tahun: berikan dengan year=)"},
+    "siga.month_name": {
+        "en": "an Indonesian month name, JANUARI ... DESEMBER",
+        "id": "nama bulan bahasa Indonesia, JANUARI ... DESEMBER"},
+    "siga.persons_zero_or_more": {
+        "en": "a count of persons (0 or more)",
+        "id": "jumlah orang (0 atau lebih)"},
+    "siga.same_desa": {
+        "en": "same desa as row {row}",
+        "id": "desa yang sama dengan baris {row}"},
+    "siga.same_desa_month": {
+        "en": "same desa and month as row {row}",
+        "id": "desa dan bulan yang sama dengan baris {row}"},
+    "read.whole_number": {
+        "en": "a whole number",
+        "id": "bilangan bulat"},
+    "siga.no_desa_row": {
+        "en": "no row for this desa and month in {file}: left out of modern_cpr_pct",
+        "id": "tidak ada baris untuk desa dan bulan ini di {file}: tidak dihitung dalam modern_cpr_pct"},
+    "siga.zero_denominator": {
+        "en": "{indicator} of {code}: {denominator} sums to 0",
+        "id": "{indicator} untuk {code}: jumlah {denominator} adalah 0"},
+    "siga.zero_denominator_month": {
+        "en": "{indicator} of {code} month {month}: {denominator} sums to 0",
+        "id": "{indicator} untuk {code} bulan {month}: jumlah {denominator} adalah 0"},
+
+    # -- Published value tables (kbanalysis.sources.published) ---------------------------------
+    "join.comma": {
+        "en": "{a}, {b}",
+        "id": "{a}, {b}"},
+    "join.vs": {
+        "en": "{a} vs {b}",
+        "id": "{a} vs {b}"},
+    "pub.known_indicators": {
+        "en": "known: KBPP coverage (cakupan peserta KB pasca persalinan terhadap ibu bersalin), stunting prevalence naming its survey (SSGI/SKI) or routine weighing, the Susenas shares of mothers using a modern method after delivery or counselled on KBPP",
+        "id": "yang dikenal: cakupan KBPP (cakupan peserta KB pasca persalinan terhadap ibu bersalin), prevalensi stunting yang menyebut surveinya (SSGI/SKI) atau penimbangan rutin, persentase ibu Susenas yang memakai metode modern setelah persalinan atau mendapat konseling KBPP"},
+    "pub.indikator_names_year": {
+        "en": "the indikator names {named}, not {year}",
+        "id": "indikator menyebut {named}, bukan {year}"},
+    "pub.in_percent": {
+        "en": "{indicator} is in percent (persen)",
+        "id": "{indicator} dalam persen"},
+    "pub.level_values": {
+        "en": "level must be kabkota, provinsi or nasional",
+        "id": "level harus kabkota, provinsi atau nasional"},
+    "pub.national_figure": {
+        "en": "national figure {value:g} ({year}): the tidy table has no national level",
+        "id": "angka nasional {value:g} ({year}): tabel rapi tidak punya tingkat nasional"},
+    "pub.province_line": {
+        "en": "province line {wilayah!r} is {named}, but provinsi {printed!r} is {province}",
+        "id": "baris provinsi {wilayah!r} adalah {named}, tetapi provinsi {printed!r} adalah {province}"},
+    "pub.ambiguous": {
+        "en": "{wilayah!r} is ambiguous ({labels})",
+        "id": "{wilayah!r} ambigu ({labels})"},
+    "pub.disagrees": {
+        "en": "{label} {year}: printed {value:g} at {url}; official series {official:g} ({where} row {row})",
+        "id": "{label} {year}: tercetak {value:g} di {url}; seri resmi {official:g} ({where} baris {row})"},
+    "pub.same_kept": {
+        "en": "{label} {year}: same value already kept from row {row} ({url})",
+        "id": "{label} {year}: nilai yang sama sudah disimpan dari baris {row} ({url})"},
+    "pub.kept": {
+        "en": "kept {value:g}",
+        "id": "disimpan {value:g}"},
+    "pub.none_used": {
+        "en": "none used: no value printed by more pages or in a complete list",
+        "id": "tidak ada yang dipakai: tidak ada nilai yang dicetak oleh lebih banyak halaman atau dalam daftar lengkap"},
+    "pub.conflict": {
+        "en": "{label} {year}: {described}; {outcome}",
+        "id": "{label} {year}: {described}; {outcome}"},
+    "pub.url_row": {
+        "en": "{url} row {row}",
+        "id": "{url} baris {row}"},
+    "pub.url_row_complete": {
+        "en": "{url} row {row} (complete list)",
+        "id": "{url} baris {row} (daftar lengkap)"},
+    "pub.value_at": {
+        "en": "{value:g} at {places}",
+        "id": "{value:g} di {places}"},
+    "pub.kbpp_only": {
+        "en": "a KBPP coverage table holds {kbpp} only, this row is {indicator}",
+        "id": "tabel cakupan KBPP hanya berisi {kbpp}, baris ini adalah {indicator}"},
+    "pub.kbpp_province_line": {
+        "en": "{province} {year} coverage {value:g} %: the KBPP table holds kab/kota only",
+        "id": "cakupan {province} {year} {value:g} %: tabel KBPP hanya berisi kabupaten/kota"},
+    "pub.coverage_in_file": {
+        "en": "{value:g} in {file} row {row}",
+        "id": "{value:g} di {file} baris {row}"},
+    "pub.coverage_conflict": {
+        "en": "{code} {year}: coverage {versions}",
+        "id": "{code} {year}: cakupan {versions}"},
+    "pub.coverage_given": {
+        "en": "{code} {year} coverage already given by {where}",
+        "id": "{code} {year}: cakupan sudah diberikan oleh {where}"},
+    "read.file_row": {
+        "en": "{file} row {row}",
+        "id": "{file} baris {row}"},
+    "pub.coverage_vs_counts": {
+        "en": "{code} {year}: printed coverage {value:g}, the counts give {known:.2f}",
+        "id": "{code} {year}: cakupan tercetak {value:g}, angka-angkanya memberi {known:.2f}"},
+
+    # -- Code lists, shapes, province SSGI (kbanalysis.sources.kode_wilayah, .geometry, .ssgi_province) ---
+    "codes.numeric_code": {
+        "en": "a numeric region code",
+        "id": "kode wilayah berupa angka"},
+    "codes.already_on_row": {
+        "en": "code already on row {row}",
+        "id": "kode sudah ada di baris {row}"},
+    "codes.region_name": {
+        "en": "a region name",
+        "id": "nama wilayah"},
+    "codes.list_not_found": {
+        "en": "the region code list (file not found)",
+        "id": "daftar kode wilayah (berkas tidak ditemukan)"},
+    "codes.bad_row": {
+        "en": "{detail} ({reason})",
+        "id": "{detail} ({reason})"},
+    "geo.topojson_file": {
+        "en": "a TopoJSON file",
+        "id": "berkas TopoJSON"},
+    "geo.topology": {
+        "en": "a TopoJSON object with \"type\": \"Topology\"",
+        "id": "objek TopoJSON dengan \"type\": \"Topology\""},
+    "geo.object": {
+        "en": "object {name!r}",
+        "id": "objek {name!r}"},
+    "geo.not_regency": {
+        "en": "id {id} is not a kabupaten/kota",
+        "id": "id {id} bukan kabupaten/kota"},
+    "geo.no_bps_code": {
+        "en": "id {id} is no BPS 2020 regency code",
+        "id": "id {id} bukan kode kabupaten/kota BPS 2020"},
+    "geo.geometry_type": {
+        "en": "id {id}: geometry type {type}",
+        "id": "id {id}: jenis geometri {type}"},
+    "geo.arcs": {
+        "en": "id {id}: arcs cannot be decoded ({error})",
+        "id": "id {id}: arc tidak dapat diuraikan ({error})"},
+    "geo.no_area": {
+        "en": "id {id}: the shape has no area (over-simplified)",
+        "id": "id {id}: bentuknya tidak punya luas (terlalu disederhanakan)"},
+    "ssgi.copy_down": {
+        "en": "{value:g} in {year} shared by {names} (provinces split from one parent)",
+        "id": "{value:g} pada {year} sama untuk {names} (provinsi hasil pemekaran satu induk)"},
+
+    # -- KBPP files (kbanalysis.sources.kbpp_import) -------------------------------------------
+    "kbpp.expected.unknown_region": {
+        "en": "a known kabupaten/kota",
+        "id": "kabupaten/kota yang dikenal"},
+    "kbpp.expected.ambiguous_region": {
+        "en": "a kabupaten/kota name that is not ambiguous (add Kabupaten or Kota)",
+        "id": "nama kabupaten/kota yang tidak ambigu (tambahkan Kabupaten atau Kota)"},
+    "kbpp.expected.code_name_mismatch": {
+        "en": "a region code and name of the same kabupaten/kota",
+        "id": "kode dan nama dari kabupaten/kota yang sama"},
+    "kbpp.expected.duplicate": {
+        "en": "one row per kabupaten/kota and year",
+        "id": "satu baris per kabupaten/kota dan tahun"},
+    "kbpp.expected.conflicting_duplicate": {
+        "en": "one value per kabupaten/kota and year",
+        "id": "satu nilai per kabupaten/kota dan tahun"},
+    "kbpp.expected.not_a_number": {
+        "en": "a number",
+        "id": "angka"},
+    "kbpp.expected.missing_value": {
+        "en": "a value",
+        "id": "ada nilai"},
+    "kbpp.expected.out_of_range": {
+        "en": "a value inside the allowed range",
+        "id": "nilai di dalam rentang yang diizinkan"},
+    "kbpp.expected.bad_year": {
+        "en": "a four-digit year",
+        "id": "tahun empat digit"},
+    "kbpp.expected.malformed_row": {
+        "en": "as many fields as the header",
+        "id": "isian sebanyak kolom pada baris judul"},
+    "kbpp.expected.inconsistent_total": {
+        "en": "totals and percentages that agree with their counts",
+        "id": "jumlah dan persentase yang sesuai dengan angka-angkanya"},
+    "kbpp.expected.not_derivable": {
+        "en": "every value the total needs",
+        "id": "semua nilai yang dibutuhkan jumlahnya"},
+    "kbpp.expected.method_unknown": {
+        "en": "one of Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL",
+        "id": "salah satu dari Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL"},
+    "kbpp.expected.bad_date": {
+        "en": "a date such as 2023-05-17 or 17/05/2023",
+        "id": "tanggal seperti 2023-05-17 atau 17/05/2023"},
+    "kbpp.expected.date_out_of_range": {
+        "en": "a date inside the supported years",
+        "id": "tanggal di dalam tahun yang didukung"},
+    "kbpp.expected.not_yes_no": {
+        "en": "ya or tidak (yes/no, 1/0)",
+        "id": "ya atau tidak (yes/no, 1/0)"},
+    "kbpp.expected.conflicting_sources": {
+        "en": "one printed value per kabupaten/kota and year",
+        "id": "satu nilai tercetak per kabupaten/kota dan tahun"},
+    "kbpp.expected.unknown_indicator": {
+        "en": "KBPP coverage (acceptors over deliveries) in the indikator text",
+        "id": "cakupan KBPP (peserta dibagi persalinan) dalam teks indikator"},
+    "kbpp.kbpp_file": {
+        "en": "a KBPP file: a Profil Kesehatan table 'Cakupan dan proporsi peserta KB pasca persalinan menurut jenis kontrasepsi' (.xlsx/.csv), an open-data table of jumlah_ibu_bersalin or jumlah_peserta_kb_pasca_persalinan, or a service register with tanggal_persalinan and kb_pasca_persalinan columns",
+        "id": "berkas KBPP: tabel Profil Kesehatan 'Cakupan dan proporsi peserta KB pasca persalinan menurut jenis kontrasepsi' (.xlsx/.csv), tabel data terbuka jumlah_ibu_bersalin atau jumlah_peserta_kb_pasca_persalinan, atau register pelayanan dengan kolom tanggal_persalinan dan kb_pasca_persalinan"},
+    "kbpp.nothing_usable": {
+        "en": "at least one regency-year of usable KBPP data",
+        "id": "paling sedikit satu kabupaten/kota-tahun dengan data KBPP yang dapat dipakai"},
+    "kbpp.remedy_fix": {
+        "en": "fix them",
+        "id": "perbaiki masalahnya"},
+    "kbpp.remedy_fix_or_allow": {
+        "en": "fix them, or pass --allow-rejects to build without the rejected values",
+        "id": "perbaiki masalahnya, atau tambahkan --allow-rejects untuk membangun tanpa nilai yang ditolak"},
+    "kbpp.rejected": {
+        "en": "KBPP files the build can use; nothing was written ({remedy})",
+        "id": "berkas KBPP yang dapat dipakai untuk membangun tabel; tidak ada yang ditulis ({remedy})"},
+    "got.problem_count": {
+        "en": "{count} problem",
+        "id": "{count} masalah"},
+    "got.problems_count": {
+        "en": "{count} problems",
+        "id": "{count} masalah"},
+    "kbpp.must_be": {
+        "en": "{code} {year}: {column} must be {expected}",
+        "id": "{code} {year}: {column} harus {expected}"},
+    "kbpp.conflict": {
+        "en": "{code} {year}: {name} is {first} in {first_where} but {other} in {other_where}",
+        "id": "{code} {year}: {name} bernilai {first} di {first_where} tetapi {other} di {other_where}"},
+    "kbpp.same_values": {
+        "en": "{code} {year} already given with the same values by {where}",
+        "id": "{code} {year} sudah diberikan dengan nilai yang sama oleh {where}"},
+    "kbpp.no_acceptors": {
+        "en": "{code} {year}: no file gives the KBPP acceptors ({methods}, or kbpp_total)",
+        "id": "{code} {year}: tidak ada berkas yang memberi peserta KBPP ({methods}, atau kbpp_total)"},
+    "kbpp.missing_methods": {
+        "en": "{code} {year}: no file gives {missing} (give all eight method counts, or the total alone)",
+        "id": "{code} {year}: tidak ada berkas yang memberi {missing} (berikan kedelapan jumlah metode, atau jumlahnya saja)"},
+    "kbpp.methods_vs_total": {
+        "en": "{code} {year}: the methods sum to {total} ({where}) but kbpp_total is {kbpp_total} ({total_where})",
+        "id": "{code} {year}: jumlah metode {total} ({where}) tetapi kbpp_total {kbpp_total} ({total_where})"},
+    "kbpp.deliveries_zero": {
+        "en": "{code} {year}: coverage needs deliveries above 0",
+        "id": "{code} {year}: cakupan membutuhkan persalinan lebih dari 0"},
+    "kbpp.above_deliveries": {
+        "en": "{code} {year}: {total} KBPP acceptors but {deliveries} deliveries (coverage above 100 %)",
+        "id": "{code} {year}: {total} peserta KBPP tetapi {deliveries} persalinan (cakupan di atas 100 %)"},
+    "kbpp.opendata_columns": {
+        "en": "open-data columns {required} and one of {values}",
+        "id": "kolom data terbuka {required} dan salah satu dari {values}"},
+    "kbpp.whole_count": {
+        "en": "expected a whole count >= 0",
+        "id": "seharusnya bilangan bulat >= 0"},
+
+    # -- Profil Kesehatan tables (kbanalysis.sources.profil_kesehatan) -------------------------
+    "join.semicolon": {
+        "en": "{a}; {b}",
+        "id": "{a}; {b}"},
+    "pk.xlsx_or_csv": {
+        "en": "a .xlsx or .csv file",
+        "id": "berkas .xlsx atau .csv"},
+    "pk.readable_xlsx": {
+        "en": "a readable .xlsx workbook",
+        "id": "buku kerja .xlsx yang dapat dibaca"},
+    "pk.sheet_named": {
+        "en": "a sheet named {sheet!r}; the workbook's sheets are {sheets}",
+        "id": "lembar bernama {sheet!r}; lembar dalam buku kerja ini: {sheets}"},
+    "pk.sheet_with_table": {
+        "en": "a sheet with the KBPP table (a header row naming Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL)",
+        "id": "lembar berisi tabel KBPP (baris judul yang menyebut Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL)"},
+    "pk.one_sheet": {
+        "en": "one sheet with the KBPP table, but {count} sheets have it: {names}; choose one with --sheet NAME (sheet=NAME in Python)",
+        "id": "satu lembar berisi tabel KBPP, tetapi {count} lembar memilikinya: {names}; pilih salah satu dengan --sheet NAMA (sheet=NAMA di Python)"},
+    "pk.method_header": {
+        "en": "a header row naming the contraceptive methods (Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL)",
+        "id": "baris judul yang menyebut metode kontrasepsi (Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL)"},
+    "pk.table_columns": {
+        "en": "the columns of the KBPP table: No, Kecamatan/Puskesmas or Kabupaten/Kota, Jumlah Ibu Bersalin, count and % per method, Jumlah",
+        "id": "kolom tabel KBPP: No, Kecamatan/Puskesmas atau Kabupaten/Kota, Jumlah Ibu Bersalin, jumlah dan % per metode, Jumlah"},
+    "pk.puskesmas_or_regency": {
+        "en": "Puskesmas or Kabupaten/Kota",
+        "id": "Puskesmas atau Kabupaten/Kota"},
+    "pk.title_year": {
+        "en": "the year in the title (TAHUN 2023) or year=...",
+        "id": "tahun pada judul (TAHUN 2023) atau year=..."},
+    "got.no_data_rows": {
+        "en": "no data rows",
+        "id": "tidak ada baris data"},
+    "pk.named_row_no_numbers": {
+        "en": "a named row without any numbers",
+        "id": "baris bernama tanpa angka sama sekali"},
+    "pk.not_a_number": {
+        "en": "not a number",
+        "id": "bukan angka"},
+    "pk.empty": {
+        "en": "empty",
+        "id": "kosong"},
+    "pk.what_value": {
+        "en": "{what} ({value!r})",
+        "id": "{what} ({value!r})"},
+    "pk.acceptors_above": {
+        "en": "{acceptors} KBPP acceptors above {deliveries} deliveries (coverage above 100 %)",
+        "id": "{acceptors} peserta KBPP melebihi {deliveries} persalinan (cakupan di atas 100 %)"},
+    "pk.jumlah_not_number": {
+        "en": "written Jumlah not used: KBPP acceptors are the sum of the methods",
+        "id": "Jumlah yang tertulis tidak dipakai: peserta KBPP adalah jumlah semua metode"},
+    "pk.methods_sum": {
+        "en": "the methods sum to {total}; written Jumlah not used",
+        "id": "jumlah semua metode {total}; Jumlah yang tertulis tidak dipakai"},
+    "pk.puskesmas_above": {
+        "en": "{acceptors} KBPP acceptors above {deliveries} deliveries at this puskesmas; kept, the regency total is checked",
+        "id": "{acceptors} peserta KBPP melebihi {deliveries} persalinan di puskesmas ini; tetap disimpan, jumlah kabupaten/kota yang diperiksa"},
+    "pk.pct_not_number": {
+        "en": "a % cell that is not a number",
+        "id": "sel % yang bukan angka"},
+    "pk.percentage": {
+        "en": "a percentage from 0 to 100",
+        "id": "persentase dari 0 sampai 100"},
+    "pk.deliveries": {
+        "en": "deliveries",
+        "id": "persalinan"},
+    "pk.acceptors": {
+        "en": "KBPP acceptors",
+        "id": "peserta KBPP"},
+    "pk.pct_is": {
+        "en": "{count} of {base} {of} is {pct:.2f} %",
+        "id": "{count} dari {base} {of} adalah {pct:.2f} %"},
+    "pk.rows_sum": {
+        "en": "the rows sum to {total}; total row not used",
+        "id": "jumlah semua baris {total}; baris jumlah tidak dipakai"},
+    "pk.a_regency": {
+        "en": "a kabupaten/kota",
+        "id": "kabupaten/kota"},
+    "pk.title_regency": {
+        "en": "the kabupaten/kota in the title (KABUPATEN GARUT) or region=...",
+        "id": "kabupaten/kota pada judul (KABUPATEN GARUT) atau region=..."},
+    "pk.needs_every_row": {
+        "en": "{code} {year}: the regency total needs every puskesmas row; rows {rows} rejected (allow_partial=True sums the rest)",
+        "id": "{code} {year}: jumlah kabupaten/kota membutuhkan semua baris puskesmas; baris {rows} ditolak (allow_partial=True menjumlahkan sisanya)"},
+
+    # -- Service registers (kbanalysis.sources.registers) --------------------------------------
+    "reg.field.delivery_date": {
+        "en": "the delivery date",
+        "id": "tanggal persalinan"},
+    "reg.field.regency": {
+        "en": "the regency (code or name)",
+        "id": "kabupaten/kota (kode atau nama)"},
+    "reg.field.postpartum": {
+        "en": "the KBPP yes/no flag",
+        "id": "tanda ya/tidak KBPP"},
+    "reg.field.method": {
+        "en": "the contraceptive method",
+        "id": "metode kontrasepsi"},
+    "reg.closest_header": {
+        "en": "closest header found: {name!r}",
+        "id": "judul kolom yang paling mirip: {name!r}"},
+    "reg.no_close_header": {
+        "en": "no header close to these; headers found: {names}",
+        "id": "tidak ada judul kolom yang mirip; judul kolom yang ada: {names}"},
+    "reg.birth_date_note": {
+        "en": "{found}; {name!r} is not read as the delivery date (it may be the mother's own date of birth): name it tgl_lahir_bayi if it is the baby's",
+        "id": "{found}; {name!r} tidak dibaca sebagai tanggal persalinan (mungkin tanggal lahir ibu sendiri): namai tgl_lahir_bayi jika itu tanggal lahir bayi"},
+    "reg.column_for": {
+        "en": "a column for {what}, one of: {aliases} (case, spaces, dots and slashes do not matter); {found}",
+        "id": "kolom untuk {what}, salah satu dari: {aliases} (huruf besar/kecil, spasi, titik dan garis miring tidak berpengaruh); {found}"},
+    "reg.days_from_delivery": {
+        "en": "{days} days from delivery to service",
+        "id": "{days} hari dari persalinan sampai pelayanan"},
+    "reg.no_regency": {
+        "en": "no regency code or name",
+        "id": "tidak ada kode atau nama kabupaten/kota"},
+    "reg.readable": {
+        "en": "a readable CSV or Parquet register",
+        "id": "register CSV atau Parquet yang dapat dibaca"},
+    "reg.unclosed_quote": {
+        "en": "a quote opened here is never closed, so the lines after it read as one field",
+        "id": "tanda kutip yang dibuka di sini tidak pernah ditutup, sehingga baris-baris sesudahnya terbaca sebagai satu isian"},
+    "reg.summary_one_kept": {
+        "en": "{count} record kept as a delivery without KBPP in all; it follows as an example",
+        "id": "{count} catatan seluruhnya disimpan sebagai persalinan tanpa KBPP; contohnya menyusul"},
+    "reg.summary_kept": {
+        "en": "{count} records kept as deliveries without KBPP in all; the first {shown} follow as examples",
+        "id": "{count} catatan seluruhnya disimpan sebagai persalinan tanpa KBPP; {shown} yang pertama menyusul sebagai contoh"},
+    "reg.summary_one_rejected": {
+        "en": "{count} record rejected in all; it follows as an example",
+        "id": "{count} catatan seluruhnya ditolak; contohnya menyusul"},
+    "reg.summary_rejected": {
+        "en": "{count} records rejected in all; the first {shown} follow as examples",
+        "id": "{count} catatan seluruhnya ditolak; {shown} yang pertama menyusul sebagai contoh"},
+
+    # -- The KBPP table contract (kbanalysis.kbpp_schema) --------------------------------------
+    "schema.column": {
+        "en": "a column of the KBPP table",
+        "id": "kolom tabel KBPP"},
+    "schema.only_columns": {
+        "en": "only the KBPP columns {columns}",
+        "id": "hanya kolom KBPP {columns}"},
+    "schema.year": {
+        "en": "a year from {low} to {high}",
+        "id": "tahun dari {low} sampai {high}"},
+    "schema.positive_integer": {
+        "en": "a positive integer (at most {high:,.0f})",
+        "id": "bilangan bulat positif (paling banyak {high:,.0f})"},
+    "schema.nonnegative_integer": {
+        "en": "a non-negative integer (at most {high:,.0f})",
+        "id": "bilangan bulat tidak negatif (paling banyak {high:,.0f})"},
+    "schema.bps_code_shape": {
+        "en": "a 4-digit BPS 2020 regency code",
+        "id": "kode kabupaten/kota BPS 2020 empat digit"},
+    "schema.bps_code_known": {
+        "en": "a BPS 2020 code of one of the 514 kabupaten/kota",
+        "id": "kode BPS 2020 salah satu dari 514 kabupaten/kota"},
+    "schema.text_dtype": {
+        "en": "text (read the column with dtype=str)",
+        "id": "teks (baca kolomnya dengan dtype=str)"},
+    "schema.integer_dtype": {
+        "en": "an integer column",
+        "id": "kolom bilangan bulat"},
+    "schema.number_percent": {
+        "en": "a number (percent)",
+        "id": "angka (persen)"},
+    "schema.numeric_dtype": {
+        "en": "a numeric column",
+        "id": "kolom angka"},
+    "schema.source": {
+        "en": "the file the row came from (or the simulator's label)",
+        "id": "berkas asal baris (atau label simulator)"},
+    "schema.source_simulated": {
+        "en": "a source starting with 'simulated'",
+        "id": "sumber yang diawali 'simulated'"},
+    "schema.source_not_simulated": {
+        "en": "a source not starting with 'simulated' for measure_type 'administrative'",
+        "id": "sumber yang tidak diawali 'simulated' untuk measure_type 'administrative'"},
+    "schema.method_sum": {
+        "en": "the sum of the 8 method counts ({total})",
+        "id": "jumlah kedelapan metode ({total})"},
+    "schema.at_most_deliveries": {
+        "en": "at most deliveries ({deliveries})",
+        "id": "paling banyak sejumlah persalinan ({deliveries})"},
+    "schema.coverage": {
+        "en": "100 * kbpp_total / deliveries = {implied:.2f} (within {tolerance})",
+        "id": "100 * kbpp_total / deliveries = {implied:.2f} (selisih paling banyak {tolerance})"},
+    "schema.one_row": {
+        "en": "one row per (bps_code, year); {code} {year} is already at row {row}",
+        "id": "satu baris per (bps_code, year); {code} {year} sudah ada di baris {row}"},
+
+    # -- Code systems and the build (kbanalysis.sources.code_system, kbanalysis.dataset) -------
+    "cs.tie": {
+        "en": "as many rows agree with their names in BPS coding as in Kemendagri coding ({count} each), within the same provinces",
+        "id": "jumlah baris yang cocok dengan namanya dalam pengodean BPS sama dengan dalam pengodean Kemendagri (masing-masing {count}), di provinsi yang sama"},
+    "cs.neither": {
+        "en": "the codes fit neither system alone ({bps} exist only in BPS coding, {dagri} only in Kemendagri coding) and the file has no names to tell which is meant",
+        "id": "kode-kodenya tidak cocok dengan satu sistem saja ({bps} hanya ada dalam pengodean BPS, {dagri} hanya dalam pengodean Kemendagri) dan berkas tidak punya nama untuk menentukan mana yang dimaksud"},
+    "cs.both": {
+        "en": "the codes fit both the BPS and the Kemendagri system and the file has no names ({codes} name different regencies in the two)",
+        "id": "kode-kodenya cocok dengan sistem BPS maupun Kemendagri dan berkas tidak punya nama ({codes} menunjuk kabupaten/kota yang berbeda di kedua sistem)"},
+    "cs.and_more": {
+        "en": "{shown} and {more} more",
+        "id": "{shown} dan {more} lainnya"},
+    "cs.declare": {
+        "en": "regency codes of one known system: {reason}: say which with --code-system bps or --code-system kemendagri (code_system= in Python)",
+        "id": "kode kabupaten/kota dari satu sistem yang dikenal: {reason}: nyatakan sistemnya dengan --code-system bps atau --code-system kemendagri (code_system= di Python)"},
+    "build.not_both": {
+        "en": "real KBPP files or --simulate, not both (the simulated layer replaces every KBPP value)",
+        "id": "berkas KBPP riil atau --simulate, tidak keduanya (lapisan simulasi menggantikan semua nilai KBPP)"},
+    "build.valid_kbpp": {
+        "en": "a valid KBPP table; {count} problems, first: {first}",
+        "id": "tabel KBPP yang sah; {count} masalah, yang pertama: {first}"},
+    "build.one_raw_file": {
+        "en": "exactly one raw file matching this name (see data/SOURCES.md)",
+        "id": "tepat satu berkas mentah yang cocok dengan nama ini (lihat data/SOURCES.md)"},
+    "build.duplicate": {
+        "en": "{indicator} {year} of {code} kept from {source} row {row}; difference {difference:+.6g}",
+        "id": "{indicator} {year} untuk {code} disimpan dari {source} baris {row}; selisih {difference:+.6g}"},
+
+    # -- Known file formats, as data check lists them (kbanalysis.sources.check) ---------------
+    "fmt.ssgi_provinsi": {
+        "en": "SSGI/SKI stunting by province (Open Data Jabar od_20953)",
+        "id": "stunting SSGI/SKI per provinsi (Open Data Jabar od_20953)"},
+    "fmt.jabar_opendata": {
+        "en": "Open Data Jabar table (regency or province level)",
+        "id": "tabel Open Data Jabar (tingkat kabupaten/kota atau provinsi)"},
+    "fmt.ssgi_kabkota_514": {
+        "en": "SSGI 2024 / IKP / SPPG table of the 514 regencies",
+        "id": "tabel SSGI 2024 / IKP / SPPG untuk 514 kabupaten/kota"},
+    "fmt.susenas_kabkota": {
+        "en": "BPS Susenas regency indicators",
+        "id": "indikator kabupaten/kota Susenas BPS"},
+    "fmt.kode_wilayah_bridge": {
+        "en": "BPS-Kemendagri code bridge (kab/kota or provinces)",
+        "id": "jembatan kode BPS-Kemendagri (kabupaten/kota atau provinsi)"},
+    "fmt.kemendagri_regencies": {
+        "en": "Kemendagri kab/kota code list",
+        "id": "daftar kode kabupaten/kota Kemendagri"},
+    "fmt.kemendagri_provinces": {
+        "en": "Kemendagri province code list",
+        "id": "daftar kode provinsi Kemendagri"},
+    "fmt.published_table": {
+        "en": "published value table (region as printed, value, unit, year, indicator, printed source, address)",
+        "id": "tabel nilai terbitan (wilayah seperti tercetak, nilai, satuan, tahun, indikator, sumber tercetak, alamat)"},
+    "fmt.topojson": {
+        "en": "TopoJSON kab/kota shapes",
+        "id": "bentuk kabupaten/kota TopoJSON"},
+    "fmt.kbpp_profil_kesehatan": {
+        "en": "Profil Kesehatan table of KB pasca persalinan by method, .xlsx/.csv",
+        "id": "tabel Profil Kesehatan KB pasca persalinan per metode, .xlsx/.csv"},
+    "fmt.kbpp_opendata": {
+        "en": "open-data deliveries or KBPP acceptors",
+        "id": "data terbuka persalinan atau peserta KBPP"},
+    "fmt.kbpp_register": {
+        "en": "service register, one row per delivery, .csv/.parquet",
+        "id": "register pelayanan, satu baris per persalinan, .csv/.parquet"},
+    "fmt.kbpp_published_coverage": {
+        "en": "printed KBPP coverage by kab/kota, with its source",
+        "id": "cakupan KBPP tercetak per kabupaten/kota, dengan sumbernya"},
+    "fmt.named": {
+        "en": "{name} ({description})",
+        "id": "{name} ({description})"},
+    "pub.noted_where": {
+        "en": "another printed source (PROVENANCE.md section 15; not transcribed)",
+        "id": "sumber tercetak lain (PROVENANCE.md bagian 15; tidak disalin)"},
+
+    # -- The data commands' own lines (kbanalysis.cli.data, text_format, check labels) ---------
+    "text.format": {
+        "en": "encoding {encoding}, separator {separator}",
+        "id": "encoding {encoding}, pemisah {separator}"},
+    "text.utf8_bom": {
+        "en": "utf-8 with BOM",
+        "id": "utf-8 dengan BOM"},
+    "text.tab": {
+        "en": "tab",
+        "id": "tab"},
+    "cli.no_such_file": {
+        "en": "No such file: {path}",
+        "id": "Berkas tidak ditemukan: {path}"},
+    "cli.ok": {
+        "en": "OK: {path} ({label})",
+        "id": "OK: {path} ({label})"},
+    "cli.one_problem": {
+        "en": "{count} problem: {path} ({label})",
+        "id": "{count} masalah: {path} ({label})"},
+    "cli.problems": {
+        "en": "{count} problems: {path} ({label})",
+        "id": "{count} masalah: {path} ({label})"},
+    "cli.raw_env_not_folder": {
+        "en": "${env} is {path}, which is not a folder.",
+        "id": "${env} berisi {path}, yang bukan folder."},
+    "cli.no_raw_dir": {
+        "en": "No raw data folder found, so there is nothing to build from.\nThe build reads the public source files described in data/SOURCES.md. Give it a folder that\nholds them, one sub-folder per source (jabar_opendata/, ssgi2024_kabkota_brin/, ...):\n  - pass it on the command line:   kbanalysis data build --raw DIR\n  - or set the environment:         export {env}=DIR\n  - or copy the files into data/raw/ (never committed),\n  - or check out the project's shared data beside the repository as shared/data/raw/.\nWithout raw files the committed tables in data/processed/ still work:\n  kbanalysis data summary",
+        "id": "Folder data mentah tidak ditemukan, jadi tidak ada yang dapat dibangun.\nPembangunan membaca berkas sumber publik yang dijelaskan di data/SOURCES.md. Berikan folder\nyang berisi berkas-berkas itu, satu subfolder per sumber (jabar_opendata/, ssgi2024_kabkota_brin/, ...):\n  - di baris perintah:              kbanalysis data build --raw FOLDER\n  - atau lewat variabel lingkungan: export {env}=FOLDER\n  - atau salin berkasnya ke data/raw/ (tidak pernah di-commit),\n  - atau ambil data bersama proyek di samping repositori sebagai shared/data/raw/.\nTanpa berkas mentah, tabel yang sudah di-commit di data/processed/ tetap dapat dipakai:\n  kbanalysis data summary"},
+    "cli.layer_simulated": {
+        "en": "KBPP: SIMULATED (seed {seed}), for demonstration only",
+        "id": "KBPP: SIMULASI (seed {seed}), hanya untuk demonstrasi"},
+    "cli.layer_real": {
+        "en": "KBPP: real, {count} regencies, from {sources}",
+        "id": "KBPP: riil, {count} kabupaten/kota, dari {sources}"},
+    "cli.layer_none": {
+        "en": "KBPP: no real KBPP data",
+        "id": "KBPP: tidak ada data KBPP riil"},
+    "cli.built": {
+        "en": "Built {out} from {raw}; {layer}",
+        "id": "Tabel dibangun di {out} dari {raw}; {layer}"},
+    "cli.dropped_conflict": {
+        "en": "{where}: dropped as a conflicting duplicate ({detail})",
+        "id": "{where}: dibuang sebagai duplikat yang bertentangan ({detail})"},
+    "cli.allow_rejects_one": {
+        "en": "--allow-rejects: {count} rejected row or cell of the --kbpp files left out (listed in {where})",
+        "id": "--allow-rejects: {count} baris atau sel yang ditolak dari berkas --kbpp tidak dipakai (tercantum di {where})"},
+    "cli.allow_rejects": {
+        "en": "--allow-rejects: {count} rejected rows or cells of the --kbpp files left out (listed in {where})",
+        "id": "--allow-rejects: {count} baris atau sel yang ditolak dari berkas --kbpp tidak dipakai (tercantum di {where})"},
+}
+
+
+class Msg(str):
+    """A catalogue message: its English text, with the key and parameters to render any
+    language (``render(lang)``)."""
+
+    key: str
+    params: dict
+
+    def __new__(cls, key: str, /, **params) -> "Msg":
+        if key not in CATALOGUE:
+            raise KeyError(f"no message {key!r} in kbanalysis.messages.CATALOGUE")
+        self = super().__new__(cls, _format(key, params, "en"))
+        self.key, self.params = key, params
+        return self
+
+    def render(self, lang: str) -> str:
+        return _format(self.key, self.params, lang)
+
+    def __reduce__(self):  # copies and pickles rebuild from the key, not the English text
+        return (_rebuild, (self.key, self.params))
+
+
+def _rebuild(key: str, params: dict) -> Msg:
+    return Msg(key, **params)
+
+
+def msg(key: str, /, **params) -> Msg:
+    """The message ``key`` of ``CATALOGUE`` with ``params``."""
+    return Msg(key, **params)
+
+
+def joined(key: str, items: list):
+    """``items`` joined pairwise by the message ``key`` ("join.or": "a or b or c")."""
+    text = items[0]
+    for item in items[1:]:
+        text = msg(key, a=text, b=item)
+    return text
+
+
+def render(text, lang: str = "en") -> str:
+    """``text`` in ``lang``: a ``Msg`` in that language, anything else as it is."""
+    check_lang(lang)
+    if isinstance(text, Msg):
+        return text.render(lang)
+    if isinstance(text, list) and text and all(isinstance(t, Msg) for t in text):
+        return "; ".join(t.render(lang) for t in text)
+    return str(text)
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"language must be one of {', '.join(LANGS)}, not {lang!r}")
+    return lang
+
+
+class Number(str):
+    """A prose number written the English way (``12.5``); Indonesian text writes ``12,5``."""
+
+
+class _Formatter(string.Formatter):
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def convert_field(self, value, conversion):
+        if isinstance(value, Msg) or (isinstance(value, list) and value
+                                      and all(isinstance(v, Msg) for v in value)):
+            value = render(value, self.lang)
+        return super().convert_field(value, conversion)
+
+    def format_field(self, value, format_spec):
+        text = super().format_field(value, format_spec)
+        if self.lang == "id" and isinstance(value, (float, Number)):
+            # Prose numbers take the Indonesian decimal comma (and dot for thousands).
+            text = text.translate(str.maketrans(".,", ",."))
+        return text
+
+
+def _format(key: str, params: dict, lang: str) -> str:
+    template = CATALOGUE[key][lang]
+    return _Formatter(lang).vformat(template, (), params)
+
+
+def message_of(error: BaseException):
+    """The message an exception was raised with: its ``Msg`` when it has one, else its text."""
+    first = error.args[0] if error.args else ""
+    return first if isinstance(first, Msg) else str(error)
