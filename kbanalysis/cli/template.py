@@ -63,4 +63,4 @@ def template(
         target = out
     TP.write_template(spec, target)
     typer.echo(f"Template: {target}")
-    typer.echo(f"Then: kbanalysis data check {target.name}  ->  make run KBPP=\"{target.name}\"")
+    typer.echo(f"Then: .venv/bin/kbanalysis data check {target.name}  ->  make run KBPP=\"{target.name}\"")
