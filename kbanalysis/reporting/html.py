@@ -58,10 +58,19 @@ nav.report-nav details { margin-top: 0.2rem; }
 td.simulated { background: repeating-linear-gradient(135deg, #fff3cd 0 6px, #fffaf0 6px 12px); }
 td.simulated::after { content: " sim."; font-size: 0.7rem; color: #8a4b08; }
 .figure-scroll img { max-width: none; }
-/* A wide table or map scrolls inside its own box; on a narrow screen a hint says so. */
-@media (max-width: 56rem) {
-  .table-wrap::before, .figure-scroll::before { content: var(--scroll-hint); display: block;
-    font-size: 0.8rem; color: var(--muted); text-align: right; position: sticky; left: 0; }
+/* A wide table or map scrolls inside its own box, and a hint says so. Where the browser can
+   tell (scroll-driven animations: the animation runs only while the box can scroll), the
+   hint shows only on boxes that do scroll; elsewhere it shows on every box of a narrow screen. */
+.table-wrap::before, .figure-scroll::before { content: var(--scroll-hint); display: block;
+  font-size: 0.8rem; color: var(--muted); text-align: right; position: sticky; left: 0; }
+@media (min-width: 56rem) {
+  .table-wrap::before, .figure-scroll::before { font-size: 0; }
+}
+@supports (animation-timeline: scroll()) {
+  .table-wrap, .figure-scroll { scroll-timeline: --box inline; }
+  .table-wrap::before, .figure-scroll::before { font-size: 0; animation: scroll-hint linear both;
+    animation-timeline: --box; }
+  @keyframes scroll-hint { from, to { font-size: 0.8rem; } }
 }
 code { font-size: 0.85em; word-break: break-all; }
 .jp-OutputArea-output { margin: 0; }
