@@ -366,3 +366,11 @@ def test_model_section_says_simulated_when_the_fit_was_on_simulated_inputs(ctx):
     figure = next(p for p in parts if isinstance(p, plots.FigureBlock))
     assert figure.figure.axes[0].get_xlabel().endswith("(simulated)")
     assert "(simulated)" in repr(S.national_research_covariates(fake, "en")[0])
+
+
+def test_page_figures_keep_text_readable_on_a_phone(ctx):
+    figures = [p for p in (*S.province_trend(ctx, "32", "id"), *S.province_programme_months(ctx, "76", "id"),
+                           *S.model_comparison(ctx, "id")) if isinstance(p, plots.FigureBlock)]
+    assert len(figures) == 3
+    for block in figures:
+        assert plots.text_px_on_phone(block) >= plots.MIN_PHONE_TEXT_PX - 0.1, block.description
