@@ -142,8 +142,10 @@ def comparison(results) -> tuple:
     exp = results.expected
     band = ((exp.lower_pp, exp.upper_pp) if results.spec.exposure == "kbpp_coverage_pct"
             else None)  # the literature range is about KBPP coverage only
-    figure = plots.estimates_figure(rows, LANG, title, band=band,
-                                    band_label="literature range")
+    figure = plots.estimates_figure(
+        rows, LANG, title, band=band, band_label="literature range",
+        xlabel=label(results, f"pp of stunting per 10-point rise in {exposure_label(results)}"),
+        main=list(rows["model"].isin([results.main_model, f"{results.main_model}_wild_bootstrap"])))
     return (B.heading(title), B.figure_caption(caption), table, figure)
 
 
