@@ -40,7 +40,7 @@ COL_NO, COL_CODE, COL_NAME, COL_DELIVERIES = 1, 2, 3, 4
 FIRST_METHOD_COL = 5
 COL_TOTAL = FIRST_METHOD_COL + 2 * len(config.KBPP_METHODS)
 COL_TOTAL_PCT = COL_TOTAL + 1
-TITLE_ROWS = 4  # title, region, year, a blank row
+TITLE_ROWS = 4  # title, region, year, region code
 HEADER_ROWS = 3  # group row, method names, Jumlah/% under each method
 FIRST_DATA_ROW = TITLE_ROWS + HEADER_ROWS + 1
 
@@ -185,6 +185,9 @@ def _write_table(sheet, spec: TemplateSpec) -> None:
     sheet.cell(1, 1, TABLE_TITLE.upper()).font = Font(bold=True, size=12)
     sheet.cell(2, 1, spec.region_line.upper()).font = bold
     sheet.cell(3, 1, f"TAHUN {spec.year}").font = bold
+    code = (f"KODE BPS PROVINSI {spec.province}" if spec.level == "province"
+            else f"KODE BPS KABUPATEN/KOTA {spec.regency}")
+    sheet.cell(4, 1, code)  # a line of its own: the reader finds the region by its name
 
     top = TITLE_ROWS + 1
     name_label = "Kabupaten/Kota" if spec.level == "province" else "Puskesmas"

@@ -47,6 +47,7 @@ def test_province_template_lists_its_regencies_with_codes_title_and_year(kalsel)
     assert "KB PASCA PERSALINAN" in sheet["A1"].value
     assert sheet["A2"].value == "PROVINSI KALIMANTAN SELATAN"
     assert sheet["A3"].value == "TAHUN 2023"
+    assert sheet["A4"].value == "KODE BPS PROVINSI 63"
     rows = F.data_rows(kalsel)
     assert {code: sheet.cell(row, 3).value for code, row in rows.items()} == KALSEL
     assert list(rows.values()) == list(range(8, 8 + 13))  # one row each, in code order
@@ -175,6 +176,7 @@ def test_district_template_blank_rows_and_puskesmas_add_up(tmp_path):
     path = TP.write_template(TP.district_spec("6371", 2024, blank_rows=5), tmp_path / "bjm.xlsx")
     sheet = openpyxl.load_workbook(path)["Tabel KBPP"]
     assert sheet["A2"].value == "KOTA BANJARMASIN, PROVINSI KALIMANTAN SELATAN"
+    assert sheet["A4"].value == "KODE BPS KABUPATEN/KOTA 6371"
     assert sheet.cell(7, 3).value is None and sheet.cell(5, 3).value == "Puskesmas"
     assert [sheet.cell(r, 3).value for r in range(8, 13)] == [None] * 5
     assert sheet.cell(13, 3).value == "JUMLAH"
