@@ -10,8 +10,6 @@ from .. import config
 app = typer.Typer(help="Write a fill-in KBPP workbook (Profil Kesehatan table layout).",
                   add_completion=False)
 
-DEFAULT_DIR = config.REPORTS_DIR / "templates"
-
 
 @app.callback(invoke_without_command=True)
 def template(
@@ -53,7 +51,7 @@ def template(
                                  f"{config.REGIONS_CSV.name} lists them",
                                  param_hint=option) from None
     if out is None:
-        target = DEFAULT_DIR / TP.file_name(spec)
+        target = config.REPORTS_DIR / TP.TEMPLATES_SUBDIR / TP.file_name(spec)
     elif out.is_dir() or out.suffix.lower() != ".xlsx":
         if out.exists() and not out.is_dir():
             raise typer.BadParameter(f"a folder or a file ending in .xlsx, got {str(out)!r}",
