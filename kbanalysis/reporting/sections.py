@@ -752,18 +752,33 @@ def province_planning(ctx: ReportContext, province: str, lang: str) -> B.Block:
             "deliveries": T.integer(total["deliveries"], lang), "coverage": _pct(total["coverage"], lang),
             "gap_points": _pct(gap, lang), "mothers": T.integer(total["mothers"], lang),
             "long_acting": "", "basis": "", "total": True}])], ignore_index=True)
-    shown = B.table(cells, {"bps_code": T.t("col_code", lang), "name": T.t("col_name", lang),
-                            "kbpp_year": T.t("prov_col_kbpp_year", lang),
-                            "acceptors": T.t("prov_col_acceptors", lang) + tag,
-                            "deliveries": T.t("col_deliveries", lang) + tag,
-                            "coverage": T.t("col_kbpp", lang) + tag,
-                            "gap_points": T.t("prov_col_gap", lang, target=target) + tag,
-                            "mothers": T.t("col_mothers", lang) + tag,
-                            "long_acting": T.t("prov_col_long_acting", lang),
-                            "basis": T.t("prov_col_note", lang)},
-                    highlight=lambda row: bool(row["total"]))
+    labels = {"bps_code": T.t("col_code", lang), "name": T.t("col_name", lang),
+              "kbpp_year": T.t("prov_col_kbpp_year", lang),
+              "acceptors": T.t("prov_col_acceptors", lang) + tag,
+              "deliveries": T.t("col_deliveries", lang) + tag,
+              "coverage": T.t("col_kbpp", lang) + tag,
+              "gap_points": T.t("prov_col_gap", lang, target=target) + tag,
+              "mothers": T.t("col_mothers", lang) + tag,
+              "long_acting": T.t("prov_col_long_acting", lang),
+              "basis": T.t("prov_col_note", lang)}
+    # A column saying the same "not published" / "–" in every row is said once, in words
+    # (the method-mix sentence below already covers a long-acting share missing everywhere).
+    said = []
+    for column in ("kbpp_year", "acceptors", "deliveries", "coverage", "gap_points", "mothers",
+                   "long_acting", "basis"):
+        values = set(cells.loc[~cells["total"], column])
+        if len(values) != 1 or not (column == "basis" or values <= {
+                "–", T.t("prov_not_published", lang), T.t("prov_not_available", lang)}):
+            continue
+        value, label = values.pop(), labels.pop(column)
+        if column == "basis":
+            said.append(T.t("prov_uniform_basis", lang, value=value, n=total["n"]))
+        elif value != "–" and column != "long_acting":
+            said.append(T.t("prov_uniform_column", lang, column=label, value=value, n=total["n"]))
+    shown = B.table(cells, labels, highlight=lambda row: bool(row["total"]))
     parts = [B.heading(T.t("prov_h_planning", lang) + tag),
-             B.paragraph(T.t("prov_planning_intro", lang, target=target)), shown]
+             B.paragraph(T.t("prov_planning_intro", lang, target=target)), shown,
+             B.bullets(said) if said else None]
     if total["n_counts"]:
         parts.append(B.paragraph(T.t("prov_total_sentence", lang, **total)))
     else:

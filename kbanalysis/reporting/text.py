@@ -634,6 +634,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "prov_basis_counts": {"id": "jumlah dilaporkan", "en": "counts reported"},
     "prov_basis_coverage": {"id": "hanya cakupan yang terbit", "en": "published coverage only"},
     "prov_basis_none": {"id": "tidak ada angka KBPP", "en": "no KBPP figure"},
+    "prov_uniform_column": {"id": "{column}: {value} untuk ke-{n} kabupaten/kota.",
+                            "en": "{column}: {value} for all {n} regencies."},
+    "prov_uniform_basis": {"id": "Keterangan untuk ke-{n} kabupaten/kota: {value}.",
+                           "en": "All {n} regencies: {value}."},
     "prov_total_row": {"id": "Total ({n_counts} dari {n} kab/kota yang punya jumlah)",
                        "en": "Total ({n_counts} of {n} regencies with counts)"},
     "prov_total_none": {
