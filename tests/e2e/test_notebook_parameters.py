@@ -243,6 +243,7 @@ def _assert_labelled_simulated(notebook):
     assert "## SIMULATED — Model comparison" in comparison
     assert "[figure: SIMULATED — Model comparison" in comparison  # the chart's title
     assert '"simulated": true' in outputs(notebook, "facts")
+    assert "SIMULATED INPUTS" in outputs(notebook, "summary")
 
 
 # Bad parameters stop before anything is fitted; checked here without a kernel.
