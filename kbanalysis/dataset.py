@@ -187,7 +187,7 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
     problems = validate_kbpp(kbpp, "KBPP table", resolver)
     if problems:
         raise InputError("KBPP table", expected=msg("build.valid_kbpp", count=len(problems),
-                                                    first=problems[0].line()))
+                                                    first=problems[0]))
     kbpp = (kbpp[KBPP_COLUMNS].sort_values(["bps_code", "year"], kind="mergesort")
             .reset_index(drop=True))
     simulated = not kbpp.empty and kbpp["measure_type"].eq("simulated").all()

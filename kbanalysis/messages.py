@@ -150,8 +150,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "an existing file",
         "id": "berkas yang ada"},
     "check.binary_csv": {
-        "en": "a text file: CSV saved as UTF-8 or cp1252 (save UTF-16 'Unicode text' and .xls files as 'CSV UTF-8')",
-        "id": "berkas teks: CSV yang disimpan sebagai UTF-8 atau cp1252 (simpan berkas UTF-16 'Unicode text' dan .xls sebagai 'CSV UTF-8')"},
+        "en": "a text file: CSV saved as UTF-8 or cp1252 (save UTF-16 'Unicode text' and .xls "
+              "files as 'CSV UTF-8')",
+        "id": "berkas teks: CSV yang disimpan sebagai UTF-8 atau cp1252 (simpan berkas UTF-16 "
+              "'Unicode text' dan .xls sebagai 'CSV UTF-8')"},
     "got.binary_data": {
         "en": "binary data",
         "id": "data biner"},
@@ -201,7 +203,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "{fields} isian, baris judul punya {header}"},
     "rows.text_file": {
         "en": "a text file (UTF-8 or cp1252 CSV; save UTF-16 or .xls files as CSV UTF-8)",
-        "id": "berkas teks (CSV UTF-8 atau cp1252; simpan berkas UTF-16 atau .xls sebagai CSV UTF-8)"},
+        "id": "berkas teks (CSV UTF-8 atau cp1252; simpan berkas UTF-16 atau .xls sebagai CSV "
+              "UTF-8)"},
     "rows.encoding_text": {
         "en": "{encoding} text",
         "id": "teks {encoding}"},
@@ -294,8 +297,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{codes}, but the name {name!r} is {named}",
         "id": "{codes}, tetapi nama {name!r} menunjuk {named}"},
     "regions.code_and_name_unknown": {
-        "en": "code {code!r} is no {systems} regency code and the name {name!r} matches no kabupaten/kota",
-        "id": "kode {code!r} bukan kode kabupaten/kota {systems} dan nama {name!r} tidak cocok dengan kabupaten/kota mana pun"},
+        "en": "code {code!r} is no {systems} regency code and the name {name!r} matches no "
+              "kabupaten/kota",
+        "id": "kode {code!r} bukan kode kabupaten/kota {systems} dan nama {name!r} tidak cocok "
+              "dengan kabupaten/kota mana pun"},
     "regions.code_pair_mismatch": {
         "en": "code {code!r} is {label}, the name column's code {name_code!r} is {name_label}",
         "id": "kode {code!r} adalah {label}, kode di kolom nama {name_code!r} adalah {name_label}"},
@@ -352,8 +357,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "province code {code!r} is {by_code}, name {name!r} is {by_name}",
         "id": "kode provinsi {code!r} adalah {by_code}, nama {name!r} adalah {by_name}"},
     "read.code_not_of_system": {
-        "en": "code {code!r} is no regency code of the file's system ({system}), the name is {label}",
-        "id": "kode {code!r} bukan kode kabupaten/kota dalam sistem berkas ({system}), namanya adalah {label}"},
+        "en": "code {code!r} is no regency code of the file's system ({system}), the name is "
+              "{label}",
+        "id": "kode {code!r} bukan kode kabupaten/kota dalam sistem berkas ({system}), namanya "
+              "adalah {label}"},
     "od.not_in_province": {
         "en": "{label} is not in province {code!r}",
         "id": "{label} tidak berada di provinsi {code!r}"},
@@ -405,7 +412,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "bilangan bulat"},
     "siga.no_desa_row": {
         "en": "no row for this desa and month in {file}: left out of modern_cpr_pct",
-        "id": "tidak ada baris untuk desa dan bulan ini di {file}: tidak dihitung dalam modern_cpr_pct"},
+        "id": "tidak ada baris untuk desa dan bulan ini di {file}: tidak dihitung dalam "
+              "modern_cpr_pct"},
     "siga.zero_denominator": {
         "en": "{indicator} of {code}: {denominator} sums to 0",
         "id": "{indicator} untuk {code}: jumlah {denominator} adalah 0"},
@@ -421,8 +429,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{a} vs {b}",
         "id": "{a} vs {b}"},
     "pub.known_indicators": {
-        "en": "known: KBPP coverage (cakupan peserta KB pasca persalinan terhadap ibu bersalin), stunting prevalence naming its survey (SSGI/SKI) or routine weighing, the Susenas shares of mothers using a modern method after delivery or counselled on KBPP",
-        "id": "yang dikenal: cakupan KBPP (cakupan peserta KB pasca persalinan terhadap ibu bersalin), prevalensi stunting yang menyebut surveinya (SSGI/SKI) atau penimbangan rutin, persentase ibu Susenas yang memakai metode modern setelah persalinan atau mendapat konseling KBPP"},
+        "en": "known: KBPP coverage (cakupan peserta KB pasca persalinan terhadap ibu "
+              "bersalin), stunting prevalence naming its survey (SSGI/SKI) or routine weighing, "
+              "the Susenas shares of mothers using a modern method after delivery or counselled "
+              "on KBPP",
+        "id": "yang dikenal: cakupan KBPP (cakupan peserta KB pasca persalinan terhadap ibu "
+              "bersalin), prevalensi stunting yang menyebut surveinya (SSGI/SKI) atau "
+              "penimbangan rutin, persentase ibu Susenas yang memakai metode modern setelah "
+              "persalinan atau mendapat konseling KBPP"},
     "pub.indikator_names_year": {
         "en": "the indikator names {named}, not {year}",
         "id": "indikator menyebut {named}, bukan {year}"},
@@ -437,13 +451,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "angka nasional {value:g} ({year}): tabel rapi tidak punya tingkat nasional"},
     "pub.province_line": {
         "en": "province line {wilayah!r} is {named}, but provinsi {printed!r} is {province}",
-        "id": "baris provinsi {wilayah!r} adalah {named}, tetapi provinsi {printed!r} adalah {province}"},
+        "id": "baris provinsi {wilayah!r} adalah {named}, tetapi provinsi {printed!r} adalah "
+              "{province}"},
     "pub.ambiguous": {
         "en": "{wilayah!r} is ambiguous ({labels})",
         "id": "{wilayah!r} ambigu ({labels})"},
     "pub.disagrees": {
-        "en": "{label} {year}: printed {value:g} at {url}; official series {official:g} ({where} row {row})",
-        "id": "{label} {year}: tercetak {value:g} di {url}; seri resmi {official:g} ({where} baris {row})"},
+        "en": "{label} {year}: printed {value:g} at {url}; official series {official:g} "
+              "({where} row {row})",
+        "id": "{label} {year}: tercetak {value:g} di {url}; seri resmi {official:g} ({where} "
+              "baris {row})"},
     "pub.same_kept": {
         "en": "{label} {year}: same value already kept from row {row} ({url})",
         "id": "{label} {year}: nilai yang sama sudah disimpan dari baris {row} ({url})"},
@@ -452,7 +469,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "disimpan {value:g}"},
     "pub.none_used": {
         "en": "none used: no value printed by more pages or in a complete list",
-        "id": "tidak ada yang dipakai: tidak ada nilai yang dicetak oleh lebih banyak halaman atau dalam daftar lengkap"},
+        "id": "tidak ada yang dipakai: tidak ada nilai yang dicetak oleh lebih banyak halaman "
+              "atau dalam daftar lengkap"},
     "pub.conflict": {
         "en": "{label} {year}: {described}; {outcome}",
         "id": "{label} {year}: {described}; {outcome}"},
@@ -487,7 +505,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{code} {year}: printed coverage {value:g}, the counts give {known:.2f}",
         "id": "{code} {year}: cakupan tercetak {value:g}, angka-angkanya memberi {known:.2f}"},
 
-    # -- Code lists, shapes, province SSGI (kbanalysis.sources.kode_wilayah, .geometry, .ssgi_province) ---
+    # -- Code lists, shapes, province SSGI (sources.kode_wilayah, .geometry, .ssgi_province) ---
     "codes.numeric_code": {
         "en": "a numeric region code",
         "id": "kode wilayah berupa angka"},
@@ -587,8 +605,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "KBPP coverage (acceptors over deliveries) in the indikator text",
         "id": "cakupan KBPP (peserta dibagi persalinan) dalam teks indikator"},
     "kbpp.kbpp_file": {
-        "en": "a KBPP file: a Profil Kesehatan table 'Cakupan dan proporsi peserta KB pasca persalinan menurut jenis kontrasepsi' (.xlsx/.csv), an open-data table of jumlah_ibu_bersalin or jumlah_peserta_kb_pasca_persalinan, or a service register with tanggal_persalinan and kb_pasca_persalinan columns",
-        "id": "berkas KBPP: tabel Profil Kesehatan 'Cakupan dan proporsi peserta KB pasca persalinan menurut jenis kontrasepsi' (.xlsx/.csv), tabel data terbuka jumlah_ibu_bersalin atau jumlah_peserta_kb_pasca_persalinan, atau register pelayanan dengan kolom tanggal_persalinan dan kb_pasca_persalinan"},
+        "en": "a KBPP file: a Profil Kesehatan table 'Cakupan dan proporsi peserta KB pasca "
+              "persalinan menurut jenis kontrasepsi' (.xlsx/.csv), an open-data table of "
+              "jumlah_ibu_bersalin or jumlah_peserta_kb_pasca_persalinan, or a service register "
+              "with tanggal_persalinan and kb_pasca_persalinan columns",
+        "id": "berkas KBPP: tabel Profil Kesehatan 'Cakupan dan proporsi peserta KB pasca "
+              "persalinan menurut jenis kontrasepsi' (.xlsx/.csv), tabel data terbuka "
+              "jumlah_ibu_bersalin atau jumlah_peserta_kb_pasca_persalinan, atau register "
+              "pelayanan dengan kolom tanggal_persalinan dan kb_pasca_persalinan"},
     "kbpp.nothing_usable": {
         "en": "at least one regency-year of usable KBPP data",
         "id": "paling sedikit satu kabupaten/kota-tahun dengan data KBPP yang dapat dipakai"},
@@ -597,10 +621,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "perbaiki masalahnya"},
     "kbpp.remedy_fix_or_allow": {
         "en": "fix them, or pass --allow-rejects to build without the rejected values",
-        "id": "perbaiki masalahnya, atau tambahkan --allow-rejects untuk membangun tanpa nilai yang ditolak"},
+        "id": "perbaiki masalahnya, atau tambahkan --allow-rejects untuk membangun tanpa nilai "
+              "yang ditolak"},
     "kbpp.rejected": {
         "en": "KBPP files the build can use; nothing was written ({remedy})",
-        "id": "berkas KBPP yang dapat dipakai untuk membangun tabel; tidak ada yang ditulis ({remedy})"},
+        "id": "berkas KBPP yang dapat dipakai untuk membangun tabel; tidak ada yang ditulis "
+              "({remedy})"},
     "got.problem_count": {
         "en": "{count} problem",
         "id": "{count} masalah"},
@@ -612,31 +638,39 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "{code} {year}: {column} harus {expected}"},
     "kbpp.conflict": {
         "en": "{code} {year}: {name} is {first} in {first_where} but {other} in {other_where}",
-        "id": "{code} {year}: {name} bernilai {first} di {first_where} tetapi {other} di {other_where}"},
+        "id": "{code} {year}: {name} bernilai {first} di {first_where} tetapi {other} di "
+              "{other_where}"},
     "kbpp.same_values": {
         "en": "{code} {year} already given with the same values by {where}",
         "id": "{code} {year} sudah diberikan dengan nilai yang sama oleh {where}"},
     "kbpp.no_acceptors": {
         "en": "{code} {year}: no file gives the KBPP acceptors ({methods}, or kbpp_total)",
-        "id": "{code} {year}: tidak ada berkas yang memberi peserta KBPP ({methods}, atau kbpp_total)"},
+        "id": "{code} {year}: tidak ada berkas yang memberi peserta KBPP ({methods}, atau "
+              "kbpp_total)"},
     "kbpp.missing_methods": {
-        "en": "{code} {year}: no file gives {missing} (give all eight method counts, or the total alone)",
-        "id": "{code} {year}: tidak ada berkas yang memberi {missing} (berikan kedelapan jumlah metode, atau jumlahnya saja)"},
+        "en": "{code} {year}: no file gives {missing} (give all eight method counts, or the "
+              "total alone)",
+        "id": "{code} {year}: tidak ada berkas yang memberi {missing} (berikan kedelapan "
+              "jumlah metode, atau jumlahnya saja)"},
     "kbpp.methods_vs_total": {
-        "en": "{code} {year}: the methods sum to {total} ({where}) but kbpp_total is {kbpp_total} ({total_where})",
-        "id": "{code} {year}: jumlah metode {total} ({where}) tetapi kbpp_total {kbpp_total} ({total_where})"},
+        "en": "{code} {year}: the methods sum to {total} ({where}) but kbpp_total is "
+              "{kbpp_total} ({total_where})",
+        "id": "{code} {year}: jumlah metode {total} ({where}) tetapi kbpp_total {kbpp_total} "
+              "({total_where})"},
     "kbpp.deliveries_zero": {
         "en": "{code} {year}: coverage needs deliveries above 0",
         "id": "{code} {year}: cakupan membutuhkan persalinan lebih dari 0"},
     "kbpp.above_deliveries": {
-        "en": "{code} {year}: {total} KBPP acceptors but {deliveries} deliveries (coverage above 100 %)",
-        "id": "{code} {year}: {total} peserta KBPP tetapi {deliveries} persalinan (cakupan di atas 100 %)"},
+        "en": "{code} {year}: {total} KBPP acceptors but {deliveries} deliveries (coverage "
+              "above 100 %)",
+        "id": "{code} {year}: {total} peserta KBPP tetapi {deliveries} persalinan (cakupan di "
+              "atas 100 %)"},
     "kbpp.opendata_columns": {
         "en": "open-data columns {required} and one of {values}",
         "id": "kolom data terbuka {required} dan salah satu dari {values}"},
     "kbpp.whole_count": {
         "en": "expected a whole count >= 0",
-        "id": "seharusnya bilangan bulat >= 0"},
+        "id": "harus bilangan bulat >= 0"},
 
     # -- Profil Kesehatan tables (kbanalysis.sources.profil_kesehatan) -------------------------
     "join.semicolon": {
@@ -652,17 +686,25 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a sheet named {sheet!r}; the workbook's sheets are {sheets}",
         "id": "lembar bernama {sheet!r}; lembar dalam buku kerja ini: {sheets}"},
     "pk.sheet_with_table": {
-        "en": "a sheet with the KBPP table (a header row naming Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL)",
-        "id": "lembar berisi tabel KBPP (baris judul yang menyebut Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL)"},
+        "en": "a sheet with the KBPP table (a header row naming Kondom, Suntik, Pil, AKDR, MOP, "
+              "MOW, Implan, MAL)",
+        "id": "lembar berisi tabel KBPP (baris judul yang menyebut Kondom, Suntik, Pil, AKDR, "
+              "MOP, MOW, Implan, MAL)"},
     "pk.one_sheet": {
-        "en": "one sheet with the KBPP table, but {count} sheets have it: {names}; choose one with --sheet NAME (sheet=NAME in Python)",
-        "id": "satu lembar berisi tabel KBPP, tetapi {count} lembar memilikinya: {names}; pilih salah satu dengan --sheet NAMA (sheet=NAMA di Python)"},
+        "en": "one sheet with the KBPP table, but {count} sheets have it: {names}; choose one "
+              "with --sheet NAME (sheet=NAME in Python)",
+        "id": "satu lembar berisi tabel KBPP, tetapi {count} lembar memilikinya: {names}; "
+              "pilih salah satu dengan --sheet NAMA (sheet=NAMA di Python)"},
     "pk.method_header": {
-        "en": "a header row naming the contraceptive methods (Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL)",
-        "id": "baris judul yang menyebut metode kontrasepsi (Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL)"},
+        "en": "a header row naming the contraceptive methods (Kondom, Suntik, Pil, AKDR, MOP, "
+              "MOW, Implan, MAL)",
+        "id": "baris judul yang menyebut metode kontrasepsi (Kondom, Suntik, Pil, AKDR, MOP, "
+              "MOW, Implan, MAL)"},
     "pk.table_columns": {
-        "en": "the columns of the KBPP table: No, Kecamatan/Puskesmas or Kabupaten/Kota, Jumlah Ibu Bersalin, count and % per method, Jumlah",
-        "id": "kolom tabel KBPP: No, Kecamatan/Puskesmas atau Kabupaten/Kota, Jumlah Ibu Bersalin, jumlah dan % per metode, Jumlah"},
+        "en": "the columns of the KBPP table: No, Kecamatan/Puskesmas or Kabupaten/Kota, Jumlah "
+              "Ibu Bersalin, count and % per method, Jumlah",
+        "id": "kolom tabel KBPP: No, Kecamatan/Puskesmas atau Kabupaten/Kota, Jumlah Ibu "
+              "Bersalin, jumlah dan % per metode, Jumlah"},
     "pk.puskesmas_or_regency": {
         "en": "Puskesmas or Kabupaten/Kota",
         "id": "Puskesmas atau Kabupaten/Kota"},
@@ -694,8 +736,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the methods sum to {total}; written Jumlah not used",
         "id": "jumlah semua metode {total}; Jumlah yang tertulis tidak dipakai"},
     "pk.puskesmas_above": {
-        "en": "{acceptors} KBPP acceptors above {deliveries} deliveries at this puskesmas; kept, the regency total is checked",
-        "id": "{acceptors} peserta KBPP melebihi {deliveries} persalinan di puskesmas ini; tetap disimpan, jumlah kabupaten/kota yang diperiksa"},
+        "en": "{acceptors} KBPP acceptors above {deliveries} deliveries at this puskesmas; "
+              "kept, the regency total is checked",
+        "id": "{acceptors} peserta KBPP melebihi {deliveries} persalinan di puskesmas ini; "
+              "tetap disimpan, jumlah kabupaten/kota yang diperiksa"},
     "pk.pct_not_number": {
         "en": "a % cell that is not a number",
         "id": "sel % yang bukan angka"},
@@ -721,8 +765,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the kabupaten/kota in the title (KABUPATEN GARUT) or region=...",
         "id": "kabupaten/kota pada judul (KABUPATEN GARUT) atau region=..."},
     "pk.needs_every_row": {
-        "en": "{code} {year}: the regency total needs every puskesmas row; rows {rows} rejected (allow_partial=True sums the rest)",
-        "id": "{code} {year}: jumlah kabupaten/kota membutuhkan semua baris puskesmas; baris {rows} ditolak (allow_partial=True menjumlahkan sisanya)"},
+        "en": "{code} {year}: the regency total needs every puskesmas row; rows {rows} rejected "
+              "(allow_partial=True sums the rest)",
+        "id": "{code} {year}: jumlah kabupaten/kota membutuhkan semua baris puskesmas; baris "
+              "{rows} ditolak (allow_partial=True menjumlahkan sisanya)"},
 
     # -- Service registers (kbanalysis.sources.registers) --------------------------------------
     "reg.field.delivery_date": {
@@ -744,11 +790,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "no header close to these; headers found: {names}",
         "id": "tidak ada judul kolom yang mirip; judul kolom yang ada: {names}"},
     "reg.birth_date_note": {
-        "en": "{found}; {name!r} is not read as the delivery date (it may be the mother's own date of birth): name it tgl_lahir_bayi if it is the baby's",
-        "id": "{found}; {name!r} tidak dibaca sebagai tanggal persalinan (mungkin tanggal lahir ibu sendiri): namai tgl_lahir_bayi jika itu tanggal lahir bayi"},
+        "en": "{found}; {name!r} is not read as the delivery date (it may be the mother's own "
+              "date of birth): name it tgl_lahir_bayi if it is the baby's",
+        "id": "{found}; {name!r} tidak dibaca sebagai tanggal persalinan (mungkin tanggal "
+              "lahir ibu sendiri): namai tgl_lahir_bayi jika itu tanggal lahir bayi"},
     "reg.column_for": {
-        "en": "a column for {what}, one of: {aliases} (case, spaces, dots and slashes do not matter); {found}",
-        "id": "kolom untuk {what}, salah satu dari: {aliases} (huruf besar/kecil, spasi, titik dan garis miring tidak berpengaruh); {found}"},
+        "en": "a column for {what}, one of: {aliases} (case, spaces, dots and slashes do not "
+              "matter); {found}",
+        "id": "kolom untuk {what}, salah satu dari: {aliases} (huruf besar/kecil, spasi, titik "
+              "dan garis miring tidak berpengaruh); {found}"},
     "reg.days_from_delivery": {
         "en": "{days} days from delivery to service",
         "id": "{days} hari dari persalinan sampai pelayanan"},
@@ -760,13 +810,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "register CSV atau Parquet yang dapat dibaca"},
     "reg.unclosed_quote": {
         "en": "a quote opened here is never closed, so the lines after it read as one field",
-        "id": "tanda kutip yang dibuka di sini tidak pernah ditutup, sehingga baris-baris sesudahnya terbaca sebagai satu isian"},
+        "id": "tanda kutip yang dibuka di sini tidak pernah ditutup, sehingga baris-baris "
+              "sesudahnya terbaca sebagai satu isian"},
     "reg.summary_one_kept": {
         "en": "{count} record kept as a delivery without KBPP in all; it follows as an example",
-        "id": "{count} catatan seluruhnya disimpan sebagai persalinan tanpa KBPP; contohnya menyusul"},
+        "id": "{count} catatan seluruhnya disimpan sebagai persalinan tanpa KBPP; contohnya "
+              "menyusul"},
     "reg.summary_kept": {
-        "en": "{count} records kept as deliveries without KBPP in all; the first {shown} follow as examples",
-        "id": "{count} catatan seluruhnya disimpan sebagai persalinan tanpa KBPP; {shown} yang pertama menyusul sebagai contoh"},
+        "en": "{count} records kept as deliveries without KBPP in all; the first {shown} follow "
+              "as examples",
+        "id": "{count} catatan seluruhnya disimpan sebagai persalinan tanpa KBPP; {shown} yang "
+              "pertama menyusul sebagai contoh"},
     "reg.summary_one_rejected": {
         "en": "{count} record rejected in all; it follows as an example",
         "id": "{count} catatan seluruhnya ditolak; contohnya menyusul"},
@@ -832,23 +886,34 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
     # -- Code systems and the build (kbanalysis.sources.code_system, kbanalysis.dataset) -------
     "cs.tie": {
-        "en": "as many rows agree with their names in BPS coding as in Kemendagri coding ({count} each), within the same provinces",
-        "id": "jumlah baris yang cocok dengan namanya dalam pengodean BPS sama dengan dalam pengodean Kemendagri (masing-masing {count}), di provinsi yang sama"},
+        "en": "as many rows agree with their names in BPS coding as in Kemendagri coding "
+              "({count} each), within the same provinces",
+        "id": "jumlah baris yang cocok dengan namanya dalam pengodean BPS sama dengan dalam "
+              "pengodean Kemendagri (masing-masing {count}), di provinsi yang sama"},
     "cs.neither": {
-        "en": "the codes fit neither system alone ({bps} exist only in BPS coding, {dagri} only in Kemendagri coding) and the file has no names to tell which is meant",
-        "id": "kode-kodenya tidak cocok dengan satu sistem saja ({bps} hanya ada dalam pengodean BPS, {dagri} hanya dalam pengodean Kemendagri) dan berkas tidak punya nama untuk menentukan mana yang dimaksud"},
+        "en": "the codes fit neither system alone ({bps} exist only in BPS coding, {dagri} only "
+              "in Kemendagri coding) and the file has no names to tell which is meant",
+        "id": "kode-kodenya tidak cocok dengan satu sistem saja ({bps} hanya ada dalam "
+              "pengodean BPS, {dagri} hanya dalam pengodean Kemendagri) dan berkas tidak punya "
+              "nama untuk menentukan mana yang dimaksud"},
     "cs.both": {
-        "en": "the codes fit both the BPS and the Kemendagri system and the file has no names ({codes} name different regencies in the two)",
-        "id": "kode-kodenya cocok dengan sistem BPS maupun Kemendagri dan berkas tidak punya nama ({codes} menunjuk kabupaten/kota yang berbeda di kedua sistem)"},
+        "en": "the codes fit both the BPS and the Kemendagri system and the file has no names "
+              "({codes} name different regencies in the two)",
+        "id": "kode-kodenya cocok dengan sistem BPS maupun Kemendagri dan berkas tidak punya "
+              "nama ({codes} menunjuk kabupaten/kota yang berbeda di kedua sistem)"},
     "cs.and_more": {
         "en": "{shown} and {more} more",
         "id": "{shown} dan {more} lainnya"},
     "cs.declare": {
-        "en": "regency codes of one known system: {reason}: say which with --code-system bps or --code-system kemendagri (code_system= in Python)",
-        "id": "kode kabupaten/kota dari satu sistem yang dikenal: {reason}: nyatakan sistemnya dengan --code-system bps atau --code-system kemendagri (code_system= di Python)"},
+        "en": "regency codes of one known system: {reason}: say which with --code-system bps or "
+              "--code-system kemendagri (code_system= in Python)",
+        "id": "kode kabupaten/kota dari satu sistem yang dikenal: {reason}: nyatakan sistemnya "
+              "dengan --code-system bps atau --code-system kemendagri (code_system= di Python)"},
     "build.not_both": {
-        "en": "real KBPP files or --simulate, not both (the simulated layer replaces every KBPP value)",
-        "id": "berkas KBPP riil atau --simulate, tidak keduanya (lapisan simulasi menggantikan semua nilai KBPP)"},
+        "en": "real KBPP files or --simulate, not both (the simulated layer replaces every KBPP "
+              "value)",
+        "id": "berkas KBPP riil atau --simulate, tidak keduanya (lapisan simulasi menggantikan "
+              "semua nilai KBPP)"},
     "build.valid_kbpp": {
         "en": "a valid KBPP table; {count} problems, first: {first}",
         "id": "tabel KBPP yang sah; {count} masalah, yang pertama: {first}"},
@@ -856,8 +921,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "exactly one raw file matching this name (see data/SOURCES.md)",
         "id": "tepat satu berkas mentah yang cocok dengan nama ini (lihat data/SOURCES.md)"},
     "build.duplicate": {
-        "en": "{indicator} {year} of {code} kept from {source} row {row}; difference {difference:+.6g}",
-        "id": "{indicator} {year} untuk {code} disimpan dari {source} baris {row}; selisih {difference:+.6g}"},
+        "en": "{indicator} {year} of {code} kept from {source} row {row}; difference "
+              "{difference:+.6g}",
+        "id": "{indicator} {year} untuk {code} disimpan dari {source} baris {row}; selisih "
+              "{difference:+.6g}"},
 
     # -- Known file formats, as data check lists them (kbanalysis.sources.check) ---------------
     "fmt.ssgi_provinsi": {
@@ -882,8 +949,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Kemendagri province code list",
         "id": "daftar kode provinsi Kemendagri"},
     "fmt.published_table": {
-        "en": "published value table (region as printed, value, unit, year, indicator, printed source, address)",
-        "id": "tabel nilai terbitan (wilayah seperti tercetak, nilai, satuan, tahun, indikator, sumber tercetak, alamat)"},
+        "en": "published value table (region as printed, value, unit, year, indicator, printed "
+              "source, address)",
+        "id": "tabel nilai terbitan (wilayah seperti tercetak, nilai, satuan, tahun, "
+              "indikator, sumber tercetak, alamat)"},
     "fmt.topojson": {
         "en": "TopoJSON kab/kota shapes",
         "id": "bentuk kabupaten/kota TopoJSON"},
@@ -932,8 +1001,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "${env} is {path}, which is not a folder.",
         "id": "${env} berisi {path}, yang bukan folder."},
     "cli.no_raw_dir": {
-        "en": "No raw data folder found, so there is nothing to build from.\nThe build reads the public source files described in data/SOURCES.md. Give it a folder that\nholds them, one sub-folder per source (jabar_opendata/, ssgi2024_kabkota_brin/, ...):\n  - pass it on the command line:   kbanalysis data build --raw DIR\n  - or set the environment:         export {env}=DIR\n  - or copy the files into data/raw/ (never committed),\n  - or check out the project's shared data beside the repository as shared/data/raw/.\nWithout raw files the committed tables in data/processed/ still work:\n  kbanalysis data summary",
-        "id": "Folder data mentah tidak ditemukan, jadi tidak ada yang dapat dibangun.\nPembangunan membaca berkas sumber publik yang dijelaskan di data/SOURCES.md. Berikan folder\nyang berisi berkas-berkas itu, satu subfolder per sumber (jabar_opendata/, ssgi2024_kabkota_brin/, ...):\n  - di baris perintah:              kbanalysis data build --raw FOLDER\n  - atau lewat variabel lingkungan: export {env}=FOLDER\n  - atau salin berkasnya ke data/raw/ (tidak pernah di-commit),\n  - atau ambil data bersama proyek di samping repositori sebagai shared/data/raw/.\nTanpa berkas mentah, tabel yang sudah di-commit di data/processed/ tetap dapat dipakai:\n  kbanalysis data summary"},
+        "en": "No raw data folder found, so there is nothing to build from.\nThe build reads "
+              "the public source files described in data/SOURCES.md. Give it a folder "
+              "that\nholds them, one sub-folder per source (jabar_opendata/, "
+              "ssgi2024_kabkota_brin/, ...):\n  - pass it on the command line:   kbanalysis "
+              "data build --raw DIR\n  - or set the environment:         export {env}=DIR\n  - "
+              "or copy the files into data/raw/ (never committed),\n  - or check out the "
+              "project's shared data beside the repository as shared/data/raw/.\nWithout raw "
+              "files the committed tables in data/processed/ still work:\n  kbanalysis data "
+              "summary",
+        "id": "Folder data mentah tidak ditemukan, jadi tidak ada yang dapat "
+              "dibangun.\nPembangunan membaca berkas sumber publik yang dijelaskan di "
+              "data/SOURCES.md. Berikan folder\nyang berisi berkas-berkas itu, satu subfolder "
+              "per sumber (jabar_opendata/, ssgi2024_kabkota_brin/, ...):\n  - di baris "
+              "perintah:              kbanalysis data build --raw FOLDER\n  - atau lewat "
+              "variabel lingkungan: export {env}=FOLDER\n  - atau salin berkasnya ke data/raw/ "
+              "(tidak pernah di-commit),\n  - atau ambil data bersama proyek di samping "
+              "repositori sebagai shared/data/raw/.\nTanpa berkas mentah, tabel yang sudah "
+              "di-commit di data/processed/ tetap dapat dipakai:\n  kbanalysis data summary"},
     "cli.layer_simulated": {
         "en": "KBPP: SIMULATED (seed {seed}), for demonstration only",
         "id": "KBPP: SIMULASI (seed {seed}), hanya untuk demonstrasi"},
@@ -950,11 +1035,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{where}: dropped as a conflicting duplicate ({detail})",
         "id": "{where}: dibuang sebagai duplikat yang bertentangan ({detail})"},
     "cli.allow_rejects_one": {
-        "en": "--allow-rejects: {count} rejected row or cell of the --kbpp files left out (listed in {where})",
-        "id": "--allow-rejects: {count} baris atau sel yang ditolak dari berkas --kbpp tidak dipakai (tercantum di {where})"},
+        "en": "--allow-rejects: {count} rejected row or cell of the --kbpp files left out "
+              "(listed in {where})",
+        "id": "--allow-rejects: {count} baris atau sel yang ditolak dari berkas --kbpp tidak "
+              "dipakai (tercantum di {where})"},
     "cli.allow_rejects": {
-        "en": "--allow-rejects: {count} rejected rows or cells of the --kbpp files left out (listed in {where})",
-        "id": "--allow-rejects: {count} baris atau sel yang ditolak dari berkas --kbpp tidak dipakai (tercantum di {where})"},
+        "en": "--allow-rejects: {count} rejected rows or cells of the --kbpp files left out "
+              "(listed in {where})",
+        "id": "--allow-rejects: {count} baris atau sel yang ditolak dari berkas --kbpp tidak "
+              "dipakai (tercantum di {where})"},
 }
 
 
@@ -1024,6 +1113,8 @@ class _Formatter(string.Formatter):
         if isinstance(value, Msg) or (isinstance(value, list) and value
                                       and all(isinstance(v, Msg) for v in value)):
             value = render(value, self.lang)
+        elif callable(getattr(value, "line", None)):  # an InputError quoted inside a message
+            value = value.line(self.lang)
         return super().convert_field(value, conversion)
 
     def format_field(self, value, format_spec):

@@ -82,7 +82,9 @@ def _assert_same_problem_in_both(problem: InputError) -> None:
 
 
 def test_every_catalogue_key_has_both_languages_with_the_same_placeholders():
-    fields = lambda text: {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    def fields(text):
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
     assert set(LANGS) == {"id", "en"}
     for key, texts in CATALOGUE.items():
         assert set(texts) == set(LANGS), key
