@@ -503,7 +503,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "{file} baris {row}"},
     "pub.coverage_vs_counts": {
         "en": "{code} {year}: printed coverage {value:g}, the counts give {known:.2f}",
-        "id": "{code} {year}: cakupan tercetak {value:g}, angka-angkanya memberi {known:.2f}"},
+        "id": "{code} {year}: cakupan tercetak {value:g}, dari angka-angkanya {known:.2f}"},
 
     # -- Code lists, shapes, province SSGI (sources.kode_wilayah, .geometry, .ssgi_province) ---
     "codes.numeric_code": {
@@ -585,7 +585,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "jumlah dan persentase yang sesuai dengan angka-angkanya"},
     "kbpp.expected.not_derivable": {
         "en": "every value the total needs",
-        "id": "semua nilai yang dibutuhkan jumlahnya"},
+        "id": "semua nilai yang dibutuhkan untuk menghitung jumlahnya"},
     "kbpp.expected.method_unknown": {
         "en": "one of Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL",
         "id": "salah satu dari Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL"},
@@ -739,7 +739,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{acceptors} KBPP acceptors above {deliveries} deliveries at this puskesmas; "
               "kept, the regency total is checked",
         "id": "{acceptors} peserta KBPP melebihi {deliveries} persalinan di puskesmas ini; "
-              "tetap disimpan, jumlah kabupaten/kota yang diperiksa"},
+              "tetap disimpan, yang diperiksa adalah jumlah kabupaten/kota"},
     "pk.pct_not_number": {
         "en": "a % cell that is not a number",
         "id": "sel % yang bukan angka"},
