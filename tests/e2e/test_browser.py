@@ -173,6 +173,13 @@ def test_pages_fit_a_phone_outside_their_scroll_boxes(browser, whole):
         wide = browser.evaluate("[...document.querySelectorAll('.figure-scroll img')]"
                                 ".map(i => [i.getBoundingClientRect().width, i.naturalWidth])")
         assert all(abs(shown - natural) < 2 for shown, natural in wide)
+        # the "geser →" hint shows on exactly the boxes that scroll sideways
+        boxes = browser.evaluate("[...document.querySelectorAll('.table-wrap, .figure-scroll')].map(b =>"
+                                 " [b.scrollWidth > b.clientWidth,"
+                                 "  parseFloat(getComputedStyle(b, '::before').fontSize) > 0,"
+                                 "  getComputedStyle(b, '::before').content])")
+        assert boxes and all(scrolls == hinted for scrolls, hinted, _ in boxes), (job.output, boxes)
+        assert all(content == '"geser →"' for _, _, content in boxes)
 
 
 def test_index_filter_finds_a_province_and_all_its_regencies(browser, whole):
