@@ -57,12 +57,18 @@ def constructed_covariates() -> pd.DataFrame:
 
 
 def real_covariates(raw_dir) -> pd.DataFrame:
-    """Tidy covariate rows of the raw Susenas and SSGI/SPPG tables, through the readers."""
+    """Tidy covariate rows of the raw Susenas, SSGI/IKP and BPS population tables, through the
+    readers (as the build reads them)."""
     from kbanalysis.dataset import raw_source_file
     from kbanalysis.sources.ssgi import read_ssgi_kabkota
     from kbanalysis.sources.susenas import read_susenas_kabkota
+    from kbanalysis.dataset import RAW_SOURCES
+    from kbanalysis.regions import default_resolver
+    population = next(s for s in RAW_SOURCES if s.source_id == "bps_population")
     parts = [read_susenas_kabkota(raw_source_file(raw_dir, "susenas_kabkota")).tidy,
-             read_ssgi_kabkota(raw_source_file(raw_dir, "ssgi2024_kabkota")).tidy]
+             read_ssgi_kabkota(raw_source_file(raw_dir, "ssgi2024_kabkota")).tidy,
+             population.read(raw_source_file(raw_dir, "bps_population"), default_resolver(),
+                             "bps_population").tidy]
     return pd.concat(parts, ignore_index=True)[TIDY_COLUMNS]
 
 
