@@ -740,7 +740,8 @@ def province_planning(ctx: ReportContext, province: str, lang: str) -> B.Block:
     target = T.number(config.KBPP_TARGET_PCT, lang, 0)
     if total["n_none"] == total["n"] and not total["n_long_acting"]:
         return B.join(B.heading(T.t("prov_h_planning", lang)),
-                      B.paragraph(T.t("prov_planning_none", lang, n=total["n"])))
+                      B.paragraph(T.t("prov_planning_none", lang, n=total["n"])),
+                      kbpp_template_offer(ctx, province, lang, "province"))
     cells = _planning_cells(table, lang)
     tag = f" {T.t('simulated_tag', lang)}" if total["simulated"] else ""
     cells["basis"] = [b + (tag if sim else "") for b, sim in zip(cells["basis"], table["simulated"])]
