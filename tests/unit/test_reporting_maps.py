@@ -129,3 +129,13 @@ def test_a_map_without_any_value_says_so_in_words():
                              "KBPP coverage (%)", geometry=SHAPES)
     assert "No regency of this area has a figure." in texts(block)
     assert not any(ax.collections for ax in block.figure.axes)  # no map of hatching only
+
+
+def test_a_map_renders_the_same_bytes_whatever_the_kernels_style():
+    import matplotlib
+
+    first = maps.regency_map(cross([15.0, 25.0, 31.0]), "stunting_survey_pct", "id", "S", geometry=SHAPES).png()
+    with matplotlib.rc_context({"font.size": 30, "hatch.linewidth": 5, "patch.edgecolor": "red"}):
+        second = maps.regency_map(cross([15.0, 25.0, 31.0]), "stunting_survey_pct", "id", "S",
+                                  geometry=SHAPES).png()
+    assert first == second
