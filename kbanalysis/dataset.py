@@ -17,8 +17,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__, config
-from .availability import availability_table
 from .atomic import finish_pending, write_frame_csv, write_set
+from .availability import availability_table
 from .indicators import TIDY_COLUMNS, normalise_tidy
 from .kbpp_schema import COUNT_COLUMNS, KBPP_COLUMNS, empty_kbpp, kbpp_to_tidy, validate_kbpp
 from .ledger import LEDGER_COLUMNS, InputError, Ledger
@@ -32,8 +32,13 @@ from .sources.kbpp_import import import_kbpp
 from .sources.population import read_children_0_4, read_crosswalk_2020, read_population_total
 from .sources.published import read_published
 from .sources.rows import row_accounting
-from .sources.siga import (PROGRAMME_COLUMNS, combine_programme, read_elsimil_bumil,
-                           read_siga_mix, read_siga_pus)
+from .sources.siga import (
+    PROGRAMME_COLUMNS,
+    combine_programme,
+    read_elsimil_bumil,
+    read_siga_mix,
+    read_siga_pus,
+)
 from .sources.ssgi import read_ssgi_kabkota
 from .sources.ssgi_province import read_ssgi_provinsi
 from .sources.susenas import read_susenas_kabkota

@@ -32,12 +32,11 @@ from . import opendata_indicators as od
 from .base import SourceResult
 from .geometry import read_topojson
 from .jabar_opendata import read_opendata
+from .kbpp_import import check_kbpp_files, detect_kbpp_format
 from .kode_wilayah import FILES as CODE_LISTS
 from .kode_wilayah import check_code_list
-from .kbpp_import import check_kbpp_files, detect_kbpp_format
 from .published import COLUMNS as PUBLISHED_COLUMNS
 from .published import read_published
-from .text_format import TextFormat, sniff_text_format
 from .rows import detail_after_column, promoted_column
 from .ssgi import COLUMNS as SSGI_COLUMNS
 from .ssgi import read_ssgi_kabkota
@@ -45,6 +44,7 @@ from .ssgi_province import read_ssgi_provinsi
 from .susenas import ID_COLUMNS as SUSENAS_COLUMNS
 from .susenas import STEMS as SUSENAS_STEMS
 from .susenas import read_susenas_kabkota
+from .text_format import TextFormat, sniff_text_format
 
 # Ledger reasons that are problems of the file, with what was expected instead
 # (kbanalysis.messages "check.expected.<reason>"; for bad_year the detail gives the range).

@@ -21,8 +21,14 @@ from ..messages import message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
 from .base import SourceResult, TidyBuilder, parse_number
 from .code_system import file_code_system
-from .opendata_indicators import (BASE_COLUMNS, OPEN_DATA_COLUMNS, REGENCY_COLUMNS,
-                                  SATUAN_UNITS, OpenDataColumn, value_column)
+from .opendata_indicators import (
+    BASE_COLUMNS,
+    OPEN_DATA_COLUMNS,
+    REGENCY_COLUMNS,
+    SATUAN_UNITS,
+    OpenDataColumn,
+    value_column,
+)
 from .rows import YEAR_RULE, parse_year, read_csv_rows, require_columns, settle_rows
 
 # A year-to-year change counts as a jump when it is at least this many percentage points

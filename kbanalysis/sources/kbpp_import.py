@@ -42,9 +42,9 @@ from ..kbpp_schema import KBPP_COLUMNS, METHOD_COLUMNS, empty_kbpp, validate_kbp
 from ..ledger import InputError, Ledger
 from ..messages import Number, message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
+from .code_system import file_code_system
 from .rows import detail_after_column, promoted_column
 from .text_format import sniff_text_format
-from .code_system import file_code_system
 
 FORMATS = ("profil_kesehatan", "opendata", "register", "published_coverage")
 MEASURE_TYPE = "administrative"

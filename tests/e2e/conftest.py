@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from reporting_world import make_world
 
 from kbanalysis.reporting import batch
-from reporting_world import make_world
 
 POISONED = "3205"  # the regency renamed to carry <script> in the stand-in world
 

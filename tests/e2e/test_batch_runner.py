@@ -8,12 +8,11 @@ import subprocess
 import sys
 
 import pytest
+from conftest import POISONED
 
 from kbanalysis.reporting import batch
 from kbanalysis.reporting.context import load_context
 from kbanalysis.reporting.html import external_references
-
-from conftest import POISONED
 
 
 @pytest.fixture(scope="module")

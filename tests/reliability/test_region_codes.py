@@ -18,8 +18,7 @@ from kbanalysis.cli import app
 from kbanalysis.ledger import InputError
 from kbanalysis.regions import default_resolver
 from kbanalysis.sources.check import check_file
-from kbanalysis.sources.code_system import (CodeSystemUnknown, detect_code_system,
-                                            file_code_system)
+from kbanalysis.sources.code_system import CodeSystemUnknown, detect_code_system, file_code_system
 from kbanalysis.sources.jabar_opendata import read_opendata
 from kbanalysis.sources.kbpp_import import read_opendata_parts
 from kbanalysis.sources.registers import aggregate_register

@@ -135,8 +135,7 @@ def test_formats_are_distinguishable():
 # --- the KBPP shapes offices hold ------------------------------------------------------------
 
 def test_kbpp_files_are_recognised_and_checked(tmp_path):
-    from tests.fixtures import (write_opendata_kbpp_pair, write_profil_kesehatan,
-                                     write_register)
+    from tests.fixtures import write_opendata_kbpp_pair, write_profil_kesehatan, write_register
     write_profil_kesehatan(tmp_path / "profil_clean.xlsx", problems=())
     report = check_file(tmp_path / "profil_clean.xlsx")
     assert report.format == "kbpp_profil_kesehatan" and report.ok, report.problems

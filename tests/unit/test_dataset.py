@@ -225,6 +225,7 @@ def test_build_from_real_kbpp_files_says_real_and_names_them(raw_dir, tmp_path):
 
 def test_build_without_a_raw_file_names_it(raw_dir, tmp_path):
     import shutil
+
     from kbanalysis.ledger import InputError
     shutil.copytree(raw_dir / "kode_wilayah", tmp_path / "raw" / "kode_wilayah")
     with pytest.raises(InputError, match="ssgi2024_kabkota_brin"):

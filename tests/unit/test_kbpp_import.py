@@ -4,11 +4,20 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tests.fixtures import (OPENDATA_KB_COLUMNS, write_opendata_kb, write_opendata_kbpp_pair,
-                                 write_profil_kesehatan, write_register)
 from kbanalysis.kbpp_schema import KBPP_COLUMNS, METHOD_COLUMNS, kbpp_to_tidy, validate_kbpp
-from kbanalysis.sources.kbpp_import import (check_kbpp_file, detect_kbpp_format, read_kbpp_file,
-                                            read_kbpp_files)
+from kbanalysis.sources.kbpp_import import (
+    check_kbpp_file,
+    detect_kbpp_format,
+    read_kbpp_file,
+    read_kbpp_files,
+)
+from tests.fixtures import (
+    OPENDATA_KB_COLUMNS,
+    write_opendata_kb,
+    write_opendata_kbpp_pair,
+    write_profil_kesehatan,
+    write_register,
+)
 
 COUNTS = ["bps_code", "year", "deliveries", *METHOD_COLUMNS]
 

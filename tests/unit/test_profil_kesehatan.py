@@ -4,11 +4,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tests.fixtures import write_profil_kesehatan
 from kbanalysis.kbpp_schema import METHOD_COLUMNS, validate_kbpp
 from kbanalysis.ledger import InputError
 from kbanalysis.sources.kbpp_import import read_kbpp_file
 from kbanalysis.sources.profil_kesehatan import looks_like_profil, read_profil_parts
+from tests.fixtures import write_profil_kesehatan
 
 COUNTS = ["bps_code", "year", "deliveries", *METHOD_COLUMNS]
 

@@ -7,8 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kbanalysis import config
-from kbanalysis.regions import (Match, RegionError, Resolver, build_regions, load_regions,
-                                name_key)
+from kbanalysis.regions import Match, RegionError, Resolver, build_regions, load_regions, name_key
 
 REGIONS = load_regions()
 PROVINCES = pd.read_csv(config.PROVINCES_CSV, dtype=str)

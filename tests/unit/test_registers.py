@@ -7,13 +7,18 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.fixtures import write_register
-from tests.fixtures.register_pandas_engine import aggregate_register_pandas
 from kbanalysis.kbpp_schema import METHOD_COLUMNS
 from kbanalysis.ledger import InputError
 from kbanalysis.sources.kbpp_import import method_of
-from kbanalysis.sources.registers import (aggregate_register, looks_like_register, parse_date,
-                                          read_register_parts, wilson_interval)
+from kbanalysis.sources.registers import (
+    aggregate_register,
+    looks_like_register,
+    parse_date,
+    read_register_parts,
+    wilson_interval,
+)
+from tests.fixtures import write_register
+from tests.fixtures.register_pandas_engine import aggregate_register_pandas
 
 REGENCIES = ["3201", "3271", "3205", "3273", "9403"]  # Bogor kab + kota share a bare name
 COUNTS = ["bps_code", "year", "deliveries", *METHOD_COLUMNS]

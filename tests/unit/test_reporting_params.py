@@ -4,8 +4,13 @@ from __future__ import annotations
 import pytest
 
 from kbanalysis.regions import load_provinces, load_regions
-from kbanalysis.reporting.params import (ParameterError, check_lang, check_level, check_province,
-                                         check_regency)
+from kbanalysis.reporting.params import (
+    ParameterError,
+    check_lang,
+    check_level,
+    check_province,
+    check_regency,
+)
 
 
 @pytest.fixture(scope="module")

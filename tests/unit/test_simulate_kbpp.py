@@ -15,8 +15,12 @@ from kbanalysis import config
 from kbanalysis.indicators import TIDY_COLUMNS
 from kbanalysis.kbpp_schema import KBPP_COLUMNS, METHOD_COLUMNS, validate_kbpp
 from kbanalysis.regions import load_regions
-from kbanalysis.simulate.kbpp import (PAPUA_REGION_PROVINCES, calibration_report,
-                                      simulate_kbpp, simulation_covariates)
+from kbanalysis.simulate.kbpp import (
+    PAPUA_REGION_PROVINCES,
+    calibration_report,
+    simulate_kbpp,
+    simulation_covariates,
+)
 
 REGIONS = load_regions()
 YEARS = list(range(2014, 2026))
@@ -59,11 +63,10 @@ def constructed_covariates() -> pd.DataFrame:
 def real_covariates(raw_dir) -> pd.DataFrame:
     """Tidy covariate rows of the raw Susenas, SSGI/IKP and BPS population tables, through the
     readers (as the build reads them)."""
-    from kbanalysis.dataset import raw_source_file
+    from kbanalysis.dataset import RAW_SOURCES, raw_source_file
+    from kbanalysis.regions import default_resolver
     from kbanalysis.sources.ssgi import read_ssgi_kabkota
     from kbanalysis.sources.susenas import read_susenas_kabkota
-    from kbanalysis.dataset import RAW_SOURCES
-    from kbanalysis.regions import default_resolver
     population = next(s for s in RAW_SOURCES if s.source_id == "bps_population")
     parts = [read_susenas_kabkota(raw_source_file(raw_dir, "susenas_kabkota")).tidy,
              read_ssgi_kabkota(raw_source_file(raw_dir, "ssgi2024_kabkota")).tidy,

@@ -57,10 +57,11 @@ def test_shapes_are_valid_polygons_in_indonesia(national):
 def test_shapes_lie_at_the_susenas_points(national, raw_dir):
     """An independent check of the decoder and of the id -> BPS code keys: the Susenas
     table's representative points fall inside (or right beside) their regency's shape."""
-    from kbanalysis.sources.susenas import read_susenas_kabkota
-    from kbanalysis.regions import default_resolver
-    from kbanalysis.dataset import raw_source_file
     import geopandas as gpd
+
+    from kbanalysis.dataset import raw_source_file
+    from kbanalysis.regions import default_resolver
+    from kbanalysis.sources.susenas import read_susenas_kabkota
     tidy = read_susenas_kabkota(raw_source_file(raw_dir, "susenas_kabkota"),
                                 resolver=default_resolver()).tidy
     points = tidy.pivot_table(index="region_code", columns="indicator", values="value")

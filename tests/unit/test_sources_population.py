@@ -9,8 +9,11 @@ import pytest
 from kbanalysis.dataset import raw_source_file
 from kbanalysis.indicators import get
 from kbanalysis.sources import kode_wilayah
-from kbanalysis.sources.population import (read_children_0_4, read_crosswalk_2020,
-                                           read_population_total)
+from kbanalysis.sources.population import (
+    read_children_0_4,
+    read_crosswalk_2020,
+    read_population_total,
+)
 from kbanalysis.sources.rows import promoted_column, row_accounting
 
 TOTAL_HEADER = "kode_wilayah_src,nama_kabkota,jenis,provinsi,penduduk_2024"

@@ -433,8 +433,8 @@ def test_the_build_registers_the_published_tables(raw_dir):
 
 def test_printed_coverage_beside_counts(tmp_path, resolver):
     """Counts from another file win; the printed coverage is checked against them."""
-    from kbanalysis.sources.published import add_printed_coverage, read_published_kbpp_parts
     from kbanalysis.ledger import Ledger
+    from kbanalysis.sources.published import add_printed_coverage, read_published_kbpp_parts
     indikator = "Cakupan Peserta KB Pasca Persalinan Terhadap Jumlah Ibu Bersalin"
     path = tmp_path / "coverage.csv"
     path.write_text("\n".join([

@@ -6,8 +6,13 @@ import pytest
 
 from kbanalysis.indicators import TIDY_COLUMNS
 from kbanalysis.ledger import InputError, Ledger
-from kbanalysis.sources.rows import (parse_year, promoted_column, read_csv_rows, row_accounting,
-                                     settle_rows)
+from kbanalysis.sources.rows import (
+    parse_year,
+    promoted_column,
+    read_csv_rows,
+    row_accounting,
+    settle_rows,
+)
 
 
 def test_line_numbers_survive_blank_lines_quoted_breaks_and_bom(tmp_path):

@@ -11,8 +11,13 @@ from kbanalysis.indicators import get
 from kbanalysis.ledger import InputError
 from kbanalysis.sources import kode_wilayah
 from kbanalysis.sources.rows import promoted_column, row_accounting
-from kbanalysis.sources.siga import (PROGRAMME_COLUMNS, combine_programme, read_elsimil_bumil,
-                                     read_siga_mix, read_siga_pus)
+from kbanalysis.sources.siga import (
+    PROGRAMME_COLUMNS,
+    combine_programme,
+    read_elsimil_bumil,
+    read_siga_mix,
+    read_siga_pus,
+)
 
 YEAR = 2025
 

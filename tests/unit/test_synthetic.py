@@ -7,8 +7,12 @@ import pytest
 
 from kbanalysis import config
 from kbanalysis.regions import load_provinces
-from kbanalysis.simulate.synthetic import (ANALYSIS_COLUMNS, is_synthetic, synthetic_table,
-                                           true_effect)
+from kbanalysis.simulate.synthetic import (
+    ANALYSIS_COLUMNS,
+    is_synthetic,
+    synthetic_table,
+    true_effect,
+)
 
 CONTRACT_COLUMNS = (
     "bps_code year name type province_bps province_name latitude longitude "
