@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import config, results_contract
+from ..kbpp_schema import COUNT_COLUMNS
 from ..results_contract import PER_10_SUFFIX
 from ..versions import package_versions
 
@@ -40,7 +41,8 @@ SIMILARITY_COVARIATES = ("poverty_pct", "births_outside_facility_pct", "first_bi
                          "food_security_index", "sppg_per_100k")
 IDENTITY = ["bps_code", "name", "type", "province_bps", "province_name"]
 STUNTING_COLUMNS = ("stunting_survey_pct", "stunting_weighing_pct")
-KBPP_VALUE_COLUMNS = ("deliveries", "kbpp_total", "kbpp_coverage_pct", "kbpp_measure_type", "kbpp_source")
+# The KBPP layer: counts, coverage and their label, always taken together from one year.
+KBPP_LAYER_COLUMNS = (*COUNT_COLUMNS, "kbpp_coverage_pct", "kbpp_measure_type", "kbpp_source")
 # Packages whose versions the provenance footer lists.
 PROVENANCE_PACKAGES = ("pandas", "numpy", "scipy", "statsmodels", "matplotlib", "papermill",
                        "nbconvert", "geopandas")
@@ -101,13 +103,14 @@ def cross_section(analysis: pd.DataFrame, regions: pd.DataFrame | None = None) -
     if coords is not None:
         ident = ident.drop(columns=["latitude", "longitude"]).merge(coords, on="bps_code", how="left")
     out = ident
+    # The KBPP layer's columns travel together (one year); programme indicators such as
+    # kbpp_intention_pct are ordinary indicators with their own latest year.
+    kbpp_cols = [c for c in analysis.columns if c in KBPP_LAYER_COLUMNS]
     values = [c for c in analysis.columns if c not in {*IDENTITY, "year", "latitude", "longitude",
-                                                       "flags", *KBPP_VALUE_COLUMNS}
-              and not c.startswith("kbpp_")]
+                                                       "flags", *kbpp_cols}]
     for column in values:
         if pd.api.types.is_numeric_dtype(analysis[column]):
             out = out.merge(_latest(analysis, column), on="bps_code", how="left")
-    kbpp_cols = [c for c in analysis.columns if c.startswith("kbpp_") or c == "deliveries"]
     if "kbpp_coverage_pct" in analysis:
         rows = analysis.loc[analysis["kbpp_coverage_pct"].notna(), ["bps_code", "year", *kbpp_cols]]
         rows = rows.sort_values(["bps_code", "year"], kind="mergesort").groupby("bps_code").tail(1)

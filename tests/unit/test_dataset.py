@@ -53,14 +53,19 @@ def test_analysis_columns_and_keys(analysis):
 
 def test_ssgi_2024_stunting_for_all_514_with_spot_values(analysis):
     stunting = analysis.loc[analysis["stunting_survey_pct"].notna()]
-    assert set(stunting["year"]) == {2024} and stunting["bps_code"].nunique() == 514
-    value = stunting.set_index("bps_code")["stunting_survey_pct"]
+    # 2024 for every regency (SSGI 2024); earlier years only where secondary lists exist.
+    assert set(stunting["year"]) == {2021, 2022, 2023, 2024}
+    ssgi_2024 = stunting[stunting["year"] == 2024]
+    assert ssgi_2024["bps_code"].nunique() == 514
+    earlier = stunting[stunting["year"] < 2024]
+    assert earlier["flags"].str.contains("stunting_survey_pct:secondary_source").all()
+    value = ssgi_2024.set_index("bps_code")["stunting_survey_pct"]
     assert value["3205"] == 14.2  # Garut
     assert value["3275"] == 11.7  # Kota Bekasi
     assert value["3203"] == 7.2  # Cianjur
     assert value["5105"] == 5.2  # Klungkung
     assert value["5304"] == 56.8  # Timor Tengah Selatan
-    assert stunting.set_index("bps_code").at["3205", "name"] == "Kabupaten Garut"
+    assert ssgi_2024.set_index("bps_code").at["3205", "name"] == "Kabupaten Garut"
 
 
 def test_routine_weighing_series_covers_jabar_minus_the_two_zeros(analysis, rejects):
@@ -86,26 +91,32 @@ def test_coordinates_repeat_every_year(analysis):
     assert (per_regency == 1).all().all()
 
 
-def test_kbpp_layer_is_labelled_simulated_everywhere(analysis, tidy):
+def test_kbpp_layer_is_real_and_labelled_everywhere(analysis, tidy):
     kbpp = dataset.load_kbpp()
-    assert kbpp.columns.tolist() == KBPP_COLUMNS and set(kbpp["measure_type"]) == {"simulated"}
-    assert kbpp["source"].str.startswith("simulated").all()
-    rows = analysis[analysis["kbpp_total"].notna()]
-    assert set(rows["kbpp_measure_type"]) == {"simulated"}
-    assert set(tidy.loc[tidy["source_id"] == "simulated_kbpp", "measure_type"]) == {"simulated"}
+    assert kbpp.columns.tolist() == KBPP_COLUMNS and set(kbpp["measure_type"]) == {"administrative"}
+    assert kbpp["source"].str.startswith("profil_kesehatan_jateng_2021").all()
+    rows = analysis[analysis["kbpp_coverage_pct"].notna()]
+    assert set(rows["kbpp_measure_type"]) == {"administrative"}
+    assert not tidy["measure_type"].eq("simulated").any()
+    assert not tidy["source_id"].eq("simulated_kbpp").any()
 
 
 def test_cross_source_duplicates_are_identical(rejects, tidy):
-    """The Jabar SSGI extract repeats the 514 table's Jawa Barat rows exactly (27/27)."""
+    """The Jabar SSGI extract repeats the 514 table's Jawa Barat rows exactly (27/27); the
+    province lines of the secondary lists that agree with the official series are repeats too."""
     duplicates = rejects[rejects["reason"] == "duplicate"]
-    assert len(duplicates) == 27 and set(duplicates["source_id"]) == {"jabar_ssgi2024"}
+    jabar = duplicates[duplicates["source_id"] == "jabar_ssgi2024"]
+    assert len(jabar) == 27
+    assert set(duplicates["source_id"]) == {"jabar_ssgi2024", "stunting_secondary"}
     assert duplicates["column"].isna().all()  # each row's only value: rejected whole
-    kept = tidy[(tidy["indicator"] == "stunting_survey_pct") & (tidy["level"] == "regency")]
+    kept = tidy[(tidy["indicator"] == "stunting_survey_pct") & (tidy["level"] == "regency")
+                & (tidy["year"] == 2024)]
     kept = kept.set_index("region_code")["value"]
-    for row in duplicates.itertuples():
+    for row in jabar.itertuples():
         code = row.detail.split(" of ")[1].split()[0]
         assert float(row.value) == kept[code]
-        assert row.detail.endswith("difference +0")
+    # A repeat is identical: a different value would be a conflict, never a duplicate.
+    assert duplicates["detail"].str.endswith("difference +0").all()
 
 
 def test_tidy_and_rejects_schemas(tidy, rejects):
