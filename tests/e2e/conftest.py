@@ -1,6 +1,8 @@
 """Fixtures of the end-to-end report tests: a stand-in world and a kernel that imports this checkout."""
 from __future__ import annotations
 
+import os
+
 import pytest
 from reporting_world import make_world
 
@@ -26,3 +28,19 @@ def kernel_env(monkeypatch):
     """Kernels started by papermill inherit this environment: BLAS pinned, package importable."""
     for name, value in batch.kernel_environment().items():
         monkeypatch.setenv(name, value)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium over CDP; skips without it locally, fails under CI."""
+    from cdp import Browser, find_chromium
+
+    executable = find_chromium()
+    if executable is None:
+        message = "chromium not installed (Debian: apt-get install -y chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; CI must have it")
+        pytest.skip(message)
+    driver = Browser(executable)
+    yield driver
+    driver.close()

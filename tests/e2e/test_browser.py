@@ -1,28 +1,11 @@
 """Reports in a real browser: no console errors, no request to any host, key content present."""
 from __future__ import annotations
 
-import os
-
 import pytest
+from conftest import POISONED
 
 from kbanalysis.reporting import batch
 from kbanalysis.reporting.context import load_context
-
-from cdp import Browser, find_chromium
-from conftest import POISONED
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = find_chromium()
-    if executable is None:
-        message = "chromium not installed (Debian: apt-get install -y chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(message + "; CI must have it")
-        pytest.skip(message)
-    driver = Browser(executable)
-    yield driver
-    driver.close()
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ a page without public KBPP data links to its province's template, which exists.
 from __future__ import annotations
 
 import html
-import os
 import re
 import subprocess
 import sys
@@ -135,21 +134,6 @@ def test_a_planted_error_fails_data_check_at_its_cell_in_indonesian(roundtrip):
     assert line.startswith(f"{planted}, baris {rows['6303']}, kolom 'Pil [I]'"), line
     assert "'80.5'" in line
     assert check.stdout.splitlines()[-1].startswith("1 masalah")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from cdp import Browser, find_chromium
-
-    executable = find_chromium()
-    if executable is None:
-        message = "chromium not installed (Debian: apt-get install -y chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(message + "; CI must have it")
-        pytest.skip(message)
-    driver = Browser(executable)
-    yield driver
-    driver.close()
 
 
 def test_browser_follows_the_template_link_to_an_existing_workbook(roundtrip, browser):

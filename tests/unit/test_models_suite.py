@@ -216,17 +216,6 @@ def test_suite_runs_on_the_committed_analysis_table():
         assert res.data.inference == ("hc3" if res.data.n_provinces < 10 else "cluster")
 
 
-def test_committed_results_are_what_fit_makes_from_the_committed_tables(tmp_path):
-    """results/ is the embedded default's model output: a fresh `kbanalysis fit` with the
-    default specification reproduces it byte for byte (regenerate with `make fit`)."""
-    from kbanalysis import config
-    from kbanalysis.cli import app
-    result = CliRunner().invoke(app, ["fit", "--quiet", "--out", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    for name in (ESTIMATES_CSV, META_JSON, PREDICTIONS_CSV):
-        assert (tmp_path / name).read_bytes() == (config.RESULTS_DIR / name).read_bytes(), name
-
-
 @pytest.mark.parametrize("regencies, checked", [(29, False), (30, True)])
 def test_spatial_checks_need_30_regencies_and_5_per_neighbour(regencies, checked):
     world = synthetic_table(n_provinces=1, regencies_per_province=regencies, seed=8)
