@@ -76,7 +76,8 @@ def test_batch_failures_incremental_and_atomic(tmp_path, world):
     third = batch.run_batch(jobs, reports_dir=reports, workers=1, progress=False,
                             processed_dir=processed, results_dir=results)
     assert sorted(third.built) == sorted(j.key for j in jobs) and not third.skipped
-    assert "<code>seed</code>: 8" in (reports / jobs[0].output).read_text(encoding="utf-8")
+    # The page footer (Indonesian) shows the new seed of the model run.
+    assert "<li>Benih acak: 8</li>" in (reports / jobs[0].output).read_text(encoding="utf-8")
 
 
 def test_region_names_are_escaped_in_reports_and_file_names(tmp_path, world, jobs):

@@ -93,6 +93,8 @@ MODEL_RUNS = {
     "cluster_province": ("-p", "cluster", "province"),
     "jabar": ("-p", "province", "32"),
     "synthetic": ("-p", "simulated", "synthetic", "-p", "province", "SYNTHETIC_PROVINCES"),
+    "other_exposure": ("-p", "exposure", "first_birth_before_20_pct", "-p", "exposure_year",
+                       "2024", "-p", "covariates", "", "-p", "weights", "none"),
 }
 PARALLEL = 3  # papermill runs at once (each starts its own kernel)
 
@@ -162,6 +164,18 @@ def test_no_covariates_no_weights_is_the_closed_form_slope(runs, analysis):
     slope = np.polyfit(rows["x"].to_numpy(float), rows["y"].to_numpy(float), 1)[0]
     assert got["covariates"] == [] and got["weights"] is None
     assert got["adjusted_per_10"] == pytest.approx(10 * slope, abs=1e-3)
+
+
+def test_another_exposure_column_is_fitted_on_its_own_rows(runs, analysis):
+    # Early first birth (Susenas 2024) exists for every regency: 514 rows, 38 provinces.
+    got = succeeded(runs["other_exposure"])
+    y = _year(analysis, 2024, "stunting_survey_pct")
+    x = _year(analysis, 2024, "first_birth_before_20_pct")
+    rows = pd.concat({"y": y, "x": x}, axis=1, join="inner")
+    slope = np.polyfit(rows["x"].to_numpy(float), rows["y"].to_numpy(float), 1)[0]
+    assert got["n_obs"] == len(rows) == 514
+    assert got["adjusted_per_10"] == pytest.approx(10 * slope, abs=1e-3)
+    assert got["inference"] == "cluster"
 
 
 def test_no_covariates_gives_the_unadjusted_estimate(runs):
