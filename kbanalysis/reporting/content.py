@@ -453,8 +453,11 @@ def real_kbpp_sources(analysis: pd.DataFrame, codes=None) -> list[str]:
         return []
     rows = analysis if codes is None else analysis[analysis["bps_code"].isin(list(codes))]
     real = rows.loc[rows["kbpp_measure_type"].eq("administrative"), "kbpp_source"]
-    return sorted({name.strip() for joined in real.dropna() for name in str(joined).split(";")
-                   if name.strip()})
+    # A source joins files, or a file and where its figures were printed ("file; Sumber: …,
+    # page, address"): keep each one's own order, so the file comes before its citation.
+    parts = [name.strip() for joined in sorted(set(real.dropna().astype(str)))
+             for name in joined.split(";") if name.strip()]
+    return list(dict.fromkeys(parts))
 
 
 def provenance(hashes: dict[str, str], parameters: dict, meta: dict | None) -> dict:

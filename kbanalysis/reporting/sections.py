@@ -266,7 +266,9 @@ def regency_kbpp(ctx: ReportContext, code: str, lang: str) -> B.Block:
                        deliveries=T.integer(k["deliveries"], lang),
                        total=T.integer(k["total"], lang), target=target, gap_text=gap_text)
     flags = [T.flag_label(f, lang) for f in k["flags"]]
-    source = B.figure_caption(T.t("kbpp_source", lang, source=k["source"])) if k["source"] else None
+    # A published table's citation already starts with its own "Sumber:"; say it once.
+    cited = re.sub(r";\s*Sumber:\s*", "; ", k["source"]) if k["source"] else None
+    source = B.figure_caption(T.t("kbpp_source", lang, source=cited)) if cited else None
     return B.join(head, B.paragraph(sentence, css="key-figure"), source,
                   B.bullets(flags, T.t("flags_some", lang)) if flags else None)
 
