@@ -56,7 +56,7 @@ def availability_table(tidy: pd.DataFrame, regions: pd.DataFrame, indicators: li
         ["region_code", "indicator", "rank"], kind="mergesort")
     by_kind["item"] = by_kind["kind"] + " " + by_kind["year"]
     cells = (by_kind.groupby(["region_code", "indicator"])["item"].agg("; ".join)
-             .unstack("indicator").reindex(columns=indicators))
+             .unstack("indicator").reindex(columns=indicators).astype("object"))
     table = regions[ID_COLUMNS].astype(str).sort_values("bps_code", kind="mergesort")
     table = table.merge(cells, left_on="bps_code", right_index=True, how="left")
     return table[[*ID_COLUMNS, *indicators]].fillna("").reset_index(drop=True)

@@ -154,8 +154,8 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
     The KBPP layer is real unless ``simulate``: ``kbpp`` (a frame in the KBPP schema) when
     given, else the published KBPP tables of the raw folder (``KBPP_TABLE_PATTERNS``) together
     with the user's ``kbpp_files`` (Profil Kesehatan tables, open-data tables, service
-    registers, coverage tables; read by :func:`kbanalysis.sources.kbpp_import.read_kbpp_files`,
-    their rejects join the ledger). Regencies none of them covers get no KBPP values: nothing
+    registers, coverage tables; read and combined by
+    :func:`kbanalysis.sources.kbpp_import.import_kbpp`, their rejects join the ledger). Regencies none of them covers get no KBPP values: nothing
     is ever filled in. ``simulate`` replaces the whole layer by the simulated demonstration
     (every row labelled "simulated"); it cannot be combined with real KBPP input.
     A problem in the user's ``kbpp_files`` (a rejected row or cell, regencies dropped as
@@ -176,12 +176,11 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
     programme = combine_programme(results)  # cross-file ratios (modern_cpr_pct) join here
     kbpp_ledger = Ledger()
     published_kbpp = [] if simulate else find_kbpp_tables(raw_dir)
-    kbpp_paths = [*published_kbpp, *(Path(f) for f in kbpp_files)]
     if kbpp is None and not simulate:
         kbpp, kbpp_ledger = (import_kbpp([Path(f) for f in kbpp_files], published_kbpp,
                                          allow_rejects=allow_kbpp_rejects, resolver=resolver,
                                          sheet=kbpp_sheet, code_system=code_system)
-                             if kbpp_paths else (empty_kbpp(), Ledger()))
+                             if published_kbpp or kbpp_files else (empty_kbpp(), Ledger()))
 
     real = pd.concat([r.tidy for r in results], ignore_index=True)
     real, duplicates = drop_duplicates(real, results)
