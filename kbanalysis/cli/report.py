@@ -52,6 +52,8 @@ def report(
     from ..reporting import batch
     from ..reporting.params import ParameterError
 
+    # Report kernels run in the templates' folder, not here: hand them absolute paths.
+    data, results, out = (None if p is None else p.resolve() for p in (data, results, out))
     extra = {k: str(v) for k, v in (("processed_dir", data), ("results_dir", results)) if v is not None}
     try:
         jobs_list = batch.plan(level.strip().lower(), province=province, only=only or (), all_=all_,

@@ -37,3 +37,31 @@ def test_unknown_code_stops_before_any_report(tmp_path):
 def test_regency_level_needs_a_selection(tmp_path):
     result = CliRunner().invoke(root_app(), ["report", "--level", "regency", "--out", str(tmp_path)])
     assert result.exit_code == 2 and "--province" in result.output
+
+
+def test_relative_folders_reach_the_kernels_as_absolute_paths(tmp_path, monkeypatch):
+    # Kernels run in the templates' folder: a relative --data would point nowhere there.
+    from types import SimpleNamespace
+
+    from kbanalysis.reporting import batch
+
+    (tmp_path / "sim" / "processed").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    seen = {}
+
+    def plan(level, **options):
+        seen["extra"] = options["extra"]
+        return []
+
+    def run_batch(jobs, **options):
+        seen.update(options)
+        return SimpleNamespace(built=[], skipped=[], failed={}, seconds=0.0, index=None)
+
+    monkeypatch.setattr(batch, "plan", plan)
+    monkeypatch.setattr(batch, "run_batch", run_batch)
+    CliRunner().invoke(root_app(), ["report", "--level", "national", "--data", "sim/processed",
+                                    "--results", "sim/results", "--out", "sim/reports"])
+    assert seen["extra"] == {"processed_dir": str(tmp_path / "sim" / "processed"),
+                             "results_dir": str(tmp_path / "sim" / "results")}
+    assert seen["processed_dir"] == tmp_path / "sim" / "processed"
+    assert seen["reports_dir"] == tmp_path / "sim" / "reports"
