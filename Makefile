@@ -12,7 +12,7 @@ STAMP := $(VENV)/.kbanalysis-setup
 LOCK_VENV := build/lock-venv
 PIP_TOOLS := pip-tools==7.6.2
 PYTEST_ARGS ?=
-# Real KBPP files replace the simulated layer: make run KBPP="profil_2023.xlsx register.parquet"
+# An office's own KBPP files, added to the published ones: make run KBPP="profil_2023.xlsx register.parquet"
 KBPP ?=
 KBPP_FLAGS = $(foreach f,$(KBPP),--kbpp $(f))
 # Options for `kbanalysis fit`, e.g. FIT_ARGS="--outcome-year 2024 --exposure-year 2021".
