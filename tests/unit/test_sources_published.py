@@ -67,9 +67,13 @@ def value_at(result, line: int, indicator: str) -> pd.Series:
     return rows.iloc[0]
 
 
-def write(tmp_path, lines: list[str], name="published.csv"):
+# The KBPP coverage extract's columns (PROVENANCE section 12): no level, no daftar_lengkap.
+KBPP_HEADER = "provinsi,wilayah,nilai,satuan,tahun,indikator,sumber_tercetak,url,halaman"
+
+
+def write(tmp_path, lines: list[str], name="published.csv", header=HEADER):
     path = tmp_path / name
-    path.write_text("\n".join([HEADER, *lines]) + "\n", encoding="utf-8")
+    path.write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
     return path
 
 
@@ -136,16 +140,14 @@ def test_data_check_of_the_kbpp_table_exits_0_and_names_the_format(kbpp_path):
 def test_kbpp_names_resolve_or_are_ledgered(tmp_path, resolver):
     indikator = ("Cakupan Peserta KB Pasca Persalinan Terhadap Jumlah Ibu Bersalin Menurut "
                  "Kabupaten/ Kota")
-    path = tmp_path / "kbpp.csv"
-    path.write_text("\n".join([
-        "provinsi,wilayah,nilai,satuan,tahun,indikator,sumber_tercetak,url,halaman",
+    path = write(tmp_path, [
         f"Jawa Tengah,Kab.Tegal,91.3,persen,2021,{indikator},BKKBN,https://x.go.id/p,73",  # 2
         f"Jawa Tengah,Tegal,47.1,persen,2021,{indikator},BKKBN,https://x.go.id/p,73",  # 3
         f"Jawa Tengah,Kab.Atlantis,40,persen,2021,{indikator},BKKBN,https://x.go.id/p,73",  # 4
         f"Jawa Tengah,Kota Magelang,13.7,persen,2021,{indikator},BKKBN,https://x.go.id/p,73",  # 5
         f"Jawa Tengah,Kota Magelang,13.7,persen,2021,{indikator},BKKBN,https://x.go.id/p,73",  # 6
         f"Jawa Tengah,Kab.Demak,101,persen,2021,{indikator},BKKBN,https://x.go.id/p,73",  # 7
-    ]) + "\n", encoding="utf-8")
+    ], name="kbpp.csv", header=KBPP_HEADER)
     frame, ledger = read_kbpp_files([path], resolver=resolver)
     assert sorted(frame["bps_code"]) == ["3328", "3371"]
     found = {(r.row, r.reason) for r in ledger.rejects}
@@ -436,14 +438,12 @@ def test_printed_coverage_beside_counts(tmp_path, resolver):
     from kbanalysis.ledger import Ledger
     from kbanalysis.sources.published import add_printed_coverage, read_published_kbpp_parts
     indikator = "Cakupan Peserta KB Pasca Persalinan Terhadap Jumlah Ibu Bersalin"
-    path = tmp_path / "coverage.csv"
-    path.write_text("\n".join([
-        "provinsi,wilayah,nilai,satuan,tahun,indikator,sumber_tercetak,url,halaman",
+    path = write(tmp_path, [
         f"Jawa Tengah,Kab.Tegal,50.0,persen,2021,{indikator},Profil,https://x.go.id/p,73",  # 2
         f"Jawa Tengah,Kab.Demak,60.0,persen,2021,{indikator},Profil,https://x.go.id/p,73",  # 3
         f"Jawa Tengah,Kab.Kudus,70.0,persen,2021,{indikator},Profil,https://x.go.id/p,73",  # 4
         f"Jawa Tengah,Kab.Pati,80.0,persen,2021,{indikator},Profil,https://x.go.id/p,73",  # 5
-    ]) + "\n", encoding="utf-8")
+    ], name="coverage.csv", header=KBPP_HEADER)
     counts = pd.DataFrame({
         "bps_code": ["3328", "3321", "3319"], "year": 2021,
         "deliveries": pd.array([1000, 1000, pd.NA], dtype="Int64"),
