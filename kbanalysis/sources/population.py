@@ -27,7 +27,15 @@ from ..ledger import InputError, Ledger
 from ..messages import message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
 from .base import SourceResult, TidyBuilder, parse_number
-from .rows import YEAR_RULE, CsvRows, parse_year, read_csv_rows, require_columns, settle_rows
+from .rows import (
+    YEAR_RULE,
+    CsvRows,
+    RegionRows,
+    parse_year,
+    read_csv_rows,
+    require_columns,
+    settle_rows,
+)
 
 SOURCE_ID_TOTAL = "bps_population"
 SOURCE_ID_UNDER_5 = "bps_children_0_4"
@@ -93,7 +101,7 @@ def _read(path, resolver, source_id, pattern, indicator, crosswalk, *, with_code
     resolver = resolver or default_resolver()
     ledger = Ledger()
     builder = TidyBuilder(source_id, path, ledger)
-    seen: dict[str, int] = {}  # BPS code -> row that claimed it
+    claimed = RegionRows(ledger, source_id, path, resolver.label)
     types = dict(zip(resolver.regencies["bps_code"], resolver.regencies["type"]))
 
     for line, cell in rows.cells(ledger, source_id):
@@ -104,12 +112,8 @@ def _read(path, resolver, source_id, pattern, indicator, crosswalk, *, with_code
                        " / ".join(cell[c] for c in ([CODE_COLUMN] if with_codes else [])
                                   + NAME_COLUMNS))
             continue
-        if code in seen:
-            ledger.add(source_id, path, line, None, "duplicate",
-                       msg("read.already_read", label=resolver.label(code), row=seen[code]),
-                       cell["nama_kabkota"])
+        if claimed.repeated(line, code, cell["nama_kabkota"]):
             continue
-        seen[code] = line
         try:
             value = parse_number(cell[value_column], "en")
         except ValueError:

@@ -47,6 +47,25 @@ class CsvRows:
             yield line, dict(zip(header, fields))
 
 
+class RegionRows:
+    """Which row first gave each region: a later row giving the same region again is
+    ledgered ``duplicate`` (naming the first row) instead of being read twice."""
+
+    def __init__(self, ledger: Ledger, source_id: str, path: Path, label):
+        self.ledger, self.source_id, self.path, self.label = ledger, source_id, path, label
+        self.first: dict[str, int] = {}  # region code -> row that claimed it
+
+    def repeated(self, line: int, code: str, got: str) -> bool:
+        """True (and the reject) when an earlier row claimed ``code``; else claims it."""
+        if code in self.first:
+            self.ledger.add(self.source_id, self.path, line, None, "duplicate",
+                            msg("read.already_read", label=self.label(code),
+                                row=self.first[code]), got)
+            return True
+        self.first[code] = line
+        return False
+
+
 def read_csv_rows(path: Path) -> CsvRows:
     """Every non-blank record, fields as text, stripped, read in the sniffed encoding and
     separator. CRLF/LF are fine. A file without data rows below its header is refused:

@@ -18,10 +18,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..ledger import Ledger
-from ..messages import message_of, msg
+from ..messages import message_of
 from ..regions import RegionError, Resolver, default_resolver
 from .base import SourceResult, TidyBuilder, parse_number
-from .rows import read_csv_rows, require_columns, settle_rows
+from .rows import RegionRows, read_csv_rows, require_columns, settle_rows
 
 SOURCE_ID = "ssgi2024_kabkota"
 COLUMNS = ["provinsi", "kabkota", "ikp", "kat_ikp", "sppg_per100k", "pct_miskin",
@@ -50,7 +50,7 @@ def read_ssgi_kabkota(path: Path, *, resolver: Resolver | None = None,
     resolver = resolver or default_resolver()
     ledger = Ledger()
     builder = TidyBuilder(source_id, path, ledger)
-    seen: dict[str, int] = {}  # BPS code -> row that claimed it
+    claimed = RegionRows(ledger, source_id, path, resolver.label)
 
     for line, cell in rows.cells(ledger, source_id):
         column = "provinsi"
@@ -62,12 +62,8 @@ def read_ssgi_kabkota(path: Path, *, resolver: Resolver | None = None,
             ledger.add(source_id, path, line, column, exc.reason, message_of(exc),
                        f"{cell['provinsi']} / {cell['kabkota']}")
             continue
-        if code in seen:
-            ledger.add(source_id, path, line, None, "duplicate",
-                       msg("read.already_read", label=resolver.label(code), row=seen[code]),
-                       cell["kabkota"])
+        if claimed.repeated(line, code, cell["kabkota"]):
             continue
-        seen[code] = line
 
         numbers: dict[str, float | None] = {}
         for column, (indicator, year, flags) in VALUE_COLUMNS.items():

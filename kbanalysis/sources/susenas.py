@@ -22,7 +22,7 @@ from ..messages import message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
 from .base import SourceResult, TidyBuilder, parse_number
 from .code_system import file_code_system
-from .rows import YEAR_RULE, parse_year, read_csv_rows, require_columns, settle_rows
+from .rows import YEAR_RULE, RegionRows, parse_year, read_csv_rows, require_columns, settle_rows
 
 SOURCE_ID = "susenas_kabkota"
 ID_COLUMNS = ["kode_kabkota", "nama", "provinsi", "lat", "lon"]
@@ -69,7 +69,7 @@ def read_susenas_kabkota(path: Path, *, resolver: Resolver | None = None,
     # lat/lon describe the regency, not a year: filed under the file's earliest year.
     first_year = min((y for _, y in value_columns.values()), default=None)
 
-    seen: dict[str, int] = {}
+    claimed = RegionRows(ledger, source_id, path, resolver.label)
     for line, cell in rows.cells(ledger, source_id):
         try:
             code, flag = _resolve(resolver, cell, system)
@@ -77,12 +77,8 @@ def read_susenas_kabkota(path: Path, *, resolver: Resolver | None = None,
             ledger.add(source_id, path, line, "kode_kabkota", exc.reason, message_of(exc),
                        f"{cell['kode_kabkota']} {cell['nama']}")
             continue
-        if code in seen:
-            ledger.add(source_id, path, line, None, "duplicate",
-                       msg("read.already_read", label=resolver.label(code), row=seen[code]),
-                       f"{cell['kode_kabkota']} {cell['nama']}")
+        if claimed.repeated(line, code, f"{cell['kode_kabkota']} {cell['nama']}"):
             continue
-        seen[code] = line
 
         for column, indicator in (("lat", "latitude"), ("lon", "longitude")):
             _add(builder, ledger, source_id, path, line, column, code, first_year, indicator,
