@@ -7,7 +7,6 @@ the truth a generated Profil Kesehatan table carries; never from the notebook's 
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import subprocess
 import sys
@@ -22,6 +21,7 @@ import pytest
 from kbanalysis import config
 from kbanalysis.reporting import batch, refresh
 from tests.fixtures import write_profil_kesehatan
+from tests.fixtures.folders import folder_files
 
 MODEL = config.NOTEBOOKS_DIR / "2.01-model.ipynb"
 YOUR_DATA = config.NOTEBOOKS_DIR / "3.01-your-data.ipynb"
@@ -288,11 +288,6 @@ def test_bad_parameters_name_themselves(arguments, expected):
 # 3.01-your-data
 
 
-def _hash_tree(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def test_your_data_without_files_says_how_to_use_it(tmp_path):
     code, notebook, stderr = papermill(YOUR_DATA, tmp_path / "empty.ipynb")
     assert code == 0, stderr[-2000:]
@@ -325,12 +320,12 @@ def test_your_data_lists_every_problem_and_stops(tmp_path, raw_dir):
 def test_your_data_builds_aside_and_fits_the_province(tmp_path, raw_dir):
     table = write_profil_kesehatan(tmp_path / "profil_jabar_2023.xlsx", level="province",
                                    region="32", year=2023)
-    before = _hash_tree(config.PROCESSED_DIR)
+    before = folder_files(config.PROCESSED_DIR)
     code, notebook, stderr = papermill(YOUR_DATA, tmp_path / "office.ipynb",
                                        "-p", "kbpp_files", str(table.path),
                                        "-p", "allow_rejects", "True", *FAST)
     assert code == 0, stderr[-2000:]
-    assert _hash_tree(config.PROCESSED_DIR) == before
+    assert folder_files(config.PROCESSED_DIR) == before
     got = facts(notebook)
     kept = set(table.expected["bps_code"].astype(str))  # the regencies a correct read keeps
     assert got["exposure_year"] == 2023 and "provinces 32" in got["data"]

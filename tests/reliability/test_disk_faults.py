@@ -20,6 +20,7 @@ import pytest
 from tiny_batch import TEMPLATE_ENV, write_template
 
 from kbanalysis import atomic
+from tests.fixtures.folders import folder_files
 
 KBANALYSIS = [sys.executable, "-m", "kbanalysis"]
 TINY_BATCH = Path(__file__).with_name("tiny_batch.py")
@@ -45,10 +46,6 @@ def _run(command: list[str], env: dict, fsize: int | None = None, prefix=()) -> 
                           preexec_fn=limit if fsize is not None else None)
 
 
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture(scope="module")
 def environment(tmp_path_factory):
     template = write_template(tmp_path_factory.mktemp("template") / "tiny.ipynb", page_bytes=200_000)
@@ -72,14 +69,14 @@ def _assert_one_line_and_nothing_changed(done, expected_start: str, before: dict
     lines = done.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(expected_start), done.stderr
     assert "Traceback" not in done.stderr + done.stdout
-    assert _snapshot(out) == before  # previous files intact, nothing half-written beside them
+    assert folder_files(out) == before  # previous files intact, nothing half-written beside them
     return lines[0]
 
 
 def test_a_full_disk_is_one_line_naming_the_file(previous, tmp_path, environment):
     kind, raw_dir, source = previous
     out = shutil.copytree(source, tmp_path / "out")
-    before = _snapshot(out)
+    before = folder_files(out)
     done = _run(_command(kind, out, raw_dir, seed=2), environment, fsize=FSIZE_LIMIT[kind])
     line = _assert_one_line_and_nothing_changed(done, f"error: cannot write {out}{os.sep}", before, out)
     assert line.endswith(": File too large")
@@ -113,7 +110,7 @@ def _read_only_mount_prefix(folder: Path) -> list[str]:
 def test_a_read_only_folder_is_one_line(previous, tmp_path, environment):
     kind, raw_dir, source = previous
     out = shutil.copytree(source, tmp_path / "out")
-    before = _snapshot(out)
+    before = folder_files(out)
     done = _run(_command(kind, out, raw_dir, seed=2), environment, prefix=_read_only_mount_prefix(out))
     # report checks its folder before starting any kernel; the others name the first file
     start = f"error: cannot write {out}" + ("" if kind == "report" else os.sep)

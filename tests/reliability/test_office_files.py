@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from kbanalysis.cli import app
 from kbanalysis.sources.jabar_opendata import read_opendata
+from tests.fixtures.folders import folder_files
 from tests.fixtures.opendata import resave, write_opendata_kbpp_pair
 from tests.fixtures.profil_kesehatan import SAME_ROW_LINES, write_same_row_pct_table
 
@@ -143,10 +144,6 @@ def test_a_header_only_file_fails_check_with_one_line(tmp_path):
 
 # --- the build: nothing written when a user's file has problems -----------------------------
 
-def snapshot(folder):
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
-
-
 def build(raw_dir, out, *kbpp, extra=()):
     args = ["data", "build", "--raw", str(raw_dir), "--out", str(out), "--lang", "en"]
     for path in kbpp:
@@ -167,18 +164,18 @@ def built(raw_dir, tmp_path_factory):
 
 def test_a_header_only_file_fails_the_build_with_one_line_and_writes_nothing(built, raw_dir):
     folder, out = built
-    before = snapshot(out)
+    before = folder_files(out)
     path = folder / "kosong.csv"
     path.write_text(TOTALS_HEADER + "\r\n", encoding="utf-8")
     result = build(raw_dir, out, path)
     assert result.exit_code == 1
     assert result.stderr == f"{path}, row 2: expected data rows below the header, got 'only the header'\n"
-    assert snapshot(out) == before
+    assert folder_files(out) == before
 
 
 def test_a_rejected_row_stops_the_build_unless_allowed(built, raw_dir):
     folder, out = built
-    before = snapshot(out)
+    before = folder_files(out)
     bad = _totals(folder / "kbpp_salah.csv", ("3205", "KABUPATEN GARUT", "710", "caf\u00e9"),
                   ("3273", "KOTA BANDUNG", "tujuh ratus", ""))
     result = build(raw_dir, out, bad)
@@ -189,21 +186,21 @@ def test_a_rejected_row_stops_the_build_unless_allowed(built, raw_dir):
     assert lines[1].startswith("kbpp_salah.csv: expected KBPP files the build can use; nothing "
                                "was written") and "--allow-rejects" in lines[1]
     assert len(lines) == 2
-    assert snapshot(out) == before
+    assert folder_files(out) == before
 
     result = build(raw_dir, out, bad, extra=["--allow-rejects"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[-1] == (
         "--allow-rejects: 1 rejected row or cell of the --kbpp files left out "
         f"(listed in {out / 'rejects.csv'})")
-    assert snapshot(out) != before
+    assert folder_files(out) != before
     kbpp = (out / "kbpp.csv").read_text()
     assert "3205,2023,,,,,,,,,,710," in kbpp and "\n3273,2023" not in kbpp
 
 
 def test_regencies_dropped_as_conflicting_across_files_are_printed(built, raw_dir):
     folder, out = built
-    before = snapshot(out)
+    before = folder_files(out)
     one = _totals(folder / "kbpp_a.csv", ("3205", "KABUPATEN GARUT", "700", ""),
                   ("3273", "KOTA BANDUNG", "300", ""))
     other = _totals(folder / "kbpp_b.csv", ("3205", "KABUPATEN GARUT", "701", ""))
@@ -213,7 +210,7 @@ def test_regencies_dropped_as_conflicting_across_files_are_printed(built, raw_di
     assert [line.split(": expected")[0] for line in lines[:2]] == [f"{one}, row 2", f"{other}, row 2"]
     assert all("kbpp_total is 700 in kbpp_a.csv row 2 but 701 in kbpp_b.csv row 2" in line
                for line in lines[:2])
-    assert snapshot(out) == before
+    assert folder_files(out) == before
     # The same two files checked together report the same two lines.
     checked = check(one, other)
     assert checked.exit_code == 1 and checked.stdout.splitlines()[0] == lines[0]
