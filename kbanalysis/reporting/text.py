@@ -59,10 +59,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "flags_none": {"id": "Tidak ada catatan mutu data.", "en": "No data-quality flags."},
     "flags_some": {"id": "Catatan mutu data:", "en": "Data-quality flags:"},
     "h_trend": {"id": "Tren", "en": "Trend"},
-    "trend_single": {"id": "Hanya ada satu tahun data stunting untuk wilayah ini; tren tidak dapat ditampilkan.",
-                     "en": "Only one year of stunting data exists for this area; no trend can be shown."},
-    "trend_caption": {"id": "Survei dan penimbangan rutin adalah ukuran berbeda dan digambar terpisah.",
-                      "en": "Survey and routine weighing are different measures and are drawn separately."},
     # -- targets -------------------------------------------------------------------------
     "h_targets": {"id": "Jarak ke target", "en": "Gap to the targets"},
     "target_rpjmn_2024": {"id": "RPJMN 2020–2024 (2024)", "en": "RPJMN 2020–2024 (2024)"},
@@ -81,7 +77,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "kbpp_gap": {"id": "kurang {gap} poin, artinya sekitar {mothers} ibu bersalin lagi per tahun perlu dijangkau",
                  "en": "{gap} points short, i.e. about {mothers} more mothers a year to reach"},
     "kbpp_met": {"id": "target sudah tercapai", "en": "the target is met"},
-    "kbpp_missing": {"id": "Tidak ada data KBPP untuk wilayah ini.", "en": "No KBPP data for this area."},
     "kbpp_coverage_only": {
         "id": "Cakupan KBPP {year}: {coverage} % ibu bersalin menjadi peserta KB pasca persalinan "
               "(data program). Target BKKBN {target} %: {gap_text}. Jumlah persalinan dan peserta "
@@ -99,17 +94,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No public KBPP figure exists for {name}: no postpartum family-planning coverage "
               "by kabupaten/kota is published for this area, and this report never fills one in.",
     },
-    "kbpp_add_own": {
-        "id": "Kantor yang memegang datanya sendiri (tabel Profil Kesehatan \"Cakupan dan proporsi "
-              "peserta KB pasca persalinan menurut jenis kontrasepsi\", tabel open data, atau "
-              "register layanan) dapat menambahkannya: periksa berkasnya, lalu buat ulang semua "
-              "laporan dengan data itu (dari folder proyek):",
-        "en": "An office that holds its own data (the Profil Kesehatan table \"Cakupan dan proporsi "
-              "peserta KB pasca persalinan menurut jenis kontrasepsi\", an open-data table or a "
-              "service register) can add it: check the file, then rebuild every report with it "
-              "(from the project folder):",
-    },
-    "kbpp_own_file": {"id": "data_kbpp_kantor.xlsx", "en": "office_kbpp_data.xlsx"},
     # the province's fill-in workbook beside the reports (kbanalysis.templates)
     "kbpp_template_intro": {
         "id": "Template isian untuk {province}: tabel Profil Kesehatan KBPP tahun {year}, dengan "
@@ -150,7 +134,6 @@ STRINGS: dict[str, dict[str, str]] = {
                       "en": "Stunting: rank {rank} of {n} (1 = lowest prevalence)."},
     "rank_kbpp": {"id": "Cakupan KBPP: peringkat {rank} dari {n} (1 = cakupan tertinggi).",
                   "en": "KBPP coverage: rank {rank} of {n} (1 = highest coverage)."},
-    "rank_missing": {"id": "Peringkat tidak tersedia (tidak ada nilai).", "en": "No rank (no value)."},
     "h_similar": {"id": "Lima kabupaten/kota paling mirip", "en": "The five most similar regencies"},
     "similar_caption": {
         "id": "Kemiripan dihitung dari {covariates}, setelah tiap faktor dibawa ke skala yang sama; "
@@ -178,7 +161,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Hasil model tidak memuat nilai harapan per kabupaten/kota (predictions.csv); bagian ini dilewati.",
         "en": "The model results hold no per-regency expected values (predictions.csv); this section is skipped.",
     },
-    "model_regency_missing": {"id": "Model tidak memuat wilayah ini.", "en": "The model does not cover this area."},
     "h_model_comparison": {"id": "Perbandingan model", "en": "Model comparison"},
     "model_comparison_caption": {
         "id": "Perkiraan hubungan cakupan KBPP dengan stunting menurut setiap metode ({unit}), dengan "
@@ -258,7 +240,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_gap": {"id": "Selisih (poin)", "en": "Gap (points)"},
     "col_status": {"id": "Status", "en": "Status"},
     "col_rank": {"id": "Peringkat", "en": "Rank"},
-    "col_n": {"id": "Jumlah kab/kota", "en": "Regencies"},
     "col_model": {"id": "Model", "en": "Model"},
     "col_term": {"id": "Variabel", "en": "Term"},
     "col_estimate": {"id": "Estimasi", "en": "Estimate"},
@@ -267,12 +248,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_obs": {"id": "Observasi", "en": "Observations"},
     "col_survey": {"id": "Survei (SSGI)", "en": "Survey (SSGI)"},
     "col_weighing": {"id": "Penimbangan rutin", "en": "Routine weighing"},
-    "col_observed": {"id": "Teramati (%)", "en": "Observed (%)"},
-    "col_expected": {"id": "Harapan model (%)", "en": "Expected (%)"},
     "col_source": {"id": "Sumber", "en": "Source"},
-    "col_low": {"id": "Batas bawah", "en": "Low"},
-    "col_high": {"id": "Batas atas", "en": "High"},
-    "col_basis": {"id": "Dasar", "en": "Basis"},
     # -- data-quality flags (machine flags of the tidy/analysis tables) -----------------
     "flag_sampling_zero": {"id": "nol sampel (sel survei kecil)", "en": "sampling zero (small survey cell)"},
     "flag_year_jump": {"id": "lonjakan antar-tahun (perubahan cakupan pelaporan)",
@@ -287,10 +263,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "flag_year_to_date": {"id": "akumulasi sepanjang tahun berjalan", "en": "year to date"},
     "flag_latest_month": {"id": "nilai bulan {month}", "en": "value of {month}"},
     # -- plots ---------------------------------------------------------------------------
-    "axis_year": {"id": "Tahun", "en": "Year"},
     "axis_pct": {"id": "%", "en": "%"},
     "axis_stunting": {"id": "Stunting, survei (%)", "en": "Stunting, survey (%)"},
-    "axis_kbpp": {"id": "Cakupan KBPP (%)", "en": "KBPP coverage (%)"},
     "axis_expected": {"id": "Harapan model (%)", "en": "Model expectation (%)"},
     "axis_observed": {"id": "Teramati (%)", "en": "Observed (%)"},
     "legend_others": {"id": "kabupaten/kota lain", "en": "other regencies"},
@@ -302,8 +276,6 @@ STRINGS: dict[str, dict[str, str]] = {
                             "en": "{n} figures quoted by a secondary source"},
     "ui_source_simulated": {"id": "data SIMULASI (bukan data nyata)", "en": "SIMULATED data (not real)"},
     "ui_simulated_word": {"id": "SIMULASI", "en": "SIMULATED"},
-    "ui_simulated_values": {"id": "nilai KBPP disimulasikan, bukan data nyata",
-                            "en": "KBPP values are simulated, not real"},
     "ui_year": {"id": "Tahun", "en": "Year"},
     "ui_no_data": {"id": "tidak ada data", "en": "no data"},
     "ui_legend_pct": {"id": "Persen", "en": "Percent"},
@@ -841,7 +813,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "nat_group_covariates": {"id": "variabel kontrol", "en": "covariates"},
     "nat_col_variant": {"id": "Varian", "en": "Variant"},
     "nat_col_group": {"id": "Kelompok", "en": "Group"},
-    "nat_col_status": {"id": "Status", "en": "Status"},
     "nat_sensitivity_missing": {"id": "Grid sensitivitas tidak tersedia.", "en": "No sensitivity grid is available."},
     "nat_h_evalue": {"id": "E-value", "en": "E-value"},
     "nat_evalue": {
