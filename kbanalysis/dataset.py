@@ -64,12 +64,17 @@ ANALYSIS_COLUMNS = (["bps_code", "year", "name", "type", "province_bps", "provin
 
 @dataclass(frozen=True)
 class RawSource:
-    """One raw file of the build: its id, where it lies under the raw folder, its reader."""
+    """One raw file of the build: its id, where it lies under the raw folder, its reader.
+
+    ``read(path, resolver, source_id, *used)`` also receives the results of the earlier
+    sources named in ``uses``, in that order (read once by the build, never again).
+    """
 
     source_id: str
     pattern: str  # glob under the raw folder; exactly one file must match
-    read: Callable[[Path, Resolver, str], SourceResult]
+    read: Callable[..., SourceResult]
     kind: str = "official"  # of its values: see kbanalysis.availability.KINDS
+    uses: tuple[str, ...] = ()  # source ids listed before this one
 
 
 # In priority order: when two sources give the same region, year and indicator, the earlier
@@ -88,13 +93,11 @@ RAW_SOURCES = [
               lambda p, r, s: read_ssgi_provinsi(p, resolver=r, source_id=s)),
     # Published value tables (sources.published), after the official series so that an
     # official value wins a tie. Province lines of the secondary stunting lists are checked
-    # against the official province series, read from the same raw folder (the parent of the
-    # table's folder).
+    # against the official province series the build has read above.
     RawSource("stunting_secondary", "stunting_kabkota_secondary/ssgi_ski_kabkota_*.csv",
-              lambda p, r, s: read_published(
-                  p, resolver=r, source_id=s,
-                  official=read_ssgi_provinsi(raw_source_file(p.parents[1], "ssgi_provinsi"),
-                                              resolver=r).tidy)),
+              lambda p, r, s, official: read_published(p, resolver=r, source_id=s,
+                                                        official=official.tidy),
+              uses=("ssgi_provinsi",)),
     RawSource("susenas_provinsi_kb_modern", "susenas_provinsi/*kb_modern_pascapersalinan*.csv",
               lambda p, r, s: read_published(p, resolver=r, source_id=s)),
     RawSource("susenas_provinsi_konseling", "susenas_provinsi/*konseling_kbpp*.csv",
@@ -172,7 +175,11 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
     regencies, provinces = build_regions(raw_dir)
     resolver = Resolver(regencies, provinces)
     files = {s.source_id: find_raw_file(raw_dir, s.pattern) for s in RAW_SOURCES}
-    results = [s.read(files[s.source_id], resolver, s.source_id) for s in RAW_SOURCES]
+    read: dict[str, SourceResult] = {}
+    for s in RAW_SOURCES:
+        read[s.source_id] = s.read(files[s.source_id], resolver, s.source_id,
+                                   *(read[u] for u in s.uses))
+    results = list(read.values())
     programme = combine_programme(results)  # cross-file ratios (modern_cpr_pct) join here
     kbpp_ledger = Ledger()
     published_kbpp = [] if simulate else find_kbpp_tables(raw_dir)
