@@ -29,7 +29,7 @@ from .bootstrap import wild_cluster_bootstrap
 from .linear import fit_linear
 from .power import design_power
 from .spec import INTERCEPT, MIN_CLUSTERS, MIN_ROWS
-from .timing import usable_exposure
+from .timing import parse_flags, usable_exposure
 
 SURVEY_OUTCOME = "stunting_survey_pct"
 SECONDARY_FLAG = "secondary_source"
@@ -67,8 +67,7 @@ class DesignResult:
 
 
 def _flagged(flags: pd.Series, indicator: str, flag: str) -> pd.Series:
-    items = flags.fillna("").astype(str).str.split(";")
-    return items.map(lambda parts: f"{indicator}:{flag}" in [p.strip() for p in parts])
+    return flags.map(lambda text: (indicator, flag) in parse_flags(text))
 
 
 # --------------------------------------------------------------------------------------

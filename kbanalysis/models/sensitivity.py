@@ -37,6 +37,7 @@ from ..results_contract import (
 from .linear import fit_linear
 from .spec import ModelData, Spec, SpecificationError, prepare, prepare_aligned
 from .threads import single_threaded
+from .timing import parse_flags
 
 WEIGHT_OPTIONS = (None, "children_0_4", "population", "deliveries")
 EXTRA_COVARIATES = ("food_security_index", "sppg_per_100k")
@@ -60,15 +61,8 @@ class Variant:
 
 
 def flag_items(flags: pd.Series) -> list[list[tuple[str, str]]]:
-    """Each row's ``indicator:flag`` items as (indicator, flag) pairs."""
-    out = []
-    for text in flags.fillna("").astype(str):
-        items = []
-        for item in filter(None, (part.strip() for part in text.split(";"))):
-            indicator, _, flag = item.partition(":")
-            items.append((indicator, flag) if flag else ("", indicator))
-        out.append(items)
-    return out
+    """Each row's ``indicator:flag`` items as (indicator, flag) pairs (:func:`.parse_flags`)."""
+    return [parse_flags(text) for text in flags]
 
 
 def flagged_rows(table: pd.DataFrame, columns) -> pd.Series:

@@ -159,9 +159,13 @@ def column_year(table: pd.DataFrame, column: str, *, outcome: str, exposure: str
                       + (f" (only {years})" if years else ""))
 
 
-def _flag_items(text) -> list[tuple[str, str]]:
+def parse_flags(text) -> list[tuple[str, str]]:
+    """One ``flags`` cell as (indicator, flag) pairs: ``"a:x;y"`` -> ``[("a", "x"), ("", "y")]``
+    (a flag naming no indicator has indicator ""); blank or missing -> ``[]``."""
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return []
     items = []
-    for item in filter(None, (part.strip() for part in str(text or "").split(";"))):
+    for item in filter(None, (part.strip() for part in str(text).split(";"))):
         indicator, _, flag = item.partition(":")
         items.append((indicator, flag) if flag else ("", indicator))
     return items
@@ -177,14 +181,14 @@ def _aligned_flags(table: pd.DataFrame, codes: pd.Series, years: dict[str, Colum
     out = []
     for code in codes.astype(str):
         parts = []
-        for indicator, flag in _flag_items(by_key.get((code, year_of_outcome))):
+        for indicator, flag in parse_flags(by_key.get((code, year_of_outcome))):
             if indicator not in years or years[indicator].year == year_of_outcome:
                 parts.append(f"{indicator}:{flag}" if indicator else flag)
         for column, chosen in years.items():
             if chosen.year is None or chosen.year == year_of_outcome:
                 continue
             parts += [f"{column}:{flag}" for indicator, flag
-                      in _flag_items(by_key.get((code, chosen.year))) if indicator == column]
+                      in parse_flags(by_key.get((code, chosen.year))) if indicator == column]
         out.append(";".join(dict.fromkeys(parts)))
     return out
 
