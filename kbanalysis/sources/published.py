@@ -156,6 +156,7 @@ class PrintedValue:
     url: str
     complete: bool  # from a list of every kab/kota of the province
     flags: list[str] = field(default_factory=list)
+    printed: str = ""  # where it was printed: see printed_source
 
     @property
     def key(self) -> tuple:
@@ -247,7 +248,7 @@ def _read_row(line, cell, resolver, source_id, path, ledger) -> PrintedValue | N
     flags = [SECONDARY_FLAG] if is_secondary(cell["url"]) else []
     complete = _squash(cell.get("daftar_lengkap", "")) in COMPLETE_LIST
     return PrintedValue(line, level, code, year, indicator, value, cell["url"].strip(),
-                        complete, flags)
+                        complete, flags, printed_source(cell))
 
 
 def _implied_level(resolver: Resolver, wilayah: str, province: str) -> str:
@@ -481,7 +482,6 @@ def read_published_kbpp_parts(path, resolver: Resolver | None = None):
     path = Path(path)
     resolver = resolver or default_resolver()
     rows = read_published_rows(path, resolver=resolver, source_id=f"kbpp_published:{path.stem}")
-    where = _printed_sources(path)
     kbpp = []
     for item in rows.values:
         if item.indicator != _KBPP_INDICATOR:
@@ -503,7 +503,7 @@ def read_published_kbpp_parts(path, resolver: Resolver | None = None):
             kbpp.append(item)
     rows.values = kbpp
     records = [{"bps_code": i.code, "year": i.year, _KBPP_INDICATOR: i.value, "line": i.line,
-                "printed": where.get(i.line, "")}
+                "printed": i.printed}
                for i in settle_conflicts(rows, label=_labeller(resolver))]
     frame = pd.DataFrame(records, columns=["bps_code", "year", _KBPP_INDICATOR, "line", "printed"])
     frame = frame.astype({"bps_code": "str", "year": "int64", _KBPP_INDICATOR: "float64",
@@ -514,12 +514,6 @@ def read_published_kbpp_parts(path, resolver: Resolver | None = None):
 def _in_range(item: PrintedValue) -> bool:
     spec = indicators.get(item.indicator)
     return spec.low <= item.value <= spec.high
-
-
-def _printed_sources(path: Path) -> dict[int, str]:
-    rows = read_csv_rows(path)
-    header = [h.lower() for h in rows.header]
-    return {line: printed_source(dict(zip(header, fields))) for line, fields in rows.records}
 
 
 def add_printed_coverage(frame: pd.DataFrame, ledger: Ledger, parts: list,
