@@ -167,33 +167,6 @@ def stunting_summary(cross: pd.DataFrame, code: str) -> dict:
     }
 
 
-def stunting_trend(analysis: pd.DataFrame, code: str) -> pd.DataFrame:
-    """Years with any stunting value: ``year, survey, weighing`` (NaN where a measure is absent)."""
-    rows = analysis.loc[analysis["bps_code"] == code]
-    frame = pd.DataFrame({
-        "year": rows["year"].astype(int),
-        "survey": rows["stunting_survey_pct"] if "stunting_survey_pct" in rows else np.nan,
-        "weighing": rows["stunting_weighing_pct"] if "stunting_weighing_pct" in rows else np.nan,
-    })
-    frame = frame.loc[frame[["survey", "weighing"]].notna().any(axis=1)]
-    return frame.sort_values("year", kind="mergesort").reset_index(drop=True)
-
-
-def has_trend(trend: pd.DataFrame) -> bool:
-    """Several years of at least one measure."""
-    return bool(trend["survey"].notna().sum() >= 2 or trend["weighing"].notna().sum() >= 2)
-
-
-def target_gaps(value, targets=STUNTING_TARGETS) -> pd.DataFrame:
-    """``target, year, target_pct, gap, met``: gap = value - target in points (> 0: above it)."""
-    rows = []
-    for target in targets:
-        gap = None if value is None else round(float(value) - target.pct, 1)
-        rows.append({"target": target.key, "year": target.year, "target_pct": target.pct,
-                     "gap": gap, "met": None if gap is None else gap <= 0})
-    return pd.DataFrame(rows)
-
-
 def mothers_to_reach(deliveries, acceptors, target_pct: float = KBPP_TARGET_PCT) -> int | None:
     """More acceptors a year needed for coverage ``target_pct`` of ``deliveries`` (0 if met)."""
     if deliveries is None or acceptors is None or pd.isna(deliveries) or pd.isna(acceptors):
@@ -338,19 +311,6 @@ def province_table(cross: pd.DataFrame, province: str) -> pd.DataFrame:
     columns = ["bps_code", "name", "stunting_survey_pct", "stunting_rank", "kbpp_coverage_pct",
                "deliveries", "mothers"]
     return rows[columns].sort_values("bps_code", kind="mergesort").reset_index(drop=True)
-
-
-def national_table(cross: pd.DataFrame, provinces: pd.DataFrame) -> pd.DataFrame:
-    """One row per province: ``area_overview`` of its regencies."""
-    rows = []
-    for prov in provinces.sort_values("province_bps").itertuples(index=False):
-        members = cross.loc[cross["province_bps"] == prov.province_bps]
-        if members.empty:
-            continue
-        overview = area_overview(members)
-        rows.append({"province_bps": prov.province_bps, "province_name": prov.province_name,
-                     **overview})
-    return pd.DataFrame(rows)
 
 
 # --------------------------------------------------------------------------------------
