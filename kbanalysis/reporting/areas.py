@@ -12,7 +12,6 @@ import pandas as pd
 
 from .. import config
 from . import content as C
-from . import official
 
 SURVEY = "stunting_survey_pct"
 # Provinces formed in 2022 out of Papua (94) and Papua Barat (91). Their regencies keep the
@@ -375,8 +374,3 @@ def sensitivity_table(estimates: pd.DataFrame | None, meta: dict | None) -> pd.D
         "ci_high": rows["ci_high"].to_numpy(), "p_value": rows["p_value"].to_numpy(),
         "n_obs": rows["n_obs"].to_numpy(),
     })
-
-
-def read_official(processed_dir) -> pd.DataFrame:
-    """The official province rows (see :mod:`.official`)."""
-    return official.read_province_rows(processed_dir)

@@ -536,7 +536,7 @@ def national_provinces(ctx: ReportContext, lang: str) -> B.Block:
     """One row per province: the official figure (not a regency mean), the labelled regency
     mean with how many regencies it uses, KBPP (pooled counts, else the published province
     figure, with its year); a CSV download; the Papua codes."""
-    rows = _official_rows(ctx)
+    rows = O.read_province_rows(ctx.processed_dir)
     years = A.series_years(rows)
     year = years[-1] if years else None
     table = A.national_province_table(ctx.cross, ctx.provinces, rows, year)
@@ -577,10 +577,6 @@ def _indicator_label(column: str, lang: str) -> str:
 def _interval(low, high, lang: str, decimals: int) -> str:
     """"-0,54 … 0,67" held on one line (no-break spaces), so a narrow column cannot split it."""
     return f"{T.number(low, lang, decimals)}\u00a0…\u00a0{T.number(high, lang, decimals)}"
-
-
-def _official_rows(ctx: ReportContext):
-    return A.read_official(ctx.processed_dir)
 
 
 def _province_name(ctx: ReportContext, province: str) -> str:
@@ -632,7 +628,7 @@ def _regency_mean_sentence(mean: dict, lang: str) -> B.Block:
 def province_headline(ctx: ReportContext, province: str, lang: str) -> B.Block:
     """The official province figure (never a regency mean), the nation beside it, the
     labelled regency mean with how many regencies it uses, and the count against 14 %."""
-    rows = _official_rows(ctx)
+    rows = O.read_province_rows(ctx.processed_dir)
     name = _province_name(ctx, province)
     members = ctx.cross.loc[ctx.cross["province_bps"] == province]
     head = A.province_headline(rows, province)
@@ -673,7 +669,7 @@ def papua_codes(ctx: ReportContext, province: str, lang: str) -> B.Block | None:
 def province_trend(ctx: ReportContext, province: str, lang: str) -> tuple:
     """The official series by year (survey only), "not available" years marked, the nation
     as a reference; routine weighing, where the province has it, in its own panel."""
-    rows = _official_rows(ctx)
+    rows = O.read_province_rows(ctx.processed_dir)
     points = A.trend_points(rows, province)
     if points.empty:
         return (B.heading(T.t("h_trend", lang)), B.paragraph(T.t("prov_trend_single", lang)))
