@@ -271,10 +271,11 @@ def check_kbpp_files(paths, published=(), **hints) -> list[InputError]:
             parts.append(read_kbpp_parts(path, **hints))
         except InputError as error:
             problems.append(error)
-    if not any(Path(p).name == part.file.name for p in paths for part in parts):
+    read = {part.file.name for part in parts}
+    readable = [p for p in paths if Path(p).name in read]
+    if not readable:
         return problems
     frame, ledger = combine_parts(parts, resolver=hints.get("resolver"))
-    readable = [p for p in paths if any(Path(p).name == part.file.name for part in parts)]
     return problems + kbpp_problems(frame, ledger, readable)
 
 
