@@ -26,9 +26,9 @@ from scipy import stats
 
 from ..results_contract import PER_10
 from .bootstrap import wild_cluster_bootstrap
-from .linear import fit_linear
+from .linear import cr1_label, fit_linear, hc3_label
 from .power import design_power
-from .spec import INTERCEPT, MIN_CLUSTERS, MIN_ROWS
+from .spec import INTERCEPT, MIN_CLUSTERS, MIN_ROWS, weight_note
 from .timing import parse_flags, usable_exposure
 
 SURVEY_OUTCOME = "stunting_survey_pct"
@@ -156,16 +156,14 @@ def change_design(table: pd.DataFrame, *, exposure: str, exposure_year: int,
     boot = wild_cluster_bootstrap(X, y, clusters, 1, weights=w, term=exposure, draws=draws,
                                   weight_type=bootstrap_weights, seed=seed)
     name = "change_wls" if w is not None else "change_ols"
-    inference = (f"HC3 heteroskedasticity-robust, t({fit.df_t})" if hc3 else
-                 f"CR1 cluster-robust by province_bps ({fit.n_clusters} clusters), "
-                 f"t({fit.df_t})")
+    inference = (hc3_label(fit.n_obs, X.shape[1]) if hc3 else
+                 cr1_label(fit.n_clusters, "province_bps"))
     why = (f"{provinces.nunique()} province(s), fewer than the {MIN_CLUSTERS} clusters "
            f"cluster-robust errors need: HC3 and a wild bootstrap over regencies" if hc3 else
            f"{provinces.nunique()} provinces: CR1 by province and the wild cluster bootstrap")
-    weight_note = (f"weighted by {weights} ({weights_year}), rescaled to mean 1"
-                   + (": the outcome is a share of children" if weights == "children_0_4"
-                      else "") if w is not None else "unweighted (no weights asked)")
-    notes += [f"inference: {why}", weight_note]
+    weights_used = weight_note(weights if w is not None else None, weights_year,
+                               "no weights asked")
+    notes += [f"inference: {why}", weights_used]
     power = design_power(name, X, fit.resid, w, 1, fit.bse[1], fit.df_t, inference,
                          scale=PER_10)
     statistics.update({"inference": "hc3" if hc3 else "cluster", "inference_reason": why,
@@ -186,7 +184,7 @@ def change_design(table: pd.DataFrame, *, exposure: str, exposure_year: int,
     statistics["estimate_per_10"] = float(fit.params[1] * PER_10)
     return DesignResult("change", description, "estimated", table_out, notes, statistics,
                         estimates=estimates, models={name: fit, f"{name}_wild_bootstrap": boot},
-                        model_notes=[notes[0], notes[1], weight_note], rows=rows)
+                        model_notes=[notes[0], notes[1], weights_used], rows=rows)
 
 
 def _slim(table, outcome, exposure, exposure_year, weights, weights_year) -> pd.DataFrame:

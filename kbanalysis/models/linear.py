@@ -79,6 +79,17 @@ class LinearFit:
         return frame.reset_index(drop=True)
 
 
+def cr1_label(n_clusters: int, cluster_column: str) -> str:
+    """How a CR1 fit's inference is described in the results."""
+    return (f"CR1 cluster-robust by {cluster_column} ({n_clusters} clusters), "
+            f"t({n_clusters - 1})")
+
+
+def hc3_label(n_obs: int, n_params: int) -> str:
+    """How an HC3 fit's inference is described in the results."""
+    return f"HC3 heteroskedasticity-robust, t({n_obs - n_params})"
+
+
 def cluster_sums(values: np.ndarray, clusters: np.ndarray, n_clusters: int) -> np.ndarray:
     """Row sums of ``values`` (n x k) within each cluster (G x k)."""
     values = np.asarray(values, dtype=float)

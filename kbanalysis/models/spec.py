@@ -221,6 +221,16 @@ def resolve_weights(table: pd.DataFrame, spec: Spec) -> tuple[Spec, list[str]]:
                                       f"table"]
 
 
+def weight_note(weights: str | None, year: int | None = None, why_not: str = "") -> str:
+    """How a model's weighting is described in its notes: the column and its year, or
+    ``unweighted`` and why (``why_not``)."""
+    if weights:
+        why = ": the outcome is a share of children" if weights == "children_0_4" else ""
+        return (f"weighted by {weights}" + (f" ({year})" if year else "")
+                + ", rescaled to mean 1" + why)
+    return "unweighted" + (f" ({why_not})" if why_not else "")
+
+
 def resolve_years(table: pd.DataFrame, spec: Spec) -> tuple[Spec, str]:
     """Fill the outcome and exposure years; returns the spec and how the exposure year was
     chosen."""

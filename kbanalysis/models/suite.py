@@ -65,7 +65,7 @@ from .bootstrap import WEIGHT_TYPES, WildBootstrapResult, wild_cluster_bootstrap
 from .designs import DesignResult, change_design, other_exposures, province_design
 from .evalue import EValue, evalue_prevalence_difference
 from .glm import fit_beta_regression, fit_fractional_logit
-from .linear import LinearFit, fit_linear
+from .linear import LinearFit, cr1_label, fit_linear, hc3_label
 from .panel import fit_panel
 from .power import DesignPower, design_power
 from .sensitivity import fitted_variants, sensitivity_grid
@@ -82,6 +82,7 @@ from .spec import (
     SpecificationError,
     data_hash,
     prepare,
+    weight_note,
 )
 from .threads import single_threaded
 from .timing import usable_exposure
@@ -304,15 +305,6 @@ def _bootstrap_row(model: str, boot: WildBootstrapResult,
     return _rows(model, terms, boot.n_obs, boot.n_clusters, PER_UNIT, inference)
 
 
-def _cr1_label(n_clusters: int, cluster_column: str) -> str:
-    return (f"CR1 cluster-robust by {cluster_column} ({n_clusters} clusters), "
-            f"t({n_clusters - 1})")
-
-
-def _hc3_label(n_obs: int, n_params: int) -> str:
-    return f"HC3 heteroskedasticity-robust, t({n_obs - n_params})"
-
-
 def fixed_effect_vcov(X: np.ndarray, groups: np.ndarray, tau2: float,
                       sigma2: float) -> np.ndarray:
     """``(X' V^-1 X)^-1`` of a random-intercept model, V_g = sigma2 I + tau2 11' per group:
@@ -375,8 +367,8 @@ class _SuiteRun:
         self.table, self.data, self.spec = table, data, data.spec
         self.seed, self.draws, self.bootstrap_weights = seed, draws, bootstrap_weights
         self.vcov_type = "HC3" if data.hc3 else "CR1"
-        self.analytic = (_hc3_label(data.n_obs, data.X.shape[1]) if data.hc3
-                         else _cr1_label(data.n_clusters, self.spec.cluster_column))
+        self.analytic = (hc3_label(data.n_obs, data.X.shape[1]) if data.hc3
+                         else cr1_label(data.n_clusters, self.spec.cluster_column))
         # Bounded-outcome models use statsmodels' cluster sandwich; under HC3 each regency
         # is its own cluster, i.e. a heteroskedasticity-robust (HC1-type) sandwich.
         self.sandwich = ("heteroskedasticity-robust sandwich (each regency its own cluster), "
@@ -397,13 +389,8 @@ class _SuiteRun:
 
     def weight_note(self, weighted: bool, why_not: str = "") -> str:
         spec, years = self.spec, self.data.column_years
-        if weighted and spec.weights:
-            year = years[spec.weights].year if spec.weights in years else None
-            why = (": the outcome is a share of children" if spec.weights == "children_0_4"
-                   else "")
-            return (f"weighted by {spec.weights}" + (f" ({year})" if year else "")
-                    + ", rescaled to mean 1" + why)
-        return "unweighted" + (f" ({why_not})" if why_not else "")
+        year = years[spec.weights].year if spec.weights in years else None
+        return weight_note(spec.weights if weighted else None, year, why_not)
 
     def record(self, name: str, frame: pd.DataFrame, model, inference: str, notes=()):
         self.lap(name)
@@ -508,7 +495,7 @@ class _SuiteRun:
                                 clusters=data.clusters, vcov_type=self.vcov_type,
                                 nested_effects=1 + dummies.shape[1] if nested else 0)
                 keep = [n for n in data.names if n != INTERCEPT]
-                analytic = (_hc3_label(data.n_obs, k) if data.hc3 else self.analytic)
+                analytic = (hc3_label(data.n_obs, k) if data.hc3 else self.analytic)
                 inference = analytic + ("; province effects nested in the clusters, not "
                                         "counted in K" if nested else
                                         "; province dummies counted in K")
@@ -606,7 +593,7 @@ class _SuiteRun:
             self.skipped["panel_twfe"] = (f"{pan.fit.n_obs} panel rows (need at least "
                                           f"{MIN_ROWS})")
             return
-        inference = (_cr1_label(pan.fit.n_clusters, pan.cluster)
+        inference = (cr1_label(pan.fit.n_clusters, pan.cluster)
                      + "; regency effects nested in the clusters, not counted in K")
         notes = [f"years {pan.years[0]}-{pan.years[-1]}, {pan.n_regencies} regencies, "
                  f"exposure lagged {pan.lag} year(s)", *pan.notes,
