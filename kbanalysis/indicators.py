@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from . import config
+
 MEASURE_TYPES = ("survey", "routine_weighing", "administrative", "simulated")
 LEVELS = ("province", "regency")
 
@@ -60,7 +62,7 @@ _ALL = [
               "Jumlah ibu bersalin", "Deliveries"),
     *[Indicator(f"kbpp_{m}", "count", "administrative", 0, 5_000_000,
                 f"Peserta KBPP {m.upper()}", f"KBPP acceptors, {m.upper()}")
-      for m in ("kondom", "suntik", "pil", "akdr", "mop", "mow", "implan", "mal")],
+      for m in config.KBPP_METHODS],
     Indicator("kbpp_total", "count", "administrative", 0, 5_000_000,
               "Jumlah peserta KB pasca persalinan", "KBPP acceptors, all methods"),
     Indicator("kbpp_coverage_pct", "percent", "administrative", 0, 100,
