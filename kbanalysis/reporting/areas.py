@@ -319,24 +319,17 @@ def spatial_table(meta: dict | None) -> pd.DataFrame:
 def excluded_regencies(analysis: pd.DataFrame, cross: pd.DataFrame, meta: dict | None,
                        predictions: pd.DataFrame | None) -> pd.DataFrame:
     """Regencies outside the model and why: the model's columns (outcome, exposure,
-    covariates, weights) each regency lacks in the year ``fit`` took that column from."""
+    covariates, weights) each regency lacks in the year ``fit`` took that column from
+    (:func:`.content.missing_model_columns`, the rule of the regency page)."""
     columns = ["bps_code", "name", "province_bps", "province_name", "missing"]
     if predictions is None:
         return pd.DataFrame(columns=columns)
-    years = ((meta or {}).get("design") or {}).get("column_years") or {}
     inside = set(predictions["bps_code"].astype(str))
     out = cross.loc[~cross["bps_code"].isin(inside), ["bps_code", "name", "province_bps", "province_name"]].copy()
-    by_year = {int(y): rows.set_index("bps_code") for y, rows in analysis.groupby("year")}
-    missing = []
-    for code in out["bps_code"]:
-        lacks = []
-        for column, chosen in years.items():
-            year = (chosen or {}).get("year")
-            table = by_year.get(int(year)) if year is not None else None
-            if table is None or column not in table or code not in table.index or pd.isna(table.at[code, column]):
-                lacks.append(f"{column} {year}")
-        missing.append("; ".join(lacks))
-    out["missing"] = missing
+    by_code = dict(tuple(analysis.groupby("bps_code", sort=False)))
+    out["missing"] = ["; ".join(f"{m['column']} {m['year']}" for m in
+                                C.missing_model_columns(by_code.get(code, analysis.iloc[0:0]), meta))
+                      for code in out["bps_code"]]
     return out[columns].sort_values("bps_code", kind="mergesort").reset_index(drop=True)
 
 

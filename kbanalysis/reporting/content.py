@@ -612,17 +612,22 @@ def model_exclusion(analysis: pd.DataFrame, meta: dict | None, predictions: pd.D
     """
     if predictions is None or (predictions["bps_code"] == code).any():
         return None
+    return {"missing": missing_model_columns(analysis.loc[analysis["bps_code"] == code], meta)}
+
+
+def missing_model_columns(rows: pd.DataFrame, meta: dict | None) -> list[dict]:
+    """``column, year`` of each model column that a regency's analysis ``rows`` have no value
+    of in the year the model took that column from (meta.json ``design.column_years``); the
+    one rule of the regency page and the national list of regencies outside the model."""
     years = ((meta or {}).get("design") or {}).get("column_years") or {}
-    rows = analysis.loc[analysis["bps_code"] == code]
     missing = []
     for column, info in years.items():
         year = (info or {}).get("year")
         if year is None or column not in rows:
             continue
-        values = rows.loc[rows["year"] == int(year), column]
-        if values.isna().all():
+        if rows.loc[rows["year"] == int(year), column].isna().all():
             missing.append({"column": column, "year": int(year)})
-    return {"missing": missing}
+    return missing
 
 
 def relationship_summary(meta: dict | None, estimates: pd.DataFrame | None) -> dict | None:
