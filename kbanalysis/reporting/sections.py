@@ -268,7 +268,7 @@ def regency_kbpp(ctx: ReportContext, code: str, lang: str) -> B.Block:
     flags = [T.flag_label(f, lang) for f in k["flags"]]
     # A published table's citation already starts with its own "Sumber:"; say it once.
     cited = re.sub(r";\s*Sumber:\s*", "; ", k["source"]) if k["source"] else None
-    source = B.figure_caption(T.t("kbpp_source", lang, source=cited)) if cited else None
+    source = B.figure_caption(T.t("ui_source", lang, sources=cited)) if cited else None
     return B.join(head, B.paragraph(sentence, css="key-figure"), source,
                   B.bullets(flags, T.t("flags_some", lang)) if flags else None)
 
@@ -801,7 +801,7 @@ def province_planning(ctx: ReportContext, province: str, lang: str) -> B.Block:
     if len(with_mix):
         sources = [*sources, T.t("prov_source_siga", lang)]
     if sources:
-        parts.append(B.figure_caption(T.t("prov_planning_source", lang, sources="; ".join(sources))))
+        parts.append(B.figure_caption(T.t("ui_source", lang, sources="; ".join(sources))))
     parts.append(_download(table, f"kbpp-planning-{province}.csv", "prov_download_planning", lang,
                            {"coverage": 1, "gap_points": 1, "long_acting_share_pct": 1,
                             "acceptors": 0, "deliveries": 0, "mothers": 0, "kbpp_year": 0,

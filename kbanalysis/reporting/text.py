@@ -86,7 +86,6 @@ STRINGS: dict[str, dict[str, str]] = {
               "The numbers of deliveries and acceptors are not published with this figure.",
     },
     "kbpp_gap_points": {"id": "kurang {gap} poin", "en": "{gap} points short"},
-    "kbpp_source": {"id": "Sumber: {source}.", "en": "Source: {source}."},
     "kbpp_no_public": {
         "id": "Belum ada data KBPP publik untuk {name}: tidak ada angka cakupan KB pasca "
               "persalinan per kabupaten/kota yang diterbitkan untuk wilayah ini, dan laporan ini "
@@ -646,7 +645,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Method mix: not available. No counts of users by method are published for the "
               "regencies of this province.",
     },
-    "prov_planning_source": {"id": "Sumber: {sources}.", "en": "Source: {sources}."},
     "prov_source_siga": {"id": "BKKBN SIGA (data program)", "en": "BKKBN SIGA (programme data)"},
     "prov_h_siga": {"id": "Indikator SIGA per bulan (data program BKKBN)",
                     "en": "SIGA indicators by month (BKKBN programme data)"},
