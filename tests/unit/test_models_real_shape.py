@@ -55,6 +55,17 @@ def _committed_analysis() -> pd.DataFrame:
                        ).assign(flags=lambda f: f["flags"].fillna(""))
 
 
+def _fit_app() -> typer.Typer:
+    """``kbanalysis fit`` registered as the package registers it."""
+    app = typer.Typer()
+    app.add_typer(fit_command.app, name="fit")
+
+    @app.callback()
+    def _root():
+        """Test harness."""
+    return app
+
+
 def read_printed_coverage(raw_dir) -> dict[str, float]:
     """BPS code -> printed 2021 coverage (percent), straight from the raw CSV."""
     with open(raw_dir / KBPP_FILE, encoding="utf-8", newline="") as handle:
@@ -196,12 +207,7 @@ def test_no_real_exposure_before_the_outcome_fails_with_one_line(table, tmp_path
     # The command line: one line, exit 1, nothing written.
     path = tmp_path / "analysis.csv"
     blank.to_csv(path, index=False)
-    app = typer.Typer()
-    app.add_typer(fit_command.app, name="fit")
-
-    @app.callback()
-    def _root():
-        """Test harness."""
+    app = _fit_app()
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["fit", "--table", str(path), "--out", str(out)])
     assert result.exit_code == 1
@@ -213,12 +219,7 @@ def test_no_real_exposure_before_the_outcome_fails_with_one_line(table, tmp_path
 def test_cli_takes_outcome_and_exposure_years(table, tmp_path):
     path = tmp_path / "analysis.csv"
     table.to_csv(path, index=False)
-    app = typer.Typer()
-    app.add_typer(fit_command.app, name="fit")
-
-    @app.callback()
-    def _root():
-        """Test harness."""
+    app = _fit_app()
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["fit", "--table", str(path), "--outcome-year", "2024",
                                       "--exposure-year", "2021", "--draws", "999", "--quiet",
