@@ -30,6 +30,24 @@ INTERVAL_ESTIMATORS = ("ols", "wls", "ols_wild_bootstrap", "wls_wild_bootstrap",
                        "fractional_logit")
 
 
+def record_linear(data, truth: float, seed: int, estimates: dict, covered: dict, *,
+                  vcov_type: str = "CR1", suffix: str = "") -> None:
+    """OLS and WLS of one world (analytic interval, named ``ols``/``wls`` + ``suffix``) and
+    their wild bootstraps (999 draws, ``seed``): append each exposure estimate to
+    ``estimates`` and whether its 95 % interval covers ``truth`` to ``covered``."""
+    j = data.exposure_index
+    for name, weights in (("ols", None), ("wls", data.weights)):
+        fit = fit_linear(data.X, data.y, data.names, weights=weights, clusters=data.clusters,
+                         vcov_type=vcov_type)
+        low, high = fit.conf_int()[j]
+        estimates[f"{name}{suffix}"].append(fit.params[j])
+        covered[f"{name}{suffix}"].append(low <= truth <= high)
+        boot = wild_cluster_bootstrap(data.X, data.y, data.clusters, j, weights=weights,
+                                      draws=999, seed=seed)
+        estimates[f"{name}_wild_bootstrap"].append(boot.estimate)
+        covered[f"{name}_wild_bootstrap"].append(boot.ci_low <= truth <= boot.ci_high)
+
+
 @pytest.fixture(scope="module")
 def replications():
     estimates = {name: [] for name in INTERVAL_ESTIMATORS}
@@ -40,17 +58,7 @@ def replications():
                                     province_confounding=False)
             assert true_effect(table) == TRUTH
             data = prepare(table, Spec())
-            j = data.exposure_index
-            for name, weights in (("ols", None), ("wls", data.weights)):
-                fit = fit_linear(data.X, data.y, data.names, weights=weights,
-                                 clusters=data.clusters)
-                low, high = fit.conf_int()[j]
-                estimates[name].append(fit.params[j])
-                covered[name].append(low <= TRUTH <= high)
-                boot = wild_cluster_bootstrap(data.X, data.y, data.clusters, j, weights=weights,
-                                              draws=999, seed=rep)
-                estimates[f"{name}_wild_bootstrap"].append(boot.estimate)
-                covered[f"{name}_wild_bootstrap"].append(boot.ci_low <= TRUTH <= boot.ci_high)
+            record_linear(data, TRUTH, rep, estimates, covered)
             ame = fit_fractional_logit(data.X, data.y, data.names, weights=data.weights,
                                        clusters=data.clusters).ame.terms().iloc[0]
             estimates["fractional_logit"].append(ame["estimate"])

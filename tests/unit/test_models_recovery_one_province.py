@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from test_models_recovery import record_linear
 
-from kbanalysis.models.bootstrap import wild_cluster_bootstrap
-from kbanalysis.models.linear import fit_linear
 from kbanalysis.models.spec import Spec, prepare
 from kbanalysis.models.threads import one_blas_thread
 from kbanalysis.simulate.synthetic import synthetic_table, true_effect
@@ -35,16 +34,7 @@ def replications():
             assert true_effect(table) == TRUTH
             data = prepare(table, Spec())
             assert data.inference == "hc3" and data.n_obs == REGENCIES
-            j = data.exposure_index
-            for name, weights in (("ols", None), ("wls", data.weights)):
-                fit = fit_linear(data.X, data.y, data.names, weights=weights, vcov_type="HC3")
-                low, high = fit.conf_int()[j]
-                estimates[f"{name}_hc3"].append(fit.params[j])
-                covered[f"{name}_hc3"].append(low <= TRUTH <= high)
-                boot = wild_cluster_bootstrap(data.X, data.y, data.clusters, j,
-                                              weights=weights, draws=999, seed=rep)
-                estimates[f"{name}_wild_bootstrap"].append(boot.estimate)
-                covered[f"{name}_wild_bootstrap"].append(boot.ci_low <= TRUTH <= boot.ci_high)
+            record_linear(data, TRUTH, rep, estimates, covered, vcov_type="HC3", suffix="_hc3")
     return ({k: np.array(v) for k, v in estimates.items()},
             {k: float(np.mean(v)) for k, v in covered.items()})
 
