@@ -117,7 +117,7 @@ def regency_targets(ctx: ReportContext, code: str, lang: str) -> B.Block:
     s = C.stunting_summary(ctx.cross, code)
     table = C.target_statuses(s["value"], s["half_width"])
     table["label"] = [T.t(k, lang) for k in table["target"]]
-    table["status_text"] = [_STATUS_TEXT[st](lang) if st else "–" for st in table["status"]]
+    table["status_text"] = [_status_text(st, lang) for st in table["status"]]
     block = B.table(table, {"label": T.t("col_target", lang), "target_pct": "%",
                             "gap": T.t("col_gap", lang), "status_text": T.t("col_status", lang)},
                     {"target_pct": lambda v: _pct(v, lang), "gap": lambda v: _signed(v, lang)})
@@ -125,8 +125,9 @@ def regency_targets(ctx: ReportContext, code: str, lang: str) -> B.Block:
     return B.join(B.heading(T.t("h_targets", lang)), block, caption if s["value"] is not None else None)
 
 
-_STATUS_TEXT = {"met": lambda lang: T.t("met", lang), "not_met": lambda lang: T.t("not_met", lang),
-                "undecided": lambda lang: T.t("reg_status_undecided", lang)}
+def _status_text(status: str | None, lang: str) -> str:
+    """A target status of ``content.target_status`` in words ("–" without a value)."""
+    return T.t(status, lang) if status else "–"
 
 
 def regency_comparison(ctx: ReportContext, code: str, lang: str) -> B.Block | None:
@@ -412,9 +413,7 @@ def province_regencies(ctx: ReportContext, province: str, lang: str) -> B.Block:
     """The province's regencies: survey stunting, rank, and the 14 % target decided with the
     approximate band (KBPP figures are in the planning table)."""
     table = C.province_table(ctx.cross, province)
-    status = {"met": T.t("met", lang), "not_met": T.t("not_met", lang),
-              "undecided": T.t("prov_status_undecided", lang)}
-    table = table.assign(status=[status.get(C.target_status(v, C.STUNTING_TARGETS[0].pct), "–")
+    table = table.assign(status=[_status_text(C.target_status(v, C.STUNTING_TARGETS[0].pct), lang)
                                  for v in table["stunting_survey_pct"]])
     return B.join(B.heading(T.t("h_regencies", lang)), B.table(
         table, {"bps_code": T.t("col_code", lang), "name": T.t("col_name", lang),

@@ -66,6 +66,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "target_rpjmn_2029": {"id": "RPJMN 2025–2029 (2029)", "en": "RPJMN 2025–2029 (2029)"},
     "met": {"id": "tercapai", "en": "met"},
     "not_met": {"id": "belum tercapai", "en": "not met"},
+    "undecided": {"id": "belum dapat dipastikan", "en": "cannot be decided"},
     # -- KBPP ----------------------------------------------------------------------------
     "h_kbpp": {"id": "KB pasca persalinan (KBPP)", "en": "Postpartum family planning (KBPP)"},
     "kbpp_value": {
@@ -427,7 +428,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "reg_col_national": {"id": "Nasional (%)", "en": "National (%)"},
     "reg_weighing_points": {"id": "Penimbangan rutin (ukuran lain, tidak dibandingkan dengan survei): {points}.",
                             "en": "Routine weighing (a different measure, not compared with the survey): {points}."},
-    "reg_status_undecided": {"id": "belum dapat dipastikan", "en": "cannot be decided"},
     "reg_targets_caption": {
         "id": "Status dinilai dengan rentang perkiraan ±{half} poin: tercapai bila seluruh rentang "
               "di bawah target, belum tercapai bila seluruh rentang di atasnya, belum dapat "
@@ -579,7 +579,6 @@ STRINGS: dict[str, dict[str, str]] = {
                                       "en": "the province's territory before the 2022 split"},
     "prov_col_survey_name": {"id": "Survei", "en": "Survey"},
     "prov_col_note": {"id": "Keterangan", "en": "Note"},
-    "prov_status_undecided": {"id": "belum dapat dipastikan", "en": "cannot be decided"},
     "prov_col_target_status": {"id": "Target 14 % (2024)", "en": "14 % target (2024)"},
     "prov_regencies_caption": {
         "id": "Sumber: SSGI 2024 per kabupaten/kota (Kemenkes). Peringkat 1 = prevalensi terendah. Target "
