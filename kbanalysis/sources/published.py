@@ -44,6 +44,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from .. import indicators
+from ..availability import SECONDARY_FLAG  # what makes a value's kind "secondary"
 from ..ledger import InputError, Ledger
 from ..messages import joined, message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
@@ -60,7 +61,6 @@ LEVELS = {"kabkota": "regency", "kabupatenkota": "regency", "kabupaten": "regenc
           "kota": "regency", "provinsi": "province", "nasional": "national"}
 PERCENT_UNITS = {"persen", "%", "percent", "pct"}
 COMPLETE_LIST = {"ya", "yes", "1", "true"}
-SECONDARY_FLAG = "secondary_source"
 # Values closer than this are the same printed value (one decimal is the finest printed).
 SAME_VALUE = 0.05
 
