@@ -9,6 +9,7 @@ cross-section joins the outcome year with an earlier exposure year (:mod:`.timin
 minimum detectable effect of the design is in :mod:`.power`.
 """
 from .designs import DesignResult
+from .errors import SpecificationError
 from .output import write_results
 from .power import DesignPower, minimum_detectable_effect
 from .report import SuiteSummary
@@ -18,7 +19,6 @@ from .spec import (
                    DEFAULT_OUTCOME,
                    DEFAULT_WEIGHTS,
                    Spec,
-                   SpecificationError,
                    prepare,
                    prepare_aligned,
 )

@@ -22,8 +22,9 @@ import numpy as np
 import pandas as pd
 
 from .bootstrap import WildBootstrapResult, wild_cluster_bootstrap
+from .errors import SpecificationError
 from .linear import LinearFit, fit_linear
-from .spec import MIN_CLUSTERS, SpecificationError, _numeric
+from .spec import MIN_CLUSTERS, _numeric
 from .threads import single_threaded
 
 

@@ -34,8 +34,9 @@ from ..results_contract import (
     not_applicable_variants,
     summary_table,
 )
+from .errors import SpecificationError
 from .linear import fit_linear
-from .spec import ModelData, Spec, SpecificationError, prepare, prepare_aligned
+from .spec import ModelData, Spec, prepare, prepare_aligned
 from .threads import single_threaded
 from .timing import parse_flags
 

@@ -30,7 +30,7 @@ from .timing import (
     outcome_year,
 )
 
-__all__ = ["SpecificationError", "Spec", "ModelData", "prepare", "prepare_aligned"]
+__all__ = ["Spec", "ModelData", "prepare", "prepare_aligned"]
 
 DEFAULT_OUTCOME = "stunting_survey_pct"
 DEFAULT_EXPOSURE = "kbpp_coverage_pct"

@@ -63,6 +63,7 @@ from ..results_contract import (
 from ..simulate.synthetic import is_synthetic
 from .bootstrap import WEIGHT_TYPES, WildBootstrapResult, wild_cluster_bootstrap
 from .designs import DesignResult, change_design, other_exposures, province_design
+from .errors import SpecificationError
 from .evalue import EValue, evalue_prevalence_difference
 from .glm import fit_beta_regression, fit_fractional_logit
 from .linear import LinearFit, cr1_label, fit_linear, hc3_label
@@ -79,7 +80,6 @@ from .spec import (
     MIN_ROWS,
     ModelData,
     Spec,
-    SpecificationError,
     data_hash,
     prepare,
     weight_note,
