@@ -154,7 +154,7 @@ def regency_comparison(ctx: ReportContext, code: str, lang: str) -> B.Block | No
     if rank:
         items.append(T.t("reg_national_rank", lang, **rank))
     klass = C.prevalence_class(comp["value"])
-    items.append(T.t("reg_who_class", lang, label=T.t(f"reg_who_{klass}", lang),
+    items.append(T.t("reg_who_class", lang, label=T.t(f"ui_class_{klass}", lang),
                      range=_class_range(klass, lang)))
     children = C.stunted_children(ctx.cross, code)
     if children:

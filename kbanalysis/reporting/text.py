@@ -362,11 +362,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Kelas prevalensi menurut WHO/UNICEF: {label} ({range}).",
         "en": "WHO/UNICEF prevalence class: {label} ({range}).",
     },
-    "reg_who_very_low": {"id": "sangat rendah", "en": "very low"},
-    "reg_who_low": {"id": "rendah", "en": "low"},
-    "reg_who_medium": {"id": "sedang", "en": "medium"},
-    "reg_who_high": {"id": "tinggi", "en": "high"},
-    "reg_who_very_high": {"id": "sangat tinggi", "en": "very high"},
     "reg_stunted_children": {
         "id": "Perkiraan jumlah balita stunting: sekitar {estimate} anak (kira-kira {low}–{high}), "
               "yaitu prevalensi SSGI {prevalence_year} dikali {children} anak umur 0–4 tahun "
