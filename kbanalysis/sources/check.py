@@ -37,7 +37,7 @@ from .kode_wilayah import FILES as CODE_LISTS
 from .kode_wilayah import check_code_list
 from .published import COLUMNS as PUBLISHED_COLUMNS
 from .published import read_published
-from .rows import detail_after_column, promoted_column
+from .rows import reject_as_error
 from .ssgi import COLUMNS as SSGI_COLUMNS
 from .ssgi import read_ssgi_kabkota
 from .ssgi_province import read_ssgi_provinsi
@@ -297,13 +297,7 @@ def _report(path: Path, name: str, result: SourceResult, header: list[str]) -> C
 
 
 def _problem(path: Path, reject: Reject) -> InputError:
-    column, detail = reject.column, reject.detail
-    if column is None and (cell := promoted_column(detail)):
-        column, detail = cell, detail_after_column(detail)
-    expected = EXPECTED[reject.reason]
-    if detail:
-        expected = msg("with_detail", expected=expected, detail=detail)
-    return InputError(path, reject.row, column, expected, got=reject.value or None)
+    return reject_as_error(path, reject, EXPECTED[reject.reason])
 
 
 def _check_topojson(path: Path) -> CheckReport:

@@ -43,7 +43,7 @@ from ..ledger import InputError, Ledger
 from ..messages import Number, message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
 from .code_system import file_code_system
-from .rows import detail_after_column, promoted_column
+from .rows import reject_as_error
 from .text_format import sniff_text_format
 
 FORMATS = ("profil_kesehatan", "opendata", "register", "published_coverage")
@@ -342,13 +342,8 @@ def kbpp_problems(frame: pd.DataFrame, ledger: Ledger, paths) -> list[InputError
 
 def problem(path: Path, reject) -> InputError:
     """One ledger entry as an ``InputError`` line; a whole-row reject names its cell."""
-    column, detail = reject.column, reject.detail
-    if column is None and (cell := promoted_column(detail)):
-        column, detail = cell, detail_after_column(detail)
-    expected = EXPECTED.get(reject.reason) or msg(f"reason.{reject.reason}")
-    if detail:
-        expected = msg("with_detail", expected=expected, detail=detail)
-    return InputError(path, reject.row, column, expected, reject.value or None)
+    return reject_as_error(path, reject,
+                           EXPECTED.get(reject.reason) or msg(f"reason.{reject.reason}"))
 
 
 # --------------------------------------------------------------------------------------

@@ -167,6 +167,17 @@ def detail_after_column(detail: str) -> str:
     return re.sub(r"^column '[^']+':? ?", "", detail or "")
 
 
+def reject_as_error(path: Path, reject, expected) -> InputError:
+    """One ledger entry as an ``InputError`` line saying what was ``expected`` (with the
+    entry's detail); a whole-row reject made from a cell names that cell again."""
+    column, detail = reject.column, reject.detail
+    if column is None and (cell := promoted_column(detail)):
+        column, detail = cell, detail_after_column(detail)
+    if detail:
+        expected = msg("with_detail", expected=expected, detail=detail)
+    return InputError(path, reject.row, column, expected, got=reject.value or None)
+
+
 def row_accounting(rows_read: int, kept: set[int], rejected: set[int]) -> dict[str, int]:
     """``{"read", "kept", "rejected"}``; raises if a row is both or neither."""
     both = kept & rejected
