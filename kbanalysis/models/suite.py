@@ -131,6 +131,11 @@ MODEL_DESCRIPTIONS = {
 }
 
 
+def main_model(spec: Spec) -> str:
+    """The main model's name: WLS when the specification is weighted, else OLS."""
+    return "wls" if spec.weights else "ols"
+
+
 def derive_seed(seed: int, label: str) -> int:
     """A reproducible, independent seed for one component (adding one leaves others alone)."""
     digest = hashlib.sha256(f"{seed}:{label}".encode()).digest()
@@ -168,7 +173,7 @@ class SuiteResults:
 
     @property
     def main_model(self) -> str:
-        return "wls" if self.spec.weights else "ols"
+        return main_model(self.spec)
 
     @property
     def unadjusted_model(self) -> str:
@@ -443,7 +448,7 @@ class _SuiteRun:
 
     @property
     def main_model(self) -> str:
-        return "wls" if self.spec.weights else "ols"
+        return main_model(self.spec)
 
     # 2-3. Bounded outcome: fractional logit and beta regression, AMEs in pp.
     def bounded(self) -> None:
@@ -744,7 +749,7 @@ def _with_per_10_rows(comparison: pd.DataFrame, exposure: str) -> pd.DataFrame:
 
 def _main_evalue(comparison: pd.DataFrame, spec: Spec, data: ModelData) -> EValue | None:
     """E-value of the main model's effect per 10 points, with the wild bootstrap CI."""
-    main = "wls" if spec.weights else "ols"
+    main = main_model(spec)
     rows = comparison.set_index(["model", "term"])
     try:
         point = rows.loc[(main, per_10_term(spec.exposure))]
