@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from ..results_contract import PER_10
+from ..results_contract import PER_10, PER_10_POINTS
 from .bootstrap import wild_cluster_bootstrap
 from .linear import cr1_label, fit_linear, hc3_label
 from .power import design_power
@@ -180,7 +180,7 @@ def change_design(table: pd.DataFrame, *, exposure: str, exposure_year: int,
     estimates["n_clusters"] = pd.NA if hc3 else fit.n_clusters
     table_out = estimates.assign(**{c: estimates[c] * PER_10 for c in
                                     ("estimate", "std_error", "ci_low", "ci_high")},
-                                 scale="pp per 10 points")
+                                 scale=PER_10_POINTS)
     statistics["estimate_per_10"] = float(fit.params[1] * PER_10)
     return DesignResult("change", description, "estimated", table_out, notes, statistics,
                         estimates=estimates, models={name: fit, f"{name}_wild_bootstrap": boot},

@@ -87,8 +87,6 @@ from .spec import (
 from .threads import single_threaded
 from .timing import usable_exposure
 
-PER_UNIT = PER_POINT
-PER_10_SCALE = PER_10_POINTS
 COMPARISON_COLUMNS = [*ESTIMATE_COLUMNS, "inference", "expected_low", "expected_high",
                       "simulated"]
 # Spatial checks need enough regencies for Moran's I and the LM tests to have a reference
@@ -194,7 +192,7 @@ class SuiteResults:
                             "alongside" if self.data.hc3 else
                             "restricted wild cluster bootstrap by province (test inversion); "
                             "CR1 alongside"),
-               "scale": PER_10_SCALE, "expected_low": self.expected.lower_pp,
+               "scale": PER_10_POINTS, "expected_low": self.expected.lower_pp,
                "expected_high": self.expected.upper_pp, "simulated": self.simulated}
         for key, model in (("unadjusted", self.unadjusted_model), ("adjusted", self.main_model)):
             if (model, per_10) not in rows.index:
@@ -220,7 +218,7 @@ class SuiteResults:
     def exposure_rows(self) -> pd.DataFrame:
         """The exposure's rows (pp per unit; the panel's lagged exposure included)."""
         c = self.comparison
-        return c.loc[c["is_exposure"] & c["scale"].eq(PER_UNIT)]
+        return c.loc[c["is_exposure"] & c["scale"].eq(PER_POINT)]
 
     def exposure_meta(self) -> dict:
         """``meta["exposure"]``: the exposure column and the terms that carry its effect."""
@@ -239,9 +237,9 @@ class SuiteResults:
         frames = [self.comparison[ESTIMATE_COLUMNS]]
         if self.sensitivity is not None:
             ok = self.sensitivity.loc[fitted_variants(self.sensitivity)]
-            for term, factor, scale in ((self.spec.exposure, 1.0, PER_UNIT),
+            for term, factor, scale in ((self.spec.exposure, 1.0, PER_POINT),
                                         (per_10_term(self.spec.exposure), PER_10,
-                                         PER_10_SCALE)):
+                                         PER_10_POINTS)):
                 grid = pd.DataFrame({"model": SENSITIVITY_MODEL_PREFIX + ok["variant"],
                                      "term": term,
                                      **{c: ok[c] * factor for c in
@@ -307,7 +305,7 @@ def _bootstrap_row(model: str, boot: WildBootstrapResult,
     terms = pd.DataFrame([{"term": boot.term, "estimate": boot.estimate, "std_error": np.nan,
                            "ci_low": boot.ci_low, "ci_high": boot.ci_high,
                            "p_value": boot.p_value}])
-    return _rows(model, terms, boot.n_obs, boot.n_clusters, PER_UNIT, inference)
+    return _rows(model, terms, boot.n_obs, boot.n_clusters, PER_POINT, inference)
 
 
 def fixed_effect_vcov(X: np.ndarray, groups: np.ndarray, tau2: float,
@@ -416,7 +414,7 @@ class _SuiteRun:
         fit = fit_linear(X, data.y, names, weights=weights, clusters=data.clusters,
                          vcov_type=self.vcov_type)
         n_clusters = pd.NA if data.hc3 else fit.n_clusters
-        self.record(name, _rows(name, fit.terms(), fit.n_obs, n_clusters, PER_UNIT,
+        self.record(name, _rows(name, fit.terms(), fit.n_obs, n_clusters, PER_POINT,
                                 self.analytic), fit, self.analytic, notes)
         boot_name = f"{name}_wild_bootstrap"
         boot = self.bootstrap(boot_name, X, data.y, data.clusters, data.exposure_index,
@@ -459,7 +457,7 @@ class _SuiteRun:
         frac_notes = frac.notes + [self.weight_note(data.weights is not None,
                                                     "no weights asked")]
         self.record("fractional_logit", _rows("fractional_logit", frac.ame.terms(), frac.n_obs,
-                                              frac.n_clusters, PER_UNIT, inference),
+                                              frac.n_clusters, PER_POINT, inference),
                     frac, inference, frac_notes)
         self.record("fractional_logit_coef",
                     _rows("fractional_logit_coef", frac.coefficients(), frac.n_obs,
@@ -470,7 +468,7 @@ class _SuiteRun:
             return
         inference = cr1 + " (sandwich of the likelihood); AME by the delta method"
         self.record("beta_regression", _rows("beta_regression", beta.ame.terms(), beta.n_obs,
-                                             beta.n_clusters, PER_UNIT, inference),
+                                             beta.n_clusters, PER_POINT, inference),
                     beta, inference, beta.notes)
         frame = _rows("beta_regression_coef", beta.coefficients(), beta.n_obs,
                       beta.n_clusters, "log-odds", cr1)
@@ -507,7 +505,7 @@ class _SuiteRun:
                 reference = data.frame["province_bps"].astype(str).min()
                 n_clusters = pd.NA if data.hc3 else fe.n_clusters
                 self.record("province_fe", _rows("province_fe", fe.terms(keep=keep), fe.n_obs,
-                                                 n_clusters, PER_UNIT, inference), fe,
+                                                 n_clusters, PER_POINT, inference), fe,
                             inference,
                             [f"{len(dummy_names)} province dummies (reference {reference})",
                              self.weight_note(data.weights is not None, "no weights asked")])
@@ -520,7 +518,7 @@ class _SuiteRun:
         inference = (f"model-based (REML; fixed-effect block as lme4), normal reference; "
                      f"{groups} province groups")
         self.record("random_intercept", _rows("random_intercept", terms, data.n_obs, groups,
-                                              PER_UNIT, inference), result, inference, notes)
+                                              PER_POINT, inference), result, inference, notes)
 
     # 6. Spatial checks on the main model's residuals; the error model when called for.
     def spatial_checks(self, knn: int, mode: str) -> None:
@@ -561,7 +559,7 @@ class _SuiteRun:
             return
         sem = fit_spatial_error(data.y[rows], data.X[rows], data.names, w_knn)
         inference = "GMM, heteroskedasticity-robust (Arraiz et al. 2010), normal reference"
-        frame = _rows("spatial_error", sem.terms(), sem.n_obs, pd.NA, PER_UNIT, inference)
+        frame = _rows("spatial_error", sem.terms(), sem.n_obs, pd.NA, PER_POINT, inference)
         frame.loc[frame["term"] == sem.names[-1], "scale"] = "spatial parameter"
         self.record("spatial_error", frame, sem, inference,
                     [self.weight_note(False, "spreg takes no regression weights"),
@@ -605,7 +603,7 @@ class _SuiteRun:
                  self.weight_note(bool(spec.weights), "no weights asked")]
         self.record("panel_twfe", _rows("panel_twfe",
                                         pan.fit.terms(keep=[pan.exposure_term, *covariates]),
-                                        pan.fit.n_obs, pan.fit.n_clusters, PER_UNIT, inference),
+                                        pan.fit.n_obs, pan.fit.n_clusters, PER_POINT, inference),
                     pan, inference, notes)
         frame = _bootstrap_row("panel_twfe_wild_bootstrap", pan.bootstrap)
         self.record("panel_twfe_wild_bootstrap", frame, pan.bootstrap,
@@ -625,7 +623,7 @@ class _SuiteRun:
         change = out["change"]
         if change.estimates is not None:
             for name, part in change.estimates.groupby("model", sort=False):
-                frame = part.drop(columns="inference").assign(scale=PER_UNIT,
+                frame = part.drop(columns="inference").assign(scale=PER_POINT,
                                                               inference=part["inference"])
                 self.record(name, frame, change.models[name], part["inference"].iloc[0],
                             change.model_notes)
@@ -647,7 +645,7 @@ class _SuiteRun:
         frame = _with_per_10_rows(pd.concat(self.parts, ignore_index=True), self.spec.exposure)
         frame["simulated"] = bool(self.data.simulated_inputs)
         # The literature range sits next to every per-10-point exposure effect.
-        per_10 = frame["scale"].eq(PER_10_SCALE)
+        per_10 = frame["scale"].eq(PER_10_POINTS)
         frame.loc[per_10, "expected_low"] = expected.lower_pp
         frame.loc[per_10, "expected_high"] = expected.upper_pp
         return frame.reindex(columns=COMPARISON_COLUMNS)
@@ -733,7 +731,7 @@ def _with_per_10_rows(comparison: pd.DataFrame, exposure: str) -> pd.DataFrame:
     pp effects, so they are not marked)."""
     comparison = comparison.assign(
         is_exposure=comparison["term"].str.fullmatch(rf"{re.escape(exposure)}(_lag\d+)?")
-        & comparison["scale"].eq(PER_UNIT))
+        & comparison["scale"].eq(PER_POINT))
     out = []
     for _, row in comparison.iterrows():
         out.append(row)
@@ -742,7 +740,7 @@ def _with_per_10_rows(comparison: pd.DataFrame, exposure: str) -> pd.DataFrame:
             scaled["term"] = per_10_term(row["term"])
             for c in ("estimate", "std_error", "ci_low", "ci_high"):
                 scaled[c] = row[c] * PER_10
-            scaled["scale"] = PER_10_SCALE
+            scaled["scale"] = PER_10_POINTS
             out.append(scaled)
     return pd.DataFrame(out).reset_index(drop=True)
 
