@@ -12,6 +12,7 @@ import pandas as pd
 
 from .. import config
 from . import content as C
+from .sourcing import SURVEY_BY_YEAR
 
 SURVEY = "stunting_survey_pct"
 # Provinces formed in 2022 out of Papua (94) and Papua Barat (91). Their regencies keep the
@@ -23,15 +24,12 @@ PAPUA_PROVINCES = ("91", "92", "94", "95", "96", "97")
 PUBLISHED_PROVINCE_KBPP_PCT = {"33": config.KBPP_JATENG_PCT}
 
 
-# The survey behind each year of the official series (Kemenkes).
-SURVEY_NAMES = {2021: "SSGI 2021", 2022: "SSGI 2022", 2023: "SKI 2023", 2024: "SSGI 2024"}
-
-
 def survey_name(year) -> str:
-    """"SSGI 2024", "SKI 2023" ...: the survey that gave the official figure of ``year``."""
+    """"SSGI 2024", "SKI 2023" ...: the survey that gave the official figure of ``year``
+    (the same names as the source lines, :data:`.sourcing.SURVEY_BY_YEAR`)."""
     if year is None:
         return "–"
-    return SURVEY_NAMES.get(int(year), f"SSGI {int(year)}")
+    return SURVEY_BY_YEAR.get(int(year), f"SSGI {int(year)}")
 
 
 # --------------------------------------------------------------------------------------
