@@ -34,8 +34,6 @@ PROGRAMME_MONTHLY_CSV = PROCESSED_DIR / "programme_monthly.csv"
 # lives apart from the real default, so it can never overwrite or be mistaken for it.
 SIMULATED_DIR = DATA_DIR / "simulated"  # not committed
 SIMULATED_PROCESSED_DIR = SIMULATED_DIR / "processed"
-SIMULATED_RESULTS_DIR = SIMULATED_DIR / "results"
-SIMULATED_REPORTS_DIR = REPORTS_DIR / "simulated"
 
 # Raw files are looked for here, in this order, when no --raw is given:
 # $KBANALYSIS_RAW_DIR, data/raw/ (if it holds anything), then a `shared/data/raw`

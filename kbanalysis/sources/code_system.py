@@ -35,8 +35,6 @@ from ..ledger import InputError
 from ..messages import message_of, msg
 from ..regions import CODE_SYSTEMS, RegionError, Resolver, default_resolver, looks_like_code
 
-DETECTED = ("bps", "kemendagri", "mixed")
-
 
 class CodeSystemUnknown(ValueError):
     """The file's codes cannot be read without being told their system."""
