@@ -689,8 +689,7 @@ def province_trend(ctx: ReportContext, province: str, lang: str) -> tuple:
         "prov_download_trend", lang, {"value": 1})
     if points["value"].notna().sum() < 2:
         return (head, B.paragraph(T.t("prov_trend_single", lang)), shown, source, csv)
-    national = pd.DataFrame({"year": list(config.STUNTING_SURVEY_NATIONAL_PCT),
-                             "value": list(config.STUNTING_SURVEY_NATIONAL_PCT.values())})
+    national = C.national_survey_series()
     national = national.loc[national["year"].between(first, last)]
     members = ctx.analysis.loc[ctx.analysis["province_bps"] == province]
     weighing = None
