@@ -39,9 +39,9 @@ from ..results_contract import (
     META_JSON,
     PREDICTION_COLUMNS,
     PREDICTIONS_CSV,
+    summary_table,
 )
 from ..versions import package_versions
-from .sensitivity import summary_table
 from .suite import SuiteResults
 
 ROW_COLUMNS = ("estimate", "std_error", "ci_low", "ci_high")

@@ -13,8 +13,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..results_contract import PER_10, PER_10_POINTS
-from .sensitivity import fitted_variants, not_applicable_variants, summary_table
+from ..results_contract import (
+    PER_10,
+    PER_10_POINTS,
+    fitted_variants,
+    not_applicable_variants,
+    summary_table,
+)
 
 RULE = "=" * 78
 THIN = "-" * 78

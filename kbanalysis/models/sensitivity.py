@@ -13,7 +13,8 @@ Every variant is fitted on the main run's cross-section (outcome and exposure ye
 other columns' years as chosen there) with the main run's kind of inference (CR1 by
 province, or HC3). ``status`` says what happened, in three kinds:
 
-* ``"ok"`` / ``"ok (...)"``: fitted (:func:`fitted_variants`, the one rule every summary uses);
+* ``"ok"`` / ``"ok (...)"``: fitted (:func:`kbanalysis.results_contract.fitted_variants`, the one
+  rule every summary uses);
 * ``"not applicable: <reason>"``: the variant's data do not exist here (a flag on every used
   row, a weight or covariate column without values among them): listed once, never fitted
   and never shown as a result;
@@ -26,14 +27,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..results_contract import (
-    FITTED,
-    NOT_APPLICABLE,
-    NOT_ESTIMABLE,
-    fitted_variants,
-    not_applicable_variants,
-    summary_table,
-)
+from ..results_contract import FITTED, NOT_APPLICABLE, NOT_ESTIMABLE
 from .errors import SpecificationError
 from .linear import fit_linear
 from .spec import ModelData, Spec, prepare, prepare_aligned
@@ -43,9 +37,7 @@ from .timing import parse_flags
 WEIGHT_OPTIONS = (None, "children_0_4", "population", "deliveries")
 EXTRA_COVARIATES = ("food_security_index", "sppg_per_100k")
 
-__all__ = ["SENSITIVITY_COLUMNS", "Variant", "fit_variant", "fitted_variants",
-           "not_applicable_variants", "sensitivity_grid", "summarise", "summary_table",
-           "variants"]
+__all__ = ["SENSITIVITY_COLUMNS", "Variant", "fit_variant", "sensitivity_grid", "variants"]
 
 SENSITIVITY_COLUMNS = ["variant", "group", "description", "estimate", "std_error", "ci_low",
                        "ci_high", "p_value", "n_obs", "n_clusters", "status"]
@@ -197,9 +189,3 @@ def sensitivity_grid(table: pd.DataFrame, spec: Spec, data: ModelData | None = N
     frame["n_obs"] = frame["n_obs"].astype("Int64")
     frame["n_clusters"] = frame["n_clusters"].astype("Int64")
     return frame
-
-
-def summarise(grid: pd.DataFrame) -> dict:
-    """:func:`summary_table` as {group: {"n", "min", "max"}} (per point)."""
-    return {row.group: {"n": int(row.fits), "min": float(row.lowest), "max": float(row.highest)}
-            for row in summary_table(grid).itertuples(index=False)}

@@ -58,6 +58,7 @@ from ..results_contract import (
     PER_POINT,
     SENSITIVITY_MODEL_PREFIX,
     exposure_meta,
+    fitted_variants,
     per_10_term,
 )
 from ..simulate.synthetic import is_synthetic
@@ -69,7 +70,7 @@ from .glm import fit_beta_regression, fit_fractional_logit
 from .linear import LinearFit, cr1_label, fit_linear, hc3_label
 from .panel import fit_panel
 from .power import DesignPower, design_power
-from .sensitivity import fitted_variants, sensitivity_grid
+from .sensitivity import sensitivity_grid
 from .spatial import fit_spatial_error, spatial_diagnostics
 from .spec import (
     DEFAULT_COVARIATES,

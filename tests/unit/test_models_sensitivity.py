@@ -8,8 +8,9 @@ import pytest
 
 from kbanalysis.models import Spec, prepare
 from kbanalysis.models.evalue import evalue_prevalence_difference, evalue_rr
-from kbanalysis.models.sensitivity import sensitivity_grid, summarise
+from kbanalysis.models.sensitivity import sensitivity_grid
 from kbanalysis.reporting import content
+from kbanalysis.results_contract import summary_table
 from kbanalysis.simulate.synthetic import synthetic_table
 
 
@@ -53,7 +54,7 @@ def test_a_flag_on_every_row_is_not_applicable_listed_once_and_never_a_result(wo
                       f"{len(world)} rows the main model uses")
     assert list(grid.index).count("drop_flag_poverty_pct_year_uncertain") == 1
     assert grid.loc["drop_flagged", "status"].startswith("not applicable")
-    assert summarise(grid.reset_index())["data"]["n"] == int(
+    assert summary_table(grid.reset_index()).set_index("group").loc["data", "fits"] == int(
         ((grid["group"] == "data") & (grid["status"] == "ok")).sum())
 
 
@@ -77,11 +78,11 @@ def test_both_summaries_of_the_grid_count_the_same_fits():
                    "not estimable: only 4 complete row(s)", "ok",
                    "not applicable: deliveries has no values"]})
     report = content.sensitivity_summary(grid).set_index("group")
-    fit = summarise(grid)
-    assert report.loc["data", "fits"] == fit["data"]["n"] == 3
-    assert report.loc["data", "lowest"] == fit["data"]["min"] == -0.2
-    assert report.loc["data", "highest"] == fit["data"]["max"] == 0.3
-    assert report.loc["weights", "fits"] == fit["weights"]["n"] == 1
+    fit = summary_table(grid).set_index("group")
+    assert report.loc["data", "fits"] == fit.loc["data", "fits"] == 3
+    assert report.loc["data", "lowest"] == fit.loc["data", "lowest"] == -0.2
+    assert report.loc["data", "highest"] == fit.loc["data", "highest"] == 0.3
+    assert report.loc["weights", "fits"] == fit.loc["weights", "fits"] == 1
 
 
 def test_weights_and_covariate_variants(grid):
