@@ -277,8 +277,7 @@ def _unknown(path: Path, header: list[str] | None) -> InputError:
     formats = [msg("fmt.named", name=f.name, description=f.description) for f in FORMATS]
     formats += [msg("fmt.named", name=TOPOJSON, description=msg("fmt.topojson"))]
     formats += [msg("fmt.named", name=name, description=msg(f"fmt.{name}"))
-                for name in ("kbpp_profil_kesehatan", "kbpp_opendata", "kbpp_register",
-                             "kbpp_published_coverage")]
+                for name in KBPP_FORMATS.values()]
     return InputError(path, 1 if header else None, None,
                       msg("check.known_format", formats=formats),
                       got=", ".join(header) if header else msg("got.no_csv_header"))
