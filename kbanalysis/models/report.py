@@ -226,7 +226,6 @@ class SuiteSummary:
     text: str
     tables: dict = field(default_factory=dict)
     title: str = "KBPP coverage and stunting: estimator suite"
-    notes: list = field(default_factory=list)
 
     def __str__(self) -> str:
         return self.text
