@@ -128,8 +128,7 @@ def national_province_table(cross: pd.DataFrame, provinces: pd.DataFrame, rows: 
                         "kbpp": overview["kbpp"], "deliveries": overview["deliveries"],
                         "mothers": overview["mothers"], "kbpp_published": published,
                         "kbpp_published_year": None if published is None else int(kbpp_year),
-                        "kbpp_simulated": bool(overview["kbpp"] is not None and "kbpp_measure_type" in members
-                                               and members["kbpp_measure_type"].eq("simulated").any())})
+                        "kbpp_simulated": overview["kbpp"] is not None and C.has_simulated_kbpp(members)})
     return pd.DataFrame.from_records(records, columns=[
         "province_bps", "province_name", "n", "official", "reason", "regency_mean", "n_used",
         "kbpp", "deliveries", "mothers", "kbpp_published", "kbpp_published_year", "kbpp_simulated"])

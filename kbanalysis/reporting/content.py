@@ -395,10 +395,15 @@ def expected_effect(meta: dict | None) -> dict | None:
 # Simulated inputs and provenance
 
 
+def has_simulated_kbpp(frame: pd.DataFrame) -> bool:
+    """Whether any KBPP row of ``frame`` (analysis or cross-section rows) is measured "simulated"."""
+    return "kbpp_measure_type" in frame and bool(frame["kbpp_measure_type"].eq("simulated").any())
+
+
 def simulated_inputs(analysis: pd.DataFrame, meta: dict | None) -> list[str]:
     """Text keys naming each simulated input: KBPP rows measured "simulated", a model fitted on them."""
     found = []
-    if "kbpp_measure_type" in analysis and (analysis["kbpp_measure_type"] == "simulated").any():
+    if has_simulated_kbpp(analysis):
         found.append("simulated_kbpp")
     if meta and any(bool(meta.get(k)) for k in ("simulated", "simulated_inputs")):
         found.append("simulated_model")

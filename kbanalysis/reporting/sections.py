@@ -640,7 +640,7 @@ def province_headline(ctx: ReportContext, province: str, lang: str) -> B.Block:
     parts.append(_target_count(members["stunting_survey_pct"], lang))
     overview = C.area_overview(members)
     if overview["kbpp"] is not None:
-        simulated = "kbpp_measure_type" in members and members["kbpp_measure_type"].eq("simulated").any()
+        simulated = C.has_simulated_kbpp(members)
         parts.append(B.paragraph(T.t("prov_kbpp_pooled", lang, year=overview["kbpp_year"] or "–",
                                      kbpp=_pct(overview["kbpp"], lang),
                                      deliveries=T.integer(overview["deliveries"], lang))

@@ -12,6 +12,7 @@ import re
 import pandas as pd
 
 from . import text as T
+from .content import has_simulated_kbpp
 
 # The survey behind each year's regency stunting estimates (Kemenkes).
 SURVEY_BY_YEAR = {2018: "Riskesdas 2018", 2019: "SSGBI 2019", 2021: "SSGI 2021", 2022: "SSGI 2022",
@@ -32,10 +33,6 @@ def shown_years(cross: pd.DataFrame, column: str) -> list[int]:
         return []
     years = cross.loc[cross[column].notna(), year_column].dropna()
     return sorted({int(y) for y in years})
-
-
-def _simulated(cross: pd.DataFrame) -> bool:
-    return "kbpp_measure_type" in cross and bool((cross["kbpp_measure_type"] == "simulated").any())
 
 
 def _column(frame: pd.DataFrame, name: str, default) -> pd.Series:
@@ -93,4 +90,4 @@ def source_line(cross: pd.DataFrame, columns: list[str], lang: str) -> str:
 
 def is_simulated(cross: pd.DataFrame, column: str) -> bool:
     """Whether the shown values of ``column`` rest on the simulated KBPP layer."""
-    return column.startswith(("kbpp_", "deliveries")) and _simulated(cross)
+    return column.startswith(("kbpp_", "deliveries")) and has_simulated_kbpp(cross)
