@@ -53,10 +53,14 @@ def knn_neighbours(lat: np.ndarray, lon: np.ndarray, k: int = 6) -> np.ndarray:
 
 def knn_weights(lat: np.ndarray, lon: np.ndarray, k: int = 6, ids=None):
     """Row-standardised libpysal ``W`` of the k nearest neighbours (great-circle)."""
+    return neighbour_weights(knn_neighbours(lat, lon, k), ids)
+
+
+def neighbour_weights(nearest: np.ndarray, ids=None):
+    """Row-standardised libpysal ``W`` of the neighbours :func:`knn_neighbours` found."""
     from libpysal.weights import W
 
-    nearest = knn_neighbours(lat, lon, k)
-    ids = list(range(len(lat))) if ids is None else list(ids)
+    ids = list(range(len(nearest))) if ids is None else list(ids)
     neighbours = {ids[i]: [ids[j] for j in row] for i, row in enumerate(nearest)}
     w = W(neighbours, id_order=ids, silence_warnings=True)
     w.transform = "r"
@@ -194,7 +198,7 @@ def spatial_diagnostics(y: np.ndarray, X: np.ndarray, resid: np.ndarray, lat: np
     check then runs on the sqrt-weighted regression (``resid`` are the unscaled residuals
     ``y - X b``). Returns the diagnostics and the libpysal weights."""
     nearest = knn_neighbours(lat, lon, k)
-    w = knn_weights(lat, lon, k)
+    w = neighbour_weights(nearest)
     root = np.ones(len(y)) if weights is None else np.sqrt(np.asarray(weights, dtype=float))
     scaled = np.asarray(resid, dtype=float) * root
     moran = morans_i(scaled, nearest, permutations=permutations, seed=seed)
