@@ -398,17 +398,6 @@ def province_header(ctx: ReportContext, province: str, lang: str) -> B.Block:
                           T.t("subtitle_province", lang, n=n, code=province)))
 
 
-def overview(cross, lang: str) -> B.Block:
-    o = C.area_overview(cross)
-    weighting = (T.t("weighted_by_population", lang, n=o["n_weighted"], total=o["n"]) if o["n_weighted"]
-                 else T.t("unweighted", lang))
-    sentence = T.t("province_overview", lang, stunting=_pct(o["stunting"], lang), weighting=weighting,
-                   kbpp_year=o["kbpp_year"] or "–", kbpp=_pct(o["kbpp"], lang),
-                   deliveries=T.integer(o["deliveries"], lang), n_below=o["n_below_2024_target"],
-                   n=o["n"])
-    return B.join(B.heading(T.t("h_overview", lang)), B.paragraph(sentence, css="key-figure"))
-
-
 def province_regencies(ctx: ReportContext, province: str, lang: str) -> B.Block:
     """The province's regencies: survey stunting, rank, and the 14 % target decided with the
     approximate band (KBPP figures are in the planning table)."""

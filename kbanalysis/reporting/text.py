@@ -206,7 +206,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "prov_model": {"id": "Hasil model", "en": "Model results"},
     "absent": {"id": "tidak ada", "en": "absent"},
     # -- province and national -----------------------------------------------------------
-    "h_overview": {"id": "Ringkasan", "en": "Overview"},
     "h_regencies": {"id": "Kabupaten/kota", "en": "Regencies and cities"},
     "h_provinces": {"id": "Provinsi", "en": "Provinces"},
     "h_map": {"id": "Peta", "en": "Maps"},
@@ -214,17 +213,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "map_kbpp": {"id": "Cakupan KBPP (%)", "en": "KBPP coverage (%)"},
     "map_dots": {"id": "titik = lokasi kabupaten/kota (batas wilayah tidak tersedia)",
                  "en": "dots = regency locations (boundaries not available)"},
-    "province_overview": {
-        "id": "Prevalensi stunting ({weighting}): {stunting} %. Cakupan KBPP {kbpp_year}: "
-              "{kbpp} % dari {deliveries} persalinan. {n_below} dari {n} kabupaten/kota sudah di bawah "
-              "14 % (target 2024).",
-        "en": "Stunting prevalence ({weighting}): {stunting} %. KBPP coverage {kbpp_year}: "
-              "{kbpp} % of {deliveries} deliveries. {n_below} of {n} regencies are already below "
-              "14 % (the 2024 target).",
-    },
-    "weighted_by_population": {"id": "tertimbang penduduk, {n} dari {total} kabupaten/kota yang punya data penduduk",
-                               "en": "population-weighted over the {n} of {total} regencies with a population figure"},
-    "unweighted": {"id": "rata-rata tanpa bobot", "en": "unweighted mean"},
     "h_scatter": {"id": "KBPP dan stunting", "en": "KBPP and stunting"},
     # -- column labels -------------------------------------------------------------------
     "col_name": {"id": "Nama", "en": "Name"},
