@@ -44,7 +44,7 @@ from .ssgi_province import read_ssgi_provinsi
 from .susenas import ID_COLUMNS as SUSENAS_COLUMNS
 from .susenas import STEMS as SUSENAS_STEMS
 from .susenas import read_susenas_kabkota
-from .text_format import TextFormat, sniff_text_format
+from .text_format import TextFormat, read_header, sniff_text_format
 
 # Ledger reasons that are problems of the file, with what was expected instead
 # (kbanalysis.messages "check.expected.<reason>"; for bad_year the detail gives the range).
@@ -238,17 +238,13 @@ def _check_one(path: Path, resolver: Resolver | None, code_system: str | None) -
 
 
 def _header(path: Path) -> list[str] | None:
-    text_format = sniff_text_format(path)
     try:
-        with path.open(encoding=text_format.python_encoding, newline="") as handle:
-            for fields in csv.reader(handle, delimiter=text_format.delimiter):
-                if any("\x00" in f for f in fields):
-                    return None  # binary: a workbook or a UTF-16 export, not a CSV
-                if any(f.strip() for f in fields):
-                    return [f.strip() for f in fields]
+        header = read_header(path, sniff_text_format(path))
     except (UnicodeDecodeError, csv.Error):
         return None
-    return None
+    if not header or any("\x00" in f for f in header):
+        return None  # none, or binary: a workbook or a UTF-16 export, not a CSV
+    return header
 
 
 def _recognise(path: Path, header: list[str]) -> tuple[FileFormat | None, list[InputError]]:

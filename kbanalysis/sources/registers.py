@@ -75,7 +75,7 @@ from ..messages import message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
 from .code_system import file_code_system
 from .kbpp_import import KbppParts, method_key, method_of, parts_frame
-from .text_format import TextFormat, sniff_text_format
+from .text_format import TextFormat, read_header, sniff_text_format
 
 METHODS = list(config.KBPP_METHODS)
 WINDOW_DAYS = config.KBPP_WINDOW_DAYS
@@ -182,12 +182,7 @@ def _file_columns(path: Path, text_format: TextFormat | None = None) -> list[str
     if path.suffix.lower() == ".parquet":
         import pyarrow.parquet as pq
         return list(pq.read_schema(path).names)
-    text_format = text_format or sniff_text_format(path)
-    with path.open(encoding=text_format.python_encoding, newline="") as handle:
-        for fields in csv.reader(handle, delimiter=text_format.delimiter):
-            if any(f.strip() for f in fields):
-                return [f.strip() for f in fields]
-    return []
+    return read_header(path, text_format)
 
 
 def looks_like_register(path) -> bool:

@@ -5,6 +5,7 @@ BOM) or as Windows-1252 "ANSI", separated by ``,`` or, in Indonesian locales, by
 from __future__ import annotations
 
 import codecs
+import csv
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +55,18 @@ def sniff_text_format(path: Path) -> TextFormat:
     start = len(codecs.BOM_UTF8) if has_bom else 0
     first_line = _first_nonblank_line(head[start:].decode(encoding, errors="replace"))
     return TextFormat(encoding, _delimiter(first_line), has_bom)
+
+
+def read_header(path: Path, text_format: TextFormat | None = None) -> list[str]:
+    """A delimited file's first non-blank record, fields stripped (empty when it has none),
+    read in ``text_format`` (sniffed when not given)."""
+    path = Path(path)
+    text_format = text_format or sniff_text_format(path)
+    with path.open(encoding=text_format.python_encoding, newline="") as handle:
+        for fields in csv.reader(handle, delimiter=text_format.delimiter):
+            if any(f.strip() for f in fields):
+                return [f.strip() for f in fields]
+    return []
 
 
 def _is_utf8(head: bytes, handle) -> bool:
