@@ -162,6 +162,21 @@ def cli():
     return app
 
 
+def test_cli_defaults_are_the_suite_defaults():
+    # kbanalysis fit spells its defaults out (the models are imported only when it runs):
+    # they must stay the ones fit_suite takes.
+    import inspect
+    cli_options = inspect.signature(fit_command.fit).parameters
+    suite = inspect.signature(fit_suite).parameters
+    for option, argument in (("outcome", "outcome"), ("exposure", "exposure"),
+                             ("weights", "weights"), ("cluster", "cluster"), ("seed", "seed"),
+                             ("draws", "bootstrap_draws"),
+                             ("bootstrap_weights", "bootstrap_weights")):
+        assert cli_options[option].default.default == suite[argument].default, option
+    covariates = cli_options["covariates"].default.default
+    assert tuple(covariates.split(",")) == tuple(suite["covariates"].default)
+
+
 def test_cli_writes_all_result_files(cli, tmp_path):
     result = CliRunner().invoke(cli, ["fit", "--synthetic", "--draws", "999", "--quiet",
                                       "--out", str(tmp_path)])
