@@ -304,12 +304,11 @@ def area_overview(cross: pd.DataFrame) -> dict:
 
 
 def province_table(cross: pd.DataFrame, province: str) -> pd.DataFrame:
-    """The province's regencies with stunting, its rank, KBPP coverage, deliveries, mothers to reach."""
+    """The province's regencies with survey stunting and its rank within the province (their
+    KBPP figures are in ``areas.planning_table``)."""
     rows = cross.loc[cross["province_bps"] == province].copy()
     rows["stunting_rank"] = rows["stunting_survey_pct"].rank(method="min").astype("Int64")
-    rows["mothers"] = [mothers_to_reach(d, t) for d, t in zip(rows["deliveries"], rows["kbpp_total"])]
-    columns = ["bps_code", "name", "stunting_survey_pct", "stunting_rank", "kbpp_coverage_pct",
-               "deliveries", "mothers"]
+    columns = ["bps_code", "name", "stunting_survey_pct", "stunting_rank"]
     return rows[columns].sort_values("bps_code", kind="mergesort").reset_index(drop=True)
 
 
