@@ -30,12 +30,16 @@ import pandas as pd
 from ..results_contract import FITTED, NOT_APPLICABLE, NOT_ESTIMABLE
 from .errors import SpecificationError
 from .linear import fit_linear
-from .spec import ModelData, Spec, prepare, prepare_aligned
+from .spec import (
+    EXTRA_COVARIATES,
+    WEIGHT_OPTIONS,
+    ModelData,
+    Spec,
+    prepare,
+    prepare_aligned,
+)
 from .threads import single_threaded
 from .timing import parse_flags
-
-WEIGHT_OPTIONS = (None, "children_0_4", "population", "deliveries")
-EXTRA_COVARIATES = ("food_security_index", "sppg_per_100k")
 
 __all__ = ["SENSITIVITY_COLUMNS", "Variant", "fit_variant", "sensitivity_grid", "variants"]
 

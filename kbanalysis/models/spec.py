@@ -40,6 +40,10 @@ CLUSTER_COLUMNS = {"province": "province_bps", "regency": "bps_code", "auto": "p
 MIN_CLUSTERS = 10  # below this, cluster-robust variances are unreliable even with a t(G-1)
 MIN_ROWS = 10  # below this no regression is fitted at all
 INTERCEPT = "(intercept)"
+# What the sensitivity grid refits with (kbanalysis.models.sensitivity): other weights and
+# added covariates. Here because data_hash must cover every column the suite reads.
+WEIGHT_OPTIONS = (None, "children_0_4", "population", "deliveries")
+EXTRA_COVARIATES = ("food_security_index", "sppg_per_100k")
 # Columns of the rows used (``ModelData.frame``) besides the model's own.
 FRAME_COLUMNS = ("bps_code", "year", "name", "province_bps", "province_name", "latitude",
                  "longitude", "flags", "kbpp_measure_type", "kbpp_source")
@@ -174,8 +178,8 @@ def model_columns(spec: Spec) -> list[str]:
 def data_hash(table: pd.DataFrame, spec: Spec) -> str:
     """sha256 of the table columns the suite reads, in a canonical CSV form."""
     columns = ["bps_code", "year", "province_bps", "latitude", "longitude", "flags",
-               *model_columns(spec), "children_0_4", "population", "deliveries",
-               "kbpp_measure_type", "food_security_index", "sppg_per_100k"]
+               *model_columns(spec), *filter(None, WEIGHT_OPTIONS), "kbpp_measure_type",
+               *EXTRA_COVARIATES]
     present = [c for c in dict.fromkeys(columns) if c in table.columns]
     frame = table[present].sort_values([c for c in ("bps_code", "year") if c in present],
                                        kind="mergesort")
