@@ -343,29 +343,10 @@ def is_per_10(comparison: pd.DataFrame) -> bool:
     return bool(len(comparison)) and comparison["term"].str.endswith(PER_10_SUFFIX).all()
 
 
-def sensitivity_grid(meta: dict | None) -> pd.DataFrame | None:
-    """The sensitivity refits ``fit`` recorded: one row per variant (estimate per point)."""
-    rows = (meta or {}).get("sensitivity")
-    if not rows:
-        return None
-    frame = pd.DataFrame(rows)
-    order = [c for c in ("group", "variant", "description", "estimate", "ci_low", "ci_high",
-                         "p_value", "n_obs", "n_clusters", "status") if c in frame]
-    return frame[order]
-
-
 def sensitivity_summary(grid: pd.DataFrame) -> pd.DataFrame:
     """Per group of variants: how many fits and the range of the estimate."""
     # The same rule as the fit's own summary: statuses "ok" and "ok (...)" are fits.
     return results_contract.summary_table(grid)
-
-
-def diagnostics(meta: dict | None) -> dict:
-    """What ``fit`` recorded besides estimates: spatial tests, E-value, skipped models, notes."""
-    meta = meta or {}
-    return {"spatial": meta.get("spatial") or {}, "evalue": meta.get("evalue") or {},
-            "skipped": meta.get("skipped") or {}, "notes": list(meta.get("notes") or []),
-            "main_model": meta.get("main_model"), "models": meta.get("models") or {}}
 
 
 def expected_effect(meta: dict | None) -> dict | None:
