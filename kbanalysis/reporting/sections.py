@@ -120,7 +120,7 @@ def regency_targets(ctx: ReportContext, code: str, lang: str) -> B.Block:
     table["status_text"] = [_status_text(st, lang) for st in table["status"]]
     block = B.table(table, {"label": T.t("col_target", lang), "target_pct": "%",
                             "gap": T.t("col_gap", lang), "status_text": T.t("col_status", lang)},
-                    {"target_pct": lambda v: _pct(v, lang), "gap": lambda v: _signed(v, lang)})
+                    {"target_pct": lambda v: _pct(v, lang), "gap": lambda v: T.signed(v, lang)})
     caption = B.figure_caption(T.t("reg_targets_caption", lang, half=T.number(s["half_width"], lang, 0)))
     return B.join(B.heading(T.t("h_targets", lang)), block, caption if s["value"] is not None else None)
 
@@ -214,10 +214,10 @@ def regency_relationship(ctx: ReportContext, code: str, lang: str) -> B.Block | 
               T.t("reg_detect_yes" if found["detectable"] else "reg_detect_no", lang,
                   mde=T.number(found["mde"], lang, 2)))
     sentence = T.t("reg_relationship", lang, n=scope["n"], scope=where, outcome_year=scope["outcome_year"],
-                   exposure_year=scope["exposure_year"], estimate=_signed(found["estimate"], lang, 2),
-                   low=_signed(found["ci_low"], lang, 2), high=_signed(found["ci_high"], lang, 2),
-                   exp_low=_signed(found["expected_low"], lang, 2),
-                   exp_high=_signed(found["expected_high"], lang, 2), detect=detect)
+                   exposure_year=scope["exposure_year"], estimate=T.signed(found["estimate"], lang, 2),
+                   low=T.signed(found["ci_low"], lang, 2), high=T.signed(found["ci_high"], lang, 2),
+                   exp_low=T.signed(found["expected_low"], lang, 2),
+                   exp_high=T.signed(found["expected_high"], lang, 2), detect=detect)
     row = ctx.cross.loc[ctx.cross["bps_code"] == code].iloc[0]
     if row["bps_code"] in set(ctx.predictions["bps_code"]):
         where_from = T.t("reg_relationship_inside", lang, name=row["name"], n=scope["n"])
@@ -237,13 +237,6 @@ def regency_relationship(ctx: ReportContext, code: str, lang: str) -> B.Block | 
 def _model_simulated(ctx: ReportContext) -> bool:
     """The model results were fitted on simulated inputs (the demonstration)."""
     return "simulated_model" in ctx.simulated
-
-
-def _signed(value, lang: str, decimals: int = 1) -> str:
-    if value is None or value != value:
-        return "–"
-    text = T.number(value, lang, decimals)
-    return ("+" if value > 0 and text.strip("0.,") else "") + text  # no "+0.00"
 
 
 def regency_kbpp(ctx: ReportContext, code: str, lang: str) -> B.Block:
@@ -350,7 +343,7 @@ def regency_model(ctx: ReportContext, code: str, lang: str) -> tuple:
     if pos is None:
         return (head, B.paragraph(_outside_model(ctx, code, lang)))
     sentence = T.t("model_position", lang, observed=_pct(pos["observed"], lang),
-                   expected=_pct(pos["expected"], lang), residual=_signed(round(pos["residual"], 1), lang),
+                   expected=_pct(pos["expected"], lang), residual=T.signed(round(pos["residual"], 1), lang),
                    direction=T.t("above" if pos["residual"] > 0 else "below", lang),
                    share=T.number(pos["share_larger"], lang, 0))
     province = ctx.cross.loc[ctx.cross["bps_code"] == code, "province_bps"].iloc[0]
@@ -471,7 +464,7 @@ def _model_comparison(ctx: ReportContext, lang: str) -> tuple:
     table = B.table(comparison, {"name": T.t("col_model", lang), "estimate": T.t("col_estimate", lang),
                                  "ci": T.t("col_ci", lang), "p_value": T.t("col_p", lang),
                                  "n_obs": T.t("col_obs", lang)},
-                    {"estimate": lambda v: _signed(float(v), lang, 2),
+                    {"estimate": lambda v: T.signed(float(v), lang, 2),
                      "p_value": lambda v: T.p_value(v, lang), "n_obs": lambda v: T.integer(v, lang)},
                     highlight=lambda row: row["model"] in mains)
     expected = C.expected_effect(ctx.meta)
@@ -485,8 +478,8 @@ def _model_comparison(ctx: ReportContext, lang: str) -> tuple:
              table, figure]
     power = power_sentence(ctx, lang)  # the MDE beside the literature range
     if band and power is None:
-        parts.append(B.paragraph(T.t("expected_sentence", lang, low=_signed(band[0], lang, 3),
-                                     high=_signed(band[1], lang, 3))))
+        parts.append(B.paragraph(T.t("expected_sentence", lang, low=T.signed(band[0], lang, 3),
+                                     high=T.signed(band[1], lang, 3))))
     parts.append(power)
     parts.append(_download(comparison[["model", "name", "term", "estimate", "ci_low", "ci_high", "p_value",
                                        "n_obs"]], "model-comparison.csv", "nat_download_models", lang))
@@ -499,8 +492,8 @@ def expected_range(ctx: ReportContext, lang: str) -> tuple:
     expected = C.expected_effect(ctx.meta)
     if expected is None:
         return (head, B.paragraph(T.t("expected_missing", lang)))
-    sentence = T.t("expected_sentence", lang, low=_signed(expected["lower_pp"], lang, 3),
-                   high=_signed(expected["upper_pp"], lang, 3))
+    sentence = T.t("expected_sentence", lang, low=T.signed(expected["lower_pp"], lang, 3),
+                   high=T.signed(expected["upper_pp"], lang, 3))
     scenarios = expected["scenarios"]
     if scenarios.empty:
         return (head, B.paragraph(sentence))
@@ -509,7 +502,7 @@ def expected_range(ctx: ReportContext, lang: str) -> tuple:
                                 "expected_pp": T.t("col_expected_pp", lang)},
                     {"relative_risk": lambda v: T.number(v, lang, 3),
                      "share_otherwise_short": lambda v: T.number(v, lang, 2),
-                     "expected_pp": lambda v: _signed(float(v), lang, 3)})
+                     "expected_pp": lambda v: T.signed(float(v), lang, 3)})
     return (head, B.paragraph(sentence), table)
 
 
@@ -869,7 +862,7 @@ def power_sentence(ctx: ReportContext, lang: str) -> B.Block | None:
         return None
     sentence = T.t("nat_mde", lang, power=T.number(100 * power["power"], lang, 0),
                    alpha=T.number(power["alpha"], lang, 2), mde=T.number(power["mde_pp"], lang, 2),
-                   low=_signed(power["lower_pp"], lang, 3), high=_signed(power["upper_pp"], lang, 3))
+                   low=T.signed(power["lower_pp"], lang, 3), high=T.signed(power["upper_pp"], lang, 3))
     verdict = T.t("nat_mde_can" if power["detectable"] else "nat_mde_cannot", lang)
     return B.paragraph(f"{sentence} {verdict}", css="key-figure")
 
@@ -889,7 +882,7 @@ def national_research_covariates(ctx: ReportContext, lang: str) -> tuple:
     return (B.heading(T.t("nat_h_research", lang) + _model_tag(ctx, lang)), head, B.figure_caption(caption),
             B.table(shown, {"label": T.t("col_term", lang), "estimate": T.t("col_estimate", lang),
                             "ci": T.t("col_ci", lang), "p_value": T.t("col_p", lang)},
-                    {"estimate": lambda v: _signed(float(v), lang, 3), "p_value": lambda v: T.p_value(v, lang)}),
+                    {"estimate": lambda v: T.signed(float(v), lang, 3), "p_value": lambda v: T.p_value(v, lang)}),
             _download(table.assign(model=ctx.meta.get("main_model"))[
                 ["model", "term", "estimate", "std_error", "ci_low", "ci_high", "p_value"]],
                 "covariates.csv", "nat_download_covariates", lang))
@@ -923,7 +916,7 @@ def national_research_sensitivity(ctx: ReportContext, lang: str) -> tuple:
             B.table(shown, {"group": T.t("nat_col_group", lang), "description": T.t("nat_col_variant", lang),
                             "estimate": T.t("col_estimate", lang), "ci": T.t("col_ci", lang),
                             "p_value": T.t("col_p", lang), "n_obs": T.t("col_obs", lang)},
-                    {"estimate": lambda v: _signed(float(v), lang, 2), "p_value": lambda v: T.p_value(v, lang),
+                    {"estimate": lambda v: T.signed(float(v), lang, 2), "p_value": lambda v: T.p_value(v, lang),
                      "n_obs": lambda v: T.integer(v, lang)}),
             _download(table, "sensitivity-grid.csv", "nat_download_sensitivity", lang))
 

@@ -20,10 +20,7 @@ PER_10_SCALE = "pp per 10 points"
 
 
 def _num(value, decimals: int = 2) -> str:
-    if value is None or value is pd.NA or value != value:
-        return "–"
-    text = T.number(value, LANG, decimals)
-    return ("+" if value > 0 and text.strip("0.,") else "") + text  # no "+0.00"
+    return T.signed(value, LANG, decimals)
 
 
 def _p(value) -> str:

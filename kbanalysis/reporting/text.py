@@ -849,6 +849,14 @@ def number(value, lang: str, decimals: int = 1) -> str:
     return text
 
 
+def signed(value, lang: str, decimals: int = 1) -> str:
+    """:func:`number` with a "+" before a positive value (never "+0.00"); "–" when missing."""
+    if value is None or value is pd.NA or value != value:
+        return "–"
+    text = number(value, lang, decimals)
+    return ("+" if value > 0 and text.strip("0.,") else "") + text
+
+
 P_VALUE_DECIMALS = 3
 
 
