@@ -139,7 +139,7 @@ def summary_text(results) -> str:
         if len(absent):
             lines.append("  Variants not offered (their data do not exist here):")
             lines += [f"    {row['variant']}: {row['status']}" for _, row in absent.iterrows()]
-    for name, design in getattr(results, "designs", {}).items():
+    for name, design in results.designs.items():
         flag = " [SIMULATED inputs]" if design.statistics.get("simulated") else ""
         lines.append(f"Design '{name}' ({design.status}){flag}: {design.description}")
         lines += [f"  {note}" for note in design.notes]
@@ -266,7 +266,7 @@ def summarise_results(results) -> SuiteSummary:
     if results.sensitivity is not None:
         tables["sensitivity"] = summary_table(results.sensitivity, PER_10)
         tables["sensitivity_grid"] = results.sensitivity
-    for name, design in getattr(results, "designs", {}).items():
+    for name, design in results.designs.items():
         tables[name] = design.table
         if design.rows is not None and design.rows is not design.table:
             tables[f"{name}_rows"] = design.rows
