@@ -13,6 +13,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from . import text as T
+from .maps import short_name
 from .plots import DPI, FigureBlock, _styled, new_figure
 
 WIDTH_IN = 5.2
@@ -36,11 +37,6 @@ class RenderedFigure(FigureBlock):
 
 def rendered_once(block: FigureBlock) -> RenderedFigure:
     return RenderedFigure(block.figure, block.description, getattr(block, "wide", False))
-
-
-def short_name(name: str) -> str:
-    """A regency's name without "Kabupaten " for a legend ("Kota " stays: it tells the two apart)."""
-    return name.removeprefix("Kabupaten ")
 
 
 def _number_axis(ax, lang: str) -> None:
