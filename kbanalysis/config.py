@@ -53,6 +53,9 @@ KBPP_JATENG_REGENCY_RANGE_2021 = (13.7, 91.3)  # lowest and highest of its 35 ka
 SUSENAS_POSTPARTUM_MODERN_PCT = 73.01  # national
 SUSENAS_POSTPARTUM_MODERN_PAPUA_PCT = 28.71  # Papua (pre-2022 province), the lowest
 KBPP_TARGET_PCT = 70.0  # BKKBN target (2022)
+# The BKKBN Sulawesi Barat SIGA/Elsimil exports hold no year column: the file names and the
+# dashboard they come from say 2025 (data/SOURCES.md).
+SIGA_SULBAR_YEAR = 2025
 KBPP_METHODS = ("kondom", "suntik", "pil", "akdr", "mop", "mow", "implan", "mal")
 # Stunting targets, year -> percent: 14 % by 2024 (RPJMN 2020-24); 18.8 % in 2025 and
 # 14.2 % by 2029 (RPJMN 2025-29).

@@ -43,7 +43,6 @@ from .sources.ssgi import read_ssgi_kabkota
 from .sources.ssgi_province import read_ssgi_provinsi
 from .sources.susenas import read_susenas_kabkota
 
-SIGA_SULBAR_YEAR = 2025  # the BKKBN Sulawesi Barat exports (see RAW_SOURCES)
 FIRST_YEAR = 2014  # the analysis table starts with the first year of any regency series
 
 # Regency indicators of the analysis table, in column order (see the data contract).
@@ -113,13 +112,15 @@ RAW_SOURCES = [
     # BKKBN SIGA / Elsimil exports of Sulawesi Barat: no column holds the year; it is 2025 by
     # the file names and the dashboard they come from (data/SOURCES.md).
     RawSource("siga_pus", "siga_sulbar/data_pus.csv",
-              lambda p, r, s: read_siga_pus(p, year=SIGA_SULBAR_YEAR, resolver=r, source_id=s),
+              lambda p, r, s: read_siga_pus(p, year=config.SIGA_SULBAR_YEAR, resolver=r,
+                                            source_id=s),
               kind="administrative"),
     RawSource("siga_mix_kontra", "siga_sulbar/data_mix_kontra.csv",
-              lambda p, r, s: read_siga_mix(p, year=SIGA_SULBAR_YEAR, resolver=r, source_id=s),
+              lambda p, r, s: read_siga_mix(p, year=config.SIGA_SULBAR_YEAR, resolver=r,
+                                            source_id=s),
               kind="administrative"),
     RawSource("elsimil_bumil", "siga_sulbar/*elsimil-bumil*.csv",
-              lambda p, r, s: read_elsimil_bumil(p, year=SIGA_SULBAR_YEAR, resolver=r,
+              lambda p, r, s: read_elsimil_bumil(p, year=config.SIGA_SULBAR_YEAR, resolver=r,
                                                  source_id=s),
               kind="administrative"),
 ]

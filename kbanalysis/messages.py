@@ -143,6 +143,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "check.expected.missing_value": {
         "en": "a value",
         "id": "ada nilai"},
+    "check.expected.inconsistent_total": {
+        "en": "counts that agree with each other (a part no larger than its whole)",
+        "id": "angka yang saling sesuai (bagian tidak lebih besar dari keseluruhannya)"},
     "check.expected.out_of_range": {
         "en": "a value inside the indicator's range",
         "id": "nilai di dalam rentang indikator"},
@@ -181,6 +184,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "check.req.susenas_columns": {
         "en": "columns {columns}",
         "id": "kolom {columns}"},
+    "check.req.value_column": {
+        "en": "a value column named like {pattern}",
+        "id": "kolom nilai dengan nama seperti {pattern}"},
     "check.req.no_province_code": {
         "en": "no province_code column",
         "id": "tanpa kolom province_code"},
@@ -968,6 +974,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "fmt.kbpp_published_coverage": {
         "en": "printed KBPP coverage by kab/kota, with its source",
         "id": "cakupan KBPP tercetak per kabupaten/kota, dengan sumbernya"},
+    "fmt.bps_population": {
+        "en": "BPS population by kab/kota (Kemendagri-style codes, names, penduduk_YYYY)",
+        "id": "jumlah penduduk BPS per kabupaten/kota (kode gaya Kemendagri, nama, penduduk_YYYY)"},
+    "fmt.bps_children_0_4": {
+        "en": "BPS children aged 0-4 by kab/kota (names, penduduk_0_4_YYYY)",
+        "id": "jumlah anak umur 0-4 BPS per kabupaten/kota (nama, penduduk_0_4_YYYY)"},
+    "fmt.siga_pus": {
+        "en": "BKKBN SIGA export: PUS and unmet need per desa and month",
+        "id": "ekspor SIGA BKKBN: PUS dan unmet need per desa dan bulan"},
+    "fmt.siga_mix_kontra": {
+        "en": "BKKBN SIGA export: active users by method per desa and month",
+        "id": "ekspor SIGA BKKBN: peserta KB aktif per metode, per desa dan bulan"},
+    "fmt.elsimil_bumil": {
+        "en": "BKKBN Elsimil export: pregnancy accompaniment and KBPP intention per desa",
+        "id": "ekspor Elsimil BKKBN: pendampingan ibu hamil dan rencana KBPP per desa"},
     "fmt.named": {
         "en": "{name} ({description})",
         "id": "{name} ({description})"},

@@ -25,10 +25,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import config
 from ..ledger import InputError, Reject
 from ..messages import Msg, msg
 from ..regions import Resolver, default_resolver
 from . import opendata_indicators as od
+from . import population as pop
+from . import siga
 from .base import SourceResult
 from .geometry import read_topojson
 from .jabar_opendata import read_opendata
@@ -51,7 +54,7 @@ from .text_format import TextFormat, read_header, sniff_text_format
 EXPECTED = {reason: msg(f"check.expected.{reason}") for reason in (
     "malformed_row", "bad_year", "unknown_region", "ambiguous_region", "unknown_indicator",
     "code_name_mismatch", "duplicate", "unit_mismatch", "not_a_number", "missing_value",
-    "out_of_range")}
+    "out_of_range", "inconsistent_total")}
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,36 @@ FORMATS: list[FileFormat] = [
     # Printed figures with their source and address (kbanalysis.sources.published).
     FileFormat("published_table", msg("fmt.published_table"), tuple(PUBLISHED_COLUMNS),
                lambda p, r: read_published(p, resolver=r)),
+    # BPS population tables (kbanalysis.sources.population): the value column names the year.
+    FileFormat("bps_population", msg("fmt.bps_population"),
+               (pop.CODE_COLUMN, *pop.NAME_COLUMNS),
+               lambda p, r: pop.read_population_total(p, resolver=r, crosswalk=_crosswalk_2020()),
+               lambda header: any(pop.TOTAL_VALUE.fullmatch(c) for c in header),
+               msg("check.req.value_column", pattern=pop.TOTAL_VALUE.pattern)),
+    FileFormat("bps_children_0_4", msg("fmt.bps_children_0_4"), tuple(pop.NAME_COLUMNS),
+               lambda p, r: pop.read_children_0_4(p, resolver=r),
+               lambda header: any(pop.UNDER_5_VALUE.fullmatch(c) for c in header),
+               msg("check.req.value_column", pattern=pop.UNDER_5_VALUE.pattern)),
+    # BKKBN SIGA / Elsimil desa exports (kbanalysis.sources.siga).
+    FileFormat("siga_pus", msg("fmt.siga_pus"),
+               (*siga.PLACE_COLUMNS, *siga.PUS_COLUMNS, siga.MONTH_COLUMN),
+               lambda p, r: siga.read_siga_pus(p, year=config.SIGA_SULBAR_YEAR, resolver=r)),
+    FileFormat("siga_mix_kontra", msg("fmt.siga_mix_kontra"),
+               (*siga.PLACE_COLUMNS, *siga.MIX_COLUMNS, siga.MONTH_COLUMN),
+               lambda p, r: siga.read_siga_mix(p, year=config.SIGA_SULBAR_YEAR, resolver=r)),
+    FileFormat("elsimil_bumil", msg("fmt.elsimil_bumil"),
+               (*siga.PLACE_COLUMNS, *siga.BUMIL_COLUMNS),
+               lambda p, r: siga.read_elsimil_bumil(p, year=config.SIGA_SULBAR_YEAR,
+                                                    resolver=r)),
 ]
+
+
+def _crosswalk_2020() -> dict[str, str]:
+    """Pre-2022 Kemendagri codes (Papua) -> BPS, from the raw folder's bridging list when
+    there is one; without it such codes are reported as unknown regions."""
+    raw = config.default_raw_dir()
+    bridge = raw / CODE_LISTS["bridge"][0] if raw is not None else None
+    return pop.read_crosswalk_2020(bridge) if bridge is not None and bridge.is_file() else {}
 TOPOJSON = "topojson_kabkot"
 # The KBPP shapes offices hold (kbanalysis.sources.kbpp_import) are recognised first: a KBPP
 # open-data table also fits the generic Open Data schema, but must be read as KBPP rows.

@@ -57,6 +57,11 @@ NOT_INFORMED = "BUMIL >=32 MINGGU TIDAK MENDAPAT INFORMASI KONTRASEPSI"
 WILL_KBPP = "BUMIL >=32 MINGGU AKAN KBPP"
 NO_KBPP = "BUMIL >=32 MINGGU MEMUTUSKAN TIDAK KBPP"
 DIFFERENCES = {NOT_ACCOMPANIED}  # written as JUMLAH BUMIL - BUMIL TERDAMPINGI
+# The count columns each export must have (beside PLACE_COLUMNS, and BULAN where monthly).
+PUS_COLUMNS = [PUS, UNMET]
+MIX_COLUMNS = [PA, *METHODS, MODERN, TRADITIONAL]
+BUMIL_COLUMNS = [BUMIL, ACCOMPANIED, NOT_ACCOMPANIED, LATE, INFORMED, NOT_INFORMED, WILL_KBPP,
+                 NO_KBPP]
 
 # The programme table (data contract): one row per regency, month and indicator; numerator
 # and denominator are empty for counts. Files without months (Elsimil) are not in it: their
@@ -87,7 +92,7 @@ def read_siga_pus(path: Path, *, year: int, resolver: Resolver | None = None,
                   source_id: str = PUS_ID, bare_means: str | None = None) -> ProgrammeResult:
     """``data_pus``: PUS and UNMET NEED per desa and month -> ``pus``, ``unmet_need_pct``."""
     checks = [_part_of(UNMET, PUS)]
-    result = _read(path, year, resolver, source_id, [PUS, UNMET], checks, True, bare_means)
+    result = _read(path, year, resolver, source_id, PUS_COLUMNS, checks, True, bare_means)
     result.kind = "pus"
     sums = _sums(result.counts, [PUS, UNMET])
     _add(result, sums, "pus", PUS)
@@ -100,8 +105,7 @@ def read_siga_mix(path: Path, *, year: int, resolver: Resolver | None = None,
     """``data_mix_kontra``: users by method per desa and month -> ``kb_active_users`` (PA),
     ``kb_modern_users``, ``long_acting_share_pct`` (MKJP / KB MODERN)."""
     checks = [_methods_add_up, _sum_of([MODERN, TRADITIONAL], PA)]
-    result = _read(path, year, resolver, source_id, [PA, *METHODS, MODERN, TRADITIONAL],
-                   checks, True, bare_means)
+    result = _read(path, year, resolver, source_id, MIX_COLUMNS, checks, True, bare_means)
     result.kind = "mix"
     counts = result.counts.assign(MKJP=result.counts[LONG_ACTING].sum(axis=1)
                                   if len(result.counts) else [])
@@ -116,13 +120,11 @@ def read_elsimil_bumil(path: Path, *, year: int, resolver: Resolver | None = Non
                        source_id: str = BUMIL_ID, bare_means: str | None = None) -> ProgrammeResult:
     """Elsimil pregnancy accompaniment per desa (no month: the year to date) ->
     ``kbpp_intention_pct`` = AKAN KBPP / pregnant women at >= 32 weeks."""
-    columns = [BUMIL, ACCOMPANIED, NOT_ACCOMPANIED, LATE, INFORMED, NOT_INFORMED, WILL_KBPP,
-               NO_KBPP]
     checks = [_part_of(ACCOMPANIED, BUMIL, NOT_ACCOMPANIED),
               _sum_of([ACCOMPANIED, NOT_ACCOMPANIED], BUMIL), _part_of(LATE, BUMIL),
               _parts_within([INFORMED, NOT_INFORMED], LATE),
               _parts_within([WILL_KBPP, NO_KBPP], LATE)]
-    result = _read(path, year, resolver, source_id, columns, checks, False, bare_means)
+    result = _read(path, year, resolver, source_id, BUMIL_COLUMNS, checks, False, bare_means)
     result.kind = "bumil"
     sums = _sums(result.counts, [LATE, WILL_KBPP])
     _add(result, sums, "kbpp_intention_pct", WILL_KBPP, LATE)

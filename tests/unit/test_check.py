@@ -21,12 +21,24 @@ def where(report):
 @pytest.mark.parametrize("source_id, expected", [
     ("ssgi2024_kabkota", "ssgi_kabkota_514"), ("susenas_kabkota", "susenas_kabkota"),
     ("jabar_od_17148", "jabar_opendata"), ("jabar_ssgi2024", "jabar_opendata"),
-    ("ssgi_provinsi", "ssgi_provinsi")])
+    ("ssgi_provinsi", "ssgi_provinsi"), ("bps_population", "bps_population"),
+    ("bps_children_0_4", "bps_children_0_4"), ("siga_pus", "siga_pus"),
+    ("siga_mix_kontra", "siga_mix_kontra")])
 def test_real_files_are_recognised_and_clean(raw_dir, source_id, expected):
     report = check_file(raw_source_file(raw_dir, source_id))
     assert report.format == expected
     assert report.problems == [] and report.ok
     assert report.rows_read > 0
+
+
+def test_rows_the_build_rejects_are_problems_of_data_check(raw_dir):
+    # Elsimil 2025, line 2 (Bambaira): 40 accompanied of 36 pregnant women, read by hand.
+    report = check_file(raw_source_file(raw_dir, "elsimil_bumil"))
+    assert report.format == "elsimil_bumil" and not report.ok
+    first = report.problems[0]
+    assert (first.row, first.column) == (2, None)
+    assert "40" in first.line() and "36" in first.line()
+    assert len(report.problems) == report.rows_read - report.rows_kept
 
 
 def test_known_data_quirks_are_findings_not_problems(raw_dir):
