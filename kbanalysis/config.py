@@ -47,7 +47,6 @@ SEED = 20240601  # default seed for every random draw in the project
 KBPP_WINDOW_DAYS = 42  # KBPP: modern method started within 42 days of delivery
 # Verified anchors (see data/SOURCES.md). Programme indicator, acceptors / deliveries:
 KBPP_JATENG_PCT = {2021: 53.9, 2022: 50.5, 2023: 54.8}  # Profil Kesehatan Jawa Tengah
-KBPP_JATENG_REGENCY_RANGE_2021 = (13.7, 91.3)  # lowest and highest of its 35 kab/kota
 # Survey indicator (BPS Statistik Kesehatan 2022, Susenas): mothers who gave birth in the
 # last two years using a modern method after delivery (no 42-day window stated).
 SUSENAS_POSTPARTUM_MODERN_PCT = 73.01  # national
