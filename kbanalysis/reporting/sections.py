@@ -184,8 +184,7 @@ def regency_covariates(ctx: ReportContext, code: str, lang: str) -> B.Block:
     """The regency's own values of the model's covariates, with their years, and the
     official province figure where the data hold one."""
     rows = C.regency_covariates(ctx.cross, code, O.read_province_rows(ctx.processed_dir))
-    from ..indicators import INDICATORS
-    rows["label"] = [getattr(INDICATORS[name], f"label_{lang}") for name in rows["indicator"]]
+    rows["label"] = [_indicator_label(name, lang) for name in rows["indicator"]]
     missing = T.t("reg_not_available", lang)
     labels = {"label": T.t("col_indicator", lang), "year": T.t("col_year", lang),
               "value": T.t("reg_col_regency", lang), "province_value": T.t("reg_col_province", lang)}
@@ -296,8 +295,7 @@ def regency_programme(ctx: ReportContext, code: str, lang: str) -> B.Block | Non
     rows = C.programme_summary(ctx.cross, code)
     if rows.empty:
         return None
-    from ..indicators import INDICATORS
-    rows["label"] = [getattr(INDICATORS[name], f"label_{lang}") for name in rows["indicator"]]
+    rows["label"] = [_indicator_label(name, lang) for name in rows["indicator"]]
     table = B.table(rows, {"label": T.t("col_indicator", lang), "year": T.t("col_year", lang),
                            "value": T.t("col_value", lang)},
                     {"value": lambda v: _pct(v, lang), "year": str})
@@ -320,8 +318,7 @@ def regency_similar(ctx: ReportContext, code: str, lang: str) -> B.Block:
     head = B.heading(T.t("h_similar", lang))
     if peers.empty:
         return B.join(head, B.paragraph(T.t("similar_missing", lang)))
-    from ..indicators import INDICATORS
-    names = ", ".join(getattr(INDICATORS.get(c), f"label_{lang}", c) for c in C.SIMILARITY_COVARIATES)
+    names = ", ".join(_indicator_label(c, lang) for c in C.SIMILARITY_COVARIATES)
     table = B.table(peers, {"bps_code": T.t("col_code", lang), "name": T.t("col_name", lang),
                             "province_name": T.t("col_province", lang),
                             "stunting_survey_pct": T.t("col_stunting", lang),
@@ -358,13 +355,12 @@ def _outside_model(ctx: ReportContext, code: str, lang: str) -> str:
     """Why the model leaves ``code`` out: each model column it lacks in the model's year."""
     name = ctx.cross.loc[ctx.cross["bps_code"] == code, "name"].iloc[0]
     found = C.model_exclusion(ctx.analysis, ctx.meta, ctx.predictions, code)
-    from ..indicators import INDICATORS
     reasons = []
     for item in (found or {}).get("missing", []):
         if item["column"] == "kbpp_coverage_pct":
             reasons.append(T.t("reg_missing_kbpp", lang, year=item["year"]))
         else:
-            label = getattr(INDICATORS.get(item["column"]), f"label_{lang}", item["column"])
+            label = _indicator_label(item["column"], lang)
             reasons.append(T.t("reg_missing_column", lang, label=label, year=item["year"]))
     return T.t("reg_outside_model", lang, name=name,
                reasons="; ".join(reasons) or T.t("reg_missing_unknown", lang))
