@@ -8,11 +8,11 @@ it shows only what a reader needs: no hashes, fingerprints or timings.
 """
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from .. import atomic
 from . import text as T
+from .blocks import esc
 from .html import page
 
 LEVEL_ORDER = {"national": 0, "province": 1, "regency": 2}
@@ -53,10 +53,6 @@ tr.group-head th { background: #e4ecf3; font-size: 1rem; }
 """
 
 
-def _esc(value) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
-
-
 def _both(key: str, **values) -> str:
     """``key`` in Indonesian / English (the index lists the reports of both languages)."""
     id_text, en_text = T.t(key, "id", **values), T.t(key, "en", **values)
@@ -94,23 +90,23 @@ def _in_row_language(key: str, lang) -> str:
 
 
 def _row(r: dict, province_name: str, show_lang: bool) -> str:
-    name = _esc(r.get("name"))
-    link = (f'<a href="{_esc(r["output"])}">{name}</a>'
+    name = esc(r.get("name"))
+    link = (f'<a href="{esc(r["output"])}">{name}</a>'
             if r["shown_status"] in ("ok", "outdated") and r.get("output") else name)
-    error = f'<div class="error">{_esc(r.get("error"))}</div>' if r.get("error") else ""
+    error = f'<div class="error">{esc(r.get("error"))}</div>' if r.get("error") else ""
     words = [r.get("name"), r.get("code"), province_name, r.get("lang"),
              T.t(f"ui_level_{r.get('level')}", "id") if r.get("level") in LEVEL_ORDER else r.get("level"),
              T.t(f"ui_level_{r.get('level')}", "en") if r.get("level") in LEVEL_ORDER else ""]
-    search = _esc(" ".join(" ".join(str(w or "").split()) for w in words).lower())
+    search = esc(" ".join(" ".join(str(w or "").split()) for w in words).lower())
     lang = r.get("lang")
     level = (_in_row_language(f"ui_level_{r['level']}", lang) if r.get("level") in LEVEL_ORDER
              else r.get("level"))
     status_key = f"ui_status_{r['shown_status']}"
     status = _in_row_language(status_key, lang) if status_key in T.STRINGS else r["shown_status"]
-    lang_cell = f"<td>{_esc(lang)}</td>" if show_lang else ""
-    return (f'<tr data-search="{search}"><td>{link}{error}</td><td>{_esc(r.get("code") or "")}</td>'
-            f'<td>{_esc(level)}</td>{lang_cell}'
-            f'<td class="status-{_esc(r["shown_status"])}">{_esc(status)}</td></tr>')
+    lang_cell = f"<td>{esc(lang)}</td>" if show_lang else ""
+    return (f'<tr data-search="{search}"><td>{link}{error}</td><td>{esc(r.get("code") or "")}</td>'
+            f'<td>{esc(level)}</td>{lang_cell}'
+            f'<td class="status-{esc(r["shown_status"])}">{esc(status)}</td></tr>')
 
 
 def _banner(manifest: dict) -> str:
@@ -119,10 +115,10 @@ def _banner(manifest: dict) -> str:
         what = "; ".join(T.t(k, "id") for k in simulated if k in T.STRINGS)
         what_en = "; ".join(T.t(k, "en") for k in simulated if k in T.STRINGS)
         return ('<div class="banner simulated" role="alert">'
-                f'<p><strong>{_esc(T.t("simulated_banner", "id", what=what))}</strong></p>'
-                f'<p lang="en"><strong>{_esc(T.t("simulated_banner", "en", what=what_en))}</strong></p></div>')
+                f'<p><strong>{esc(T.t("simulated_banner", "id", what=what))}</strong></p>'
+                f'<p lang="en"><strong>{esc(T.t("simulated_banner", "en", what=what_en))}</strong></p></div>')
     if simulated == []:  # known to hold no simulated input (None: unknown, say nothing)
-        return f'<div class="banner real"><strong>{_esc(_both("ui_index_real"))}</strong></div>'
+        return f'<div class="banner real"><strong>{esc(_both("ui_index_real"))}</strong></div>'
     return ""
 
 
@@ -143,16 +139,16 @@ def build_index(manifest: dict) -> str:
         heading = (f"{province_name} ({group})" if province_name else group) if group \
             else _both("ui_group_other")
         bodies.append(f'<tbody class="group"><tr class="group-head"><th colspan="{n_columns}">'
-                      f'{_esc(heading)}</th></tr>'
+                      f'{esc(heading)}</th></tr>'
                       + "".join(_row(r, province_name, show_lang) for r in members) + "</tbody>")
-    summary = f"<p>{_esc(_both('ui_index_summary', n=len(rows), failed=n_failed))}</p>"
-    body = (f"<style>{INDEX_CSS}</style>{_banner(manifest)}<h1>{_esc(_both('ui_index_title'))}</h1>"
+    summary = f"<p>{esc(_both('ui_index_summary', n=len(rows), failed=n_failed))}</p>"
+    body = (f"<style>{INDEX_CSS}</style>{_banner(manifest)}<h1>{esc(_both('ui_index_title'))}</h1>"
             f"{summary}"
-            f'<p><label for="filter">{_esc(_both("ui_index_filter"))}</label><br>'
+            f'<p><label for="filter">{esc(_both("ui_index_filter"))}</label><br>'
             '<input id="filter" type="search" autocomplete="off"> <span id="count"></span></p>'
-            f'<div class="table-wrap"><table><thead><tr><th>{_esc(_both("col_name"))}</th>'
-            f'<th>{_esc(_both("col_code"))}</th><th>{_esc(_both("ui_level_label"))}</th>'
-            + (f'<th>{_esc(_both("ui_lang_label"))}</th>' if show_lang else "")
+            f'<div class="table-wrap"><table><thead><tr><th>{esc(_both("col_name"))}</th>'
+            f'<th>{esc(_both("col_code"))}</th><th>{esc(_both("ui_level_label"))}</th>'
+            + (f'<th>{esc(_both("ui_lang_label"))}</th>' if show_lang else "")
             + "<th>Status</th></tr></thead>"
             + f"{''.join(bodies)}</table></div>{FILTER_SCRIPT}")
     return page(body, _both("ui_index_title"), "id")
