@@ -120,6 +120,7 @@ class SpatialDiagnostics:
     fit_error_model: bool
     notes: list[str] = field(default_factory=list)
     residuals: str = "OLS residuals"  # which residuals the checks used
+    nearest: np.ndarray | None = field(default=None, repr=False)  # (n x k) neighbour indices
 
     def as_dict(self) -> dict:
         return {"k_neighbours": self.k, "moran_i": self.moran.statistic,
@@ -192,13 +193,16 @@ def regression_tests(y: np.ndarray, X: np.ndarray, lag: np.ndarray) -> tuple[dic
 def spatial_diagnostics(y: np.ndarray, X: np.ndarray, resid: np.ndarray, lat: np.ndarray,
                         lon: np.ndarray, *, k: int = 6, permutations: int = 999,
                         seed: int = 0, alpha: float = 0.05,
-                        weights: np.ndarray | None = None) -> tuple[SpatialDiagnostics, object]:
+                        weights: np.ndarray | None = None,
+                        with_w: bool = True) -> tuple[SpatialDiagnostics, object]:
     """Moran's I of the main model's residuals and the LM tests on its regression of ``y`` on
     ``X`` (intercept first). ``weights``: the main model's regression weights (WLS); every
     check then runs on the sqrt-weighted regression (``resid`` are the unscaled residuals
-    ``y - X b``). Returns the diagnostics and the libpysal weights."""
+    ``y - X b``). Returns the diagnostics and the libpysal weights; ``with_w=False`` returns
+    None instead (importing libpysal takes longer than the checks: build the weights from
+    ``diagnostics.nearest`` with :func:`neighbour_weights` only to fit the error model)."""
     nearest = knn_neighbours(lat, lon, k)
-    w = neighbour_weights(nearest)
+    w = neighbour_weights(nearest) if with_w else None
     root = np.ones(len(y)) if weights is None else np.sqrt(np.asarray(weights, dtype=float))
     scaled = np.asarray(resid, dtype=float) * root
     moran = morans_i(scaled, nearest, permutations=permutations, seed=seed)
@@ -209,7 +213,7 @@ def spatial_diagnostics(y: np.ndarray, X: np.ndarray, resid: np.ndarray, lat: np
     residuals = ("OLS residuals" if weights is None else
                  "WLS residuals scaled by sqrt(weight) (the weighted regression)")
     return SpatialDiagnostics(k, moran, lm, moran_regression, decision, fit,
-                              residuals=residuals), w
+                              residuals=residuals, nearest=nearest), w
 
 
 @dataclass

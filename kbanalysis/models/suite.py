@@ -71,7 +71,7 @@ from .linear import LinearFit, cr1_label, fit_linear, hc3_label
 from .panel import fit_panel
 from .power import DesignPower, design_power
 from .sensitivity import sensitivity_grid
-from .spatial import fit_spatial_error, spatial_diagnostics
+from .spatial import fit_spatial_error, neighbour_weights, spatial_diagnostics
 from .spec import (
     DEFAULT_COVARIATES,
     DEFAULT_EXPOSURE,
@@ -546,10 +546,10 @@ class _SuiteRun:
         # The checks concern the main model: WLS residuals (scaled by sqrt(weight)) when it
         # is weighted, so they test the errors the model assumes homoskedastic.
         main_weights = data.weights[rows] if main_fit.weighted else None
-        self.spatial, w_knn = spatial_diagnostics(
+        self.spatial, _ = spatial_diagnostics(
             data.y[rows], data.X[rows], main_fit.resid[rows],
             coords["latitude"].to_numpy()[rows], coords["longitude"].to_numpy()[rows], k=knn,
-            seed=derive_seed(self.seed, "moran"), weights=main_weights)
+            seed=derive_seed(self.seed, "moran"), weights=main_weights, with_w=False)
         if data.n_provinces == 1:
             self.spatial.notes.append("one province: neighbours are found inside it only, "
                                       "so regencies on its border have fewer true "
@@ -558,7 +558,8 @@ class _SuiteRun:
         if not (self.spatial.fit_error_model or mode == "always"):
             self.skipped["spatial_error"] = f"not called for: {self.spatial.decision}"
             return
-        sem = fit_spatial_error(data.y[rows], data.X[rows], data.names, w_knn)
+        sem = fit_spatial_error(data.y[rows], data.X[rows], data.names,
+                                neighbour_weights(self.spatial.nearest))
         inference = "GMM, heteroskedasticity-robust (Arraiz et al. 2010), normal reference"
         frame = _rows("spatial_error", sem.terms(), sem.n_obs, pd.NA, PER_POINT, inference)
         frame.loc[frame["term"] == sem.names[-1], "scale"] = "spatial parameter"
