@@ -76,7 +76,7 @@ def province_trend_figure(points: pd.DataFrame, lang: str, title: str, name: str
         values += list(national["value"])
     top = max(values + [10.0]) * 1.3
     for year in lacking["year"]:
-        ax.annotate(T.t("prov_not_available", lang), (year, top * 0.06), ha="center",
+        ax.annotate(T.t("not_available", lang), (year, top * 0.06), ha="center",
                     fontsize=TEXT_PT, color="#52606d", rotation=90, va="bottom")
     years = sorted(int(y) for y in points["year"])
     if years:

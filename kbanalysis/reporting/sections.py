@@ -138,7 +138,7 @@ def regency_comparison(ctx: ReportContext, code: str, lang: str) -> B.Block | No
         return None
     s = C.stunting_summary(ctx.cross, code)
     name = ctx.cross.loc[ctx.cross["bps_code"] == code, "name"].iloc[0]
-    missing = T.t("reg_not_available", lang)
+    missing = T.t("not_available", lang)
     rows = pd.DataFrame([
         {"area": name, "value": comp["value"], "band": f"{_pct(s['low'], lang)}–{_pct(s['high'], lang)}"},
         {"area": T.t("reg_row_province", lang, name=comp["province_name"]), "value": comp["province"], "band": ""},
@@ -185,7 +185,7 @@ def regency_covariates(ctx: ReportContext, code: str, lang: str) -> B.Block:
     official province figure where the data hold one."""
     rows = C.regency_covariates(ctx.cross, code, O.read_province_rows(ctx.processed_dir))
     rows["label"] = [_indicator_label(name, lang) for name in rows["indicator"]]
-    missing = T.t("reg_not_available", lang)
+    missing = T.t("not_available", lang)
     labels = {"label": T.t("col_indicator", lang), "year": T.t("col_year", lang),
               "value": T.t("reg_col_regency", lang), "province_value": T.t("reg_col_province", lang)}
     any_province = rows["province_value"].notna().any()
@@ -517,7 +517,7 @@ def national_provinces(ctx: ReportContext, lang: str) -> B.Block:
     years = A.series_years(rows)
     year = years[-1] if years else None
     table = A.national_province_table(ctx.cross, ctx.provinces, rows, year)
-    na = T.t("prov_not_available", lang)
+    na = T.t("not_available", lang)
     shown = table.assign(
         used=[f"{u} / {n}" for u, n in zip(table["n_used"], table["n"])],
         kbpp_text=[_pct(k, lang) if k == k and k is not None else
@@ -657,7 +657,7 @@ def province_trend(ctx: ReportContext, province: str, lang: str) -> tuple:
         survey=[A.survey_name(y) for y in points["year"]],
         note=[T.t(f"prov_reason_{reason}", lang) if isinstance(reason, str)
               else "; ".join(_flag(f, lang) for f in flags) for flags, reason in zip(points["flags"], points["reason"])])
-    na = T.t("prov_not_available", lang)
+    na = T.t("not_available", lang)
     shown = B.table(table, {"year": T.t("col_year", lang), "survey": T.t("prov_col_survey_name", lang),
                             "value": T.t("col_stunting", lang), "note": T.t("prov_col_note", lang)},
                     {"year": str, "value": lambda v: na if v != v else _pct(v, lang)})
@@ -685,7 +685,7 @@ def province_trend(ctx: ReportContext, province: str, lang: str) -> tuple:
 def _planning_cells(table, lang: str) -> pd.DataFrame:
     """The planning table as the strings a reader sees (counts "not published" where only a
     coverage is, "–" where there is no KBPP figure, "not available" for a missing mix)."""
-    unpublished, na = T.t("prov_not_published", lang), T.t("prov_not_available", lang)
+    unpublished, na = T.t("prov_not_published", lang), T.t("not_available", lang)
 
     def count(value, basis):
         if basis == "counts":
@@ -743,7 +743,7 @@ def province_planning(ctx: ReportContext, province: str, lang: str) -> B.Block:
                    "long_acting", "basis"):
         values = set(cells.loc[~cells["total"], column])
         if len(values) != 1 or not (column == "basis" or values <= {
-                "–", T.t("prov_not_published", lang), T.t("prov_not_available", lang)}):
+                "–", T.t("prov_not_published", lang), T.t("not_available", lang)}):
             continue
         value, label = values.pop(), labels.pop(column)
         if column == "basis":

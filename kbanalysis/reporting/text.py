@@ -67,6 +67,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "met": {"id": "tercapai", "en": "met"},
     "not_met": {"id": "belum tercapai", "en": "not met"},
     "undecided": {"id": "belum dapat dipastikan", "en": "cannot be decided"},
+    "not_available": {"id": "tidak tersedia", "en": "not available"},
     # -- KBPP ----------------------------------------------------------------------------
     "h_kbpp": {"id": "KB pasca persalinan (KBPP)", "en": "Postpartum family planning (KBPP)"},
     "kbpp_value": {
@@ -335,7 +336,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "reg_col_band": {"id": "Perkiraan rentang 95 % (%)", "en": "Approximate 95 % range (%)"},
     "reg_row_province": {"id": "Provinsi {name} (angka resmi)", "en": "{name} province (official figure)"},
     "reg_row_national": {"id": "Indonesia (nasional)", "en": "Indonesia (national)"},
-    "reg_not_available": {"id": "tidak tersedia", "en": "not available"},
     "reg_comparison_caption": {
         "id": "Sumber: SSGI {year} (Kemenkes) untuk kabupaten/kota, provinsi dan nasional. Angka "
               "provinsi adalah angka yang diterbitkan, bukan rata-rata kabupaten/kota.",
@@ -555,7 +555,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Separate panel: share of under-fives stunted in routine weighing (health office records), "
               "one line per regency; not compared with the survey figures.",
     },
-    "prov_not_available": {"id": "tidak tersedia", "en": "not available"},
     "prov_national_legend": {"id": "Indonesia (nasional)", "en": "Indonesia (national)"},
     "prov_not_published": {"id": "tidak diterbitkan", "en": "not published"},
     "prov_flag_pre_split_territory": {"id": "wilayah provinsi sebelum pemekaran 2022",
