@@ -27,15 +27,13 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-TIDY_COLUMNS = ("region_code", "level", "year", "indicator", "value", "flags")
-
-
 def _tidy_beside(table: Path | None):
     """The tidy table for the province-level design: beside ``--table``, else the default;
     None when there is none. A file without the tidy table's columns is refused (exit 1)."""
     import csv
 
     from ..dataset import load_tidy
+    from ..indicators import TIDY_COLUMNS
     path = config.TIDY_CSV if table is None else Path(table).with_name(config.TIDY_CSV.name)
     if not path.is_file():
         return None
@@ -45,7 +43,7 @@ def _tidy_beside(table: Path | None):
     if missing:
         typer.echo(f"error: {path}: row 1 (header) lacks column(s) {', '.join(missing)}; "
                    f"expected the tidy table `kbanalysis data build` writes (columns "
-                   f"{', '.join(TIDY_COLUMNS)}, ...), or remove the file to fit without the "
+                   f"{', '.join(TIDY_COLUMNS)}), or remove the file to fit without the "
                    f"province-level design", err=True)
         raise typer.Exit(1)
     return load_tidy(path)

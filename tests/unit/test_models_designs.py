@@ -201,9 +201,11 @@ def test_fit_refuses_a_tidy_table_without_its_columns_and_writes_nothing(tmp_pat
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
         f"error: {folder / 'tidy.csv'}: row 1 (header) lacks column(s) region_code, level, "
-        f"year, indicator, value, flags; expected the tidy table `kbanalysis data build` "
-        f"writes (columns region_code, level, year, indicator, value, flags, ...), or remove "
-        f"the file to fit without the province-level design"]
+        f"year, indicator, value, unit, measure_type, source_id, source_row, flags, "
+        f"source_ref; expected the tidy table `kbanalysis data build` writes (columns "
+        f"region_code, level, year, indicator, value, unit, measure_type, source_id, "
+        f"source_row, flags, source_ref), or remove the file to fit without the "
+        f"province-level design"]
     assert not out.exists()
 
 
