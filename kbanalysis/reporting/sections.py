@@ -379,7 +379,7 @@ def footer(ctx: ReportContext, parameters: dict, lang: str) -> B.Block:
 
 
 def province_header(ctx: ReportContext, province: str, lang: str) -> B.Block:
-    name = ctx.provinces.set_index("province_bps").at[province, "province_name"]
+    name = _province_name(ctx, province)
     codes = ctx.cross.loc[ctx.cross["province_bps"] == province, "bps_code"]
     n = len(codes)
     return B.join(banner(ctx, lang, codes),
