@@ -9,16 +9,28 @@ import pytest
 from kbanalysis import config
 
 
+def skip_or_fail(message: str):
+    """A missing input skips the test locally; under CI, which must have it, it fails."""
+    if os.environ.get("CI"):
+        pytest.fail(message + "; CI must have it")
+    pytest.skip(message)
+
+
 @pytest.fixture(scope="session")
 def raw_dir() -> Path:
     found = config.default_raw_dir()
     if found is None or not (found / "kode_wilayah").is_dir():
-        message = (f"raw data folder not found (set ${config.RAW_DIR_ENV}, fill data/raw/, or "
-                   f"put shared/data/raw beside the repository)")
-        if os.environ.get("CI"):
-            pytest.fail(message + "; CI must have it")
-        pytest.skip(message)
+        skip_or_fail(f"raw data folder not found (set ${config.RAW_DIR_ENV}, fill data/raw/, "
+                     f"or put shared/data/raw beside the repository)")
     return found
+
+
+@pytest.fixture(scope="session")
+def analysis_csv() -> Path:
+    """The committed analysis table (data/processed/analysis.csv)."""
+    if not config.ANALYSIS_CSV.is_file():
+        skip_or_fail("data/processed/analysis.csv has not been built yet")
+    return config.ANALYSIS_CSV
 
 
 @pytest.fixture(scope="session")

@@ -1,12 +1,11 @@
 """Fixtures of the end-to-end report tests: a stand-in world and a kernel that imports this checkout."""
 from __future__ import annotations
 
-import os
-
 import pytest
 from reporting_world import make_world
 
 from kbanalysis.reporting import batch
+from tests.conftest import skip_or_fail
 
 POISONED = "3205"  # the regency renamed to carry <script> in the stand-in world
 
@@ -37,10 +36,7 @@ def browser():
 
     executable = find_chromium()
     if executable is None:
-        message = "chromium not installed (Debian: apt-get install -y chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(message + "; CI must have it")
-        pytest.skip(message)
+        skip_or_fail("chromium not installed (Debian: apt-get install -y chromium)")
     driver = Browser(executable)
     yield driver
     driver.close()

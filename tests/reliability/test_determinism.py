@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 import shutil
 import sys
@@ -126,16 +125,6 @@ def test_reports_print_no_negative_zero_and_no_zero_p_value():
 
 # --------------------------------------------------------------------------------------
 # Whole fits
-
-
-@pytest.fixture(scope="module")
-def analysis_csv():
-    if not config.ANALYSIS_CSV.is_file():
-        message = "data/processed/analysis.csv has not been built yet"
-        if os.environ.get("CI"):
-            pytest.fail(message + "; CI must have it")
-        pytest.skip(message)
-    return config.ANALYSIS_CSV
 
 
 def _fit(out_dir, *args):

@@ -15,7 +15,6 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from kbanalysis import config
 from kbanalysis.cli import fit as fit_command
 from kbanalysis.models import SpecificationError, fit_suite
 from kbanalysis.models.output import ESTIMATES_CSV, META_JSON, PREDICTIONS_CSV
@@ -45,11 +44,9 @@ OUTCOME = "stunting_survey_pct"
 CHILD_SHARE = 0.08  # stand-in children 0-4 per inhabitant until the real column is built
 
 
-def _committed_analysis() -> pd.DataFrame:
+def _committed_analysis(analysis_csv) -> pd.DataFrame:
     """The committed analysis table, read directly (independent of the loader)."""
-    if not config.ANALYSIS_CSV.is_file():
-        pytest.skip("data/processed/analysis.csv has not been built yet")
-    return pd.read_csv(config.ANALYSIS_CSV, dtype={"bps_code": str, "province_bps": str,
+    return pd.read_csv(analysis_csv, dtype={"bps_code": str, "province_bps": str,
                                                     "flags": str, "kbpp_measure_type": str,
                                                     "kbpp_source": str}, keep_default_na=True
                        ).assign(flags=lambda f: f["flags"].fillna(""))
@@ -77,8 +74,8 @@ def read_printed_coverage(raw_dir) -> dict[str, float]:
             if r["wilayah"] != PROVINCE_LINE}
 
 
-def real_shaped_table(raw_dir) -> pd.DataFrame:
-    table = _committed_analysis()
+def real_shaped_table(raw_dir, analysis_csv) -> pd.DataFrame:
+    table = _committed_analysis(analysis_csv)
     kbpp = [c for c in table.columns if c.startswith("kbpp_") or c == "deliveries"]
     for column in kbpp:
         table[column] = np.nan if pd.api.types.is_numeric_dtype(table[column]) else ""
@@ -106,8 +103,8 @@ def real_shaped_table(raw_dir) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def table(raw_dir):
-    return real_shaped_table(raw_dir)
+def table(raw_dir, analysis_csv):
+    return real_shaped_table(raw_dir, analysis_csv)
 
 
 @pytest.fixture(scope="module")
@@ -150,9 +147,10 @@ def test_one_province_uses_hc3_and_a_regency_bootstrap_and_says_why(results):
     assert "one year only (2021)" in results.skipped["panel_twfe"]
 
 
-def test_unadjusted_slope_matches_an_independent_weighted_regression(results, raw_dir):
+def test_unadjusted_slope_matches_an_independent_weighted_regression(results, raw_dir,
+                                                                     analysis_csv):
     """Second implementation: join by hand and solve the weighted normal equations."""
-    analysis = _committed_analysis()
+    analysis = _committed_analysis(analysis_csv)
     coverage = read_printed_coverage(raw_dir)
     stunting = analysis.loc[analysis["year"] == 2024].set_index("bps_code")[OUTCOME]
     population = analysis.loc[analysis["year"] == 2024].set_index("bps_code")["population"]

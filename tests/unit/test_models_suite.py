@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 
 import numpy as np
@@ -210,15 +209,9 @@ def test_cli_reads_an_analysis_table_file(cli, tmp_path):
     assert missing.exit_code == 1 and "No analysis table" in missing.output
 
 
-def test_suite_runs_on_the_committed_analysis_table():
-    from kbanalysis import config
-    if not config.ANALYSIS_CSV.is_file():
-        message = "data/processed/analysis.csv has not been built yet"
-        if os.environ.get("CI"):
-            pytest.fail(message + "; CI must have it")
-        pytest.skip(message)
+def test_suite_runs_on_the_committed_analysis_table(analysis_csv):
     from kbanalysis.dataset import load_analysis
-    table = load_analysis()
+    table = load_analysis(analysis_csv)
     res = fit_suite(table, bootstrap_draws=999, sensitivity=False)
     assert res.spec.outcome_year == 2024 and res.spec.exposure_year < 2024
     # A simulated KBPP layer covers every regency and must say so; real KBPP (Jawa Tengah
