@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..kbpp_schema import COUNT_COLUMNS
 from ..simulate.synthetic import is_synthetic
 from .errors import SpecificationError
 
@@ -49,9 +50,14 @@ class ColumnYear:
         return f"{self.column}: {where} ({self.rule})"
 
 
+# The KBPP layer's own columns (counts, deliveries, type and source): one row's values come
+# from one year. Programme indicators named kbpp_* (e.g. kbpp_intention_pct) are not in it.
+KBPP_LAYER = frozenset([*COUNT_COLUMNS, "kbpp_coverage_pct", "kbpp_measure_type", "kbpp_source"])
+
+
 def follows_exposure(column: str, exposure: str) -> bool:
     """Columns measured with the exposure (its counts, denominator, type and source)."""
-    return column == exposure or column.startswith("kbpp_") or column == "deliveries"
+    return column == exposure or column in KBPP_LAYER
 
 
 def is_simulated_build(table: pd.DataFrame) -> bool:
@@ -65,13 +71,9 @@ def is_simulated_build(table: pd.DataFrame) -> bool:
 
 
 def usable_exposure(table: pd.DataFrame, exposure: str) -> pd.Series:
-    """The exposure as numbers; simulated rows are NaN unless the table is a simulated build."""
-    values = pd.to_numeric(table[exposure], errors="coerce")
-    if "kbpp_measure_type" in table.columns and not is_simulated_build(table):
-        simulated = (table["kbpp_measure_type"].astype("string").str.lower()
-                     .eq(SIMULATED_MEASURE).fillna(False))
-        values = values.mask(simulated.to_numpy())
-    return values
+    """The exposure as numbers. A table with any simulated KBPP row is a simulated build as a
+    whole (``is_simulated_build``) and is flagged so; a real table has no simulated row."""
+    return pd.to_numeric(table[exposure], errors="coerce")
 
 
 def years_with_values(table: pd.DataFrame, values: pd.Series) -> list[int]:
