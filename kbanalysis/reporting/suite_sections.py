@@ -11,12 +11,12 @@ import json
 
 import pandas as pd
 
+from ..results_contract import PER_10_POINTS
 from . import blocks as B
 from . import plots
 from . import text as T
 
 LANG = "en"  # the research notebooks are written for researchers, in English
-PER_10_SCALE = "pp per 10 points"
 
 
 def _num(value, decimals: int = 2) -> str:
@@ -120,7 +120,7 @@ def headline(results) -> B.Block:
 
 def comparison_rows(results) -> pd.DataFrame:
     """Every model's exposure effect per 10 points (the rows of the comparison table)."""
-    rows = results.comparison.loc[results.comparison["scale"].eq(PER_10_SCALE)]
+    rows = results.comparison.loc[results.comparison["scale"].eq(PER_10_POINTS)]
     return rows.reset_index(drop=True)
 
 

@@ -10,8 +10,9 @@ import math
 
 import pandas as pd
 
-LANGS = ("id", "en")
-DEFAULT_LANG = "id"
+# One list of languages for messages and reports (re-exported: T.LANGS, T.DEFAULT_LANG).
+from ..messages import DEFAULT_LANG as DEFAULT_LANG
+from ..messages import LANGS as LANGS
 
 STRINGS: dict[str, dict[str, str]] = {
     # -- banners and titles --------------------------------------------------------------
