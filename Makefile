@@ -18,7 +18,7 @@ KBPP_FLAGS = $(foreach f,$(KBPP),--kbpp $(f))
 # Options for `kbanalysis fit`, e.g. FIT_ARGS="--outcome-year 2024 --exposure-year 2021".
 FIT_ARGS ?=
 # SIMULATE=1: the labelled demonstration with a simulated KBPP layer, kept apart from the
-# real default (the same folders as kbanalysis.config.SIMULATED_*; never committed).
+# real default: data/simulated/ (kbanalysis.config.SIMULATED_DIR) and reports/simulated/, never committed.
 SIMULATE ?=
 ifneq ($(SIMULATE),)
 BUILD_FLAGS = --simulate
