@@ -9,7 +9,8 @@ Files (in one folder, written together):
 - ``estimates.csv``: one row per model x term, columns :data:`ESTIMATE_COLUMNS`;
 - ``meta.json``: the specification, the design, the headline, power, diagnostics, the
   sensitivity grid, notes; ``meta["exposure"]`` names the exposure column and its terms;
-- ``predictions.csv``: observed and expected outcome per regency, :data:`PREDICTION_COLUMNS`.
+- ``predictions.csv``: observed and expected outcome per regency, :data:`PREDICTION_COLUMNS`;
+- ``influence.csv``: each regency's influence on the main model, :data:`INFLUENCE_COLUMNS`.
 
 The exposure is found by the ``is_exposure`` column (or ``meta["exposure"]``), never by
 searching term names, so ``kbanalysis fit --exposure <any column>`` reads back the same way.
@@ -26,7 +27,8 @@ import pandas as pd
 ESTIMATES_CSV = "estimates.csv"
 META_JSON = "meta.json"
 PREDICTIONS_CSV = "predictions.csv"
-RESULT_FILES = (ESTIMATES_CSV, META_JSON, PREDICTIONS_CSV)
+INFLUENCE_CSV = "influence.csv"
+RESULT_FILES = (ESTIMATES_CSV, META_JSON, PREDICTIONS_CSV, INFLUENCE_CSV)
 
 # estimate/std_error/ci_low/ci_high share one unit: the row's ``scale``.
 ESTIMATE_VALUE_COLUMNS = ["estimate", "std_error", "ci_low", "ci_high"]
@@ -35,6 +37,11 @@ BASE_ESTIMATE_COLUMNS = ["model", "term", *ESTIMATE_VALUE_COLUMNS, "p_value", "n
                          "n_clusters"]
 ESTIMATE_COLUMNS = [*BASE_ESTIMATE_COLUMNS, "scale", "is_exposure"]
 PREDICTION_COLUMNS = ["bps_code", "observed", "expected", "residual"]
+# influence.csv: one row per regency of the main model; the exposure's slope without it (pp
+# per 10 points), its change, that change in standard errors of the main model, leverage and
+# Cook's distance.
+INFLUENCE_COLUMNS = ["bps_code", "name", "estimate_without_per_10", "change_per_10",
+                     "change_in_se", "leverage", "cooks_distance"]
 
 PER_POINT = "pp per unit"  # percentage points of the outcome per unit (point) of the term
 PER_10_POINTS = "pp per 10 points"  # the exposure's effect per 10-point rise in its value

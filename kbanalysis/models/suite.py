@@ -408,6 +408,12 @@ class _SuiteRun:
                                       draws=self.draws, weight_type=self.bootstrap_weights,
                                       seed=derive_seed(self.seed, name))
 
+    def label(self, fit: LinearFit) -> str:
+        """The inference of one fit, from its own columns (the unadjusted model has fewer
+        than the adjusted one, so its HC3 t has more degrees of freedom)."""
+        return (hc3_label(fit.n_obs, len(fit.params)) if fit.vcov_type == "HC3"
+                else cr1_label(fit.n_clusters, self.spec.cluster_column))
+
     def _least_squares(self, name: str, columns: int, weights, notes) -> LinearFit:
         """One least-squares model on the first ``columns`` regressors and its bootstrap."""
         data, spec = self.data, self.spec
@@ -415,8 +421,9 @@ class _SuiteRun:
         fit = fit_linear(X, data.y, names, weights=weights, clusters=data.clusters,
                          vcov_type=self.vcov_type)
         n_clusters = pd.NA if data.hc3 else fit.n_clusters
-        self.record(name, _rows(name, fit.terms(), fit.n_obs, n_clusters, PER_POINT,
-                                self.analytic), fit, self.analytic, notes)
+        label = self.label(fit)
+        self.record(name, _rows(name, fit.terms(), fit.n_obs, n_clusters, PER_POINT, label),
+                    fit, label, notes)
         boot_name = f"{name}_wild_bootstrap"
         boot = self.bootstrap(boot_name, X, data.y, data.clusters, data.exposure_index,
                               weights, spec.exposure)
@@ -434,7 +441,7 @@ class _SuiteRun:
             fit = self._least_squares(name, data.X.shape[1], w, [note])
             if name == self.main_model:
                 self.power["adjusted"] = design_power(
-                    name, data.X, fit.resid, w, j, fit.bse[j], fit.df_t, self.analytic,
+                    name, data.X, fit.resid, w, j, fit.bse[j], fit.df_t, self.label(fit),
                     scale=PER_10)
         main_w = data.weights if spec.weights else None
         name = f"{self.main_model}_unadjusted"
@@ -442,7 +449,7 @@ class _SuiteRun:
                                   [self.weight_note(main_w is not None, "no weights asked"),
                                    "no covariates: the exposure alone"])
         self.power["unadjusted"] = design_power(name, data.X[:, :2], fit.resid, main_w, j,
-                                                fit.bse[j], fit.df_t, self.analytic,
+                                                fit.bse[j], fit.df_t, self.label(fit),
                                                 scale=PER_10)
 
     @property

@@ -19,8 +19,9 @@ from .. import indicators
 from ..ledger import InputError, Ledger
 from ..messages import message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
-from .base import SourceResult, TidyBuilder, parse_number
+from .base import SourceResult, TidyBuilder
 from .code_system import file_code_system
+from .numbers import parse_number
 from .opendata_indicators import (
     BASE_COLUMNS,
     OPEN_DATA_COLUMNS,

@@ -31,81 +31,22 @@ accept them (``allow_rejects``), and always when the files give no usable row.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from ..kbpp_schema import KBPP_COLUMNS, METHOD_COLUMNS, empty_kbpp, validate_kbpp
 from ..ledger import InputError, Ledger
-from ..messages import Number, message_of, msg
+from ..messages import message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
 from .code_system import file_code_system
+from .kbpp_parts import FIELDS, KbppParts, method_of, number_text, parts_frame
+from .numbers import parse_number
 from .rows import reject_as_error
 from .text_format import sniff_text_format
 
 FORMATS = ("profil_kesehatan", "opendata", "register", "published_coverage")
 MEASURE_TYPE = "administrative"
-
-# The fields one source row can give for a regency and year. Coverage is always derived
-# (total / deliveries); the total is the sum of the methods when they are given.
-FIELDS = ["deliveries", *METHOD_COLUMNS, "kbpp_total"]
-
-# --------------------------------------------------------------------------------------
-# The contraceptive-method vocabulary shared by all readers
-
-METHOD_LABELS = {"kondom": "Kondom", "suntik": "Suntik", "pil": "Pil", "akdr": "AKDR",
-                 "mop": "MOP", "mow": "MOW", "implan": "Implan", "mal": "MAL"}
-
-# Whole spellings met in registers and tables (after ``method_key``) -> method.
-_METHOD_SPELLINGS = {
-    "kondom": "kondom", "condom": "kondom",
-    "suntik": "suntik", "suntikan": "suntik", "injeksi": "suntik", "injectable": "suntik",
-    "kb suntik": "suntik",
-    "pil": "pil", "pil kb": "pil", "pill": "pil", "kb pil": "pil",
-    "akdr": "akdr", "iud": "akdr", "spiral": "akdr", "alat kontrasepsi dalam rahim": "akdr",
-    "mop": "mop", "vasektomi": "mop", "metode operasi pria": "mop",
-    "mow": "mow", "tubektomi": "mow", "metode operasi wanita": "mow",
-    "implan": "implan", "implant": "implan", "susuk": "implan", "akbk": "implan",
-    "alat kontrasepsi bawah kulit": "implan",
-    "mal": "mal", "lam": "mal", "metode amenore laktasi": "mal",
-    "metode amenorea laktasi": "mal",
-}
-# A first word that settles the method whatever follows ("Suntik 3 Bulan", "IUD Post
-# Plasenta", "MOW/Tubektomi", "Pil Kombinasi").
-_METHOD_FIRST_WORD = {"kondom": "kondom", "suntik": "suntik", "suntikan": "suntik",
-                      "injeksi": "suntik", "pil": "pil", "akdr": "akdr", "iud": "akdr",
-                      "mop": "mop", "vasektomi": "mop", "mow": "mow", "tubektomi": "mow",
-                      "implan": "implan", "implant": "implan", "mal": "mal"}
-
-
-def method_key(text) -> str:
-    """Lower case, every run of punctuation or space one space: ``'AKDR/IUD'`` -> ``'akdr iud'``."""
-    if text is None or (isinstance(text, float) and np.isnan(text)):
-        return ""
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", str(text).lower()).split())
-
-
-def method_of(text) -> str | None:
-    """The KBPP method a spelling stands for (``'Suntik 3 Bulan'`` -> ``'suntik'``), or None.
-
-    Only the eight modern methods of the Profil Kesehatan table count; anything else
-    (``Kalender``, ``Lainnya``) is outside the vocabulary and the caller ledgers it.
-    """
-    key = method_key(text)
-    if key in _METHOD_SPELLINGS:
-        return _METHOD_SPELLINGS[key]
-    first = key.split(" ", 1)[0]
-    return _METHOD_FIRST_WORD.get(first)
-
-
-def number_text(value) -> Number:
-    """A count as people read it in messages: ``1086840``, ``12.5`` (never ``1.08e+06``;
-    Indonesian messages write ``12,5``)."""
-    value = float(value)
-    return Number(str(int(value)) if value.is_integer() else f"{value:.4f}".rstrip("0"))
 
 
 # --------------------------------------------------------------------------------------
@@ -148,18 +89,6 @@ def _csv_header(path: Path) -> list[str]:
 
 # --------------------------------------------------------------------------------------
 # Reading
-
-
-@dataclass
-class KbppParts:
-    """What one file gives before files are combined: one row per source row, with the
-    fields it gives (NaN where it gives none), its line and its file."""
-
-    file: Path
-    format: str
-    rows: pd.DataFrame  # bps_code, year, deliveries, kbpp_<method>..., line
-    ledger: Ledger = field(default_factory=Ledger)
-    extras: dict = field(default_factory=dict)  # reader-specific results (e.g. monthly)
 
 
 def read_kbpp_file(path, **hints) -> tuple[pd.DataFrame, Ledger]:
@@ -350,14 +279,6 @@ def problem(path: Path, reject) -> InputError:
 # Combining rows into the KBPP table
 
 
-def parts_frame(records: list[dict]) -> pd.DataFrame:
-    """Source rows as a parts frame (the columns of ``KbppParts.rows``, in order)."""
-    columns = ["bps_code", "year", *FIELDS, "line"]
-    frame = pd.DataFrame(records, columns=columns)
-    return frame.astype({"bps_code": "str", "year": "int64", **{f: "float64" for f in FIELDS},
-                         "line": "Int64"})
-
-
 def combine_parts(parts: list[KbppParts], resolver: Resolver | None = None
                   ) -> tuple[pd.DataFrame, Ledger]:
     """Union of the files' rows over regency x year; duplicates and conflicts ledgered.
@@ -533,7 +454,6 @@ def read_opendata_parts(path, resolver: Resolver | None = None,
     Numbers may use either decimal mark (``parse_number(..., "auto")``), as the portal
     mixes them.
     """
-    from .base import parse_number
     from .rows import parse_year, read_csv_rows
 
     path = Path(path)

@@ -26,7 +26,8 @@ from pathlib import Path
 from ..ledger import InputError, Ledger
 from ..messages import message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
-from .base import SourceResult, TidyBuilder, parse_number
+from .base import SourceResult, TidyBuilder
+from .numbers import parse_number
 from .rows import (
     YEAR_RULE,
     CsvRows,

@@ -48,8 +48,8 @@ import numpy as np
 from ..ledger import InputError, Ledger
 from ..messages import joined, message_of, msg
 from ..regions import RegionError, Resolver, default_resolver, split_prefix
-from .base import parse_number
-from .kbpp_import import METHOD_LABELS, KbppParts, method_of, number_text, parts_frame
+from .kbpp_parts import METHOD_LABELS, KbppParts, method_of, number_text, parts_frame
+from .numbers import parse_number
 from .text_format import DELIMITERS, TextFormat, sniff_text_format
 
 METHODS = list(METHOD_LABELS)

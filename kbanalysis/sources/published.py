@@ -48,7 +48,8 @@ from ..availability import SECONDARY_FLAG  # what makes a value's kind "secondar
 from ..ledger import InputError, Ledger
 from ..messages import joined, message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
-from .base import SourceResult, TidyBuilder, parse_number
+from .base import SourceResult, TidyBuilder
+from .numbers import parse_number
 from .rows import YEAR_RULE, parse_year, read_csv_rows, require_columns, settle_rows
 from .ssgi_province import SPLITS, flag_pre_split
 from .text_format import sniff_text_format
@@ -477,7 +478,7 @@ def read_published_kbpp_parts(path, resolver: Resolver | None = None):
     province line is ``aggregate_row`` (the KBPP table holds kab/kota only); conflicting
     values of one regency-year are settled as in :func:`settle_conflicts`.
     """
-    from .kbpp_import import KbppParts  # kbpp_import dispatches to this reader
+    from .kbpp_parts import KbppParts
 
     path = Path(path)
     resolver = resolver or default_resolver()

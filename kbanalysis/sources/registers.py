@@ -74,7 +74,7 @@ from ..ledger import InputError, Ledger
 from ..messages import message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
 from .code_system import file_code_system
-from .kbpp_import import KbppParts, method_key, method_of, parts_frame
+from .kbpp_parts import KbppParts, method_key, method_of, parts_frame
 from .text_format import TextFormat, read_header, sniff_text_format
 
 METHODS = list(config.KBPP_METHODS)

@@ -34,7 +34,8 @@ from ..indicators import TIDY_COLUMNS, get
 from ..ledger import InputError, Ledger
 from ..messages import Msg, message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
-from .base import SourceResult, parse_number
+from .base import SourceResult
+from .numbers import parse_number
 from .rows import YEAR_RULE, parse_year, read_csv_rows, require_columns, settle_rows
 
 PUS_ID, MIX_ID, BUMIL_ID = "siga_pus", "siga_mix_kontra", "elsimil_bumil"

@@ -20,7 +20,8 @@ from pathlib import Path
 from ..ledger import Ledger
 from ..messages import message_of
 from ..regions import RegionError, Resolver, default_resolver
-from .base import SourceResult, TidyBuilder, parse_number
+from .base import SourceResult, TidyBuilder
+from .numbers import parse_number
 from .rows import RegionRows, read_csv_rows, require_columns, settle_rows
 
 SOURCE_ID = "ssgi2024_kabkota"

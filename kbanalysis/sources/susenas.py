@@ -20,8 +20,9 @@ from pathlib import Path
 from ..ledger import Ledger
 from ..messages import message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
-from .base import SourceResult, TidyBuilder, parse_number
+from .base import SourceResult, TidyBuilder
 from .code_system import file_code_system
+from .numbers import parse_number
 from .rows import YEAR_RULE, RegionRows, parse_year, read_csv_rows, require_columns, settle_rows
 
 SOURCE_ID = "susenas_kabkota"

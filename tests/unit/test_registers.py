@@ -9,7 +9,7 @@ import pytest
 
 from kbanalysis.kbpp_schema import METHOD_COLUMNS
 from kbanalysis.ledger import InputError
-from kbanalysis.sources.kbpp_import import method_of
+from kbanalysis.sources.kbpp_parts import method_of
 from kbanalysis.sources.registers import (
     aggregate_register,
     looks_like_register,
