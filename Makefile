@@ -13,8 +13,15 @@ LOCK_VENV := build/lock-venv
 PIP_TOOLS := pip-tools==7.6.2
 PYTEST_ARGS ?=
 # An office's own KBPP files, added to the published ones: make run KBPP="profil_2023.xlsx register.parquet"
+# They are built, fitted and reported by `kbanalysis office` in the office workspace
+# (kbanalysis.config.LOCAL_DIR and LOCAL_REPORTS_DIR, ignored by git), never into the committed
+# data/processed/ and results/; `make run` without KBPP is the default again.
 KBPP ?=
 KBPP_FLAGS = $(foreach f,$(KBPP),--kbpp $(f))
+# Options for `kbanalysis office` with KBPP, e.g. OFFICE_ARGS="--only 5203 --sheet 'Tabel 39'".
+OFFICE_ARGS ?=
+# The office run when KBPP is given (SIMULATE wins: the demonstration takes no office files).
+OFFICE = $(if $(SIMULATE),,$(strip $(KBPP)))
 # Options for `kbanalysis fit`, e.g. FIT_ARGS="--outcome-year 2024 --exposure-year 2021".
 FIT_ARGS ?=
 # SIMULATE=1: the labelled demonstration with a simulated KBPP layer, kept apart from the
@@ -38,6 +45,9 @@ help: ## Show this list of targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 run: setup ## Set up, rebuild the real data (if raw files are found), fit, write every HTML report (SIMULATE=1: demo)
+ifneq ($(OFFICE),)
+	$(KB) office $(KBPP_FLAGS) --fit-args '$(FIT_ARGS)' $(OFFICE_ARGS)
+else
 	@if $(BIN)/python -c 'import sys; from kbanalysis.config import default_raw_dir; sys.exit(default_raw_dir() is None)'; then \
 		$(KB) data build $(BUILD_FLAGS); \
 	else \
@@ -47,6 +57,7 @@ run: setup ## Set up, rebuild the real data (if raw files are found), fit, write
 	$(KB) fit --quiet $(FIT_ARGS) $(FIT_IO)
 	$(KB) report --level all $(REPORT_IO)
 	@echo "run: open $(INDEX) in a browser"
+endif
 
 test: setup browser ## Set up, then lint (ruff) and run the whole test suite: unit, reliability, e2e, browser, nbval
 	$(BIN)/ruff check kbanalysis tests bench
@@ -102,8 +113,12 @@ setup: ## Create .venv with the locked dependencies and the package (skipped whe
 	echo "$$want" > $(STAMP); \
 	echo "setup: $(VENV) ready"
 
-data: setup ## Rebuild data/processed/ from the raw files (KBPP="files..." adds your own KBPP files)
+data: setup ## Rebuild data/processed/ from the raw files (KBPP="files...": your files, into data/local/)
+ifneq ($(OFFICE),)
+	$(KB) office $(KBPP_FLAGS) --build-only $(OFFICE_ARGS)
+else
 	$(KB) data build $(BUILD_FLAGS)
+endif
 
 lock: ## Regenerate requirements.lock from pyproject.toml (keeps existing pins; UPGRADE=1 refreshes them)
 	$(PYTHON) -m venv $(LOCK_VENV)

@@ -35,6 +35,17 @@ PROGRAMME_MONTHLY_CSV = PROCESSED_DIR / "programme_monthly.csv"
 SIMULATED_DIR = DATA_DIR / "simulated"  # not committed
 SIMULATED_PROCESSED_DIR = SIMULATED_DIR / "processed"
 
+# An office's own KBPP files (`make run KBPP=...`, `kbanalysis office`, `3.01-your-data`) are
+# built, fitted and reported in this workspace, never into the committed tables and results
+# above, so `make test` still passes after a run and deleting it returns to the default.
+# $KBANALYSIS_LOCAL_DIR puts the whole workspace (tables, results, reports) in another folder.
+LOCAL_DIR_ENV = "KBANALYSIS_LOCAL_DIR"
+_LOCAL_ROOT = os.environ.get(LOCAL_DIR_ENV)
+LOCAL_DIR = Path(_LOCAL_ROOT) if _LOCAL_ROOT else DATA_DIR / "local"  # not committed
+LOCAL_PROCESSED_DIR = LOCAL_DIR / "processed"
+LOCAL_RESULTS_DIR = LOCAL_DIR / "results"
+LOCAL_REPORTS_DIR = LOCAL_DIR / "reports" if _LOCAL_ROOT else REPORTS_DIR / "local"  # not committed
+
 # Raw files are looked for here, in this order, when no --raw is given:
 # $KBANALYSIS_RAW_DIR, data/raw/ (if it holds anything), then a `shared/data/raw`
 # checkout beside the repository.

@@ -28,7 +28,7 @@ from .simulate.kbpp import simulate_kbpp
 from .sources import kode_wilayah
 from .sources.base import SourceResult
 from .sources.jabar_opendata import read_opendata
-from .sources.kbpp_import import import_kbpp
+from .sources.kbpp_import import file_labels, import_kbpp, kbpp_notes
 from .sources.population import read_children_0_4, read_crosswalk_2020, read_population_total
 from .sources.published import read_published
 from .sources.rows import row_accounting
@@ -97,9 +97,19 @@ RAW_SOURCES = [
               lambda p, r, s, official: read_published(p, resolver=r, source_id=s,
                                                         official=official.tidy),
               uses=("ssgi_provinsi",)),
+    # A second list of the same kind (PROVENANCE 17: other provinces, no region-year of the
+    # first list), read by the same rules; its name is outside the first list's pattern.
+    RawSource("stunting_secondary_extra", "stunting_kabkota_secondary/tambahan_ssgi_ski_*.csv",
+              lambda p, r, s, official: read_published(p, resolver=r, source_id=s,
+                                                        official=official.tidy),
+              uses=("ssgi_provinsi",)),
     RawSource("susenas_provinsi_kb_modern", "susenas_provinsi/*kb_modern_pascapersalinan*.csv",
               lambda p, r, s: read_published(p, resolver=r, source_id=s)),
     RawSource("susenas_provinsi_konseling", "susenas_provinsi/*konseling_kbpp*.csv",
+              lambda p, r, s: read_published(p, resolver=r, source_id=s)),
+    # Facility births 2021, Jawa Tengah (Profil Kesehatan, Gambar 5.9): the province whose
+    # KBPP 2021 is held; a published table in the same shape.
+    RawSource("persalinan_faskes_jateng", "persalinan_faskes/*persalinan_faskes*.csv",
               lambda p, r, s: read_published(p, resolver=r, source_id=s)),
     # BPS population tables. Pre-2022 Kemendagri codes of Papua are read through the
     # bridging list of the same raw folder (the parent of the table's folder).
@@ -143,6 +153,8 @@ class BuildResult:
     analysis: pd.DataFrame
     kbpp: pd.DataFrame
     meta: dict = field(default_factory=dict)
+    # Findings the build prints (kbpp_import.NOTES: counts against a printed coverage).
+    notes: list = field(default_factory=list)
 
     def counts(self) -> list[dict]:
         """Rows read / kept / rejected per source, after cross-source duplicates."""
@@ -152,6 +164,7 @@ class BuildResult:
 def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFrame | None = None,
           seed: int = config.SEED, kbpp_files: Sequence[Path] = (),
           allow_kbpp_rejects: bool = False, kbpp_sheet: str | None = None,
+          kbpp_region: str | None = None,
           simulate: bool = False, code_system: str | None = None) -> BuildResult:
     """Read ``raw_dir``, write every processed table into ``out_dir`` (all or nothing).
 
@@ -165,7 +178,8 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
     A problem in the user's ``kbpp_files`` (a rejected row or cell, regencies dropped as
     conflicting across files) stops the build before anything is written
     (:class:`~kbanalysis.sources.kbpp_import.KbppRejected` lists each) unless
-    ``allow_kbpp_rejects``; ``kbpp_sheet`` picks the sheet of a workbook with several tables.
+    ``allow_kbpp_rejects``; ``kbpp_sheet`` picks the sheet of a workbook with several tables;
+    ``kbpp_region`` (``--regency``) names the regency of a district Profil Kesehatan table.
     ``code_system`` ("bps"/"kemendagri") declares the system of the regency codes in the KBPP
     files; by default each file's is detected (:mod:`kbanalysis.sources.code_system`).
     """
@@ -187,7 +201,8 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
     if kbpp is None and not simulate:
         kbpp, kbpp_ledger = (import_kbpp([Path(f) for f in kbpp_files], published_kbpp,
                                          allow_rejects=allow_kbpp_rejects, resolver=resolver,
-                                         sheet=kbpp_sheet, code_system=code_system)
+                                         sheet=kbpp_sheet, code_system=code_system,
+                                         **({"region": kbpp_region} if kbpp_region else {}))
                              if published_kbpp or kbpp_files else (empty_kbpp(), Ledger()))
 
     real = pd.concat([r.tidy for r in results], ignore_index=True)
@@ -233,7 +248,8 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
     writers[out_dir / config.BUILD_META_JSON.name] = (
         lambda tmp: tmp.write_text(meta_text, encoding="utf-8", newline="\n"))
     write_set(writers)
-    return BuildResult(out_dir, results, tidy, rejects, analysis, kbpp, meta)
+    return BuildResult(out_dir, results, tidy, rejects, analysis, kbpp, meta,
+                       notes=kbpp_notes(kbpp_ledger))
 
 
 def find_kbpp_tables(raw_dir: Path) -> list[Path]:
@@ -381,7 +397,8 @@ def build_meta(raw_dir: Path, files: dict[str, Path], results: list[SourceResult
         "cross_source_duplicates": duplicates,
         "kbpp": {"measure_type": ";".join(sorted(kbpp["measure_type"].unique())),
                  "source": ";".join(sorted(kbpp["source"].unique())), "rows": len(kbpp),
-                 "files": {p.name: _sha256(p) for p in kbpp_files}},
+                 # Keyed like the table's ``source``: two files of one name stay apart.
+                 "files": {label: _sha256(p) for p, label in file_labels(kbpp_files).items()}},
         "tables": {"tidy.csv": len(tidy), "rejects.csv": len(rejects), "kbpp.csv": len(kbpp)},
         "rejects_by_reason": {k: int(v) for k, v
                               in sorted(rejects["reason"].value_counts().items())},

@@ -40,6 +40,12 @@ _ALL = [
               "Persentase penduduk miskin (P0)", "Population below the poverty line (P0)"),
     Indicator("births_outside_facility_pct", "percent", "survey", 0, 100,
               "Persalinan tidak di fasilitas kesehatan", "Last live birth not in a health facility"),
+    # Programme indicator of a provincial health profile (Profil Kesehatan Jawa Tengah 2021,
+    # Gambar 5.9): deliveries assisted by health workers in a health facility. Not the
+    # complement of the Susenas share above (a different measure and year).
+    Indicator("births_in_facility_pct", "percent", "administrative", 0, 100,
+              "Cakupan persalinan di fasilitas pelayanan kesehatan",
+              "Deliveries in a health facility (programme coverage)"),
     Indicator("first_birth_before_20_pct", "percent", "survey", 0, 100,
               "Melahirkan anak pertama sebelum umur 20", "First live birth before age 20"),
     Indicator("food_security_index", "index", "administrative", 0, 100,

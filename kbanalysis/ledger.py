@@ -6,7 +6,9 @@ other cells may still be kept; one without a column drops the whole row.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -27,21 +29,39 @@ def reason_text(reason: str, lang: str = "en") -> str:
 LEDGER_COLUMNS = ["source_id", "file", "row", "column", "reason", "detail", "value"]
 
 
+@lru_cache(maxsize=1024)
+def region_label(bps_code) -> str | None:
+    """How a problem line names a regency: ``Kab. Lombok Timur``, ``Kota Mataram`` (None for
+    no code or an unknown one)."""
+    if bps_code is None or str(bps_code).strip() in ("", "nan", "None", "<NA>"):
+        return None
+    from .regions import load_regions
+
+    regions = load_regions()
+    found = regions.loc[regions["bps_code"] == str(bps_code).strip(), "name"]
+    return re.sub(r"^Kabupaten ", "Kab. ", str(found.iloc[0])) if len(found) else None
+
+
 class InputError(ValueError):
     """Bad input, named by file, row and column, with what was expected there.
 
     ``expected`` is a catalogue message (``kbanalysis.messages.msg``) and ``got`` the value
     found (quoted as it is) or a message; ``line(lang)`` gives the line in "id" or "en".
+    ``region``: the regency the row is about, when known (a name as :func:`region_label`
+    writes it), shown after the row: ``baris 10 (Kab. Lombok Timur), kolom ...``.
     """
 
-    def __init__(self, file, row=None, column=None, expected="", got=None):
+    def __init__(self, file, row=None, column=None, expected="", got=None, region=None):
         self.file, self.row, self.column, self.expected, self.got = (
             str(file), row, column, expected, got)
+        self.region = region or None
         super().__init__(self.line())
 
     def line(self, lang: str = "en") -> str:
         where = [self.file]
-        if self.row is not None:
+        if self.row is not None and self.region:
+            where.append(msg("frame.row_region", row=self.row, region=self.region).render(lang))
+        elif self.row is not None:
             where.append(msg("frame.row", row=self.row).render(lang))
         if self.column is not None:
             where.append(msg("frame.column", column=self.column).render(lang))
@@ -61,6 +81,12 @@ class Reject:
     reason: str
     detail: str = ""
     value: str = ""
+    # The file's path as the reader was given it (not a ledger column): two files with one
+    # name are told apart by it (kbpp_import keys files by path).
+    path: str = field(default="", compare=False, repr=False)
+    # The regency the row is about, when the reader knows it (a BPS code): problem lines
+    # name it (``region_label``). Not a ledger column either.
+    region: str | None = field(default=None, compare=False)
 
     def __post_init__(self):
         if self.reason not in REASONS:
@@ -70,15 +96,35 @@ class Reject:
 @dataclass
 class Ledger:
     rejects: list[Reject] = field(default_factory=list)
+    # (file as given, row) -> BPS code of the regency that row is about (``locate``).
+    row_regions: dict = field(default_factory=dict, compare=False, repr=False)
 
-    def add(self, source_id, file, row, column, reason, detail="", value="") -> None:
+    def add(self, source_id, file, row, column, reason, detail="", value="",
+            region=None) -> None:
+        if region is None and row is not None:
+            region = self.row_regions.get((str(file), row))
         # A value that is a message (what a derived value means) renders in each language.
         self.rejects.append(Reject(source_id, Path(file).name, row, column, reason, detail,
                                    "" if value is None else
-                                   value if isinstance(value, Msg) else str(value)))
+                                   value if isinstance(value, Msg) else str(value),
+                                   path=str(file),
+                                   region=None if region is None else str(region)))
+
+    def locate(self, file, row, bps_code) -> None:
+        """Row ``row`` of ``file`` is about regency ``bps_code``: its problem lines (made
+        before or after) name it. A row said to be about two regencies names none."""
+        if row is None or bps_code is None:
+            return
+        key, code = (str(file), row), str(bps_code)
+        if self.row_regions.setdefault(key, code) != code:
+            self.row_regions[key] = None
+        for reject in self.rejects:
+            if reject.row == row and reject.path == key[0] and reject.region in (None, code):
+                reject.region = self.row_regions[key]
 
     def extend(self, other: "Ledger") -> None:
         self.rejects.extend(other.rejects)
+        self.row_regions.update(other.row_regions)
 
     def __len__(self) -> int:
         return len(self.rejects)

@@ -19,6 +19,8 @@ _KBPP_METHODS_TEXT = "Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL"
 CATALOGUE: dict[str, dict[str, str]] = {
     # -- The frame of one problem line (kbanalysis.ledger.InputError.line) ------------------
     "frame.row": {"en": "row {row}", "id": "baris {row}"},
+    # A row whose regency is known names it (issue 15, engineer 4).
+    "frame.row_region": {"en": "row {row} ({region})", "id": "baris {row} ({region})"},
     "frame.column": {"en": "column {column!r}", "id": "kolom {column!r}"},
     "frame.line": {"en": "{where}: expected {expected}{got}",
                    "id": "{where}: seharusnya {expected}{got}"},
@@ -190,6 +192,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "check.req.no_province_code": {
         "en": "no province_code column",
         "id": "tanpa kolom province_code"},
+    # Published tables whose region column is "wilayah_tercetak" (engineer 5: facility births)
+    "check.req.published_region": {
+        "en": "a region column 'wilayah' (or 'wilayah_tercetak')",
+        "id": "kolom wilayah 'wilayah' (atau 'wilayah_tercetak')"},
     "check.known_format": {
         "en": "a file of a known format: {formats}",
         "id": "berkas dengan format yang dikenal: {formats}"},
@@ -437,12 +443,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "pub.known_indicators": {
         "en": "known: KBPP coverage (cakupan peserta KB pasca persalinan terhadap ibu "
               "bersalin), stunting prevalence naming its survey (SSGI/SKI) or routine weighing, "
-              "the Susenas shares of mothers using a modern method after delivery or counselled "
-              "on KBPP",
+              "deliveries in a health facility (cakupan persalinan di fasilitas pelayanan "
+              "kesehatan), the Susenas shares of mothers using a modern method after delivery "
+              "or counselled on KBPP",
         "id": "yang dikenal: cakupan KBPP (cakupan peserta KB pasca persalinan terhadap ibu "
               "bersalin), prevalensi stunting yang menyebut surveinya (SSGI/SKI) atau "
-              "penimbangan rutin, persentase ibu Susenas yang memakai metode modern setelah "
-              "persalinan atau mendapat konseling KBPP"},
+              "penimbangan rutin, cakupan persalinan di fasilitas pelayanan kesehatan, "
+              "persentase ibu Susenas yang memakai metode modern setelah persalinan atau "
+              "mendapat konseling KBPP"},
     "pub.indikator_names_year": {
         "en": "the indikator names {named}, not {year}",
         "id": "indikator menyebut {named}, bukan {year}"},
@@ -551,6 +559,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "geo.no_area": {
         "en": "id {id}: the shape has no area (over-simplified)",
         "id": "id {id}: bentuknya tidak punya luas (terlalu disederhanakan)"},
+    # GeoJSON regency shapes (engineer 5: the complete boundary file)
+    "geo.geojson_file": {
+        "en": "a GeoJSON file",
+        "id": "berkas GeoJSON"},
+    "geo.feature_collection": {
+        "en": "a GeoJSON object with \"type\": \"FeatureCollection\"",
+        "id": "objek GeoJSON dengan \"type\": \"FeatureCollection\""},
+    "geo.geojson_code": {
+        "en": "property bps_code {id!r} is no BPS 2020 regency code",
+        "id": "properti bps_code {id!r} bukan kode kabupaten/kota BPS 2020"},
+    "geo.shape_error": {
+        "en": "code {id}: the shape cannot be read ({error})",
+        "id": "kode {id}: bentuknya tidak dapat dibaca ({error})"},
     "ssgi.copy_down": {
         "en": "{value:g} in {year} shared by {names} (provinces split from one parent)",
         "id": "{value:g} pada {year} sama untuk {names} (provinsi hasil pemekaran satu induk)"},
@@ -610,15 +631,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "kbpp.expected.unknown_indicator": {
         "en": "KBPP coverage (acceptors over deliveries) in the indikator text",
         "id": "cakupan KBPP (peserta dibagi persalinan) dalam teks indikator"},
-    "kbpp.kbpp_file": {
-        "en": "a KBPP file: a Profil Kesehatan table 'Cakupan dan proporsi peserta KB pasca "
-              "persalinan menurut jenis kontrasepsi' (.xlsx/.csv), an open-data table of "
-              "jumlah_ibu_bersalin or jumlah_peserta_kb_pasca_persalinan, or a service register "
-              "with tanggal_persalinan and kb_pasca_persalinan columns",
-        "id": "berkas KBPP: tabel Profil Kesehatan 'Cakupan dan proporsi peserta KB pasca "
-              "persalinan menurut jenis kontrasepsi' (.xlsx/.csv), tabel data terbuka "
-              "jumlah_ibu_bersalin atau jumlah_peserta_kb_pasca_persalinan, atau register "
-              "pelayanan dengan kolom tanggal_persalinan dan kb_pasca_persalinan"},
     "kbpp.nothing_usable": {
         "en": "at least one regency-year of usable KBPP data",
         "id": "paling sedikit satu kabupaten/kota-tahun dengan data KBPP yang dapat dipakai"},
@@ -768,13 +780,73 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a kabupaten/kota",
         "id": "kabupaten/kota"},
     "pk.title_regency": {
-        "en": "the kabupaten/kota in the title (KABUPATEN GARUT) or region=...",
-        "id": "kabupaten/kota pada judul (KABUPATEN GARUT) atau region=..."},
+        "en": "the kabupaten/kota in the title (KABUPATEN GARUT), or name it with --regency "
+              "CODE (the BPS code, e.g. --regency 3205)",
+        "id": "kabupaten/kota pada judul (KABUPATEN GARUT), atau sebutkan dengan --regency KODE "
+              "(kode BPS, misalnya --regency 3205)"},
     "pk.needs_every_row": {
         "en": "{code} {year}: the regency total needs every puskesmas row; rows {rows} rejected "
               "(allow_partial=True sums the rest)",
         "id": "{code} {year}: jumlah kabupaten/kota membutuhkan semua baris puskesmas; baris "
               "{rows} ditolak (allow_partial=True menjumlahkan sisanya)"},
+
+    # -- Profil Kesehatan: title regency, totals by arithmetic, notes, spreadsheets (issue 15) --
+    "pk.untyped_regency": {
+        "en": "a title naming kabupaten or kota (this name is both); name the regency with "
+              "{options}",
+        "id": "judul yang menyebut kabupaten atau kota (nama ini dipakai keduanya); sebutkan "
+              "wilayahnya dengan {options}"},
+    "pk.one_regency_named": {
+        "en": "the title, its code and the total row naming one kabupaten/kota (a region code "
+              "and name that disagree are not guessed)",
+        "id": "judul, kodenya dan baris jumlah yang menyebut satu kabupaten/kota yang sama "
+              "(kode dan nama wilayah yang tidak sesuai tidak ditebak)"},
+    "pk.one_deliveries": {
+        "en": "one column of deliveries (Jumlah Ibu Bersalin), but several match: {names}; "
+              "rename the ones that are not the year's deliveries",
+        "id": "satu kolom persalinan (Jumlah Ibu Bersalin), tetapi beberapa cocok: {names}; "
+              "ganti judul kolom yang bukan jumlah persalinan tahun itu"},
+    "pk.targets_not_deliveries": {
+        "en": "{expected}; {names} is a target, projection or estimate, not the deliveries",
+        "id": "{expected}; {names} adalah sasaran, proyeksi atau estimasi, bukan jumlah "
+              "persalinan"},
+    "pk.total_row": {
+        "en": "total row: checked against the rows, not counted as a puskesmas",
+        "id": "baris jumlah: diperiksa terhadap baris-baris di atasnya, tidak dihitung "
+              "sebagai puskesmas"},
+    "pk.subtotal_row": {
+        "en": "subtotal row: checked against its group, not counted as a puskesmas",
+        "id": "baris subtotal: diperiksa terhadap kelompoknya, tidak dihitung sebagai "
+              "puskesmas"},
+    "pk.sum_row": {
+        "en": "every count equals the sum of rows {first}-{last}: a total, not counted again",
+        "id": "setiap angka sama dengan jumlah baris {first}-{last}: baris jumlah, tidak "
+              "dihitung lagi"},
+    "pk.note_row": {
+        "en": "a note or text row without numbers: not data",
+        "id": "baris catatan atau teks tanpa angka: bukan data"},
+    "reason.note_row": {
+        "en": "a note, footnote or text row without numbers: not data",
+        "id": "baris catatan, catatan kaki atau teks tanpa angka: bukan data"},
+    "pk.unsaved": {
+        "en": "a formula without a saved value: open and save the file in Excel or "
+              "LibreOffice",
+        "id": "rumus tanpa nilai tersimpan: buka dan simpan di Excel atau LibreOffice"},
+    "got.damaged_xlsx": {
+        "en": "a damaged file (not a workbook Excel can open): save it again as .xlsx",
+        "id": "berkas rusak (bukan buku kerja yang bisa dibuka Excel): simpan ulang sebagai "
+              ".xlsx"},
+    "cli.template_exists": {
+        "en": "{path}: expected a new file name, got an existing file (it may be a filled "
+              "workbook); nothing was written. Give another --out, or --force to replace it",
+        "id": "{path}: seharusnya nama berkas baru, ditemukan berkas yang sudah ada (mungkin "
+              "buku kerja yang sudah diisi); tidak ada yang ditulis. Pakai --out lain, atau "
+              "--force untuk menggantinya"},
+    "pk.save_as_xlsx": {
+        "en": "a .xlsx or .csv file: this spreadsheet format cannot be read here; open it "
+              "and save as .xlsx (Excel Workbook)",
+        "id": "berkas .xlsx atau .csv: format lembar kerja ini tidak dapat dibaca; buka dan "
+              "simpan sebagai .xlsx (Excel Workbook)"},
 
     # -- Service registers (kbanalysis.sources.registers) --------------------------------------
     "reg.field.delivery_date": {
@@ -833,6 +905,70 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "reg.summary_rejected": {
         "en": "{count} records rejected in all; the first {shown} follow as examples",
         "id": "{count} catatan seluruhnya ditolak; {shown} yang pertama menyusul sebagai contoh"},
+
+    # -- Registers, issue 15 (engineer 4): future dates, date conventions, method words,
+    #    duplicate deliveries (kbanalysis.sources.registers, kbpp_parts) ----------------------
+    "reason.date_in_future": {
+        "en": "delivery date after today",
+        "id": "tanggal persalinan sesudah hari ini"},
+    "reason.method_group": {
+        "en": "a group of methods (such as MKJP), not one method: it cannot be counted",
+        "id": "kelompok metode (seperti MKJP), bukan satu metode: tidak dapat dihitung"},
+    "reason.method_not_modern": {
+        "en": "a natural or traditional method (such as KB alami): not one of the eight "
+              "modern KBPP methods, not counted",
+        "id": "metode alami atau tradisional (seperti KB alami): bukan salah satu dari "
+              "delapan metode KBPP modern, tidak dihitung"},
+    "reason.method_ambiguous": {
+        "en": "names two methods, or sterilisation without saying whose (MOW or MOP): not "
+              "guessed",
+        "id": "menyebut dua metode, atau sterilisasi tanpa menyebut siapa (MOW atau MOP): "
+              "tidak ditebak"},
+    "reason.duplicate_delivery": {
+        "en": "the same mother, delivery date and facility as an earlier record: counted once",
+        "id": "ibu, tanggal persalinan dan fasilitas yang sama dengan catatan sebelumnya: "
+              "dihitung sekali"},
+    "kbpp.expected.date_in_future": {
+        "en": "a delivery date no later than today",
+        "id": "tanggal persalinan paling lambat hari ini"},
+    "kbpp.expected.method_group": {
+        "en": "one method, not a group such as MKJP (one of " + _KBPP_METHODS_TEXT + ")",
+        "id": "satu metode, bukan kelompok seperti MKJP (salah satu dari "
+              + _KBPP_METHODS_TEXT + ")"},
+    "kbpp.expected.method_not_modern": {
+        "en": "one of the modern methods " + _KBPP_METHODS_TEXT + " (KB alami is not counted)",
+        "id": "salah satu metode modern " + _KBPP_METHODS_TEXT
+              + " (KB alami tidak dihitung)"},
+    "kbpp.expected.method_ambiguous": {
+        "en": "exactly one method (for sterilisation: MOW for the woman, MOP for the man)",
+        "id": "tepat satu metode (untuk sterilisasi: MOW bagi perempuan, MOP bagi laki-laki)"},
+    "kbpp.expected.duplicate_delivery": {
+        "en": "each delivery once",
+        "id": "setiap persalinan satu kali"},
+    "reg.duplicate_of": {
+        "en": "same mother, date and facility as row {row}",
+        "id": "ibu, tanggal dan fasilitas sama dengan baris {row}"},
+    "reg.duplicates_undetectable": {
+        "en": "no column identifies the mother (NIK, No. RM, ID ibu): the same delivery "
+              "entered twice cannot be detected and would be counted twice",
+        "id": "tidak ada kolom yang mengenali ibu (NIK, No. RM, ID ibu): persalinan yang sama "
+              "yang dicatat dua kali tidak dapat dikenali dan akan dihitung dua kali"},
+    "reason.duplicates_undetectable": {
+        "en": "no column identifies the mother: a delivery entered twice cannot be detected",
+        "id": "tidak ada kolom yang mengenali ibu: persalinan yang dicatat dua kali tidak dapat "
+              "dikenali"},
+    "reg.date_order_undecided": {
+        "en": "dates whose order of day and month can be told: in this column no day is "
+              "above 12, so {example} could be day/month or month/day (write YYYY-MM-DD, or "
+              "DD/MM/YYYY with at least one day above 12)",
+        "id": "tanggal yang urutan hari dan bulannya dapat dikenali: di kolom ini tidak ada "
+              "hari di atas 12, sehingga {example} bisa hari/bulan atau bulan/hari (tulis "
+              "YYYY-MM-DD, atau DD/MM/YYYY dengan setidaknya satu hari di atas 12)"},
+    "reg.date_order_mixed": {
+        "en": "one order of day and month in the whole column; {day_first} is day/month but "
+              "{month_first} is month/day",
+        "id": "satu urutan hari dan bulan di seluruh kolom; {day_first} hari/bulan tetapi "
+              "{month_first} bulan/hari"},
 
     # -- The KBPP table contract (kbanalysis.kbpp_schema) --------------------------------------
     "schema.column": {
@@ -962,6 +1098,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "fmt.topojson": {
         "en": "TopoJSON kab/kota shapes",
         "id": "bentuk kabupaten/kota TopoJSON"},
+    "fmt.geojson": {  # engineer 5: the complete boundary file
+        "en": "GeoJSON kab/kota shapes (property bps_code)",
+        "id": "bentuk kabupaten/kota GeoJSON (properti bps_code)"},
     "fmt.kbpp_profil_kesehatan": {
         "en": "Profil Kesehatan table of KB pasca persalinan by method, .xlsx/.csv",
         "id": "tabel Profil Kesehatan KB pasca persalinan per metode, .xlsx/.csv"},
@@ -992,6 +1131,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "fmt.named": {
         "en": "{name} ({description})",
         "id": "{name} ({description})"},
+    # -- Secondary stunting list 2 (engineer 5): a value two pages give to different regions
+    "pub.name_conflict": {
+        "en": "the note says another page gives this value to a different region ({note}); "
+              "not used: the region is not guessed",
+        "id": "catatan menyebut halaman lain memberi angka ini ke wilayah lain ({note}); tidak "
+              "dipakai: wilayahnya tidak ditebak"},
     "pub.noted_where": {
         "en": "another printed source (PROVENANCE.md section 15; not transcribed)",
         "id": "sumber tercetak lain (PROVENANCE.md bagian 15; tidak disalin)"},
@@ -1065,6 +1210,140 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "(listed in {where})",
         "id": "--allow-rejects: {count} baris atau sel yang ditolak dari berkas --kbpp tidak "
               "dipakai (tercantum di {where})"},
+
+    # -- Office numbers and formats (engineer 3: numbers, text quirks, registry, conflicts) --
+    "num.one_convention": {
+        "en": "one way of writing numbers in the whole column: '.' groups thousands and ',' is "
+              "the decimal mark (42.000), or ',' groups thousands and '.' is the decimal mark "
+              "(42,000); this column uses both, so its counts cannot be read",
+        "id": "satu cara penulisan angka di seluruh kolom: titik pemisah ribuan dan koma "
+              "desimal (42.000), atau koma pemisah ribuan dan titik desimal (42,000); kolom "
+              "ini memakai keduanya sehingga jumlahnya tidak dapat dibaca"},
+    "num.both_conventions": {
+        "en": "{first} (row {first_row}) and {second} (row {second_row})",
+        "id": "{first} (baris {first_row}) dan {second} (baris {second_row})"},
+    "kbpp.unit_count": {
+        "en": "the unit of {column!r} must be a count (ORANG, JIWA), not a share",
+        "id": "satuan {column!r} harus jumlah (ORANG, JIWA), bukan persentase"},
+    "reason.conflicts_published": {
+        "en": "an office's counts give a coverage that contradicts the coverage printed for the "
+              "same regency and year; the printed figure is used, the counts are kept here",
+        "id": "angka kantor memberi cakupan yang bertentangan dengan cakupan tercetak untuk "
+              "kabupaten/kota dan tahun yang sama; angka tercetak yang dipakai, angka kantor "
+              "disimpan di sini"},
+    "pub.counts_vs_printed": {
+        "en": "{code} {year}: these counts give a coverage of {known:.1f} % ({total} acceptors of "
+              "{deliveries} deliveries), but {where} prints {value:g} %; the printed figure is "
+              "used (a printed coverage wins over counts that contradict it: correct the counts "
+              "or explain the difference)",
+        "id": "{code} {year}: angka ini memberi cakupan {known:.1f} % ({total} peserta dari "
+              "{deliveries} persalinan), tetapi {where} mencetak {value:g} %; angka tercetak "
+              "yang dipakai (cakupan tercetak didahulukan atas angka yang bertentangan "
+              "dengannya: perbaiki angkanya atau jelaskan perbedaannya)"},
+    "kbpp.note": {
+        "en": "Note: {where}: {detail}",
+        "id": "Perhatian: {where}: {detail}"},
+    "check.data_file": {
+        "en": "a file with a table (this one is empty: save or download it again)",
+        "id": "berkas berisi tabel (berkas ini kosong: simpan atau unduh ulang)"},
+    "cli.is_folder": {
+        "en": "{path} is a folder, not a file: name the file(s) inside it",
+        "id": "{path} adalah folder, bukan berkas: sebutkan berkas di dalamnya"},
+    "pub.printed_vs_counts": {
+        "en": "{code} {year}: this row prints {value:g} %, but the counts of {files} give "
+              "{known:.1f} % ({total} acceptors of {deliveries} deliveries); the printed figure "
+              "is used",
+        "id": "{code} {year}: baris ini mencetak {value:g} %, tetapi angka dari {files} memberi "
+              "{known:.1f} % ({total} peserta dari {deliveries} persalinan); angka tercetak "
+              "yang dipakai"},
+    "fmt.kbpp_coverage_table": {
+        "en": "a KBPP coverage table as an office types it (title with province and year, "
+              "NO;KABUPATEN/KOTA;CAKUPAN KBPP (%))",
+        "id": "tabel cakupan KBPP seperti diketik kantor (judul dengan provinsi dan tahun, "
+              "NO;KABUPATEN/KOTA;CAKUPAN KBPP (%))"},
+    "pub.table_header": {
+        "en": "a header row with a KABUPATEN/KOTA column and a CAKUPAN KBPP (%) column",
+        "id": "baris judul kolom dengan kolom KABUPATEN/KOTA dan kolom CAKUPAN KBPP (%)"},
+    "pub.table_year": {
+        "en": "the year in the title (e.g. 'CAKUPAN KBPP PROVINSI JAWA TENGAH TAHUN 2023') or "
+              "a TAHUN column",
+        "id": "tahun di judul (mis. 'CAKUPAN KBPP PROVINSI JAWA TENGAH TAHUN 2023') atau kolom "
+              "TAHUN"},
+    "pub.table_year_given": {
+        "en": "a title naming the year given ({year})",
+        "id": "judul yang menyebut tahun yang diberikan ({year})"},
+    "pub.table_province_given": {
+        "en": "a title naming the province given ({province})",
+        "id": "judul yang menyebut provinsi yang diberikan ({province})"},
+    "pub.table_total": {
+        "en": "{name!r}: the province's total, not a kabupaten/kota",
+        "id": "{name!r}: jumlah provinsi, bukan kabupaten/kota"},
+    "pub.table_share": {
+        "en": "a percentage such as 91,3 or 91,3%",
+        "id": "persentase seperti 91,3 atau 91,3%"},
+    "kbpp.one_of_formats": {
+        "en": "a KBPP file of a known format: {formats}",
+        "id": "berkas KBPP dengan format yang dikenal: {formats}"},
+    # -- end of engineer 3 block --
+
+    # -- An office's workspace, half-filled templates, notebook parameters (issue 16) ------
+    "reason.not_reported": {
+        "en": "a named row without any number: the region or puskesmas did not report (left "
+              "out, not an error)",
+        "id": "baris bernama tanpa angka sama sekali: wilayah atau puskesmas belum melapor "
+              "(tidak dipakai, bukan kesalahan)"},
+    "pk.not_reported": {
+        "en": "not reported (no number in the row)",
+        "id": "belum melapor (baris tanpa angka)"},
+    "kbpp.not_reported_line": {
+        "en": "Note: {file}: {count} row(s) without any number read as not reported (left out, "
+              "not errors): {rows}",
+        "id": "Perhatian: {file}: {count} baris tanpa angka dibaca sebagai belum melapor (tidak "
+              "dipakai, bukan kesalahan): {rows}"},
+    "cli.template_written": {
+        "en": "Template written: {path}",
+        "id": "Template ditulis: {path}"},
+    "cli.template_next": {
+        "en": "Fill the yellow cells, then check the file and build the reports with it:",
+        "id": "Isi sel kuning, lalu periksa berkasnya dan buat laporan dengan angka Anda:"},
+    "office.start": {
+        "en": "Your files: {files}. Tables, model and reports go to the workspace {processed}, "
+              "{results} and {reports}; data/processed/ and results/ are not changed.",
+        "id": "Berkas Anda: {files}. Tabel, model dan laporan ditulis ke ruang kerja "
+              "{processed}, {results} dan {reports}; data/processed/ dan results/ tidak "
+              "diubah."},
+    "office.no_raw": {
+        "en": "your KBPP files are built together with the raw files, and no raw data folder "
+              "was found",
+        "id": "berkas KBPP Anda dibangun bersama berkas mentah, dan folder data mentah tidak "
+              "ditemukan"},
+    "office.fallback": {
+        "en": "Model: KBPP {default_year} exists for {default_rows} regency(ies) with stunting "
+              "{outcome_year} (a regression needs at least {minimum}); the model uses KBPP "
+              "{year} instead ({rows} regencies, {provinces}) until regencies of several "
+              "years can be pooled. Your figures are on their pages.",
+        "id": "Model: KBPP {default_year} ada untuk {default_rows} kabupaten/kota yang punya "
+              "angka stunting {outcome_year} (regresi perlu minimal {minimum}); model memakai "
+              "KBPP {year} ({rows} kabupaten/kota, {provinces}) sampai data beberapa tahun "
+              "dapat digabung. Angka Anda tetap tampil di halamannya."},
+    "office.step_failed": {
+        "en": "office: `kbanalysis {command}` stopped (exit code {code}); the workspace keeps "
+              "its previous files",
+        "id": "office: `kbanalysis {command}` berhenti (kode keluar {code}); ruang kerja "
+              "menyimpan berkas sebelumnya"},
+    "office.done": {
+        "en": "Done: open {index} in a browser (built from your files: {files}). To return to "
+              "the default, run `make run` without KBPP; delete {workspace} and {reports} to "
+              "remove your data.",
+        "id": "Selesai: buka {index} di peramban (dibangun dari berkas Anda: {files}). Untuk "
+              "kembali ke data bawaan jalankan `make run` tanpa KBPP; hapus {workspace} dan "
+              "{reports} untuk membuang data Anda."},
+    "param.unknown": {
+        "en": "unknown parameter {name!r}{hint}: this notebook takes {names}",
+        "id": "parameter tidak dikenal {name!r}{hint}: notebook ini menerima {names}"},
+    "param.did_you_mean": {
+        "en": " (did you mean {name!r}?)",
+        "id": " (maksud Anda {name!r}?)"},
 }
 
 

@@ -67,7 +67,21 @@ ALIASES = {
     "OKUTIMUR": "OGANKOMERINGULUTIMUR", "OKI": "OGANKOMERINGILIR", "OI": "OGANILIR",
     "MURA": "MUSIRAWAS", "MURATARA": "MUSIRAWASUTARA", "MUBA": "MUSIBANYUASIN",
     "KUANSING": "KUANTANSINGINGI", "POLMAN": "POLEWALIMANDAR",
+    # Official local abbreviations of Sulawesi Utara, Maluku and Maluku Utara, and island
+    # names used for their regency, printed in the second secondary stunting list
+    # (data/SOURCES.md); each names one regency. "Kepulauan Kei" is Maluku Tenggara's islands
+    # (Kota Tual, also on Kei, is a kota).
+    "BOLMONG": "BOLAANGMONGONDOW", "BOLSEL": "BOLAANGMONGONDOWSELATAN",
+    "BOLTIM": "BOLAANGMONGONDOWTIMUR", "BOLMUT": "BOLAANGMONGONDOWUTARA",
+    "MINSEL": "MINAHASASELATAN", "MINUT": "MINAHASAUTARA", "MITRA": "MINAHASATENGGARA",
+    "KEPULAUANSITARO": "KEPULAUANSIAUTAGULANDANGBIARO",
+    "MALRA": "MALUKUTENGGARA", "KEPULAUANKEI": "MALUKUTENGGARA", "KEPULUANKEI": "MALUKUTENGGARA",
+    "SBB": "SERAMBAGIANBARAT", "MBD": "MALUKUBARATDAYA",
+    "TALIABU": "PULAUTALIABU", "MOROTAI": "PULAUMOROTAI", "KEPULAUANMOROTAI": "PULAUMOROTAI",
 }
+
+# Provinces split in 2022 whose 2020 BPS code still prefixes their former regencies' codes.
+PRE_SPLIT_PROVINCES = ("91", "94")
 
 # A file's regency codes are BPS or Kemendagri codes (``CODE_SYSTEMS``); "dagri" is the
 # resolver's older name for Kemendagri and is still accepted.
@@ -101,6 +115,7 @@ PROVINCE_ALIASES = {
     # Short forms and the "Sumatra" spelling of news articles.
     "SUMBAR": "13", "SUMSEL": "16", "SULBAR": "76", "SUMATRAUTARA": "12",
     "SUMATRABARAT": "13", "SUMATRASELATAN": "16",
+    "WESTPAPUA": "91",  # English pages (Databoks EN)
 }
 
 _PREFIXES = [  # longest first; (tokens, type)
@@ -303,6 +318,7 @@ class Resolver:
         if looks_like_code(name):
             return self.code_alone(name, system, prov).bps_code
         kind, _ = split_prefix(name)
+        written = kind  # the type the name was written with, kept for the suggestions
         key = name_key(name)
         codes = self._candidates(key, prov)
         if kind == "kota" and not [c for c in codes if self._type(c) == "kota"]:
@@ -321,8 +337,10 @@ class Resolver:
             raise RegionError("unknown_region",
                               msg("regions.only_of_kind", name=name, key=key,
                                   label=self.label(codes[0])), [self.label(codes[0])])
-        pool = (self.regencies if prov is None else
-                self.regencies[self.regencies["province_bps"] == prov])
+        pool = (self.regencies if prov is None else self.regencies[
+            [self._in_province(c, prov) for c in self.regencies["bps_code"]]])
+        if written is not None:  # "Kab. Tgal" suggests Kabupaten Tegal, never Kota Tegal
+            pool = pool[pool["type"] == written]
         keys = {name_key(n): c for n, c in zip(pool["name"], pool["bps_code"])}
         close = [self.label(keys[k]) for k in difflib.get_close_matches(key, list(keys), n=3, cutoff=0.5)]
         message = (msg("regions.unknown_regency_in", name=name, province=self.province_name(prov))
@@ -334,8 +352,21 @@ class Resolver:
     def _candidates(self, key: str, prov: str | None) -> list[str]:
         codes = self._by_key.get(key, [])
         if prov is not None:
-            codes = [c for c in codes if self._by_bps.at[c, "province_bps"] == prov]
+            codes = [c for c in codes if self._in_province(c, prov)]
         return codes
+
+    def _in_province(self, code: str, prov: str) -> bool:
+        """True when regency ``code`` is in province ``prov``, today or before the 2022 split:
+        the 2020 BPS code keeps the old province's digits, so a file from before the split
+        that writes Merauke (9401) under Papua (94) or Sorong under Papua Barat (91) is read."""
+        return self._by_bps.at[code, "province_bps"] == prov or (
+            prov in PRE_SPLIT_PROVINCES and code.startswith(prov))
+
+    def namesakes(self, name: str, province=None) -> list[str]:
+        """BPS codes of every regency called ``name`` whatever its type (``KEDIRI``: the
+        kabupaten and the kota), within ``province`` when given."""
+        prov = None if province is None or str(province).strip() == "" else self.province(province)
+        return list(self._candidates(name_key(name), prov))
 
     def _type(self, code: str) -> str:
         return self._by_bps.at[code, "type"]
@@ -371,8 +402,7 @@ class Resolver:
         """
         found = self._found_in(code, _systems(system))
         if province is not None:
-            elsewhere = {s: c for s, c in found.items()
-                         if self._by_bps.at[c, "province_bps"] != province}
+            elsewhere = {s: c for s, c in found.items() if not self._in_province(c, province)}
             found = {s: c for s, c in found.items() if s not in elsewhere}
             if elsewhere and not found:
                 raise RegionError("code_name_mismatch", msg("regions.not_in_province", codes=[

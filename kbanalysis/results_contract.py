@@ -20,6 +20,7 @@ model scale such as ``"log-odds"``.
 """
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 import pandas as pd
@@ -32,7 +33,6 @@ RESULT_FILES = (ESTIMATES_CSV, META_JSON, PREDICTIONS_CSV, INFLUENCE_CSV)
 
 # estimate/std_error/ci_low/ci_high share one unit: the row's ``scale``.
 ESTIMATE_VALUE_COLUMNS = ["estimate", "std_error", "ci_low", "ci_high"]
-# Columns every estimates.csv has had; files written before ``scale``/``is_exposure`` still read.
 BASE_ESTIMATE_COLUMNS = ["model", "term", *ESTIMATE_VALUE_COLUMNS, "p_value", "n_obs",
                          "n_clusters"]
 ESTIMATE_COLUMNS = [*BASE_ESTIMATE_COLUMNS, "scale", "is_exposure"]
@@ -46,7 +46,6 @@ INFLUENCE_COLUMNS = ["bps_code", "name", "estimate_without_per_10", "change_per_
 PER_POINT = "pp per unit"  # percentage points of the outcome per unit (point) of the term
 PER_10_POINTS = "pp per 10 points"  # the exposure's effect per 10-point rise in its value
 PER_10 = 10.0
-PER_10_SUFFIX = " per 10 points"
 SENSITIVITY_MODEL_PREFIX = "sensitivity:"
 # Status of a sensitivity variant (meta.json "sensitivity"): "ok" or "ok (...)" when fitted,
 # "not applicable: <reason>" when its data do not exist here (never fitted, never a result),
@@ -58,8 +57,8 @@ NOT_ESTIMABLE = "not estimable"
 COLUMN_DOCS = {
     "model": "estimator; 'sensitivity:<variant>' rows are the main model refitted (see "
              "meta.json 'sensitivity')",
-    "term": "regressor; '<exposure> per 10 points' restates the exposure effect per 10-point "
-            "rise",
+    "term": "regressor; the exposure's effect appears twice, per point and per 10-point rise "
+            "(same term, told apart by 'scale')",
     "estimate": "in the unit named by 'scale'",
     "std_error": "same unit; empty for wild bootstrap rows (the CI comes from test inversion)",
     "ci_low": "95 % interval, same unit",
@@ -75,36 +74,100 @@ COLUMN_DOCS = {
 }
 
 
-def per_10_term(term: str) -> str:
-    """The name of a term's per-10-point restatement, e.g. ``'kbpp_coverage_pct per 10 points'``."""
-    return f"{term}{PER_10_SUFFIX}"
+@dataclass(frozen=True)
+class Effect:
+    """One headline slope of the exposure, pp of the outcome per 10-point rise: the analytic
+    estimate and interval, the headline (wild bootstrap) interval when there is one, and the
+    minimum detectable effect of the design."""
+
+    model: str
+    estimate: float
+    std_error: float
+    analytic_ci_low: float
+    analytic_ci_high: float
+    analytic_p_value: float
+    analytic_inference: str
+    n_obs: int
+    ci_low: float | None = None
+    ci_high: float | None = None
+    p_value: float | None = None
+    interval_model: str | None = None
+    mde_pp: float | None = None
+
+    @property
+    def has_interval(self) -> bool:
+        return self.ci_low is not None and self.ci_high is not None
+
+    def write(self) -> dict:
+        """The ``meta.json`` record (optional parts left out when absent)."""
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+    @classmethod
+    def read(cls, record: dict | None) -> "Effect | None":
+        if not record:
+            return None
+        return cls(**{f.name: record.get(f.name) for f in fields(cls)})
+
+
+@dataclass(frozen=True)
+class Headline:
+    """``meta["headline"]``: the unadjusted and adjusted slopes, the inference the data
+    chose and the literature range, all per 10 points of the exposure."""
+
+    inference: str
+    reason: str
+    interval: str
+    expected_low: float
+    expected_high: float
+    simulated: bool
+    unadjusted: Effect | None = None
+    adjusted: Effect | None = None
+    scale: str = "pp per 10 points"
+
+    def effects(self) -> dict[str, Effect]:
+        return {k: e for k, e in (("unadjusted", self.unadjusted),
+                                  ("adjusted", self.adjusted)) if e is not None}
+
+    def write(self) -> dict:
+        out = {f.name: getattr(self, f.name) for f in fields(self)
+               if f.name not in ("unadjusted", "adjusted")}
+        out.update({key: effect.write() for key, effect in self.effects().items()})
+        return out
+
+    @classmethod
+    def read(cls, meta: dict | None) -> "Headline | None":
+        """From ``meta.json`` (the whole file or its ``headline`` record); None when absent."""
+        record = (meta or {}).get("headline", meta) or {}
+        if "inference" not in record:
+            return None
+        plain = {f.name: record.get(f.name) for f in fields(cls)
+                 if f.name not in ("unadjusted", "adjusted", "scale")}
+        return cls(**plain, scale=record.get("scale", PER_10_POINTS),
+                   unadjusted=Effect.read(record.get("unadjusted")),
+                   adjusted=Effect.read(record.get("adjusted")))
 
 
 def exposure_meta(exposure: str, terms) -> dict:
-    """``meta["exposure"]``: the exposure column and every term that carries its effect."""
-    terms = list(dict.fromkeys(terms))
-    return {"column": exposure, "terms": terms,
-            "per_10_terms": [t for t in terms if t.endswith(PER_10_SUFFIX)]}
+    """``meta["exposure"]``: the exposure column and every term that carries its effect (the
+    panel's lagged exposure too); per point or per 10 points is the row's ``scale``."""
+    return {"column": exposure, "terms": list(dict.fromkeys(terms)),
+            "scales": [PER_POINT, PER_10_POINTS]}
 
 
 def read_estimates(path: Path) -> pd.DataFrame:
     """``estimates.csv`` with the contract's columns, ``is_exposure`` boolean.
 
-    A file from before ``scale``/``is_exposure`` existed still reads: ``is_exposure`` is then
-    derived from the per-10-point rows (only the exposure has them) and ``scale`` from the
-    term. Raises ValueError naming the file and the missing columns otherwise.
+    The exposure and the unit of each row come from the ``is_exposure`` and ``scale`` columns
+    only (never from term names); a file without them (written before they existed) is
+    refused like any file missing a column: re-run ``kbanalysis fit``. Raises ValueError
+    naming the file and the missing columns.
     """
     frame = pd.read_csv(path, dtype={"model": "str", "term": "str", "scale": "str"})
-    missing = [c for c in BASE_ESTIMATE_COLUMNS if c not in frame.columns]
+    missing = [c for c in ESTIMATE_COLUMNS if c not in frame.columns]
     if missing:
-        raise ValueError(f"{path}: missing columns {missing}; expected {ESTIMATE_COLUMNS}")
-    if "is_exposure" not in frame.columns:
-        frame["is_exposure"] = exposure_mask_from_terms(frame["term"])
-    else:
-        frame["is_exposure"] = frame["is_exposure"].map(_as_bool).astype(bool)
-    if "scale" not in frame.columns:
-        frame["scale"] = frame["term"].astype(str).str.endswith(PER_10_SUFFIX).map(
-            {True: PER_10_POINTS, False: PER_POINT})
+        raise ValueError(f"{path}: missing columns {missing}; expected {ESTIMATE_COLUMNS} "
+                         f"(re-run `kbanalysis fit`)")
+    frame["is_exposure"] = frame["is_exposure"].map(_as_bool).astype(bool)
     return frame[ESTIMATE_COLUMNS]
 
 
@@ -114,21 +177,12 @@ def _as_bool(value) -> bool:
     return bool(value) and not pd.isna(value)
 
 
-def exposure_mask_from_terms(terms: pd.Series) -> pd.Series:
-    """For files without ``is_exposure``: the exposure is what was restated per 10 points."""
-    terms = terms.astype(str)
-    per_10 = terms[terms.str.endswith(PER_10_SUFFIX)]
-    bases = set(per_10.str[: -len(PER_10_SUFFIX)]) | set(per_10)
-    return terms.isin(bases)
-
-
 def exposure_rows(estimates: pd.DataFrame, per_10: bool | None = None) -> pd.DataFrame:
     """The exposure's rows of ``estimates`` (``per_10``: only per 10 points, only per point,
-    or both when None)."""
-    mask = (estimates["is_exposure"].astype(bool) if "is_exposure" in estimates
-            else exposure_mask_from_terms(estimates["term"]))
+    or both when None), by the ``is_exposure`` and ``scale`` columns."""
+    mask = estimates["is_exposure"].astype(bool)
     if per_10 is not None:
-        mask &= estimates["term"].astype(str).str.endswith(PER_10_SUFFIX) == per_10
+        mask &= estimates["scale"].astype(str).eq(PER_10_POINTS) == per_10
     return estimates.loc[mask]
 
 

@@ -142,9 +142,19 @@ def _method_cols() -> list[int]:
     return [FIRST_METHOD_COL + 2 * k for k in range(len(config.KBPP_METHODS))]
 
 
-def write_template(spec: TemplateSpec, path) -> Path:
-    """Write the workbook of ``spec`` to ``path`` (all or nothing) and return the path."""
+class TemplateExists(FileExistsError):
+    """The target already exists: it may be a workbook an office has filled."""
+
+
+def write_template(spec: TemplateSpec, path, *, overwrite: bool = False) -> Path:
+    """Write the workbook of ``spec`` to ``path`` (all or nothing) and return the path.
+
+    An existing file is never replaced unless ``overwrite`` (``--force``; the report batch
+    regenerating its own templates): it may be a workbook an office has already filled.
+    """
     path = Path(path)
+    if path.exists() and not overwrite:
+        raise TemplateExists(path)
     book = build_workbook(spec)
     with atomic.staged_path(path) as staged:
         book.save(staged)

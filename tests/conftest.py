@@ -1,12 +1,23 @@
 """Shared fixtures. Tests that need the raw public files skip without them, except under CI."""
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from kbanalysis import config
+# Tests never write into an office's own workspace (data/local/, reports/local/): theirs is a
+# temporary folder, in this process and in every kernel and command it starts. Set before
+# kbanalysis.config is imported, which reads it.
+if not os.environ.get("KBANALYSIS_LOCAL_DIR"):
+    _LOCAL = tempfile.mkdtemp(prefix="kbanalysis-local-")
+    os.environ["KBANALYSIS_LOCAL_DIR"] = _LOCAL
+    atexit.register(shutil.rmtree, _LOCAL, ignore_errors=True)
+
+from kbanalysis import config  # noqa: E402
 
 
 def skip_or_fail(message: str):

@@ -21,7 +21,7 @@ from typer.core import TyperGroup
 from .. import __version__
 from ..ledger import InputError
 
-GROUPS = ("data", "fit", "report", "template")
+GROUPS = ("data", "fit", "report", "template", "office")
 
 
 class Terminated(BaseException):

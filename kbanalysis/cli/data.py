@@ -56,6 +56,11 @@ CODE_SYSTEM_HELP = ("System of the regency codes in {files}: bps (1101 = Simeulu
                     "and names; needed when codes without names fit both systems.")
 
 
+REGENCY_HELP = ("The kabupaten/kota of a district Profil Kesehatan table (puskesmas rows), "
+                "as a BPS code (3506 = Kabupaten Kediri) or a name with its type: needed when "
+                "the {files}'s title names no type (KABUPATEN/KOTA KEDIRI).")
+
+
 @app.command()
 def build(
     raw: Path | None = typer.Option(
@@ -69,7 +74,7 @@ def build(
     seed: int = typer.Option(config.SEED, "--seed",
                              help="Seed of the simulated KBPP layer (with --simulate)."),
     kbpp: list[Path] = typer.Option(
-        [], "--kbpp", exists=True, dir_okay=False,
+        [], "--kbpp", exists=True, dir_okay=True,  # a folder gets our own message below
         help="Your own real KBPP file (Profil Kesehatan table, open-data table, service "
              "register or coverage table; repeatable), added to the published KBPP tables."),
     simulate: bool = typer.Option(
@@ -85,10 +90,17 @@ def build(
              "is printed and nothing is written."),
     sheet: str | None = typer.Option(
         None, "--sheet", help="Sheet to read in a --kbpp workbook holding several KBPP tables."),
+    regency: str | None = typer.Option(
+        None, "--regency", help=REGENCY_HELP.format(files="--kbpp file")),
     lang: Lang = typer.Option(Lang.id, "--lang", help=LANG_HELP),
 ) -> None:
     """Read the raw files and write tidy, rejects, KBPP and analysis tables."""
     lang = lang.value
+    folders = [path for path in kbpp if path.is_dir()]
+    for path in folders:
+        typer.echo(msg("cli.is_folder", path=path).render(lang), err=True)
+    if folders:
+        raise typer.Exit(2)
     raw_dir = raw if raw is not None else config.default_raw_dir()
     if raw_dir is None or not Path(raw_dir).is_dir():
         if raw_dir is not None:  # only $KBANALYSIS_RAW_DIR can name a folder that is not there
@@ -100,13 +112,14 @@ def build(
     out_dir = out if out is not None else default_out
 
     from .. import dataset
-    from ..sources.kbpp_import import KbppRejected
+    from ..sources.kbpp_import import KbppRejected, note_lines
 
     try:
         result = dataset.build(Path(raw_dir), Path(out_dir), seed=seed, kbpp_files=kbpp,
                                simulate=simulate,
                                code_system=code_system.value if code_system else None,
-                               allow_kbpp_rejects=allow_rejects, kbpp_sheet=sheet)
+                               allow_kbpp_rejects=allow_rejects, kbpp_sheet=sheet,
+                               kbpp_region=regency)
     except KbppRejected as error:  # every problem of the user's files, then why nothing was written
         for problem in error.problems:
             typer.echo(problem.line(lang), err=True)
@@ -126,17 +139,23 @@ def build(
     typer.echo(msg("cli.built", out=out_dir, raw=raw_dir, layer=layer).render(lang))
     counts = pd.DataFrame(result.counts(), columns=["source_id", "read", "kept", "rejected"])
     typer.echo(counts.to_string(index=False))
+    # counts that a printed coverage overrode; rows not reported, one line per file
+    for line in note_lines(getattr(result, "notes", []), lang):
+        typer.echo(line)
     if kbpp and allow_rejects:
-        typer.echo(kbpp_rejects_note(result.rejects, kbpp, Path(out_dir), lang))
+        published = dataset.find_kbpp_tables(Path(raw_dir)) if not simulate else []
+        typer.echo(kbpp_rejects_note(result.rejects, kbpp, Path(out_dir), lang, published))
 
 
 def kbpp_rejects_note(rejects: pd.DataFrame, kbpp_files: list[Path], out_dir: Path,
-                      lang: str = "en") -> str:
+                      lang: str = "en", published=()) -> str:
     """What ``--allow-rejects`` left out of the user's KBPP files: regencies dropped as
-    conflicting duplicates one line each, then the count of every rejected row or cell."""
-    from ..sources.kbpp_import import FINDINGS
+    conflicting duplicates one line each, then the count of every rejected row or cell.
+    ``published``: the KBPP tables read with them (files are named by ``file_labels``)."""
+    from ..sources.kbpp_import import FINDINGS, file_labels
 
-    own = rejects[rejects["file"].isin({p.name for p in kbpp_files})
+    labels = file_labels([*published, *kbpp_files])
+    own = rejects[rejects["file"].isin({labels[Path(p)] for p in kbpp_files})
                   & ~rejects["reason"].isin(FINDINGS)]
     # rejects.csv holds the English detail; the note quotes it as it is.
     lines = [msg("cli.dropped_conflict", where=r.file if pd.isna(r.row) else
@@ -155,6 +174,8 @@ def check(
         None, "--code-system", help=CODE_SYSTEM_HELP.format(files="the files")),
     sheet: str | None = typer.Option(
         None, "--sheet", help="Sheet to read in a workbook holding several KBPP tables."),
+    regency: str | None = typer.Option(
+        None, "--regency", help=REGENCY_HELP.format(files="file")),
     lang: Lang = typer.Option(Lang.id, "--lang", help=LANG_HELP),
 ) -> None:
     """Check raw files without building: one line per problem, then OK or the count.
@@ -167,19 +188,24 @@ def check(
     missing = [path for path in files if not path.is_file()]
     if missing:
         for path in missing:
-            typer.echo(msg("cli.no_such_file", path=path).render(lang), err=True)
+            typer.echo(msg("cli.is_folder" if path.is_dir() else "cli.no_such_file",
+                           path=path).render(lang), err=True)
         raise typer.Exit(2)
 
     from ..dataset import find_kbpp_tables
     from ..sources.check import check_files
+    from ..sources.kbpp_import import NOTES, note_lines
 
     raw_dir = config.default_raw_dir()  # the build combines --kbpp files with its tables
     reports = check_files(files, code_system=code_system.value if code_system else None,
-                          sheet=sheet,
+                          sheet=sheet, region=regency,
                           published_kbpp=find_kbpp_tables(raw_dir) if raw_dir else ())
     for report in reports:
         for problem in report.problems:
             typer.echo(problem.line(lang))
+        # what the build will print too; not a problem
+        for line in note_lines([n for n in report.findings if n.reason in NOTES], lang):
+            typer.echo(line)
         where = dict(path=report.path, label=report.label_in(lang))
         if report.problems:
             typer.echo(msg("cli.one_problem" if len(report.problems) == 1 else "cli.problems",

@@ -85,6 +85,12 @@ def fit(
     out: Path | None = typer.Option(None, "--out", file_okay=False,
                                     help="Output folder. Default: results/."),
     quiet: bool = typer.Option(False, "--quiet", help="Do not print the summary."),
+    fallback: bool = typer.Option(
+        False, "--fallback",
+        help="When the default exposure year has too few regencies for a regression (an "
+             "office's own year), use the latest earlier real KBPP year that can be fitted, "
+             "and say so (make run KBPP=... uses it)."),
+    lang: str = typer.Option("id", "--lang", help="Language of the --fallback line: id or en."),
 ) -> None:
     """Fit every model of the suite; write DIR/estimates.csv, meta.json and predictions.csv."""
     from ..models import SpecificationError, fit_suite
@@ -101,6 +107,22 @@ def fit(
             raise typer.Exit(1)
         frame = load_analysis(Path(path))
     tidy = None if synthetic else _tidy_beside(table)
+    if fallback and not synthetic:
+        from ..messages import check_lang, msg
+        from ..models.spec import MIN_ROWS
+        from ..workspace import fallback_exposure_year
+
+        found = fallback_exposure_year(
+            frame, outcome=outcome, exposure=exposure, covariates=tuple(_split(covariates)),
+            weights=weights, cluster=cluster, year=year, outcome_year=outcome_year,
+            exposure_year=exposure_year)
+        if found is not None:
+            outcome_year, exposure_year = found.outcome_year, found.year
+            typer.echo(msg("office.fallback", default_year=found.default_year,
+                           default_rows=found.default_rows, outcome_year=found.outcome_year,
+                           minimum=MIN_ROWS, year=found.year, rows=found.rows,
+                           provinces=", ".join(found.provinces))
+                       .render(check_lang(lang)))
     try:
         results = fit_suite(frame, outcome=outcome, exposure=exposure,
                             covariates=_split(covariates), weights=weights, cluster=cluster,

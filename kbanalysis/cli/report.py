@@ -13,7 +13,9 @@ a failing report does not stop the others, and the command exits 1 if any failed
 code among ``--only`` codes is such a failure (listed in the index); when every code is
 unknown nothing runs and the exit code is 2. A page that cannot be written (full disk,
 read-only folder) stops the batch with one line and exit code 1; Ctrl-C or SIGTERM stop every
-worker and kernel (see ``kbanalysis.reporting.batch``).
+worker and kernel (see ``kbanalysis.reporting.batch``). A worker that dies (killed, out of
+memory) fails only the report it was making; the others go on. Two batches may write into
+the same ``--out`` at once: the manifest and the index keep the entries of both.
 """
 from __future__ import annotations
 

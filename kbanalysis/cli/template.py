@@ -6,6 +6,8 @@ from pathlib import Path
 import typer
 
 from .. import config
+from ..messages import msg
+from .data import LANG_HELP, Lang
 
 app = typer.Typer(help="Write a fill-in KBPP workbook (Profil Kesehatan table layout).",
                   add_completion=False)
@@ -28,6 +30,10 @@ def template(
         None, "--out", dir_okay=True,
         help="File (.xlsx) or folder to write to. Default: reports/templates/ with a name "
              "from the region and the year."),
+    force: bool = typer.Option(
+        False, "--force",
+        help="Replace an existing file of the same name (it may hold an office's figures)."),
+    lang: Lang = typer.Option(Lang.id, "--lang", help=LANG_HELP),
 ) -> None:
     """Write the workbook: the KBPP table to fill and a sheet of instructions (Bahasa
     Indonesia). A filled workbook goes to `kbanalysis data check FILE`, then
@@ -59,6 +65,25 @@ def template(
         target = out / TP.file_name(spec)
     else:
         target = out
-    TP.write_template(spec, target)
-    typer.echo(f"Template: {target}")
-    typer.echo(f"Then: .venv/bin/kbanalysis data check {target.name}  ->  make run KBPP=\"{target.name}\"")
+    try:
+        TP.write_template(spec, target, overwrite=force)
+    except TP.TemplateExists:
+        typer.echo(msg("cli.template_exists", path=target).render(lang.value), err=True)
+        raise typer.Exit(1) from None
+    for line in next_steps(target, lang.value):
+        typer.echo(line)
+
+
+def next_steps(target: Path, lang: str) -> list[str]:
+    """What the office does with the written file: its real path, then the two commands,
+    run from the project folder (a path inside the project is written relative to it)."""
+    import shlex
+
+    from ..workspace import shown
+
+    path = shown(target)
+    # make splits KBPP on spaces, so the make line quotes for the shell only
+    return [msg("cli.template_written", path=path).render(lang),
+            msg("cli.template_next").render(lang),
+            f"  .venv/bin/kbanalysis data check {shlex.quote(path)}",
+            f'  make run KBPP="{path}"']

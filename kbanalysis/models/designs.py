@@ -351,8 +351,174 @@ def province_design(tidy: pd.DataFrame, *, exposure: str = PROVINCE_EXPOSURE,
                      f"{MIN_PROVINCES_FOR_RANKS})")
         return DesignResult("province", description, "descriptive", frame, notes, statistics)
     rho, p = stats.spearmanr(frame.loc[both, exposure], frame.loc[both, outcome])
+    low, high = spearman_interval(rho, n)
     statistics.update({"spearman_rho": float(rho), "spearman_p": float(p),
-                       "spearman_p_method": "scipy.stats.spearmanr (t approximation)"})
-    notes.append(f"Spearman's rho {rho:+.2f} (p {p:.3f}, n={n}): a rank association between "
-                 f"provinces, not an effect on children")
+                       "spearman_p_method": "scipy.stats.spearmanr (t approximation)",
+                       "spearman_ci_low": low, "spearman_ci_high": high,
+                       "spearman_ci_method": "Fisher z with the Bonett-Wright (2000) variance "
+                                             "(1 + rho^2 / 2) / (n - 3)"})
+    notes.append(f"Spearman's rho {rho:+.2f} (95 % {low:+.2f} to {high:+.2f}; p {p:.3f}, "
+                 f"n={n}): a rank association between provinces, not an effect on children")
+    _placeholder_what_if(frame, both, exposure, outcome, chosen, statistics, notes)
     return DesignResult("province", description, "estimated", frame, notes, statistics)
+
+
+# Province survey values the official series holds as placeholders (the reader rejects them:
+# kbanalysis.sources.ssgi_province), with the published figure data/SOURCES.md records. Used
+# only as a flagged what-if beside the result, never in place of it.
+PUBLISHED_FOR_PLACEHOLDER = {("53", 2022): 35.3}  # NTT, SSGI 2022 (0.0 in the series)
+
+
+def spearman_interval(rho: float, n: int, level: float = 0.95) -> tuple[float, float]:
+    """Fisher-z interval of Spearman's rho with the Bonett & Wright (2000, Psychometrika
+    65:23) variance ``(1 + rho^2 / 2) / (n - 3)``; coverage is close to nominal from n = 10."""
+    z = float(np.arctanh(np.clip(rho, -0.999999, 0.999999)))
+    half = stats.norm.ppf(0.5 + level / 2) * np.sqrt((1 + rho ** 2 / 2) / (n - 3))
+    return float(np.tanh(z - half)), float(np.tanh(z + half))
+
+
+def _placeholder_what_if(frame, both, exposure, outcome, year, statistics, notes) -> None:
+    """The rank correlation again with each placeholder's published value, flagged."""
+    filled = frame[[exposure, outcome]].copy()
+    used = []
+    for (code, placeholder_year), value in PUBLISHED_FOR_PLACEHOLDER.items():
+        at = frame["province_bps"].eq(code) & ~both
+        if placeholder_year == year and at.any():
+            filled.loc[at, outcome] = value
+            used.append(f"{code} {year}: {value:g}")
+    if not used:
+        return
+    ok = filled.notna().all(axis=1)
+    rho, p = stats.spearmanr(filled.loc[ok, exposure], filled.loc[ok, outcome])
+    low, high = spearman_interval(rho, int(ok.sum()))
+    statistics["with_published_placeholders"] = {
+        "values": used, "flag": SECONDARY_FLAG, "n_provinces": int(ok.sum()),
+        "spearman_rho": float(rho), "spearman_p": float(p), "spearman_ci_low": low,
+        "spearman_ci_high": high}
+    notes.append(f"with the published value for the series' placeholder ({'; '.join(used)}; "
+                 f"flag {SECONDARY_FLAG}, not in the official file): rho {rho:+.2f} (95 % "
+                 f"{low:+.2f} to {high:+.2f}, n={int(ok.sum())}) instead of "
+                 f"{statistics['spearman_rho']:+.2f}")
+
+
+# --------------------------------------------------------------------------------------
+# Baseline-adjusted (ANCOVA) design
+
+
+def baseline_design(table: pd.DataFrame, *, exposure: str, exposure_year: int,
+                    outcome_year: int, outcome: str = SURVEY_OUTCOME,
+                    weights: str | None = None, weights_year: int | None = None,
+                    draws: int = 9999, bootstrap_weights: str = "rademacher",
+                    seed: int = 0, change: DesignResult | None = None) -> DesignResult:
+    """``outcome`` of ``outcome_year`` on ``exposure`` with the regency's earlier survey
+    value as a covariate (the earlier survey year with the most regencies), on the regencies
+    that have it.
+
+    The change design forces the earlier value's coefficient to 1; here it is estimated, so
+    regression to the mean (a coefficient below 1) is not read as an exposure effect. The
+    change design asks "did regencies with more KBPP fall faster?", this one "do regencies with
+    more KBPP end lower than their earlier level predicts?"; they agree only when the
+    coefficient is near 1.
+
+    ``change``: the change design fitted with the same exposure and weights; when it ends in
+    ``outcome_year`` its pair is the one chosen here too, and its rows are reused.
+    """
+    description = (f"{outcome} {outcome_year} on {exposure} ({exposure_year}) adjusted for "
+                   f"the regency's earlier {outcome}")
+    if (change is not None and change.rows is not None
+            and change.statistics.get("to_year") == outcome_year):
+        # The change design took the pair with the most regencies; ending in the outcome
+        # year, it is also the best pair here (the same ordering), so its rows serve.
+        from_year, rows = int(change.statistics["from_year"]), change.rows
+    else:
+        table = _slim(table, outcome, exposure, exposure_year, weights, weights_year)
+        pairs = change_pairs(table, outcome, exposure, exposure_year)
+        pairs = pairs.loc[pairs["to_year"].eq(outcome_year) & pairs["n_regencies"].gt(0)]
+        if pairs.empty:
+            return DesignResult("baseline", description, "not applicable", pd.DataFrame(),
+                                [f"no regency has {outcome} in {outcome_year} and an earlier "
+                                 f"survey year together with {exposure} {exposure_year}"],
+                                {"outcome_year": outcome_year})
+        best = pairs.sort_values(["n_regencies", "from_year"], ascending=False,
+                                 kind="mergesort").iloc[0]
+        from_year = int(best["from_year"])
+        rows = _change_rows(table, outcome, exposure, exposure_year, weights, weights_year,
+                            from_year, outcome_year)
+    baseline = f"{outcome}_{from_year}"
+    n_secondary = int(rows["secondary_source"].sum())
+    statistics = {"outcome": outcome, "exposure": exposure, "exposure_year": exposure_year,
+                  "outcome_year": outcome_year, "baseline_year": from_year,
+                  "n_obs": len(rows), "n_secondary_source": n_secondary}
+    notes = [f"{outcome} {outcome_year} on {exposure} {exposure_year} and {outcome} "
+             f"{from_year} (the earlier survey year with the most regencies); {len(rows)} "
+             f"regencies have all three",
+             f"{n_secondary} of {len(rows)} rows use a secondary-source outcome value in "
+             f"{from_year} or {outcome_year} (flag {SECONDARY_FLAG})"]
+    if from_year > exposure_year:
+        notes.append(f"the baseline ({from_year}) is measured after the exposure "
+                     f"({exposure_year}): if KBPP acted by {from_year}, adjusting for it "
+                     f"removes part of that effect")
+    if len(rows) < MIN_ROWS:
+        notes.append(f"no regression: {len(rows)} regencies (need at least {MIN_ROWS})")
+        return DesignResult("baseline", description, "descriptive", rows, notes, statistics,
+                            rows=rows)
+    if weights and rows["weight"].isna().any():
+        notes.append(f"unweighted: {weights} missing for some regencies")
+        weights = None
+    w = rows["weight"].to_numpy(float) / rows["weight"].mean() if weights else None
+    X = np.column_stack([np.ones(len(rows)), rows[exposure].to_numpy(float),
+                         rows[baseline].to_numpy(float)])
+    y = rows[f"{outcome}_{outcome_year}"].to_numpy(float)
+    provinces = rows["province_bps"].astype(str)
+    hc3 = provinces.nunique() < MIN_CLUSTERS
+    clusters = (np.arange(len(rows)) if hc3
+                else np.unique(provinces.to_numpy(), return_inverse=True)[1])
+    names = [INTERCEPT, exposure, baseline]
+    fit = fit_linear(X, y, names, weights=w, clusters=clusters,
+                     vcov_type="HC3" if hc3 else "CR1")
+    boot = wild_cluster_bootstrap(X, y, clusters, 1, weights=w, term=exposure, draws=draws,
+                                  weight_type=bootstrap_weights, seed=seed)
+    name = "baseline_wls" if w is not None else "baseline_ols"
+    inference = (hc3_label(fit.n_obs, X.shape[1]) if hc3 else
+                 cr1_label(fit.n_clusters, "province_bps"))
+    weights_used = weight_note(weights if w is not None else None, weights_year,
+                               "no weights asked")
+    notes.append(weights_used)
+    power = design_power(name, X, fit.resid, w, 1, fit.bse[1], fit.df_t, inference,
+                         scale=PER_10)
+    ci = fit.conf_int()
+    statistics.update({
+        "inference": "hc3" if hc3 else "cluster", "model": name,
+        "estimate_per_10": float(fit.params[1] * PER_10),
+        "ci_low_per_10": float(ci[1, 0] * PER_10), "ci_high_per_10": float(ci[1, 1] * PER_10),
+        "bootstrap_ci_low_per_10": float(boot.ci_low * PER_10),
+        "bootstrap_ci_high_per_10": float(boot.ci_high * PER_10),
+        "bootstrap_p_value": float(boot.p_value),
+        "baseline_coefficient": {"estimate": float(fit.params[2]),
+                                 "ci_low": float(ci[2, 0]), "ci_high": float(ci[2, 1])},
+        "mde_pp": power.mde, "power": power.as_dict()})
+    notes.append(f"coefficient on the {from_year} value {fit.params[2]:.2f} (95 % "
+                 f"{ci[2, 0]:.2f} to {ci[2, 1]:.2f}): below 1 is regression to the mean, "
+                 f"which the change design would fold into its slope")
+    notes.append("the change design answers 'did regencies with more KBPP fall faster?', this "
+                 "one 'did they end lower than their earlier level predicts?'; with a "
+                 "coefficient below 1 the change slope carries regression to the mean whenever "
+                 "KBPP is related to the earlier level, which this one removes, at the price "
+                 "of assuming the earlier level is not itself an effect of KBPP")
+    terms = fit.terms(keep=[exposure, baseline]).assign(model=name, inference=inference)
+    boot_row = pd.DataFrame([{
+        "model": f"{name}_wild_bootstrap", "term": exposure, "estimate": boot.estimate,
+        "std_error": np.nan, "ci_low": boot.ci_low, "ci_high": boot.ci_high,
+        "p_value": boot.p_value,
+        "inference": (f"restricted wild {'bootstrap over regencies' if hc3 else 'cluster bootstrap'}"
+                      f", {boot.weight_type} weights, {boot.draws} draws, seed {boot.seed}")}])
+    estimates = pd.concat([terms, boot_row], ignore_index=True)
+    estimates["n_obs"] = len(rows)
+    estimates["n_clusters"] = pd.NA if hc3 else fit.n_clusters
+    table_out = estimates.loc[estimates["term"].eq(exposure)]
+    table_out = table_out.assign(**{c: table_out[c] * PER_10 for c in
+                                    ("estimate", "std_error", "ci_low", "ci_high")},
+                                 scale=PER_10_POINTS).reset_index(drop=True)
+    return DesignResult("baseline", description, "estimated", table_out, notes, statistics,
+                        estimates=estimates, models={name: fit, f"{name}_wild_bootstrap": boot},
+                        model_notes=[notes[0], notes[1], weights_used], rows=rows)

@@ -65,6 +65,25 @@ class BoundedFit:
     converged: bool
     notes: list[str]
 
+    # Like statsmodels results: params, bse, conf_int() and summary() are the average
+    # marginal effects (pp per unit), the numbers the suite reports; ``result`` holds the
+    # log-odds fit.
+    @property
+    def params(self) -> np.ndarray:
+        return self.ame.ame
+
+    @property
+    def bse(self) -> np.ndarray:
+        return np.sqrt(np.diag(self.ame.vcov))
+
+    def conf_int(self) -> np.ndarray:
+        return self.ame.terms()[["ci_low", "ci_high"]].to_numpy()
+
+    def summary(self) -> str:
+        from .linear import summary_text
+        return summary_text(self.ame.terms(), f"{self.kind}: average marginal effects (pp "
+                                              f"per unit), n = {self.n_obs}")
+
     def coefficients(self) -> pd.DataFrame:
         """Raw coefficients on the log-odds scale (and beta regression's log-precision)."""
         params = np.asarray(self.result.params, dtype=float)

@@ -48,8 +48,8 @@ class Influence:
                 f"to {big['estimate_without_per_10']:+.2f} pp per 10 points "
                 f"({big['shift_in_se']:.2f} standard errors)")
         if self.notable:
-            return (text + f": more than half a standard error, so this one regency carries "
-                           f"a visible part of the estimate.")
+            return (text + ": more than half a standard error, so this one regency carries "
+                           "a visible part of the estimate.")
         return text + ": no single regency moves it by half a standard error."
 
     def as_dict(self) -> dict:

@@ -68,6 +68,11 @@ class LinearFit:
     def index(self, term: str) -> int:
         return self.names.index(term)
 
+    def summary(self) -> str:
+        """The coefficient table as text, like a statsmodels summary's."""
+        return summary_text(self.terms(), f"{'WLS' if self.weighted else 'OLS'}, "
+                            f"{self.vcov_type}, t({self.df_t}), n = {self.n_obs}")
+
     def terms(self, keep=None) -> pd.DataFrame:
         """One row per term: estimate, std_error, ci_low, ci_high, p_value."""
         ci = self.conf_int()
@@ -77,6 +82,16 @@ class LinearFit:
         if keep is not None:
             frame = frame.loc[frame["term"].isin(list(keep))]
         return frame.reset_index(drop=True)
+
+
+def summary_text(terms: pd.DataFrame, title: str) -> str:
+    """A terms frame (term, estimate, std_error, ci_low, ci_high, p_value) as aligned text."""
+    lines = [title, f"{'term':<36}{'coef':>11}{'std err':>11}{'[0.025':>11}{'0.975]':>11}"
+                    f"{'P>|t|':>9}"]
+    for row in terms.itertuples(index=False):
+        lines.append(f"{str(row.term)[:35]:<36}{row.estimate:>11.4g}{row.std_error:>11.4g}"
+                     f"{row.ci_low:>11.4g}{row.ci_high:>11.4g}{row.p_value:>9.3f}")
+    return "\n".join(lines)
 
 
 def cr1_label(n_clusters: int, cluster_column: str) -> str:

@@ -51,7 +51,9 @@ def ssgi_effective_n(half_width: float = config.SSGI_REGENCY_HALF_WIDTH_95,
 def ssgi_standard_error(prevalence_pct, n_eff: float | None = None) -> np.ndarray:
     """Approximate sampling SE (points) of a regency's SSGI prevalence (module docstring)."""
     n_eff = ssgi_effective_n() if n_eff is None else n_eff
-    p = np.clip(np.asarray(prevalence_pct, dtype=float), 0.0, 100.0)
+    # A survey value of 0 or 100 % still has sampling error (and a zero SE would give an
+    # infinite precision weight): at least that of 1 %.
+    p = np.clip(np.asarray(prevalence_pct, dtype=float), 1.0, 99.0)
     return np.sqrt(p * (100.0 - p) / n_eff)
 
 

@@ -15,6 +15,9 @@ therefore stored at a precision such noise cannot flip in practice (``ROUNDING``
 - p-values (``p_value`` and keys such as ``lm_lag_p``, ``moran_p_normal``): 3 significant
   digits, and values below 1e-16 are written as 1e-16 (read "p < 1e-16");
 - ``predictions.csv``: 4 decimals (percentage points);
+- ``influence.csv``: the slope without each regency and its change (pp per 10 points) as one
+  row (``round_row``), the change in standard errors, leverage and Cook's distance at 4
+  significant digits;
 - every other float of ``meta.json`` (test statistics, E-values, expected effects): 6
   significant digits.
 
@@ -36,6 +39,8 @@ from ..results_contract import (
     COLUMN_DOCS,
     ESTIMATE_COLUMNS,
     ESTIMATES_CSV,
+    INFLUENCE_COLUMNS,
+    INFLUENCE_CSV,
     META_JSON,
     PREDICTION_COLUMNS,
     PREDICTIONS_CSV,
@@ -57,6 +62,9 @@ ROUNDING = {
     "p-values (p_value, *_p, *_p_*)": f"{P_VALUE_DIGITS} significant digits; below "
                                       f"{P_VALUE_FLOOR:g} written as {P_VALUE_FLOOR:g}",
     "predictions.csv": f"{PREDICTION_DECIMALS} decimals",
+    "influence.csv": f"estimate_without_per_10 and change_per_10 as one row ({ROW_DIGITS} "
+                     f"significant digits of the larger); other floats {ROW_DIGITS} "
+                     f"significant digits",
     "other floats": f"{OTHER_DIGITS} significant digits",
 }
 # p_value, lm_lag_p, moran_p_normal; not expected_pp
@@ -157,6 +165,18 @@ def rounded_predictions(predictions: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def rounded_influence(table: pd.DataFrame) -> pd.DataFrame:
+    """``influence.csv`` as written (see ``ROUNDING``)."""
+    out = table[INFLUENCE_COLUMNS].copy()
+    pairs = [round_row(row) for row in
+             out[["estimate_without_per_10", "change_per_10"]].itertuples(index=False)]
+    out["estimate_without_per_10"] = [p[0] for p in pairs]
+    out["change_per_10"] = [p[1] for p in pairs]
+    for column in ("change_in_se", "leverage", "cooks_distance"):
+        out[column] = [round_significant(v, ROW_DIGITS) for v in out[column]]
+    return out
+
+
 def meta(results: SuiteResults) -> dict:
     spec = results.spec
     data = results.data
@@ -177,8 +197,12 @@ def meta(results: SuiteResults) -> dict:
         "models": results.model_info,
         "skipped": results.skipped,
         "design": results.design(),
-        "headline": results.headline(),
+        "headline": results.headline().write(),
         "power": results.power_dict(),
+        "primary": results.primary(),
+        "influence": None if results.influence is None else results.influence.as_dict(),
+        "measurement_error": results.measurement or None,
+        "covariate_timing": results.covariate_timing or None,
         "exposure": results.exposure_meta(),
         "designs": {name: design.as_dict() for name, design in results.designs.items()},
         "spatial": None if results.spatial is None else results.spatial.as_dict(),
@@ -199,16 +223,21 @@ def meta(results: SuiteResults) -> dict:
 
 
 def write_results(results: SuiteResults, out_dir: Path) -> tuple[Path, Path]:
-    """Write ``estimates.csv``, ``meta.json`` and ``predictions.csv`` together (atomically)."""
+    """Write ``estimates.csv``, ``meta.json``, ``predictions.csv`` and ``influence.csv``
+    together (atomically)."""
     out_dir = Path(out_dir)
     estimates = rounded_estimates(results.estimates()[ESTIMATE_COLUMNS])
     predictions = rounded_predictions(results.predictions()[PREDICTION_COLUMNS])
     text = json.dumps(json_ready(meta(results)), indent=2, sort_keys=True, ensure_ascii=False)
-    paths = (out_dir / ESTIMATES_CSV, out_dir / META_JSON, out_dir / PREDICTIONS_CSV)
+    influence = (rounded_influence(results.influence.table) if results.influence is not None
+                 else pd.DataFrame(columns=INFLUENCE_COLUMNS))
+    paths = (out_dir / ESTIMATES_CSV, out_dir / META_JSON, out_dir / PREDICTIONS_CSV,
+             out_dir / INFLUENCE_CSV)
     # Floats are already rounded: the shortest repr pandas writes is the rounded decimal.
     atomic.write_set({
         paths[0]: lambda tmp: estimates.to_csv(tmp, index=False, lineterminator="\n"),
         paths[1]: lambda tmp: tmp.write_text(text + "\n", encoding="utf-8", newline="\n"),
         paths[2]: lambda tmp: predictions.to_csv(tmp, index=False, lineterminator="\n"),
+        paths[3]: lambda tmp: influence.to_csv(tmp, index=False, lineterminator="\n"),
     })
     return paths

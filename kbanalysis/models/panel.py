@@ -40,6 +40,21 @@ class PanelFit:
     cluster: str  # "province" | "regency"
     notes: list[str] = field(default_factory=list)
 
+    # The fitted two-way fixed-effects regression's numbers, like statsmodels results.
+    @property
+    def params(self) -> np.ndarray:
+        return self.fit.params
+
+    @property
+    def bse(self) -> np.ndarray:
+        return self.fit.bse
+
+    def conf_int(self) -> np.ndarray:
+        return self.fit.conf_int()
+
+    def summary(self) -> str:
+        return self.fit.summary()
+
 
 def lagged_exposure_name(exposure: str, lag: int) -> str:
     return f"{exposure}_lag{lag}" if lag else exposure

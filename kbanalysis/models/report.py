@@ -41,19 +41,18 @@ def _headline_lines(results) -> list[str]:
     head = results.headline()
     spec = results.spec
     lines = [f"Headline (pp of {spec.outcome} per 10-point rise in {spec.exposure}; interval: "
-             f"{head['interval']})",
-             f"  inference chosen by the data: {head['reason']}"]
+             f"{head.interval})",
+             f"  inference chosen by the data: {head.reason}"]
     covariates = ", ".join(spec.covariates)
     for key, label in (("unadjusted", "unadjusted (exposure alone)"),
                        ("adjusted", f"adjusted ({covariates})" if covariates else
                         "adjusted (no covariates given)")):
-        entry = head.get(key)
-        if not entry:
+        e = head.effects().get(key)
+        if e is None:
             continue
-        ci = (f"[{_num(entry.get('ci_low'), 2)}, {_num(entry.get('ci_high'), 2)}]"
-              if "ci_low" in entry else "-")
-        analytic = f"[{_num(entry['analytic_ci_low'], 2)}, {_num(entry['analytic_ci_high'], 2)}]"
-        lines.append(f"  {label}: {_num(entry['estimate'], 2)} {ci} p {_p(entry.get('p_value'))}"
+        ci = f"[{_num(e.ci_low, 2)}, {_num(e.ci_high, 2)}]" if e.has_interval else "-"
+        analytic = f"[{_num(e.analytic_ci_low, 2)}, {_num(e.analytic_ci_high, 2)}]"
+        lines.append(f"  {label}: {_num(e.estimate, 2)} {ci} p {_p(e.p_value)}"
                      f"; analytic {analytic}")
     for key in ("adjusted", "unadjusted"):
         power = results.power.get(key)
@@ -70,6 +69,25 @@ def _headline_lines(results) -> list[str]:
         lines.append(f"  literature range {exp.lower_pp:+.3f} to {exp.upper_pp:+.3f} pp: this "
                      f"design {verdict} an effect of birth-spacing size (MDE "
                      f"{adjusted.mde:.2f} pp vs at most {largest:.3f} pp)")
+    return lines
+
+
+def _referee_lines(results) -> list[str]:
+    """Influence, measurement error and power against the number of regencies (issue 18)."""
+    lines = []
+    if results.influence is not None:
+        lines.append(f"  influence: {results.influence.sentence()}")
+    rows = [r for r in (results.measurement.get("exposure") or {}).get("rows", [])
+            if r.get("status") == "ok"]
+    if rows:
+        lines.append("  exposure reliability " + ", ".join(
+            f"{r['reliability']:.1f}: {r['estimate']:+.2f}" for r in rows)
+            + " (slope per 10 points corrected for attenuation)")
+    needed = (results.power_curve or {}).get("regencies_needed", {})
+    if needed:
+        lines.append("  regencies needed for 80 % power: " + ", ".join(
+            f"{v['target_pp']:.3g} pp -> {v['regencies'] if v['regencies'] else '>10^7'}"
+            for v in needed.values()))
     return lines
 
 
@@ -101,6 +119,7 @@ def summary_text(results) -> str:
               f"Inference {data.inference_reason}",
               THIN]
     lines += _headline_lines(results)
+    lines += _referee_lines(results)
     lines += [THIN,
               f"Effect per 10-point rise in {spec.exposure} (percentage points of "
               f"{spec.outcome})",
@@ -108,8 +127,7 @@ def summary_text(results) -> str:
     per10 = results.comparison.loc[results.comparison["scale"] == PER_10_POINTS]
     for _, row in per10.iterrows():
         ci = f"[{_num(row['ci_low'], 2)}, {_num(row['ci_high'], 2)}]"
-        model = row["model"] + ("" if row["term"].startswith(spec.exposure + " ")
-                                else f" ({row['term'].split(' per ')[0]})")
+        model = row["model"] + ("" if row["term"] == spec.exposure else f" ({row['term']})")
         lines.append(f"{model:<28}{_num(row['estimate'], 2):>9}  {ci:<21}{_p(row['p_value']):>7}"
                      f"  {row['inference']}")
     lines += [THIN, results.expected.describe() + " (birth-spacing pathway; see "
@@ -174,18 +192,14 @@ def headline_table(results) -> pd.DataFrame:
     interval and p-value, the analytic ones, the MDE and the literature range."""
     head = results.headline()
     rows = []
-    for key in ("unadjusted", "adjusted"):
-        entry = head.get(key)
-        if entry:
-            rows.append({"slope": key, "model": entry["model"], "estimate": entry["estimate"],
-                         "ci_low": entry.get("ci_low"), "ci_high": entry.get("ci_high"),
-                         "p_value": entry.get("p_value"),
-                         "analytic_ci_low": entry["analytic_ci_low"],
-                         "analytic_ci_high": entry["analytic_ci_high"],
-                         "analytic_p_value": entry["analytic_p_value"],
-                         "mde_pp": entry.get("mde_pp"), "expected_low": head["expected_low"],
-                         "expected_high": head["expected_high"], "n_obs": entry["n_obs"],
-                         "interval": head["interval"], "inference": head["inference"]})
+    for key, e in head.effects().items():
+        rows.append({"slope": key, "model": e.model, "estimate": e.estimate,
+                     "ci_low": e.ci_low, "ci_high": e.ci_high, "p_value": e.p_value,
+                     "analytic_ci_low": e.analytic_ci_low,
+                     "analytic_ci_high": e.analytic_ci_high,
+                     "analytic_p_value": e.analytic_p_value, "mde_pp": e.mde_pp,
+                     "expected_low": head.expected_low, "expected_high": head.expected_high,
+                     "n_obs": e.n_obs, "interval": head.interval, "inference": head.inference})
     return pd.DataFrame(rows)
 
 

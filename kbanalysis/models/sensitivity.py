@@ -7,7 +7,11 @@ Variants (group -> what changes):
   rows with that flag dropped; and all rows with any such flag dropped (no reader marks
   small-area estimates, so there is no variant for them);
 * ``weights``: no weights, children 0-4, population, deliveries;
-* ``covariates``: none, each covariate left out in turn, each extra covariate added.
+* ``covariates``: none, each covariate left out in turn, each extra covariate added, and the
+  urban indicator (kota vs kabupaten, from the BPS code: kota have lower KBPP coverage and
+  lower stunting);
+* ``timing``: without the covariates measured after the exposure year (they may lie on the
+  path from KBPP to stunting), alone and with the urban indicator (which does not change).
 
 Every variant is fitted on the main run's cross-section (outcome and exposure years and the
 other columns' years as chosen there) with the main run's kind of inference (CR1 by
@@ -43,6 +47,7 @@ from .timing import parse_flags
 
 __all__ = ["SENSITIVITY_COLUMNS", "Variant", "fit_variant", "sensitivity_grid", "variants"]
 
+URBAN = "urban_kota"  # 1 for a kota (BPS code 71-99 within the province), 0 for a kabupaten
 SENSITIVITY_COLUMNS = ["variant", "group", "description", "estimate", "std_error", "ci_low",
                        "ci_high", "p_value", "n_obs", "n_clusters", "status"]
 
@@ -124,7 +129,36 @@ def variants(table: pd.DataFrame, spec: Spec, data: ModelData,
             out.append(Variant(f"covariates_add_{c}", "covariates", f"adding {c}",
                                spec.with_(covariates=(*spec.covariates, c)),
                                not_applicable=_no_values(table, c, used_rows)))
+    if URBAN in table.columns and URBAN not in spec.covariates:
+        out.append(Variant(f"covariates_add_{URBAN}", "covariates",
+                           "adding the urban indicator (kota vs kabupaten)",
+                           spec.with_(covariates=(*spec.covariates, URBAN))))
+    post = post_exposure_covariates(spec, data)
+    if post:
+        before = tuple(c for c in spec.covariates if c not in post)
+        out.append(Variant("timing_pre_exposure_only", "timing",
+                           f"without covariates measured after the exposure year "
+                           f"{spec.exposure_year} ({', '.join(post)})",
+                           spec.with_(covariates=before)))
+        if URBAN in table.columns:
+            out.append(Variant(f"timing_pre_exposure_add_{URBAN}", "timing",
+                               "without post-exposure covariates, with the urban indicator",
+                               spec.with_(covariates=(*before, URBAN))))
     return out
+
+
+def post_exposure_covariates(spec: Spec, data: ModelData) -> list[str]:
+    """The covariates whose values come from a year after the exposure year."""
+    years = data.column_years
+    return [c for c in spec.covariates
+            if c in years and years[c].year is not None and spec.exposure_year is not None
+            and years[c].year > spec.exposure_year]
+
+
+def urban_indicator(codes: pd.Series) -> pd.Series:
+    """1.0 for a kota (the regency part of the BPS code is 71 or above), else 0.0."""
+    part = pd.to_numeric(codes.astype(str).str[2:4], errors="coerce")
+    return (part >= 71).astype(float).where(part.notna())
 
 
 def _all_dropped(keep: pd.Series, used_rows: pd.Series, what: str) -> str:
@@ -187,6 +221,9 @@ def sensitivity_grid(table: pd.DataFrame, spec: Spec, data: ModelData | None = N
     data = data or prepare(table, spec)
     spec = data.spec
     cross_section = data.aligned if data.aligned is not None else table
+    if "bps_code" in cross_section.columns and URBAN not in cross_section.columns:
+        cross_section = cross_section.assign(**{URBAN: urban_indicator(
+            cross_section["bps_code"])})
     rows = [fit_variant(cross_section, v, data.n_obs, hc3=data.hc3)
             for v in variants(cross_section, spec, data, extra_covariates)]
     frame = pd.DataFrame(rows).reindex(columns=SENSITIVITY_COLUMNS)

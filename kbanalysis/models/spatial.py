@@ -225,6 +225,14 @@ class SpatialErrorFit:
     n_obs: int
     result: object  # the spreg model
 
+    def conf_int(self, alpha: float = 0.05) -> np.ndarray:
+        return self.terms(alpha)[["ci_low", "ci_high"]].to_numpy()
+
+    def summary(self) -> str:
+        from .linear import summary_text
+        return summary_text(self.terms(), f"spatial error model (GMM, heteroskedasticity-"
+                                          f"robust), normal reference, n = {self.n_obs}")
+
     def terms(self, alpha: float = 0.05) -> pd.DataFrame:
         crit = stats.norm.ppf(1 - alpha / 2)
         return pd.DataFrame({"term": self.names, "estimate": self.params,

@@ -26,8 +26,8 @@ Models (``model`` column):
                             (:mod:`.designs`; with its wild bootstrap row)
 =========================== ==============================================================
 
-The rows with term ``"<exposure> per 10 points"`` restate each exposure effect as
-percentage points of stunting per 10-point rise in KBPP coverage.
+Each exposure row (``is_exposure``) is followed by the same effect restated as percentage
+points of stunting per 10-point rise in KBPP coverage: the same term, ``scale`` says which.
 
 The data choose the inference (:func:`.spec.choose_inference`): at least 10 provinces give CR1
 and the wild cluster bootstrap as the headline; fewer give HC3 and the wild bootstrap over
@@ -57,19 +57,28 @@ from ..results_contract import (
     PER_10_POINTS,
     PER_POINT,
     SENSITIVITY_MODEL_PREFIX,
+    Effect,
+    Headline,
     exposure_meta,
     fitted_variants,
-    per_10_term,
 )
-from ..simulate.synthetic import is_synthetic
 from .bootstrap import WEIGHT_TYPES, WildBootstrapResult, wild_cluster_bootstrap
-from .designs import DesignResult, change_design, other_exposures, province_design
+from .designs import (
+    DesignResult,
+    baseline_design,
+    change_design,
+    other_exposures,
+    province_design,
+)
 from .errors import SpecificationError
 from .evalue import EValue, evalue_prevalence_difference
 from .glm import fit_beta_regression, fit_fractional_logit
+from .influence import Influence, influence
 from .linear import LinearFit, cr1_label, fit_linear, hc3_label
+from .measurement import attenuation_table, precision_weighted
 from .panel import fit_panel
-from .power import DesignPower, design_power
+from .pooled import pooled_fit
+from .power import DesignPower, design_power, power_curve
 from .sensitivity import sensitivity_grid
 from .spatial import fit_spatial_error, neighbour_weights, spatial_diagnostics
 from .spec import (
@@ -115,6 +124,9 @@ MODEL_DESCRIPTIONS = {
                        "effects in pp per unit",
     "beta_regression_coef": "beta regression coefficients (log-odds; log precision)",
     "province_fe": "least squares with province fixed effects",
+    "province_fe_wild_bootstrap": "province fixed effects, exposure: wild bootstrap as the "
+                                  "number of provinces allows (over regencies below 5, "
+                                  "by province with Webb weights below 12, Rademacher above)",
     "random_intercept": "linear mixed model with province random intercepts (REML)",
     "spatial_error": "spatial error model (GMM, heteroskedasticity-robust; kNN weights)",
     "panel_twfe": "two-way fixed effects (regency and year), exposure lagged",
@@ -127,6 +139,16 @@ MODEL_DESCRIPTIONS = {
                                  "bootstrap, CI by test inversion",
     "change_ols_wild_bootstrap": "change design exposure: restricted wild (cluster) "
                                  "bootstrap, CI by test inversion",
+    "baseline_wls": "baseline-adjusted design: weighted least squares of the outcome on the "
+                    "exposure and the regency's earlier survey value",
+    "baseline_ols": "baseline-adjusted design: least squares of the outcome on the exposure "
+                    "and the regency's earlier survey value",
+    "baseline_wls_wild_bootstrap": "baseline-adjusted exposure: restricted wild (cluster) "
+                                   "bootstrap, CI by test inversion",
+    "baseline_ols_wild_bootstrap": "baseline-adjusted exposure: restricted wild (cluster) "
+                                   "bootstrap, CI by test inversion",
+    "precision_weighted": "the main specification weighted by the precision of each "
+                          "regency's survey prevalence, 1 / (tau^2 + SE_i^2)",
 }
 
 
@@ -165,6 +187,10 @@ class SuiteResults:
     # Designs beside the lagged cross-section (name -> object with .table and .as_dict()):
     # "change", "other_exposures", "province" (see kbanalysis.models.designs).
     designs: dict = field(default_factory=dict)
+    influence: Influence | None = None  # the main model's leave-one-out and Cook's distance
+    measurement: dict = field(default_factory=dict)  # exposure reliability, outcome precision
+    power_curve: dict = field(default_factory=dict)  # MDE against regencies, regencies needed
+    covariate_timing: dict = field(default_factory=dict)  # covariate -> year, post-exposure?
 
     @property
     def simulated(self) -> bool:
@@ -182,39 +208,68 @@ class SuiteResults:
         """Years, lag, weights and the inference the data chose (for meta.json)."""
         return self.data.design()
 
-    def headline(self) -> dict:
+    def headline(self) -> Headline:
         """The unadjusted and adjusted slopes per 10 points with the headline interval (the
         wild bootstrap: over provinces, or over regencies under HC3), the analytic one, the
-        minimum detectable effect and the literature range."""
-        per_10 = per_10_term(self.spec.exposure)
-        rows = self.comparison.set_index(["model", "term"])
-        out = {"inference": self.data.inference, "reason": self.data.inference_reason,
-               "interval": ("restricted wild bootstrap over regencies (test inversion); HC3 "
-                            "alongside" if self.data.hc3 else
-                            "restricted wild cluster bootstrap by province (test inversion); "
-                            "CR1 alongside"),
-               "scale": PER_10_POINTS, "expected_low": self.expected.lower_pp,
-               "expected_high": self.expected.upper_pp, "simulated": self.simulated}
+        minimum detectable effect and the literature range (``.write()`` is the
+        ``meta.json`` record)."""
+        exposure = self.spec.exposure
+        rows = self.comparison.set_index(["model", "term", "scale"])
+        effects = {}
         for key, model in (("unadjusted", self.unadjusted_model), ("adjusted", self.main_model)):
-            if (model, per_10) not in rows.index:
+            if (model, exposure, PER_10_POINTS) not in rows.index:
                 continue
-            point = rows.loc[(model, per_10)]
-            entry = {"model": model, "estimate": point["estimate"],
-                     "std_error": point["std_error"], "analytic_ci_low": point["ci_low"],
-                     "analytic_ci_high": point["ci_high"], "analytic_p_value": point["p_value"],
-                     "analytic_inference": point["inference"], "n_obs": point["n_obs"]}
-            boot_key = (f"{model}_wild_bootstrap", per_10)
-            if boot_key in rows.index:
-                boot = rows.loc[boot_key]
-                entry.update({"ci_low": boot["ci_low"], "ci_high": boot["ci_high"],
-                              "p_value": boot["p_value"], "interval_model": boot_key[0]})
-            if key in self.power:
-                entry["mde_pp"] = self.power[key].mde
-            out[key] = entry
-        return out
+            point = rows.loc[(model, exposure, PER_10_POINTS)]
+            boot_key = (f"{model}_wild_bootstrap", exposure, PER_10_POINTS)
+            boot = rows.loc[boot_key] if boot_key in rows.index else None
+            effects[key] = Effect(
+                model=model, estimate=float(point["estimate"]),
+                std_error=float(point["std_error"]), analytic_ci_low=float(point["ci_low"]),
+                analytic_ci_high=float(point["ci_high"]),
+                analytic_p_value=float(point["p_value"]),
+                analytic_inference=str(point["inference"]), n_obs=int(point["n_obs"]),
+                ci_low=None if boot is None else float(boot["ci_low"]),
+                ci_high=None if boot is None else float(boot["ci_high"]),
+                p_value=None if boot is None else float(boot["p_value"]),
+                interval_model=None if boot is None else boot_key[0],
+                mde_pp=self.power[key].mde if key in self.power else None)
+        return Headline(
+            inference=self.data.inference, reason=self.data.inference_reason,
+            interval=("restricted wild bootstrap over regencies (test inversion); HC3 "
+                      "alongside" if self.data.hc3 else
+                      "restricted wild cluster bootstrap by province (test inversion); "
+                      "CR1 alongside"),
+            expected_low=self.expected.lower_pp, expected_high=self.expected.upper_pp,
+            simulated=self.simulated, scale=PER_10_POINTS, **effects)
 
     def power_dict(self) -> dict:
-        return {key: value.as_dict() for key, value in self.power.items()}
+        out = {key: value.as_dict() for key, value in self.power.items()}
+        if self.power_curve:
+            out["curve"] = self.power_curve["curve"]
+            out["curve_model"] = self.power_curve["model"]
+            out["curve_assumptions"] = self.power_curve["assumptions"]
+            out["regencies_needed"] = self.power_curve["regencies_needed"]
+        return out
+
+    def primary(self) -> dict:
+        """Which estimate is the primary one, and what the many others are."""
+        rows = self.comparison
+        per_10 = rows.loc[rows["scale"].eq(PER_10_POINTS)]
+        grid = (0 if self.sensitivity is None
+                else int(fitted_variants(self.sensitivity).sum()))
+        main = self.main_model
+        others = len(per_10) - int(per_10["model"].isin([main, f"{main}_wild_bootstrap"]).sum())
+        return {"model": main, "interval_model": f"{main}_wild_bootstrap",
+                "term": self.spec.exposure, "scale": PER_10_POINTS,
+                "other_exposure_estimates": others + grid,
+                "statement": (f"The primary estimate is the {main.upper()} slope of "
+                              f"{self.spec.exposure} per 10 points with its wild bootstrap "
+                              f"interval (the main specification). The other "
+                              f"{others + grid} exposure estimates (other estimators, "
+                              f"designs and the sensitivity grid) show how far it moves "
+                              f"with each choice; none of them is a finding on its own: "
+                              f"among that many, one with p < 0.05 would not be surprising "
+                              f"by chance alone.")}
 
     def exposure_rows(self) -> pd.DataFrame:
         """The exposure's rows (pp per unit; the panel's lagged exposure included)."""
@@ -239,8 +294,7 @@ class SuiteResults:
         if self.sensitivity is not None:
             ok = self.sensitivity.loc[fitted_variants(self.sensitivity)]
             for term, factor, scale in ((self.spec.exposure, 1.0, PER_POINT),
-                                        (per_10_term(self.spec.exposure), PER_10,
-                                         PER_10_POINTS)):
+                                        (self.spec.exposure, PER_10, PER_10_POINTS)):
                 grid = pd.DataFrame({"model": SENSITIVITY_MODEL_PREFIX + ok["variant"],
                                      "term": term,
                                      **{c: ok[c] * factor for c in
@@ -383,6 +437,8 @@ class _SuiteRun:
         self.power: dict[str, DesignPower] = {}
         self.timings: dict[str, float] = {}
         self.spatial = None
+        self.influence: Influence | None = None
+        self.measurement: dict = {}
         self._last = time.perf_counter()
 
     def lap(self, name: str) -> None:
@@ -413,6 +469,50 @@ class _SuiteRun:
         than the adjusted one, so its HC3 t has more degrees of freedom)."""
         return (hc3_label(fit.n_obs, len(fit.params)) if fit.vcov_type == "HC3"
                 else cr1_label(fit.n_clusters, self.spec.cluster_column))
+
+    def referee(self) -> None:
+        """Influence, the precision-weighted variant and the reliability what-if, all on the
+        main model."""
+        data = self.data
+        j = data.exposure_index
+        main: LinearFit = self.models[self.main_model]
+        self.influence = influence(self.main_model, data.X, data.y, data.weights if
+                                   main.weighted else None, j, float(main.bse[j]), data.frame)
+        if self.influence.notable:
+            self.notes.append(self.influence.sentence())
+        pw = precision_weighted(data.X, data.y, data.names, clusters=data.clusters,
+                                vcov_type=self.vcov_type)
+        label = self.label(pw.fit)
+        n_clusters = pd.NA if data.hc3 else pw.fit.n_clusters
+        notes = [f"weighted by precision 1 / (tau^2 + SE_i^2), rescaled to mean 1: tau^2 "
+                 f"{pw.tau2:.2f}, sampling SE "
+                 f"{pw.standard_errors.min():.2f}-{pw.standard_errors.max():.2f} points "
+                 f"(binomial approximation, n_eff {pw.n_eff:.0f}); the main model weights by "
+                 f"children instead (a population-average slope)"]
+        self.record("precision_weighted", _rows("precision_weighted", pw.fit.terms(),
+                                                pw.fit.n_obs, n_clusters, PER_POINT, label),
+                    pw.fit, label, notes)
+        adjusted = self.power["adjusted"]
+        ci = main.conf_int()[j]
+        self.measurement = {
+            "exposure": {
+                "model": self.main_model,
+                "rows": attenuation_table(main.params[j] * PER_10, ci[0] * PER_10,
+                                          ci[1] * PER_10, adjusted.mde,
+                                          adjusted.exposure_sd, adjusted.exposure_sd_net),
+                "method": "classical error independent of truth and covariates: slope, "
+                          "analytic interval and MDE divided by the reliability net of the "
+                          "covariates, 1 - (1 - reliability) var(x) / var(x | z) (regression "
+                          "calibration; uncertainty about the reliability not included)",
+                "units": PER_10_POINTS},
+            "outcome": {"model": "precision_weighted", **pw.as_dict(j),
+                        "band_note": "the reports' target verdicts keep the flat band: it "
+                                     "equals this approximation at national prevalence, and "
+                                     "for the 102 regencies SSGI 2024 gives small-area "
+                                     "estimates the binomial scaling does not describe the "
+                                     "error, so a per-regency band would claim a precision "
+                                     "nobody published"}}
+        self.lap("influence and measurement")
 
     def _least_squares(self, name: str, columns: int, weights, notes) -> LinearFit:
         """One least-squares model on the first ``columns`` regressors and its bootstrap."""
@@ -517,6 +617,22 @@ class _SuiteRun:
                             inference,
                             [f"{len(dummy_names)} province dummies (reference {reference})",
                              self.weight_note(data.weights is not None, "no weights asked")])
+                # Pooled provinces: the bootstrap the number of provinces allows
+                # (kbanalysis.models.pooled), whatever the suite chose for the main model.
+                pooled = pooled_fit(data.X, data.y, data.names, data.frame["province_bps"],
+                                    weights=data.weights, column=data.exposure_index,
+                                    draws=self.draws,
+                                    seed=derive_seed(self.seed, "province_fe_wild_bootstrap"))
+                boot = pooled.bootstrap
+                frame = pd.DataFrame([{"term": boot.term, "estimate": boot.estimate,
+                                       "std_error": np.nan, "ci_low": boot.ci_low,
+                                       "ci_high": boot.ci_high, "p_value": boot.p_value}])
+                self.record("province_fe_wild_bootstrap",
+                            _rows("province_fe_wild_bootstrap", frame, boot.n_obs,
+                                  boot.n_clusters, PER_POINT,
+                                  f"{pooled.inference}, {boot.draws} draws, seed {boot.seed}"),
+                            boot, pooled.inference, pooled.notes + [
+                                self.weight_note(data.weights is not None, "no weights asked")])
         if n_prov < 5:
             self.skipped["random_intercept"] = (f"{n_prov} province(s): too few groups to "
                                                 f"estimate a between-province variance "
@@ -629,24 +745,33 @@ class _SuiteRun:
             outcome=spec.outcome, weights=spec.weights, weights_year=weights_year,
             draws=self.draws, bootstrap_weights=self.bootstrap_weights,
             seed=derive_seed(self.seed, "change_wild_bootstrap"))}
-        change = out["change"]
-        if change.estimates is not None:
-            for name, part in change.estimates.groupby("model", sort=False):
+        out["baseline"] = baseline_design(
+            self.table, exposure=spec.exposure, exposure_year=spec.exposure_year,
+            outcome_year=spec.outcome_year, outcome=spec.outcome, weights=spec.weights,
+            weights_year=weights_year, draws=self.draws,
+            bootstrap_weights=self.bootstrap_weights,
+            seed=derive_seed(self.seed, "baseline_wild_bootstrap"), change=out["change"])
+        for key in ("change", "baseline"):
+            design = out[key]
+            if design.estimates is None:
+                self.skipped[key] = "; ".join(design.notes)
+                continue
+            for name, part in design.estimates.groupby("model", sort=False):
                 frame = part.drop(columns="inference").assign(scale=PER_POINT,
                                                               inference=part["inference"])
-                self.record(name, frame, change.models[name], part["inference"].iloc[0],
-                            change.model_notes)
-        else:
-            self.skipped["change"] = "; ".join(change.notes)
+                self.record(name, frame, design.models[name], part["inference"].iloc[0],
+                            design.model_notes)
         out["other_exposures"] = other_exposures(self.table)
         if tidy is not None:
             out["province"] = province_design(tidy)
-        # The change design rests on the exposure (simulated in a simulated build); in a
-        # synthetic world every value is simulated.
-        synthetic = is_synthetic(self.table)
+        # The change and baseline designs rest on the exposure (simulated in a simulated
+        # build); the others on survey and programme values, simulated only where the
+        # outcome itself is (the preparation already decided which inputs are simulated).
+        synthetic = self.spec.outcome in self.data.simulated_inputs
         for name, design in out.items():
             design.statistics["simulated"] = (bool(self.data.simulated_inputs)
-                                              if name == "change" else synthetic)
+                                              if name in ("change", "baseline")
+                                              else synthetic)
         self.lap("designs")
         return out
 
@@ -709,7 +834,15 @@ def fit_suite(table: pd.DataFrame, *, outcome: str = DEFAULT_OUTCOME,
                          f"dropped for missing values (rows missing per column: "
                          + ", ".join(f"{c} {k}" for c, k in dropped.items()) + ")")
 
+    timing = covariate_timing(data)
+    if timing["post_exposure"]:
+        run.notes.append(f"covariates measured after the exposure ({spec.exposure_year}): "
+                         + ", ".join(f"{c} ({timing['years'][c]})" for c in
+                                     timing["post_exposure"])
+                         + "; they may carry part of any effect (mediators); the sensitivity "
+                           "grid's 'timing' variant leaves them out")
     run.linear()
+    run.referee()
     run.bounded()
     run.province()
     run.spatial_checks(knn, spatial_model)
@@ -721,6 +854,10 @@ def fit_suite(table: pd.DataFrame, *, outcome: str = DEFAULT_OUTCOME,
     run.lap("(other)")
     grid = sensitivity_grid(table, spec, data) if sensitivity else None
     run.lap("sensitivity grid")
+    curve = {}
+    if "adjusted" in run.power:
+        curve = power_curve(run.power["adjusted"], data.X.shape[1],
+                            power_targets(expected))
     if data.simulated_inputs:
         run.notes.insert(0, "SIMULATED inputs: " + ", ".join(data.simulated_inputs)
                          + " — results that rest on them are not evidence about Indonesia")
@@ -731,7 +868,28 @@ def fit_suite(table: pd.DataFrame, *, outcome: str = DEFAULT_OUTCOME,
                         bootstrap={"draws": bootstrap_draws, "weights": bootstrap_weights},
                         simulated_inputs=list(data.simulated_inputs),
                         data_sha256=data_hash(table, spec), timings=run.timings,
-                        power=run.power, designs=extra)
+                        power=run.power, designs=extra, influence=run.influence,
+                        measurement=run.measurement, power_curve=curve,
+                        covariate_timing=timing)
+
+
+def covariate_timing(data: ModelData) -> dict:
+    """The year each covariate comes from and which are measured after the exposure."""
+    spec = data.spec
+    years = {c: (data.column_years[c].year if c in data.column_years else None)
+             for c in spec.covariates}
+    post = [c for c, y in years.items()
+            if y is not None and spec.exposure_year is not None and y > spec.exposure_year]
+    return {"exposure_year": spec.exposure_year, "years": years, "post_exposure": post}
+
+
+def power_targets(expected: ExpectedEffect) -> dict[str, float]:
+    """Effects the power curve is asked about: the literature range's ends and round values
+    inside it (pp per 10 points)."""
+    largest = max(abs(expected.lower_pp), abs(expected.upper_pp))
+    smallest = min(abs(expected.lower_pp), abs(expected.upper_pp))
+    return {"literature_largest": largest, "0.2": 0.2, "0.1": 0.1, "0.05": 0.05,
+            "literature_smallest": smallest}
 
 
 def _with_per_10_rows(comparison: pd.DataFrame, exposure: str) -> pd.DataFrame:
@@ -746,7 +904,6 @@ def _with_per_10_rows(comparison: pd.DataFrame, exposure: str) -> pd.DataFrame:
         out.append(row)
         if row["is_exposure"]:
             scaled = row.copy()
-            scaled["term"] = per_10_term(row["term"])
             for c in ("estimate", "std_error", "ci_low", "ci_high"):
                 scaled[c] = row[c] * PER_10
             scaled["scale"] = PER_10_POINTS
@@ -757,10 +914,10 @@ def _with_per_10_rows(comparison: pd.DataFrame, exposure: str) -> pd.DataFrame:
 def _main_evalue(comparison: pd.DataFrame, spec: Spec, data: ModelData) -> EValue | None:
     """E-value of the main model's effect per 10 points, with the wild bootstrap CI."""
     main = main_model(spec)
-    rows = comparison.set_index(["model", "term"])
+    rows = comparison.set_index(["model", "term", "scale"])
     try:
-        point = rows.loc[(main, per_10_term(spec.exposure))]
-        boot = rows.loc[(f"{main}_wild_bootstrap", per_10_term(spec.exposure))]
+        point = rows.loc[(main, spec.exposure, PER_10_POINTS)]
+        boot = rows.loc[(f"{main}_wild_bootstrap", spec.exposure, PER_10_POINTS)]
     except KeyError:
         return None
     w = np.ones(data.n_obs) if data.weights is None else data.weights

@@ -21,6 +21,7 @@ TEXT_PT = 10.5
 PROVINCE_LINE = "#1f4e79"
 NATIONAL_LINE = "#000000"
 WEIGHING_LINE = "#6c7a3a"
+TARGET_LINE = "#2f855a"  # the stunting target, as on the regency trend chart
 # Colour-blind-safe (Okabe-Ito) colours, one per regency of a province's SIGA lines.
 LINE_COLOURS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000")
 
@@ -48,11 +49,13 @@ def _number_axis(ax, lang: str) -> None:
 @_styled
 def province_trend_figure(points: pd.DataFrame, lang: str, title: str, name: str,
                           national: pd.DataFrame | None = None,
-                          weighing: pd.DataFrame | None = None) -> FigureBlock:
+                          weighing: pd.DataFrame | None = None,
+                          target: tuple[float, str] | None = None) -> FigureBlock:
     """The official province survey series (``points``: ``year, value``; NaN = not
     available, marked on the axis), the national series as a reference line, and routine
     weighing (``weighing``: ``bps_code, year, value``, one line per regency) in a panel of
-    its own below, never on the survey axis."""
+    its own below, never on the survey axis. ``target``: (percent, legend text naming its
+    document), a horizontal line."""
     have = points.loc[points["value"].notna()]
     lacking = points.loc[points["value"].isna()]
     two = weighing is not None and len(weighing) > 0
@@ -74,6 +77,10 @@ def province_trend_figure(points: pd.DataFrame, lang: str, title: str, name: str
         ax.plot(national["year"], national["value"], color=NATIONAL_LINE, linestyle=":", marker=".",
                 linewidth=1.2, label=T.t("prov_national_legend", lang), zorder=2)
         values += list(national["value"])
+    if target is not None:
+        ax.axhline(target[0], color=TARGET_LINE, linestyle="--", linewidth=1.2, label=target[1],
+                   zorder=1)
+        values.append(target[0])
     top = max(values + [10.0]) * 1.3
     for year in lacking["year"]:
         ax.annotate(T.t("not_available", lang), (year, top * 0.06), ha="center",

@@ -126,27 +126,27 @@ def national_province_table(cross: pd.DataFrame, provinces: pd.DataFrame, rows: 
                         "n": mean["n"], "official": head["value"], "reason": head["reason"],
                         "regency_mean": mean["value"], "n_used": mean["n_used"],
                         "kbpp": overview["kbpp"], "deliveries": overview["deliveries"],
-                        "mothers": overview["mothers"], "kbpp_published": published,
+                        "kbpp_published": published,
                         "kbpp_published_year": None if published is None else int(kbpp_year),
                         "kbpp_simulated": overview["kbpp"] is not None and C.has_simulated_kbpp(members)})
     return pd.DataFrame.from_records(records, columns=[
         "province_bps", "province_name", "n", "official", "reason", "regency_mean", "n_used",
-        "kbpp", "deliveries", "mothers", "kbpp_published", "kbpp_published_year", "kbpp_simulated"])
+        "kbpp", "deliveries", "kbpp_published", "kbpp_published_year", "kbpp_simulated"])
 
 
 # --------------------------------------------------------------------------------------
 # Planning table (KBPP per regency, gap to the target, method mix)
 
 PLANNING_COLUMNS = ["bps_code", "name", "basis", "kbpp_year", "acceptors", "deliveries",
-                    "coverage", "gap_points", "mothers", "long_acting_share_pct",
+                    "coverage", "long_acting_share_pct",
                     "long_acting_year", "simulated"]
 
 
-def planning_table(cross: pd.DataFrame, province: str,
-                   target_pct: float = config.KBPP_TARGET_PCT) -> pd.DataFrame:
-    """Per regency of ``province``: KBPP acceptors and deliveries where known, coverage, the
-    gap to ``target_pct`` in points (0 when met), mothers to reach, and the long-acting share
-    of the method mix where known. ``basis``: "counts" (acceptors and deliveries known),
+def planning_table(cross: pd.DataFrame, province: str) -> pd.DataFrame:
+    """Per regency of ``province``: KBPP acceptors and deliveries where known, coverage and
+    the long-acting share of the method mix where known (no KBPP target: none with a citable
+    document is in the project's sources; the acceptors per 10 points are in
+    :func:`deliveries_table`). ``basis``: "counts" (acceptors and deliveries known),
     "coverage" (a published coverage only) or "none" (no KBPP figure)."""
     members = cross.loc[cross["province_bps"] == province].sort_values("bps_code", kind="mergesort")
 
@@ -162,9 +162,6 @@ def planning_table(cross: pd.DataFrame, province: str,
         "kbpp_year": col("kbpp_year"),
         "acceptors": acceptors.where(counts), "deliveries": deliveries.where(counts),
         "coverage": coverage,
-        "gap_points": [None if pd.isna(v) else round(max(0.0, target_pct - float(v)), 1) for v in coverage],
-        "mothers": [C.mothers_to_reach(d, a, target_pct) if c else None
-                    for d, a, c in zip(deliveries, acceptors, counts)],
         "long_acting_share_pct": col("long_acting_share_pct"),
         "long_acting_year": col("long_acting_share_pct_year"),
         # the demonstration's KBPP layer: every figure from it is labelled simulated
@@ -175,8 +172,7 @@ def planning_table(cross: pd.DataFrame, province: str,
 
 
 def planning_total(table: pd.DataFrame) -> dict:
-    """The total row: acceptors, deliveries and mothers to reach summed over the rows that
-    print them (``n_counts`` of ``n``), and the coverage those sums give; how many rows have
+    """The total row: acceptors and deliveries summed over the rows that print them (``n_counts`` of ``n``), and the coverage those sums give; how many rows have
     a published coverage only (``n_coverage``) or no KBPP figure (``n_none``)."""
     counted = table.loc[table["basis"] == "counts"]
     acceptors = float(counted["acceptors"].sum()) if len(counted) else None
@@ -187,7 +183,6 @@ def planning_total(table: pd.DataFrame) -> dict:
         "n_none": int((table["basis"] == "none").sum()),
         "acceptors": acceptors, "deliveries": deliveries,
         "coverage": (100.0 * acceptors / deliveries) if deliveries else None,
-        "mothers": float(pd.to_numeric(counted["mothers"]).sum()) if len(counted) else None,
         "n_long_acting": int(table["long_acting_share_pct"].notna().sum()),
         "simulated": bool(table["simulated"].any()),
     }
@@ -351,7 +346,7 @@ def sensitivity_table(estimates: pd.DataFrame | None, meta: dict | None) -> pd.D
     if estimates is None:
         return None
     rows = estimates.loc[estimates["model"].str.startswith("sensitivity:")
-                         & estimates["term"].str.endswith(C.PER_10_SUFFIX)]
+                         & estimates["scale"].astype(str).eq(C.PER_10_POINTS)]
     if rows.empty:
         return None
     grid = {str(r.get("variant")): r for r in ((meta or {}).get("sensitivity") or []) if isinstance(r, dict)}
@@ -364,3 +359,38 @@ def sensitivity_table(estimates: pd.DataFrame | None, meta: dict | None) -> pd.D
         "ci_high": rows["ci_high"].to_numpy(), "p_value": rows["p_value"].to_numpy(),
         "n_obs": rows["n_obs"].to_numpy(),
     })
+
+
+# --------------------------------------------------------------------------------------
+# Deliveries and the acceptors each 10 points of KBPP coverage mean, per regency
+
+DELIVERY_COLUMNS = ["bps_code", "name", "children", "children_year", "estimate", "estimate_month",
+                    "office", "office_year", "per_10_year", "per_10_month"]
+
+
+def deliveries_table(cross: pd.DataFrame, province: str) -> pd.DataFrame:
+    """Per regency of ``province``: :func:`.content.deliveries_plan` (children 0-4, estimated
+    deliveries a year and a month, the office's own deliveries, acceptors per 10 points of
+    coverage a year and a month); integers, missing as None."""
+    members = cross.loc[cross["province_bps"] == province].sort_values("bps_code", kind="mergesort")
+    records = []
+    for row in members.to_dict("records"):
+        plan = C.deliveries_plan(row) or {}
+        records.append({"bps_code": row["bps_code"], "name": row["name"],
+                        **{c: plan.get(c) for c in DELIVERY_COLUMNS[2:]}})
+    return pd.DataFrame.from_records(records, columns=DELIVERY_COLUMNS)
+
+
+def deliveries_total(table: pd.DataFrame) -> dict:
+    """The total row: each column is the sum of the (already rounded) numbers printed in its
+    rows, so the table adds up; ``n_*`` say over how many of the ``n`` rows."""
+    def total(column):
+        values = pd.to_numeric(table[column], errors="coerce").dropna()
+        return (int(values.sum()) if len(values) else None), int(len(values))
+
+    out = {"n": int(len(table))}
+    for column in ("children", "estimate", "estimate_month", "office", "per_10_year", "per_10_month"):
+        out[column], out[f"n_{column}"] = total(column)
+    years = pd.to_numeric(table["children_year"], errors="coerce").dropna()
+    out["children_year"] = int(years.max()) if len(years) else None
+    return out

@@ -25,6 +25,17 @@ Ctrl-C: it is the parent's to handle, so the user sees one line, not a traceback
 Pages are written atomically, so an interrupted batch leaves finished pages and no partial
 one; stale staging files of a killed run are removed by the next. A page that cannot be
 written (full disk, read-only folder) stops the batch: every other page would fail the same.
+
+A worker that dies on its own (killed, out of memory) costs only the report it was making:
+the parent hands out one job at a time, notices the dead worker by its process sentinel,
+records that report as failed (the next run retries it), removes its unfinished page and
+starts a new worker for the jobs still waiting.
+
+Several batches may write into one reports folder at the same time: each report's manifest
+entry is merged into the manifest as it is on disk, under a lock (``.manifest.lock``), and
+the index is written from the merged manifest, so no batch loses another's entries. A
+batch removes stale staging files only when no other batch is running there
+(``.kbanalysis-batch.lock``, held shared by every running batch).
 """
 from __future__ import annotations
 
@@ -45,7 +56,6 @@ import threading
 import time
 import traceback
 import unicodedata
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -321,6 +331,56 @@ def load_manifest(reports_dir: Path) -> dict:
 def write_manifest(reports_dir: Path, manifest: dict) -> None:
     atomic.write_text(Path(reports_dir) / MANIFEST_NAME,
                       json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+
+
+LOCK_NAME = ".kbanalysis-batch.lock"  # batches into one folder: shared while running
+MANIFEST_LOCK_NAME = ".manifest.lock"  # exclusive while the manifest is read and rewritten
+
+
+def _open_lock(path: Path) -> int:
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as error:  # one line naming the file, like any page that cannot be written
+        raise atomic.WriteError(error.errno, error.strerror, str(path)) from error
+
+
+@contextlib.contextmanager
+def manifest_lock(reports_dir: Path):
+    """The manifest of ``reports_dir`` as it is on disk now, locked: changes made to it in
+    the block are written (atomically) before the lock is released. Two batches writing
+    into one folder thus merge their entries instead of overwriting each other's."""
+    import fcntl
+
+    fd = _open_lock(Path(reports_dir) / MANIFEST_LOCK_NAME)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # released by the kernel if the process dies
+        manifest = load_manifest(reports_dir)
+        yield manifest
+        write_manifest(reports_dir, manifest)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def batch_lock(reports_dir: Path):
+    """Held (shared) by every batch writing into ``reports_dir``. The first batch there
+    removes what a killed run left (staging files); a batch that starts while another one
+    runs leaves them, since they may be the other batch's pages being written."""
+    import fcntl
+
+    fd = _open_lock(Path(reports_dir) / LOCK_NAME)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            alone = True
+        except BlockingIOError:
+            alone = False
+        if alone:
+            remove_staging_files(reports_dir)  # a killed run's unfinished pages
+        fcntl.flock(fd, fcntl.LOCK_SH)  # from here on, others may start beside this batch
+        yield alone
+    finally:
+        os.close(fd)
 
 
 # --------------------------------------------------------------------------------------
@@ -605,13 +665,9 @@ def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = 
     """Make ``jobs`` (skipping unchanged ones), update the manifest and the index.
 
     Raises ``atomic.WriteError`` when a page cannot be written; on any exception or
-    interruption every worker and kernel is stopped before it propagates.
+    interruption every worker and kernel is stopped before it propagates. Several batches
+    may write into one folder at once: their manifest and index entries are merged.
     """
-    from tqdm.auto import tqdm
-
-    from .context import data_fingerprint
-    from .index import write_index
-
     started = time.perf_counter()
     reports_dir = Path(reports_dir) if reports_dir else config.REPORTS_DIR
     try:
@@ -620,7 +676,18 @@ def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = 
         raise atomic.WriteError(error.errno, error.strerror, str(reports_dir)) from error
     atomic.check_writable(reports_dir)  # before any kernel starts, not after the first report
     settle_inputs(processed_dir, results_dir)
-    remove_staging_files(reports_dir)  # a killed run's unfinished pages
+    with batch_lock(reports_dir) as alone:
+        return _run_batch(jobs, reports_dir, workers, force, progress, timeout, processed_dir,
+                          results_dir, started, alone)
+
+
+def _run_batch(jobs, reports_dir: Path, workers, force, progress, timeout, processed_dir,
+               results_dir, started: float, alone: bool) -> BatchSummary:
+    from tqdm.auto import tqdm
+
+    from .context import data_fingerprint
+    from .index import write_index
+
     manifest = load_manifest(reports_dir)
     entries = manifest["reports"]
     data_hash = data_fingerprint(processed_dir, results_dir)
@@ -648,26 +715,30 @@ def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = 
     def record(job: ReportJob, fingerprint: str | None, outcome: dict) -> None:
         if outcome["status"] == "write_error":  # the old page and its entry stay as they were
             raise atomic.WriteError(*outcome["os_error"])
-        old = entries.get(job.key, {})
-        if old.get("output") and old["output"] != job.output:  # the region was renamed
-            (reports_dir / old["output"]).unlink(missing_ok=True)
-        entries[job.key] = {"level": job.level, "code": job.code, "lang": job.lang, "name": job.name,
-                            "province": job.province, "province_name": job.province_name,
-                            "output": job.output, "status": outcome["status"],
-                            "error": outcome["error"], "data_hash": data_hash,
-                            "fingerprint": fingerprint if outcome["status"] == "ok" else None}
+        entry = {"level": job.level, "code": job.code, "lang": job.lang, "name": job.name,
+                 "province": job.province, "province_name": job.province_name,
+                 "output": job.output, "status": outcome["status"],
+                 "error": outcome["error"], "data_hash": data_hash,
+                 "fingerprint": fingerprint if outcome["status"] == "ok" else None}
+        # Merged into the manifest as it is on disk now (another batch may be writing into
+        # this folder too), after each report: an interrupted batch keeps its work.
+        with manifest_lock(reports_dir) as current:
+            old = current["reports"].get(job.key, {})
+            if old.get("output") and old["output"] != job.output:  # the region was renamed
+                (reports_dir / old["output"]).unlink(missing_ok=True)
+            current["reports"][job.key] = entries[job.key] = entry
         if outcome["status"] == "ok":
             summary.built.append(job.key)
         else:
             summary.failed[job.key] = outcome["error"]
-        write_manifest(reports_dir, manifest)  # after each report: an interrupted batch keeps its work
         bar.update(1)
 
     def finish() -> None:
-        manifest["data_hash"] = data_hash
-        manifest["simulated"] = simulated
-        write_manifest(reports_dir, manifest)
-        write_index(reports_dir, manifest)
+        with manifest_lock(reports_dir) as current:
+            current["data_hash"] = data_hash
+            current["simulated"] = simulated
+            current.setdefault("templates", {}).update(manifest.get("templates", {}))
+            write_index(reports_dir, current)
 
     n_workers = max(1, min(workers or default_workers(), len(todo) or 1))
     try:
@@ -679,7 +750,8 @@ def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = 
             _run_in_pool(todo, reports_dir, timeout, n_workers, record)
     except BaseException:
         bar.close()
-        remove_staging_files(reports_dir)  # every worker is gone: nothing is in progress
+        if alone:  # every worker is gone: nothing of this batch is in progress
+            remove_staging_files(reports_dir)
         with contextlib.suppress(OSError):  # keep what finished; the first error is the one to show
             finish()
         raise
@@ -734,7 +806,8 @@ def write_report_templates(jobs: list[ReportJob], reports_dir: Path, manifest: d
         fingerprint = hashlib.sha256(f"{code}|{spec!r}".encode()).hexdigest()
         if known.get(relative) == fingerprint and (Path(reports_dir) / relative).is_file():
             continue
-        TP.write_template(spec, Path(reports_dir) / relative)
+        # The batch's own files, rewritten when out of date (never an office's copy).
+        TP.write_template(spec, Path(reports_dir) / relative, overwrite=True)
         known[relative] = fingerprint
         written.append(relative)
     return written
@@ -781,31 +854,119 @@ def _spawning():
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
+def _worker_main(conn, timeout: int, parent_pid: int) -> None:
+    """A report worker process: makes the jobs the parent sends, one at a time, and sends
+    back each outcome, until it is sent None."""
+    _init_worker(timeout, parent_pid)
+    while True:
+        try:
+            item = conn.recv()
+        except (EOFError, OSError):  # the parent is gone
+            break
+        if item is None:
+            break
+        job, reports_dir = item
+        try:
+            result = _run_in_worker(job, reports_dir)
+        except Exception as error:  # noqa: BLE001 - reported as this report's failure
+            result = (job.key, {"status": "failed", "error": f"{type(error).__name__}: {error}",
+                                "seconds": 0.0})
+        conn.send(result)
+    if _WORKER is not None:
+        _WORKER.shutdown()
+
+
+@dataclass
+class _Slot:
+    """One worker process, its end of the pipe, and the job it is making (None: idle)."""
+
+    process: multiprocessing.process.BaseProcess
+    conn: object
+    job: tuple | None = None
+
+
 def _run_in_pool(todo, reports_dir: Path, timeout: int, n_workers: int, record) -> None:
-    by_key = {job.key: (job, fp) for job, fp in todo}
+    """``todo`` over ``n_workers`` processes, each sent one job at a time. A worker that
+    dies (killed, out of memory) costs only the report it was making: that report is
+    recorded as failed, its unfinished page removed, and a new worker takes the next job."""
+    from collections import deque
+    from multiprocessing.connection import wait
+
     context = multiprocessing.get_context("spawn")  # no forked copies of zmq sockets
-    pool = ProcessPoolExecutor(n_workers, mp_context=context, initializer=_init_worker,
-                               initargs=(timeout, os.getpid()))
-    try:
+    queue = deque(todo)
+    slots: list[_Slot] = []
+
+    def start() -> _Slot:
+        ours, theirs = context.Pipe()
+        process = context.Process(target=_worker_main, args=(theirs, timeout, os.getpid()),
+                                  name="kbanalysis-report-worker")
         with _spawning():
-            futures = {pool.submit(_run_in_worker, job, str(reports_dir)): job.key for job, _ in todo}
-        for future in as_completed(futures):
-            job, fingerprint = by_key[futures[future]]
-            try:
-                outcome = future.result()[1]
-            except Exception as error:  # noqa: BLE001 - a worker process died
-                outcome = {"status": "failed", "error": f"worker failed: {error!r}", "seconds": 0.0}
-            record(job, fingerprint, outcome)
+            process.start()
+        theirs.close()
+        slot = _Slot(process, ours)
+        slots.append(slot)
+        return slot
+
+    def give(slot: _Slot) -> None:
+        slot.job = queue.popleft() if queue else None
+        with contextlib.suppress(OSError):  # a dead worker is noticed by its sentinel
+            slot.conn.send((slot.job[0], str(reports_dir)) if slot.job else None)
+
+    def lost(slot: _Slot) -> None:
+        """The worker died while making ``slot.job``: that report alone fails."""
+        slot.process.join(5)
+        slots.remove(slot)
+        job, fingerprint = slot.job
+        slot.job = None
+        target = Path(reports_dir) / job.output
+        if target.parent.is_dir():  # its unfinished page (a killed worker cannot clean up)
+            for stale in target.parent.glob(f".{_glob_escape(target.name)}.*.tmp"):
+                stale.unlink(missing_ok=True)
+        code = slot.process.exitcode
+        how = (f"killed by signal {-code}" if code is not None and code < 0
+               else f"exit code {code}")
+        record(job, fingerprint, {"status": "failed", "seconds": 0.0,
+                                  "error": f"worker failed: the report worker stopped ({how}) "
+                                           "while making this report; run the batch again"})
+        if queue:
+            give(start())
+
+    try:
+        for _ in range(min(n_workers, len(queue))):
+            give(start())
+        while any(slot.job for slot in slots):
+            busy = [slot for slot in slots if slot.job]
+            ready = set(wait([slot.conn for slot in busy]
+                             + [slot.process.sentinel for slot in busy]))
+            for slot in busy:
+                if slot.conn not in ready and slot.process.sentinel not in ready:
+                    continue
+                outcome = None
+                try:
+                    if slot.conn.poll():
+                        outcome = slot.conn.recv()[1]
+                except (EOFError, OSError):
+                    pass
+                if outcome is not None:
+                    job, fingerprint = slot.job
+                    record(job, fingerprint, outcome)
+                    give(slot)
+                elif not slot.process.is_alive() or slot.process.sentinel in ready:
+                    lost(slot)
     except BaseException:
-        stop_pool(pool)
+        _stop_processes([slot.process for slot in slots])
         raise
-    pool.shutdown(wait=True)
+    for slot in slots:  # each was sent None: it stops its kernel and exits
+        slot.process.join(30)
+    _stop_processes([slot.process for slot in slots if slot.process.is_alive()])
 
 
-def stop_pool(pool: ProcessPoolExecutor, grace: float = 10.0) -> None:
+def _glob_escape(text: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[]" else c for c in text)
+
+
+def _stop_processes(processes, grace: float = 10.0) -> None:
     """Terminate every worker (each stops its kernel) and wait for them; kill stragglers."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         with contextlib.suppress(Exception):
             process.terminate()

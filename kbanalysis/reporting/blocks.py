@@ -91,6 +91,16 @@ def figure_caption(sentence: str) -> Block:
     return Block(f'<p class="caption">{esc(sentence)}</p>', sentence)
 
 
+def locator(png: bytes, alt: str, caption: str = "") -> Block:
+    """A small map inline in the page (a data URI: the page stays offline), floated beside
+    the title; its plain twin is the description."""
+    import base64
+    source = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+    note = f"<figcaption>{esc(caption)}</figcaption>" if caption else ""
+    return Block(f'<figure class="locator"><img data-inline src="{source}" alt="{esc(alt)}">{note}</figure>',
+                 f"[{alt}]")
+
+
 def caveat(sentence: str) -> Block:
     return Block(f'<aside class="caveat"><p>{esc(sentence)}</p></aside>', sentence)
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from .. import config, results_contract
 from ..kbpp_schema import COUNT_COLUMNS
-from ..results_contract import PER_10_SUFFIX
+from ..results_contract import PER_10_POINTS
 from ..versions import package_versions
 
 # --------------------------------------------------------------------------------------
@@ -33,7 +33,8 @@ STUNTING_TARGETS = tuple(Target(f"target_rpjmn_{year}", year, pct)
 # No CIs are published for SSGI regency estimates, so the reports show this as an
 # approximate band, never as a computed interval.
 SURVEY_HALF_WIDTH_95 = config.SSGI_REGENCY_HALF_WIDTH_95
-KBPP_TARGET_PCT = config.KBPP_TARGET_PCT
+# No KBPP coverage target is shown: none with a citable document is in the project's
+# sources, so pages plan per 10 points of coverage instead (``deliveries_plan``).
 
 # Covariates on which "similar regencies" are found (all regency-level, not the outcome or
 # the exposure: peers should be comparable places, not places with the same result).
@@ -167,7 +168,7 @@ def stunting_summary(cross: pd.DataFrame, code: str) -> dict:
     }
 
 
-def mothers_to_reach(deliveries, acceptors, target_pct: float = KBPP_TARGET_PCT) -> int | None:
+def mothers_to_reach(deliveries, acceptors, target_pct: float) -> int | None:
     """More acceptors a year needed for coverage ``target_pct`` of ``deliveries`` (0 if met)."""
     if deliveries is None or acceptors is None or pd.isna(deliveries) or pd.isna(acceptors):
         return None
@@ -176,8 +177,8 @@ def mothers_to_reach(deliveries, acceptors, target_pct: float = KBPP_TARGET_PCT)
     return max(0, needed - int(acceptors))
 
 
-def kbpp_summary(cross: pd.DataFrame, code: str, target_pct: float = KBPP_TARGET_PCT) -> dict:
-    """Latest KBPP coverage, deliveries, gap to the target and mothers to reach."""
+def kbpp_summary(cross: pd.DataFrame, code: str) -> dict:
+    """Latest KBPP coverage, deliveries and acceptors, with their source and flags."""
     row = _row(cross, code)
     coverage = _value(row, "kbpp_coverage_pct")
     deliveries, total = _value(row, "deliveries"), _value(row, "kbpp_total")
@@ -186,9 +187,6 @@ def kbpp_summary(cross: pd.DataFrame, code: str, target_pct: float = KBPP_TARGET
         "coverage": coverage,
         "deliveries": deliveries,
         "total": total,
-        "target": target_pct,
-        "gap": None if coverage is None else round(max(0.0, target_pct - coverage), 1),
-        "mothers": mothers_to_reach(deliveries, total, target_pct),
         "simulated": str(row.get("kbpp_measure_type", "")) == "simulated",
         "source": None if coverage is None else str(row.get("kbpp_source", "") or "") or None,
         "flags": [f for f in str(row.get("kbpp_flags", "")).split(";") if f],
@@ -298,7 +296,6 @@ def area_overview(cross: pd.DataFrame) -> dict:
         "kbpp": coverage,
         "kbpp_year": int(years.max()) if len(years) else None,
         "deliveries": deliveries,
-        "mothers": mothers_to_reach(deliveries, kb["kbpp_total"].sum()) if deliveries else None,
         "n_below_2024_target": int(np.sum(below)),
     }
 
@@ -333,14 +330,13 @@ def model_comparison(estimates: pd.DataFrame | None) -> pd.DataFrame | None:
         return None
     main = estimates.loc[~estimates["model"].str.startswith("sensitivity:")
                          & ~estimates["model"].str.endswith("_coef")]
-    terms = exposure_terms(main)
-    per_10 = [t for t in terms if t.endswith(PER_10_SUFFIX)]
-    rows = main.loc[main["term"].isin(per_10 or terms)]
-    return rows.reset_index(drop=True)
+    exposure = results_contract.exposure_rows(main)
+    per_10 = exposure.loc[exposure["scale"].astype(str).eq(PER_10_POINTS)]
+    return (per_10 if len(per_10) else exposure).reset_index(drop=True)
 
 
 def is_per_10(comparison: pd.DataFrame) -> bool:
-    return bool(len(comparison)) and comparison["term"].str.endswith(PER_10_SUFFIX).all()
+    return bool(len(comparison)) and comparison["scale"].astype(str).eq(PER_10_POINTS).all()
 
 
 def sensitivity_summary(grid: pd.DataFrame) -> pd.DataFrame:
@@ -630,7 +626,8 @@ def relationship_summary(meta: dict | None, estimates: pd.DataFrame | None) -> d
                  "mde": None if head.get("mde_pp") is None else float(head["mde_pp"])}
     elif estimates is not None and meta.get("main_model"):
         rows = estimates.loc[(estimates["model"] == meta["main_model"])
-                             & estimates["term"].astype(str).str.endswith(PER_10_SUFFIX)]
+                             & estimates["is_exposure"].astype(bool)
+                             & estimates["scale"].astype(str).eq(PER_10_POINTS)]
         if len(rows):
             row = rows.iloc[0]
             power = ((meta.get("power") or {}).get("adjusted") or {}).get("mde_pp")
@@ -653,3 +650,161 @@ def national_survey_series() -> pd.DataFrame:
     """``year, value``: the national survey prevalence (SSGI 2021, 2022, SKI 2023, SSGI 2024)."""
     series = config.STUNTING_SURVEY_NATIONAL_PCT
     return pd.DataFrame({"year": list(series), "value": [float(v) for v in series.values()]})
+
+
+# --------------------------------------------------------------------------------------
+# Planning numbers: deliveries a year and the acceptors each 10 points of KBPP coverage mean
+
+# Children aged 0-4 are five yearly birth cohorts, so one fifth of them approximates the
+# births of a year. An underestimate of births by the children who died before the census
+# date (under-five mortality), shifted either way by migration, and the head count (BPS 2025)
+# is a year or more after the births it stands for: a planning order of magnitude, not a count.
+BIRTH_COHORTS = 5
+DELIVERY_STEP = 10  # estimated deliveries are shown to the nearest 10: no more precise than that
+COVERAGE_STEP_PTS = 10  # the planning unit: acceptors for each 10 points of coverage
+
+
+def round_half_up(value: float, step: int = 1) -> int:
+    """``value`` to the nearest multiple of ``step``, halves away from zero (2.5 -> 3)."""
+    scaled = abs(float(value)) / step
+    return int(math.copysign(math.floor(scaled + 0.5) * step, value))
+
+
+def deliveries_plan(row) -> dict | None:
+    """The planning numbers of one regency row (a ``cross_section`` row or a dict): estimated
+    deliveries a year (children 0-4 / 5, to the nearest 10) and a month, the office's own
+    deliveries where its KBPP data gave them, and the acceptors a year and a month that each
+    10 points of KBPP coverage mean (on the office's deliveries when given, else the estimate).
+    None without children 0-4 and without office deliveries."""
+    get = row.get if hasattr(row, "get") else (lambda k, d=None: getattr(row, k, d))
+
+    def value(name):
+        v = get(name, None)
+        return None if v is None or pd.isna(v) else float(v)
+
+    children, office = value("children_0_4"), value("deliveries")
+    if str(get("kbpp_measure_type", "") or "") == "simulated":
+        office = None  # the demonstration's deliveries are not an office's: never planned on
+    if children is None and office is None:
+        return None
+    estimate = None if children is None else round_half_up(children / BIRTH_COHORTS, DELIVERY_STEP)
+    basis = office if office is not None else estimate
+    per_year = round_half_up(basis * COVERAGE_STEP_PTS / 100)
+    return {
+        "children": None if children is None else int(children),
+        "children_year": None if children is None else int(value("children_0_4_year")),
+        "estimate": estimate,
+        "estimate_month": None if estimate is None else round_half_up(estimate / 12),
+        "office": None if office is None else int(office),
+        "office_year": None if office is None or value("kbpp_year") is None else int(value("kbpp_year")),
+        "basis": "office" if office is not None else "estimate",
+        "per_10_year": per_year,
+        "per_10_month": round_half_up(per_year / 12),
+        "coverage": value("kbpp_coverage_pct"),
+    }
+
+
+def regency_plan(cross: pd.DataFrame, code: str) -> dict | None:
+    """:func:`deliveries_plan` of regency ``code``."""
+    return deliveries_plan(_row(cross, code))
+
+
+def own_target_statuses(value, data_year: int, targets=STUNTING_TARGETS) -> pd.DataFrame:
+    """A province's or the nation's own published figure against each stunting target:
+    ``target, year, target_pct, gap, status, ahead``. A figure has no published band here,
+    so the point decides ("met" at or below the target, else "not_met"); ``ahead`` marks a
+    target whose year is after the data year (shown as "menuju target <year>")."""
+    rows = []
+    for target in targets:
+        gap = None if value is None else round(float(value) - target.pct, 1)
+        status = None if gap is None else ("met" if gap <= 0 else "not_met")
+        rows.append({"target": target.key, "year": target.year, "target_pct": target.pct,
+                     "gap": gap, "status": status, "ahead": target.year > int(data_year)})
+    return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------------------
+# Susenas 2022 province context (BPS Statistik Kesehatan 2022, quoted by Databoks)
+
+SUSENAS_INDICATORS = ("postpartum_modern_method_pct", "kbpp_counselling_pct")
+SUSENAS_YEAR = 2022
+# The national lines of the same two quoted tables (raw susenas_provinsi files, level "nasional").
+SUSENAS_NATIONAL_PCT = {"postpartum_modern_method_pct": config.SUSENAS_POSTPARTUM_MODERN_PCT,
+                        "kbpp_counselling_pct": 78.16}
+
+
+def susenas_context(province_rows: pd.DataFrame, province: str) -> dict:
+    """The province's Susenas 2022 postpartum indicators (None where the quoted tables do
+    not name it) beside the national figures, and how many provinces each table names."""
+    from .official import province_value
+    out = {"year": SUSENAS_YEAR}
+    for name in SUSENAS_INDICATORS:
+        rows = province_rows.loc[(province_rows["indicator"] == name) & (province_rows["year"] == SUSENAS_YEAR)]
+        out[name] = province_value(province_rows, province, name, SUSENAS_YEAR)
+        out[f"{name}_n"] = int(rows["province_bps"].nunique())
+        out[f"{name}_national"] = SUSENAS_NATIONAL_PCT[name]
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Data-quality notes of everything a regency page shows
+
+PAGE_COLUMNS = ("stunting_survey_pct", "stunting_weighing_pct", "poverty_pct", "births_outside_facility_pct",
+                "first_birth_before_20_pct", "food_security_index", "sppg_per_100k", "population",
+                "children_0_4", *PROGRAMME_INDICATORS)
+
+
+def page_flags(analysis: pd.DataFrame, cross: pd.DataFrame, code: str, columns=PAGE_COLUMNS) -> list[tuple[str, str]]:
+    """``(indicator, flag)`` of every flag carried by the values a regency page shows: each
+    column's latest value (the year ``cross_section`` took it from) and the KBPP layer."""
+    row = _row(cross, code)
+    rows = analysis.loc[analysis["bps_code"] == code]
+    found: list[tuple[str, str]] = []
+    for column in columns:
+        year = _value(row, f"{column}_year") if f"{column}_year" in cross else None
+        found += [(column, f) for f in _flags_for(rows, column, year)]
+    for flag in [f for f in str(row.get("kbpp_flags", "") or "").split(";") if f]:
+        found.append(("kbpp_coverage_pct", flag))
+    return list(dict.fromkeys(found))
+
+
+# --------------------------------------------------------------------------------------
+# Programme data: the counts behind the percentages, and the desa rows left out of them
+
+# Which programme file each indicator of a regency page is computed from (sources/siga.py).
+PROGRAMME_SOURCES = {"modern_cpr_pct": ("siga_pus", "siga_mix_kontra"), "unmet_need_pct": ("siga_pus",),
+                     "long_acting_share_pct": ("siga_mix_kontra",), "kbpp_intention_pct": ("elsimil_bumil",)}
+
+
+def programme_counts(monthly: pd.DataFrame | None, code: str, year: int, month: int) -> dict:
+    """``indicator -> (numerator, denominator)`` of the SIGA percentages of ``code`` in that
+    month, as the build summed them (modern users / PUS, unmet need / PUS, long-acting /
+    modern users)."""
+    if monthly is None or not {"numerator", "denominator"} <= set(monthly.columns):
+        return {}
+    rows = monthly.loc[(monthly["bps_code"].astype(str) == str(code)) & (monthly["year"] == year)
+                       & (monthly["month"] == month) & monthly["numerator"].notna()
+                       & monthly["denominator"].notna()]
+    return {r.indicator: (int(r.numerator), int(r.denominator)) for r in rows.itertuples(index=False)}
+
+
+def _plain_name(name: str) -> str:
+    for prefix in ("kabupaten ", "kab. ", "kab ", "kota "):
+        if name.lower().startswith(prefix):
+            name = name[len(prefix):]
+    return " ".join(name.upper().split())
+
+
+def programme_exclusions(rejects: pd.DataFrame, cross: pd.DataFrame, code: str) -> dict:
+    """``source_id -> (rows left out, reasons)``: desa rows of the programme files that the
+    build set aside (rejects ledger) for regency ``code``. The ledger names a desa row by
+    "REGENCY / KECAMATAN / DESA" as written in the file; each ledger row counted once."""
+    if rejects.empty:
+        return {}
+    name = _plain_name(str(_row(cross, code)["name"]))
+    sources = {s for pair in PROGRAMME_SOURCES.values() for s in pair}
+    rows = rejects.loc[rejects["source_id"].isin(sources)].drop_duplicates(["source_id", "file", "row"])
+    place = rows["value"].astype(str).str.split(" / ").str[0].map(lambda v: " ".join(v.upper().split()))
+    rows = rows.loc[place == name]
+    return {source: (int(len(group)), sorted(set(group["reason"])))
+            for source, group in rows.groupby("source_id", sort=True)}

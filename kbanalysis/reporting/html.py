@@ -54,6 +54,10 @@ nav.report-nav ul { list-style: none; padding: 0; margin: 0.2rem 0; }
 nav.report-nav li { display: inline; }
 nav.report-nav li + li::before { content: " · "; color: var(--muted); }
 nav.report-nav details { margin-top: 0.2rem; }
+.page-head { display: flow-root; }
+.locator { float: right; width: 42%; max-width: 13rem; margin: 0 0 0.5rem 1rem; }
+.locator img { display: block; width: 100%; border: 1px solid var(--line); }
+.locator figcaption { font-size: 0.7rem; color: var(--muted); }
 .figure-scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
 td.simulated { background: repeating-linear-gradient(135deg, #fff3cd 0 6px, #fffaf0 6px 12px); }
 td.simulated::after { content: " sim."; font-size: 0.7rem; color: #8a4b08; }
@@ -178,7 +182,9 @@ def _wide_images(notebook: nbformat.NotebookNode) -> list[bool]:
     return found
 
 
-_IMG = re.compile(r"<img\b[^>]*>")
+# Image outputs of cells; an image a block writes into its own HTML (``data-inline``, the
+# regency page's locator) is not one of them.
+_IMG = re.compile(r"<img\b(?![^>]*\bdata-inline\b)[^>]*>")
 
 # Table columns whose values come from the KBPP layer (the text keys of their headings).
 SIMULATED_COLUMN_KEYS = ("col_kbpp", "col_deliveries", "col_mothers", "prov_col_acceptors", "prov_col_gap")

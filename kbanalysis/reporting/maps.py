@@ -10,6 +10,12 @@ A regency without a value is hatched, and the legend says so. Borders are thin a
 white border would erase the palest class. The year and source are written under the map.
 Maps are drawn at their natural size on a phone (they scroll sideways in their box, see
 ``FigureBlock.wide``), so their text is sized for that, not for a scaled-down image.
+
+Names sit on a point inside their own shape, or beside a shape too small for them with a
+leader line (``_labels``). A map drawn from a boundary file whose licence asks for an
+attribution (``shapes.attrs["attribution"]``) prints it in its caption. ``locator_map`` is
+the small map of a regency page: its province, the regency in red. Shapes are drawn as
+matplotlib paths converted once per shape and process (``shape_path``).
 """
 from __future__ import annotations
 
@@ -18,13 +24,18 @@ from dataclasses import dataclass
 import matplotlib.colors as mcolors
 import numpy as np
 import pandas as pd
+import shapely
 from matplotlib import colormaps, patheffects
+from matplotlib.collections import PathCollection
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.path import Path as MplPath
+from shapely.geometry.polygon import orient
+from shapely.ops import polylabel
 
 from .. import config
 from . import sourcing
 from . import text as T
-from .plots import HIGHLIGHT, FigureBlock, _styled, new_figure
+from .plots import DPI, HIGHLIGHT, FigureBlock, _styled, new_figure
 
 CMAPS = {"stunting_survey_pct": "OrRd", "kbpp_coverage_pct": "BuGn"}
 BORDER = "#7b8794"  # darker than the palest class, lighter than the darkest
@@ -38,7 +49,6 @@ WIDE_SPAN_DEGREES = 25.0  # a map spanning more longitude than this is a nationa
 MAP_WIDTH_IN = 8.0
 LABEL_PT = 7.5  # regency names: 10.4 px at the map's natural size (100 dpi)
 TEXT_PT = 9.0  # legend and caption
-LABEL_NUDGES_PT = (0, 8, -8, 16, -16, 24, -24)
 
 
 @dataclass(frozen=True)
@@ -95,6 +105,33 @@ def short_name(name: str) -> str:
     return str(name).removeprefix("Kabupaten ").removeprefix("Kab. ")
 
 
+_PATHS: dict[int, tuple] = {}  # id(shape) -> (shape, its path): converted once per process
+
+
+def shape_path(geometry) -> MplPath:
+    """A (multi)polygon as one matplotlib path, holes included (cached per shape object:
+    the report context holds one set of shapes, so each regency is converted once)."""
+    hit = _PATHS.get(id(geometry))
+    if hit is not None and hit[0] is geometry:
+        return hit[1]
+    rings = []
+    for polygon in getattr(geometry, "geoms", [geometry]):
+        polygon = orient(polygon, 1.0)  # holes run against the shell, so they stay holes
+        rings += [MplPath(np.asarray(ring.coords)[:, :2], closed=True)
+                  for ring in (polygon.exterior, *polygon.interiors)]
+    path = MplPath.make_compound_path(*rings)
+    _PATHS[id(geometry)] = (geometry, path)
+    return path
+
+
+def _add_shapes(ax, geometries, **style) -> PathCollection:
+    """Shapes as one collection (drawn directly: plotting through geopandas redraws the whole
+    figure on every call, the larger part of a map's cost)."""
+    collection = PathCollection([shape_path(g) for g in geometries], **style)
+    ax.add_collection(collection, autolim=False)
+    return collection
+
+
 def _draw(ax, values: pd.DataFrame, shapes, column: str, colors: list[str], classes: np.ndarray):
     """Regencies in their class colour, the ones without a value hatched."""
     fill = [colors[c] if c >= 0 else "white" for c in classes]
@@ -102,12 +139,13 @@ def _draw(ax, values: pd.DataFrame, shapes, column: str, colors: list[str], clas
         order = dict(zip(values["bps_code"], fill))
         missing = shapes[column].isna().to_numpy()
         face = [order.get(code, "white") for code in shapes["bps_code"]]
+        geometries = shapes.geometry.to_numpy()
         if (~missing).any():
-            shapes.loc[~missing].plot(ax=ax, color=[f for f, m in zip(face, missing) if not m],
-                                      edgecolor=BORDER, linewidth=BORDER_WIDTH)
+            _add_shapes(ax, geometries[~missing], facecolors=[f for f, m in zip(face, missing) if not m],
+                        edgecolors=BORDER, linewidths=BORDER_WIDTH)
         if missing.any():
-            shapes.loc[missing].plot(ax=ax, facecolor="white", edgecolor=NO_DATA_EDGE, hatch=NO_DATA_HATCH,
-                                     linewidth=BORDER_WIDTH)
+            _add_shapes(ax, geometries[missing], facecolors="white", edgecolors=NO_DATA_EDGE,
+                        hatch=NO_DATA_HATCH, linewidths=BORDER_WIDTH)
     else:
         known = classes >= 0
         ax.scatter(values.loc[known, "longitude"], values.loc[known, "latitude"],
@@ -128,34 +166,99 @@ def _bare(ax) -> None:
         spine.set_visible(False)
 
 
+def label_points(shapes) -> pd.DataFrame:
+    """Where each shape's name goes: the pole of inaccessibility of its largest part, the
+    point inside it farthest from its border (a centroid can fall outside a crescent or
+    into a bay; a representative point can hug an edge). Index: ``bps_code``."""
+    points = []
+    for geometry in shapes.geometry:
+        largest = max(getattr(geometry, "geoms", [geometry]), key=lambda part: part.area)
+        size = max(largest.bounds[2] - largest.bounds[0], largest.bounds[3] - largest.bounds[1])
+        points.append(polylabel(largest, tolerance=max(size / 100.0, 1e-5)))
+    return pd.DataFrame({"longitude": [p.x for p in points], "latitude": [p.y for p in points]},
+                        index=shapes["bps_code"].to_numpy())
+
+
+# Offsets (points) tried for a name: first on its shape (near), then as a callout (far).
+NEAR_OFFSETS_PT = ((0, 0), (0, 8), (0, -8), (0, 16), (0, -16), (20, 0), (-20, 0), (0, 24),
+                   (0, -24))
+FAR_OFFSETS_PT = ((0, 22), (0, -22), (48, 0), (-48, 0), (40, 20), (-40, 20), (40, -20),
+                  (-40, -20), (0, 36), (0, -36), (70, 0), (-70, 0), (60, 32), (-60, 32),
+                  (60, -32), (-60, -32), (0, 50), (0, -50))
+ON_SHAPE_SHARE = 0.6  # a name this much over its own shape reads as that shape's
+ANCHOR_PX = 3.0  # other shapes' label points are kept clear of a name by this much
+LEADER = "#52606d"
+
+
 def _labels(ax, values: pd.DataFrame, shapes) -> None:
-    """Regency names at a point inside each shape, with a white halo to stay legible."""
-    points = values.set_index("bps_code")[["longitude", "latitude"]]
-    if shapes is not None:
-        inside = shapes.geometry.representative_point()
-        points = pd.DataFrame({"longitude": inside.x.to_numpy(), "latitude": inside.y.to_numpy()},
-                              index=shapes["bps_code"].to_numpy())
+    """Regency names with a white halo, none over another or over another shape's point.
+
+    Each name is centred on a point inside its own shape (``label_points``) when it lies
+    mostly on that shape there (or one nudge away); a shape too small for its name (a city)
+    gets it beside, as a callout with a thin leader line to a dot on the shape. The
+    smallest shapes are named first: they have the fewest places."""
     names = values.set_index("bps_code")["name"]
+    if shapes is not None:
+        points = label_points(shapes)
+        outline = dict(zip(shapes["bps_code"], shapes.geometry))
+        # Planar degrees: only the order matters here.
+        order = shapes.assign(_area=shapely.area(shapes.geometry.to_numpy())).sort_values(
+            "_area", kind="mergesort")
+        codes = [c for c in order["bps_code"] if c in names.index]
+    else:
+        points = values.set_index("bps_code")[["longitude", "latitude"]]
+        outline = {}
+        codes = list(points.index)
+    points = points.loc[[c for c in codes if c in points.index]]
+    points = points[np.isfinite(points["longitude"]) & np.isfinite(points["latitude"])]
     halo = [patheffects.withStroke(linewidth=2.0, foreground="white")]
     renderer = ax.figure.canvas.get_renderer()
+    to_data = ax.transData.inverted()
+    anchors = dict(zip(points.index, ax.transData.transform(points.to_numpy())))
     placed = []
-    for code, (lon, lat) in points.iterrows():
-        if code not in names.index or not (np.isfinite(lon) and np.isfinite(lat)):
-            continue
-        label = ax.annotate(short_name(names[code]), (lon, lat), ha="center", va="center",
-                            fontsize=LABEL_PT, color="#1f2933", path_effects=halo,
-                            xytext=(0, 0), textcoords="offset points")
-        # Small cities sit inside their regency: nudge a name up or down until it overlaps no
-        # name already written (the first free place wins; else it stays centred).
-        for dy in LABEL_NUDGES_PT:
-            label.set_position((0, dy))
+
+    def free(box, code) -> bool:
+        if any(box.overlaps(other) for other in placed):
+            return False
+        return not any(box.x0 - ANCHOR_PX < x < box.x1 + ANCHOR_PX
+                       and box.y0 - ANCHOR_PX < y < box.y1 + ANCHOR_PX
+                       for other, (x, y) in anchors.items() if other != code)
+
+    def share_on(box, shape) -> float:
+        (x0, y0), (x1, y1) = to_data.transform([(box.x0, box.y0), (box.x1, box.y1)])
+        area = abs((x1 - x0) * (y1 - y0))
+        return shapely.clip_by_rect(shape, x0, y0, x1, y1).area / area if area else 0.0
+
+    for code in points.index:
+        lon, lat = points.at[code, "longitude"], points.at[code, "latitude"]
+        text = short_name(names[code])
+        label = ax.annotate(text, (lon, lat), ha="center", va="center", fontsize=LABEL_PT,
+                            color="#1f2933", path_effects=halo, xytext=(0, 0),
+                            textcoords="offset points", zorder=4)
+        shape = outline.get(code)
+        chosen, callout = None, False
+        for offset in NEAR_OFFSETS_PT:
+            label.set_position(offset)
             box = label.get_window_extent(renderer)
-            if not any(box.overlaps(other) for other in placed):
+            if free(box, code) and (shape is None or share_on(box, shape) >= ON_SHAPE_SHARE):
+                chosen = offset
                 break
-        else:
-            label.set_position((0, 0))
-            box = label.get_window_extent(renderer)
-        placed.append(box)
+        if chosen is None and shape is not None:
+            for offset in FAR_OFFSETS_PT:
+                label.set_position(offset)
+                if free(label.get_window_extent(renderer), code):
+                    chosen, callout = offset, True
+                    break
+        label.set_position(chosen or (0, 0))
+        if callout:  # beside its shape: a leader line says whose name it is
+            label.remove()
+            label = ax.annotate(text, (lon, lat), ha="center", va="center", fontsize=LABEL_PT,
+                                color="#1f2933", path_effects=halo, xytext=chosen,
+                                textcoords="offset points", zorder=4,
+                                arrowprops={"arrowstyle": "-", "color": LEADER, "linewidth": 0.6,
+                                            "shrinkA": 1, "shrinkB": 0})
+            ax.plot([lon], [lat], marker="o", markersize=2.2, color=LEADER, zorder=4)
+        placed.append(label.get_window_extent(renderer))
 
 
 @_styled
@@ -176,7 +279,9 @@ def regency_map(cross: pd.DataFrame, column: str, lang: str, title: str, geometr
     values["name"] = (cross["name"] if "name" in cross else cross["bps_code"]).to_numpy()
     classes = classify(values[column], scale)
     shapes = None
+    attribution = ""
     if geometry is not None:
+        attribution = geometry.attrs.get("attribution", "")
         shapes = geometry.loc[geometry["bps_code"].isin(values["bps_code"]), ["bps_code", "geometry"]]
         shapes = shapes.merge(values[["bps_code", column]], on="bps_code", how="left")
         if shapes.empty:
@@ -211,8 +316,8 @@ def regency_map(cross: pd.DataFrame, column: str, lang: str, title: str, geometr
         if highlight is not None:
             point = values.loc[values["bps_code"] == highlight]
             if shapes is not None and (shapes["bps_code"] == highlight).any():
-                shapes.loc[shapes["bps_code"] == highlight].plot(ax=target, facecolor="none",
-                                                                 edgecolor=HIGHLIGHT, linewidth=1.6)
+                _add_shapes(target, shapes.loc[shapes["bps_code"] == highlight].geometry,
+                            facecolors="none", edgecolors=HIGHLIGHT, linewidths=1.6)
             else:
                 target.scatter(point["longitude"], point["latitude"], s=80, facecolor="none",
                                edgecolor=HIGHLIGHT, linewidth=1.5)
@@ -242,12 +347,18 @@ def regency_map(cross: pd.DataFrame, column: str, lang: str, title: str, geometr
     figure.legend(handles, labels, loc="lower left", bbox_to_anchor=(0.01, 0.3 / height), ncol=3,
                   fontsize=TEXT_PT, frameon=False, title=T.t("ui_legend_pct", lang),
                   title_fontsize=TEXT_PT, alignment="left")
-    figure.text(0.01, 0.08 / height, _caption(cross, column, lang, simulated), fontsize=TEXT_PT,
+    caption = _caption(cross, column, lang, simulated)
+    if shapes is not None and attribution:  # the boundary file's licence asks for it
+        caption += f" · {T.t('ui_map_boundaries', lang, attribution=attribution)}"
+    figure.text(0.01, 0.08 / height, caption, fontsize=TEXT_PT,
                 color="#52606d", ha="left", va="bottom", wrap=True)
     n_known = int((classes >= 0).sum())
     # The plain text (what nbval compares) leaves out the map kind: it depends on whether the
     # raw geometry is present, not on the data shown.
-    return FigureBlock(figure, T.t("ui_alt_regencies", lang, title=title, n=n_known), wide=True)
+    block = FigureBlock(figure, T.t("ui_alt_regencies", lang, title=title, n=n_known), wide=True)
+    # The regencies drawn as shapes (each in its own value's class), for checks and tests.
+    block.codes = tuple(shapes["bps_code"]) if shapes is not None else ()
+    return block
 
 
 def _caption(cross: pd.DataFrame, column: str, lang: str, simulated: bool) -> str:
@@ -256,3 +367,57 @@ def _caption(cross: pd.DataFrame, column: str, lang: str, simulated: bool) -> st
     year = "–" if not years else str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
     source = sourcing.source_line(cross, [column], lang) or T.t("ui_source", lang, sources="–")
     return f"{T.t('ui_year', lang)} {year} · {source}"  # a simulated source names itself so
+
+
+LOCATOR_WIDTH_IN = 2.6
+LOCATOR_OTHER = "#e4e7eb"  # the province's other regencies: quiet, so the red one stands out
+LOCATOR_MIN_PX = 8.0  # a regency smaller than this (side of a square of its area) gets a ring
+
+
+@_styled
+def locator_map(cross: pd.DataFrame, code: str, lang: str, geometry=None) -> FigureBlock:
+    """A small map of ``code``'s province with ``code`` filled red: where the page's regency
+    lies. Shapes when ``geometry`` has the province's regencies, else their points."""
+    row = cross.loc[cross["bps_code"] == code].iloc[0]
+    members = cross.loc[cross["province_bps"] == row["province_bps"]]
+    shapes = None
+    if geometry is not None:
+        shapes = geometry.loc[geometry["bps_code"].isin(members["bps_code"]), ["bps_code", "geometry"]]
+        shapes = shapes if (shapes["bps_code"] == code).any() else None
+    if shapes is not None:
+        min_lon, min_lat, max_lon, max_lat = shapes.total_bounds
+    else:
+        lon, lat = members["longitude"].dropna(), members["latitude"].dropna()
+        min_lon, max_lon = (lon.min(), lon.max()) if len(lon) else (0.0, 1.0)
+        min_lat, max_lat = (lat.min(), lat.max()) if len(lat) else (0.0, 1.0)
+    span_lon, span_lat = max(float(max_lon - min_lon), 0.3), max(float(max_lat - min_lat), 0.3)
+    height = float(np.clip(LOCATOR_WIDTH_IN * span_lat / span_lon, 1.4, 3.4))
+    figure, ax = new_figure(width=LOCATOR_WIDTH_IN, height=height)
+    figure.set_layout_engine(None)
+    ax.set_position([0.02, 0.02, 0.96, 0.96])
+    if shapes is not None:
+        own = shapes["bps_code"].eq(code).to_numpy()
+        geometries = shapes.geometry.to_numpy()
+        _add_shapes(ax, geometries[~own], facecolors=LOCATOR_OTHER, edgecolors=BORDER,
+                    linewidths=BORDER_WIDTH)
+        _add_shapes(ax, geometries[own], facecolors=HIGHLIGHT, edgecolors=HIGHLIGHT,
+                    linewidths=0.6)
+        point = label_points(shapes.loc[own]).iloc[0]
+        lon, lat = point["longitude"], point["latitude"]
+        # By area, not extent: a spread of tiny islands (Kepulauan Seribu) is specks too.
+        size_px = (np.sqrt(geometries[own][0].area) / max(span_lon, span_lat)
+                   * LOCATOR_WIDTH_IN * DPI)
+    else:
+        ax.scatter(members["longitude"], members["latitude"], s=10, color="#9aa5b1")
+        lon, lat, size_px = row["longitude"], row["latitude"], 0.0
+        ax.scatter([lon], [lat], s=40, color=HIGHLIGHT)
+    if size_px < LOCATOR_MIN_PX and np.isfinite(lon) and np.isfinite(lat):
+        ax.scatter([lon], [lat], s=160, facecolor="none", edgecolor=HIGHLIGHT, linewidth=1.4)
+    _bare(ax)
+    ax.set_xlim(min_lon - 0.03 * span_lon, max_lon + 0.03 * span_lon)
+    ax.set_ylim(min_lat - 0.03 * span_lat, max_lat + 0.03 * span_lat)
+    block = FigureBlock(figure, T.t("ui_locator_alt", lang, name=row["name"],
+                                    province=row["province_name"]))
+    block.codes = tuple(shapes["bps_code"]) if shapes is not None else ()
+    block.attribution = geometry.attrs.get("attribution", "") if shapes is not None else ""
+    return block

@@ -56,3 +56,20 @@ def province_series(rows: pd.DataFrame, province: str, indicator: str = "stuntin
         keep = [not set(str(f).split(";")) & set(without_flags) for f in found["flags"]]
         found = found.loc[keep]
     return found[["year", "value"]].sort_values("year", kind="mergesort").reset_index(drop=True)
+
+
+_REJECTS: dict[tuple, pd.DataFrame] = {}
+
+
+def read_rejects(processed_dir=None) -> pd.DataFrame:
+    """``rejects.csv`` of the build (empty when absent), memoised like the province rows."""
+    path = (Path(processed_dir) if processed_dir else config.PROCESSED_DIR) / config.REJECTS_CSV.name
+    columns = ["source_id", "file", "row", "column", "reason", "detail", "value"]
+    if not path.exists():
+        return pd.DataFrame({c: pd.Series(dtype="str") for c in columns})
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _REJECTS:
+        _REJECTS.clear()
+        _REJECTS[key] = pd.read_csv(path, dtype="str", keep_default_na=False)
+    return _REJECTS[key]

@@ -16,6 +16,11 @@ from .text import LANGS
 LEVELS = ("national", "province", "regency")
 
 
+# Papermill writes the parameters it is given (``-p name value``) into a cell it adds after
+# the notebook's "parameters" cell, starting with this comment, and never checks the names.
+PAPERMILL_CELL_MARK = "# Parameters"
+
+
 class ParameterError(ValueError):
     """A report parameter that is not valid; ``candidates`` holds the closest valid values."""
 
@@ -93,3 +98,61 @@ def _common_prefix(a: str, b: str) -> str:
             break
         out.append(x)
     return "".join(out)
+
+
+def _assigned(source: str) -> list[str]:
+    """The names a cell's top-level assignments set (none for a cell that does not parse)."""
+    import ast
+
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    return [target.id for node in tree.body if isinstance(node, ast.Assign)
+            for target in node.targets if isinstance(target, ast.Name)]
+
+
+def injected_parameters(shell=None) -> tuple[list[str], list[str] | None]:
+    """(the names papermill's injected-parameters cell set in this kernel, the names the
+    notebook's own parameters cell declares: the cell run just before it, None when papermill
+    found no such cell). ([], None) outside a kernel or when papermill injected nothing (a
+    notebook opened in JupyterLab)."""
+    if shell is None:
+        try:
+            from IPython import get_ipython
+        except ImportError:
+            return [], None
+        shell = get_ipython()
+    if shell is None:
+        return [], None
+    history = [s for s in (getattr(shell, "user_ns", {}).get("In") or [])
+               if isinstance(s, str) and s.strip()]
+    for k, source in enumerate(history):
+        if source.lstrip().startswith(PAPERMILL_CELL_MARK):
+            declared = _assigned(history[k - 1]) if k > 0 else None
+            return list(dict.fromkeys(_assigned(source))), declared or None
+    return [], None
+
+
+def check_injected(declared, shell=None) -> None:
+    """Stop when papermill set a parameter this notebook does not declare (``-p outcom_year
+    2022`` would otherwise run silently on the defaults), naming the closest declared one.
+    The declared names are those of the notebook's parameters cell; ``declared`` (the
+    parameters of the function the notebook calls first) when that cell cannot be told."""
+    from ..messages import msg
+
+    injected, own = injected_parameters(shell)
+    declared = own or list(declared)
+    unknown = [name for name in injected if name not in declared]
+    if not unknown:
+        return
+    parts, closest = [], []
+    for name in unknown:
+        close = difflib.get_close_matches(name, declared, n=1, cutoff=0.6)
+        closest += close
+        parts.append(msg("param.unknown", name=name,
+                         hint=msg("param.did_you_mean", name=close[0]) if close else "",
+                         names=", ".join(declared)))
+    # The research notebooks speak English, the office's reader Indonesian: say it in both.
+    raise ParameterError(" / ".join("; ".join(p.render(lang) for p in parts)
+                                    for lang in ("id", "en")), closest)

@@ -14,6 +14,7 @@ SIMULATED world of :mod:`kbanalysis.simulate.synthetic`, which needs no raw file
 """
 from __future__ import annotations
 
+import inspect
 import re
 import tempfile
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from ..models import (
     SpecificationError,
     fit_suite,
 )
-from .params import ParameterError, check_province
+from .params import ParameterError, check_injected, check_province
 
 REAL, DEMONSTRATION, SYNTHETIC = "real", "simulated demonstration", "synthetic"
 MIN_DRAWS = 999  # fit_suite's own floor for the wild bootstrap
@@ -183,8 +184,10 @@ def model_request(*, outcome=DEFAULT_OUTCOME, outcome_year=None, exposure=DEFAUL
 
     ``exposure_year`` and ``lag`` (years between exposure and outcome) are alternatives;
     ``covariates=None`` keeps the default adjustment set and ``""`` fits none; ``province``
-    restricts the table to some provinces (codes or names, comma-separated).
+    restricts the table to some provinces (codes or names, comma-separated). Run by
+    papermill, a parameter name it does not take stops here (``check_injected``).
     """
+    check_injected(inspect.signature(model_request).parameters)
     data = parse_data(simulated)
     outcome_year = parse_year(outcome_year, "outcome_year")
     exposure_year = parse_year(exposure_year, "exposure_year")

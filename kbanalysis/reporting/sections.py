@@ -38,9 +38,19 @@ def banner(ctx: ReportContext, lang: str, codes=None) -> B.Block:
 
 def regency_header(ctx: ReportContext, code: str, lang: str) -> B.Block:
     row = ctx.cross.loc[ctx.cross["bps_code"] == code].iloc[0]
-    return B.join(banner(ctx, lang, [code]),
+    head = B.join(regency_locator(ctx, code, lang),
                   B.title(T.t("title_regency", lang, name=row["name"]),
                           T.t("subtitle_regency", lang, province=row["province_name"], code=code)))
+    return B.join(banner(ctx, lang, [code]),
+                  B.Block(f'<div class="page-head">{head.markup}</div>', head.plain))
+
+
+def regency_locator(ctx: ReportContext, code: str, lang: str) -> B.Block:
+    """Where the regency lies: its province, the regency in red (beside the title)."""
+    block = maps.locator_map(ctx.cross, code, lang, geometry=ctx.geometry)
+    caption = (T.t("ui_map_boundaries", lang, attribution=block.attribution)
+               if block.attribution else "")
+    return B.locator(block.png(), block.description, caption)
 
 
 def regency_stunting(ctx: ReportContext, code: str, lang: str) -> B.Block:
@@ -56,9 +66,26 @@ def regency_stunting(ctx: ReportContext, code: str, lang: str) -> B.Block:
         parts.append(B.paragraph(T.t("stunting_weighing", lang, year=s["weighing_year"],
                                      value=_pct(s["weighing"], lang))))
     flags = [T.flag_label(f, lang) for f in s["flags"]]
-    parts.append(B.bullets(flags, T.t("flags_some", lang)) if flags
-                 else B.paragraph(T.t("flags_none", lang)))
+    if flags:
+        parts.append(B.bullets(flags, T.t("flags_some", lang)))
+    parts.append(data_quality_notes(ctx, code, lang))
     return B.join(*parts)
+
+
+def data_quality_notes(ctx: ReportContext, code: str, lang: str) -> B.Block:
+    """Every data-quality flag carried by the values this page shows, by indicator (beyond
+    the stunting figure's own, listed above it); "no notes" only when there is none at all."""
+    found = C.page_flags(ctx.analysis, ctx.cross, code)
+    if not found:
+        return B.paragraph(T.t("flags_none", lang))
+    others = [(c, f) for c, f in found if c != "stunting_survey_pct"]
+    if not others:
+        return B.Block("", "")
+    by_column: dict[str, list[str]] = {}
+    for column, flag in others:
+        by_column.setdefault(column, []).append(T.flag_label(flag, lang))
+    items = [f"{_indicator_label(c, lang)}: {', '.join(labels)}" for c, labels in by_column.items()]
+    return B.bullets(items, T.t("flags_page", lang))
 
 
 def regency_trend(ctx: ReportContext, code: str, lang: str) -> tuple:
@@ -75,10 +102,14 @@ def regency_trend(ctx: ReportContext, code: str, lang: str) -> tuple:
     pre_split = sorted(set(O.province_series(official, row["province_bps"])["year"]) - set(province["year"]))
     national = C.national_survey_series()
     figure = svgcharts.trend_chart(survey, weighing, lang, row["name"], province=province,
-                                   national=national, province_name=row["province_name"])
+                                   national=national, province_name=row["province_name"],
+                                   target=trend_target(lang))
     parts = [head]
     if len(survey) == 1:
         parts.append(B.paragraph(T.t("reg_trend_single", lang, year=int(survey["year"].iloc[0]))))
+    change = trend_sentence(survey, lang)
+    if change:
+        parts.append(B.paragraph(change))
     caption = [T.t("reg_trend_caption", lang)]
     if survey["secondary"].any():
         caption.append(T.t("reg_trend_caption_secondary", lang))
@@ -97,6 +128,37 @@ def regency_trend(ctx: ReportContext, code: str, lang: str) -> tuple:
 
 
 PRE_SPLIT = "pre_split_territory"  # flag of a province figure from before Papua's 2022 split
+# Survey years measured by SKI (Survei Kesehatan Indonesia) rather than SSGI: a change across
+# the two is between different surveys (config.STUNTING_SURVEY_NATIONAL_PCT).
+SKI_YEARS = frozenset({2023})
+
+
+def trend_target(lang: str) -> tuple[float, str]:
+    """The stunting target drawn on every trend chart, with the document that sets it."""
+    target = C.STUNTING_TARGETS[0]
+    return target.pct, T.t("trend_target_legend", lang, pct=T.number(target.pct, lang, 0),
+                           year=target.year, document=T.t("doc_rpjmn_2020_2024", lang))
+
+
+def trend_sentence(points: pd.DataFrame, lang: str) -> str:
+    """One sentence: the direction and size of the change from the previous survey year with
+    a figure to the latest (``points``: ``year, value``; missing values skipped), and a note
+    when one of the two years is SKI and the other SSGI. Empty with fewer than two figures."""
+    known = points.loc[points["value"].notna()].sort_values("year")
+    if len(known) < 2:
+        return ""
+    (prev_year, prev), (year, value) = [(int(r.year), float(r.value)) for r in known.tail(2).itertuples()]
+    change = round(value, 1) - round(prev, 1)
+    if abs(change) < 0.05:
+        sentence = T.t("trend_same", lang, prev_year=prev_year, year=year, value=_pct(value, lang))
+    else:
+        sentence = T.t("trend_change", lang, prev_year=prev_year, year=year,
+                       direction=T.t("trend_up" if change > 0 else "trend_down", lang),
+                       change=T.number(abs(change), lang, 1), prev=_pct(prev, lang),
+                       value=_pct(value, lang))
+    if (prev_year in SKI_YEARS) != (year in SKI_YEARS):
+        sentence += " " + T.t("trend_surveys_differ", lang)
+    return sentence
 
 
 def _trend_table(survey, province, national, lang: str) -> B.Block:
@@ -117,12 +179,36 @@ def regency_targets(ctx: ReportContext, code: str, lang: str) -> B.Block:
     s = C.stunting_summary(ctx.cross, code)
     table = C.target_statuses(s["value"], s["half_width"])
     table["label"] = [T.t(k, lang) for k in table["target"]]
-    table["status_text"] = [_status_text(st, lang) for st in table["status"]]
+    table["status_text"] = [_toward(st, y, s["year"], lang) for st, y in zip(table["status"], table["year"])]
     block = B.table(table, {"label": T.t("col_target", lang), "target_pct": "%",
                             "gap": T.t("col_gap", lang), "status_text": T.t("col_status", lang)},
                     {"target_pct": lambda v: _pct(v, lang), "gap": lambda v: T.signed(v, lang)})
     caption = B.figure_caption(T.t("reg_targets_caption", lang, half=T.number(s["half_width"], lang, 0)))
     return B.join(B.heading(T.t("h_targets", lang)), block, caption if s["value"] is not None else None)
+
+
+def _toward(status: str | None, target_year: int, data_year, lang: str) -> str:
+    """A status in words; a later year's target judged on earlier data reads "menuju target
+    2025: masih di atas target" (it cannot be met or missed yet)."""
+    if status is None or data_year is None or int(target_year) <= int(data_year):
+        return _status_text(status, lang)
+    return T.t("toward_target", lang, year=int(target_year), status=T.t(f"toward_{status}", lang))
+
+
+def own_targets(value, year, lang: str, name: str) -> B.Block | None:
+    """A province's or the nation's own published figure against each stunting target, with
+    the document that sets it (judged on the point figure: "menuju target" for later years)."""
+    if value is None or year is None:
+        return None
+    table = C.own_target_statuses(value, year)
+    table["label"] = [T.t(k, lang) for k in table["target"]]
+    table["status_text"] = [_toward(st, y, year, lang) for st, y in zip(table["status"], table["year"])]
+    return B.join(B.heading(T.t("own_targets_h", lang, name=name), level=3),
+                  B.table(table, {"label": T.t("col_target", lang), "target_pct": "%",
+                                  "gap": T.t("col_gap", lang), "status_text": T.t("col_status", lang)},
+                          {"target_pct": lambda v: _pct(v, lang), "gap": lambda v: T.signed(v, lang)}),
+                  B.figure_caption(T.t("own_targets_caption", lang, value=_pct(value, lang),
+                                       survey=A.survey_name(year))))
 
 
 def _status_text(status: str | None, lang: str) -> str:
@@ -241,35 +327,75 @@ def _model_simulated(ctx: ReportContext) -> bool:
 def regency_kbpp(ctx: ReportContext, code: str, lang: str) -> B.Block:
     k = C.kbpp_summary(ctx.cross, code)
     head = B.heading(T.t("h_kbpp", lang) + (f" {T.t('simulated_tag', lang)}" if k["simulated"] else ""))
+    row = ctx.cross.loc[ctx.cross["bps_code"] == code].iloc[0]
+    plan = B.join(regency_plan(ctx, code, lang),
+                  susenas_context(ctx, str(row["province_bps"]), lang, regency_page=True))
     if k["coverage"] is None:
-        row = ctx.cross.loc[ctx.cross["bps_code"] == code].iloc[0]
-        return B.join(head, B.paragraph(T.t("kbpp_no_public", lang, name=row["name"])),
-                      kbpp_template_offer(ctx, str(row["province_bps"]), lang, "regency"))
-    target = T.number(k["target"], lang, 0)
+        return B.join(head, plan, B.paragraph(T.t("kbpp_no_public", lang, name=row["name"])),
+                      kbpp_template_offer(ctx, str(row["province_bps"]), lang, "regency",
+                                          regency=code))
     if k["deliveries"] is None or k["total"] is None:  # a published coverage, no counts
-        gap_text = (T.t("kbpp_met", lang) if not k["gap"] else
-                    T.t("kbpp_gap_points", lang, gap=_pct(k["gap"], lang)))
-        sentence = T.t("kbpp_coverage_only", lang, year=k["year"],
-                       coverage=_pct(k["coverage"], lang), target=target, gap_text=gap_text)
+        sentence = T.t("kbpp_coverage_only", lang, year=k["year"], coverage=_pct(k["coverage"], lang))
     else:
-        gap_text = (T.t("kbpp_met", lang) if not k["mothers"] else
-                    T.t("kbpp_gap", lang, gap=_pct(k["gap"], lang),
-                        mothers=T.integer(k["mothers"], lang)))
         sentence = T.t("kbpp_value", lang, year=k["year"], coverage=_pct(k["coverage"], lang),
                        deliveries=T.integer(k["deliveries"], lang),
-                       total=T.integer(k["total"], lang), target=target, gap_text=gap_text)
+                       total=T.integer(k["total"], lang))
     flags = [T.flag_label(f, lang) for f in k["flags"]]
     # A published table's citation already starts with its own "Sumber:"; say it once.
     cited = re.sub(r";\s*Sumber:\s*", "; ", k["source"]) if k["source"] else None
     source = B.figure_caption(T.t("ui_source", lang, sources=cited)) if cited else None
     return B.join(head, B.paragraph(sentence, css="key-figure"), source,
-                  B.bullets(flags, T.t("flags_some", lang)) if flags else None)
+                  B.bullets(flags, T.t("flags_some", lang)) if flags else None, plan)
 
 
-def kbpp_template_offer(ctx: ReportContext, province: str, lang: str, level: str) -> B.Block:
+def susenas_context(ctx: ReportContext, province: str, lang: str, regency_page: bool = False) -> B.Block:
+    """The province's Susenas 2022 postpartum indicators (modern method after delivery, KBPP
+    counselling) beside the national figures; says so where the quoted tables omit it."""
+    found = C.susenas_context(O.read_province_rows(getattr(ctx, "processed_dir", None)), province)
+    name = _province_name(ctx, province)
+    items = []
+    for indicator in C.SUSENAS_INDICATORS:
+        national = T.number(found[f"{indicator}_national"], lang, 2)
+        if found[indicator] is None:
+            items.append(T.t(f"susenas_{indicator}_missing", lang, n=found[f"{indicator}_n"], national=national))
+        else:
+            items.append(T.t(f"susenas_{indicator}", lang, value=T.number(found[indicator], lang, 2),
+                             national=national))
+    key = "susenas_h_regency" if regency_page else "susenas_h"
+    return B.join(B.heading(T.t(key, lang, name=name), level=3), B.bullets(items),
+                  B.figure_caption(T.t("susenas_caption", lang)))
+
+
+def regency_plan(ctx: ReportContext, code: str, lang: str) -> B.Block | None:
+    """Deliveries a year (the office's own where given, else children 0-4 / 5) and the KBPP
+    acceptors a year and a month that each 10 points of coverage mean, with the method."""
+    plan = C.regency_plan(ctx.cross, code)
+    if plan is None:
+        return None
+    items = []
+    if plan["estimate"] is not None:
+        items.append(T.t("plan_estimate", lang, estimate=T.integer(plan["estimate"], lang),
+                         month=T.integer(plan["estimate_month"], lang),
+                         children=T.integer(plan["children"], lang), children_year=plan["children_year"]))
+    if plan["office"] is not None:
+        items.append(T.t("plan_office", lang, office=T.integer(plan["office"], lang),
+                         year=plan["office_year"] or "–"))
+    items.append(T.t("plan_per_10_office" if plan["basis"] == "office" else "plan_per_10", lang,
+                     per_year=T.integer(plan["per_10_year"], lang),
+                     per_month=T.integer(plan["per_10_month"], lang)))
+    return B.join(B.heading(T.t("plan_h", lang), level=3), B.bullets(items),
+                  B.figure_caption(T.t("plan_method", lang)))
+
+
+def kbpp_template_offer(ctx: ReportContext, province: str, lang: str, level: str,
+                        regency: str | None = None) -> B.Block:
     """The province's fill-in KBPP workbook (written beside the reports by the batch, see
     ``batch.write_report_templates``) as a relative link from a ``level`` page, and the two
-    commands that turn a filled copy into new reports. For any "no public KBPP data" section."""
+    commands that turn a filled copy into new reports. For any "no public KBPP data" section.
+
+    A ``regency`` page also offers the district template (one row per puskesmas) as the
+    command that writes it: its rows are blank, so one command makes it in a second, where
+    writing one workbook per regency into every batch would add 514 near-identical files."""
     import posixpath
 
     from .. import templates as TP
@@ -287,22 +413,50 @@ def kbpp_template_offer(ctx: ReportContext, province: str, lang: str, level: str
     return B.join(B.paragraph(T.t("kbpp_template_intro", lang, province=province_name, year=year)),
                   link, B.paragraph(T.t("kbpp_template_steps", lang)),
                   B.commands([f".venv/bin/kbanalysis data check {file}", f'make run KBPP="{file}"']),
-                  B.paragraph(T.t("kbpp_template_other", lang, province=province)))
+                  B.paragraph(T.t("kbpp_template_other", lang, province=province)),
+                  _district_template_offer(ctx, regency, year, lang) if regency else None)
+
+
+def _district_template_offer(ctx: ReportContext, code: str, year: int, lang: str) -> B.Block:
+    """The command that writes ``code``'s district template (puskesmas rows to fill)."""
+    name = str(ctx.cross.loc[ctx.cross["bps_code"] == code, "name"].iloc[0])
+    return B.join(B.paragraph(T.t("kbpp_template_district", lang, name=name)),
+                  B.commands([f".venv/bin/kbanalysis template --regency {code} --year {year}"]))
 
 
 def regency_programme(ctx: ReportContext, code: str, lang: str) -> B.Block | None:
-    """BKKBN programme indicators (SIGA / Elsimil) where the data hold them; else nothing."""
+    """BKKBN programme indicators (SIGA / Elsimil) where the data hold them, with the counts
+    behind each percentage and the desa rows the build left out of them; else nothing."""
     rows = C.programme_summary(ctx.cross, code)
     if rows.empty:
         return None
     rows["label"] = [_indicator_label(name, lang) for name in rows["indicator"]]
-    table = B.table(rows, {"label": T.t("col_indicator", lang), "year": T.t("col_year", lang),
-                           "value": T.t("col_value", lang)},
-                    {"value": lambda v: _pct(v, lang), "year": str})
-    month = T.month_year(ctx.programme_month(code), lang) if ctx.programme_month(code) else \
-        str(int(rows["year"].max()))
+    latest = ctx.programme_month(code)
+    counts = C.programme_counts(ctx.programme_monthly, code, *latest) if latest else {}
+    rows["counts"] = [_programme_count(counts.get(name), name, lang) for name in rows["indicator"]]
+    labels = {"label": T.t("col_indicator", lang), "year": T.t("col_year", lang),
+              "value": T.t("col_value", lang), "counts": T.t("programme_col_counts", lang)}
+    if not counts:
+        labels.pop("counts")
+    table = B.table(rows, labels, {"value": lambda v: _pct(v, lang), "year": str})
+    month = T.month_year(latest, lang) if latest else str(int(rows["year"].max()))
+    excluded = C.programme_exclusions(O.read_rejects(ctx.processed_dir), ctx.cross, code)
+    notes = []
+    for name in rows["indicator"]:
+        left_out = sum(excluded.get(source, (0, []))[0] for source in C.PROGRAMME_SOURCES.get(name, ()))
+        if left_out:
+            notes.append(T.t("programme_excluded", lang, label=_indicator_label(name, lang), n=left_out))
     return B.join(B.heading(T.t("h_programme", lang)), table,
-                  B.figure_caption(T.t("programme_caption", lang, month=month)))
+                  B.figure_caption(T.t("programme_caption", lang, month=month)),
+                  B.bullets(notes, T.t("programme_excluded_intro", lang)) if notes else None)
+
+
+def _programme_count(pair, indicator: str, lang: str) -> str:
+    """"13.481 / 26.140 PUS": the numerator and denominator behind a SIGA percentage."""
+    if not pair:
+        return "–"
+    unit = T.t("programme_unit_modern" if indicator == "long_acting_share_pct" else "programme_unit_pus", lang)
+    return f"{T.integer(pair[0], lang)} / {T.integer(pair[1], lang)} {unit}"
 
 
 def regency_rank(ctx: ReportContext, code: str, lang: str) -> B.Block:
@@ -371,7 +525,23 @@ def caveat(lang: str) -> B.Block:
 
 
 def footer(ctx: ReportContext, parameters: dict, lang: str) -> B.Block:
-    return B.footer(C.provenance(ctx.hashes, parameters, ctx.meta), lang)
+    return B.join(data_origin(ctx, lang),
+                  B.footer(C.provenance(ctx.hashes, parameters, ctx.meta), lang))
+
+
+def data_origin(ctx: ReportContext, lang: str) -> B.Block:
+    """One line saying which data the page was built from: the default, or the default plus
+    an office's own files (``make run KBPP=...``, recorded in ``build_meta.json``)."""
+    from ..workspace import office_files
+
+    files = office_files(ctx.processed_dir)
+    if files:
+        text = T.t("data_origin_office", lang, files=", ".join(files))
+    elif "simulated_kbpp" in ctx.simulated:
+        text = T.t("data_origin_simulated", lang)
+    else:
+        text = T.t("data_origin_default", lang)
+    return B.paragraph(text, css="data-origin")
 
 
 # --------------------------------------------------------------------------------------
@@ -527,20 +697,19 @@ def national_provinces(ctx: ReportContext, lang: str) -> B.Block:
     labels = {"province_bps": T.t("col_code", lang), "province_name": T.t("col_province", lang),
               "official": T.t("nat_col_official", lang, year=year or "–"),
               "regency_mean": T.t("nat_col_regency_mean", lang), "used": T.t("nat_col_n_used", lang),
-              "kbpp_text": T.t("col_kbpp", lang) + tag, "deliveries": T.t("col_deliveries", lang) + tag,
-              "mothers": T.t("col_mothers", lang) + tag}
-    if table["deliveries"].isna().all():  # no province has counts: no empty columns
-        labels.pop("deliveries"), labels.pop("mothers")
+              "kbpp_text": T.t("col_kbpp", lang) + tag, "deliveries": T.t("col_deliveries", lang) + tag}
+    if table["deliveries"].isna().all():  # no province has counts: no empty column
+        labels.pop("deliveries")
     return B.join(B.heading(T.t("h_provinces", lang)), B.table(
         shown, labels,
         {"official": lambda v: na if v is None or v != v else _pct(v, lang),
          "regency_mean": lambda v: _pct(v, lang),
-         "deliveries": lambda v: T.integer(v, lang), "mothers": lambda v: T.integer(v, lang)}),
+         "deliveries": lambda v: T.integer(v, lang)}),
         B.figure_caption(T.t("nat_provinces_caption", lang)),
         B.figure_caption(T.t("prov_source_official", lang)),
         B.caveat(T.t("nat_papua_codes", lang)),
         _download(table, f"provinces-{year or 'official'}.csv", "nat_download_provinces", lang,
-                  {"official": 1, "regency_mean": 2, "kbpp": 2, "deliveries": 0, "mothers": 0,
+                  {"official": 1, "regency_mean": 2, "kbpp": 2, "deliveries": 0,
                    "kbpp_published": 1}))
 
 
@@ -557,7 +726,10 @@ def _interval(low, high, lang: str, decimals: int) -> str:
 
 
 def _province_name(ctx: ReportContext, province: str) -> str:
-    return ctx.provinces.set_index("province_bps").at[province, "province_name"]
+    provinces = getattr(ctx, "provinces", None)
+    if provinces is None:  # a context of regencies only: the name their rows carry
+        return str(ctx.cross.loc[ctx.cross["province_bps"] == province, "province_name"].iloc[0])
+    return provinces.set_index("province_bps").at[province, "province_name"]
 
 
 def _download(frame, filename: str, key: str, lang: str, decimals=None) -> B.Block:
@@ -614,6 +786,7 @@ def province_headline(ctx: ReportContext, province: str, lang: str) -> B.Block:
     if national["value"] is not None:
         parts.append(B.paragraph(T.t("prov_national", lang, survey=A.survey_name(national["year"]),
                                      value=_pct(national["value"], lang))))
+    parts.append(own_targets(head["value"], head["year"], lang, name))
     parts.append(_regency_mean_sentence(A.regency_mean(members, head["year"]), lang))
     parts.append(_target_count(members["stunting_survey_pct"], lang))
     overview = C.area_overview(members)
@@ -644,6 +817,33 @@ def papua_codes(ctx: ReportContext, province: str, lang: str) -> B.Block | None:
 
 
 def province_trend(ctx: ReportContext, province: str, lang: str) -> tuple:
+    """The official province series (:func:`_province_trend`), then each regency's own survey
+    trend as small multiples on one scale, with the target line."""
+    return tuple(p for p in (*_province_trend(ctx, province, lang), *regency_trends(ctx, province, lang))
+                 if p is not None)
+
+
+def regency_trends(ctx: ReportContext, province: str, lang: str) -> tuple:
+    """Small multiples: every survey year of each regency of ``province`` (secondary quotes
+    hollow), one scale for all, the 14 % target in each; a count of falls and rises."""
+    members = ctx.cross.loc[ctx.cross["province_bps"] == province].sort_values("bps_code", kind="mergesort")
+    panels, down, up, n_two = [], 0, 0, 0
+    for code, name in zip(members["bps_code"], members["name"]):
+        trend = C.survey_trend(ctx.analysis, code)
+        panels.append((maps.short_name(name), trend))
+        if len(trend) >= 2:
+            n_two += 1
+            change = round(trend["value"].iloc[-1], 1) - round(trend["value"].iloc[-2], 1)
+            down, up = down + (change <= -0.05), up + (change >= 0.05)
+    if not any(len(f) for _, f in panels):
+        return ()
+    return (B.heading(T.t("prov_h_regency_trends", lang), level=3),
+            svgcharts.small_multiples(panels, lang, target=trend_target(lang)),
+            B.figure_caption(T.t("prov_regency_trends_caption", lang, n=len(members), n_two=n_two,
+                                 down=down, up=up, same=n_two - down - up)))
+
+
+def _province_trend(ctx: ReportContext, province: str, lang: str) -> tuple:
     """The official series by year (survey only), "not available" years marked, the nation
     as a reference; routine weighing, where the province has it, in its own panel."""
     rows = O.read_province_rows(ctx.processed_dir)
@@ -675,8 +875,10 @@ def province_trend(ctx: ReportContext, province: str, lang: str) -> tuple:
         weighing = members.loc[members["stunting_weighing_pct"].notna(), ["bps_code", "year", "stunting_weighing_pct"]] \
             .rename(columns={"stunting_weighing_pct": "value"})
     figure = AP.province_trend_figure(points, lang, T.t("prov_h_trend", lang, first=first, last=last),
-                                      name, national=national, weighing=weighing)
-    parts = [head, figure, B.figure_caption(T.t("prov_trend_caption", lang))]
+                                      name, national=national, weighing=weighing,
+                                      target=trend_target(lang))
+    parts = [head, figure, B.paragraph(trend_sentence(points, lang)),
+             B.figure_caption(T.t("prov_trend_caption", lang))]
     if weighing is not None:
         parts.append(B.figure_caption(T.t("prov_weighing_caption", lang)))
     return (*parts, shown, source, csv)
@@ -698,8 +900,6 @@ def _planning_cells(table, lang: str) -> pd.DataFrame:
         "acceptors": [count(v, b) for v, b in zip(table["acceptors"], table["basis"])],
         "deliveries": [count(v, b) for v, b in zip(table["deliveries"], table["basis"])],
         "coverage": [_pct(v, lang) for v in table["coverage"]],
-        "gap_points": [_pct(v, lang) for v in table["gap_points"]],
-        "mothers": [count(v, b) for v, b in zip(table["mothers"], table["basis"])],
         "long_acting": [na if v != v else _pct(v, lang) for v in table["long_acting_share_pct"]],
         "basis": [T.t(f"prov_basis_{b}", lang) for b in table["basis"]],
         "total": False,
@@ -707,40 +907,36 @@ def _planning_cells(table, lang: str) -> pd.DataFrame:
 
 
 def province_planning(ctx: ReportContext, province: str, lang: str) -> B.Block:
-    """Per regency: acceptors, deliveries, coverage, gap to the 70 % target, mothers to
-    reach, long-acting share; a total row over the rows with counts (it adds up)."""
+    """Deliveries and acceptors per 10 points per regency (:func:`province_deliveries`), then
+    per regency: acceptors, deliveries, coverage, long-acting share; a total row over the
+    rows with counts (it adds up)."""
     table = A.planning_table(ctx.cross, province)
     total = A.planning_total(table)
-    target = T.number(config.KBPP_TARGET_PCT, lang, 0)
+    deliveries = B.join(province_deliveries(ctx, province, lang), susenas_context(ctx, province, lang))
     if total["n_none"] == total["n"] and not total["n_long_acting"]:
-        return B.join(B.heading(T.t("prov_h_planning", lang)),
+        return B.join(deliveries, B.heading(T.t("prov_h_planning", lang)),
                       B.paragraph(T.t("prov_planning_none", lang, n=total["n"])),
                       kbpp_template_offer(ctx, province, lang, "province"))
     cells = _planning_cells(table, lang)
     tag = f" {T.t('simulated_tag', lang)}" if total["simulated"] else ""
     cells["basis"] = [b + (tag if sim else "") for b, sim in zip(cells["basis"], table["simulated"])]
     if total["n_counts"]:
-        gap = None if total["coverage"] is None else round(max(0.0, config.KBPP_TARGET_PCT - total["coverage"]), 1)
         cells = pd.concat([cells, pd.DataFrame([{
             "bps_code": "", "name": T.t("prov_total_row", lang, n_counts=total["n_counts"], n=total["n"]) + tag,
             "kbpp_year": "", "acceptors": T.integer(total["acceptors"], lang),
             "deliveries": T.integer(total["deliveries"], lang), "coverage": _pct(total["coverage"], lang),
-            "gap_points": _pct(gap, lang), "mothers": T.integer(total["mothers"], lang),
             "long_acting": "", "basis": "", "total": True}])], ignore_index=True)
     labels = {"bps_code": T.t("col_code", lang), "name": T.t("col_name", lang),
               "kbpp_year": T.t("prov_col_kbpp_year", lang),
               "acceptors": T.t("prov_col_acceptors", lang) + tag,
               "deliveries": T.t("col_deliveries", lang) + tag,
               "coverage": T.t("col_kbpp", lang) + tag,
-              "gap_points": T.t("prov_col_gap", lang, target=target) + tag,
-              "mothers": T.t("col_mothers", lang) + tag,
               "long_acting": T.t("prov_col_long_acting", lang),
               "basis": T.t("prov_col_note", lang)}
     # A column saying the same "not published" / "–" in every row is said once, in words
     # (the method-mix sentence below already covers a long-acting share missing everywhere).
     said = []
-    for column in ("kbpp_year", "acceptors", "deliveries", "coverage", "gap_points", "mothers",
-                   "long_acting", "basis"):
+    for column in ("kbpp_year", "acceptors", "deliveries", "coverage", "long_acting", "basis"):
         values = set(cells.loc[~cells["total"], column])
         if len(values) != 1 or not (column == "basis" or values <= {
                 "–", T.t("prov_not_published", lang), T.t("not_available", lang)}):
@@ -751,8 +947,8 @@ def province_planning(ctx: ReportContext, province: str, lang: str) -> B.Block:
         elif value != "–" and column != "long_acting":
             said.append(T.t("prov_uniform_column", lang, column=label, value=value, n=total["n"]))
     shown = B.table(cells, labels, highlight=lambda row: bool(row["total"]))
-    parts = [B.heading(T.t("prov_h_planning", lang) + tag),
-             B.paragraph(T.t("prov_planning_intro", lang, target=target)), shown,
+    parts = [deliveries, B.heading(T.t("prov_h_planning", lang) + tag),
+             B.paragraph(T.t("prov_planning_intro", lang)), shown,
              B.bullets(said) if said else None]
     if total["n_counts"]:
         parts.append(B.paragraph(T.t("prov_total_sentence", lang, **total)))
@@ -762,8 +958,7 @@ def province_planning(ctx: ReportContext, province: str, lang: str) -> B.Block:
     published = A.published_province_kbpp(province, year)
     if published is not None:
         parts.append(B.paragraph(T.t("prov_published_province", lang, year=int(year),
-                                     value=_pct(published, lang),
-                                     gap=_pct(round(max(0.0, config.KBPP_TARGET_PCT - published), 1), lang))))
+                                     value=_pct(published, lang))))
     with_mix = table.loc[table["long_acting_share_pct"].notna(), "bps_code"]
     if len(with_mix):
         month = ctx.programme_month(str(with_mix.iloc[0]))
@@ -779,10 +974,44 @@ def province_planning(ctx: ReportContext, province: str, lang: str) -> B.Block:
     if sources:
         parts.append(B.figure_caption(T.t("ui_source", lang, sources="; ".join(sources))))
     parts.append(_download(table, f"kbpp-planning-{province}.csv", "prov_download_planning", lang,
-                           {"coverage": 1, "gap_points": 1, "long_acting_share_pct": 1,
-                            "acceptors": 0, "deliveries": 0, "mothers": 0, "kbpp_year": 0,
+                           {"coverage": 1, "long_acting_share_pct": 1,
+                            "acceptors": 0, "deliveries": 0, "kbpp_year": 0,
                             "long_acting_year": 0}))
     return B.join(*parts)
+
+
+def province_deliveries(ctx: ReportContext, province: str, lang: str) -> B.Block | None:
+    """Per regency: children 0-4, estimated deliveries a year and a month, the office's own
+    deliveries where given, and the KBPP acceptors a year and a month each 10 points of
+    coverage mean; the total row is the sum of the rounded numbers printed above it."""
+    table = A.deliveries_table(ctx.cross, province)
+    if table[["estimate", "office"]].isna().all().all():
+        return None
+    total = A.deliveries_total(table)
+    whole = lambda v: "–" if v is None or v != v else T.integer(v, lang)  # noqa: E731
+    cells = table.assign(total=False)
+    cells = pd.concat([cells, pd.DataFrame([{
+        "bps_code": "", "name": T.t("plan_total_row", lang, name=_province_name(ctx, province)),
+        **{c: total[c] for c in ("children", "estimate", "estimate_month", "office",
+                                 "per_10_year", "per_10_month")}, "total": True}])], ignore_index=True)
+    labels = {"bps_code": T.t("col_code", lang), "name": T.t("col_name", lang),
+              "children": T.t("plan_col_children", lang, year=total["children_year"] or "–"),
+              "estimate": T.t("plan_col_estimate", lang), "estimate_month": T.t("plan_col_month", lang),
+              "office": T.t("plan_col_office", lang),
+              "per_10_year": T.t("plan_col_per_10_year", lang),
+              "per_10_month": T.t("plan_col_per_10_month", lang)}
+    if table["office"].isna().all():  # no office gave its deliveries: no empty column
+        labels.pop("office")
+    shown = B.table(cells, labels, {c: whole for c in labels if c not in ("bps_code", "name")},
+                    highlight=lambda row: bool(row["total"]))
+    return B.join(B.heading(T.t("plan_h", lang)),
+                  B.paragraph(T.t("plan_province_intro", lang, name=_province_name(ctx, province),
+                                  estimate=whole(total["estimate"]), month=whole(total["estimate_month"]),
+                                  per_year=whole(total["per_10_year"]),
+                                  per_month=whole(total["per_10_month"]))),
+                  shown, B.figure_caption(T.t("plan_total_caption", lang)),
+                  B.figure_caption(T.t("plan_method", lang)),
+                  _download(table, f"deliveries-{province}.csv", "plan_download", lang))
 
 
 def province_programme_months(ctx: ReportContext, province: str, lang: str) -> tuple:
@@ -790,8 +1019,9 @@ def province_programme_months(ctx: ReportContext, province: str, lang: str) -> t
     regency, where the programme data hold them (else nothing)."""
     members = ctx.cross.loc[ctx.cross["province_bps"] == province]
     months = A.programme_months(ctx.programme_monthly, members["bps_code"])
+    intention = province_intention(ctx, province, lang)
     if months.empty:
-        return ()
+        return () if intention is None else (intention,)
     names = dict(zip(members["bps_code"], members["name"]))
     names = {code: names[code] for code in sorted(set(months["bps_code"])) if code in names}
     labels = {ind: _indicator_label(ind, lang) for ind in A.MONTHLY_INDICATORS}
@@ -816,7 +1046,26 @@ def province_programme_months(ctx: ReportContext, province: str, lang: str) -> t
     parts.append(_download(months.assign(name=[names.get(c, c) for c in months["bps_code"]])[
         ["bps_code", "name", "year", "month", "indicator", "value"]],
         f"siga-monthly-{province}.csv", "prov_download_siga", lang, {"value": 2}))
-    return tuple(parts)
+    return tuple(p for p in (*parts, intention) if p is not None)
+
+
+def province_intention(ctx: ReportContext, province: str, lang: str) -> B.Block | None:
+    """The Elsimil KBPP intention (pregnant women at >= 32 weeks who intend KBPP) per regency,
+    with the desa rows the build left out of each figure; None where the data hold none."""
+    column = "kbpp_intention_pct"
+    members = ctx.cross.loc[ctx.cross["province_bps"] == province]
+    if column not in members or members[column].isna().all():
+        return None
+    rows = members.loc[members[column].notna(), ["bps_code", "name", column, f"{column}_year"]].copy()
+    rejects = O.read_rejects(ctx.processed_dir)
+    rows["left_out"] = [sum(C.programme_exclusions(rejects, ctx.cross, code).get(s, (0, []))[0]
+                            for s in C.PROGRAMME_SOURCES[column]) for code in rows["bps_code"]]
+    table = B.table(rows, {"name": T.t("col_name", lang), f"{column}_year": T.t("col_year", lang),
+                           column: T.t("col_value", lang), "left_out": T.t("prov_col_left_out", lang)},
+                    {column: lambda v: _pct(v, lang), f"{column}_year": lambda v: str(int(v)),
+                     "left_out": lambda v: T.integer(v, lang)})
+    return B.join(B.heading(T.t("prov_h_intention", lang), level=3), table,
+                  B.figure_caption(T.t("prov_intention_caption", lang)))
 
 
 def national_overview(ctx: ReportContext, lang: str) -> B.Block:
@@ -827,10 +1076,26 @@ def national_overview(ctx: ReportContext, lang: str) -> B.Block:
     if national["value"] is not None:
         parts.append(B.paragraph(T.t("nat_headline", lang, survey=A.survey_name(national["year"]),
                                      value=_pct(national["value"], lang)), css="key-figure"))
+    parts.append(own_targets(national["value"], national["year"], lang, "Indonesia"))
+    parts += national_trend(lang)
     parts.append(_regency_mean_sentence(A.regency_mean(ctx.cross, national["year"]), lang))
     parts.append(_target_count(ctx.cross["stunting_survey_pct"], lang))
     parts.append(B.figure_caption(T.t("prov_source_official", lang)))
     return B.join(*parts)
+
+
+def national_trend(lang: str) -> list[B.Block]:
+    """The published national series (SSGI 2021, 2022, SKI 2023, SSGI 2024) as a chart with
+    the 14 % target line, one sentence on the latest change, and the points in words."""
+    series = C.national_survey_series().assign(secondary=False)
+    if len(series) < 2:
+        return []
+    first, last = int(series["year"].min()), int(series["year"].max())
+    chart = svgcharts.trend_chart(series, series.iloc[0:0][["year", "value"]], lang, "Indonesia",
+                                  target=trend_target(lang))
+    points = " → ".join(f"{_pct(v, lang)} % ({A.survey_name(y)})" for y, v in zip(series["year"], series["value"]))
+    return [B.heading(T.t("nat_h_trend", lang, first=first, last=last), level=3), chart,
+            B.paragraph(trend_sentence(series, lang)), B.figure_caption(T.t("nat_trend_points", lang, points=points))]
 
 
 def model_name(model: str, lang: str) -> str:

@@ -99,23 +99,52 @@ def headline(results) -> B.Block:
     for key, what in (("unadjusted", "Unadjusted (coverage alone)"),
                       ("adjusted", "Adjusted" if results.spec.covariates
                        else "Adjusted (no covariates given: same as unadjusted)")):
-        entry = head.get(key)
-        if not entry:
+        e = head.effects().get(key)
+        if e is None:
             continue
-        interval = (f"95 % interval {_num(entry['ci_low'])} to {_num(entry['ci_high'])} "
-                    f"(wild bootstrap), p {_p(entry.get('p_value'))}" if "ci_low" in entry
+        interval = (f"95 % interval {_num(e.ci_low)} to {_num(e.ci_high)} "
+                    f"(wild bootstrap), p {_p(e.p_value)}" if e.has_interval
                     else "no bootstrap interval")
-        items.append(f"{what}: {_num(entry['estimate'])} pp per 10-point rise; {interval}; "
-                     f"analytic {_num(entry['analytic_ci_low'])} to "
-                     f"{_num(entry['analytic_ci_high'])} ({entry['analytic_inference']}); "
-                     f"n = {int(entry['n_obs'])}")
+        items.append(f"{what}: {_num(e.estimate)} pp per 10-point rise; {interval}; "
+                     f"analytic {_num(e.analytic_ci_low)} to "
+                     f"{_num(e.analytic_ci_high)} ({e.analytic_inference}); "
+                     f"n = {int(e.n_obs)}")
     sentence = power_sentence(results)
+    secondary, n = secondary_outcome(results)
+    every = bool(n) and secondary == n
     parts = [B.heading(label(results, f"Headline: pp of stunting per 10-point rise in "
-                                      f"{exposure_label(results)}")),
-             B.bullets(items, f"Interval: {head['interval']}.")]
+                                      f"{exposure_label(results)}"
+                             + (" (outcome: secondary-source values only)" if every else ""))),
+             B.paragraph(secondary_sentence(results, secondary, n), css="key-figure")
+             if secondary else None,
+             B.bullets(items, f"Interval: {head.interval}.")]
     if sentence:
         parts.append(B.paragraph(sentence, css="key-figure"))
     return B.join(*parts)
+
+
+def secondary_outcome(results) -> tuple[int, int]:
+    """(regencies whose outcome value is a secondary-source copy, regencies in the fit)."""
+    from ..models.timing import parse_flags
+
+    frame = results.data.frame
+    if "flags" not in frame.columns:
+        return 0, len(frame)
+    outcome = results.spec.outcome
+    flagged = frame["flags"].map(lambda text: (outcome, "secondary_source") in parse_flags(text))
+    return int(flagged.sum()), len(frame)
+
+
+def secondary_sentence(results, secondary: int, n: int) -> str:
+    """What a fit on secondary-source outcome values (news and data journalism quoting the
+    survey, not its own tables) rests on."""
+    year = results.spec.outcome_year
+    if secondary == n:
+        return (f"Every outcome value of this fit ({n} regencies, {results.spec.outcome} "
+                f"{year}) is a secondary-source copy (news or data journalism quoting the "
+                f"survey), not the survey's own table: the estimates are provisional.")
+    return (f"{secondary} of {n} outcome values ({results.spec.outcome} {year}) are "
+            f"secondary-source copies (news or data journalism quoting the survey).")
 
 
 def comparison_rows(results) -> pd.DataFrame:
@@ -188,8 +217,8 @@ def key_facts(results, data_description: str) -> dict:
     """The numbers a reader (or a test) checks first, rounded for display."""
     head = results.headline()
 
-    def rounded(entry, key, digits=4):
-        value = (entry or {}).get(key)
+    def rounded(effect, key, digits=4):
+        value = None if effect is None else getattr(effect, key)
         return None if value is None or value != value else round(float(value), digits)
 
     return {"data": data_description, "simulated": results.simulated,
@@ -200,11 +229,11 @@ def key_facts(results, data_description: str) -> dict:
             "weights": results.spec.weights, "n_obs": results.data.n_obs,
             "n_provinces": results.data.n_provinces, "inference": results.data.inference,
             "inference_reason": results.data.inference_reason,
-            "unadjusted_per_10": rounded(head.get("unadjusted"), "estimate"),
-            "adjusted_per_10": rounded(head.get("adjusted"), "estimate"),
-            "adjusted_ci": [rounded(head.get("adjusted"), "ci_low"),
-                            rounded(head.get("adjusted"), "ci_high")],
-            "mde_per_10": rounded(head.get("adjusted"), "mde_pp"),
+            "unadjusted_per_10": rounded(head.unadjusted, "estimate"),
+            "adjusted_per_10": rounded(head.adjusted, "estimate"),
+            "adjusted_ci": [rounded(head.adjusted, "ci_low"),
+                            rounded(head.adjusted, "ci_high")],
+            "mde_per_10": rounded(head.adjusted, "mde_pp"),
             "expected_range_per_10": [round(results.expected.lower_pp, 4),
                                       round(results.expected.upper_pp, 4)],
             "bootstrap_draws": results.bootstrap["draws"]}

@@ -24,6 +24,7 @@ PROVINCE = "#7f8c8d"
 NATIONAL = "#000000"
 WEIGHING = "#6c7a3a"
 GRID = "#d5d8dc"
+TARGET = "#2f855a"
 
 
 def _nice_top(high: float) -> tuple[float, float]:
@@ -116,18 +117,24 @@ def _svg(parts: list[str], height: float, description: str, css: str) -> str:
 
 def trend_chart(survey: pd.DataFrame, weighing: pd.DataFrame, lang: str, name: str,
                 province: pd.DataFrame | None = None, national: pd.DataFrame | None = None,
-                province_name: str | None = None) -> Block:
+                province_name: str | None = None, target: tuple[float, str] | None = None) -> Block:
     """The regency's survey stunting by year (``survey``: ``year, value, secondary``; hollow
     circles where a secondary source quoted the figure), the official province and national
     series as dashed and dotted lines, and routine weighing (``weighing``: ``year, value``), a
-    different measure, in a second chart of its own below, never on the survey axis."""
+    different measure, in a second chart of its own below, never on the survey axis.
+    ``target``: (percent, legend text naming its document), a horizontal line."""
     references = [(f, s) for f, s in ((province, "province"), (national, "national")) if f is not None and len(f)]
     years = sorted({int(y) for y in survey["year"]} | {int(y) for f, _ in references for y in f["year"]})
     values = [*survey["value"], *[v for f, _ in references for v in f["value"]]]
     out, plain = [], []
     if years:
         height = 250.0
-        panel = _Panel(years, max(values), TOP, height, lang, T.t("reg_panel_survey", lang))
+        panel = _Panel(years, max(values + ([target[0]] if target else [])), TOP, height, lang,
+                       T.t("reg_panel_survey", lang))
+        if target is not None:
+            y = panel.y(target[0])
+            panel.parts.append(f'<line class="target" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" '
+                               f'y2="{y:.1f}" stroke="{TARGET}" stroke-width="1.6" stroke-dasharray="10 5"/>')
         for frame, kind in references:
             points = list(zip(frame["year"], frame["value"]))
             color, dash = (PROVINCE, "7 5") if kind == "province" else (NATIONAL, "2 4")
@@ -149,6 +156,8 @@ def trend_chart(survey: pd.DataFrame, weighing: pd.DataFrame, lang: str, name: s
         for _, kind in references:
             entries.append((line(PROVINCE, "7 5"), T.t("reg_legend_province", lang, name=province_name))
                            if kind == "province" else (line(NATIONAL, "2 4"), T.t("reg_legend_national", lang)))
+        if target is not None:
+            entries.append((line(TARGET, "10 5"), target[1]))
         legend_top = TOP + height + FONT + 44
         parts = panel.parts + _legend(entries, legend_top)
         total = legend_top + len(entries) * (FONT + 8) + 4
@@ -167,3 +176,64 @@ def trend_chart(survey: pd.DataFrame, weighing: pd.DataFrame, lang: str, name: s
         out.append(_svg(panel.parts, TOP + 150.0 + FONT + 16, description, "trend trend-weighing"))
         plain.append(f"[chart: {description}]")
     return Block('<div class="chart">' + "".join(out) + "</div>", "\n".join(plain))
+
+
+SMALL_WIDTH, SMALL_HEIGHT = 240, 150  # one small panel (user units); two fit a phone's width
+
+
+def small_multiples(panels: list[tuple[str, pd.DataFrame]], lang: str,
+                    target: tuple[float, str] | None = None) -> Block:
+    """One small chart per regency (``panels``: (name, ``year, value, secondary``)) on the
+    same years and the same 0-based percent scale, so panels compare by eye; the target as a
+    dashed line in each; hollow circles for secondary quotes; the first and last value
+    written. A panel with no value says so."""
+    years = sorted({int(y) for _, f in panels for y in f["year"]})
+    if not years:
+        return Block("", "")
+    values = [float(v) for _, f in panels for v in f["value"]] + ([target[0]] if target else [])
+    y_max, _ = _nice_top(max(values))
+    left, right, top, bottom = 8, 8, 30, 24
+    span = max(years[-1] - years[0], 1)
+    x = lambda year: left + 14 + (float(year) - years[0]) / span * (SMALL_WIDTH - left - right - 28)  # noqa: E731
+    y = lambda v: top + (SMALL_HEIGHT - top - bottom) * (1 - float(v) / y_max)  # noqa: E731
+    out, plain = [], []
+    for name, frame in panels:
+        frame = frame.sort_values("year")
+        p = [f'<text x="{SMALL_WIDTH / 2}" y="18" text-anchor="middle" font-size="{FONT - 2}">{esc(name)}</text>',
+             f'<line x1="{left}" x2="{SMALL_WIDTH - right}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="#333"/>']
+        if target is not None:
+            p.append(f'<line class="target" x1="{left}" x2="{SMALL_WIDTH - right}" y1="{y(target[0]):.1f}" '
+                     f'y2="{y(target[0]):.1f}" stroke="{TARGET}" stroke-width="1.4" stroke-dasharray="8 4"/>')
+        for year in (years[0], years[-1]):
+            anchor = "start" if year == years[0] else "end"
+            p.append(f'<text x="{x(year):.1f}" y="{SMALL_HEIGHT - 4}" text-anchor="{anchor}" '
+                     f'font-size="{FONT - 4}">{year}</text>')
+        points = list(zip(frame["year"], frame["value"]))
+        if len(points) > 1:
+            coords = " ".join(f"{x(a):.1f},{y(b):.1f}" for a, b in points)
+            p.append(f'<polyline points="{coords}" fill="none" stroke="{REGENCY}" stroke-width="2"/>')
+        secondary = frame["secondary"].astype(bool).tolist() if "secondary" in frame else [False] * len(points)
+        for (a, b), hollow in zip(points, secondary):
+            p.append(f'<circle cx="{x(a):.1f}" cy="{y(b):.1f}" r="4" fill="{"#ffffff" if hollow else REGENCY}" '
+                     f'stroke="{REGENCY}" stroke-width="2"/>')
+        for i in sorted({0, len(points) - 1}) if points else []:
+            a, b = points[i]
+            anchor = "start" if i == 0 and len(points) > 1 else "end" if len(points) > 1 else "middle"
+            p.append(f'<text x="{x(a):.1f}" y="{y(b) - 9:.1f}" text-anchor="{anchor}" font-size="{FONT - 3}" '
+                     f'fill="{REGENCY}" paint-order="stroke" stroke="#ffffff" stroke-width="4">'
+                     f'{esc(T.number(b, lang, 1))}</text>')
+        if not points:
+            p.append(f'<text x="{SMALL_WIDTH / 2}" y="{SMALL_HEIGHT / 2}" text-anchor="middle" '
+                     f'font-size="{FONT - 4}" fill="#555">{esc(T.t("not_available", lang))}</text>')
+        description = f"{name}: " + (", ".join(f"{int(a)} {T.number(b, lang, 1)} %" for a, b in points)
+                                     or T.t("not_available", lang))
+        out.append(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SMALL_WIDTH} {SMALL_HEIGHT}" '
+                   f'width="100%" style="max-width:{SMALL_WIDTH}px;height:auto;display:block" role="img" '
+                   f'font-family="DejaVu Sans, Verdana, sans-serif"><title>{esc(description)}</title>'
+                   + "".join(p) + "</svg>")
+        plain.append(f"[chart: {description}]")
+    # A grid of equal cells: two a row on a phone, four on a desktop page, never one stretched.
+    cells = "".join(f"<div>{svg}</div>" for svg in out)
+    return Block('<div class="chart small-multiples" style="display:grid;gap:6px;'
+                 f'grid-template-columns:repeat(auto-fill,minmax(170px,1fr))">{cells}</div>',
+                 "\n".join(plain))

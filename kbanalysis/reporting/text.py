@@ -57,6 +57,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Routine weighing {year}: {value} % of under-fives stunted. This is a different measure "
               "(weighing records, usually far lower than the survey) and is not compared directly.",
     },
+    "flags_page": {"id": "Catatan mutu data untuk angka-angka di halaman ini:", "en": "Data-quality notes on the figures of this page:"},
     "flags_none": {"id": "Tidak ada catatan mutu data.", "en": "No data-quality flags."},
     "flags_some": {"id": "Catatan mutu data:", "en": "Data-quality flags:"},
     "h_trend": {"id": "Tren", "en": "Trend"},
@@ -69,26 +70,70 @@ STRINGS: dict[str, dict[str, str]] = {
     "not_met": {"id": "belum tercapai", "en": "not met"},
     "undecided": {"id": "belum dapat dipastikan", "en": "cannot be decided"},
     "not_available": {"id": "tidak tersedia", "en": "not available"},
+    "toward_target": {"id": "menuju target {year}: {status}", "en": "towards the {year} target: {status}"},
+    "toward_met": {"id": "sudah di bawah target", "en": "already below it"},
+    "toward_not_met": {"id": "masih di atas target", "en": "still above it"},
+    "toward_undecided": {"id": "belum dapat dipastikan", "en": "cannot be decided"},
+    "own_targets_h": {"id": "{name} terhadap target stunting", "en": "{name} against the stunting targets"},
+    "own_targets_caption": {
+        "id": "Angka resmi {survey}: {value} %, dinilai sebagai angka titik. Kolom Target menyebut dokumen "
+              "yang menetapkannya (RPJMN). Target tahun yang belum tiba dinilai dari angka terakhir "
+              "(\"menuju target\"). Selisih = angka − target (poin).",
+        "en": "Official figure {survey}: {value} %, judged as a point figure. The Target column names the "
+              "document that sets it (RPJMN). A target of a year not yet reached is judged on the latest "
+              "figure (\"towards the target\"). Difference = figure − target (points).",
+    },
     # -- KBPP ----------------------------------------------------------------------------
     "h_kbpp": {"id": "KB pasca persalinan (KBPP)", "en": "Postpartum family planning (KBPP)"},
     "kbpp_value": {
-        "id": "Cakupan KBPP {year}: {coverage} % dari {deliveries} persalinan ({total} peserta). "
-              "Target BKKBN {target} %: {gap_text}.",
-        "en": "KBPP coverage {year}: {coverage} % of {deliveries} deliveries ({total} acceptors). "
-              "BKKBN target {target} %: {gap_text}.",
+        "id": "Cakupan KBPP {year}: {coverage} % dari {deliveries} persalinan ({total} peserta).",
+        "en": "KBPP coverage {year}: {coverage} % of {deliveries} deliveries ({total} acceptors).",
     },
-    "kbpp_gap": {"id": "kurang {gap} poin, artinya sekitar {mothers} ibu bersalin lagi per tahun perlu dijangkau",
-                 "en": "{gap} points short, i.e. about {mothers} more mothers a year to reach"},
-    "kbpp_met": {"id": "target sudah tercapai", "en": "the target is met"},
     "kbpp_coverage_only": {
         "id": "Cakupan KBPP {year}: {coverage} % ibu bersalin menjadi peserta KB pasca persalinan "
-              "(data program). Target BKKBN {target} %: {gap_text}. Jumlah persalinan dan peserta "
-              "tidak diterbitkan bersama angka ini.",
+              "(data program). Jumlah persalinan dan peserta tidak diterbitkan bersama angka ini.",
         "en": "KBPP coverage {year}: {coverage} % of mothers who delivered became postpartum "
-              "family-planning acceptors (programme data). BKKBN target {target} %: {gap_text}. "
-              "The numbers of deliveries and acceptors are not published with this figure.",
+              "family-planning acceptors (programme data). The numbers of deliveries and acceptors "
+              "are not published with this figure.",
     },
-    "kbpp_gap_points": {"id": "kurang {gap} poin", "en": "{gap} points short"},
+    # -- planning numbers (content.deliveries_plan) -------------------------------------------
+    "plan_h": {"id": "Angka perencanaan: persalinan dan ibu yang perlu dijangkau",
+               "en": "Planning numbers: deliveries and mothers to reach"},
+    "plan_estimate": {
+        "id": "Perkiraan persalinan: sekitar {estimate} per tahun (≈ {month} per bulan), dari "
+              "{children} anak usia 0–4 tahun (BPS {children_year}) ÷ 5.",
+        "en": "Estimated deliveries: about {estimate} a year (≈ {month} a month), from {children} "
+              "children aged 0–4 (BPS {children_year}) ÷ 5.",
+    },
+    "plan_office": {"id": "Persalinan yang dilaporkan kantor: {office} ({year}).",
+                    "en": "Deliveries reported by the office: {office} ({year})."},
+    "plan_per_10": {
+        "id": "Setiap kenaikan 10 poin cakupan KBPP berarti sekitar {per_year} peserta KBPP lagi per "
+              "tahun (≈ {per_month} per bulan).",
+        "en": "Each 10-point rise in KBPP coverage means about {per_year} more KBPP acceptors a year "
+              "(≈ {per_month} a month).",
+    },
+    "plan_per_10_office": {
+        "id": "Setiap kenaikan 10 poin cakupan KBPP berarti sekitar {per_year} peserta KBPP lagi per "
+              "tahun (≈ {per_month} per bulan), dihitung dari persalinan yang dilaporkan kantor.",
+        "en": "Each 10-point rise in KBPP coverage means about {per_year} more KBPP acceptors a year "
+              "(≈ {per_month} a month), from the deliveries the office reported.",
+    },
+    "plan_method": {
+        "id": "Cara menghitung: anak usia 0–4 tahun adalah lima angkatan kelahiran, jadi seperlimanya "
+              "mendekati jumlah persalinan setahun (dibulatkan ke puluhan). Ini perkiraan kasar: anak "
+              "yang meninggal sebelum usia lima tahun tidak terhitung (persalinan sebenarnya sedikit "
+              "lebih banyak), migrasi dapat menggeser angka ke dua arah, dan hitungan anak (2025) dibuat "
+              "setelah kelahiran yang diwakilinya. Tidak ada target cakupan KBPP nasional dengan dokumen "
+              "resmi dalam sumber proyek ini, jadi halaman ini menyebut jumlah peserta per 10 poin "
+              "cakupan, bukan jarak ke sebuah target.",
+        "en": "Method: children aged 0–4 are five birth cohorts, so one fifth of them approximates a "
+              "year's deliveries (rounded to tens). A rough estimate: children who died before age five "
+              "are not counted (true deliveries are somewhat higher), migration can move the figure "
+              "either way, and the head count (2025) was taken after the births it stands for. No "
+              "national KBPP coverage target with an official document is in this project's sources, "
+              "so the page gives acceptors per 10 points of coverage, not a gap to a target.",
+    },
     "kbpp_no_public": {
         "id": "Belum ada data KBPP publik untuk {name}: tidak ada angka cakupan KB pasca "
               "persalinan per kabupaten/kota yang diterbitkan untuk wilayah ini, dan laporan ini "
@@ -110,6 +155,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Fill the yellow cells (instructions on the \"Petunjuk\" sheet), save the copy in "
               "the project folder, then check the file and rebuild every report with your "
               "figures:",
+    },
+    "kbpp_template_district": {
+        "id": "Kantor dinas kesehatan {name}: template per puskesmas (baris puskesmas kosong untuk "
+              "diisi; --rows N mengatur jumlah baris) dibuat dengan perintah ini dari folder "
+              "proyek, lalu diperiksa dan dipakai dengan dua perintah di atas:",
+        "en": "The health office of {name}: a template with one row per puskesmas (blank rows "
+              "to fill; --rows N sets how many) is written by this command from the project "
+              "folder, then checked and used with the two commands above:",
     },
     "kbpp_template_other": {
         "id": "Untuk tahun lain: .venv/bin/kbanalysis template --province {province} --year TAHUN. "
@@ -250,6 +303,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "flag_small_area": {"id": "estimasi area kecil", "en": "small-area estimate"},
     "flag_secondary_source": {"id": "dikutip dari sumber sekunder (berita/jurnalisme data), bukan dari buku survei",
                               "en": "quoted by a secondary source (news or data journalism), not from the survey book"},
+    "flag_code_system_dagri": {"id": "kode wilayah sumber memakai sistem Kemendagri (diterjemahkan ke kode BPS)",
+                               "en": "the source used Kemendagri region codes (translated to BPS codes)"},
+    "flag_code_unknown_matched_by_name": {"id": "kode sumber tidak dikenal; wilayah dicocokkan dengan nama",
+                                          "en": "unknown source code; region matched by name"},
+    "flag_conflict_resolved": {"id": "sumber berbeda angka; satu dipilih menurut aturan konflik",
+                               "en": "sources disagreed; one kept by the conflict rules"},
     "flag_year_to_date": {"id": "akumulasi sepanjang tahun berjalan", "en": "year to date"},
     "flag_latest_month": {"id": "nilai bulan {month}", "en": "value of {month}"},
     # -- plots ---------------------------------------------------------------------------
@@ -270,6 +329,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "ui_no_data": {"id": "tidak ada data", "en": "no data"},
     "ui_legend_pct": {"id": "Persen", "en": "Percent"},
     "ui_map_java": {"id": "Pulau Jawa, Madura dan Bali (diperbesar)", "en": "Java, Madura and Bali (enlarged)"},
+    # Maps from the complete boundary file: its licence's attribution; the regency page's locator.
+    "ui_map_boundaries": {"id": "Batas wilayah: {attribution}", "en": "Boundaries: {attribution}"},
+    "ui_locator_alt": {"id": "Peta lokasi: {name} (merah) di {province}",
+                       "en": "Locator map: {name} (red) in {province}"},
     "ui_class_very_low": {"id": "sangat rendah", "en": "very low"},
     "ui_class_low": {"id": "rendah", "en": "low"},
     "ui_class_medium": {"id": "sedang", "en": "medium"},
@@ -288,6 +351,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "ui_nav_provinces": {"id": "Laporan provinsi", "en": "Province reports"},
     "ui_prov_details": {"id": "Rincian teknis: sidik berkas (sha256), parameter dan versi paket",
                         "en": "Technical details: file fingerprints (sha256), parameters and package versions"},
+    # Which data a page was built from (issue 16): the default, or an office's own files.
+    "data_origin_default": {
+        "id": "Dibangun dari: data bawaan (tabel data nyata proyek, tanpa berkas kantor).",
+        "en": "Built from: the default data (the project's real data tables, no office files).",
+    },
+    "data_origin_office": {
+        "id": "Dibangun dari: data bawaan ditambah berkas kantor {files}.",
+        "en": "Built from: the default data plus the office files {files}.",
+    },
+    "data_origin_simulated": {
+        "id": "Dibangun dari: data demonstrasi dengan lapisan KBPP SIMULASI.",
+        "en": "Built from: the demonstration data with a SIMULATED KBPP layer.",
+    },
     "ui_prov_summary": {
         "id": "Laporan ini dibuat otomatis dari tabel data proyek dan hasil model di bawah; rincian "
               "teknis memungkinkan orang lain memeriksa bahwa berkasnya sama.",
@@ -402,6 +478,21 @@ STRINGS: dict[str, dict[str, str]] = {
                                   "en": "Stunting: no rank (no survey figure)."},
     "reg_legend_province": {"id": "Provinsi {name} (resmi)", "en": "{name} province (official)"},
     "reg_legend_national": {"id": "Indonesia", "en": "Indonesia"},
+    # Trend charts: the target line with its document, and the change since the previous survey.
+    "trend_target_legend": {"id": "Target {pct} % ({year}; {document})",
+                            "en": "Target {pct} % ({year}; {document})"},
+    "doc_rpjmn_2020_2024": {"id": "RPJMN 2020–2024", "en": "RPJMN 2020–2024"},
+    "trend_change": {"id": "Dari {prev_year} ke {year} angkanya {direction} {change} poin ({prev} % → {value} %).",
+                     "en": "From {prev_year} to {year} the figure {direction} by {change} points ({prev} % → {value} %)."},
+    "trend_up": {"id": "naik", "en": "rose"},
+    "trend_down": {"id": "turun", "en": "fell"},
+    "trend_same": {"id": "Dari {prev_year} ke {year} angkanya tetap {value} %.",
+                   "en": "From {prev_year} to {year} the figure stayed at {value} %."},
+    "trend_surveys_differ": {
+        "id": "SKI 2023 dan SSGI adalah survei yang berbeda (desain dan sampel), jadi selisih ini "
+              "bukan perubahan yang diukur dengan cara yang sama.",
+        "en": "SKI 2023 and SSGI are different surveys (design and sample), so the difference is "
+              "not a change measured the same way."},
     "reg_panel_survey": {"id": "Survei (SSGI/SKI)", "en": "Survey (SSGI/SKI)"},
     "reg_panel_weighing": {"id": "Penimbangan rutin (ukuran lain)", "en": "Routine weighing (a different measure)"},
     "reg_col_kind": {"id": "Jenis angka", "en": "Kind of figure"},
@@ -573,13 +664,104 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "prov_h_planning": {"id": "Tabel perencanaan KB pasca persalinan", "en": "KBPP planning table"},
     "prov_planning_intro": {
-        "id": "Per kabupaten/kota: peserta KBPP dan persalinan bila diketahui, cakupan, jarak ke target "
-              "BKKBN {target} % (poin), ibu bersalin yang perlu dijangkau, dan porsi metode jangka "
-              "panjang (MKJP) bila diketahui.",
-        "en": "Per regency: KBPP acceptors and deliveries where known, coverage, the gap to the BKKBN "
-              "{target} % target (points), mothers to reach, and the long-acting share of the method "
-              "mix where known.",
+        "id": "Per kabupaten/kota: peserta KBPP dan persalinan bila diketahui, cakupan, dan porsi "
+              "metode jangka panjang (MKJP) bila diketahui.",
+        "en": "Per regency: KBPP acceptors and deliveries where known, coverage, and the long-acting "
+              "share of the method mix where known.",
     },
+    "plan_province_intro": {
+        "id": "{name}: sekitar {estimate} persalinan per tahun (≈ {month} per bulan). Setiap kenaikan "
+              "10 poin cakupan KBPP di seluruh provinsi berarti sekitar {per_year} peserta KBPP lagi per "
+              "tahun (≈ {per_month} per bulan). Rinciannya per kabupaten/kota:",
+        "en": "{name}: about {estimate} deliveries a year (≈ {month} a month). Each 10-point rise in "
+              "KBPP coverage across the province means about {per_year} more KBPP acceptors a year "
+              "(≈ {per_month} a month). By regency:",
+    },
+    # Susenas 2022 province indicators (content.susenas_context)
+    "susenas_h": {"id": "Survei Susenas 2022: KB setelah melahirkan di {name}",
+                  "en": "Susenas 2022 survey: contraception after delivery in {name}"},
+    "susenas_h_regency": {"id": "Konteks provinsi {name} (Susenas 2022)",
+                          "en": "Province context, {name} (Susenas 2022)"},
+    "susenas_postpartum_modern_method_pct": {
+        "id": "{value} % ibu yang melahirkan dalam dua tahun terakhir memakai metode KB modern setelah "
+              "melahirkan (nasional {national} %).",
+        "en": "{value} % of mothers who gave birth in the last two years used a modern method after "
+              "delivery (national {national} %).",
+    },
+    "susenas_postpartum_modern_method_pct_missing": {
+        "id": "Pemakaian metode KB modern setelah melahirkan: angka provinsi ini tidak dikutip sumber yang "
+              "tersedia (hanya {n} provinsi; nasional {national} %).",
+        "en": "Modern method after delivery: the available source does not quote this province (only {n} "
+              "provinces; national {national} %).",
+    },
+    "susenas_kbpp_counselling_pct": {
+        "id": "{value} % ibu yang sama menerima konseling KB pasca persalinan (nasional {national} %).",
+        "en": "{value} % of the same mothers received postpartum family-planning counselling (national "
+              "{national} %).",
+    },
+    "susenas_kbpp_counselling_pct_missing": {
+        "id": "Konseling KBPP: angka provinsi ini tidak dikutip sumber yang tersedia (hanya {n} provinsi; "
+              "nasional {national} %).",
+        "en": "KBPP counselling: the available source does not quote this province (only {n} provinces; "
+              "national {national} %).",
+    },
+    "susenas_caption": {
+        "id": "Sumber: BPS, Statistik Kesehatan 2022 (Susenas), dikutip Databoks (sumber sekunder). Survei "
+              "rumah tangga tanpa batas 42 hari: ukuran lain dari cakupan KBPP program (peserta ÷ persalinan).",
+        "en": "Source: BPS, Statistik Kesehatan 2022 (Susenas), quoted by Databoks (secondary source). A "
+              "household survey with no 42-day window: a different measure from programme KBPP coverage "
+              "(acceptors ÷ deliveries).",
+    },
+    # counts and left-out desa rows of the programme indicators (regency_programme)
+    "programme_col_counts": {"id": "Jumlah (pembilang / penyebut)", "en": "Counts (numerator / denominator)"},
+    "programme_unit_pus": {"id": "PUS", "en": "PUS (couples)"},
+    "programme_unit_modern": {"id": "pengguna KB modern", "en": "modern-method users"},
+    "programme_excluded_intro": {
+        "id": "Baris desa yang dikeluarkan saat membangun data (jumlahnya tidak konsisten, misalnya ibu "
+              "hamil terdampingi lebih banyak dari jumlah ibu hamil; lihat rejects.csv):",
+        "en": "Desa rows set aside when the data were built (inconsistent counts, e.g. more pregnant "
+              "women accompanied than pregnant women; see rejects.csv):",
+    },
+    "programme_excluded": {"id": "{label}: {n} baris desa tidak ikut dihitung; angkanya dari desa lainnya.",
+                           "en": "{label}: {n} desa rows not counted; the figure rests on the other desa."},
+    "prov_h_intention": {"id": "Niat ber-KB pasca persalinan (Elsimil)", "en": "Intention to use postpartum FP (Elsimil)"},
+    "prov_col_left_out": {"id": "Baris desa dikeluarkan", "en": "Desa rows set aside"},
+    "prov_intention_caption": {
+        "id": "Ibu hamil usia kehamilan ≥ 32 minggu yang menyatakan akan ber-KBPP, dari pendampingan Elsimil "
+              "(BKKBN, akumulasi tahun berjalan): niat, bukan pemakaian. Baris desa dengan jumlah tidak konsisten "
+              "dikeluarkan saat membangun data (lihat rejects.csv); angkanya dari desa lainnya.",
+        "en": "Pregnant women at ≥ 32 weeks who say they will use postpartum FP, from Elsimil accompaniment "
+              "(BKKBN, year to date): an intention, not uptake. Desa rows with inconsistent counts were set "
+              "aside when the data were built (see rejects.csv); the figure rests on the other desa.",
+    },
+    "prov_h_regency_trends": {"id": "Tren survei per kabupaten/kota", "en": "Survey trend by regency"},
+    "prov_regency_trends_caption": {
+        "id": "Satu panel per kabupaten/kota, skala sama (dari 0 %); garis hijau putus-putus: target 14 % "
+              "(2024; RPJMN 2020–2024); lingkaran kosong: dikutip sumber sekunder. Dari {n} kabupaten/kota, "
+              "{n_two} punya dua angka survei atau lebih: {down} turun, {up} naik, {same} tetap sejak survei "
+              "sebelumnya (SKI 2023 dan SSGI adalah survei yang berbeda).",
+        "en": "One panel per regency, one scale (from 0 %); dashed green line: the 14 % target (2024; "
+              "RPJMN 2020–2024); hollow circles: quoted by a secondary source. Of {n} regencies, {n_two} have "
+              "two or more survey figures: {down} fell, {up} rose, {same} unchanged since the previous survey "
+              "(SKI 2023 and SSGI are different surveys).",
+    },
+    "plan_total_row": {"id": "Total {name}", "en": "Total {name}"},
+    "plan_col_children": {"id": "Anak 0–4 tahun ({year})", "en": "Children 0–4 ({year})"},
+    "plan_col_estimate": {"id": "Perkiraan persalinan per tahun", "en": "Estimated deliveries a year"},
+    "plan_col_month": {"id": "per bulan", "en": "a month"},
+    "plan_col_office": {"id": "Persalinan dilaporkan kantor", "en": "Deliveries reported by the office"},
+    "plan_col_per_10_year": {"id": "Peserta per +10 poin, per tahun",
+                             "en": "Acceptors per +10 points, a year"},
+    "plan_col_per_10_month": {"id": "per bulan", "en": "a month"},
+    "plan_total_caption": {
+        "id": "Baris total adalah jumlah angka yang tercetak di atasnya (setiap baris sudah dibulatkan), "
+              "jadi tabel ini selalu cocok bila dijumlahkan. Peserta per +10 poin dihitung dari persalinan "
+              "yang dilaporkan kantor bila ada, selain itu dari perkiraan.",
+        "en": "The total row is the sum of the numbers printed above it (each row already rounded), so "
+              "the table always adds up. Acceptors per +10 points use the deliveries an office reported "
+              "where there are any, else the estimate.",
+    },
+    "plan_download": {"id": "Unduh tabel persalinan (CSV)", "en": "Download the deliveries table (CSV)"},
     "prov_col_kbpp_year": {"id": "Tahun", "en": "Year"},
     "prov_col_acceptors": {"id": "Peserta KBPP", "en": "KBPP acceptors"},
     "prov_col_gap": {"id": "Jarak ke {target} % (poin)", "en": "Gap to {target} % (points)"},
@@ -609,10 +791,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "have no KBPP figure.",
     },
     "prov_published_province": {
-        "id": "Angka provinsi yang terbit ({year}): {value} % (Profil Kesehatan provinsi); jarak ke target "
-              "{gap} poin.",
-        "en": "Published province figure ({year}): {value} % (provincial Profil Kesehatan); gap to the "
-              "target {gap} points.",
+        "id": "Angka provinsi yang terbit ({year}): {value} % (Profil Kesehatan provinsi).",
+        "en": "Published province figure ({year}): {value} % (provincial Profil Kesehatan).",
     },
     "prov_method_mix": {
         "id": "Porsi MKJP = peserta IUD, implan, MOW dan MOP di antara semua peserta KB modern (data program "
@@ -666,6 +846,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "prov_papua_prefix": {"id": "{prefix}xx: dulu Provinsi {old}, kode {prefix}",
                           "en": "{prefix}xx: formerly {old} province, code {prefix}"},
+    "nat_h_trend": {"id": "Tren nasional {first}–{last}", "en": "National trend {first}–{last}"},
+    "nat_trend_points": {"id": "Angka resmi nasional: {points}. Sumber: laporan SSGI/SKI (Kemenkes).",
+                         "en": "Official national figures: {points}. Source: SSGI/SKI reports (Ministry of Health)."},
     "nat_headline": {
         "id": "Prevalensi balita stunting nasional ({survey}): {value} % (angka resmi Kemenkes).",
         "en": "National stunting prevalence among under-fives ({survey}): {value} % (official, "
@@ -752,6 +935,18 @@ STRINGS: dict[str, dict[str, str]] = {
                                             "en": "Change in stunting (WLS), wild-bootstrap interval"},
     "nat_model_change_ols_wild_bootstrap": {"id": "Perubahan stunting (OLS), selang wild bootstrap",
                                             "en": "Change in stunting (OLS), wild-bootstrap interval"},
+    "nat_model_baseline_wls": {"id": "Disesuaikan dengan stunting sebelumnya (WLS)",
+                               "en": "Adjusted for earlier stunting (WLS)"},
+    "nat_model_baseline_ols": {"id": "Disesuaikan dengan stunting sebelumnya (OLS)",
+                               "en": "Adjusted for earlier stunting (OLS)"},
+    "nat_model_baseline_wls_wild_bootstrap": {"id": "Disesuaikan dengan stunting sebelumnya (WLS), selang wild bootstrap",
+                                              "en": "Adjusted for earlier stunting (WLS), wild-bootstrap interval"},
+    "nat_model_baseline_ols_wild_bootstrap": {"id": "Disesuaikan dengan stunting sebelumnya (OLS), selang wild bootstrap",
+                                              "en": "Adjusted for earlier stunting (OLS), wild-bootstrap interval"},
+    "nat_model_precision_weighted": {"id": "Dibobot menurut presisi survei",
+                                     "en": "Weighted by survey precision"},
+    "nat_model_province_fe_wild_bootstrap": {"id": "Efek tetap provinsi, selang wild bootstrap",
+                                             "en": "Province fixed effects, wild-bootstrap interval"},
     "nat_h_research": {"id": "Untuk peneliti", "en": "For researchers"},
     "nat_h_covariates": {"id": "Koefisien variabel kontrol (model utama)", "en": "Covariate coefficients (main model)"},
     "nat_covariates_caption": {

@@ -2,15 +2,16 @@
 
 The files are checked as ``kbanalysis data check`` checks them (:func:`check_files`, together
 with the published KBPP tables of the raw folder, as the build combines them), then built
-with the raw files into a temporary folder (``data/processed/`` is never touched), and the
-suite is fitted on the provinces the files cover. Every problem the check found is listed;
+with the raw files into the office workspace (``kbanalysis.workspace.local()``: the folder
+``make run KBPP=...`` builds into; ``data/processed/`` is never touched), and the suite is
+fitted on the provinces the files cover. Every problem the check found is listed;
 a build with problems stops with one message unless ``allow_rejects`` (the
 ``--allow-rejects`` of ``data build``) keeps the rest.
 """
 from __future__ import annotations
 
+import inspect
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,14 +19,15 @@ import pandas as pd
 
 from .. import config
 from . import blocks as B
-from .params import ParameterError
+from .params import ParameterError, check_injected
 from .research import ModelRequest, as_parameters, parse_count, parse_year
 
 CODE_SYSTEMS = ("bps", "kemendagri")
 USAGE = [
-    "This notebook checks your own KBPP files, builds the tables with them in a temporary "
-    "folder (data/processed/ is never changed) and fits the estimator suite on the provinces "
-    "they cover. No file was given, so nothing was checked or fitted.",
+    "This notebook checks your own KBPP files, builds the tables with them in the office "
+    "workspace (the folder make run KBPP=... uses, kbanalysis.config.LOCAL_PROCESSED_DIR; "
+    "data/processed/ is never changed) and fits the estimator suite on the provinces they "
+    "cover. No file was given, so nothing was checked or fitted.",
     "Run it with papermill (one file, or several separated by the path separator: ':' on "
     "Linux and macOS, ';' on Windows; or a YAML list with -y), for example:",
 ]
@@ -75,7 +77,9 @@ def parse_flag(value, name: str) -> bool:
 
 def office_files(*, kbpp_files=None, sheet=None, code_system=None, allow_rejects=False,
                  outcome_year=None, draws=9999, raw_dir=None) -> OfficeFiles:
-    """Check the parameters (not yet the files' contents)."""
+    """Check the parameters (not yet the files' contents); run by papermill, a parameter
+    name the notebook does not take stops here."""
+    check_injected(inspect.signature(office_files).parameters)
     paths = parse_files(kbpp_files)
     missing = [p for p in paths if not p.is_file()]
     if missing:
@@ -136,26 +140,29 @@ class OfficeBuild:
     analysis: pd.DataFrame
     kbpp: pd.DataFrame  # the KBPP rows of the office's files
     provinces: list[str]
+    folder: Path | None = None  # where the tables were written (the office workspace)
 
 
 def build(files: OfficeFiles) -> OfficeBuild | None:
-    """Build the tables with the files into a temporary folder; None without files."""
+    """Build the tables with the files into the office workspace (the folder of
+    ``make run KBPP=...``, written as one set); None without files."""
     from .. import dataset
     from ..ledger import InputError
+    from ..workspace import local
 
     if not files.paths:
         return None
+    folder = local().processed
     # The build decides what stops it (and whether allow_rejects would help): one message.
-    with tempfile.TemporaryDirectory(prefix="kbanalysis-office-") as tmp:
-        try:
-            result = dataset.build(files.raw_dir, Path(tmp), kbpp_files=files.paths,
-                                   allow_kbpp_rejects=files.allow_rejects,
-                                   kbpp_sheet=files.sheet, code_system=files.code_system)
-        except InputError as error:
-            listed = " (problems listed above)" if files.problems else ""
-            raise ParameterError(f"the build refused your files{listed}: "
-                                 f"{as_parameters(error.line())}") from None
-        analysis = dataset.load_analysis(Path(tmp) / config.ANALYSIS_CSV.name)
+    try:
+        result = dataset.build(files.raw_dir, folder, kbpp_files=files.paths,
+                               allow_kbpp_rejects=files.allow_rejects,
+                               kbpp_sheet=files.sheet, code_system=files.code_system)
+    except InputError as error:
+        listed = " (problems listed above)" if files.problems else ""
+        raise ParameterError(f"the build refused your files{listed}: "
+                             f"{as_parameters(error.line())}") from None
+    analysis = dataset.load_analysis(folder / config.ANALYSIS_CSV.name)
     names = {p.name for p in files.paths}
     own = result.kbpp.loc[result.kbpp["source"].astype(str).isin(names)]
     codes = set(own["bps_code"].astype(str))
@@ -164,7 +171,8 @@ def build(files: OfficeFiles) -> OfficeBuild | None:
     if not provinces:
         raise ParameterError("no KBPP row of your files reached the analysis table (every "
                              "row was rejected: see the check above)")
-    return OfficeBuild(analysis=analysis, kbpp=own.reset_index(drop=True), provinces=provinces)
+    return OfficeBuild(analysis=analysis, kbpp=own.reset_index(drop=True), provinces=provinces,
+                       folder=folder)
 
 
 def coverage_block(built: OfficeBuild | None) -> B.Block:
@@ -177,9 +185,12 @@ def coverage_block(built: OfficeBuild | None) -> B.Block:
     items = [f"{province}: {part['bps_code'].nunique()} regencies, years "
              f"{', '.join(str(y) for y in sorted(part['year'].unique()))}"
              for province, part in kbpp.groupby("province", sort=True)]
+    from ..workspace import shown
+
+    where = f" in {shown(built.folder)}" if built.folder is not None else ""
     return B.join(B.heading("What your files added"),
-                  B.bullets(items, "KBPP coverage from your files (the rest of the table is "
-                                   "the committed real data, rebuilt aside):"))
+                  B.bullets(items, f"KBPP coverage from your files (the rest of the table is "
+                                   f"the committed real data, rebuilt{where}):"))
 
 
 def model_request(built: OfficeBuild | None, files: OfficeFiles) -> ModelRequest | None:

@@ -6,8 +6,10 @@ reject -- a bad row, a conflict between two files, a file with nothing usable --
 problem here, named by file, row and column. CSV files are read in the encoding and
 separator the shared sniffer detects, and the report says which (``CheckReport.label``).
 
-A format is recognised from the file's header (the JSON structure for TopoJSON). Known
-formats live in ``FORMATS``; a new one is one ``FileFormat(...)`` entry. The file is then read
+A format is recognised from the file's header (the JSON structure for TopoJSON). The KBPP
+formats offices send come from the one registry ``kbpp_import.KBPP_FORMATS`` (recognised
+first, named ``kbpp_<name>``); the project's own raw tables live in ``FORMATS``; a new one is
+one ``FileFormat(...)`` entry. The file is then read
 by that format's own reader, and each rejected cell or row becomes one ``InputError`` naming
 file, row, column and what was expected; reading never stops at the first bad row.
 
@@ -33,13 +35,14 @@ from . import opendata_indicators as od
 from . import population as pop
 from . import siga
 from .base import SourceResult
-from .geometry import read_topojson
+from .geometry import read_geojson, read_topojson
 from .jabar_opendata import read_opendata
-from .kbpp_import import check_kbpp_files, detect_kbpp_format
+from .kbpp_import import KBPP_FORMATS as KBPP_IMPORT_FORMATS
+from .kbpp_import import check_kbpp_files, detect_kbpp_format, is_empty
 from .kode_wilayah import FILES as CODE_LISTS
 from .kode_wilayah import check_code_list
 from .published import COLUMNS as PUBLISHED_COLUMNS
-from .published import read_published
+from .published import read_header_names, read_published
 from .rows import reject_as_error
 from .ssgi import COLUMNS as SSGI_COLUMNS
 from .ssgi import read_ssgi_kabkota
@@ -109,8 +112,12 @@ FORMATS: list[FileFormat] = [
                lambda p, r: check_code_list(p, CODE_LISTS["provinces_2025"][1]),
                lambda header: "province_code" not in header, msg("check.req.no_province_code")),
     # Printed figures with their source and address (kbanalysis.sources.published).
-    FileFormat("published_table", msg("fmt.published_table"), tuple(PUBLISHED_COLUMNS),
-               lambda p, r: read_published(p, resolver=r)),
+    # Its region column may be named "wilayah_tercetak" (published.read_header_names).
+    FileFormat("published_table", msg("fmt.published_table"),
+               tuple(c for c in PUBLISHED_COLUMNS if c != "wilayah"),
+               lambda p, r: read_published(p, resolver=r),
+               lambda header: "wilayah" in read_header_names(header),
+               msg("check.req.published_region")),
     # BPS population tables (kbanalysis.sources.population): the value column names the year.
     FileFormat("bps_population", msg("fmt.bps_population"),
                (pop.CODE_COLUMN, *pop.NAME_COLUMNS),
@@ -142,11 +149,12 @@ def _crosswalk_2020() -> dict[str, str]:
     bridge = raw / CODE_LISTS["bridge"][0] if raw is not None else None
     return pop.read_crosswalk_2020(bridge) if bridge is not None and bridge.is_file() else {}
 TOPOJSON = "topojson_kabkot"
+GEOJSON = "geojson_kabkota"  # the complete boundary file the maps read (sources.geometry)
 # The KBPP shapes offices hold (kbanalysis.sources.kbpp_import) are recognised first: a KBPP
 # open-data table also fits the generic Open Data schema, but must be read as KBPP rows.
-KBPP_FORMATS = {"profil_kesehatan": "kbpp_profil_kesehatan", "opendata": "kbpp_opendata",
-                "register": "kbpp_register", "published_coverage": "kbpp_published_coverage"}
-KNOWN = [*KBPP_FORMATS.values()] + [f.name for f in FORMATS] + [TOPOJSON]
+# Their names and messages come from the one registry (``kbpp_import.KBPP_FORMATS``).
+KBPP_FORMATS = {f.name: f.check_name for f in KBPP_IMPORT_FORMATS}
+KNOWN = [*KBPP_FORMATS.values()] + [f.name for f in FORMATS] + [TOPOJSON, GEOJSON]
 
 
 @dataclass
@@ -188,7 +196,8 @@ KBPP_COMBINED = "kbpp_combined"  # the format of the report on several KBPP file
 
 
 def check_files(paths, resolver: Resolver | None = None, code_system: str | None = None,
-                sheet: str | None = None, published_kbpp=()) -> list[CheckReport]:
+                sheet: str | None = None, published_kbpp=(),
+                region: str | None = None) -> list[CheckReport]:
     """One report per file, in order; the KBPP files among them are checked together.
 
     KBPP files are read and combined with each other and with ``published_kbpp`` (the KBPP
@@ -200,9 +209,10 @@ def check_files(paths, resolver: Resolver | None = None, code_system: str | None
     kinds = {p: detect_kbpp_format(p) if p.is_file() else None for p in paths}
     kbpp_paths = list(dict.fromkeys(p for p in paths if kinds[p]))
     hints = {k: v for k, v in {"resolver": resolver, "code_system": code_system,
-                               "sheet": sheet}.items() if v is not None}
-    kbpp_problems = (check_kbpp_files(kbpp_paths, published_kbpp, **hints) if kbpp_paths
-                     else [])
+                               "sheet": sheet, "region": region}.items() if v is not None}
+    notes: list = []  # findings the build prints too (kbpp_import.NOTES)
+    kbpp_problems = (check_kbpp_files(kbpp_paths, published_kbpp, notes, **hints)
+                     if kbpp_paths else [])
 
     def owner(error: InputError) -> Path | None:
         if len(kbpp_paths) == 1:
@@ -214,8 +224,9 @@ def check_files(paths, resolver: Resolver | None = None, code_system: str | None
     reports = []
     for path in paths:
         if kinds[path]:
-            report = CheckReport(path, KBPP_FORMATS[kinds[path]],
-                                 [e for e in kbpp_problems if owner(e) == path])
+            report = CheckReport(path, f"kbpp_{kinds[path]}",  # KbppFormat.check_name
+                                 [e for e in kbpp_problems if owner(e) == path],
+                                 [n for n in notes if Path(n.path).resolve() == path.resolve()])
         else:
             report = _check_one(path, resolver, code_system)
         report.text_format = report.text_format or _text_format(path)
@@ -245,6 +256,9 @@ def _check_one(path: Path, resolver: Resolver | None, code_system: str | None) -
     """A file of one of ``FORMATS`` or TopoJSON, checked alone."""
     if not path.is_file():
         return CheckReport(path, "unknown", [InputError(path, expected=msg("check.existing_file"))])
+    if is_empty(path):  # a failed download or an unsaved file: say so, not "unknown format"
+        return CheckReport(path, "unknown", [InputError(path, expected=msg("check.data_file"),
+                                                        got=msg("got.empty_file"))])
     head = path.read_bytes()[:4096].lstrip()
     if head.startswith(b"{"):
         return _check_topojson(path)
@@ -304,8 +318,9 @@ def _recognise(path: Path, header: list[str]) -> tuple[FileFormat | None, list[I
 def _unknown(path: Path, header: list[str] | None) -> InputError:
     formats = [msg("fmt.named", name=f.name, description=f.description) for f in FORMATS]
     formats += [msg("fmt.named", name=TOPOJSON, description=msg("fmt.topojson"))]
-    formats += [msg("fmt.named", name=name, description=msg(f"fmt.{name}"))
-                for name in KBPP_FORMATS.values()]
+    formats += [msg("fmt.named", name=GEOJSON, description=msg("fmt.geojson"))]
+    formats += [msg("fmt.named", name=f.check_name, description=f.description)
+                for f in KBPP_IMPORT_FORMATS]
     return InputError(path, 1 if header else None, None,
                       msg("check.known_format", formats=formats),
                       got=", ".join(header) if header else msg("got.no_csv_header"))
@@ -333,13 +348,15 @@ def _check_topojson(path: Path) -> CheckReport:
     except ValueError as exc:
         return CheckReport(path, "unknown", [InputError(path, expected=msg("check.valid_json"),
                                                        got=str(exc))])
-    if not (isinstance(topology, dict) and topology.get("type") == "Topology"):
+    kind = topology.get("type") if isinstance(topology, dict) else None
+    if kind not in ("Topology", "FeatureCollection"):
         return CheckReport(path, "unknown", [_unknown(path, None)])
+    name, read = (TOPOJSON, read_topojson) if kind == "Topology" else (GEOJSON, read_geojson)
     try:
-        result = read_topojson(path)
+        result = read(path)
     except InputError as error:
-        return CheckReport(path, TOPOJSON, [error])
+        return CheckReport(path, name, [error])
     problems = [_problem(path, r) for r in result.ledger.rejects if r.reason in EXPECTED]
     findings = [r for r in result.ledger.rejects if r.reason not in EXPECTED]
     kept = result.features_read - len({r.row for r in result.ledger.rejects})
-    return CheckReport(path, TOPOJSON, problems, findings, result.features_read, kept)
+    return CheckReport(path, name, problems, findings, result.features_read, kept)

@@ -1,13 +1,20 @@
-"""Regency shapes from the ghapsara/indonesia-atlas TopoJSON files, keyed by BPS code.
+"""Regency shapes keyed by BPS code: the complete GeoJSON boundary file, else the older
+ghapsara/indonesia-atlas TopoJSON.
+
+The GeoJSON file (PROVENANCE 19, cahyadsn/wilayah_boundaries, MIT) has all 514 kab/kota,
+one feature each, keyed by the ``bps_code`` property; its licence asks for the attribution
+``GEOJSON_ATTRIBUTION``, carried with the shapes (``shapes.attrs["attribution"]``) so that
+every map drawn from them can print it.
 
 TopoJSON stores shared borders once as *arcs*: integer positions (quantized, then delta
 encoded) that a ``transform`` maps back to longitude/latitude; a polygon ring lists arc
 indices, a negative index ``~i`` meaning arc ``i`` reversed. The decoder below is the
 TopoJSON specification's, in a few lines, to avoid a dependency.
+Its feature ids are BPS codes with a dash (``32-01``); a multi-part regency repeats its id.
+``xx-88`` (lakes, reservoirs) and ``33-99`` (forest) are not regencies. That file has no
+licence and predates the 2014 Sulawesi Tenggara splits; it is the fallback only.
 
-Feature ids are BPS codes with a dash (``32-01``); a multi-part regency repeats its id.
-``xx-88`` (lakes, reservoirs) and ``33-99`` (forest) are not regencies. The geometry file
-has no licence, so shapes are never committed: they are read from the raw folder.
+Shapes are never committed: they are read from the raw folder.
 """
 from __future__ import annotations
 
@@ -20,6 +27,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry import shape as geojson_shape
 
 from .. import config
 from ..ledger import InputError, Ledger
@@ -28,6 +36,9 @@ from ..regions import load_regions, name_key
 
 SOURCE_ID = "geometry_kabkot"
 NATIONAL_FILE = "geometry/indonesia_kabkota_simplified_topo__ghapsara.json"
+GEOJSON_SOURCE_ID = "geometry_kabkota_514"
+GEOJSON_FILE = "geometry/indonesia_kabkota_514_bps2020__cahyadsn_simplified.geojson"
+GEOJSON_ATTRIBUTION = "© Cahya DSN, cahyadsn/wilayah_boundaries (MIT)"
 PSEUDO_UNIT = re.compile(r"\d{2}-(88|99)")  # 88: lakes and reservoirs, 99: forest
 CRS = "EPSG:4326"
 
@@ -44,6 +55,7 @@ class GeometryResult:
     missing: list[str]
     ledger: Ledger = field(default_factory=Ledger)
     name_mismatches: list[str] = field(default_factory=list)  # ids whose file name differs
+    attribution: str = ""  # to print under every map drawn from these shapes
 
 
 def read_topojson(path: Path, object_name: str | None = None, *, regions=None,
@@ -107,29 +119,94 @@ def read_topojson(path: Path, object_name: str | None = None, *, regions=None,
         parts.setdefault(code, []).append(shape)
         file_names.setdefault(code, name)
 
+    return _result(source_id, path, len(features), parts, file_names, regions, ledger)
+
+
+def read_geojson(path: Path, *, regions=None, source_id: str = GEOJSON_SOURCE_ID,
+                 attribution: str = "") -> GeometryResult:
+    """Regency shapes of a GeoJSON FeatureCollection keyed by the ``bps_code`` property.
+
+    Ledger rows are the 1-based positions of features; a code given twice is one regency
+    in parts (their union). ``missing`` as in :func:`read_topojson`; a feature's file name
+    (``nama_bps``, else ``name``) that is not the official name is in ``name_mismatches``.
+    """
+    path = Path(path)
+    try:
+        collection = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(path, expected=msg("geo.geojson_file"), got=str(exc)) from None
+    if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
+        raise InputError(path, expected=msg("geo.feature_collection"))
+    regions = load_regions() if regions is None else regions
+    known = set(regions["bps_code"])
+    ledger = Ledger()
+    parts: dict[str, list] = {}
+    file_names: dict[str, str] = {}
+    features = collection.get("features") or []
+    for position, feature in enumerate(features, start=1):
+        properties = (feature or {}).get("properties") or {}
+        code = str(properties.get("bps_code", "")).strip()
+        name = str(properties.get("nama_bps") or properties.get("name") or "")
+        if code not in known:
+            ledger.add(source_id, path, position, "bps_code", "unknown_region",
+                       msg("geo.geojson_code", id=code), f"{code} {name}".strip())
+            continue
+        geometry = feature.get("geometry")
+        kind = (geometry or {}).get("type")
+        if kind not in ("Polygon", "MultiPolygon"):
+            ledger.add(source_id, path, position, None, "null_geometry",
+                       msg("geo.geometry_type", id=code, type=kind), name)
+            continue
+        try:
+            shape = geojson_shape(geometry)
+            if not shape.is_valid:  # repair only what needs it: the whole file is read per report run
+                shape = shapely.make_valid(shape, method="structure", keep_collapsed=False)
+        except (AttributeError, IndexError, KeyError, TypeError, ValueError) as exc:
+            ledger.add(source_id, path, position, "geometry", "null_geometry",
+                       msg("geo.shape_error", id=code, error=exc), name)
+            continue
+        if shape.is_empty or shape.area == 0:
+            ledger.add(source_id, path, position, None, "null_geometry",
+                       msg("geo.no_area", id=code), name)
+            continue
+        parts.setdefault(code, []).append(shape)
+        file_names.setdefault(code, name)
+    return _result(source_id, path, len(features), parts, file_names, regions, ledger,
+                   attribution)
+
+
+def _result(source_id, path, features_read, parts, file_names, regions, ledger,
+            attribution: str = "") -> GeometryResult:
     official = regions.set_index("bps_code")
     codes = sorted(parts)
     # Repeated ids are parts of one regency (and some exact copies): their union is the shape.
-    geometries = [shapely.union_all(parts[c]) for c in codes]
+    geometries = [parts[c][0] if len(parts[c]) == 1 else shapely.union_all(parts[c]) for c in codes]
     shapes = gpd.GeoDataFrame(
         {"bps_code": codes,
          "name": [official.at[c, "name"] for c in codes],
          "province_bps": [official.at[c, "province_bps"] for c in codes],
          "file_name": [file_names[c] for c in codes]},
         geometry=geometries, crs=CRS)
+    shapes.attrs["attribution"] = attribution
     wanted = regions[regions["province_bps"].isin(set(shapes["province_bps"]))]
     missing = sorted(set(wanted["bps_code"]) - set(codes))
     mismatches = [c for c in codes if not _same_name(file_names[c], official.at[c, "name"])]
-    return GeometryResult(source_id, path, len(features), shapes, missing, ledger, mismatches)
+    return GeometryResult(source_id, path, features_read, shapes, missing, ledger, mismatches,
+                          attribution)
 
 
 def read_geometry(raw_dir: Path | None = None) -> GeometryResult | None:
-    """The national regency shapes from the raw folder, or None when it is not there
-    (geometry is never committed, so maps are drawn only where the raw files are)."""
+    """The national regency shapes from the raw folder: the complete GeoJSON file, else the
+    older TopoJSON, else None (geometry is never committed, so maps are drawn only where the
+    raw files are)."""
     raw_dir = config.default_raw_dir() if raw_dir is None else Path(raw_dir)
-    if raw_dir is None or not (Path(raw_dir) / NATIONAL_FILE).is_file():
+    if raw_dir is None:
         return None
-    return read_topojson(Path(raw_dir) / NATIONAL_FILE, "kabkot")
+    if (Path(raw_dir) / GEOJSON_FILE).is_file():
+        return read_geojson(Path(raw_dir) / GEOJSON_FILE, attribution=GEOJSON_ATTRIBUTION)
+    if (Path(raw_dir) / NATIONAL_FILE).is_file():
+        return read_topojson(Path(raw_dir) / NATIONAL_FILE, "kabkot")
+    return None
 
 
 def decode_arcs(topology: dict) -> list[np.ndarray]:

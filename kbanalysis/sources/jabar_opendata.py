@@ -21,7 +21,7 @@ from ..messages import message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
 from .base import SourceResult, TidyBuilder
 from .code_system import file_code_system
-from .numbers import parse_number
+from .numbers import column_convention, parse_count, parse_number
 from .opendata_indicators import (
     BASE_COLUMNS,
     OPEN_DATA_COLUMNS,
@@ -36,6 +36,8 @@ from .rows import YEAR_RULE, parse_year, read_csv_rows, require_columns, settle_
 # AND at least this factor (up or down) against the same region's previous reported year.
 JUMP_MIN_POINTS = 5.0
 JUMP_MIN_RATIO = 2.0
+# Indicator units whose values are counts (read with one convention per column).
+COUNT_UNITS = {"persons", "count", "couples"}
 
 
 def read_opendata(path: Path, source_id: str | None = None, *, resolver: Resolver | None = None,
@@ -71,6 +73,11 @@ def read_opendata(path: Path, source_id: str | None = None, *, resolver: Resolve
                                   [c.get(name_col, "") for c in cells], resolver,
                                   [c["nama_provinsi"] for c in cells], code_system)
 
+    # Counts take one number convention for the whole column (numbers.count_convention);
+    # shares never group thousands, so their lone mark is the decimal mark.
+    convention = (column_convention(path, spec.column, [(line, cell.get(spec.column)) for
+                                                        line, cell in rows.cells(Ledger(), source_id)])
+                  if unit in COUNT_UNITS else None)
     for line, cell in rows.cells(ledger, source_id):
         try:
             year = parse_year(cell["tahun"])
@@ -94,7 +101,8 @@ def read_opendata(path: Path, source_id: str | None = None, *, resolver: Resolve
             continue
         raw = cell[spec.column]
         try:
-            value = parse_number(raw, "auto")
+            value = (parse_count(raw, convention) if convention else
+                     parse_number(raw, "auto", percent=unit == "percent"))
         except ValueError:
             ledger.add(source_id, path, line, spec.column, "not_a_number", "", raw)
             continue

@@ -1,4 +1,4 @@
-"""Real KBPP data in: one entry point for the three shapes district and provincial offices hold.
+"""Real KBPP data in: one entry point for the shapes district and provincial offices hold.
 
 - ``profil_kesehatan``: the Kemenkes Profil Kesehatan table "Cakupan dan proporsi peserta KB
   pasca persalinan menurut jenis kontrasepsi" (.xlsx or .csv), see
@@ -8,7 +8,10 @@
   (``jumlah_ibu_bersalin``) or KBPP acceptors (``jumlah_peserta_kb_pasca_persalinan``), by
   method (a ``metode_kontrasepsi`` column) or in total, read here;
 - ``register``: record-level service registers (one row per delivery), aggregated with
-  DuckDB, see :mod:`kbanalysis.sources.registers`.
+  DuckDB, see :mod:`kbanalysis.sources.registers`;
+- ``published_coverage``: printed coverage values with their source, and ``coverage_table``:
+  a plain ``NO;KABUPATEN/KOTA;CAKUPAN KBPP (%)`` table under a title naming province and
+  year, see :mod:`kbanalysis.sources.published`.
 
 Every reader returns rows of the KBPP table (:mod:`kbanalysis.kbpp_schema`) with
 ``measure_type`` "administrative" and ``source`` the file name, plus a rejects ledger.
@@ -24,6 +27,27 @@ A regency-year needs its KBPP acceptors: all eight method counts (their sum is t
 or the total alone (the method counts then stay empty). Deliveries are optional; coverage is
 computed when they are known, and left empty otherwise.
 
+Coverage tables (``published_coverage``, ``coverage_table``: a coverage without counts) join
+the counted rows last. **Rule when counts and a printed coverage disagree** for the same
+regency and year (by more than ``kbpp_schema.COVERAGE_TOLERANCE`` points, e.g. Kab. Tegal
+2021: counts giving 30 % against the 91.3 % printed in the Profil Kesehatan): the printed
+coverage is used for that regency-year and the counts are not -- a printed figure is the one
+the province published for the year, and counts that contradict it are incomplete or counted
+differently until the office corrects them or explains the difference. Both are kept: each
+count row behind the regency-year is in the ledger as ``conflicts_published`` (its detail
+starts ``<BPS code> <year>:`` and names both figures; its value is the coverage the counts
+give), which ``data check`` and the build print as a ``Perhatian:`` line (a finding, not a
+rejected file: exit code 0). Counts that agree with the printed figure are kept and the
+printed row is a ``duplicate``.
+
+Files are keyed by their path: two files with one name (``kantorA/kbpp_2023.csv`` and
+``kantorB/kbpp_2023.csv``) are told apart in problem lines (the path as given), in the
+ledger's ``file`` column and in ``source`` (:func:`file_labels`: the name when it is unique,
+else the end of the path that tells them apart).
+
+The formats are one registry, ``KBPP_FORMATS`` (name, recogniser, reader, message
+``fmt.kbpp_<name>``): detection, the build and ``data check`` all take them from there.
+
 ``import_kbpp`` is what the build runs on the user's files and ``check_kbpp_files`` what
 ``data check`` runs: both read and combine the same way and list the same problems
 (:func:`kbpp_problems`); the build refuses to write when there are any, unless told to
@@ -31,6 +55,9 @@ accept them (``allow_rejects``), and always when the files give no usable row.
 """
 from __future__ import annotations
 
+import csv
+import importlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -40,13 +67,75 @@ from ..ledger import InputError, Ledger
 from ..messages import message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
 from .code_system import file_code_system
-from .kbpp_parts import FIELDS, KbppParts, method_of, number_text, parts_frame
-from .numbers import parse_number
+from .kbpp_parts import FIELDS, KbppParts, method_of, number_text, parts_frame, with_row_regions
+from .numbers import column_convention, parse_count
 from .rows import reject_as_error
-from .text_format import sniff_text_format
+from .text_format import read_header
 
-FORMATS = ("profil_kesehatan", "opendata", "register", "published_coverage")
 MEASURE_TYPE = "administrative"
+
+
+# --------------------------------------------------------------------------------------
+# The one registry of KBPP formats: ``detect_kbpp_format``, ``read_kbpp_parts`` (the build)
+# and ``data check`` (``sources.check``) all take their formats from ``KBPP_FORMATS``. A new
+# format is one entry here and one reader returning ``KbppParts``.
+
+
+@dataclass(frozen=True)
+class KbppFormat:
+    """One KBPP shape: its ``name``, the module holding its ``recognise(path) -> bool`` and
+    ``read(path, **hints) -> KbppParts`` functions (imported when first used: the readers
+    import heavy libraries), and the catalogue message describing it (``fmt.kbpp_<name>``)."""
+
+    name: str
+    module: str
+    recognise: str
+    read: str
+    # Coverage without counts: joins the counted rows last (published.add_printed_coverage).
+    coverage_only: bool = False
+
+    @property
+    def check_name(self) -> str:
+        """The format's name in ``data check``'s report (``kbpp_<name>``)."""
+        return f"kbpp_{self.name}"
+
+    @property
+    def description(self):
+        return msg(f"fmt.{self.check_name}")
+
+    def _function(self, name: str):
+        return getattr(importlib.import_module(self.module, __package__), name)
+
+    def recognises(self, path: Path) -> bool:
+        return bool(self._function(self.recognise)(path))
+
+    def reader(self):
+        return self._function(self.read)
+
+
+# Most specific first: a register's header is decisive; an open-data table has the portal's
+# columns; a published table its own; a Profil Kesehatan table is recognised by its methods;
+# a plain coverage table by a region column and a coverage column.
+KBPP_FORMATS: list[KbppFormat] = [
+    KbppFormat("register", ".registers", "looks_like_register", "read_register_parts"),
+    KbppFormat("opendata", ".kbpp_import", "looks_like_opendata", "read_opendata_parts"),
+    KbppFormat("published_coverage", ".published", "looks_like_kbpp_coverage",
+               "read_published_kbpp_parts", coverage_only=True),
+    KbppFormat("profil_kesehatan", ".profil_kesehatan", "looks_like_profil",
+               "read_profil_parts"),
+    # Last: any table with a region column and a CAKUPAN column (no method columns).
+    KbppFormat("coverage_table", ".published", "looks_like_coverage_table",
+               "read_coverage_table_parts", coverage_only=True),
+]
+
+
+def kbpp_format(name: str) -> KbppFormat:
+    """The registry's entry ``name`` (read at call time: the registry is the one list)."""
+    found = next((f for f in KBPP_FORMATS if f.name == name), None)
+    if found is None:
+        raise ValueError(f"unknown KBPP format {name!r}; known: "
+                         f"{', '.join(f.name for f in KBPP_FORMATS)}")
+    return found
 
 
 # --------------------------------------------------------------------------------------
@@ -54,37 +143,31 @@ MEASURE_TYPE = "administrative"
 
 
 def detect_kbpp_format(path) -> str | None:
-    """Which KBPP shape ``path`` is ("profil_kesehatan", "opendata", "register"), or None.
-
-    Decided by the header: a register's names a delivery date and the
-    ``kb_pasca_persalinan`` flag (CSV or Parquet); an open-data file has the portal's
-    columns and a KBPP value column; a Profil Kesehatan table (any sheet of a workbook, or a
-    CSV) has the eight method names in a header row beside "ibu bersalin".
-    """
+    """The name of the first of ``KBPP_FORMATS`` that recognises ``path``, or None."""
     path = Path(path)
     if not path.is_file():
         return None
-    from . import profil_kesehatan, published, registers  # the readers import this module
+    return next((f.name for f in KBPP_FORMATS if f.recognises(path)), None)
 
-    if registers.looks_like_register(path):
-        return "register"
-    if path.suffix.lower() == ".csv" and _opendata_kind(_csv_header(path)) is not None:
-        return "opendata"
-    if published.looks_like_kbpp_coverage(path):
-        return "published_coverage"  # a printed coverage table (sources.published)
-    if profil_kesehatan.looks_like_profil(path):
-        return "profil_kesehatan"
-    return None
+
+def is_empty(path: Path) -> bool:
+    """True for a file with nothing in it but blanks, a BOM or Excel's end-of-file mark."""
+    with Path(path).open("rb") as handle:
+        head = handle.read(4096)
+    return not head.replace(b"\xef\xbb\xbf", b"").replace(b"\x1a", b"").strip()
+
+
+def looks_like_opendata(path) -> bool:
+    """A CSV with the open-data portal's columns and one KBPP value column."""
+    path = Path(path)
+    return path.suffix.lower() == ".csv" and _opendata_kind(_csv_header(path)) is not None
 
 
 def _csv_header(path: Path) -> list[str]:
     try:
-        text_format = sniff_text_format(path)
-        with path.open(encoding=text_format.python_encoding, errors="replace") as handle:
-            first = handle.readline()
-    except OSError:
+        return [c.lower() for c in read_header(path)]
+    except (OSError, UnicodeDecodeError, csv.Error):
         return []
-    return [c.strip().strip('"').strip().lower() for c in first.split(text_format.delimiter)]
 
 
 # --------------------------------------------------------------------------------------
@@ -123,16 +206,7 @@ def read_kbpp_files(paths, **hints) -> tuple[pd.DataFrame, Ledger]:
 
 
 def _reader(fmt: str):
-    if fmt == "profil_kesehatan":
-        from .profil_kesehatan import read_profil_parts
-        return read_profil_parts
-    if fmt == "published_coverage":
-        from .published import read_published_kbpp_parts
-        return read_published_kbpp_parts
-    if fmt == "register":
-        from .registers import read_register_parts
-        return read_register_parts
-    return read_opendata_parts
+    return kbpp_format(fmt).reader()
 
 
 def _hints_for(fmt: str, hints: dict) -> dict:
@@ -145,7 +219,7 @@ def _hints_for(fmt: str, hints: dict) -> dict:
         return {name for name, p in inspect.signature(function).parameters.items()
                 if p.kind is p.KEYWORD_ONLY or p.kind is p.POSITIONAL_OR_KEYWORD}
 
-    accepted = {f: names(_reader(f)) for f in FORMATS}
+    accepted = {f.name: names(f.reader()) for f in KBPP_FORMATS}
     accepted["register"] |= names(aggregate_register)  # passed on by read_register_parts
     unknown = set(hints) - set().union(*accepted.values())
     if unknown:
@@ -161,16 +235,60 @@ def read_kbpp_parts(path, **hints) -> KbppParts:
     hints = dict(hints)
     fmt = hints.pop("format", None) or detect_kbpp_format(path)
     if fmt is None:
-        raise InputError(path, expected=msg("kbpp.kbpp_file"))
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown KBPP format {fmt!r}; known: {', '.join(FORMATS)}")
-    return _reader(fmt)(path, **_hints_for(fmt, hints))
+        # What the file could have been: every format of the registry, by its message.
+        raise InputError(path, expected=msg("kbpp.one_of_formats", formats=[
+            msg("fmt.named", name=f.check_name, description=f.description)
+            for f in KBPP_FORMATS]), got=msg("got.empty_file") if is_empty(path) else None)
+    # Problem lines of a row that was read name its regency (issue 15).
+    return with_row_regions(_reader(fmt)(path, **_hints_for(fmt, hints)))
 
 
 # Ledger reasons that are findings about the data, not mistakes in the file: reported by
 # the readers, but not problems for ``check_kbpp_file``.
 # A province line beside its kab/kota (aggregate_row) is kept out of the table, not a fault.
-FINDINGS = {"after_kbpp_window", "not_postpartum", "aggregate_row"}
+# A note below a Profil Kesehatan table (note_row) is ledgered with its line, not a fault.
+# A named row without any number (not_reported: a half-filled template) is left out, listed.
+FINDINGS = {"after_kbpp_window", "not_postpartum", "aggregate_row", "note_row",
+            "conflicts_published", "duplicates_undetectable", "not_reported"}
+# Findings every user must see (``data check`` and the build print them): an office's counts
+# that a printed coverage overrode.
+# A register without a column naming the mother: deliveries entered twice cannot be found.
+# Rows not reported: one line per file (``note_lines``).
+NOTES = ("conflicts_published", "duplicates_undetectable", "not_reported")
+
+
+def kbpp_notes(ledger: Ledger, paths=None) -> list:
+    """The ledger entries of ``NOTES`` (of the files ``paths`` when given), in order."""
+    keys = None if paths is None else {Path(p).resolve() for p in paths}
+    return [r for r in ledger.rejects if r.reason in NOTES
+            and (keys is None or (r.path and Path(r.path).resolve() in keys))]
+
+
+def note_line(reject, lang: str = "en") -> str:
+    """One printed line for a note: where it is, then what it says."""
+    where = reject.file if reject.row is None else (
+        f"{reject.file}, {msg('frame.row', row=reject.row).render(lang)}")
+    return msg("kbpp.note", where=where, detail=reject.detail).render(lang)
+
+
+def note_lines(notes, lang: str = "en") -> list[str]:
+    """The printed lines of ``notes``: one per note, except the rows a file left without any
+    number (``not_reported``), which are listed together in one line per file, where the
+    file's first such row was."""
+    lines: list = []
+    unreported: dict[str, list] = {}
+    for note in notes:
+        if note.reason != "not_reported":
+            lines.append(note_line(note, lang))
+            continue
+        if note.file not in unreported:
+            unreported[note.file] = []
+            lines.append(unreported[note.file])  # filled below, rendered once
+        unreported[note.file].append(note)
+    return [line if isinstance(line, str) else msg(
+        "kbpp.not_reported_line", file=line[0].file, count=len(line),
+        rows=", ".join(f"{msg('frame.row', row=r.row).render(lang)} {r.value}".strip()
+                       for r in line)).render(lang) for line in lines]
 
 # What a file's author should have written instead, per ledger reason (kbanalysis.messages
 # "kbpp.expected.<reason>").
@@ -178,7 +296,11 @@ EXPECTED = {reason: msg(f"kbpp.expected.{reason}") for reason in (
     "unknown_region", "ambiguous_region", "code_name_mismatch", "duplicate",
     "conflicting_duplicate", "not_a_number", "missing_value", "out_of_range", "bad_year",
     "malformed_row", "inconsistent_total", "not_derivable", "method_unknown", "bad_date",
-    "date_out_of_range", "not_yes_no", "conflicting_sources", "unknown_indicator")}
+    "date_out_of_range", "not_yes_no", "conflicting_sources", "unknown_indicator",
+    # registers (issue 15): a future date, a method that is no one countable method, a delivery
+    # entered twice
+    "date_in_future", "method_group", "method_not_modern", "method_ambiguous",
+    "duplicate_delivery")}
 
 
 def check_kbpp_file(path, **hints) -> list[InputError]:
@@ -186,13 +308,15 @@ def check_kbpp_file(path, **hints) -> list[InputError]:
     return check_kbpp_files([path], **hints)
 
 
-def check_kbpp_files(paths, published=(), **hints) -> list[InputError]:
+def check_kbpp_files(paths, published=(), notes: list | None = None,
+                     **hints) -> list[InputError]:
     """Every problem the build would find in ``paths`` (the user's KBPP files), read and
     combined with each other and with ``published`` (the KBPP tables the build always reads)
     exactly as the build does; empty when the build would take them whole.
 
     Unlike the build, a file that cannot be read at all does not stop the others: it gives
     its one error and the rest are still checked. See :func:`kbpp_problems` for what counts.
+    ``notes`` (a list) receives the findings the build prints too (:func:`kbpp_notes`).
     """
     parts, problems = [], []
     for path in [*_others(published, paths), *paths]:
@@ -200,11 +324,13 @@ def check_kbpp_files(paths, published=(), **hints) -> list[InputError]:
             parts.append(read_kbpp_parts(path, **hints))
         except InputError as error:
             problems.append(error)
-    read = {part.file.name for part in parts}
-    readable = [p for p in paths if Path(p).name in read]
+    read = {part.file.resolve() for part in parts}
+    readable = [p for p in paths if Path(p).resolve() in read]
     if not readable:
         return problems
     frame, ledger = combine_parts(parts, resolver=hints.get("resolver"))
+    if notes is not None:
+        notes.extend(kbpp_notes(ledger, readable))
     return problems + kbpp_problems(frame, ledger, readable)
 
 
@@ -239,7 +365,7 @@ class KbppRejected(InputError):
 
     def __init__(self, paths, problems: list[InputError]):
         self.problems = problems
-        names = ", ".join(Path(p).name for p in paths)
+        names = ", ".join(file_labels(paths).values())  # two files of one name told apart
         unusable = any(p.expected == NOTHING_USABLE for p in problems)
         remedy = msg("kbpp.remedy_fix" if unusable else "kbpp.remedy_fix_or_allow")
         count = msg("got.problem_count" if len(problems) == 1 else "got.problems_count",
@@ -257,16 +383,50 @@ def kbpp_problems(frame: pd.DataFrame, ledger: Ledger, paths) -> list[InputError
     started after 42 days, kept as a delivery without KBPP) are not problems. When no row
     of the table comes from the files, that is one more error.
     """
-    by_name = {Path(p).name: Path(p) for p in paths}
-    problems = [problem(by_name[r.file], r) for r in ledger.rejects
-                if r.file in by_name and r.reason not in FINDINGS]
-    order = {name: i for i, name in enumerate(by_name)}
-    problems.sort(key=lambda e: (order.get(Path(e.file).name, len(order)), e.row or 0))
+    given = {Path(p).resolve(): Path(p) for p in paths}
+    names = _unique_names(given.values())
+    problems = []
+    for r in ledger.rejects:
+        path = given.get(Path(r.path).resolve()) if r.path else names.get(r.file)
+        if path is not None and r.reason not in FINDINGS:
+            problems.append(problem(path, r))
+    order = {str(p): i for i, p in enumerate(given.values())}
+    problems.sort(key=lambda e: (order.get(e.file, len(order)), e.row or 0))
+    labels = frame.attrs.get("file_labels", {})
+    own = {labels.get(str(p), p.name) for p in given.values()}
     used = {name for source in frame["source"] for name in str(source).split("; ")}
-    if by_name and not used & set(by_name):
-        problems.append(InputError(", ".join(map(str, by_name.values())),
+    # Counts a printed coverage overrode were read and compared: the build goes on.
+    used |= {r.file for r in kbpp_notes(ledger, given.values())}
+    if given and not used & own:
+        problems.append(InputError(", ".join(map(str, given.values())),
                                    expected=NOTHING_USABLE, got=msg("got.none")))
     return problems
+
+
+def _unique_names(paths) -> dict[str, Path]:
+    """File name -> path, for names only one of ``paths`` has."""
+    found: dict[str, list[Path]] = {}
+    for path in paths:
+        found.setdefault(path.name, []).append(path)
+    return {name: group[0] for name, group in found.items() if len(group) == 1}
+
+
+def file_labels(paths) -> dict[Path, str]:
+    """How each file is named in the KBPP table's ``source``, the ledger's ``file`` column and
+    conflict details: its name, or, when another file has the same name
+    (``kantorA/kbpp_2023.csv`` and ``kantorB/kbpp_2023.csv``), the shortest end of its path
+    that tells them apart. A ``;`` becomes ``,``: ``source`` separates files with ``; ``."""
+    paths = list(dict.fromkeys(Path(p) for p in paths))
+    full = {p: p.resolve().parts for p in paths}
+    labels = {}
+    for path in paths:
+        depth = 1
+        while depth < len(full[path]) and any(
+                other != path and full[other][-depth:] == full[path][-depth:]
+                and full[other] != full[path] for other in paths):
+            depth += 1
+        labels[path] = "/".join(full[path][-depth:]).replace(";", ",")
+    return labels
 
 
 def problem(path: Path, reject) -> InputError:
@@ -287,19 +447,31 @@ def combine_parts(parts: list[KbppParts], resolver: Resolver | None = None
     repeated field is the one kept and the result does not depend on anything else.
     Published coverage tables (coverage without counts) join last: ``published.add_printed_coverage``.
     """
-    printed = [part for part in parts if part.format == "published_coverage"]
+    labels = file_labels(part.file for part in parts)
+    for part in parts:
+        relabel(part, labels)
+    coverage = {f.name for f in KBPP_FORMATS if f.coverage_only}
+    printed = [part for part in parts if part.format in coverage]
+    counts = [part for part in parts if part.format not in coverage]
+    frame, ledger, contributors = _combine_counts(counts, labels, resolver)
     if printed:
         from .published import add_printed_coverage
-        others = [part for part in parts if part.format != "published_coverage"]
-        frame, ledger = combine_parts(others, resolver)
-        return add_printed_coverage(frame, ledger, printed, resolver)
+        frame, ledger = add_printed_coverage(frame, ledger, printed, resolver,
+                                             labels=labels, contributors=contributors)
+    return _labelled(frame, labels), ledger
+
+
+def _combine_counts(parts: list[KbppParts], labels: dict[Path, str],
+                    resolver: Resolver | None) -> tuple[pd.DataFrame, Ledger, dict]:
+    """:func:`combine_parts` of the files with counts; also the source rows of each kept
+    regency-year, ``(code, year) -> [{"file", "path", "line", ...}]``."""
     ledger = Ledger()
     for part in parts:
         ledger.extend(part.ledger)
-    frames = [part.rows.assign(file=part.file.name, order=i) for i, part in enumerate(parts)
-              if len(part.rows)]
+    frames = [part.rows.assign(file=labels[part.file], path=str(part.file), order=i)
+              for i, part in enumerate(parts) if len(part.rows)]
     if not frames:
-        return empty_kbpp(), ledger
+        return empty_kbpp(), ledger, {}
     rows = pd.concat(frames, ignore_index=True)
     rows = rows.sort_values(["bps_code", "year", "order", "line"], kind="mergesort")
 
@@ -325,7 +497,21 @@ def combine_parts(parts: list[KbppParts], resolver: Resolver | None = None
                                                 year=row["year"], column=error.column,
                                                 expected=error.expected))
     frame = frame.drop(index=list(bad)).reset_index(drop=True)
-    return frame, ledger
+    sources = {(r[0]["bps_code"], int(r[0]["year"])): r for i, r in enumerate(contributors)
+               if i not in bad}
+    return frame, ledger, sources
+
+
+def relabel(part: KbppParts, labels: dict[Path, str]) -> None:
+    """The part's ledger entries name its file by its label (``file_labels``)."""
+    for reject in part.ledger.rejects:
+        reject.file, reject.path = labels[part.file], str(part.file)
+
+
+def _labelled(frame: pd.DataFrame, labels: dict[Path, str]) -> pd.DataFrame:
+    """``frame`` knowing its files' labels (for ``kbpp_problems``: which files were used)."""
+    frame.attrs["file_labels"] = {str(p): label for p, label in labels.items()}
+    return frame
 
 
 def _where(row: dict):
@@ -394,7 +580,8 @@ def _merge_group(code: str, year: int, records: list[dict], ledger: Ledger) -> d
 
 def _reject(ledger: Ledger, row: dict, reason: str, detail: str) -> None:
     line = None if pd.isna(row["line"]) else int(row["line"])
-    ledger.add("kbpp_import", row["file"], line, None, reason, detail)
+    ledger.add("kbpp_import", row["path"], line, None, reason, detail)
+    ledger.rejects[-1].file = row["file"]  # the file's label, not only its name
 
 
 def _kbpp_rows(records: list[dict]) -> pd.DataFrame:
@@ -435,6 +622,17 @@ def _opendata_kind(header: list[str]) -> tuple[str, str] | None:
     return found[0] if len(found) == 1 else None
 
 
+def counts_in(unit: str) -> bool:
+    """False for a ``satuan`` that names a share or an index (``PERSEN``, ``%``): the value
+    beside it is not a count. Units the portal does not list (``IBU``, ``PESERTA``) count."""
+    from .opendata_indicators import SATUAN_UNITS
+
+    text = unit.strip().upper()
+    if "%" in text or "PERSEN" in text or "PERCENT" in text:
+        return False
+    return "count" in SATUAN_UNITS.get(text, {"count"})
+
+
 def _kbpp_value_columns() -> dict[str, str]:
     """Open-data value column -> ``deliveries`` or ``kbpp_total``."""
     from .opendata_indicators import OPEN_DATA_COLUMNS
@@ -451,8 +649,9 @@ def read_opendata_parts(path, resolver: Resolver | None = None,
 
     Acceptors come by method (a ``metode_kontrasepsi`` column, one row per method) or as a
     total (no method column: each row gives ``kbpp_total``, the method counts stay empty).
-    Numbers may use either decimal mark (``parse_number(..., "auto")``), as the portal
-    mixes them.
+    The counts of the value column are read in one convention decided from all its cells
+    (``42.000`` and ``12,000`` are thousands; a column mixing both is refused). A ``satuan``
+    naming a share (``PERSEN``) beside a count column rejects the row: it is not a count.
     """
     from .rows import parse_year, read_csv_rows
 
@@ -473,6 +672,10 @@ def read_opendata_parts(path, resolver: Resolver | None = None,
                               [c["kode_kabupaten_kota"] for c in cells],
                               [c["nama_kabupaten_kota"] for c in cells], resolver,
                               [c.get("nama_provinsi") for c in cells], code_system)
+    # Counts: one number convention for the whole column (``numbers.count_convention``).
+    convention = column_convention(path, value_column,
+                                   [(line, cell[value_column]) for line, cell in
+                                    rows.cells(Ledger(), source_id, header)])
     records = []
     for line, cell in rows.cells(ledger, source_id, header):
         try:
@@ -496,6 +699,7 @@ def read_opendata_parts(path, resolver: Resolver | None = None,
                        msg("in_column", column="kode_kabupaten_kota", detail=message_of(exc)),
                        cell["nama_kabupaten_kota"])
             continue
+        ledger.locate(path, line, code)  # this row's problems name its regency
         target = indicator  # deliveries, or the total of a table without a method split
         if method_column is not None:
             method = method_of(cell[method_column])
@@ -504,8 +708,14 @@ def read_opendata_parts(path, resolver: Resolver | None = None,
                            msg("in_column_only", column=method_column), cell[method_column])
                 continue
             target = f"kbpp_{method}"
+        unit = cell.get("satuan", "").strip()
+        if unit and not counts_in(unit):
+            ledger.add(source_id, path, line, None, "unit_mismatch",
+                       msg("in_column", column="satuan",
+                           detail=msg("kbpp.unit_count", column=value_column)), unit)
+            continue
         try:
-            value = parse_number(cell[value_column], "auto")
+            value = parse_count(cell[value_column], convention)
         except ValueError:
             ledger.add(source_id, path, line, None, "not_a_number",
                        msg("in_column_only", column=value_column), cell[value_column])

@@ -43,11 +43,28 @@ _METHOD_SPELLINGS = {
     "metode amenorea laktasi": "mal",
 }
 # A first word that settles the method whatever follows ("Suntik 3 Bulan", "IUD Post
-# Plasenta", "MOW/Tubektomi", "Pil Kombinasi").
-_METHOD_FIRST_WORD = {"kondom": "kondom", "suntik": "suntik", "suntikan": "suntik",
-                      "injeksi": "suntik", "pil": "pil", "akdr": "akdr", "iud": "akdr",
-                      "mop": "mop", "vasektomi": "mop", "mow": "mow", "tubektomi": "mow",
-                      "implan": "implan", "implant": "implan", "mal": "mal"}
+# Plasenta", "MOW/Tubektomi", "Pil Kombinasi", "Inj. 3 bln") -- unless another word names a
+# different method ("IUD/Implan": two methods, never a guess).
+_METHOD_FIRST_WORD = {"kondom": "kondom", "condom": "kondom", "suntik": "suntik",
+                      "suntikan": "suntik", "injeksi": "suntik", "inj": "suntik",
+                      "injectable": "suntik", "pil": "pil", "pill": "pil", "akdr": "akdr",
+                      "iud": "akdr", "spiral": "akdr", "mop": "mop", "vasektomi": "mop",
+                      "mow": "mow", "tubektomi": "mow", "implan": "implan",
+                      "implant": "implan", "susuk": "implan", "akbk": "implan", "mal": "mal",
+                      "lam": "mal"}
+# Words that only introduce the method ("KB Suntik 3 Bulanan", "Metode Pil").
+_LEAD_WORDS = ("kb", "metode", "alat", "alkon")
+# Sterilisation names the sex only with a qualifier: "steril" alone may be MOW (the mother)
+# or MOP (her husband), both KBPP methods; the qualifier decides.
+_STERIL_WORDS = {"steril", "sterilisasi", "kontap"}
+_WOMAN_WORDS = {"wanita", "perempuan", "ibu", "istri", "female"}
+_MAN_WORDS = {"pria", "laki", "suami", "male"}
+# Spellings that are not one countable method, with why (``method_problem``).
+_METHOD_GROUPS = {"mkjp", "non mkjp", "nonmkjp", "mjp", "hormonal", "non hormonal",
+                  "kb modern", "modern", "metode modern", "kontrasepsi modern"}
+# (Named traditional methods such as "Kalender" stay plain unknown methods.)
+_NOT_MODERN = {"kb alami", "alami", "alamiah", "kb alamiah", "metode alami", "kb tradisional",
+               "tradisional", "metode tradisional", "kb non modern", "non modern"}
 
 
 def method_key(text) -> str:
@@ -57,17 +74,65 @@ def method_key(text) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", str(text).lower()).split())
 
 
+def _methods_named(words: list[str]) -> set[str]:
+    """Every method a word of the spelling names (first words and whole one-word spellings)."""
+    return {_METHOD_FIRST_WORD[w] for w in words if w in _METHOD_FIRST_WORD}
+
+
+def _steril(words: list[str]) -> str | None:
+    """"steril wanita" -> mow, "steril pria" -> mop, "Steril (MOW)" -> mow; None when
+    nothing (or both sexes) says whose."""
+    woman = bool(_WOMAN_WORDS & set(words)) or "mow" in _methods_named(words)
+    man = bool(_MAN_WORDS & set(words)) or "mop" in _methods_named(words)
+    if _methods_named(words) - {"mow", "mop"}:
+        return None  # another method named beside it
+    return "mow" if woman and not man else "mop" if man and not woman else None
+
+
 def method_of(text) -> str | None:
     """The KBPP method a spelling stands for (``'Suntik 3 Bulan'`` -> ``'suntik'``), or None.
 
     Only the eight modern methods of the Profil Kesehatan table count; anything else
-    (``Kalender``, ``Lainnya``) is outside the vocabulary and the caller ledgers it.
+    (``Kalender``, ``Lainnya``, ``KB alami``, a group such as ``MKJP``, two methods such as
+    ``IUD/Implan``, ``steril`` without saying whose) is outside the vocabulary and the
+    caller ledgers it (:func:`method_problem` says why).
     """
     key = method_key(text)
     if key in _METHOD_SPELLINGS:
         return _METHOD_SPELLINGS[key]
-    first = key.split(" ", 1)[0]
-    return _METHOD_FIRST_WORD.get(first)
+    words = key.split()
+    while len(words) > 1 and words[0] in _LEAD_WORDS:
+        words = words[1:]
+    if " ".join(words) in _METHOD_SPELLINGS:
+        return _METHOD_SPELLINGS[" ".join(words)]
+    if not words:
+        return None
+    if words[0] in _STERIL_WORDS:
+        return _steril(words)
+    first = _METHOD_FIRST_WORD.get(words[0])
+    if first is None or _methods_named(words) - {first}:
+        return None
+    return first
+
+
+def method_problem(text) -> str | None:
+    """Why a spelling that is no method is not one: ``"method_group"`` (``MKJP``: several
+    methods together), ``"method_not_modern"`` (``KB alami``), ``"method_ambiguous"`` (two
+    methods named, or ``steril`` without whose), or None (unknown, or a method)."""
+    key = method_key(text)
+    if not key or method_of(text) is not None:
+        return None
+    words = key.split()
+    while len(words) > 1 and words[0] in _LEAD_WORDS:
+        words = words[1:]
+    bare = " ".join(words)
+    if key in _METHOD_GROUPS or bare in _METHOD_GROUPS:
+        return "method_group"
+    if key in _NOT_MODERN or bare in _NOT_MODERN:
+        return "method_not_modern"
+    if words[0] in _STERIL_WORDS or len(_methods_named(words)) > 1:
+        return "method_ambiguous"
+    return None
 
 
 def number_text(value) -> Number:
@@ -95,3 +160,13 @@ def parts_frame(records: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(records, columns=columns)
     return frame.astype({"bps_code": "str", "year": "int64", **{f: "float64" for f in FIELDS},
                          "line": "Int64"})
+
+
+def with_row_regions(parts: KbppParts) -> KbppParts:
+    """``parts`` with each kept row's regency known to its ledger (``Ledger.locate``), so
+    that a problem of that row names the regency (``baris 10 (Kab. Lombok Timur)``), for
+    every reader."""
+    rows = parts.rows.dropna(subset=["line"])
+    for line, code in zip(rows["line"], rows["bps_code"]):
+        parts.ledger.locate(parts.file, int(line), code)
+    return parts

@@ -11,7 +11,8 @@ The table as offices export it:
   Implan, MAL, then Jumlah and %; merged cells (only the first cell of a merge holds the
   text), sometimes a row of column numbers (1, 2, 3, ...);
 - Indonesian numbers (``1.234`` thousands, ``12,5`` decimals, ``-`` for zero);
-- a JUMLAH / TOTAL row, blank spacer rows and footnotes (``Sumber: ...``).
+- a JUMLAH / TOTAL row, kecamatan subtotals, blank spacer rows and footnotes
+  (``Sumber: ...``).
 
 Rules (every one reported, none silently applied):
 
@@ -32,6 +33,21 @@ Rules (every one reported, none silently applied):
 - A table without data rows below its header is refused (``InputError``).
 - The total row is compared with the sum of the rows, column by column; differences are
   ledgered at the total row. The total row itself is never used as data.
+- Totals are told from parts by label (JUMLAH, TOTAL, SUB TOTAL, ``KABUPATEN GARUT``,
+  ``KAB/KOTA``) and by arithmetic: a row whose deliveries and eight method counts all equal
+  the sum of two or more rows above it (its kecamatan group, or all of them) is a total
+  whatever its label. Every total and subtotal is ledgered with its line
+  (``aggregate_row``), a finding rather than a fault; so is every note below the table
+  (``note_row``). Footnotes are whole words (``Sumber:``, ``Sumber data``, ``Keterangan``)
+  in rows without numbers: a puskesmas called Sumbersari is data.
+- Deliveries come from the one header with BERSALIN that is not a target, projection or
+  estimate (``SASARAN``, ``TARGET``, ``PROYEKSI``, ``ESTIMASI``); several are refused.
+- A district table's regency: ``region`` (``--regency``), the title, a ``KODE BPS`` line
+  and a total row naming the regency must agree. ``KABUPATEN/KOTA KEDIRI`` names no type
+  and decides only when one regency has the name or another of those fields names it.
+- A code column beside the names must agree with them (``code_name_mismatch``).
+- A count cell holding a formula whose value was never saved is reported (open and save
+  the file in Excel); .xls/.ods files are refused with "save as .xlsx".
 - Puskesmas rows add up to the regency. A regency total needs every puskesmas row: if any
   is rejected, the regency is not built (``not_derivable``) unless ``allow_partial=True``.
 """
@@ -54,8 +70,19 @@ from .text_format import DELIMITERS, TextFormat, sniff_text_format
 
 METHODS = list(METHOD_LABELS)
 TITLE_WORDS = "KB PASCA PERSALINAN"
-_TOTAL_ROW = re.compile(r"^\s*(JUMLAH|TOTAL)\b", re.IGNORECASE)
-_FOOTNOTE = re.compile(r"^\s*(SUMBER|KETERANGAN|KET\b|KET\.|CATATAN|NOTE|NB\b|\*)", re.IGNORECASE)
+_TOTAL_ROW = re.compile(r"^\s*(JUMLAH|TOTAL|GRAND\s+TOTAL|JML)\b", re.IGNORECASE)
+_SUBTOTAL_ROW = re.compile(r"^\s*SUB\s*-?\s*(TOTAL|JUMLAH|JML)\b", re.IGNORECASE)
+# A total of a kecamatan or a group, whatever word opens it ("JUMLAH KECAMATAN PARE").
+_GROUP_WORDS = re.compile(r"\b(KECAMATAN|KEC\.?|KELOMPOK|WILAYAH)\b")
+# A bare level label where a name belongs ("KABUPATEN", "KAB/KOTA") is the regency's line.
+_LEVEL_LABEL = re.compile(r"^\s*(KABUPATEN|KAB\.?)(\s*/\s*KOTA)?\s*$", re.IGNORECASE)
+# Footnotes are whole words ("Sumber:", "Sumber data", "Keterangan"), never the start of a
+# name: Sumbersari and Sumberjambe are puskesmas.
+_FOOTNOTE = re.compile(r"^\s*(SUMBER\s*(:|DATA\b|$)|KETERANGAN\b|KET\s*[:.]|CATATAN\b|"
+                       r"NOTE\b|NB\b|\*)", re.IGNORECASE)
+# Targets, projections and estimates are never deliveries, whatever else the header says.
+_NOT_DELIVERIES = re.compile(r"\b(SASARAN|TARGET|PROYEKSI|ESTIMASI|PERKIRAAN)\b")
+OTHER_SPREADSHEETS = (".xls", ".ods", ".xlsb", ".fods")  # saved by Excel 97-2003 or Calc
 _MAX_HEADER_SEARCH = 40  # the header sits within the first rows of a sheet
 
 
@@ -86,26 +113,58 @@ def read_grid(path, sheet: str | None = None) -> Grid:
         return _read_xlsx(path, sheet)
     if path.suffix.lower() in (".csv", ".txt"):
         return _read_csv_grid(path)
+    if path.suffix.lower() in OTHER_SPREADSHEETS:
+        # No reader for these in the locked environment: one line saying what to do.
+        raise InputError(path, expected=msg("pk.save_as_xlsx"), got=path.suffix)
     raise InputError(path, expected=msg("pk.xlsx_or_csv"))
 
 
-def _workbook_grids(path: Path, sheet: str | None = None) -> list[Grid]:
-    """Every sheet of the workbook as a grid (only ``sheet`` when given)."""
+class Unsaved(str):
+    """A formula cell whose value was never saved (a workbook written by a program, not by
+    Excel or LibreOffice): the formula's text, which is not a number."""
+
+
+def _open_workbook(path: Path, data_only: bool):
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise InputError(path, expected=msg("pk.readable_xlsx"), got=str(exc)) from None
+        return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
+    except Exception:  # openpyxl raises many types for a damaged file
+        raise InputError(path, expected=msg("pk.readable_xlsx"),
+                         got=msg("got.damaged_xlsx")) from None
+
+
+def _workbook_grids(path: Path, sheet: str | None = None,
+                    formulas: bool = False) -> list[Grid]:
+    """Every sheet of the workbook as a grid (only ``sheet`` when given); with ``formulas``,
+    a formula cell without a saved value is an :class:`Unsaved` instead of empty."""
+    book = _open_workbook(path, data_only=True)
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise InputError(path, column="sheet", expected=msg(
                 "pk.sheet_named", sheet=sheet, sheets=", ".join(map(repr, book.sheetnames))),
                 got=sheet)
         names = [sheet] if sheet is not None else book.sheetnames
-        return [Grid(path, name, _sheet_rows(book[name])) for name in names]
+        grids = [Grid(path, name, _sheet_rows(book[name])) for name in names]
     finally:
         book.close()
+    if formulas:
+        book = _open_workbook(path, data_only=False)
+        try:
+            for grid in grids:
+                _mark_unsaved(grid, book[grid.sheet])
+        finally:
+            book.close()
+    return grids
+
+
+def _mark_unsaved(grid: Grid, ws) -> None:
+    for (_, cells), row in zip(grid.rows, ws.iter_rows()):
+        for j, cell in enumerate(row):
+            value = getattr(cell, "value", None)
+            if j < len(cells) and cells[j] is None and isinstance(value, str) \
+                    and value.startswith("="):
+                cells[j] = Unsaved(value)
 
 
 def _candidate_sheets(grids: list[Grid]) -> list[Grid]:
@@ -116,7 +175,7 @@ def _candidate_sheets(grids: list[Grid]) -> list[Grid]:
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> Grid:
-    grids = _workbook_grids(path, sheet)
+    grids = _workbook_grids(path, sheet, formulas=True)
     if sheet is not None:
         return grids[0]
     found = _candidate_sheets(grids)
@@ -180,7 +239,7 @@ def _read_csv_grid(path: Path) -> Grid:
 
 
 def _text(cell) -> str:
-    if cell is None or isinstance(cell, (int, float)):
+    if cell is None or isinstance(cell, (int, float, Unsaved)):
         return ""
     return " ".join(str(cell).upper().split())
 
@@ -213,9 +272,15 @@ def _title_text(grid: Grid) -> str:
 def looks_like_profil(path) -> bool:
     """True when ``path`` is a spreadsheet or CSV whose first rows hold the KBPP table header."""
     path = Path(path)
+    if path.suffix.lower() in OTHER_SPREADSHEETS:
+        return True  # the only spreadsheet format: its reader says how to save it
     try:
         if path.suffix.lower() in (".xlsx", ".xlsm"):
-            grids = _workbook_grids(path)  # any sheet: several candidates are still this table
+            try:
+                grids = _workbook_grids(path)  # any sheet: several candidates are this table
+            except InputError as error:
+                # A damaged workbook: its reader names the damage instead of "unknown format".
+                return error.got == msg("got.damaged_xlsx")
         elif path.suffix.lower() in (".csv", ".txt"):
             grids = [_read_csv_grid(path)]
         else:
@@ -230,7 +295,13 @@ def _has_kbpp_header(grid: Grid) -> bool:
     if index is None:
         return False
     block = grid.rows[max(0, index - 3): index + 2]
-    return any("BERSALIN" in _text(c) for _, cells in block for c in cells)
+    return any(_names_deliveries(_text(c)) for _, cells in block for c in cells)
+
+
+def _names_deliveries(text: str) -> bool:
+    """A header naming deliveries: "Jumlah Ibu Bersalin", "Jumlah Persalinan" (not the "KB
+    pasca persalinan" over the methods)."""
+    return "BERSALIN" in text or re.search(r"(?<!PASCA )\bPERSALINAN\b", text) is not None
 
 
 @dataclass
@@ -242,6 +313,7 @@ class Layout:
     labels: dict[str, str]  # role -> label for messages, e.g. "Suntik % [H]"
     first_data: int  # index into grid.rows of the first row after the header
     title: list[str]  # title lines above the header, upper case
+    title_lines: list[int] = field(default_factory=list)  # their rows in the file
 
 
 def _letter(index: int) -> str:
@@ -299,12 +371,16 @@ def find_layout(grid: Grid, level: str | None = None) -> Layout:
             role = (f"pct_{key}" if is_pct else
                     ("total" if key == "total" else f"kbpp_{key}"))
             assign(role, k, f"{label} %" if is_pct else label)
+    deliveries, not_deliveries = [], []
     for j in range(width):
         column_text = " ".join(t[j] for t in texts if t[j])
         if not column_text or any(j == c for c in columns.values()):
             continue
-        if "BERSALIN" in column_text:
-            assign("deliveries", j, "Jumlah Ibu Bersalin")
+        if _names_deliveries(column_text):
+            (not_deliveries if _NOT_DELIVERIES.search(column_text) else deliveries).append(
+                (j, column_text))
+        elif re.search(r"\bKODE\b", column_text):
+            assign("code", j, "Kode BPS" if "BPS" in column_text else "Kode")
         elif re.search(r"\bNO\.?$|^NO\b", column_text):
             assign("no", j, "No")
         elif "PUSKESMAS" in column_text:
@@ -314,6 +390,12 @@ def find_layout(grid: Grid, level: str | None = None) -> Layout:
         elif re.search(r"\bKAB|\bKOTA\b", column_text):
             assign("regency", j, "Kabupaten/Kota")
 
+    if len(deliveries) > 1:
+        names = ", ".join(f"'{text} [{_letter(j)}]'" for j, text in deliveries)
+        raise InputError(grid.path, row=grid.rows[method_row][0], column="Jumlah Ibu Bersalin",
+                         expected=msg("pk.one_deliveries", names=names))
+    if deliveries:
+        assign("deliveries", deliveries[0][0], "Jumlah Ibu Bersalin")
     # Rows of a district profile are puskesmas (or, in some, kecamatan); of a province
     # profile, kabupaten/kota.
     local = next((r for r in ("puskesmas", "kecamatan") if r in columns), None)
@@ -326,13 +408,20 @@ def find_layout(grid: Grid, level: str | None = None) -> Layout:
                 "regency": "Kabupaten/Kota"}
         name = (what.get(missing[0], missing[0]) if missing
                 else msg("pk.puskesmas_or_regency"))
+        expected = msg("pk.table_columns")
+        if missing and missing[0] == "deliveries" and not_deliveries:
+            expected = msg("pk.targets_not_deliveries", expected=expected, names=", ".join(
+                f"'{text} [{_letter(j)}]'" for j, text in not_deliveries))
         raise InputError(grid.path, row=grid.rows[method_row][0], column=name,
-                         expected=msg("pk.table_columns"))
+                         expected=expected)
     first_data = bottom + 1
     if first_data < len(grid.rows) and _is_number_row(grid.rows[first_data][1]):
         first_data += 1
-    title = [" ".join(_text(c) for c in cells if _text(c)) for _, cells in grid.rows[:top]]
-    return Layout(found_level, columns, labels, first_data, [t for t in title if t])
+    title = [(line, " ".join(_text(c) for c in cells if _text(c)))
+             for line, cells in grid.rows[:top]]
+    title = [(line, text) for line, text in title if text]
+    return Layout(found_level, columns, labels, first_data, [t for _, t in title],
+                  [line for line, _ in title])
 
 
 def _is_number_row(cells) -> bool:
@@ -369,17 +458,92 @@ def title_province(title: list[str], resolver: Resolver) -> str | None:
     return None
 
 
+_NAME_END = r"(?=\s+TAHUN\b|\s+PROVINSI\b|\s*[,(]|$)"
+# "KABUPATEN GARUT", "KAB. GARUT", "KOTA BANDUNG"; not the "KOTA X" of "KAB/KOTA X".
+_TYPED_REGENCY = re.compile(r"(?<![/\\])(?<![/\\]\s)\b(KABUPATEN|KAB\.?|KOTA)\s+(?![/\\])"
+                            r"([A-Z][A-Z .'-]*?)" + _NAME_END)
+# "KABUPATEN/KOTA KEDIRI", "KAB/KOTA BLITAR", "KOTA/KABUPATEN X": a name without its type.
+_UNTYPED_REGENCY = re.compile(r"\b(?:KABUPATEN|KAB\.?|KOTA)\s*[/\\]\s*(?:KABUPATEN|KAB\.?|KOTA)"
+                              r"\.?\s*[\s:]\s*([A-Z][A-Z .'-]*?)" + _NAME_END)
+_TITLE_CODE = re.compile(r"\bKODE\b(?P<what>[^0-9]*?)\b(?P<code>\d{2}\.?\d{2})\b")
+
+
 def title_regency(title: list[str], resolver: Resolver, province: str | None) -> str | None:
     """The regency a district profile names in its title (``KABUPATEN GARUT``), or None."""
-    pattern = (r"\b(KABUPATEN|KAB\.?|KOTA)\s+(?![/\\])([A-Z][A-Z .'-]*?)"
-               r"(?=\s+TAHUN\b|\s+PROVINSI\b|\s*,|$)")
-    for line in title:
-        for found in re.finditer(pattern, line):
+    found = _typed_mentions(list(enumerate(title, start=1)), resolver, province)
+    return found[0][2] if found else None
+
+
+def _typed_mentions(lines, resolver, province) -> list[tuple[int, str, str]]:
+    """``(row, text, BPS code)`` of every typed regency name in ``lines`` ((row, text))."""
+    found = []
+    for line, text in lines:
+        for match in _TYPED_REGENCY.finditer(text):
+            name = f"{match.group(1)} {match.group(2)}"
             try:
-                return resolver.regency(f"{found.group(1)} {found.group(2)}", province)
+                found.append((line, name, resolver.regency(name, province)))
             except RegionError:
                 continue
-    return None
+    return found
+
+
+def _district_code(region, layout, resolver, province_code, where, named_rows=()) -> str:
+    """The regency of a district profile: ``region`` (``--regency``) when given, else what
+    the title and the regency's own total row decide together.
+
+    ``KABUPATEN/KOTA KEDIRI`` names no type: it decides only when one regency has the name
+    (Lombok Timur) or another field names the type (a ``KODE BPS`` line, a typed title
+    line, a total row ``KABUPATEN KEDIRI``). The project has no puskesmas or kecamatan
+    lists to tell Kabupaten from Kota Kediri, so otherwise the file is refused, naming the
+    option that settles it. Fields that name different regencies are a code-name mismatch.
+    """
+    named = []
+    if region is not None:
+        text = str(region).strip()
+        try:
+            given = (resolver.code(text) if text.replace(".", "").isdigit() else
+                     resolver.regency(text, province_code))
+        except RegionError as exc:
+            raise InputError(where, column="--regency", expected=msg("pk.a_regency"),
+                             got=message_of(exc)) from None
+        # The option settles a title without a type; it never overrides a title that names
+        # another regency.
+        named.append((None, f"--regency {text}", given))
+    lines = list(zip(layout.title_lines, layout.title))
+    named += _typed_mentions(lines, resolver, province_code)
+    named += _typed_mentions(named_rows, resolver, province_code)
+    for line, text in lines:
+        for match in _TITLE_CODE.finditer(text):
+            system = "bps" if "BPS" in match.group("what") else None
+            try:
+                code = resolver.code_alone(match.group("code"), system, province_code).bps_code
+            except RegionError as exc:
+                raise InputError(where, row=line, expected=msg("pk.a_regency"),
+                                 got=message_of(exc)) from None
+            named.append((line, match.group(0), code))
+    untyped = [(line, match.group(0), resolver.namesakes(match.group(1), province_code))
+               for line, text in lines for match in _UNTYPED_REGENCY.finditer(text)]
+    codes = list(dict.fromkeys(code for _, _, code in named))
+    if len(codes) > 1:
+        raise InputError(where, row=next(line for line, _, _ in named if line is not None),
+                         expected=msg("pk.one_regency_named"),
+                         got="; ".join(f"{text} = {resolver.label(code)}"
+                                       for _, text, code in named))
+    for line, text, candidates in untyped:
+        if codes and candidates and codes[0] not in candidates:
+            raise InputError(where, row=line, expected=msg("pk.one_regency_named"),
+                             got=f"{text}; {named[0][1]} = {resolver.label(codes[0])}")
+        if not codes and len(candidates) == 1:
+            codes = candidates
+        elif not codes and len(candidates) > 1:
+            options = [f"--regency {c} ({resolver.label(c).split(' (')[0]})" for c in candidates]
+            raise InputError(where, row=line, expected=msg(
+                "pk.untyped_regency", options=joined("join.or", options)), got=text)
+    if not codes:
+        row = layout.title_lines[0] if layout.title_lines else 1
+        raise InputError(where, row=row, expected=msg("pk.title_regency"),
+                         got=" / ".join(layout.title))
+    return codes[0]
 
 
 # --------------------------------------------------------------------------------------
@@ -392,6 +556,8 @@ class ProfilRow:
     name: str
     values: dict[str, float | None] = field(default_factory=dict)  # role -> number
     bad: dict[str, str] = field(default_factory=dict)  # role -> text that is not a number
+    unsaved: set[str] = field(default_factory=set)  # roles holding a formula never computed
+    code: str = ""  # the region code column, when the table has one
 
 
 def _number(cell, style: str) -> float | None:
@@ -432,77 +598,217 @@ def read_profil_parts(path, *, year: int | None = None, region=None, province=No
 
     year = year if year is not None else title_year(layout.title)
     if year is None:
-        raise InputError(where, row=1, expected=msg("pk.title_year"))
+        raise InputError(where, row=layout.title_lines[0] if layout.title_lines else 1,
+                         expected=msg("pk.title_year"))
     province_code = (resolver.province(province) if province is not None
                      else title_province(layout.title, resolver))
 
-    rows, total_row = _data_rows(grid, layout, number_style, ledger, source_id, path)
+    table = _data_rows(grid, layout, number_style, ledger, source_id, path, resolver,
+                       province_code)
+    rows = table.rows
+    total_row = table.totals[0] if table.totals else None
     if not rows:
         below = grid.rows[layout.first_data][0] if layout.first_data < len(grid.rows) else None
         header_end = grid.rows[layout.first_data - 1][0]
         raise InputError(where, row=below or header_end + 1,
                          expected=msg("rows.data_rows"), got=msg("got.no_data_rows"))
     _check_rows(rows, layout, ledger, source_id, path)
-    if total_row is not None:
-        _check_total(total_row, rows, layout, ledger, source_id, path)
+    for total in table.totals:
+        _check_total(total, rows, layout, ledger, source_id, path)
+        ledger.add(source_id, path, total.line, _name_label(layout), "aggregate_row",
+                   msg("pk.total_row"), total.name)
 
-    rejected = {r.row for r in ledger.rejects if r.column is None}
+    lines = {r.line for r in rows}
+    rejected = {r.row for r in ledger.rejects if r.column is None and r.row in lines}
     usable = [r for r in rows if r.line not in rejected]
     if layout.level == "district":
-        code = _district_code(region, layout, resolver, province_code, where)
+        code = _district_code(region, layout, resolver, province_code, where, table.named)
         records = _district_record(code, year, rows, usable, rejected, allow_partial,
                                    ledger, source_id, path)
     else:
         records = _province_records(usable, year, province_code, bare_means, resolver,
-                                    layout.labels["regency"], ledger, source_id, path)
+                                    layout, ledger, source_id, path)
     extras = {"level": layout.level, "year": year, "sheet": grid.sheet,
               "rows_read": len(rows), "total_row": total_row.line if total_row else None}
     return KbppParts(path, "profil_kesehatan", parts_frame(records), ledger, extras)
 
 
-def _data_rows(grid, layout, style, ledger, source_id, path):
-    """Parse every row below the header; spacer rows and footnotes hold no data."""
+COUNT_ROLES = ["deliveries", *[f"kbpp_{m}" for m in METHODS]]
+
+
+def _name_label(layout) -> str | None:
+    """The label of the column naming the rows (for ledger lines about a whole row's role)."""
+    return next((layout.labels[r] for r in ("puskesmas", "kecamatan", "regency", "no")
+                 if r in layout.columns), None)
+
+
+@dataclass
+class TableRows:
+    """The rows below the header: data rows, and the total rows kept out of them."""
+
+    rows: list[ProfilRow]
+    totals: list[ProfilRow]  # labelled totals of the whole table (JUMLAH, KABUPATEN X, ...)
+    named: list[tuple[int, str]]  # (row, label) of those totals, which may name the regency
+
+
+def _data_rows(grid, layout, style, ledger, source_id, path, resolver=None, province=None):
+    """Parse every row below the header; totals, subtotals, spacer rows and notes are kept
+    out of the data, each (but the empty ones) with a ledger line."""
     cols = layout.columns
     value_roles = [r for r in cols
                    if r in ("deliveries", "total") or r.startswith(("kbpp_", "pct_"))]
     name_roles = [r for r in ("puskesmas", "regency", "kecamatan", "no") if r in cols]
-    rows, total_row, kecamatan = [], None, None
+    name_label = _name_label(layout)
+    table = TableRows([], [], [])
+    rows, kecamatan = table.rows, None
+    group_start = 0  # rows[group_start:] is the current kecamatan group
+    subtotals: list[ProfilRow] = []
+
+    def aside(row, detail):  # a total kept out of the data: a finding, not a fault
+        ledger.add(source_id, path, row.line, name_label, "aggregate_row", detail,
+                   row.name)
+
     for line, cells in grid.rows[layout.first_data:]:
         cell = lambda role: cells[cols[role]] if cols[role] < len(cells) else None  # noqa: E731
         if all(c is None for c in cells):
             continue  # spacer
         texts = [_text(c) for c in cells if _text(c)]
         names = {r: _text(cell(r)) for r in name_roles}
-        # The total row: JUMLAH / TOTAL, or the province's own name in a province profile.
-        if any(_TOTAL_ROW.match(t) or t.startswith("PROVINSI ")
-               for t in [*names.values(), *texts[:1]] if t):
-            total_row = _parse(line, "JUMLAH", cells, cols, value_roles, style)
+        labels = [t for t in [*names.values(), *texts[:1]] if t]
+        # A regency's name marks its total row only where no puskesmas is named beside it
+        # (kecamatan "Kota Kudus" of Kabupaten Kudus holds puskesmas).
+        own = [t for t in labels if not names.get("puskesmas") or t == names["puskesmas"]]
+        kind = _total_kind(labels, own, layout.level, resolver, province)
+        # A formula never computed is no value, except in a count cell, where it must be
+        # reported.
+        has_values = any(cell(r) is not None and (r in COUNT_ROLES or
+                                                  not isinstance(cell(r), Unsaved))
+                         for r in value_roles)
+        if kind == "total":
+            total = _parse(line, labels[0], cells, cols, value_roles, style)
+            # "JUMLAH KECAMATAN X", or a JUMLAH equal to the rows since the last subtotal
+            # but not to all rows, closes a group: it is a subtotal.
+            counts, group = _counts(total), rows[group_start:]
+            if _GROUP_WORDS.search(labels[0]) or (
+                    counts is not None and 0 < group_start and group
+                    and counts == _sum_counts(group, at_least=1) != _sum_counts(rows)):
+                kind = "subtotal"
+            else:
+                table.totals.append(total)
+                table.named.append((line, labels[0]))
+                continue
+        if kind == "subtotal":
+            total = _parse(line, labels[0], cells, cols, value_roles, style)
+            _check_total(total, rows[group_start:], layout, ledger, source_id, path)
+            aside(total, msg("pk.subtotal_row"))
+            subtotals.append(total)
+            group_start = len(rows)
             continue
-        has_values = any(cell(r) is not None for r in value_roles)
         if not has_values:
-            # A note, or (before the total) a named row with no numbers at all.
+            # A note, or (before the total) a named row with no numbers at all: a region or
+            # puskesmas that did not report (a half-filled template), left out and listed,
+            # not an error; a row with some of its numbers is still checked cell by cell.
             named = names.get("puskesmas") or names.get("regency")
-            if named and total_row is None and not (texts and _FOOTNOTE.match(texts[0])):
-                ledger.add(source_id, path, line, None, "missing_value",
-                           msg("pk.named_row_no_numbers"), named)
+            footnote = bool(texts) and _FOOTNOTE.match(texts[0])
+            if named and not table.totals and not footnote:
+                ledger.add(source_id, path, line, None, "not_reported",
+                           msg("pk.not_reported"), named)
+            elif texts:
+                ledger.add(source_id, path, line, None, "note_row", msg("pk.note_row"),
+                           " ".join(texts)[:80])
             continue
-        if texts and _FOOTNOTE.match(texts[0]):
-            continue
-        if names.get("kecamatan"):
+        if names.get("kecamatan") and names["kecamatan"] != kecamatan:
             kecamatan = names["kecamatan"]
+            new_group = True
+        else:
+            new_group = False
         name = names.get("puskesmas") or names.get("regency") or kecamatan or ""
         row = _parse(line, name, cells, cols, value_roles, style)
         if layout.level == "province":
             # Keep the name as written: Kabupaten/Kota prefixes decide between namesakes.
             row.name = str(cell("regency") or "").strip()
+            if "code" in cols and cell("code") is not None:
+                code = cell("code")
+                row.code = str(int(code) if isinstance(code, float) and code.is_integer()
+                               else code).strip()
+        # A row that repeats the sum of the rows above it is a total whatever its label
+        # says ("KABUPATEN GARUT", "KEC. SUMBERSARI", none). Every one of the nine counts must
+        # match, over at least two parts and at least three non-zero counts: a real
+        # puskesmas equal, in deliveries and several methods at once, to the sum of two or
+        # more others does not happen by chance, while one row always "equals" itself and
+        # zeros match anything (a table without KBPP acceptors would lose rows whose
+        # deliveries happen to add up).
+        counts = _counts(row)
+        if counts is not None and counts[0] > 0 and sum(c > 0 for c in counts) >= 3:
+            group = [] if new_group else rows[group_start:]
+            # A kecamatan's own line (its name, no puskesmas, in a table of puskesmas) may
+            # close a group of one puskesmas: there the name shows what the sum confirms.
+            kecamatan_line = ("puskesmas" in cols and not names.get("puskesmas")
+                              and names.get("kecamatan"))
+            closed = rows[group_start:]
+            if kecamatan_line and counts == _sum_counts(closed, at_least=1):
+                group = closed
+            if counts == _sum_counts(group, at_least=1 if group is closed else 2):
+                aside(row, msg("pk.sum_row", first=group[0].line, last=group[-1].line))
+                subtotals.append(row)
+                group_start = len(rows)
+                if new_group:  # the kecamatan line closed its group; the name is not a start
+                    kecamatan = None
+                continue
+            if counts == _sum_counts(rows) or counts == _sum_counts(subtotals):
+                aside(row, msg("pk.sum_row", first=rows[0].line, last=rows[-1].line))
+                continue
+        if new_group:
+            group_start = len(rows)
         rows.append(row)
-    return rows, total_row
+    return table
+
+
+def _total_kind(labels, own, level, resolver, province) -> str | None:
+    """"total", "subtotal" or None, from the row's name cells and first text (``own``: those
+    that may name the regency itself)."""
+    for text in labels:
+        if _SUBTOTAL_ROW.match(text):
+            return "subtotal"
+        if _TOTAL_ROW.match(text) or text.startswith("PROVINSI ") or _LEVEL_LABEL.match(text):
+            return "total"
+    for text in own:
+        if level == "district" and re.match(r"^(KABUPATEN|KAB\.)\s*\S", text):
+            return "total"  # no puskesmas is called "Kabupaten ...": the regency's own line
+        if level == "district" and resolver is not None and re.match(r"^KOTA\s+\S", text):
+            # "KOTA KEDIRI" is the regency's line; "KOTA KULON" may be a puskesmas.
+            try:
+                resolver.regency(text, province)
+                return "total"
+            except RegionError:
+                pass
+    return None
+
+
+def _counts(row) -> list[float] | None:
+    """Deliveries and the eight method counts, or None when one is not a number."""
+    values = [row.values.get(r) for r in COUNT_ROLES]
+    return None if any(v is None for v in values) else values
+
+
+def _sum_counts(rows, at_least: int = 2) -> list[float] | None:
+    """The column sums of at least ``at_least`` rows whose counts are all numbers, else None."""
+    counts = [_counts(r) for r in rows]
+    if len(counts) < at_least or any(c is None for c in counts):
+        return None
+    return [sum(column) for column in zip(*counts)]
 
 
 def _parse(line, name, cells, cols, roles, style) -> ProfilRow:
     row = ProfilRow(line, name)
     for role in roles:
         raw = cells[cols[role]] if cols[role] < len(cells) else None
+        if isinstance(raw, Unsaved):
+            if role in COUNT_ROLES:
+                row.values[role], row.bad[role] = None, raw
+                row.unsaved.add(role)
+                continue
+            raw = None  # a Jumlah or % formula is only checked when its value was saved
         try:
             row.values[role] = _number(raw, style)
         except ValueError:
@@ -520,7 +826,9 @@ def _check_rows(rows, layout, ledger, source_id, path) -> None:
         problems = []
         for role in ["deliveries", *[f"kbpp_{m}" for m in METHODS]]:
             value = row.values[role]
-            if role in row.bad:
+            if role in row.unsaved:
+                problems.append(("missing_value", role, row.bad[role], msg("pk.unsaved")))
+            elif role in row.bad:
                 problems.append(("not_a_number", role, row.bad[role], msg("pk.not_a_number")))
             elif value is None:
                 problems.append(("missing_value", role, "", msg("pk.empty")))
@@ -639,22 +947,6 @@ def _check_total(total, rows, layout, ledger, source_id, path) -> None:
                     what="total")
 
 
-def _district_code(region, layout, resolver, province_code, where) -> str:
-    if region is not None:
-        text = str(region).strip()
-        try:
-            return resolver.code(text) if text.replace(".", "").isdigit() else \
-                resolver.regency(text, province_code)
-        except RegionError as exc:
-            raise InputError(where, column="region", expected=msg("pk.a_regency"),
-                             got=message_of(exc)) from None
-    code = title_regency(layout.title, resolver, province_code)
-    if code is None:
-        raise InputError(where, row=1, expected=msg("pk.title_regency"),
-                         got=" / ".join(layout.title))
-    return code
-
-
 def _district_record(code, year, rows, usable, rejected, allow_partial, ledger, source_id, path):
     bad = [r.line for r in rows if r.line in rejected]
     if bad and not allow_partial:
@@ -668,18 +960,29 @@ def _district_record(code, year, rows, usable, rejected, allow_partial, ledger, 
     return [record]
 
 
-def _province_records(usable, year, province_code, bare_means, resolver, label, ledger,
+def _province_records(usable, year, province_code, bare_means, resolver, layout, ledger,
                       source_id, path):
+    label = layout.labels["regency"]
     if bare_means is None:
         kinds = {_prefix(r.name) for r in usable}
         bare_means = "kabupaten" if "kota" in kinds and "kabupaten" not in kinds else None
+    # A code column beside the names (the project's template has "Kode BPS") must agree
+    # with them: a disagreement is a code_name_mismatch, never settled by either.
+    header = layout.labels.get("code", "").upper()
+    system = "bps" if "BPS" in header else "kemendagri" if "DAGRI" in header else None
     records = []
     for row in usable:
         try:
-            code = resolver.regency(row.name, province_code, bare_means=bare_means)
+            if row.code:
+                code = resolver.code_and_name(row.code, row.name, province_code,
+                                              bare_means=bare_means, system=system).bps_code
+            else:
+                code = resolver.regency(row.name, province_code, bare_means=bare_means)
         except RegionError as exc:
+            column = (layout.labels["code"] if row.code and exc.reason == "code_name_mismatch"
+                      else label)
             ledger.add(source_id, path, row.line, None, exc.reason,
-                       msg("in_column", column=label, detail=message_of(exc)), row.name)
+                       msg("in_column", column=column, detail=message_of(exc)), row.name)
             continue
         record = {"bps_code": code, "year": year, "line": row.line,
                   "deliveries": row.values["deliveries"]}

@@ -6,12 +6,15 @@ sumber_tercetak, url, halaman[, daftar_lengkap]`` -- the region as printed, its 
 the value, its unit, the year, what the value is (free text), the printed source, the page
 address and the page or figure. ``level`` is ``kabkota``, ``provinsi`` or ``nasional``
 (without the column, a ``wilayah`` naming the row's own province is the province line);
-``daftar_lengkap`` is ``ya`` when the page lists every kab/kota of the province.
+``daftar_lengkap`` is ``ya`` when the page lists every kab/kota of the province; an optional
+``catatan`` (note) saying the sources name different regions for the value ("konflik nama")
+puts the row in the ledger as ``conflicting_sources``: the region is never guessed.
 
 What the value is comes from the ``indikator`` text (:func:`indicator_of`): stunting
 prevalence of a named survey (SSGI/SKI), KBPP coverage (acceptors over deliveries, the
-programme indicator), or the Susenas survey shares of mothers using a modern method after
-delivery and of mothers counselled on KBPP. Text naming none of them is ledgered
+programme indicator), deliveries in a health facility (a health profile's programme
+coverage), or the Susenas survey shares of mothers using a modern method after delivery and
+of mothers counselled on KBPP. Text naming none of them is ledgered
 ``unknown_indicator``.
 
 Quirks of printed names, read here rather than guessed: ``Kab.Tegal`` (no space), an
@@ -36,6 +39,7 @@ Values printed anywhere but on a government site (``.go.id``) are flagged
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -49,13 +53,29 @@ from ..ledger import InputError, Ledger
 from ..messages import joined, message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
 from .base import SourceResult, TidyBuilder
+from .kbpp_parts import method_of
 from .numbers import parse_number
 from .rows import YEAR_RULE, parse_year, read_csv_rows, require_columns, settle_rows
 from .ssgi_province import SPLITS, flag_pre_split
+from .text_format import records as text_records
 from .text_format import sniff_text_format
 
 COLUMNS = ["wilayah", "provinsi", "nilai", "satuan", "tahun", "indikator", "sumber_tercetak",
            "url", "halaman"]
+
+
+# Other names of a column in transcribed tables -> the name read here.
+_HEADER_VARIANTS = {"wilayah_tercetak": "wilayah"}
+
+
+def read_header_names(header: list[str]) -> list[str]:
+    """The header as this reader names its columns: lower case, variants renamed (a variant
+    is renamed only where the file lacks the column's own name)."""
+    header = [h.strip().lower() for h in header]
+    for variant, name in _HEADER_VARIANTS.items():
+        if name not in header and variant in header:
+            header[header.index(variant)] = name
+    return header
 
 
 LEVELS = {"kabkota": "regency", "kabupatenkota": "regency", "kabupaten": "regency",
@@ -72,6 +92,10 @@ _INDICATOR_RULES = [
                               ("kbpascapersalinan", "kbpp", "postpartum")]),
     ("postpartum_modern_method_pct", [("kbmodern", "kontrasepsimodern", "modernmethod"),
                                       ("pascapersalinan", "setelahmelahirkan", "afterdelivery")]),
+    ("births_in_facility_pct", [("persalinandifasilitas", "persalinandifaskes",
+                                 "persalinanfaskes", "deliveriesinhealthfacilit",
+                                 "birthsinhealthfacilit", "facilitydeliveries",
+                                 "facilitybirths")]),
     ("kbpp_coverage_pct", [("cakupan", "coverage"),
                            ("kbpascapersalinan", "kbpp", "postpartumfamilyplanning"),
                            ("ibubersalin", "deliveries")]),
@@ -181,7 +205,7 @@ def read_published_rows(path: Path, *, resolver: Resolver | None = None,
     value), or in the ledger with the reason it could not be."""
     path = Path(path)
     rows = read_csv_rows(path)
-    rows = replace(rows, header=[h.lower() for h in rows.header])
+    rows = replace(rows, header=read_header_names(rows.header))
     require_columns(rows, COLUMNS)
     source_id = source_id or f"published:{path.stem}"
     resolver = resolver or default_resolver()
@@ -213,12 +237,14 @@ def _read_row(line, cell, resolver, source_id, path, ledger) -> PrintedValue | N
         reject("tahun", "bad_year", msg("pub.indikator_names_year", named=", ".join(named),
                                         year=year))
         return None
-    unit = cell["satuan"].strip().lower()
+    # "persen (cakupan; penyebut tidak dicetak)": a note in brackets does not change the unit.
+    unit = re.sub(r"\s*\(.*\)\s*$", "", cell["satuan"]).strip().lower()
     if indicators.get(indicator).unit == "percent" and unit not in PERCENT_UNITS:
         reject("satuan", "unit_mismatch", msg("pub.in_percent", indicator=indicator))
         return None
     try:
-        value = parse_number(cell["nilai"], "auto")
+        value = parse_number(cell["nilai"], "auto",
+                             percent=indicators.get(indicator).unit == "percent")
     except ValueError:
         reject("nilai", "not_a_number")
         return None
@@ -246,10 +272,24 @@ def _read_row(line, cell, resolver, source_id, path, ledger) -> PrintedValue | N
     except RegionError as exc:
         reject(column, exc.reason, message_of(exc))
         return None
+    if _names_disputed(cell.get("catatan", "")):
+        # Another page gives this value to another region: which one is not guessed.
+        reject("wilayah", "conflicting_sources", msg("pub.name_conflict", note=cell["catatan"]),
+               cell["wilayah"])
+        return None
     flags = [SECONDARY_FLAG] if is_secondary(cell["url"]) else []
     complete = _squash(cell.get("daftar_lengkap", "")) in COMPLETE_LIST
     return PrintedValue(line, level, code, year, indicator, value, cell["url"].strip(),
                         complete, flags, printed_source(cell))
+
+
+# A transcriber's note (``catatan``) saying the sources disagree on WHICH region a value is
+# for; a note on differing values of one region is settled by ``settle_conflicts`` instead.
+_NAME_CONFLICT_NOTES = ("konfliknama", "namakonflik", "nameconflict", "conflictingname")
+
+
+def _names_disputed(note: str) -> bool:
+    return any(f in _squash(note) for f in _NAME_CONFLICT_NOTES)
 
 
 def _implied_level(resolver: Resolver, wilayah: str, province: str) -> str:
@@ -453,7 +493,7 @@ def looks_like_kbpp_coverage(path) -> bool:
     try:
         text_format = sniff_text_format(path)
         with path.open(encoding=text_format.python_encoding, newline="") as handle:
-            records = csv.reader(handle, delimiter=text_format.delimiter)
+            records = (fields for _, fields, _ in text_records(handle, text_format))
             header = [h.strip().lower() for h in next(records, [])]
             if not all(c in header for c in COLUMNS):
                 return False
@@ -518,25 +558,41 @@ def _in_range(item: PrintedValue) -> bool:
 
 
 def add_printed_coverage(frame: pd.DataFrame, ledger: Ledger, parts: list,
-                         resolver: Resolver | None = None) -> tuple[pd.DataFrame, Ledger]:
+                         resolver: Resolver | None = None, *, labels: dict | None = None,
+                         contributors: dict | None = None) -> tuple[pd.DataFrame, Ledger]:
     """The KBPP table ``frame`` (combined from count files) completed with the coverage-only
-    rows of published coverage tables ``parts`` (``KbppParts`` of :data:`KBPP_FORMAT`).
+    rows of coverage tables ``parts`` (``KbppParts`` of :data:`KBPP_FORMAT` or another
+    coverage format). ``labels``: each file's name in the table (``kbpp_import.file_labels``);
+    ``contributors``: the count rows behind each regency-year of ``frame``.
 
-    A regency-year that the counts already give keeps its counts: a printed coverage that
-    agrees with them (within ``kbpp_schema.COVERAGE_TOLERANCE``) is ``duplicate``, one that
-    does not rejects the printed value as ``inconsistent_total``. The same regency-year in two
-    coverage tables: the same value is ``duplicate``, different values reject every version
-    (``conflicting_duplicate``), as for counts.
+    A regency-year that the counts already give: a printed coverage that agrees with them
+    (within ``kbpp_schema.COVERAGE_TOLERANCE``) is ``duplicate`` and the counts stay. One
+    that does not agree wins (the rule in ``kbpp_import``'s docstring): the regency-year takes
+    the printed coverage without the counts, and every count row behind it is ledgered
+    ``conflicts_published`` naming both figures (a finding ``data check`` and the build show,
+    not a rejected file). The same regency-year in two coverage tables: the same value is
+    ``duplicate``, different values reject every version (``conflicting_duplicate``), as for
+    counts.
     """
     from ..kbpp_schema import COUNT_COLUMNS, COVERAGE_TOLERANCE, KBPP_COLUMNS
 
+    labels = labels or {}
+    contributors = contributors or {}
+
+    def add(reason, row, detail, value):
+        line = None if pd.isna(row["line"]) else int(row["line"])
+        ledger.add("kbpp_import", row["path"], line, None, reason, detail, value)
+        ledger.rejects[-1].file = row["file"]  # the file's label (kbpp_import.file_labels)
+
     for part in parts:
         ledger.extend(part.ledger)
-    rows = [part.rows.assign(file=part.file.name, order=i) for i, part in enumerate(parts)]
+    rows = [part.rows.assign(file=labels.get(part.file, part.file.name), path=str(part.file),
+                             order=i) for i, part in enumerate(parts)]
     rows = pd.concat(rows, ignore_index=True).sort_values(["bps_code", "year", "order", "line"],
                                                           kind="mergesort")
+    rows["line"] = rows["line"].astype(int)
     counted = frame.set_index(["bps_code", "year"]) if len(frame) else None
-    added, filled = [], []
+    added, filled, replaced = [], [], []
     for (code, year), group in rows.groupby(["bps_code", "year"], sort=True):
         first, *repeats = group.to_dict("records")
         where = msg("read.file_row", file=first["file"], row=first["line"])
@@ -546,28 +602,44 @@ def add_printed_coverage(frame: pd.DataFrame, ledger: Ledger, parts: list,
                 "join.vs", [msg("pub.coverage_in_file", value=float(r[_KBPP_INDICATOR]),
                                 file=r["file"], row=r["line"]) for r in [first, *repeats]]))
             for r in [first, *repeats]:
-                ledger.add("kbpp_import", r["file"], int(r["line"]), None,
-                           "conflicting_duplicate", detail, f"{r[_KBPP_INDICATOR]:g}")
+                add("conflicting_duplicate", r, detail, f"{r[_KBPP_INDICATOR]:g}")
             continue
         for r in repeats:
-            ledger.add("kbpp_import", r["file"], int(r["line"]), None, "duplicate",
-                       msg("pub.coverage_given", code=code, year=year, where=where),
-                       f"{r[_KBPP_INDICATOR]:g}")
+            add("duplicate", r, msg("pub.coverage_given", code=code, year=year, where=where),
+                f"{r[_KBPP_INDICATOR]:g}")
+        printed = first[_KBPP_INDICATOR]
         if counted is not None and (code, year) in counted.index:
             known = counted.loc[(code, year), "kbpp_coverage_pct"]
             if pd.isna(known):  # a total without deliveries: the printed coverage completes it
                 filled.append((code, year, first))
                 continue
-            agrees = pd.notna(known) and abs(known - first[_KBPP_INDICATOR]) <= COVERAGE_TOLERANCE
-            ledger.add("kbpp_import", first["file"], int(first["line"]), None,
-                       "duplicate" if agrees else "inconsistent_total",
-                       msg("pub.coverage_vs_counts", code=code, year=year,
-                           value=float(first[_KBPP_INDICATOR]), known=float(known)),
-                       f"{first[_KBPP_INDICATOR]:g}")
-            continue
+            if abs(known - printed) <= COVERAGE_TOLERANCE:
+                add("duplicate", first, msg("pub.coverage_vs_counts", code=code, year=year,
+                                            value=float(printed), known=float(known)),
+                    f"{printed:g}")
+                continue
+            # Counts that contradict a printed figure: the printed figure is used, the
+            # counts are kept in the ledger beside it (never silently replaced).
+            total = counted.loc[(code, year), "kbpp_total"]
+            deliveries = counted.loc[(code, year), "deliveries"]
+            behind = contributors.get((code, year), [])
+            for r in behind:
+                add("conflicts_published", r, msg(
+                    "pub.counts_vs_printed", code=code, year=year, known=float(known),
+                    total=int(total), deliveries=int(deliveries), value=float(printed),
+                    where=where), f"{known:.2f}")
+            if not behind:  # counts given as a table: the conflict is told on the printed row
+                add("conflicts_published", first, msg(
+                    "pub.printed_vs_counts", code=code, year=year, known=float(known),
+                    total=int(total), deliveries=int(deliveries), value=float(printed),
+                    files=counted.loc[(code, year), "source"]), f"{printed:g}")
+            replaced.append((code, year))
         added.append({"bps_code": code, "year": int(year),
-                      "kbpp_coverage_pct": first[_KBPP_INDICATOR], "measure_type": "administrative",
+                      "kbpp_coverage_pct": printed, "measure_type": "administrative",
                       "source": _source_of(first)})
+    if replaced:
+        keys = pd.MultiIndex.from_frame(frame[["bps_code", "year"]])
+        frame = frame[~keys.isin(replaced)].reset_index(drop=True)
     if filled:
         frame = frame.copy()
         for code, year, printed in filled:
@@ -588,3 +660,204 @@ def add_printed_coverage(frame: pd.DataFrame, ledger: Ledger, parts: list,
 def _source_of(printed: dict) -> str:
     """The file name, then where the value was printed (``;`` separates them, as files)."""
     return "; ".join(s for s in (printed["file"], printed["printed"]) if s)
+
+
+# --------------------------------------------------------------------------------------
+# A plain coverage table as an office types it (one of the KBPP import formats)
+#
+#     CAKUPAN KB PASCA PERSALINAN PROVINSI JAWA TENGAH TAHUN 2023
+#     NO;KABUPATEN/KOTA;CAKUPAN KBPP (%)
+#     1;Kabupaten Cilacap;85,2
+#
+# Title rows above the header name the province and the year (a ``TAHUN`` column may give
+# the year instead); values are shares, with a decimal comma or point and an optional ``%``.
+# The province line or a JUMLAH/TOTAL row is ``aggregate_row``; text rows below the table
+# (``Sumber: ...``) are ``note_row``. Rows are read like a published coverage table's.
+
+TABLE_FORMAT = "coverage_table"
+_TABLE_SEARCH = 10  # the header is within the first records
+_REGION_HEADER = re.compile(r"kabupaten|kabkota|kota|wilayah|daerah")
+_KBPP_WORDS = ("kbpp", "kbpascapersalinan", "kbpascasalin", "pascapersalinan")
+_TOTAL_LABELS = {"jumlah", "total", "jumlahprovinsi", "jumlahtotal", "provinsi"}
+
+
+@dataclass
+class _Table:
+    title: list[str]
+    header_line: int
+    header: list[str]
+    region: int
+    value: int
+    year: int | None
+    code: int | None
+    records: list[tuple[int, list[str]]]  # data records below the header
+
+
+def _table_layout(path: Path, whole: bool = True) -> _Table | None:
+    """The plain coverage table's layout, or None when ``path`` is not one (``whole=False``:
+    only the first records are read, enough to recognise it)."""
+    if path.suffix.lower() not in (".csv", ".txt"):
+        return None
+    text_format = sniff_text_format(path)
+    with path.open(encoding=text_format.python_encoding, newline="") as handle:
+        found = ((line, [f.strip() for f in fields])
+                 for line, fields, _ in text_records(handle, text_format)
+                 if any(f.strip() for f in fields))
+        lines = list(found) if whole else list(itertools.islice(found, _TABLE_SEARCH))
+    for i, (line, fields) in enumerate(lines[:_TABLE_SEARCH]):
+        keys = [_squash(f) for f in fields]
+        region = next((j for j, k in enumerate(keys) if _REGION_HEADER.search(k)
+                       and "cakupan" not in k), None)
+        value = next((j for j, k in enumerate(keys) if j != region and (
+            "cakupan" in k or "persen" in k or "%" in fields[j])), None)
+        if region is None or value is None or region == value:
+            continue
+        if sum(method_of(f) is not None for f in fields) >= 2:
+            return None  # a table by method (Profil Kesehatan), not a coverage table
+        title = [" ".join(f for f in fs if f) for _, fs in lines[:i]]
+        if not any(w in _squash(" ".join([*title, fields[value]])) for w in _KBPP_WORDS):
+            return None  # coverage of something else
+        year = next((j for j, k in enumerate(keys) if k == "tahun"), None)
+        code = next((j for j, k in enumerate(keys) if k.startswith("kode")), None)
+        return _Table(title, line, fields, region, value, year, code, lines[i + 1:])
+    return None
+
+
+def looks_like_coverage_table(path) -> bool:
+    """True for a plain KBPP coverage table (a region column and a ``CAKUPAN`` column)."""
+    try:
+        return _table_layout(Path(path), whole=False) is not None
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return False
+
+
+def _title_year(title: list[str]) -> int | None:
+    text = " ".join(title)
+    found = (re.search(r"tahun\s+((?:19|20)\d\d)\b", text, re.IGNORECASE)
+             or re.search(r"\b((?:19|20)\d\d)\b", text))
+    return int(found.group(1)) if found else None
+
+
+def _title_province(title: list[str], resolver: Resolver) -> str | None:
+    """The province a title names: after ``PROVINSI``, else the longest province name in it
+    (``... JAWA TENGAH 2023``)."""
+    found = _province_after_word(title, resolver)
+    if found is not None:
+        return found
+    text = _squash(" ".join(title))
+    named = [(len(key), code) for code, name in zip(resolver.provinces["province_bps"],
+                                                    resolver.provinces["province_name"])
+             if (key := _squash(name)) and key in text]
+    return max(named)[1] if named else None
+
+
+def _province_after_word(title: list[str], resolver: Resolver) -> str | None:
+    for line in title:
+        for found in re.finditer(r"provinsi\s+(.+?)(?=\s+tahun\b|\s*[,;(]|$)", line,
+                                 re.IGNORECASE):
+            words = found.group(1).split()
+            for n in range(len(words), 0, -1):  # "JAWA TENGAH 2023": the longest that is one
+                try:
+                    return resolver.province(" ".join(words[:n]))
+                except RegionError:
+                    continue
+    return None
+
+
+def read_coverage_table_parts(path, *, year: int | None = None, province=None,
+                              resolver: Resolver | None = None):
+    """The kab/kota coverage values of a plain coverage table, before files are combined.
+
+    ``year`` is needed only when neither the title nor a ``TAHUN`` column gives it;
+    ``province`` (a name or BPS code) when the title names none and the names alone do not
+    tell the regencies apart (without a province, names are resolved nationally and a bare
+    name shared by a kabupaten and a kota is refused). A title naming another year or
+    province than the one given is refused, not overridden silently.
+    """
+    from .kbpp_parts import KbppParts
+
+    path = Path(path)
+    resolver = resolver or default_resolver()
+    table = _table_layout(path)
+    if table is None:
+        raise InputError(path, expected=msg("pub.table_header"))
+    source_id, ledger = f"kbpp_table:{path.stem}", Ledger()
+    named_year = _title_year(table.title)
+    if year is not None and named_year is not None and int(year) != named_year:
+        raise InputError(path, row=1, expected=msg("pub.table_year_given", year=year),
+                         got=" ".join(table.title))
+    year = year if year is not None else named_year
+    if year is None and table.year is None:
+        raise InputError(path, row=1, expected=msg("pub.table_year"),
+                         got=" ".join(table.title) or msg("got.none"))
+    prov = resolver.province(province) if province is not None else None
+    named = _title_province(table.title, resolver)
+    if prov is not None and named is not None and prov != named:
+        raise InputError(path, row=1, expected=msg(
+            "pub.table_province_given", province=resolver.province_name(prov)),
+            got=" ".join(table.title))
+    prov = prov or named  # None: names are resolved nationally (a bare shared name is refused)
+    region_header, value_header = table.header[table.region], table.header[table.value]
+    year_header = table.header[table.year] if table.year is not None else "tahun"
+    records = []
+    for line, fields in table.records:
+        name = fields[table.region] if len(fields) > table.region else ""
+        text = fields[table.value] if len(fields) > table.value else ""
+        if not text and sum(1 for f in fields if f) == 1 and not name:
+            # One text cell outside the region column ("Sumber: ..."): a note, not data.
+            ledger.add(source_id, path, line, None, "note_row", "", " ".join(fields))
+            continue
+        if _squash(name) in _TOTAL_LABELS or (prov and _is_province_line(resolver, name, prov)):
+            ledger.add(source_id, path, line, None, "aggregate_row",
+                       msg("pub.table_total", name=name), text)
+            continue
+        try:
+            row_year = parse_year(fields[table.year]) if table.year is not None else int(year)
+        except (ValueError, IndexError):
+            ledger.add(source_id, path, line, year_header, "bad_year", YEAR_RULE,
+                       fields[table.year] if table.year is not None else "")
+            continue
+        try:
+            value = parse_number(text, "auto", percent=True)
+        except ValueError:
+            ledger.add(source_id, path, line, value_header, "not_a_number",
+                       msg("pub.table_share"), text)
+            continue
+        if value is None:
+            ledger.add(source_id, path, line, value_header, "missing_value", "", name)
+            continue
+        try:
+            if table.code is not None and fields[table.code].strip():
+                match = resolver.code_and_name(fields[table.code], printed_name(name), prov,
+                                               system="bps")
+                if match.via == "name":  # never decided by the name
+                    raise RegionError("code_name_mismatch", msg(
+                        "read.code_not_of_system", code=fields[table.code], system="bps",
+                        label=resolver.label(match.bps_code)))
+                code = match.bps_code
+            else:
+                code = resolver.regency(printed_name(name), prov)
+        except RegionError as exc:
+            ledger.add(source_id, path, line, region_header, exc.reason, message_of(exc), name)
+            continue
+        spec = indicators.get(_KBPP_INDICATOR)
+        if not spec.low <= value <= spec.high:
+            ledger.add(source_id, path, line, value_header, "out_of_range",
+                       msg("base.must_lie_in", indicator=_KBPP_INDICATOR, low=spec.low,
+                           high=spec.high), text)
+            continue
+        records.append({"bps_code": code, "year": row_year, _KBPP_INDICATOR: value,
+                        "line": line, "printed": ""})
+    frame = pd.DataFrame(records, columns=["bps_code", "year", _KBPP_INDICATOR, "line", "printed"])
+    frame = frame.astype({"bps_code": "str", "year": "int64", _KBPP_INDICATOR: "float64",
+                          "line": "Int64", "printed": "str"})
+    return KbppParts(path, TABLE_FORMAT, frame, ledger)
+
+
+def _is_province_line(resolver: Resolver, name: str, province: str) -> bool:
+    """A row naming the table's own province (``JAWA TENGAH``, ``Provinsi Jawa Tengah``)."""
+    text = re.sub(r"(?i)^\s*provinsi\s+", "", name)
+    try:
+        return resolver.province(text) == province
+    except RegionError:
+        return False

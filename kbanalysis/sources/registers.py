@@ -18,13 +18,27 @@ trailing separators spreadsheets write) are no extra value.
 Rules, per record, in this order (the first that fails decides the ledger reason; the
 record is then not counted at all):
 
-1. delivery date readable (``2022-03-05``, ``05/03/2022``, ``05-03-2022``; day first, as
-   Indonesian registers write it) -- ``bad_date``; within ``years`` -- ``date_out_of_range``;
+0. a record with the same mother (a NIK, No. RM or other identifier column, see
+   ``MOTHER_ID_ALIASES``), delivery date and facility as an earlier record is the same
+   delivery entered twice: it is not counted (``duplicate_delivery``, naming the line it
+   repeats). Without such a column the repeats cannot be found: the ledger holds one note
+   (``duplicates_undetectable``) that ``data check`` and ``data build`` print;
+1. delivery date readable (``2022-03-05``, ``05/03/2022``, ``05-03-2022``, with or without a
+   time such as ``05/03/2022 10:15``) -- ``bad_date``; within ``years`` --
+   ``date_out_of_range``; not after today (:func:`kbanalysis.clock.today`, fixed by
+   ``$KBANALYSIS_TODAY`` or ``today=``) -- ``date_in_future``. Whether ``05/03/2022`` is
+   day or month first is decided per column from all its cells (:func:`date_order`): a
+   first number above 12 makes it day first, a second one month first; a column with
+   neither (all days up to 12) or both is refused with one message (ISO dates need no
+   decision). A Parquet timestamp with a time zone is dated in its own zone (local time:
+   WIB, WITA, WIT), never in UTC;
 2. regency resolves to one BPS code -- ``unknown_region`` / ``ambiguous_region`` /
    ``code_name_mismatch``;
 3. the flag reads as yes or no (``Ya/Y/1/Yes/True``, ``Tidak/T/0/2/No/False``) -- ``not_yes_no``;
-4. for KBPP records: the method is one of the eight (``missing_value`` when empty,
-   ``method_unknown`` otherwise) and the days, when given, are a number
+4. for KBPP records: the method is one of the eight (``missing_value`` when empty;
+   ``method_group`` for a group such as MKJP, ``method_not_modern`` for KB alami,
+   ``method_ambiguous`` for two methods such as IUD/Implan or ``steril`` without whose --
+   MOW for the woman, MOP for the man; ``method_unknown`` otherwise) and the days, when given, are a number
    (``not_a_number``) not below zero (``out_of_range``). A register without a days column
    but with the service date ("Tanggal Pelayanan KB") gets its days as service date minus
    delivery date (an unreadable service date is ``bad_date``, one before the delivery
@@ -62,19 +76,19 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .. import config
+from .. import clock, config
 from ..kbpp_schema import METHOD_COLUMNS, YEAR_MAX, YEAR_MIN
 from ..ledger import InputError, Ledger
 from ..messages import message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
 from .code_system import file_code_system
-from .kbpp_parts import KbppParts, method_key, method_of, parts_frame
+from .kbpp_parts import KbppParts, method_key, method_of, method_problem, parts_frame
 from .text_format import TextFormat, read_header, sniff_text_format
 
 METHODS = list(config.KBPP_METHODS)
@@ -103,7 +117,7 @@ COLUMN_ALIASES = {
                    "postpartum_fp"),
     "method": ("metode_kb", "jenis_kb", "metode_kontrasepsi", "jenis_kontrasepsi",
                "alat_kontrasepsi", "jenis_alat_kontrasepsi", "jenis_alkon", "alkon",
-               "metode_kb_pp", "jenis_kb_pp", "method"),
+               "metode_kb_pp", "jenis_kb_pp", "method", "metode", "jenis_metode"),
     "days": ("hari_ke_kb", "hari_ke", "selang_hari", "hari_setelah_persalinan", "jarak_hari",
              "jarak_kb_hari", "days_to_method", "days_after_delivery"),
     # The day the method was given: without a days column, the days from delivery to the
@@ -112,6 +126,13 @@ COLUMN_ALIASES = {
                      "tgl_pelayanan", "tanggal_ber_kb", "tgl_ber_kb", "tanggal_kb", "tgl_kb",
                      "service_date"),
 }
+# Who the mother is (not a field of the counts, so not in ``COLUMN_ALIASES``): the same
+# mother, delivery date and facility twice is one delivery entered twice, counted once.
+# Names are not identifiers (two mothers may share one).
+MOTHER_ID_ALIASES = ("nik_ibu", "nik", "no_nik", "nomor_nik", "nomor_induk_kependudukan",
+                     "id_ibu", "no_id_ibu", "kode_ibu", "no_rm", "nomor_rm", "no_rekam_medis",
+                     "nomor_rekam_medis", "no_rm_ibu", "id_pasien", "no_register_ibu",
+                     "mother_id", "patient_id")
 REQUIRED = ("delivery_date", "postpartum", "method")
 FIELD_NAMES = {name: msg(f"reg.field.{name}")
                for name in ("delivery_date", "regency", "postpartum", "method")}
@@ -121,7 +142,42 @@ _BIRTH_DATE_KEYS = {"tanggal_lahir", "tgl_lahir"}
 _YES = {"ya", "y", "yes", "1", "true", "iya", "benar"}
 # "2" is "Tidak" in forms that code 1 = Ya, 2 = Tidak; "t" is Tidak, not True, in these files.
 _NO = {"tidak", "t", "tdk", "no", "n", "0", "2", "false", "bukan"}
-_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d")
+# A date is ISO (year first: unambiguous) or day and month before a four-digit year, in an
+# order decided per column (``date_order``); a time of day after it does not matter.
+_ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_TIME_OF_DAY = re.compile(r"(?:[ T]+|(?<=\d)T)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?"
+                          r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?|WIB|WITA|WIT)?$", re.IGNORECASE)
+DAY_FIRST, MONTH_FIRST = "dmy", "mdy"
+# Zones whose instants are not local time: the local calendar date cannot be read from them.
+_UTC_ZONES = {"utc", "etc/utc", "z", "+00:00", "gmt", "etc/gmt", "universal", "zulu"}
+# A timestamp in UTC (``2023-12-31T20:00:00Z``, ``... +00``, a Parquet column zoned UTC): its
+# local date is that of the regency's zone (``local_zone``), which may be the next day.
+_UTC_TIMESTAMP = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
+                            r"\s*(?:Z|[+-]00(?::?00)?|UTC|GMT)", re.IGNORECASE)
+ZONE_HOURS = (7, 8, 9)  # WIB, WITA, WIT
+# Provinces on WITA (UTC+8); from Maluku (81) on, WIT (UTC+9); every other province, WIB.
+_WITA_PROVINCES = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
+
+
+def local_zone(bps_code) -> int | None:
+    """Hours ahead of UTC of a regency's local time (7 WIB, 8 WITA, 9 WIT), or None."""
+    if bps_code is None or pd.isna(bps_code) or not str(bps_code)[:2].isdigit():
+        return None
+    province = str(bps_code)[:2]
+    return 9 if province >= "81" else 8 if province in _WITA_PROVINCES else 7
+
+
+def _utc_instant(text) -> datetime | None:
+    """The instant of a timestamp written in UTC, or None for any other text."""
+    found = _UTC_TIMESTAMP.fullmatch(str(text).strip())
+    if not found:
+        return None
+    year, month, day, hour, minute, second = (int(g or 0) for g in found.groups())
+    try:
+        return datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return None
 
 
 def column_key(name: str) -> str:
@@ -150,6 +206,15 @@ def register_columns(names: list[str]) -> dict[str, str]:
                 found[canonical] = keys[alias]
                 break
     return found
+
+
+def mother_id_column(names: list[str]) -> str | None:
+    """The column that identifies the mother (``MOTHER_ID_ALIASES``), or None."""
+    keys: dict[str, str] = {}
+    for name in names:
+        for key in _keys_of(name):
+            keys.setdefault(key, name)
+    return next((keys[a] for a in MOTHER_ID_ALIASES if a in keys), None)
 
 
 def missing_column_error(path: Path, names: list[str], field_name: str) -> InputError:
@@ -202,33 +267,83 @@ def looks_like_register(path) -> bool:
 # Reading raw values (the rules, once, whatever engine counts)
 
 
-def parse_date(text) -> date | None:
-    """A delivery date as registers write it (ISO, or day first), or None."""
-    s = str(text).strip()
-    if re.match(r"^\d{4}-\d{2}-\d{2}[ T]", s):
-        s = s[:10]  # a timestamp: the date is what counts
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(s, fmt).date()
-        except ValueError:
-            continue
-    return None
+def _date_text(text) -> str:
+    """The date part of a cell: ``'05/03/2023 10:15'`` -> ``'05/03/2023'`` (a timestamp's
+    date is its local calendar date as written: a time zone after it changes nothing)."""
+    return _TIME_OF_DAY.sub("", str(text).strip())
 
 
-def _date_table(values, first: date, last: date) -> pd.DataFrame:
-    rows = []
+def parse_date(text, order: str = DAY_FIRST) -> date | None:
+    """A date as registers write it (ISO, or day and month in ``order``), or None."""
+    s = _date_text(text)
+    if found := _ISO_DATE.fullmatch(s):
+        year, month, day = map(int, found.groups())
+    elif found := _NUMERIC_DATE.fullmatch(s):
+        a, b, year = map(int, found.groups())
+        day, month = (a, b) if order == DAY_FIRST else (b, a)
+    else:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def date_order(values) -> tuple[str | None, str | None]:
+    """How a column writes day and month, decided from all its cells: ``(order, None)``
+    with ``DAY_FIRST`` or ``MONTH_FIRST`` when a first number above 12 (a day) or a second
+    one above 12 shows it, or when no cell could be read either way; ``(None, why)`` when
+    the cells cannot be told apart (no number above 12) or contradict each other (a Msg)."""
+    day_first = month_first = either = None
     for raw in values:
-        found = parse_date(raw)
+        found = _NUMERIC_DATE.fullmatch(_date_text(raw))
+        if not found:
+            continue
+        a, b, _ = map(int, found.groups())
+        if a > 12 >= b >= 1:
+            day_first = day_first or str(raw).strip()
+        elif b > 12 >= a >= 1:
+            month_first = month_first or str(raw).strip()
+        elif 1 <= a <= 12 and 1 <= b <= 12 and a != b:
+            either = either or str(raw).strip()
+    if day_first and month_first:
+        return None, msg("reg.date_order_mixed", day_first=day_first, month_first=month_first)
+    if day_first or month_first:
+        return (DAY_FIRST if day_first else MONTH_FIRST), None
+    if either:
+        return None, msg("reg.date_order_undecided", example=either)
+    return DAY_FIRST, None  # nothing to tell apart (ISO dates, or day = month)
+
+
+def _date_table(values, first: date, last: date, order: str = DAY_FIRST,
+                today: date | None = None) -> pd.DataFrame:
+    """raw date -> year, month or the reason it fails. A UTC timestamp whose local date
+    differs between WIB, WITA and WIT gets one row per zone (``zone``: hours ahead of UTC),
+    joined to each record by its regency's zone; every other text has ``zone`` NA."""
+    def judged(raw, found, zone):
         if found is None:
             reason = "bad_date"
         elif not first <= found <= last:
             reason = "date_out_of_range"
+        elif today is not None and found > today:
+            reason = "date_in_future"
         else:
             reason = None
-        rows.append((raw, found.year if reason is None else None,
-                     found.month if reason is None else None, reason))
-    return pd.DataFrame(rows, columns=["raw", "year", "month", "reason"]).astype(
-        {"raw": "str", "year": "Int64", "month": "Int64", "reason": "object"})
+        return (raw, zone, found.year if reason is None else None,
+                found.month if reason is None else None, reason)
+
+    rows = []
+    for raw in values:
+        instant = _utc_instant(raw)
+        local = ({zone: (instant + timedelta(hours=zone)).date() for zone in ZONE_HOURS}
+                 if instant else {})
+        if len(set(local.values())) > 1:
+            rows += [judged(raw, found, zone) for zone, found in local.items()]
+        else:
+            rows.append(judged(raw, next(iter(local.values()), None) or parse_date(raw, order),
+                               None))
+    return pd.DataFrame(rows, columns=["raw", "zone", "year", "month", "reason"]).astype(
+        {"raw": "str", "zone": "Int64", "year": "Int64", "month": "Int64", "reason": "object"})
 
 
 # In a register whose days are derived from the service date, the days text is computed
@@ -237,13 +352,18 @@ def _date_table(values, first: date, last: date) -> pd.DataFrame:
 UNREADABLE_SERVICE_DATE = "?"
 
 
-def date_ordinals(values) -> pd.DataFrame:
+def date_ordinals(values, order: str = DAY_FIRST) -> pd.DataFrame:
     """raw date text -> its day number (``date.toordinal``, NA when it does not read) and
     ``blank`` (empty or "-": no date given); the engines subtract two day numbers to get the
-    days from delivery to service."""
+    days from delivery to service. ``values`` may be ``(text, order)`` pairs (two columns
+    with their own orders); a text met twice keeps its first reading."""
     rows = []
-    for raw in pd.unique(pd.Series(list(values), dtype="object")):
-        found = parse_date(raw)
+    first_order: dict = {}
+    for value in values:
+        raw, own = value if isinstance(value, tuple) else (value, order)
+        first_order.setdefault(raw, own)
+    for raw, own in first_order.items():
+        found = parse_date(raw, own)
         rows.append((raw, found.toordinal() if found else None, str(raw).strip() in ("", "-")))
     return pd.DataFrame(rows, columns=["raw", "ordinal", "blank"]).astype(
         {"raw": "str", "ordinal": "Int64", "blank": "bool"})
@@ -274,7 +394,10 @@ def _method_table(values) -> pd.DataFrame:
     for raw in values:
         method = method_of(raw)
         empty = method_key(raw) == ""  # "", "-" and other punctuation only
-        reason = None if method else "missing_value" if empty else "method_unknown"
+        # A group (MKJP), a natural method (KB alami) or two methods named (IUD/Implan) are
+        # named as such: a user told "unknown" would not know what to write instead.
+        reason = (None if method else "missing_value" if empty
+                  else method_problem(raw) or "method_unknown")
         rows.append((raw, method, reason))
     return pd.DataFrame(rows, columns=["raw", "method", "reason"]).astype(
         {"raw": "str", "method": "object", "reason": "object"})
@@ -416,6 +539,17 @@ class _Plan:
     first: date
     last: date
     examples: int
+    today: date | None = None  # a later delivery date is ``date_in_future``
+    # Day and month order of the delivery and service date columns (``date_order``).
+    orders: dict = field(default_factory=lambda: {"d": DAY_FIRST, "s": DAY_FIRST})
+    # Parquet timestamps with a time zone: field -> zone; the date is taken in that zone.
+    zones: dict = field(default_factory=dict)
+    line_regions: dict = field(default_factory=dict)  # example line -> BPS code
+
+    @property
+    def mother_id(self) -> str | None:
+        """The column that identifies the mother (NIK, No. RM ...), if the file has one."""
+        return self.columns.get("mother_id")
 
     @property
     def delimiter(self) -> str | None:
@@ -427,7 +561,7 @@ class _Plan:
         return "days" not in self.columns and "service_date" in self.columns
 
 
-def _plan(path: Path, unit: str, years, examples: int) -> _Plan:
+def _plan(path: Path, unit: str, years, examples: int, today: date | None = None) -> _Plan:
     if not path.is_file():
         raise InputError(path, expected=msg("check.existing_file"))
     if unit not in ("delivery", "acceptor"):
@@ -441,21 +575,59 @@ def _plan(path: Path, unit: str, years, examples: int) -> _Plan:
             raise missing_column_error(path, names, needed)
     if "regency_code" not in columns and "regency_name" not in columns:
         raise missing_column_error(path, names, "regency")
+    mother_id = mother_id_column(names)
+    if mother_id is not None:
+        columns["mother_id"] = mother_id
     first_year, last_year = years
     return _Plan(path, columns, parquet, text_format, names, unit, date(first_year, 1, 1),
-                 date(last_year, 12, 31), examples)
+                 date(last_year, 12, 31), examples, today,
+                 zones=_timestamp_zones(path, columns) if parquet else {})
+
+
+def _timestamp_zones(path: Path, columns: dict[str, str]) -> dict[str, str]:
+    """The time zone of each date field stored as a zoned Parquet timestamp. Deliveries are
+    dated in local time (WIB, WITA, WIT): such a timestamp is read in its own zone, never in
+    UTC (which would move a New Year's night delivery into the previous year)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pq.read_schema(path)
+    zones = {}
+    for field_name in ("delivery_date", "service_date"):
+        name = columns.get(field_name)
+        if name is None:
+            continue
+        kind = schema.field(name).type
+        if pa.types.is_timestamp(kind) and kind.tz and kind.tz.lower() not in _UTC_ZONES:
+            zones[field_name] = kind.tz
+    return zones
+
+
+def _in_zone(column: str, zone: str) -> str:
+    """SQL for a zoned timestamp as local text (``2024-01-01 03:00:00``) in ``zone``."""
+    offset = re.fullmatch(r"([+-])(\d{2}):?(\d{2})", zone)
+    if offset:  # a fixed offset: UTC plus the offset
+        minutes = (1 if offset.group(1) == "+" else -1) * (int(offset.group(2)) * 60
+                                                           + int(offset.group(3)))
+        local = f"timezone('UTC', {column}) + INTERVAL '{minutes} minutes'"
+    else:
+        local = f"timezone('{zone.replace(chr(39), chr(39) * 2)}', {column})"
+    return f"strftime({local}, '%Y-%m-%d %H:%M:%S')"
 
 
 # Raw fields read from the file; missing columns read as ''.
 _RAW = {"d": "delivery_date", "rc": "regency_code", "rn": "regency_name", "rp": "province",
         "f": "postpartum", "m": "method", "dy": "days", "s": "service_date"}
+# Read only to find deliveries entered twice (``_DuckDB.duplicates``).
+_RAW_DEDUP = {"i": "mother_id", "fa": "facility"}
 
 
 def aggregate_register(path, *, unit: str = "delivery", years=(YEAR_MIN, YEAR_MAX),
                        code_system: str | None = None, bare_means: str | None = None,
                        resolver: Resolver | None = None, memory_limit: str = "1GB",
                        threads: int | None = None, examples_per_reason: int = 5,
-                       source_id: str | None = None) -> RegisterResult:
+                       source_id: str | None = None, today: date | None = None
+                       ) -> RegisterResult:
     """Aggregate a register (CSV or Parquet) to regency x month and x year, in DuckDB.
 
     ``years``: first and last year a delivery may fall in. ``code_system``: how undotted
@@ -465,35 +637,68 @@ def aggregate_register(path, *, unit: str = "delivery", years=(YEAR_MIN, YEAR_MA
     ``memory_limit`` / ``threads``: DuckDB's settings (threads default: all cores, at most
     4). A CSV may be UTF-8 (with or without BOM), cp1252 or Latin-1, separated by ``,``,
     ``;`` or tabs: ``RegisterResult.text_format`` says what was detected.
+    ``today``: a delivery after it is rejected (``date_in_future``); by default
+    :func:`kbanalysis.clock.today`.
     """
     return _aggregate_with(lambda plan: _DuckDB(plan, memory_limit, threads), path, unit=unit,
                            years=years, code_system=code_system, bare_means=bare_means,
                            resolver=resolver, examples_per_reason=examples_per_reason,
-                           source_id=source_id)
+                           source_id=source_id, today=today)
 
 
 def _aggregate_with(open_engine, path, *, unit, years, code_system, bare_means, resolver,
-                    examples_per_reason, source_id) -> RegisterResult:
+                    examples_per_reason, source_id, today=None) -> RegisterResult:
     """The pipeline around a counting engine: ``open_engine(plan)`` is a context manager
     with ``distinct()``, ``kb_combinations(ordinals)`` (when the days come from the service
     date), ``aggregate(keyed)`` and ``malformed()`` (DuckDB here; the tests plug in a pandas
     twin to check it against)."""
     path = Path(path)
-    plan = _plan(path, unit, years, examples_per_reason)
+    plan = _plan(path, unit, years, examples_per_reason, today or clock.today())
     resolver = resolver or default_resolver()
     source_id = source_id or f"register:{path.stem}"
     with open_engine(plan) as engine:
         distinct = engine.distinct()
+        plan.orders = _date_orders(plan, distinct)
         if plan.derive_days:  # the days need both dates read: one more pass for them
-            ordinals = date_ordinals([*distinct["d"], *distinct["s"]])
+            ordinals = date_ordinals([*((d, plan.orders["d"]) for d in distinct["d"]),
+                                      *((s, plan.orders["s"]) for s in distinct["s"])])
             distinct["kb"] = engine.kb_combinations(ordinals)
         keyed = _keyed(_maps(distinct, plan, resolver, code_system, bare_means))
+        duplicates = None
+        if plan.mother_id and hasattr(engine, "duplicates"):  # the pandas twin has no ids
+            duplicates = engine.duplicates(date_ordinals(distinct["d"], plan.orders["d"]),
+                                           keyed)
         counted = engine.aggregate(keyed)
         malformed = engine.malformed()
     grouped, noted = _decode(keyed, plan, *counted)
+    if duplicates:
+        noted.append(duplicates)
+    plan.line_regions = getattr(engine, "line_regions", {})  # the pandas twin has none
+    if not plan.mother_id and plan.unit == "delivery":
+        noted.append(("note", "duplicates_undetectable", None, 0, [], []))
     if malformed.count:
         noted.append(_malformed_note(plan, malformed))
     return _result(plan, grouped, noted, distinct["rows"] + malformed.count, source_id)
+
+
+def _date_orders(plan: _Plan, distinct: dict) -> dict[str, str]:
+    """The order of day and month in the delivery and the service date columns, each from
+    all its cells; a column that cannot tell takes the other's (one file, one writer). A
+    file where neither can tell, or a column that contradicts itself, is refused."""
+    decided, why = {}, {}
+    for short, field_name in (("d", "delivery_date"), ("s", "service_date")):
+        if field_name in plan.columns:
+            decided[short], why[short] = date_order(distinct[short])
+    for short, problem in why.items():
+        if problem is None:
+            continue
+        other = decided.get("s" if short == "d" else "d")
+        if problem.key == "reg.date_order_undecided" and other:
+            decided[short] = other
+            continue
+        name = plan.columns["delivery_date" if short == "d" else "service_date"]
+        raise InputError(plan.path, column=name, expected=problem)
+    return {"d": decided.get("d") or DAY_FIRST, "s": decided.get("s") or DAY_FIRST}
 
 
 def _reason_columns(plan: _Plan) -> dict[str, str]:
@@ -515,7 +720,7 @@ def _maps(distinct, plan, resolver, code_system, bare_means) -> dict[str, pd.Dat
     Each failing entry carries the file column to blame and the value to show.
     """
     cols = _reason_columns(plan)
-    dates = _date_table(distinct["d"], plan.first, plan.last)
+    dates = _date_table(distinct["d"], plan.first, plan.last, plan.orders["d"], plan.today)
     dates["column"], dates["value"] = cols["d"], dates["raw"]
     region = distinct["region"]
     triples = list(region[["rc", "rn", "rp"]].itertuples(index=False, name=None))
@@ -610,9 +815,12 @@ def _keyed(maps: dict[str, pd.DataFrame]) -> _Keyed:
     outcome_id = {o: i for i, o in enumerate(OUTCOMES)}
     return _Keyed(
         date_map=pd.DataFrame({"raw": dates["raw"], "ym": pd.array(ym, dtype="Int64"),
-                               "fail": fails["date"]}),
+                               "fail": fails["date"],
+                               "zone": pd.array(dates["zone"], dtype="Int64")}),
         region_map=pd.DataFrame({"code": regions["code"], "name": regions["name"],
                                  "province": regions["province"],
+                                 "zone": pd.array([local_zone(c) for c in regions["bps_code"]],
+                                                  dtype="Int64"),
                                  "region": pd.array([region_id.get(c) for c in regions["bps_code"]],
                                                     dtype="Int64"),
                                  "fail": fails["region"]}),
@@ -664,6 +872,37 @@ def _decode(keyed: _Keyed, plan: _Plan, counts: pd.DataFrame, problems: pd.DataF
 EXAMPLE_SCAN_FACTOR = 64
 
 
+# DuckDB's spill files and a transcoded copy go to a folder named after the process
+# (``kbanalysis-duckdb-<pid>-<random>``): a killed aggregation cannot remove its own, so the
+# next one removes every such folder whose process is gone.
+TEMP_PREFIX = "kbanalysis-duckdb-"
+
+
+def remove_stale_temp_dirs(folder=None) -> list[Path]:
+    """Delete the temporary folders of register aggregations whose process no longer runs
+    (in ``folder``, by default the system's temporary folder); returns those removed."""
+    import shutil
+
+    removed = []
+    for path in Path(folder or tempfile.gettempdir()).glob(f"{TEMP_PREFIX}*"):
+        found = re.fullmatch(rf"{TEMP_PREFIX}(\d+)-.+", path.name)
+        if not (found and path.is_dir()) or _process_alive(int(found.group(1))):
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
+
+
 class _DuckDB:
     """One DuckDB connection with the memory and thread limits, over one file."""
 
@@ -671,7 +910,8 @@ class _DuckDB:
         import duckdb
 
         self.plan = plan
-        self.tmp = tempfile.TemporaryDirectory(prefix="kbanalysis-duckdb-")
+        remove_stale_temp_dirs()
+        self.tmp = tempfile.TemporaryDirectory(prefix=f"{TEMP_PREFIX}{os.getpid()}-")
         self.csv_path = plan.path
         if plan.text_format and plan.text_format.encoding != "utf-8":
             # DuckDB reads UTF-8 (a BOM is fine); a cp1252 export is copied to UTF-8 in the
@@ -679,6 +919,8 @@ class _DuckDB:
             self.csv_path = Path(self.tmp.name) / "register-utf8.csv"
             _transcode(plan.path, plan.text_format.encoding, self.csv_path)
         self.rejected_lines = np.empty(0, dtype="int64")
+        self.deduplicated = False  # set once the repeated deliveries are known (dup_lines)
+        self.line_regions: dict[int, str] = {}  # example line -> its record's BPS code
         self.has_ordinals = False  # set once the service dates' day numbers are registered
         threads = threads or min(4, os.cpu_count() or 1)
         # Insertion order is kept (the default, stated here because _examples relies on it:
@@ -691,6 +933,9 @@ class _DuckDB:
                                           "preserve_insertion_order": True,
                                           "disabled_optimizers":
                                               "join_order,build_side_probe_side"})
+        # Timestamps without a local zone render in UTC on every machine, never in the
+        # machine's own zone (zoned columns are read in their zone: ``_in_zone``).
+        self.con.execute("SET TimeZone = 'UTC'")
 
     def __enter__(self):
         return self
@@ -717,10 +962,24 @@ class _DuckDB:
                 f"columns = {{{columns}}}, delim = '{delim}', quote = '\"', escape = '\"', "
                 f"{errors})", "row_number() OVER ()")
 
-    def _raw_select(self, with_line: bool = True, first_scan: bool = False) -> str:
+    def _raw_select(self, with_line: bool = True, first_scan: bool = False,
+                    dedup_fields: bool = False) -> str:
+        if self.deduplicated and not first_scan:
+            # Every record but the repeats of a delivery (their lines are in dup_lines);
+            # the line is needed to tell them, so this scan keeps file order by line.
+            inner = self._raw_select_base(with_line=True)
+            keep = "*" if with_line else "* EXCLUDE (line)"
+            return f"""
+                SELECT {keep} FROM ({inner}) AS base
+                WHERE base.line NOT IN (SELECT line FROM dup_lines)"""
+        return self._raw_select_base(with_line, first_scan, dedup_fields)
+
+    def _raw_select_base(self, with_line: bool = True, first_scan: bool = False,
+                         dedup_fields: bool = False) -> str:
         source, ordinal = self._source(first_scan)
         fields = [f"{ordinal} AS line"] if with_line else []
-        for short, canonical in _RAW.items():
+        wanted = {**_RAW, **(_RAW_DEDUP if dedup_fields else {})}
+        for short, canonical in wanted.items():
             name = self.plan.columns.get(canonical)
             if name is None:
                 expr = "''"
@@ -728,6 +987,9 @@ class _DuckDB:
                 column = (name.replace('"', '""') if self.plan.parquet
                           else f"c{self.plan.header.index(name)}")
                 expr = f'coalesce(CAST("{column}" AS VARCHAR), \'\')'
+            if canonical in self.plan.zones:  # a zoned timestamp: its local date
+                local = _in_zone('"' + column + '"', self.plan.zones[canonical])
+                expr = f"coalesce({local}, '')"
             fields.append(f"{expr} AS {short}")
         select = f"SELECT {', '.join(fields)} FROM {source}"
         if not (self.plan.derive_days and self.has_ordinals):
@@ -747,6 +1009,58 @@ class _DuckDB:
                         WHEN os.ordinal IS NULL THEN '{marker}' || raw.s
                         WHEN od.ordinal IS NULL THEN ''
                         ELSE CAST(os.ordinal - od.ordinal AS VARCHAR) END"""
+
+    def duplicates(self, days: pd.DataFrame, keyed: "_Keyed") -> tuple | None:
+        """Deliveries entered twice: a record with the same mother (identifier), delivery
+        date and facility as an earlier one is a repeat. The repeats' lines go to
+        ``dup_lines`` (later scans leave them out); returns the ledger note (every repeat
+        counted, the first few with the line they repeat), or None without repeats.
+
+        ``days``: raw delivery date -> day number (``date_ordinals``), so that two
+        spellings of one date (``05/03/2023``, ``05/03/2023 10:15``) are one date.
+        """
+        self.con.register("day_map", days)
+
+        def mothers(with_line: bool) -> str:
+            line = "raw.line, " if with_line else ""
+            return f"""
+                SELECT {line}raw.i, raw.rc, raw.rn, raw.rp, lower(trim(raw.i)) AS ik,
+                       dm.ordinal AS day, lower(trim(raw.fa)) AS fk
+                FROM ({self._raw_select_base(with_line, dedup_fields=True)}) AS raw
+                JOIN day_map dm ON raw.d = dm.raw
+                WHERE trim(raw.i) NOT IN ('', '-') AND dm.ordinal IS NOT NULL"""
+
+        # First without line numbers (a parallel count): most registers repeat nothing, and
+        # then the later scans stay as they are.
+        repeated = self._run(f"""
+            SELECT count(*) FROM (SELECT 1 FROM ({mothers(False)})
+                                  GROUP BY ik, day, fk HAVING count(*) > 1)""").fetchall()[0][0]
+        if not repeated:
+            return None
+        self._run(f"""
+            CREATE OR REPLACE TEMP TABLE dup_lines AS
+            SELECT line, i, first, rc, rn, rp FROM (
+                SELECT line, i, rc, rn, rp,
+                       min(line) OVER (PARTITION BY ik, day, fk) AS first FROM ({mothers(True)}))
+            WHERE line > first""")
+        count = self._run("SELECT count(*) FROM dup_lines").fetchall()[0][0]
+        self.deduplicated = True
+        examples = self._run(f"""SELECT line, first, i, rc, rn, rp FROM dup_lines
+                                 ORDER BY line LIMIT {int(self.plan.examples)}""").fetchall()
+        # Line numbers of the file once the malformed records are known (scan 1 is done).
+        rejected = self.rejected_lines
+        lines = _file_lines([e[0] for e in examples], rejected).tolist()
+        firsts = _file_lines([e[1] for e in examples], rejected).tolist()
+        regions = keyed.region_map.dropna(subset=["region"])
+        region_of = {(c, n, p): keyed.regions[int(r)] for c, n, p, r in
+                     regions[["code", "name", "province", "region"]].itertuples(index=False)}
+        for line, example in zip(lines, examples):
+            if example[3:] in region_of:
+                self.line_regions[line] = region_of[example[3:]]
+        return ("rejected", "duplicate_delivery", self.plan.mother_id, int(count), lines,
+                [e[2] for e in examples],
+                [msg("in_column", column=self.plan.mother_id,
+                     detail=msg("reg.duplicate_of", row=f)) for f in firsts])
 
     def kb_combinations(self, ordinals: pd.DataFrame) -> pd.DataFrame:
         """Scan 1b (days from the service date): the distinct flag-method-days."""
@@ -813,14 +1127,15 @@ class _DuckDB:
     def _labelled(self, n_months: int, n_outcomes: int, with_line: bool) -> str:
         line = "raw.line, " if with_line else ""
         return f"""
-            SELECT {line}km.late, km.row AS kb_row,
+            SELECT {line}km.late, km.row AS kb_row, rm.region AS region,
                 coalesce(dm.fail, rm.fail, km.fail) AS fail,
                 ((rm.region * {n_months} + dm.ym) * {n_outcomes} + km.outcome) * 2
                     + CAST(km.late AS BIGINT) AS key
             FROM ({self._raw_select(with_line)}) AS raw
-            LEFT JOIN date_map dm ON raw.d = dm.raw
             LEFT JOIN region_map rm ON raw.rc = rm.code AND raw.rn = rm.name
                                     AND raw.rp = rm.province
+            LEFT JOIN date_map dm ON raw.d = dm.raw
+                                  AND (dm.zone IS NULL OR dm.zone = rm.zone)
             LEFT JOIN kb_map km ON raw.f = km.f AND raw.m = km.m AND raw.dy = km.dy"""
 
     def _examples(self, keyed: _Keyed, n_months: int, n_outcomes: int, failing: pd.DataFrame,
@@ -844,13 +1159,15 @@ class _DuckDB:
         while True:
             rows = self._run(f"""
                 WITH labelled AS ({self._labelled(n_months, n_outcomes, with_line=True)})
-                SELECT line, fail, late, kb_row FROM labelled
+                SELECT line, fail, late, kb_row, region FROM labelled
                 WHERE fail IS NOT NULL OR late
+                {"ORDER BY line" if self.deduplicated else ""}
                 LIMIT {limit}""").fetchall()
             found: dict[tuple, int] = {}
             lines: dict[int, list[int]] = {}
             late_lines: list[tuple[int, int]] = []
-            for line, fail, late, kb_row in sorted(rows):
+            region_at: dict[int, str] = {}  # example ordinal -> the record's BPS code
+            for line, fail, late, kb_row, region in sorted(rows, key=lambda r: r[0]):
                 if fail is not None:
                     group = group_of[int(fail)]
                     if found.get(group, 0) < wanted[group]:
@@ -858,10 +1175,18 @@ class _DuckDB:
                         lines.setdefault(int(fail), []).append(int(line))
                 elif len(late_lines) < late_wanted:
                     late_lines.append((int(line), int(kb_row)))
+                else:
+                    continue
+                if region is not None and not pd.isna(region):
+                    region_at[int(line)] = keyed.regions[int(region)]
             complete = (all(found.get(g, 0) == k for g, k in wanted.items())
                         and len(late_lines) == late_wanted)
             if complete or len(rows) < limit:
                 rejected = self.rejected_lines
+                ordinals = sorted(region_at)
+                # Problem lines name the regency of a record whose regency was read.
+                self.line_regions.update(zip(_file_lines(ordinals, rejected).tolist(),
+                                             (region_at[o] for o in ordinals)))
                 lines = {f: _file_lines(ordinals, rejected).tolist()
                          for f, ordinals in lines.items()}
                 at = _file_lines([ordinal for ordinal, _ in late_lines], rejected).tolist()
@@ -973,6 +1298,9 @@ def _result(plan: _Plan, grouped: pd.DataFrame, noted: list, rows_read: int,
     # no column, and its own detail (how many fields) instead.
     for kind, reason, column, count, lines, values, *details in sorted(
             noted, key=lambda x: (x[0], x[1], x[2] or "")):
+        if kind == "note":  # about the whole file, said once (kbpp_import.NOTES)
+            ledger.add(source_id, plan.path, None, None, reason, msg(f"reg.{reason}"))
+            continue
         summary.append({"reason": reason, "column": column, "rows": count, "kept": kind == "kept"})
         if details:
             shown = sorted(zip(lines, values, details[0]))[: plan.examples]
@@ -987,7 +1315,7 @@ def _result(plan: _Plan, grouped: pd.DataFrame, noted: list, rows_read: int,
                    msg(summary_key, count=count, shown=len(shown)))
         for line, value, detail in shown:
             ledger.add(source_id, plan.path, int(line), column if kind == "kept" else None,
-                       reason, detail, value)
+                       reason, detail, value, region=plan.line_regions.get(int(line)))
     reasons = pd.DataFrame(summary, columns=["reason", "column", "rows", "kept"])
     return RegisterResult(plan.path, plan.unit, monthly, yearly, reasons, ledger, rows_read,
                           plan.text_format)

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..ledger import InputError, Ledger
+from ..ledger import InputError, Ledger, region_label
 from ..messages import Msg, msg
 from .text_format import TextFormat, sniff_text_format
+from .text_format import records as text_records
 
 YEAR_MIN, YEAR_MAX = 2000, 2035  # the years any table of this project can describe
 YEAR_RULE = msg("rows.year_rule", low=YEAR_MIN, high=YEAR_MAX)
@@ -80,10 +81,8 @@ def read_csv_rows(path: Path) -> CsvRows:
     text_format = sniff_text_format(path)
     try:
         with path.open(encoding=text_format.python_encoding, newline="") as handle:
-            reader = csv.reader(handle, delimiter=text_format.delimiter)
-            header, records, previous_line = None, [], 0
-            for fields in reader:
-                start, previous_line = previous_line + 1, reader.line_num
+            header, records, reader = None, [], None
+            for start, fields, reader in text_records(handle, text_format):
                 if any("\x00" in f for f in fields):
                     # NUL never occurs in text: a spreadsheet, a UTF-16 export, a binary file.
                     raise InputError(path, row=start, expected=msg("rows.text_file"),
@@ -99,8 +98,8 @@ def read_csv_rows(path: Path) -> CsvRows:
         raise InputError(path, expected=msg("rows.encoding_text", encoding=text_format.encoding),
                          got=msg("got.byte", position=exc.start)) from None
     except csv.Error as exc:
-        raise InputError(path, row=reader.line_num, expected=msg("rows.valid_csv"),
-                         got=str(exc)) from None
+        raise InputError(path, row=reader.line_num if reader else 1,
+                         expected=msg("rows.valid_csv"), got=str(exc)) from None
     if header is None:
         raise InputError(path, row=1, expected=msg("rows.header_row"), got=msg("got.empty_file"))
     if not records:
@@ -175,7 +174,9 @@ def reject_as_error(path: Path, reject, expected) -> InputError:
         column, detail = cell, detail_after_column(detail)
     if detail:
         expected = msg("with_detail", expected=expected, detail=detail)
-    return InputError(path, reject.row, column, expected, got=reject.value or None)
+    # The row's regency, when the reader knew it: "baris 10 (Kab. Lombok Timur)".
+    return InputError(path, reject.row, column, expected, got=reject.value or None,
+                      region=region_label(getattr(reject, "region", None)))
 
 
 def row_accounting(rows_read: int, kept: set[int], rejected: set[int]) -> dict[str, int]:

@@ -35,7 +35,7 @@ from ..ledger import InputError, Ledger
 from ..messages import Msg, message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
 from .base import SourceResult
-from .numbers import parse_number
+from .numbers import column_convention, parse_count
 from .rows import YEAR_RULE, parse_year, read_csv_rows, require_columns, settle_rows
 
 PUS_ID, MIX_ID, BUMIL_ID = "siga_pus", "siga_mix_kontra", "elsimil_bumil"
@@ -251,6 +251,10 @@ def _read(path, year, resolver, source_id, columns, checks, monthly, bare_means)
     regencies: dict[tuple[str, str], str | RegionError] = {}
     seen: dict[tuple, int] = {}
     kept = []
+    # Each count column is read in one number convention decided from all its cells.
+    conventions = {column: column_convention(path, column, [(line, cell[column]) for line, cell
+                                                            in rows.cells(Ledger(), source_id)])
+                   for column in columns}
     for line, cell in rows.cells(ledger, source_id):
         place = (cell["PROVINSI"], cell["KABUPATEN"])
         if place not in regencies:
@@ -267,7 +271,7 @@ def _read(path, year, resolver, source_id, columns, checks, monthly, bare_means)
                 ledger.add(source_id, path, line, MONTH_COLUMN, "bad_date",
                            msg("siga.month_name"), cell[MONTH_COLUMN])
                 continue
-        counts = _counts(ledger, source_id, path, line, cell, columns)
+        counts = _counts(ledger, source_id, path, line, cell, columns, conventions)
         if counts is None:
             continue
         # A negative difference column is the symptom of a part above its total: the checks
@@ -318,11 +322,11 @@ def _regency(resolver: Resolver, province: str, regency: str, bare_means) -> str
         return _PlaceError("KABUPATEN", exc)
 
 
-def _counts(ledger, source_id, path, line, cell, columns) -> dict[str, int] | None:
+def _counts(ledger, source_id, path, line, cell, columns, conventions) -> dict[str, int] | None:
     counts, bad = {}, False
     for column in columns:
         try:
-            value = parse_number(cell[column], "en")
+            value = parse_count(cell[column], conventions[column])
         except ValueError:
             value = "text"
         if value is None:

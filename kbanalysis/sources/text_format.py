@@ -1,11 +1,16 @@
 """How a delimited text file is written: its encoding, its separator and whether it starts
 with a byte-order mark. Offices save the same table from Excel as UTF-8 (with or without a
 BOM) or as Windows-1252 "ANSI", separated by ``,`` or, in Indonesian locales, by ``;``.
+
+Excel's own quirks are read, not refused: a first line ``sep=;`` names the separator (and is
+not the header: ``TextFormat.sep_line``), and a trailing Ctrl-Z (``\x1a``, the old DOS
+end-of-file mark) is not data (:func:`strip_eof`).
 """
 from __future__ import annotations
 
 import codecs
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +30,7 @@ class TextFormat:
     encoding: str
     delimiter: str
     has_bom: bool
+    sep_line: bool = False  # the file starts with Excel's "sep=;" line, before its header
 
     @property
     def python_encoding(self) -> str:
@@ -34,7 +40,8 @@ class TextFormat:
     def describe(self, lang: str = "en") -> str:
         """E.g. ``encoding cp1252, separator ';'`` (for messages and ``data check``)."""
         encoding = msg("text.utf8_bom") if self.has_bom else self.encoding
-        separator = msg("text.tab") if self.delimiter == "\t" else _DELIMITER_NAMES[self.delimiter]
+        separator = (msg("text.tab") if self.delimiter == "\t" else
+                     _DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter)))
         return msg("text.format", encoding=encoding, separator=separator).render(lang)
 
 
@@ -45,7 +52,9 @@ def sniff_text_format(path: Path) -> TextFormat:
     a late accented name is not missed), otherwise cp1252 (Latin-1 when a byte cp1252 leaves
     undefined occurs). The separator is whichever of ``,``, ``;`` and tab occurs most often
     outside quotes in the first non-blank line (the header): data lines are no guide, since
-    Indonesian numbers use the comma as the decimal mark. An empty file is UTF-8 with ``,``.
+    Indonesian numbers use the comma as the decimal mark. A first line without any separator
+    (a title) is skipped for this; Excel's ``sep=;`` line names it. An empty file is UTF-8
+    with ``,``.
     """
     path = Path(path)
     with path.open("rb") as handle:
@@ -53,8 +62,41 @@ def sniff_text_format(path: Path) -> TextFormat:
         has_bom = head.startswith(codecs.BOM_UTF8)
         encoding = "utf-8" if _is_utf8(head, handle) else _single_byte_encoding(path)
     start = len(codecs.BOM_UTF8) if has_bom else 0
-    first_line = _first_nonblank_line(head[start:].decode(encoding, errors="replace"))
+    text = head[start:].decode(encoding, errors="replace")
+    first_line = _first_nonblank_line(text)
+    declared = _SEP_LINE.fullmatch(first_line.strip())
+    if declared:  # Excel's "sep=;": the separator is said, the header is the next line
+        return TextFormat(encoding, declared.group(1), has_bom, sep_line=True)
+    if not any(d in first_line for d in DELIMITERS):
+        # A lone title line ("CAKUPAN KBPP JAWA TIMUR 2023") says nothing: the first line
+        # with a separator (the header below it) does.
+        first_line = next((line for line in text.splitlines()
+                           if any(d in line for d in DELIMITERS)), first_line)
     return TextFormat(encoding, _delimiter(first_line), has_bom)
+
+
+# Excel's separator line: "sep=;" (also quoted, or with the separator's field left empty).
+_SEP_LINE = re.compile(r'"?sep=([,;\t|])"?[,;\t|]*', re.IGNORECASE)
+EOF_MARK = "\x1a"
+
+
+def strip_eof(fields: list[str]) -> list[str]:
+    """A record without the DOS end-of-file mark (Ctrl-Z) Excel and old tools append."""
+    return [f.replace(EOF_MARK, "") for f in fields]
+
+
+def records(handle, text_format: "TextFormat"):
+    """``(first line, fields, reader)`` of each csv record of an open text file in
+    ``text_format``: Ctrl-Z removed, Excel's ``sep=`` line skipped. Lines are physical
+    (header = line 1 without a ``sep=`` line), so quoted line breaks shift nothing."""
+    reader = csv.reader(handle, delimiter=text_format.delimiter)
+    skip, previous = text_format.sep_line, 0
+    for fields in reader:
+        start, previous = previous + 1, reader.line_num
+        if skip and any(f.strip() for f in fields):
+            skip = False
+            continue
+        yield start, strip_eof(fields), reader
 
 
 def read_header(path: Path, text_format: TextFormat | None = None) -> list[str]:
@@ -63,7 +105,7 @@ def read_header(path: Path, text_format: TextFormat | None = None) -> list[str]:
     path = Path(path)
     text_format = text_format or sniff_text_format(path)
     with path.open(encoding=text_format.python_encoding, newline="") as handle:
-        for fields in csv.reader(handle, delimiter=text_format.delimiter):
+        for _, fields, _ in records(handle, text_format):
             if any(f.strip() for f in fields):
                 return [f.strip() for f in fields]
     return []

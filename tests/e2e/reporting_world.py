@@ -19,7 +19,7 @@ from kbanalysis.regions import load_provinces, load_regions
 POISON_NAME = 'Kabupaten <script>window.__pwned=1</script> "Uji" & Co'
 METHODS = [f"kbpp_{m}" for m in config.KBPP_METHODS]
 YEARS = range(2014, 2026)
-EXPOSURE = "kbpp_coverage_pct per 10 points"  # as `kbanalysis fit` names it
+EXPOSURE = "kbpp_coverage_pct"  # its per-10-point rows: scale "pp per 10 points"
 
 
 def make_world(root: Path, provinces=("32", "35", "53"), poison_code: str | None = None,
@@ -100,10 +100,12 @@ def write_results(results: Path, analysis: pd.DataFrame, rng) -> None:
         rows.append({"model": model, "term": EXPOSURE, "estimate": round(est, 4),
                      "std_error": se, "ci_low": round(est - 1.96 * se, 4),
                      "ci_high": round(est + 1.96 * se, 4), "p_value": 0.2, "n_obs": len(cross),
-                     "n_clusters": cross["province_bps"].nunique()})
+                     "n_clusters": cross["province_bps"].nunique(), "scale": "pp per 10 points",
+                     "is_exposure": True})
         rows.append({"model": model, "term": "poverty_pct", "estimate": 0.3, "std_error": 0.1,
                      "ci_low": 0.1, "ci_high": 0.5, "p_value": 0.01, "n_obs": len(cross),
-                     "n_clusters": cross["province_bps"].nunique()})
+                     "n_clusters": cross["province_bps"].nunique(), "scale": "pp per unit",
+                     "is_exposure": False})
     pd.DataFrame(rows).to_csv(results / "estimates.csv", index=False, lineterminator="\n")
     sensitivity = [{"group": "main", "variant": "main", "description": "the main specification",
                     "estimate": round(slope / 10, 4), "ci_low": -0.1, "ci_high": 0.2, "p_value": 0.5,

@@ -22,10 +22,10 @@ from typer.testing import CliRunner
 from kbanalysis import config
 from kbanalysis.cli import app
 from kbanalysis.models.output import json_ready, round_p_value, round_row, round_significant
-from kbanalysis.results_contract import ESTIMATES_CSV, META_JSON, PREDICTIONS_CSV
+from kbanalysis.results_contract import ESTIMATES_CSV, INFLUENCE_CSV, META_JSON, PREDICTIONS_CSV
 from kbanalysis.versions import package_versions
 
-RESULT_FILES = (ESTIMATES_CSV, META_JSON, PREDICTIONS_CSV)
+RESULT_FILES = (ESTIMATES_CSV, META_JSON, PREDICTIONS_CSV, INFLUENCE_CSV)
 ROW_KEYS = ("estimate", "std_error", "ci_low", "ci_high")
 ROW_KEY = re.compile(r"(^|_)(estimate|std_error|ci_low|ci_high)(_|$)")
 

@@ -99,7 +99,8 @@ def test_check_names_the_broken_percent_cell_and_the_regency_above_its_deliverie
     lines = result.stdout.splitlines()
     # Kondom % of Kota Bandung (line 6, column E) reads 14548; Kabupaten Bogor (line 7) has
     # 400 acceptors in Jumlah (column T) for 300 deliveries.
-    assert lines[0].startswith(f"{path}, row 6, column 'Kondom % [E]': expected ")
+    # The row's regency is named after the row (issue 15).
+    assert lines[0].startswith(f"{path}, row 6 (Kota Bandung), column 'Kondom % [E]': expected ")
     assert "0 to 100" in lines[0] and lines[0].endswith("got '14548'")
     assert lines[1].startswith(f"{path}, row 7, column 'Jumlah [T]': expected ")
     assert "400 KBPP acceptors above 300 deliveries" in lines[1]
@@ -181,7 +182,7 @@ def test_a_rejected_row_stops_the_build_unless_allowed(built, raw_dir):
     result = build(raw_dir, out, bad)
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert lines[0] == (f"{bad}, row 3, column 'jumlah_peserta_kb_pasca_persalinan': "
+    assert lines[0] == (f"{bad}, row 3 (Kota Bandung), column 'jumlah_peserta_kb_pasca_persalinan': "
                         "expected a number, got 'tujuh ratus'")
     assert lines[1].startswith("kbpp_salah.csv: expected KBPP files the build can use; nothing "
                                "was written") and "--allow-rejects" in lines[1]
@@ -207,7 +208,8 @@ def test_regencies_dropped_as_conflicting_across_files_are_printed(built, raw_di
     result = build(raw_dir, out, one, other)
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert [line.split(": expected")[0] for line in lines[:2]] == [f"{one}, row 2", f"{other}, row 2"]
+    assert [line.split(": expected")[0] for line in lines[:2]] == [f"{one}, row 2 (Kab. Garut)",
+                                                                  f"{other}, row 2 (Kab. Garut)"]
     assert all("kbpp_total is 700 in kbpp_a.csv row 2 but 701 in kbpp_b.csv row 2" in line
                for line in lines[:2])
     assert folder_files(out) == before

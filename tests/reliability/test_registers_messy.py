@@ -46,7 +46,8 @@ def test_a_bare_birth_date_and_the_service_date_are_never_the_delivery_date():
 
 # Rows: (delivery date, regency name, facility, flag, method, days)
 ROWS = [
-    ("05/03/2023", "Kab. Pidie Jaya", "Puskesmas Meureudü", "Ya", "Suntik", "3"),
+    # Day 15 tells the column is day first (a column of days up to 12 only is refused).
+    ("15/03/2023", "Kab. Pidie Jaya", "Puskesmas Meureudü", "Ya", "Suntik", "3"),
     ("06/03/2023", "Kab. Pidie Jaya", "Klinik Café Ma’rang", "Tidak", "", ""),
     ("07/03/2023", "KOTA BANDUNG", "RSUD Kota Bandung", "Y", "IUD", "0"),
     ("09/04/2023", "Kab. Garut", "Puskesmas Garut Kota", "1", "Pil", "12"),

@@ -4,7 +4,7 @@ Run as a script: ``python tiny_batch.py report --level regency --only "0101 0199
 Reports come from the notebook ``$KBANALYSIS_TINY_TEMPLATE`` instead of the real templates,
 and ``plan`` makes one job per code without reading any data: a code ending in ``99`` sleeps
 for minutes (a report still running when the test interrupts the batch), the others finish
-at once. The patches sit at module level because report workers are started with "spawn",
+at once; one ending in ``98`` takes ``MEDIUM_SECONDS``. The patches sit at module level because report workers are started with "spawn",
 which re-imports this file in every worker.
 """
 from __future__ import annotations
@@ -19,13 +19,19 @@ from kbanalysis.reporting import batch
 
 TEMPLATE_ENV = "KBANALYSIS_TINY_TEMPLATE"
 SLOW_SUFFIX = "99"
+MEDIUM_SUFFIX, MEDIUM_SECONDS = "98", 10.0
 
 
-def write_template(path: Path, page_bytes: int = 1000) -> Path:
-    """The tiny template: parameters, then a pause for slow codes and ``page_bytes`` of text."""
+def write_template(path: Path, page_bytes: int = 1000, pid_dir: Path | None = None) -> Path:
+    """The tiny template: parameters, then a pause for slow codes and ``page_bytes`` of text.
+    With ``pid_dir``, each report first writes ``<pid_dir>/<code>.pid``: the id of the
+    worker making it (the kernel's parent)."""
     parameters = new_code_cell('regency = None\nlang = "id"\ndelay = 0.0')
     parameters.metadata["tags"] = ["parameters"]
-    body = new_code_cell(f"import time\ntime.sleep(float(delay))\nprint(regency, 'x' * {page_bytes})")
+    tell = (f"import os\nopen(os.path.join({str(pid_dir)!r}, regency + '.pid'), 'w')"
+            ".write(str(os.getppid()))\n" if pid_dir else "")
+    body = new_code_cell(f"{tell}import time\ntime.sleep(float(delay))\n"
+                         f"print(regency, 'x' * {page_bytes})")
     notebook = new_notebook(cells=[parameters, body], metadata={
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
         "language_info": {"name": "python"}})
@@ -35,7 +41,8 @@ def write_template(path: Path, page_bytes: int = 1000) -> Path:
 
 def tiny_plan(level, *, only=(), lang="id", **_):
     return [batch.make_job("regency", code, lang, f"Tiny {code}",
-                           {"delay": 600.0 if code.endswith(SLOW_SUFFIX) else 0.0})
+                           {"delay": 600.0 if code.endswith(SLOW_SUFFIX)
+                            else MEDIUM_SECONDS if code.endswith(MEDIUM_SUFFIX) else 0.0})
             for code in batch.split_codes(only)]
 
 

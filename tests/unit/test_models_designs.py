@@ -176,7 +176,7 @@ def test_province_design_leaves_pre_split_papua_out_after_the_split():
 def test_the_suite_carries_the_designs_and_weights_notes(analysis):
     res = fit_suite(analysis, bootstrap_draws=999, sensitivity=False, spatial_model="never",
                     tidy=load_tidy(config.TIDY_CSV))
-    assert set(res.designs) == {"change", "other_exposures", "province"}
+    assert set(res.designs) == {"change", "baseline", "other_exposures", "province"}
     rows = res.comparison.loc[res.comparison["model"].str.startswith("change_")]
     assert set(rows["model"]) == {"change_wls", "change_wls_wild_bootstrap"}
     assert rows["is_exposure"].all()

@@ -63,8 +63,8 @@ def test_random_intercept_se_is_the_fixed_effect_block(results):
 def test_province_fe_leaves_nested_effects_out_of_k(results, world):
     data = results.data
     assert not data.hc3
-    row = results.comparison.set_index(["model", "term"]).loc[
-        ("province_fe", "kbpp_coverage_pct")]
+    row = results.comparison.set_index(["model", "term", "scale"]).loc[
+        ("province_fe", "kbpp_coverage_pct", "pp per unit")]
     # Second implementation: demean by province (weighted) and fit without the effects.
     w = data.weights
     provinces = data.frame["province_bps"].astype(str).to_numpy()

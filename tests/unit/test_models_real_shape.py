@@ -161,13 +161,12 @@ def test_unadjusted_slope_matches_an_independent_weighted_regression(results, ra
     xm, ym = np.average(x, weights=w), np.average(y, weights=w)
     slope = np.sum(w * (x - xm) * (y - ym)) / np.sum(w * (x - xm) ** 2)
     head = results.headline()
-    assert head["unadjusted"]["estimate"] == pytest.approx(10 * slope, rel=1e-9)
-    assert head["unadjusted"]["model"] == "wls_unadjusted"
-    assert head["adjusted"]["model"] == "wls"
-    for key in ("unadjusted", "adjusted"):
-        entry = head[key]
-        assert entry["ci_low"] < entry["estimate"] < entry["ci_high"]
-        assert entry["mde_pp"] > 0
+    assert head.unadjusted.estimate == pytest.approx(10 * slope, rel=1e-9)
+    assert head.unadjusted.model == "wls_unadjusted"
+    assert head.adjusted.model == "wls"
+    for entry in (head.unadjusted, head.adjusted):
+        assert entry.ci_low < entry.estimate < entry.ci_high
+        assert entry.mde_pp > 0
 
 
 def test_meta_json_records_design_headline_and_power(results, tmp_path):

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from kbanalysis.cli import fit as fit_command
 from kbanalysis.models import SpecificationError, fit_suite
 from kbanalysis.models.output import ESTIMATES_CSV, META_JSON, PREDICTIONS_CSV
-from kbanalysis.models.suite import ESTIMATE_COLUMNS, per_10_term
+from kbanalysis.models.suite import ESTIMATE_COLUMNS
 from kbanalysis.simulate.synthetic import synthetic_table
 
 EXPOSURE = "kbpp_coverage_pct"
@@ -35,19 +35,20 @@ def test_every_estimator_is_in_the_comparison_table(results):
             "fractional_logit_coef", "beta_regression", "beta_regression_coef", "province_fe",
             "random_intercept", "spatial_error"} <= models
     assert results.skipped["panel_twfe"].endswith("one year only")
-    assert results.comparison.duplicated(["model", "term"]).sum() == 0
+    assert results.comparison.duplicated(["model", "term", "scale"]).sum() == 0
     # Fitted models stay reachable for diagnostics.
     assert results.models["wls"].resid.shape == (results.data.n_obs,)
     assert hasattr(results.models["random_intercept"], "cov_re")
 
 
 def test_per_10_rows_restate_each_exposure_effect(results):
-    table = results.comparison.set_index(["model", "term"])
+    table = results.comparison.set_index(["model", "term", "scale"])
     per_unit = results.comparison.loc[(results.comparison["term"] == EXPOSURE)
                                       & (results.comparison["scale"] == "pp per unit")]
     assert len(per_unit) >= 9
     for model in per_unit["model"]:
-        unit, ten = table.loc[(model, EXPOSURE)], table.loc[(model, per_10_term(EXPOSURE))]
+        unit = table.loc[(model, EXPOSURE, "pp per unit")]
+        ten = table.loc[(model, EXPOSURE, "pp per 10 points")]  # same term, its own scale
         for column in ("estimate", "ci_low", "ci_high"):
             assert ten[column] == pytest.approx(10 * unit[column])
         assert ten["p_value"] == unit["p_value"]
@@ -71,6 +72,7 @@ def test_real_shaped_table_is_not_called_simulated(world):
     real = world.copy()
     real.attrs = {}
     real["province_name"] = "Jawa Barat"
+    real["name"] = "Kabupaten " + real["bps_code"].astype(str)  # the summary names regencies
     real["kbpp_measure_type"] = "administrative"
     res = fit_suite(real, year=2024, bootstrap_draws=999, sensitivity=False,
                     spatial_model="never")
@@ -124,8 +126,10 @@ def test_panel_model_runs_when_several_years_exist():
     panel = synthetic_table(n_provinces=12, regencies_per_province=(4, 8),
                             years=range(2018, 2025), lag=1, seed=3)
     res = fit_suite(panel, bootstrap_draws=999, sensitivity=False, spatial_model="never")
-    terms = set(res.comparison.loc[res.comparison["model"] == "panel_twfe", "term"])
-    assert {f"{EXPOSURE}_lag1", per_10_term(f"{EXPOSURE}_lag1")} <= terms
+    panel_rows = res.comparison.loc[res.comparison["model"] == "panel_twfe"]
+    lagged = panel_rows.loc[panel_rows["term"] == f"{EXPOSURE}_lag1"]
+    assert set(lagged["scale"]) == {"pp per unit", "pp per 10 points"}
+    assert lagged["is_exposure"].all()
     assert "panel_twfe_wild_bootstrap" in set(res.comparison["model"])
     assert res.spec.year == 2024
 

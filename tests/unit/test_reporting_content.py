@@ -79,9 +79,57 @@ def test_mothers_to_reach(deliveries, acceptors, target, expected):
 
 def test_kbpp_summary(cross):
     k = C.kbpp_summary(cross, "3202")
-    assert (k["coverage"], k["gap"], k["mothers"], k["simulated"]) == (70.0, 0.0, 0, True)
+    assert (k["coverage"], k["deliveries"], k["total"], k["simulated"]) == (70.0, 1000, 700, True)
+    # no KBPP target without a citable document: nothing is measured against 70 %
+    assert not {"target", "gap", "mothers"} & set(k)
     a = C.kbpp_summary(cross, "3201")
-    assert (a["year"], a["gap"], a["mothers"]) == (2023, 20.0, 180)
+    assert (a["year"], a["coverage"]) == (2023, 50.0)
+
+
+# -- planning numbers: deliveries a year and acceptors per 10 points ------------------------
+
+
+@pytest.mark.parametrize("children, estimate, month, per_year, per_month", [
+    # by hand: 51,940 / 5 = 10,388 -> 10,390 (tens); / 12 = 865.8 -> 866;
+    # 10 % of 10,390 = 1,039; / 12 = 86.6 -> 87
+    (51940, 10390, 866, 1039, 87),
+    # 12,715 / 5 = 2,543 -> 2,540; / 12 = 211.7 -> 212; 254; 254 / 12 = 21.2 -> 21
+    (12715, 2540, 212, 254, 21),
+    # 7,625 / 5 = 1,525 -> 1,530 (a half goes up); / 12 = 127.5 -> 128; 153; 12.75 -> 13
+    (7625, 1530, 128, 153, 13),
+])
+def test_deliveries_plan_from_children_0_4(children, estimate, month, per_year, per_month):
+    plan = C.deliveries_plan({"children_0_4": children, "children_0_4_year": 2025})
+    assert (plan["estimate"], plan["estimate_month"]) == (estimate, month)
+    assert (plan["per_10_year"], plan["per_10_month"], plan["basis"]) == (per_year, per_month, "estimate")
+    assert plan["office"] is None
+
+
+def test_deliveries_plan_prefers_the_office_deliveries_for_acceptors_per_10_points():
+    plan = C.deliveries_plan({"children_0_4": 5000, "children_0_4_year": 2025, "deliveries": 1234,
+                              "kbpp_year": 2023, "kbpp_measure_type": "administrative"})
+    # estimate 5,000 / 5 = 1,000; acceptors per 10 points on the office's 1,234: 123.4 -> 123
+    assert (plan["estimate"], plan["office"], plan["office_year"]) == (1000, 1234, 2023)
+    assert (plan["per_10_year"], plan["per_10_month"], plan["basis"]) == (123, 10, "office")
+
+
+def test_simulated_deliveries_are_never_planned_on():
+    plan = C.deliveries_plan({"children_0_4": 5000, "children_0_4_year": 2025, "deliveries": 9999,
+                              "kbpp_year": 2023, "kbpp_measure_type": "simulated"})
+    assert plan["office"] is None and plan["per_10_year"] == 100  # 10 % of 5,000 / 5
+    assert C.deliveries_plan({"deliveries": 10, "kbpp_measure_type": "simulated"}) is None
+
+
+@pytest.mark.parametrize("value, year, statuses", [
+    # Kalimantan Barat 2024, 26.8 %: above 14 (2024); towards 18.8 (2025) and 14.2 (2029)
+    (26.8, 2024, [("not_met", False), ("not_met", True), ("not_met", True)]),
+    (14.0, 2024, [("met", False), ("met", True), ("met", True)]),
+])
+def test_own_figure_against_the_targets(value, year, statuses):
+    table = C.own_target_statuses(value, year)
+    assert list(table["target_pct"]) == [14.0, 18.8, 14.2]
+    assert list(zip(table["status"], table["ahead"])) == statuses
+    assert table["gap"].iloc[0] == pytest.approx(round(value - 14.0, 1))
 
 
 def test_rank_within_province_shares_ties_and_ignores_other_provinces(cross):
@@ -129,9 +177,12 @@ def test_area_overview_weights_stunting_by_population_and_pools_kbpp(cross):
 def test_model_comparison_keeps_the_per_10_rows_of_the_main_estimators():
     estimates = pd.DataFrame({
         "model": ["ols", "ols", "ols", "fractional_logit_coef", "sensitivity:main", "province_fe"],
-        "term": ["(intercept)", "kbpp_coverage_pct", "kbpp_coverage_pct per 10 points",
-                 "kbpp_coverage_pct", "kbpp_coverage_pct", "kbpp_coverage_pct per 10 points"],
-        "estimate": [1.0, 0.04, 0.4, 0.01, 0.04, -0.2]})
+        "term": ["(intercept)", "kbpp_coverage_pct", "kbpp_coverage_pct",
+                 "kbpp_coverage_pct", "kbpp_coverage_pct", "kbpp_coverage_pct"],
+        "estimate": [1.0, 0.04, 0.4, 0.01, 0.04, -0.2],
+        "is_exposure": [False, True, True, False, True, True],
+        "scale": ["pp per unit", "pp per unit", "pp per 10 points", "log-odds", "pp per unit",
+                  "pp per 10 points"]})
     rows = C.model_comparison(estimates)
     assert list(rows["model"]) == ["ols", "province_fe"] and C.is_per_10(rows)
     assert C.model_comparison(None) is None

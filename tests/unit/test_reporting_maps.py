@@ -7,6 +7,7 @@ import matplotlib.colors as mcolors
 import numpy as np
 import pandas as pd
 import pytest
+import shapely
 
 from kbanalysis.reporting import maps, plots
 
@@ -139,3 +140,113 @@ def test_a_map_renders_the_same_bytes_whatever_the_kernels_style():
         second = maps.regency_map(cross([15.0, 25.0, 31.0]), "stunting_survey_pct", "id", "S",
                                   geometry=SHAPES).png()
     assert first == second
+
+
+# --------------------------------------------------------------------------------------
+# Maps from the complete boundary file (raw folder): every regency drawn, names on their shape
+
+
+@pytest.fixture(scope="module")
+def complete(raw_dir):
+    from kbanalysis.sources.geometry import read_geometry
+    return read_geometry(raw_dir).shapes
+
+
+@pytest.fixture(scope="module")
+def regions():
+    from kbanalysis.regions import load_regions
+    return load_regions()
+
+
+def province_cross(regions, province, values=None):
+    """One province's regencies (from the committed region table) with stunting values:
+    ``values`` by code, else 15.0 for every regency."""
+    rows = regions[regions["province_bps"] == province]
+    values = values or {}
+    return pd.DataFrame({
+        "bps_code": rows["bps_code"].to_numpy(), "name": rows["name"].to_numpy(),
+        "province_bps": province, "province_name": rows["province_name"].to_numpy(),
+        "stunting_survey_pct": [values.get(c, 15.0) for c in rows["bps_code"]],
+        "stunting_survey_pct_year": 2024, "stunting_flags": "",
+        "latitude": np.nan, "longitude": np.nan})
+
+
+def test_every_regency_is_drawn_on_its_province_map(complete, regions):
+    for province in sorted(regions["province_bps"].unique()):
+        cross_ = province_cross(regions, province)
+        block = maps.regency_map(cross_, "stunting_survey_pct", "id", "S", geometry=complete,
+                                 names=False)
+        assert sorted(block.codes) == sorted(cross_["bps_code"]), province
+
+
+def test_split_regencies_of_sulawesi_tenggara_have_their_own_class(complete, regions):
+    # Buton 31 (very high), Buton Tengah 25 (high), Buton Selatan 12 (medium): three colours.
+    values = {"7401": 31.0, "7414": 25.0, "7415": 12.0}
+    block = maps.regency_map(province_cross(regions, "74", values), "stunting_survey_pct", "en",
+                             "S", geometry=complete, names=False)
+    assert len(block.codes) == 17
+    faces = dict(zip(block.codes, (mcolors.to_hex(c) for c in
+                                   block.figure.axes[0].collections[0].get_facecolors())))
+    colours = maps.class_colors(maps.map_scale("stunting_survey_pct"))
+    assert (faces["7401"], faces["7414"], faces["7415"]) == (colours[4], colours[3], colours[2])
+
+
+def _name_labels(block):
+    import matplotlib.text
+    ax = block.figure.axes[0]
+    return [t for t in ax.texts if isinstance(t, matplotlib.text.Annotation)]
+
+
+@pytest.mark.parametrize("province, cities", [("33", {"3376": "Kota Tegal"}),
+                                              ("63", {"6371": "Kota Banjarmasin",
+                                                      "6372": "Kota Banjarbaru"})])
+def test_names_point_into_their_own_shape_and_never_overprint(complete, regions, province, cities):
+    block = maps.regency_map(province_cross(regions, province), "stunting_survey_pct", "id", "S",
+                             geometry=complete)
+    block.figure.canvas.draw()
+    labels = {t.get_text(): t for t in _name_labels(block)}
+    shapes = complete.set_index("bps_code").geometry
+    renderer = block.figure.canvas.get_renderer()
+    for code, name in cities.items():
+        label = labels[name]
+        # The point a name belongs to lies inside its own shape (a centroid need not).
+        assert shapes[code].contains(shapely.Point(*label.xy)), name
+        # A name moved off its point is tied to it by a leader line.
+        if tuple(label.xyann) != (0, 0):
+            assert label.arrow_patch is not None, name
+    import matplotlib.text
+    # The names' own boxes (an annotation's extent would include its leader line).
+    boxes = [matplotlib.text.Text.get_window_extent(t, renderer) for t in labels.values()]
+    assert len(boxes) == len(province_cross(regions, province))
+    for i, a in enumerate(boxes):
+        assert not any(a.overlaps(b) for b in boxes[i + 1:])
+
+
+def test_the_boundary_files_attribution_is_under_its_maps_only(complete, regions):
+    with_file = maps.regency_map(province_cross(regions, "63"), "stunting_survey_pct", "id", "S",
+                                 geometry=complete, names=False)
+    assert any("Batas wilayah: © Cahya DSN, cahyadsn/wilayah_boundaries (MIT)" in w
+               for w in texts(with_file))
+    crafted = maps.regency_map(cross([15.0, 25.0, 31.0]), "stunting_survey_pct", "id", "S",
+                               geometry=SHAPES)
+    assert not any("Cahya" in w for w in texts(crafted))
+
+
+def test_locator_map_shows_the_province_with_the_regency_in_red(complete, regions):
+    cross_ = province_cross(regions, "31")
+    block = maps.locator_map(cross_, "3101", "id", geometry=complete)
+    assert sorted(block.codes) == sorted(cross_["bps_code"])
+    ax = block.figure.axes[0]
+    others, own = ax.collections[0], ax.collections[1]
+    assert len(others.get_paths()) == len(cross_) - 1 and len(own.get_paths()) == 1
+    assert mcolors.to_hex(own.get_facecolors()[0]) == plots.HIGHLIGHT
+    assert {mcolors.to_hex(c) for c in others.get_facecolors()} == {maps.LOCATOR_OTHER}
+    # Kepulauan Seribu's islands are specks at this size: a red ring marks them.
+    ring = ax.collections[2]
+    assert mcolors.to_hex(ring.get_edgecolors()[0]) == plots.HIGHLIGHT
+    assert "Kepulauan Seribu" in block.description and block.attribution.startswith("© Cahya DSN")
+    # Without shapes: the province's points, the regency's in red.
+    dots = province_cross(regions, "31").assign(latitude=[-6.1, -6.2, -6.3, -6.15, -6.25, -5.6],
+                                                longitude=[106.8, 106.7, 106.9, 106.75, 106.85, 106.6])
+    plain = maps.locator_map(dots, "3101", "id", geometry=None)
+    assert plain.codes == () and plain.attribution == ""

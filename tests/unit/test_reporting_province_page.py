@@ -131,13 +131,13 @@ def _planning_cross() -> pd.DataFrame:
 def test_planning_total_adds_up_the_rows_with_counts():
     table = A.planning_table(_planning_cross(), "99")
     total = A.planning_total(table)
-    # by hand: 650 + 1900 acceptors of 1000 + 2500 deliveries; mothers to reach 70 %:
-    # A needs 700 - 650 = 50, B needs 1750 and has 1900: 0
-    assert (total["acceptors"], total["deliveries"], total["mothers"]) == (2550, 3500, 50)
+    # by hand: 650 + 1900 acceptors of 1000 + 2500 deliveries
+    assert (total["acceptors"], total["deliveries"]) == (2550, 3500)
     assert total["coverage"] == pytest.approx(100 * 2550 / 3500)
     assert (total["n_counts"], total["n_coverage"], total["n_none"], total["n"]) == (2, 1, 1, 4)
     assert list(table["basis"]) == ["counts", "counts", "coverage", "none"]
-    assert list(table["gap_points"][:3]) == pytest.approx([5.0, 0.0, 14.5])
+    # no KBPP target without a citable document: no gap or "mothers to reach 70 %" column
+    assert "gap_points" not in table and "mothers" not in table
 
 
 def test_planning_section_prints_a_total_row_that_adds_up():
@@ -145,15 +145,15 @@ def test_planning_section_prints_a_total_row_that_adds_up():
     analysis = cross.assign(year=2024, kbpp_measure_type="administrative", kbpp_source="uji.csv")
     ctx = SimpleNamespace(cross=cross, analysis=analysis, programme_month=lambda code: (2025, 9))
     block = S.province_planning(ctx, "99", "en")
-    lines = repr(block).splitlines()
+    lines = repr(block).split("## KBPP planning table")[1].splitlines()
     body = [line.split("\t") for line in lines if line.startswith("99")]
     total = next(line.split("\t") for line in lines if line.startswith("\tTotal (2 of 4"))
     ints = lambda cell: int(cell.replace(",", ""))  # noqa: E731 - English thousands separator
     assert ints(total[3]) == sum(ints(r[3]) for r in body[:2]) == 2550
     assert ints(total[4]) == sum(ints(r[4]) for r in body[:2]) == 3500
-    assert ints(total[7]) == sum(ints(r[7]) for r in body[:2]) == 50
-    assert body[2][3] == "not published" and body[3][9] == "no KBPP figure"
-    assert body[0][8] == "not available" and body[1][8] == "30.0"
+    assert body[2][3] == "not published" and body[3][7] == "no KBPP figure"
+    assert body[0][6] == "not available" and body[1][6] == "30.0"
+    assert "70 %" not in repr(block)
     assert "Long-acting share" in repr(block) and "September 2025" in repr(block)
 
 
@@ -161,17 +161,17 @@ def test_planning_csv_download_holds_the_table():
     cross = _planning_cross()
     analysis = cross.assign(year=2024, kbpp_measure_type="administrative", kbpp_source="uji.csv")
     ctx = SimpleNamespace(cross=cross, analysis=analysis, programme_month=lambda code: (2025, 9))
-    name, text = D.decode_link(S.province_planning(ctx, "99", "id").markup)
+    markup = S.province_planning(ctx, "99", "id").markup
+    name, text = D.decode_link(markup[markup.index("Tabel perencanaan KB"):])
     assert name == "kbpp-planning-99.csv"
     rows = list(csv.DictReader(text.splitlines()))
     assert [r["bps_code"] for r in rows] == ["9901", "9902", "9903", "9904"]
     assert [r["acceptors"] for r in rows] == ["650", "1900", "", ""]
     assert [r["deliveries"] for r in rows] == ["1000", "2500", "", ""]
     assert [r["coverage"] for r in rows] == ["65.0", "76.0", "55.5", ""]
-    assert [r["mothers"] for r in rows] == ["50", "0", "", ""]
 
 
-def test_jawa_tengah_has_coverage_and_gap_but_counts_not_published(ctx, raw_dir):
+def test_jawa_tengah_has_coverage_but_counts_not_published(ctx, raw_dir):
     table = A.planning_table(ctx.cross, "33")
     assert len(table) == 35 and (table["basis"] == "coverage").all()
     path = raw_dir / "kbpp_kabkota" / "profil_kesehatan_jateng_2021_gambar_5_17_kbpp.csv"
@@ -180,12 +180,11 @@ def test_jawa_tengah_has_coverage_and_gap_but_counts_not_published(ctx, raw_dir)
     assert printed["Kota Magelang"] == pytest.approx(13.7)
     magelang = table.set_index("name").loc["Kota Magelang"]
     assert magelang["coverage"] == pytest.approx(printed["Kota Magelang"])
-    assert magelang["gap_points"] == pytest.approx(70.0 - 13.7)
     text = repr(S.province_planning(ctx, "33", "en"))
     assert "53.9 %" in text  # the province line of the same chart
-    header = next(line for line in text.splitlines() if line.startswith("Code\t"))
-    assert header.split("\t") == ["Code", "Name", "Year", "KBPP coverage (%)", "Gap to 70 % (points)"]
-    for column in ("KBPP acceptors", "Deliveries", "Mothers to reach"):
+    header = next(line for line in text.splitlines() if line.startswith("Code\t") and "KBPP" in line)
+    assert header.split("\t") == ["Code", "Name", "Year", "KBPP coverage (%)"]
+    for column in ("KBPP acceptors", "Deliveries"):
         assert f"- {column}: not published for all 35 regencies." in text
     assert printed["JAWA TENGAH"] == pytest.approx(53.9)
 
@@ -243,7 +242,8 @@ def test_model_csv_download_matches_estimates_csv(ctx):
     assert name == "model-comparison.csv"
     with open(config.RESULTS_DIR / "estimates.csv", encoding="utf-8", newline="") as handle:
         expected = {(r["model"], r["term"]): float(r["estimate"]) for r in csv.DictReader(handle)
-                    if r["term"].endswith(" per 10 points") and not r["model"].startswith("sensitivity:")
+                    if r["scale"] == "pp per 10 points" and r["is_exposure"] == "True"
+                    and not r["model"].startswith("sensitivity:")
                     and not r["model"].endswith("_coef")}
     got = {(r["model"], r["term"]): float(r["estimate"]) for r in csv.DictReader(text.splitlines())}
     assert got.keys() == expected.keys()
@@ -353,9 +353,11 @@ def test_simulated_kbpp_is_labelled_in_the_planning_table_and_its_csv():
     ctx = SimpleNamespace(cross=cross, analysis=analysis, programme_month=lambda code: (2025, 9))
     block = S.province_planning(ctx, "99", "en")
     lines = repr(block).splitlines()
-    assert lines[0] == "## KBPP planning table (simulated)"
+    # no children 0-4 and only simulated deliveries: no planning numbers to show
+    assert "## KBPP planning table (simulated)" in lines
+    assert "deliveries-99.csv" not in block.markup
     header = next(line for line in lines if line.startswith("Code\t")).split("\t")
-    for column in ("KBPP acceptors", "Deliveries", "KBPP coverage (%)", "Mothers to reach"):
+    for column in ("KBPP acceptors", "Deliveries", "KBPP coverage (%)"):
         assert f"{column} (simulated)" in header
     assert "Total (2 of 4 regencies with counts) (simulated)" in repr(block)
     rows = list(csv.DictReader(D.decode_link(block.markup)[1].splitlines()))
@@ -378,3 +380,61 @@ def test_page_figures_keep_text_readable_on_a_phone(ctx):
     assert len(figures) == 3
     for block in figures:
         assert plots.text_px_on_phone(block) >= plots.MIN_PHONE_TEXT_PX - 0.1, block.description
+
+
+# -- planning numbers, own figure against the targets, context, trends -------------------------
+
+
+def test_province_deliveries_table_adds_up_and_follows_children_0_4(ctx, raw_dir):
+    path = raw_dir / "penduduk_kabkota" / "bps_penduduk_0_4_kabkota_2025.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        children = {r["nama_kabkota"]: int(r["penduduk_0_4_2025"]) for r in csv.DictReader(handle)
+                    if r["provinsi"] == "KALIMANTAN SELATAN"}
+    assert len(children) == 13
+    # by hand: each regency's deliveries a year = children 0-4 / 5 to the nearest 10
+    by_hand = sorted(math.floor(n / 5 / 10 + 0.5) * 10 for n in children.values())
+    text = repr(S.province_planning(ctx, "63", "id"))
+    ints = lambda cell: int(cell.replace(".", ""))  # noqa: E731 - Indonesian thousands separator
+    body = [line.split("\t") for line in text.splitlines() if line[:2] == "63" and line[4] == "\t"]
+    body = body[:13]  # the deliveries table comes first
+    assert sorted(ints(r[3]) for r in body) == by_hand
+    total = next(line.split("\t") for line in text.splitlines() if line.startswith("\tTotal Kalimantan Selatan"))
+    for column in range(2, 7):  # children, a year, a month, per 10 points a year, a month
+        assert ints(total[column]) == sum(ints(r[column]) for r in body)
+    assert ints(total[2]) == sum(children.values())
+    assert f"sekitar {T.integer(sum(by_hand), 'id')} persalinan per tahun" in text
+    assert "70 %" not in text
+
+
+def test_province_judges_its_own_figure_against_the_targets(ctx):
+    text = repr(S.province_headline(ctx, "61", "id"))  # Kalimantan Barat 26.8 (SSGI 2024)
+    assert "Kalimantan Barat terhadap target stunting" in text
+    assert "RPJMN 2020–2024 (2024)\t14,0\t+12,8\tbelum tercapai" in text
+    assert "RPJMN 2025–2029 (2025)\t18,8\t+8,0\tmenuju target 2025: masih di atas target" in text
+
+
+def test_province_page_shows_susenas_and_the_elsimil_intention(ctx):
+    text = repr(S.province_planning(ctx, "63", "id"))
+    assert "87,57 % ibu yang melahirkan" in text and "83,87 % ibu yang sama menerima konseling" in text
+    parts = "\n".join(repr(p) for p in S.province_programme_months(ctx, "76", "id"))
+    assert "Niat ber-KB pasca persalinan (Elsimil)" in parts
+    assert "Kabupaten Majene\t2025\t56,0\t30" in parts
+
+
+def test_province_trend_has_every_regency_as_a_small_multiple(ctx):
+    parts = S.province_trend(ctx, "63", "id")
+    text = "\n".join(repr(p) for p in parts)
+    members = ctx.cross.loc[ctx.cross["province_bps"] == "63"]
+    assert text.count("[chart: ") == len(members)  # one small panel per regency
+    assert "[chart: Kota Banjarmasin: 2021 27,8 %, 2024 26,5 %]" in text
+    multiples = next(p for p in parts if "small-multiples" in getattr(p, "markup", ""))
+    assert multiples.markup.count('class="target"') == len(members)
+
+
+def test_national_page_has_its_trend_with_the_target_and_a_sentence(ctx):
+    block = S.national_overview(ctx, "id")
+    text = repr(block)
+    assert "24,4 % (SSGI 2021) → 21,6 % (SSGI 2022) → 21,5 % (SKI 2023) → 19,8 % (SSGI 2024)" in text
+    assert "Dari 2023 ke 2024 angkanya turun 1,7 poin (21,5 % → 19,8 %)" in text
+    assert 'class="target"' in block.markup
+    assert "Indonesia terhadap target stunting" in text and "+5,8\tbelum tercapai" in text

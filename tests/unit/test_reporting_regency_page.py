@@ -65,11 +65,15 @@ def province_rows(ctx):
     return read_province_rows(ctx.processed_dir)
 
 
-def _raw_csv(raw_dir, folder):
+def _raw_csv(raw_dir, folder, pattern="*.csv"):
     import pandas as pd
-    files = sorted((raw_dir / folder).glob("*.csv"))
+    files = sorted((raw_dir / folder).glob(pattern))
     assert len(files) == 1, files
     return pd.read_csv(files[0], dtype=str)
+
+
+# The first secondary list (PROVENANCE 15); the folder also holds the second (17).
+FIRST_SECONDARY = "ssgi_ski_kabkota_*.csv"
 
 
 @pytest.mark.parametrize("code", sorted(SEEDS))
@@ -151,7 +155,7 @@ def test_national_rank_of_the_real_default_covers_514(ctx):
 
 
 def test_trend_points_match_the_secondary_file_and_ssgi_2024(ctx, raw_dir):
-    raw = _raw_csv(raw_dir, "stunting_kabkota_secondary")
+    raw = _raw_csv(raw_dir, "stunting_kabkota_secondary", FIRST_SECONDARY)
     quoted = raw.loc[raw["wilayah"] == "Kabupaten Bengkalis"].set_index("tahun")["nilai"].astype(float)
     assert dict(quoted) == {"2021": 21.9, "2022": 8.4}
     trend = C.survey_trend(ctx.analysis, "1408")
@@ -161,7 +165,7 @@ def test_trend_points_match_the_secondary_file_and_ssgi_2024(ctx, raw_dir):
 
 
 def test_trend_of_kabupaten_tegal_keeps_kota_tegal_apart(ctx, raw_dir):
-    raw = _raw_csv(raw_dir, "stunting_kabkota_secondary")
+    raw = _raw_csv(raw_dir, "stunting_kabkota_secondary", FIRST_SECONDARY)
     kab = raw.loc[raw["wilayah"] == "Kabupaten Tegal"].set_index("tahun")["nilai"].astype(float)
     trend = C.survey_trend(ctx.analysis, "3328").set_index("year")
     assert trend.loc[2021, "value"] == pytest.approx(kab["2021"]) == pytest.approx(28.0)
@@ -367,3 +371,104 @@ def test_a_model_fitted_on_simulated_inputs_is_labelled_simulated(ctx):
     assert model.startswith("## Where it sits against the model (observed vs expected) (simulated)")
     real = repr(S.regency_relationship(ctx, "3328", "id"))
     assert "simulasi" not in real.lower()
+
+
+# -- planning numbers, province context, programme counts, data-quality notes ----------------
+
+
+def _children_by_hand(raw_dir, name: str, kind: str, province: str) -> int:
+    import csv
+    path = raw_dir / "penduduk_kabkota" / "bps_penduduk_0_4_kabkota_2025.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        (row,) = [r for r in csv.DictReader(handle)
+                  if r["nama_kabkota"] == name and r["jenis"] == kind and r["provinsi"] == province]
+    return int(row["penduduk_0_4_2025"])
+
+
+@pytest.mark.parametrize("code, name, kind, province", [
+    ("6371", "Kota Banjarmasin", "Kota", "KALIMANTAN SELATAN"),
+    ("5203", "Lombok Timur", "Kabupaten", "NUSA TENGGARA BARAT"),
+])
+def test_regency_page_plans_deliveries_and_acceptors_per_10_points(ctx, raw_dir, code, name, kind, province):
+    import math
+
+    from kbanalysis.reporting import sections as S
+    from kbanalysis.reporting import text as T
+    children = _children_by_hand(raw_dir, name, kind, province)
+    # by hand: a year's deliveries ~ children 0-4 / 5, to the nearest 10; a month = / 12;
+    # 10 points of coverage = 10 % of those deliveries, a month = / 12
+    per_year_deliveries = math.floor(children / 5 / 10 + 0.5) * 10
+    per_month_deliveries = math.floor(per_year_deliveries / 12 + 0.5)
+    per_10 = math.floor(per_year_deliveries * 0.10 + 0.5)
+    per_10_month = math.floor(per_10 / 12 + 0.5)
+    text = repr(S.regency_kbpp(ctx, code, "id"))
+    assert (f"sekitar {T.integer(per_year_deliveries, 'id')} per tahun "
+            f"(≈ {T.integer(per_month_deliveries, 'id')} per bulan), dari {T.integer(children, 'id')} anak") in text
+    assert (f"sekitar {T.integer(per_10, 'id')} peserta KBPP lagi per tahun "
+            f"(≈ {T.integer(per_10_month, 'id')} per bulan)") in text
+    assert "Cara menghitung" in text and "70 %" not in text
+
+
+def test_kota_banjarmasin_numbers(ctx):
+    from kbanalysis.reporting import sections as S
+    # 51,940 children (raw file) / 5 = 10,388 -> 10,390; 866 a month; 1,039 and 87 per 10 points
+    text = repr(S.regency_kbpp(ctx, "6371", "id"))
+    assert "10.390 per tahun (≈ 866 per bulan)" in text and "1.039 peserta KBPP lagi per tahun (≈ 87" in text
+
+
+@pytest.mark.parametrize("code, printed", [("6371", "87,57"), ("7401", "57,59")])
+def test_regency_page_shows_the_province_susenas_context(ctx, raw_dir, code, printed):
+    import csv
+
+    from kbanalysis.reporting import sections as S
+    (path,) = sorted((raw_dir / "susenas_provinsi").glob("*kb_modern_pascapersalinan*.csv"))
+    with open(path, encoding="utf-8", newline="") as handle:
+        values = {r["wilayah"]: r["nilai"] for r in csv.DictReader(handle)}
+    assert values["Kalimantan Selatan"] == "87.57" and values["Sulawesi Tenggara"] == "57.59"
+    text = repr(S.regency_kbpp(ctx, code, "id"))
+    assert f"{printed} % ibu yang melahirkan dalam dua tahun terakhir memakai metode KB modern" in text
+    assert "nasional 73,01 %" in text
+
+
+def test_a_later_target_judged_on_2024_data_says_towards(ctx):
+    from kbanalysis.reporting import sections as S
+    text = repr(S.regency_targets(ctx, "5203", "id"))  # Lombok Timur 33.0 (SSGI 2024)
+    assert "RPJMN 2025–2029 (2025)\t18,8\t+14,2\tmenuju target 2025: masih di atas target" in text
+    assert "RPJMN 2020–2024 (2024)\t14,0\t+19,0\tbelum tercapai" in text
+
+
+def test_data_quality_notes_are_true(ctx):
+    from kbanalysis.reporting import sections as S
+    # Kota Magelang: births outside a facility 0.0 is a sampling zero, poverty year uncertain
+    text = repr(S.regency_stunting(ctx, "3371", "id"))
+    assert "Tidak ada catatan mutu data" not in text
+    assert "nol sampel" in text and "tahun data tidak pasti" in text
+    for code in ("6371", "5203", "7601"):  # every regency carries the uncertain poverty year
+        assert "Tidak ada catatan mutu data" not in repr(S.regency_stunting(ctx, code, "id"))
+
+
+def test_programme_figures_show_their_counts_and_left_out_desa(ctx, raw_dir):
+    import csv
+
+    from kbanalysis.reporting import sections as S
+    from kbanalysis.reporting import text as T
+    folder = raw_dir / "siga_sulbar"
+    with open(folder / "data_pus.csv", encoding="utf-8", newline="") as handle:
+        pus = sum(int(r["PUS"]) for r in csv.DictReader(handle, delimiter=";")
+                  if r["KABUPATEN"] == "MAJENE" and r["BULAN"] == "SEPTEMBER")
+    with open(folder / "2025-elsimil-bumil.csv", encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter=";") if r["KABUPATEN"] == "MAJENE"]
+    n = lambda r, c: int(r[c])  # noqa: E731
+    # a desa row is left out when its counts disagree: accompanied + not accompanied !=
+    # pregnant women (or a negative "not accompanied"), or parts of the >= 32 weeks above it
+    late = "JUMLAH BUMIL >=32 MINGGU"
+    left_out = [r for r in rows if n(r, "BUMIL TIDAK TERDAMPINGI") < 0
+                or n(r, "BUMIL TERDAMPINGI") + n(r, "BUMIL TIDAK TERDAMPINGI") != n(r, "JUMLAH BUMIL")
+                or n(r, late) > n(r, "JUMLAH BUMIL")
+                or n(r, "BUMIL >=32 MINGGU MENDAPAT INFORMASI KONTRASEPSI")
+                + n(r, "BUMIL >=32 MINGGU TIDAK MENDAPAT INFORMASI KONTRASEPSI") > n(r, late)
+                or n(r, "BUMIL >=32 MINGGU AKAN KBPP") + n(r, "BUMIL >=32 MINGGU MEMUTUSKAN TIDAK KBPP") > n(r, late)]
+    assert (len(rows), len(left_out)) == (82, 30)
+    text = repr(S.regency_programme(ctx, "7601", "id"))
+    assert f"/ {T.integer(pus, 'id')} PUS" in text
+    assert "56,0" in text and "30 baris desa tidak ikut dihitung" in text

@@ -49,23 +49,24 @@ def test_the_exposure_is_declared_not_guessed(written):
     meta = json.loads((written / RC.META_JSON).read_text(encoding="utf-8"))
     assert meta["exposure"]["column"] == OTHER_EXPOSURE
     marked = set(estimates.loc[estimates["is_exposure"], "term"])
-    assert marked == {OTHER_EXPOSURE, f"{OTHER_EXPOSURE} per 10 points"}
+    assert marked == {OTHER_EXPOSURE}  # per point and per 10 points: one term, two scales
     assert set(meta["exposure"]["terms"]) == marked
     # The covariate and the intercept are never the exposure, whatever their scale.
     assert not estimates.loc[estimates["term"].isin(["poverty_pct", "(intercept)"]),
                              "is_exposure"].any()
-    per_10 = estimates.loc[estimates["term"].str.endswith(" per 10 points")]
-    assert per_10["scale"].eq(RC.PER_10_POINTS).all() and per_10["is_exposure"].all()
+    per_10 = estimates.loc[estimates["scale"].eq(RC.PER_10_POINTS)]
+    assert len(per_10) and per_10["is_exposure"].all()
+    assert not estimates["term"].str.contains(" per 10 points").any()  # no suffix encoding
 
 
 def test_per_10_rows_are_ten_times_the_per_point_rows(written):
     estimates = read_estimates(written / RC.ESTIMATES_CSV)
-    exposure = estimates.loc[estimates["is_exposure"]].set_index(["model", "term"])
-    models = exposure.xs(OTHER_EXPOSURE, level="term").index
+    exposure = estimates.loc[estimates["is_exposure"]].set_index(["model", "term", "scale"])
+    models = exposure.xs((OTHER_EXPOSURE, RC.PER_POINT), level=["term", "scale"]).index
     assert {"wls", "ols", "sensitivity:main"} <= set(models)
     for model in models:
-        unit = exposure.loc[(model, OTHER_EXPOSURE), "estimate"]
-        ten = exposure.loc[(model, f"{OTHER_EXPOSURE} per 10 points"), "estimate"]
+        unit = exposure.loc[(model, OTHER_EXPOSURE, RC.PER_POINT), "estimate"]
+        ten = exposure.loc[(model, OTHER_EXPOSURE, RC.PER_10_POINTS), "estimate"]
         # Both are rounded to 4 significant digits of their own row.
         assert ten == pytest.approx(10 * unit, rel=2e-3, abs=1e-9), model
 
@@ -74,9 +75,10 @@ def test_model_comparison_renders_with_another_exposure(written, other_fit):
     estimates = read_estimates(written / RC.ESTIMATES_CSV)
     meta = json.loads((written / RC.META_JSON).read_text(encoding="utf-8"))
     rows = content.model_comparison(estimates)
-    assert set(rows["term"]) == {f"{OTHER_EXPOSURE} per 10 points"}
+    assert set(rows["term"]) == {OTHER_EXPOSURE} and set(rows["scale"]) == {RC.PER_10_POINTS}
     expected_models = set(other_fit.comparison.loc[
-        other_fit.comparison["term"].eq(f"{OTHER_EXPOSURE} per 10 points"), "model"])
+        other_fit.comparison["term"].eq(OTHER_EXPOSURE)
+        & other_fit.comparison["scale"].eq(RC.PER_10_POINTS), "model"])
     assert set(rows["model"]) == expected_models and {"wls", "ols", "province_fe"} <= set(
         rows["model"])
     assert content.is_per_10(rows)
@@ -86,15 +88,22 @@ def test_model_comparison_renders_with_another_exposure(written, other_fit):
         assert model in rendered
 
 
-def test_files_without_the_new_columns_still_read(tmp_path):
+def test_files_without_scale_and_is_exposure_are_refused_not_guessed(tmp_path):
+    """The exposure is never guessed from term names (no " per 10 points" sniffing)."""
     old = pd.DataFrame({"model": ["ols", "ols", "ols"],
                         "term": ["x_pct", "x_pct per 10 points", "z"],
                         "estimate": [0.1, 1.0, 2.0], "std_error": 0.1, "ci_low": 0.0,
                         "ci_high": 1.0, "p_value": 0.5, "n_obs": 40, "n_clusters": 12})
     old.to_csv(tmp_path / "estimates.csv", index=False)
+    with pytest.raises(ValueError, match=r"missing columns \['scale', 'is_exposure'\]"):
+        RC.read_estimates(tmp_path / "estimates.csv")
+    renamed = old.assign(term=["a", "b", "c"], scale=[RC.PER_POINT, RC.PER_10_POINTS,
+                                                      RC.PER_POINT],
+                         is_exposure=[True, True, False])
+    renamed.to_csv(tmp_path / "estimates.csv", index=False)
     read = RC.read_estimates(tmp_path / "estimates.csv")
-    assert list(read["is_exposure"]) == [True, True, False]
-    assert list(read["scale"]) == [RC.PER_POINT, RC.PER_10_POINTS, RC.PER_POINT]
+    assert list(RC.exposure_rows(read, per_10=True)["term"]) == ["b"]
+    assert list(RC.exposure_rows(read, per_10=False)["term"]) == ["a"]
 
 
 def test_a_file_missing_columns_is_named(tmp_path):
@@ -113,12 +122,12 @@ def test_summary_object_has_text_html_and_tables(other_fit):
     assert {"headline", "comparison", "power", "sensitivity"} <= set(summary.tables)
     comparison = summary.comparison
     assert isinstance(comparison, pd.DataFrame)
-    assert set(comparison["term"]) == {f"{OTHER_EXPOSURE} per 10 points"}
+    assert set(comparison["term"]) == {OTHER_EXPOSURE}  # the per-10-point rows only
     head = summary.headline.set_index("slope")
     assert list(head.index) == ["unadjusted", "adjusted"]
     # The headline's slope is the main model's per-10 row, and the MDE the power table's.
-    main = other_fit.comparison.set_index(["model", "term"]).loc[
-        ("wls", f"{OTHER_EXPOSURE} per 10 points")]
+    main = other_fit.comparison.set_index(["model", "term", "scale"]).loc[
+        ("wls", OTHER_EXPOSURE, RC.PER_10_POINTS)]
     assert head.loc["adjusted", "estimate"] == pytest.approx(main["estimate"])
     assert head.loc["adjusted", "mde_pp"] == pytest.approx(
         summary.power.set_index("slope").loc["adjusted", "mde_pp"])
@@ -135,3 +144,49 @@ def test_meta_states_the_mde_next_to_the_literature_range(written, other_fit):
     assert head["expected_high"] == pytest.approx(other_fit.expected.upper_pp, rel=1e-5)
     assert head["inference"] == "cluster" and "12 provinces" in head["reason"]
     assert meta["power"]["adjusted"]["per_points"] == 10
+
+
+def test_headline_is_typed_and_reads_back_from_meta_json(other_fit, written):
+    """Headline/Effect: what the fit writes reads back as the same objects, and the numbers
+    agree with the per-10-point rows of estimates.csv read as plain CSV."""
+    head = other_fit.headline()
+    meta = json.loads((written / RC.META_JSON).read_text())
+    back = RC.Headline.read(meta)
+    assert back.adjusted.model == head.adjusted.model
+    assert back.inference == head.inference and back.scale == RC.PER_10_POINTS
+    csv = pd.read_csv(written / RC.ESTIMATES_CSV)
+    for effect in back.effects().values():
+        rows = csv.loc[csv["model"].eq(effect.model) & csv["scale"].eq(RC.PER_10_POINTS)
+                       & csv["is_exposure"]]
+        assert effect.estimate == pytest.approx(float(rows["estimate"].iloc[0]), rel=1e-12)
+        boot = csv.loc[csv["model"].eq(effect.interval_model)
+                       & csv["scale"].eq(RC.PER_10_POINTS)]
+        assert effect.ci_low == pytest.approx(float(boot["ci_low"].iloc[0]), rel=1e-12)
+    # Optional parts are left out of the record when absent, and read back as None.
+    bare = RC.Effect(model="m", estimate=1.0, std_error=0.5, analytic_ci_low=0.0,
+                     analytic_ci_high=2.0, analytic_p_value=0.05, analytic_inference="HC3",
+                     n_obs=10)
+    assert "ci_low" not in bare.write() and RC.Effect.read(bare.write()) == bare
+    assert RC.Headline.read({}) is None
+
+
+def test_fitted_models_answer_like_statsmodels_results(other_fit):
+    """params, bse, conf_int() and summary() on every fitted model of the suite (the
+    bootstrap rows and the raw statsmodels coefficient results aside)."""
+    import numpy as np
+    import statsmodels.api as sm
+    for name, model in other_fit.models.items():
+        if name.endswith(("_wild_bootstrap", "_coef")) or name == "random_intercept":
+            continue
+        assert np.shape(model.conf_int()) == (len(model.params), 2), name
+        assert np.all(np.asarray(model.bse) > 0), name
+        assert "coef" in model.summary() or "coef" in str(model.summary()), name
+    data = other_fit.data
+    ols = other_fit.models["ols"]
+    ref = sm.OLS(data.y, data.X).fit(cov_type="cluster",
+                                     cov_kwds={"groups": data.clusters})
+    from scipy import stats
+    np.testing.assert_allclose(ols.params, ref.params, rtol=1e-9)
+    np.testing.assert_allclose(ols.bse, ref.bse, rtol=1e-9)  # CR1, the same correction
+    np.testing.assert_allclose(ols.conf_int()[:, 1] - ols.params,
+                               stats.t.ppf(0.975, data.n_clusters - 1) * ref.bse, rtol=1e-9)

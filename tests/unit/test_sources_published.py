@@ -434,7 +434,8 @@ def test_the_build_registers_the_published_tables(raw_dir):
 
 
 def test_printed_coverage_beside_counts(tmp_path, resolver):
-    """Counts from another file win; the printed coverage is checked against them."""
+    """Counts that agree with the printed coverage stay; counts that contradict it give way
+    to the printed figure and the conflict is in the ledger (kbpp_import's rule)."""
     from kbanalysis.ledger import Ledger
     from kbanalysis.sources.published import add_printed_coverage, read_published_kbpp_parts
     indikator = "Cakupan Peserta KB Pasca Persalinan Terhadap Jumlah Ibu Bersalin"
@@ -454,10 +455,12 @@ def test_printed_coverage_beside_counts(tmp_path, resolver):
     frame, ledger = add_printed_coverage(counts, Ledger(),
                                          [read_published_kbpp_parts(path, resolver=resolver)])
     by_code = frame.set_index("bps_code")
-    # Tegal agrees with 500/1000: a duplicate. Demak prints 60 against 700/1000: rejected.
+    # Tegal agrees with 500/1000: a duplicate. Demak prints 60 against 700/1000: the printed
+    # figure is used, without the counts, and the conflict is recorded.
     assert {(r.row, r.reason) for r in ledger.rejects} == {(2, "duplicate"),
-                                                           (3, "inconsistent_total")}
-    assert by_code.at["3321", "kbpp_coverage_pct"] == pytest.approx(70.0)
+                                                           (3, "conflicts_published")}
+    assert by_code.at["3321", "kbpp_coverage_pct"] == pytest.approx(60.0)
+    assert pd.isna(by_code.at["3321", "kbpp_total"])
     # Kudus: a total without deliveries; the printed coverage completes it.
     assert by_code.at["3319", "kbpp_coverage_pct"] == pytest.approx(70.0)
     assert by_code.at["3319", "source"].startswith("counts.csv; coverage.csv")
@@ -484,3 +487,151 @@ def test_validate_kbpp_on_coverage_only_rows(resolver):
     # Deliveries without acceptors is not a coverage-only row.
     assert validate_kbpp(frame(50.0, deliveries=1000), "f.csv", resolver) != []
     assert kbpp_to_tidy(frame(91.3), "kbpp_import")["indicator"].tolist() == ["kbpp_coverage_pct"]
+
+
+# --------------------------------------------------------------------------------------
+# PROVENANCE 17: the second secondary stunting list (same rules, a ``catatan`` column)
+
+NOTED_HEADER = HEADER + ",catatan"
+
+
+def noted_row(wilayah, provinsi, nilai, note="", **kwargs) -> str:
+    quoted = note.replace('"', '""')  # CSV quoting of a note that quotes a name
+    return row(wilayah, provinsi, nilai, **kwargs) + f',"{quoted}"'
+
+
+def test_local_abbreviations_and_english_province_names_resolve(tmp_path, resolver):
+    printed = {"Bolmong": ("Sulawesi Utara", "7101"), "Mitra": ("Sulawesi Utara", "7109"),
+               "Kep. Sitaro": ("Sulawesi Utara", "7108"), "Malra": ("Maluku", "8102"),
+               "Kabupaten Kepuluan Kei": ("Maluku", "8102"), "SBB": ("Maluku", "8106"),
+               "MBD": ("Maluku", "8108"), "Kabupaten Taliabu": ("Maluku Utara", "8208"),
+               "Kepulauan Morotai": ("Maluku Utara", "8207")}
+    lines = [noted_row(name, province, "20.1", tahun="2022") if name != "Kabupaten Kepuluan Kei"
+             else noted_row(name, province, "20.1", tahun="2023",
+                            indikator="prevalensi stunting SKI 2023")
+             for name, (province, _) in printed.items()]
+    lines.append(noted_row("West Papua", "Papua Barat (sebelum pemekaran)", "30.0",
+                           level="provinsi"))
+    path = write(tmp_path, lines, header=NOTED_HEADER)
+    result = read_published(path, resolver=resolver)
+    assert not result.ledger.rejects
+    for line, (name, (_, code)) in enumerate(printed.items(), start=2):
+        assert value_at(result, line, "stunting_survey_pct")["region_code"] == code, name
+    province = value_at(result, len(printed) + 2, "stunting_survey_pct")
+    assert (province["level"], province["region_code"], province["value"]) == ("province", "91", 30.0)
+
+
+@pytest.mark.parametrize("note", ['KONFLIK NAMA: sumber lain menulis "Minut"',
+                                  "konflik nama Bolmut/Minut", "Name conflict with page B"])
+def test_a_value_two_pages_give_to_different_regions_is_not_used(tmp_path, resolver, note):
+    path = write(tmp_path, [
+        noted_row("Bolmut", "Sulawesi Utara", "20.5", note=note),
+        noted_row("Minut", "Sulawesi Utara", "20.5", note=note, url=PAGE_B),
+        noted_row("Kabupaten Minahasa Utara", "Sulawesi Utara", "10.9", tahun="2023",
+                  indikator="prevalensi stunting SKI 2023", url=PAGE_C),
+    ], header=NOTED_HEADER)
+    result = read_published(path, resolver=resolver)
+    assert result.kept_rows() == {4}
+    assert reasons(result) == {(2, "wilayah", "conflicting_sources"),
+                               (3, "wilayah", "conflicting_sources")}
+    for entry in result.ledger.rejects:
+        assert note in entry.detail and "not guessed" in entry.detail
+    assert set(result.tidy["region_code"]) == {"7106"}  # the 2023 value only
+
+
+def test_a_value_conflict_note_leaves_the_usual_rule_to_settle_it(tmp_path, resolver):
+    # Kaimana 2022 in the second list: a complete list against a single article.
+    path = write(tmp_path, [
+        noted_row("Kaimana Regency", "Papua Barat (sebelum pemekaran)", "29.2",
+                  note="KONFLIK: TribunPapuaBarat 29,9", complete="ya"),
+        noted_row("Kabupaten Kaimana", "Papua Barat (sebelum pemekaran)", "29.9",
+                  note="KONFLIK dengan databoks (29,2)", url=PAGE_B),
+    ], header=NOTED_HEADER)
+    result = read_published(path, resolver=resolver)
+    kept = value_at(result, 2, "stunting_survey_pct")
+    assert (kept["region_code"], kept["value"]) == ("9102", 29.2)
+    assert kept["flags"] == "secondary_source;conflict_resolved"
+    (lost,) = result.ledger.rejects
+    assert (lost.row, lost.reason, lost.value) == (3, "conflicting_sources", "29.9")
+    assert "kept 29.2" in lost.detail
+
+
+@pytest.fixture(scope="module")
+def extra_path(raw_dir):
+    return raw_source_file(raw_dir, "stunting_secondary_extra")
+
+
+@pytest.fixture(scope="module")
+def extra(extra_path, official, resolver):
+    return read_published(extra_path, resolver=resolver, official=official)
+
+
+@pytest.mark.parametrize("wilayah, tahun, code, value", [
+    ("Kabupaten Majene", "2022", "7601", 40.6), ("Kepulauan Seribu", "2022", "3101", 20.5),
+    ("Kabupaten Gianyar", "2021", "5104", 5.1),
+    ("Kabupaten Buru Selatan", "2022", "8109", 41.6), ("Kaimana Regency", "2022", "9102", 29.2),
+])
+def test_second_list_values_read_by_hand(extra, extra_path, wilayah, tahun, code, value):
+    kept = value_at(extra, line_of(raw_rows(extra_path), wilayah=wilayah, tahun=tahun),
+                    "stunting_survey_pct")
+    assert (kept["region_code"], kept["year"], kept["value"]) == (code, int(tahun), value)
+    assert "secondary_source" in kept["flags"]
+
+
+def test_second_list_kaimana_tribun_value_and_sulut_names_are_ledgered(extra, extra_path):
+    rows = raw_rows(extra_path)
+    tribun = line_of(rows, wilayah="Kabupaten Kaimana", tahun="2022")
+    # The Tribun row names no survey: it cannot be a survey value, whatever its number.
+    assert [(r.reason, r.value) for r in _ledgered(extra, tribun)] == [
+        ("unknown_indicator", rows[tribun]["indikator"])]
+    disputed = [n for n, r in rows.items() if r["wilayah"] in ("Bolmut", "Minut")]
+    assert len(disputed) == 4
+    for line in disputed:
+        assert [r.reason for r in _ledgered(extra, line)] == ["conflicting_sources"]
+    kept = extra.tidy[extra.tidy["region_code"].isin(["7106", "7107"])]
+    assert kept[["region_code", "year", "value"]].values.tolist() == [["7106", 2023, 10.9]]
+    assert accounted(extra, extra_path)["read"] == 198
+
+
+# --------------------------------------------------------------------------------------
+# PROVENANCE 18: facility births 2021, Jawa Tengah (Profil Kesehatan, Gambar 5.9)
+
+
+def test_facility_births_jawa_tengah_read_by_hand(raw_dir, resolver):
+    path = raw_source_file(raw_dir, "persalinan_faskes_jateng")
+    result = read_published(path, resolver=resolver)
+    rows = raw_rows(path)
+    assert accounted(result, path) == {"read": 36, "kept": 36, "rejected": 0}
+    for printed, code, value in [("Kab.Pemalang", "3327", 97.4), ("Kab.Cilacap", "3301", 99.9),
+                                 ("JAWA TENGAH", "33", 99.7)]:
+        kept = value_at(result, line_of(rows, wilayah_tercetak=printed), "births_in_facility_pct")
+        assert (kept["region_code"], kept["year"], kept["value"]) == (code, 2021, value)
+        assert kept["flags"] == ""  # printed on the province's own (.go.id) site
+    assert get("births_in_facility_pct").unit == "percent"
+
+
+FACILITY_HEADER = ("urutan_di_gambar,wilayah_tercetak,level,provinsi,nilai,satuan,tahun,indikator,"
+                   "sumber_tercetak,url,halaman")
+
+
+def test_facility_births_table_shape_checks_and_reads(tmp_path, resolver):
+    unit = '"persen (cakupan; penyebut tidak dicetak)"'
+    lines = [f"1,Kota Tegal,kabkota,Jawa Tengah,98.5,{unit},2021,{text},Profil,https://x.go.id,67"
+             for text in ("Cakupan persalinan di fasilitas pelayanan kesehatan (PF)",
+                          "Persalinan tidak di fasilitas kesehatan")]
+    path = write(tmp_path, lines, header=FACILITY_HEADER)
+    result = read_published(path, resolver=resolver)
+    assert value_at(result, 2, "births_in_facility_pct")["region_code"] == "3376"
+    # Births OUTSIDE a facility are another measure: never read as this one.
+    assert reasons(result) == {(3, "indikator", "unknown_indicator")}
+    report = check_file(path)
+    assert report.format == "published_table" and [p.row for p in report.problems] == [3]
+
+
+def test_the_build_reads_both_secondary_lists_and_facility_births(raw_dir):
+    ids = [s.source_id for s in RAW_SOURCES]
+    for source_id in ("stunting_secondary_extra", "persalinan_faskes_jateng"):
+        assert raw_source_file(raw_dir, source_id).is_file()
+    assert raw_source_file(raw_dir, "stunting_secondary") != raw_source_file(
+        raw_dir, "stunting_secondary_extra")
+    assert ids.index("ssgi_provinsi") < ids.index("stunting_secondary_extra")

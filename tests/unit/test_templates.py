@@ -16,7 +16,7 @@ from kbanalysis import config
 from kbanalysis import templates as TP
 from kbanalysis.cli import app
 from kbanalysis.sources.check import check_files
-from kbanalysis.sources.kbpp_import import read_kbpp_file
+from kbanalysis.sources.kbpp_import import FINDINGS, read_kbpp_file
 from tests.fixtures import kbpp_template as F
 
 # Kalimantan Selatan's 13 kab/kota as the Kemendagri 2025 list names them (kode_wilayah raw).
@@ -96,7 +96,8 @@ def test_filled_template_reads_back_the_typed_numbers(kalsel, tmp_path, cached):
     assert report.problems == [] and report.format == "kbpp_profil_kesehatan"
 
     frame, ledger = read_kbpp_file(filled)
-    assert ledger.rejects == []
+    # Only findings: the JUMLAH row and the notes below the table, each with its line.
+    assert {r.reason for r in ledger.rejects} <= FINDINGS
     frame = frame.sort_values("bps_code").reset_index(drop=True)
     assert frame["bps_code"].tolist() == sorted(KALSEL)
     assert set(frame["year"]) == {2023}

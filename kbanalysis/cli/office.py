@@ -1,0 +1,124 @@
+"""``kbanalysis office``: an office's own KBPP files, built, fitted and reported in its workspace.
+
+What ``make run KBPP="..."`` runs. The three steps are the ordinary commands, pointed at the
+workspace named in :mod:`kbanalysis.config` (``LOCAL_PROCESSED_DIR``, ``LOCAL_RESULTS_DIR``,
+``LOCAL_REPORTS_DIR``, ignored by git)::
+
+    kbanalysis data build --kbpp FILE ... --out data/local/processed
+    kbanalysis fit --fallback --table data/local/processed/analysis.csv --out data/local/results
+    kbanalysis report --level all --data data/local/processed --results data/local/results --out reports/local
+
+so the committed tables and results are never rewritten (``make test`` passes after it) and
+running ``make run`` without files is the default again. ``fit --fallback``: while the
+office's own year has too few regencies for a regression, the model keeps the published
+exposure year and says so in one line. A step that fails stops the run with its exit code.
+"""
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+import click
+import typer
+
+from .. import config
+from ..messages import msg
+from .data import CODE_SYSTEM_HELP, LANG_HELP, NO_RAW_DIR, REGENCY_HELP, CodeSystem, Lang
+
+app = typer.Typer(help="Build, fit and report with your own KBPP files, in a workspace apart "
+                       "from the committed data (what make run KBPP=... runs).",
+                  add_completion=False)
+
+
+def _run(args: list[str]) -> int:
+    """Run one ``kbanalysis`` command in this process; its exit code."""
+    from . import app as root
+
+    context = click.get_current_context(silent=True)
+    debug = bool(context and context.find_root().params.get("debug"))
+    command = typer.main.get_command(root)
+    try:
+        code = command.main([*(["--debug"] if debug else []), *args], prog_name="kbanalysis",
+                            standalone_mode=False)
+    except click.ClickException as error:  # a bad option, e.g. in --fit-args
+        error.show()
+        return error.exit_code
+    return code if isinstance(code, int) else 0
+
+
+def steps(kbpp: list[Path], *, build: list[str] = (), fit_args: str = "", only=(),
+          jobs: int | None = None, lang: str = "id", build_only: bool = False
+          ) -> list[list[str]]:
+    """The commands of one office run (arguments of ``kbanalysis``)."""
+    from ..workspace import local
+
+    ws = local()
+    files = [a for path in kbpp for a in ("--kbpp", str(path))]
+    out = [["data", "build", *files, *build, "--out", str(ws.processed), "--lang", lang]]
+    if build_only:
+        return out
+    out.append(["fit", "--quiet", "--fallback", "--lang", lang, "--table", str(ws.analysis),
+                "--out", str(ws.results), *shlex.split(fit_args)])
+    level = ["--level", "regency", *(a for code in only for a in ("--only", code))] if only \
+        else ["--level", "all"]
+    out.append(["report", *level, "--data", str(ws.processed), "--results", str(ws.results),
+                "--out", str(ws.reports), "--lang", lang,
+                *(["--jobs", str(jobs)] if jobs else [])])
+    return out
+
+
+@app.callback(invoke_without_command=True)
+def office(
+    kbpp: list[Path] = typer.Option(
+        ..., "--kbpp", exists=True, dir_okay=False,
+        help="Your own real KBPP file (repeatable), added to the published KBPP tables."),
+    code_system: CodeSystem | None = typer.Option(
+        None, "--code-system", help=CODE_SYSTEM_HELP.format(files="the --kbpp files")),
+    allow_rejects: bool = typer.Option(
+        False, "--allow-rejects", help="Build without the rejected rows or cells (listed)."),
+    sheet: str | None = typer.Option(
+        None, "--sheet", help="Sheet to read in a --kbpp workbook holding several KBPP tables."),
+    regency: str | None = typer.Option(
+        None, "--regency", help=REGENCY_HELP.format(files="--kbpp file")),
+    fit_args: str = typer.Option(
+        "", "--fit-args",
+        help="Options for `kbanalysis fit`, e.g. \"--exposure-year 2021 --draws 999\" "
+             "(FIT_ARGS of make)."),
+    only: list[str] | None = typer.Option(
+        None, "--only", help="Only these regency pages (BPS codes), for a quick look. "
+                             "Default: every page."),
+    jobs: int | None = typer.Option(None, "--jobs", min=1,
+                                    help="Parallel report workers. Default: all cores."),
+    build_only: bool = typer.Option(False, "--build-only",
+                                    help="Only build the tables (what make data KBPP=... runs)."),
+    lang: Lang = typer.Option(Lang.id, "--lang", help=LANG_HELP),
+) -> None:
+    """Build the tables with your files, fit the models and write the reports, all in the
+    workspace (data/local/, reports/local/); data/processed/ and results/ are not changed."""
+    from ..workspace import local, shown
+
+    lang = lang.value
+    raw_dir = config.default_raw_dir()
+    if raw_dir is None or not Path(raw_dir).is_dir():
+        typer.echo(msg("office.no_raw").render(lang), err=True)
+        typer.echo(NO_RAW_DIR.render(lang), err=True)
+        raise typer.Exit(2)
+    ws = local()
+    names = ", ".join(path.name for path in kbpp)
+    typer.echo(msg("office.start", files=names, processed=shown(ws.processed),
+                   results=shown(ws.results), reports=shown(ws.reports)).render(lang))
+    build = [*(["--code-system", code_system.value] if code_system else []),
+             *(["--allow-rejects"] if allow_rejects else []),
+             *(["--sheet", sheet] if sheet else []), *(["--regency", regency] if regency else [])]
+    for args in steps(kbpp, build=build, fit_args=fit_args, only=only or (), jobs=jobs,
+                      lang=lang, build_only=build_only):
+        code = _run(args)
+        if code:
+            typer.echo(msg("office.step_failed", command=" ".join(args[:2 if args[0] == "data" else 1]),
+                           code=code)
+                       .render(lang), err=True)
+            raise typer.Exit(code)
+    if not build_only:
+        typer.echo(msg("office.done", index=shown(ws.reports / "index.html"), files=names,
+                       workspace=shown(config.LOCAL_DIR), reports=shown(ws.reports))
+                   .render(lang))
