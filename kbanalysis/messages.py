@@ -786,9 +786,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "(kode BPS, misalnya --regency 3205)"},
     "pk.needs_every_row": {
         "en": "{code} {year}: the regency total needs every puskesmas row; rows {rows} rejected "
-              "(allow_partial=True sums the rest)",
+              "(correct them: a sum of only some puskesmas would be too low)",
         "id": "{code} {year}: jumlah kabupaten/kota membutuhkan semua baris puskesmas; baris "
-              "{rows} ditolak (allow_partial=True menjumlahkan sisanya)"},
+              "{rows} ditolak (perbaiki baris itu: jumlah dari sebagian puskesmas saja akan "
+              "terlalu kecil)"},
 
     # -- Profil Kesehatan: title regency, totals by arithmetic, notes, spreadsheets (issue 15) --
     "pk.untyped_regency": {
@@ -948,6 +949,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "reg.duplicate_of": {
         "en": "same mother, date and facility as row {row}",
         "id": "ibu, tanggal dan fasilitas sama dengan baris {row}"},
+    # -- registers: an identifier in scientific notation (issue 15, engineer 8) --
+    "kbpp.expected.garbled_identifier": {
+        "en": "an identifier in full, stored as text",
+        "id": "nomor identitas utuh, disimpan sebagai teks"},
+    "reg.garbled_id": {
+        "en": "Excel wrote it as a number in scientific notation and lost its last digits: "
+              "the record is counted, but a delivery entered twice cannot be found by it",
+        "id": "Excel menulisnya sebagai angka notasi ilmiah dan digit terakhirnya hilang: "
+              "catatan dihitung, tetapi persalinan yang dicatat dua kali tidak dapat dikenali "
+              "darinya"},
+    "reg.summary_one_counted": {
+        "en": "{count} record counted in all; it follows as an example",
+        "id": "{count} catatan seluruhnya tetap dihitung; contohnya menyusul"},
+    "reg.summary_counted": {
+        "en": "{count} records counted in all; the first {shown} follow as examples",
+        "id": "{count} catatan seluruhnya tetap dihitung; {shown} yang pertama menyusul "
+              "sebagai contoh"},
+    "reason.garbled_identifier": {
+        "en": "identifier stored as a number in scientific notation: its digits are lost",
+        "id": "nomor identitas disimpan sebagai angka notasi ilmiah: digitnya hilang"},
     "reg.duplicates_undetectable": {
         "en": "no column identifies the mother (NIK, No. RM, ID ibu): the same delivery "
               "entered twice cannot be detected and would be counted twice",
@@ -1313,10 +1334,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "{processed}, {results} dan {reports}; data/processed/ dan results/ tidak "
               "diubah."},
     "office.no_raw": {
-        "en": "your KBPP files are built together with the raw files, and no raw data folder "
-              "was found",
-        "id": "berkas KBPP Anda dibangun bersama berkas mentah, dan folder data mentah tidak "
-              "ditemukan"},
+        "en": "Your KBPP files are built together with the raw files, but no raw data folder "
+              "was found.",
+        "id": "Berkas KBPP Anda dibangun bersama berkas mentah, tetapi folder data mentah tidak "
+              "ditemukan."},
     "office.fallback": {
         "en": "Model: KBPP {default_year} exists for {default_rows} regency(ies) with stunting "
               "{outcome_year} (a regression needs at least {minimum}); the model uses KBPP "

@@ -24,7 +24,19 @@ Models (``model`` column):
 ``panel_twfe``              regency + year fixed effects, exposure lagged (several years)
 ``change_wls`` (``_ols``)   change in the outcome between two survey years on the exposure
                             (:mod:`.designs`; with its wild bootstrap row)
+``baseline_wls`` (``_ols``) the outcome on the exposure and the regency's earlier survey
+                            value (:func:`.designs.baseline_design`; with its bootstrap row)
+``precision_weighted``      the main specification weighted by each regency's approximate
+                            survey precision (:mod:`.measurement`)
+``province_fe_wild_bootstrap`` province fixed effects, the bootstrap the number of provinces
+                            allows (:mod:`.pooled`)
 =========================== ==============================================================
+
+Beside the table: each regency's influence on the main model (:mod:`.influence`,
+``influence.csv``), the slope corrected for exposure reliability (:mod:`.measurement`), the
+minimum detectable effect against the number of regencies (:func:`.power.power_curve`), the
+covariates measured after the exposure (``covariate_timing``) and which estimate is primary
+(:meth:`SuiteResults.primary`).
 
 Each exposure row (``is_exposure``) is followed by the same effect restated as percentage
 points of stunting per 10-point rise in KBPP coverage: the same term, ``scale`` says which.

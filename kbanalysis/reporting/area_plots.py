@@ -108,7 +108,7 @@ def province_trend_figure(points: pd.DataFrame, lang: str, title: str, name: str
         low.set_title(T.t("prov_weighing_title", lang), fontsize=TEXT_PT + 0.5)
         low.spines[["top", "right"]].set_visible(False)
         _number_axis(low, lang)
-    return FigureBlock(figure, f"{title}: {len(have)} of {len(points)} years with an official figure")
+    return FigureBlock(figure, T.t("ui_alt_years_official", lang, title=title, n=len(have), total=len(points)))
 
 
 @_styled
@@ -142,4 +142,4 @@ def programme_months_figure(months: pd.DataFrame, names: dict[str, str], labels:
     handles, legend_labels = axes[0].get_legend_handles_labels()
     figure.legend(handles, legend_labels, loc="lower left", bbox_to_anchor=(0.02, 0.01), ncol=2,
                   frameon=False, fontsize=TEXT_PT)
-    return FigureBlock(figure, f"{title}: {len(codes)} regencies, {len(indicators)} indicators by month")
+    return FigureBlock(figure, T.t("ui_alt_months", lang, title=title, n=len(codes), k=len(indicators)))

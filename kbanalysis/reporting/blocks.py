@@ -10,6 +10,7 @@ form (``repr``) is what nbval compares and what a terminal shows.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Mapping
 
 import pandas as pd
@@ -66,6 +67,13 @@ def commands(lines: list[str]) -> Block:
     return Block(f'<pre class="commands"><code>{esc(text)}</code></pre>', text)
 
 
+def details(summary: str, *blocks: Block | None) -> Block:
+    """``blocks`` folded away under ``summary`` (closed until the reader opens it)."""
+    inner = join(*blocks)
+    return Block(f"<details><summary>{esc(summary)}</summary>{inner.markup}</details>",
+                 f"{summary}\n{inner.plain}")
+
+
 def title(main: str, subtitle: str = "") -> Block:
     sub = f'<p class="subtitle">{esc(subtitle)}</p>' if subtitle else ""
     return Block(f"<header><h1>{esc(main)}</h1>{sub}</header>", f"# {main}\n{subtitle}".rstrip())
@@ -88,7 +96,22 @@ def bullets(items: list[str], intro: str = "") -> Block:
 
 
 def figure_caption(sentence: str) -> Block:
-    return Block(f'<p class="caption">{esc(sentence)}</p>', sentence)
+    return Block(f'<p class="caption">{linked(sentence)}</p>', sentence)
+
+
+_ADDRESS = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:)]")
+
+
+def linked(sentence: str) -> str:
+    """``sentence`` escaped, with each web address (a source's page) as a link to it."""
+    out, last = [], 0
+    for match in _ADDRESS.finditer(sentence):
+        out.append(esc(sentence[last:match.start()]))
+        url = esc(match.group(0))
+        out.append(f'<a class="source-link" href="{url}" rel="noopener noreferrer">{url}</a>')
+        last = match.end()
+    out.append(esc(sentence[last:]))
+    return "".join(out)
 
 
 def locator(png: bytes, alt: str, caption: str = "") -> Block:
@@ -149,7 +172,11 @@ def footer(prov: dict, lang: str) -> Block:
                        for n, v in prov["versions"].items())
     params = "".join(f"<li>{esc(_label('ui_param_', k, lang))}: <code>{esc(_param(v, lang))}</code></li>"
                      for k, v in prov["parameters"].items())
-    model = "".join(f"<li>{esc(_label('ui_model_', k, lang))}: {esc(v)}</li>" for k, v in prov["model"].items())
+    prov = {**prov, "model": {k: _model_value(k, v, lang) for k, v in prov["model"].items()}}
+    # identifiers (the formula, hashes, model ids) are code, not words of the page's language
+    model = "".join(f"<li>{esc(_label('ui_model_', k, lang))}: "
+                    + (f"<code>{esc(v)}</code>" if k in CODE_FIELDS else esc(v)) + "</li>"
+                    for k, v in prov["model"].items())
     markup = (f'<footer class="provenance"><h2>{esc(T.t("h_provenance", lang))}</h2>'
               f'<p>{esc(T.t("ui_prov_summary", lang))}</p>'
               f'<details><summary>{esc(T.t("ui_prov_details", lang))}</summary>'
@@ -170,6 +197,16 @@ def footer(prov: dict, lang: str) -> Block:
 def _label(prefix: str, key: str, lang: str) -> str:
     """A parameter's or model field's name in words; a name without words stays as it is."""
     return T.t(prefix + key, lang) if prefix + key in T.STRINGS else key
+
+
+CODE_FIELDS = ("specification", "data_sha256", "main_model", "seed")
+
+
+def _model_value(key: str, value, lang: str) -> str:
+    """A model field as a reader reads it: "Data simulasi: tidak", never "False"."""
+    if str(value) in ("True", "False"):
+        return T.t("ui_yes" if str(value) == "True" else "ui_no", lang)
+    return str(value)
 
 
 def _param(value, lang: str) -> str:

@@ -268,9 +268,16 @@ _FETCHING = re.compile(
     r"""|(?:@import\s+["'](?P<imp>[^"']+))""", re.IGNORECASE)
 
 
+# A source's web address written as a link (``blocks.linked``): the page names where a figure
+# was printed; nothing is fetched unless the reader clicks it.
+_SOURCE_LINK = re.compile(r'<a class="source-link" href="https?://[^"]*"', re.IGNORECASE)
+
+
 def external_references(document: str) -> list[str]:
     """Every URL in ``document`` a browser would request from another host (should be none).
 
-    Plain ``<a href>`` links are counted too: an offline reader could not follow them either.
+    Plain ``<a href>`` links are counted too (an offline reader could not follow them either),
+    except a source's address written as a ``source-link``: a citation, not part of the page.
     """
+    document = _SOURCE_LINK.sub("<a", document)
     return [m.group("url") or m.group("css") or m.group("imp") for m in _FETCHING.finditer(document)]

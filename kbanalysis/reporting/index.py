@@ -25,7 +25,9 @@ FILTER_SCRIPT = """
   var groups = document.querySelectorAll('tbody.group');
   var count = document.getElementById('count');
   function apply() {
-    var q = box.value.trim().toLowerCase().replace(/\\s+/g, ' ');
+    // "Kab. Tegal", "kab tegal" find "Kabupaten Tegal": the short form means the long one
+    var q = box.value.toLowerCase().replace(/\\bkab(?:\\.\\s*|\\s+|$)/g, 'kabupaten ')
+      .replace(/\\s+/g, ' ').trim();
     var shown = 0;
     rows.forEach(function (row) {
       var hit = !q || row.getAttribute('data-search').indexOf(q) !== -1;

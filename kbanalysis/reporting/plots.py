@@ -247,7 +247,7 @@ def trend_figure(trend: pd.DataFrame, lang: str, title: str, name: str | None = 
         low_ax.set_title(T.t("reg_panel_weighing", lang), fontsize=size + 1)
         low_ax.grid(axis="x", visible=False)
         low_ax.spines[["top", "right"]].set_visible(False)
-    return FigureBlock(figure, f"{title}: {len(trend)} years")
+    return FigureBlock(figure, T.t("ui_alt_years", lang, title=title, n=len(trend)))
 
 
 @_phone_styled
@@ -419,7 +419,7 @@ def estimates_figure(comparison: pd.DataFrame, lang: str, title: str,
     if names is None:
         ax.set_title(title)
     ax.grid(axis="y", visible=False)
-    return FigureBlock(figure, f"{title}: {len(rows)} estimates")
+    return FigureBlock(figure, T.t("ui_alt_estimates", lang, title=title, n=len(rows)))
 
 
 @_styled

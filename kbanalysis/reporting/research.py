@@ -47,6 +47,7 @@ class ModelRequest:
     data: str  # REAL, DEMONSTRATION or SYNTHETIC
     provinces: list[str]  # the province subset ([] = every province of the table)
     source: str = ""  # where a real table came from, when not data/processed/
+    tidy: pd.DataFrame | None = None  # province values for the province-level design
 
     @property
     def simulated(self) -> bool:
@@ -222,7 +223,19 @@ def model_request(*, outcome=DEFAULT_OUTCOME, outcome_year=None, exposure=DEFAUL
     arguments = {"outcome": outcome, "exposure": exposure, "covariates": covariates,
                  "weights": weights, "cluster": cluster, "outcome_year": outcome_year,
                  "exposure_year": exposure_year, "bootstrap_draws": draws, "seed": seed}
-    return ModelRequest(table=table, arguments=arguments, data=data, provinces=provinces)
+    return ModelRequest(table=table, arguments=arguments, data=data, provinces=provinces,
+                        tidy=load_province_values(data, processed_dir) if not provinces
+                        else None)
+
+
+def load_province_values(data: str, processed_dir=None) -> pd.DataFrame | None:
+    """The committed tidy table (for the province-level design) on real data; None for a
+    simulated world or when it is absent (the design is then simply not shown)."""
+    from .. import dataset
+
+    path = (Path(processed_dir) if processed_dir else config.PROCESSED_DIR) / \
+        config.TIDY_CSV.name
+    return dataset.load_tidy(path) if data == REAL and path.is_file() else None
 
 
 # The suite's messages name command-line options; a notebook reader sets parameters.
@@ -243,7 +256,7 @@ def fit(request: ModelRequest):
     """Fit the suite of ``request``; a specification the data cannot support is a
     ParameterError with the suite's one-line reason."""
     try:
-        return fit_suite(request.table, **request.arguments)
+        return fit_suite(request.table, **request.arguments, tidy=request.tidy)
     except SpecificationError as error:
         subset = f" (provinces {', '.join(request.provinces)})" if request.provinces else ""
         raise ParameterError(f"cannot fit this specification on the {request.data} "

@@ -29,7 +29,22 @@ def banner(ctx: ReportContext, lang: str, codes=None) -> B.Block:
     """The simulated-data banner; when the page's KBPP data are real, a note naming their
     sources (``codes``: the regencies the page is about; None for the nation)."""
     return B.join(B.simulated_banner(ctx.simulated, lang),
-                  B.real_data_note(C.real_kbpp_sources(ctx.analysis, codes), lang))
+                  B.real_data_note(_kbpp_source_names(ctx, codes, lang), lang))
+
+
+def _kbpp_source_names(ctx: ReportContext, codes, lang: str) -> list[str]:
+    """The real KBPP sources of the page by their names ("Profil Kesehatan Jawa Tengah
+    2021"), not the raw file names; an office's own file keeps its file name."""
+    rows = getattr(ctx, "analysis", None)
+    rows = ctx.cross if rows is None else rows
+    if not C.real_kbpp_sources(rows, codes):
+        return []
+    from .sourcing import indicator_source
+    cross = ctx.cross if codes is None else ctx.cross.loc[ctx.cross["bps_code"].isin(list(codes))]
+    if "kbpp_measure_type" in cross:
+        cross = cross.loc[cross["kbpp_measure_type"].eq("administrative")]
+    names = indicator_source(cross, "kbpp_coverage_pct", lang)
+    return [n for n in names.split("; ") if n] or C.real_kbpp_sources(rows, codes)
 
 
 # --------------------------------------------------------------------------------------
@@ -341,8 +356,7 @@ def regency_kbpp(ctx: ReportContext, code: str, lang: str) -> B.Block:
                        deliveries=T.integer(k["deliveries"], lang),
                        total=T.integer(k["total"], lang))
     flags = [T.flag_label(f, lang) for f in k["flags"]]
-    # A published table's citation already starts with its own "Sumber:"; say it once.
-    cited = re.sub(r";\s*Sumber:\s*", "; ", k["source"]) if k["source"] else None
+    cited = _cited(ctx, [k["source"]], lang, [code]) if k["source"] else None
     source = B.figure_caption(T.t("ui_source", lang, sources=cited)) if cited else None
     return B.join(head, B.paragraph(sentence, css="key-figure"), source,
                   B.bullets(flags, T.t("flags_some", lang)) if flags else None, plan)
@@ -387,6 +401,22 @@ def regency_plan(ctx: ReportContext, code: str, lang: str) -> B.Block | None:
                   B.figure_caption(T.t("plan_method", lang)))
 
 
+_FILE_NAME = re.compile(r"\.(csv|tsv|txt|xlsx?|parquet)$", re.IGNORECASE)
+
+
+def _cited(ctx: ReportContext, joined: list[str], lang: str, codes) -> str:
+    """A KBPP source as the reader should see it: the publication's name, then where it was
+    printed (page, address); the raw file's name only when nothing else names it."""
+    parts = [re.sub(r"^(sumber|source)\s*:\s*", "", p.strip(), flags=re.IGNORECASE)
+             for j in joined for p in str(j).split(";") if p.strip()]
+    citations = [p for p in parts if not _FILE_NAME.search(p)]
+    if not citations or len(citations) == len(parts):  # an office's file: its name; a citation: itself
+        return "; ".join(dict.fromkeys(parts))
+    names = [n for n in _kbpp_source_names(ctx, codes, lang) if not _FILE_NAME.search(n)]
+    cited = "; ".join(dict.fromkeys(citations))
+    return f"{'; '.join(names)} ({cited})" if names else cited
+
+
 def kbpp_template_offer(ctx: ReportContext, province: str, lang: str, level: str,
                         regency: str | None = None) -> B.Block:
     """The province's fill-in KBPP workbook (written beside the reports by the batch, see
@@ -410,11 +440,27 @@ def kbpp_template_offer(ctx: ReportContext, province: str, lang: str, level: str
     label = T.t("kbpp_template_link", lang, file=file)
     link = B.Block(f'<p><a class="kbpp-template" href="{B.esc(href)}" download>{B.esc(label)}</a></p>',
                    f"{label} ({href})")
+    # The office fills and sends; whoever produced the report runs the commands (folded away).
     return B.join(B.paragraph(T.t("kbpp_template_intro", lang, province=province_name, year=year)),
-                  link, B.paragraph(T.t("kbpp_template_steps", lang)),
-                  B.commands([f".venv/bin/kbanalysis data check {file}", f'make run KBPP="{file}"']),
-                  B.paragraph(T.t("kbpp_template_other", lang, province=province)),
-                  _district_template_offer(ctx, regency, year, lang) if regency else None)
+                  link, B.paragraph(T.t("kbpp_template_send", lang, contact=report_contact(lang))),
+                  B.details(T.t("kbpp_template_analyst", lang),
+                            B.paragraph(T.t("kbpp_template_steps", lang)),
+                            B.commands([f".venv/bin/kbanalysis data check {file}", f'make run KBPP="{file}"']),
+                            B.paragraph(T.t("kbpp_template_other", lang)),
+                            B.commands([f".venv/bin/kbanalysis template --province {province} "
+                                        f"--year {T.t('kbpp_year_placeholder', lang)}"]),
+                            _district_template_offer(ctx, regency, year, lang) if regency else None))
+
+
+# Who produced the reports and receives the filled templates (`kbanalysis report --contact`).
+CONTACT_ENV = "KBANALYSIS_REPORT_CONTACT"
+
+
+def report_contact(lang: str) -> str:
+    """The contact the reports name, or a neutral phrase when none was given."""
+    import os
+    given = os.environ.get(CONTACT_ENV, "").strip()
+    return given or T.t("contact_default", lang)
 
 
 def _district_template_offer(ctx: ReportContext, code: str, year: int, lang: str) -> B.Block:
@@ -432,7 +478,7 @@ def regency_programme(ctx: ReportContext, code: str, lang: str) -> B.Block | Non
         return None
     rows["label"] = [_indicator_label(name, lang) for name in rows["indicator"]]
     latest = ctx.programme_month(code)
-    counts = C.programme_counts(ctx.programme_monthly, code, *latest) if latest else {}
+    counts = C.programme_counts(getattr(ctx, "programme_monthly", None), code, *latest) if latest else {}
     rows["counts"] = [_programme_count(counts.get(name), name, lang) for name in rows["indicator"]]
     labels = {"label": T.t("col_indicator", lang), "year": T.t("col_year", lang),
               "value": T.t("col_value", lang), "counts": T.t("programme_col_counts", lang)}
@@ -440,7 +486,7 @@ def regency_programme(ctx: ReportContext, code: str, lang: str) -> B.Block | Non
         labels.pop("counts")
     table = B.table(rows, labels, {"value": lambda v: _pct(v, lang), "year": str})
     month = T.month_year(latest, lang) if latest else str(int(rows["year"].max()))
-    excluded = C.programme_exclusions(O.read_rejects(ctx.processed_dir), ctx.cross, code)
+    excluded = C.programme_exclusions(O.read_rejects(getattr(ctx, "processed_dir", None)), ctx.cross, code)
     notes = []
     for name in rows["indicator"]:
         left_out = sum(excluded.get(source, (0, []))[0] for source in C.PROGRAMME_SOURCES.get(name, ()))
@@ -525,7 +571,8 @@ def caveat(lang: str) -> B.Block:
 
 
 def footer(ctx: ReportContext, parameters: dict, lang: str) -> B.Block:
-    return B.join(data_origin(ctx, lang),
+    return B.join(B.paragraph(T.t("contact_line", lang, contact=report_contact(lang))),
+                  data_origin(ctx, lang),
                   B.footer(C.provenance(ctx.hashes, parameters, ctx.meta), lang))
 
 
@@ -967,8 +1014,8 @@ def province_planning(ctx: ReportContext, province: str, lang: str) -> B.Block:
     else:
         parts.append(B.paragraph(T.t("prov_method_mix_none", lang)))
     # a printed source line may already start with "Sumber:" (Profil Kesehatan charts)
-    sources = [re.sub(r"^(sumber|source)\s*:\s*", "", s, flags=re.IGNORECASE)
-               for s in C.real_kbpp_sources(ctx.analysis, table["bps_code"])]
+    real = C.real_kbpp_sources(ctx.analysis, table["bps_code"])
+    sources = [_cited(ctx, ["; ".join(real)], lang, list(table["bps_code"]))] if real else []
     if len(with_mix):
         sources = [*sources, T.t("prov_source_siga", lang)]
     if sources:
@@ -1011,7 +1058,8 @@ def province_deliveries(ctx: ReportContext, province: str, lang: str) -> B.Block
                                   per_month=whole(total["per_10_month"]))),
                   shown, B.figure_caption(T.t("plan_total_caption", lang)),
                   B.figure_caption(T.t("plan_method", lang)),
-                  _download(table, f"deliveries-{province}.csv", "plan_download", lang))
+                  _download(table, f"{'deliveries' if lang == 'en' else 'persalinan'}-{province}.csv",
+                            "plan_download", lang))
 
 
 def province_programme_months(ctx: ReportContext, province: str, lang: str) -> tuple:

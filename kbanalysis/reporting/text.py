@@ -149,6 +149,20 @@ STRINGS: dict[str, dict[str, str]] = {
               "the kab/kota and their BPS codes filled in.",
     },
     "kbpp_template_link": {"id": "Unduh template: {file}", "en": "Download the template: {file}"},
+    "kbpp_template_send": {
+        "id": "Isi sel kuning (petunjuk di lembar \"Petunjuk\"), simpan, lalu kirim berkasnya ke {contact}. "
+              "Kantor Anda tidak perlu memasang perangkat lunak apa pun: penerima berkas memeriksanya dan "
+              "membuat ulang laporan dengan angka Anda.",
+        "en": "Fill the yellow cells (instructions on the \"Petunjuk\" sheet), save, and send the file to "
+              "{contact}. Your office needs no software: whoever receives the file checks it and rebuilds "
+              "the reports with your figures.",
+    },
+    "kbpp_template_analyst": {"id": "Perintah untuk analis yang membuat laporan ini",
+                              "en": "Commands for the analyst who produces these reports"},
+    "contact_default": {"id": "pihak yang mengirimkan laporan ini kepada Anda",
+                        "en": "whoever sent you this report"},
+    "contact_line": {"id": "Pertanyaan, koreksi dan template yang sudah diisi: kirim ke {contact}.",
+                     "en": "Questions, corrections and filled templates: send them to {contact}."},
     "kbpp_template_steps": {
         "id": "Isi sel kuning (petunjuk di lembar \"Petunjuk\"), simpan salinannya di folder "
               "proyek, lalu periksa berkasnya dan buat ulang semua laporan dengan angka Anda:",
@@ -165,13 +179,12 @@ STRINGS: dict[str, dict[str, str]] = {
               "folder, then checked and used with the two commands above:",
     },
     "kbpp_template_other": {
-        "id": "Untuk tahun lain: .venv/bin/kbanalysis template --province {province} --year TAHUN. "
-              "Berkas kantor dalam bentuk lain (tabel open data, "
-              "register layanan) memakai dua perintah yang sama.",
-        "en": "For another year: .venv/bin/kbanalysis template --province {province} --year YEAR. "
-              "An office file of another shape (open-data table, "
-              "service register) takes the same two commands.",
+        "id": "Berkas kantor dalam bentuk lain (tabel open data, register layanan) memakai dua perintah "
+              "yang sama. Untuk tahun lain (ganti TAHUN):",
+        "en": "An office file of another shape (open-data table, service register) takes the same two "
+              "commands. For another year (replace YEAR):",
     },
+    "kbpp_year_placeholder": {"id": "TAHUN", "en": "YEAR"},
     # -- programme data (BKKBN SIGA / Elsimil) --------------------------------------------
     "h_programme": {"id": "Data program KB (BKKBN SIGA dan Elsimil)",
                     "en": "Family-planning programme data (BKKBN SIGA and Elsimil)"},
@@ -380,6 +393,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "ui_model_data_sha256": {"id": "Sidik data model", "en": "Model data fingerprint"},
     "ui_model_main_model": {"id": "Model utama", "en": "Main model"},
     "ui_model_seed": {"id": "Benih acak", "en": "Random seed"},
+    "ui_yes": {"id": "ya", "en": "yes"},
+    "ui_no": {"id": "tidak", "en": "no"},
     "ui_model_simulated": {"id": "Data simulasi", "en": "Simulated data"},
     "ui_index_title": {"id": "Laporan KBPP dan stunting", "en": "KBPP and stunting reports"},
     "ui_index_filter": {"id": "Cari nama kabupaten/kota, provinsi atau kode",
@@ -399,6 +414,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "ui_level_label": {"id": "Tingkat", "en": "Level"},
     "ui_lang_label": {"id": "Bahasa", "en": "Language"},
     "ui_alt_regencies": {"id": "{title}: {n} kabupaten/kota", "en": "{title}: {n} regencies"},
+    "ui_alt_years_official": {"id": "{title}: {n} dari {total} tahun dengan angka resmi",
+                              "en": "{title}: {n} of {total} years with an official figure"},
+    "ui_alt_months": {"id": "{title}: {n} kabupaten/kota, {k} indikator per bulan",
+                      "en": "{title}: {n} regencies, {k} indicators by month"},
+    "ui_alt_years": {"id": "{title}: {n} tahun", "en": "{title}: {n} years"},
+    "ui_alt_estimates": {"id": "{title}: {n} estimasi", "en": "{title}: {n} estimates"},
     "ui_alt_position": {"id": "{title}: {name} di antara {n} kabupaten/kota",
                         "en": "{title}: {name} among {n} regencies"},
     "ui_map_empty": {"id": "Tidak ada angka untuk satu pun kabupaten/kota di wilayah ini.",
@@ -411,7 +432,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "reg_col_area": {"id": "Wilayah", "en": "Area"},
     "reg_col_prevalence": {"id": "Stunting {year} (%)", "en": "Stunting {year} (%)"},
     "reg_col_band": {"id": "Perkiraan rentang 95 % (%)", "en": "Approximate 95 % range (%)"},
-    "reg_row_province": {"id": "Provinsi {name} (angka resmi)", "en": "{name} province (official figure)"},
+    "reg_row_province": {"id": "Provinsi {name} (angka provinsi)", "en": "{name} province (province figure)"},
     "reg_row_national": {"id": "Indonesia (nasional)", "en": "Indonesia (national)"},
     "reg_comparison_caption": {
         "id": "Sumber: SSGI {year} (Kemenkes) untuk kabupaten/kota, provinsi dan nasional. Angka "
@@ -438,12 +459,14 @@ STRINGS: dict[str, dict[str, str]] = {
               "tables and years.",
     },
     "reg_trend_caption": {
-        "id": "Sumber: SSGI 2021, SSGI 2022, SKI 2023, SSGI 2024 (Kemenkes). Titik penuh: angka "
-              "resmi survei; garis putus-putus: angka resmi provinsi; garis titik-titik: nasional.",
-        "en": "Source: SSGI 2021, SSGI 2022, SKI 2023, SSGI 2024 (Ministry of Health). Filled "
-              "markers: official survey figures; dashed line: the official province figure; "
-              "dotted line: the nation.",
+        "id": "Sumber: SSGI 2021, SSGI 2022, SKI 2023, SSGI 2024 (Kemenkes), dibaca dari salinan tabelnya, "
+              "bukan dari buku laporan. Titik penuh: angka survei kabupaten/kota; garis putus-putus: angka "
+              "provinsi; garis titik-titik: nasional.",
+        "en": "Source: SSGI 2021, SSGI 2022, SKI 2023, SSGI 2024 (Ministry of Health), read from copies of "
+              "their tables, not from the report books. Filled markers: the regency's survey figures; "
+              "dashed line: the province figure; dotted line: the nation.",
     },
+
     "reg_trend_caption_secondary": {
         "id": "Titik kosong: angka yang dikutip sumber sekunder (berita atau jurnalisme data yang "
               "mengutip survei), bukan dari buku survei.",
@@ -470,13 +493,13 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "reg_trend_missing": {"id": "Tidak ada angka stunting untuk wilayah ini; tren tidak dapat ditampilkan.",
                           "en": "No stunting figure exists for this area; no trend can be shown."},
-    "reg_legend_official": {"id": "{name} (resmi)", "en": "{name} (official)"},
+    "reg_legend_official": {"id": "{name} (survei, salinan tabel)", "en": "{name} (survey, table copy)"},
     "reg_legend_secondary": {"id": "dikutip sumber sekunder", "en": "quoted by a secondary source"},
     "reg_rank_kbpp_missing": {"id": "Cakupan KBPP: tidak ada peringkat (tidak ada angka KBPP).",
                               "en": "KBPP coverage: no rank (no KBPP figure)."},
     "reg_rank_stunting_missing": {"id": "Stunting: tidak ada peringkat (tidak ada angka survei).",
                                   "en": "Stunting: no rank (no survey figure)."},
-    "reg_legend_province": {"id": "Provinsi {name} (resmi)", "en": "{name} province (official)"},
+    "reg_legend_province": {"id": "Provinsi {name}", "en": "{name} province"},
     "reg_legend_national": {"id": "Indonesia", "en": "Indonesia"},
     # Trend charts: the target line with its document, and the change since the previous survey.
     "trend_target_legend": {"id": "Target {pct} % ({year}; {document})",
@@ -496,10 +519,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "reg_panel_survey": {"id": "Survei (SSGI/SKI)", "en": "Survey (SSGI/SKI)"},
     "reg_panel_weighing": {"id": "Penimbangan rutin (ukuran lain)", "en": "Routine weighing (a different measure)"},
     "reg_col_kind": {"id": "Jenis angka", "en": "Kind of figure"},
-    "reg_kind_official": {"id": "resmi", "en": "official"},
+    "reg_kind_official": {"id": "salinan tabel survei", "en": "copy of the survey table"},
     "reg_kind_secondary": {"id": "sekunder", "en": "secondary"},
     "reg_col_regency": {"id": "Kabupaten/kota (%)", "en": "This regency (%)"},
-    "reg_col_province": {"id": "Provinsi, resmi (%)", "en": "Province, official (%)"},
+    "reg_col_province": {"id": "Provinsi (%)", "en": "Province (%)"},
     "reg_col_national": {"id": "Nasional (%)", "en": "National (%)"},
     "reg_weighing_points": {"id": "Penimbangan rutin (ukuran lain, tidak dibandingkan dengan survei): {points}.",
                             "en": "Routine weighing (a different measure, not compared with the survey): {points}."},
@@ -580,14 +603,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "reg_missing_unknown": {"id": "hasil model (predictions.csv) tidak memuatnya",
                             "en": "the model results (predictions.csv) do not include it"},
     # -- province and national pages (prov_*, nat_*) -----------------------------------
-    "prov_h_headline": {"id": "Angka resmi", "en": "The official figure"},
+    "prov_h_headline": {"id": "Angka provinsi", "en": "The province figure"},
     "prov_headline": {
-        "id": "Prevalensi balita stunting {name} ({survey}): {value} %. Ini angka resmi provinsi "
-              "yang diterbitkan Kemenkes, bukan rata-rata angka kabupaten/kota.",
-        "en": "Stunting prevalence among under-fives in {name} ({survey}): {value} %. This is the "
-              "official province figure published by the Ministry of Health, not a mean of "
+        "id": "Prevalensi balita stunting {name} ({survey}): {value} %. Ini angka provinsi yang diterbitkan "
+              "Kemenkes (dibaca dari salinan tabelnya), bukan rata-rata angka kabupaten/kota.",
+        "en": "Stunting prevalence among under-fives in {name} ({survey}): {value} %. This is the province "
+              "figure the Ministry of Health published (read from a copy of its table), not a mean of "
               "regency values.",
     },
+
     "prov_headline_missing": {"id": "Angka resmi provinsi {name} untuk {survey}: tidak tersedia ({reason}).",
                               "en": "Official province figure of {name} for {survey}: not available ({reason})."},
     "prov_headline_none": {"id": "Data ini tidak memuat angka resmi provinsi untuk {name}.",
@@ -625,10 +649,13 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "prov_source_official": {
         "id": "Sumber: Kemenkes, prevalensi balita stunting per provinsi (SSGI 2021, SSGI 2022, SKI 2023, "
-              "SSGI 2024; tabel Open Data Jabar od_20953). Angka nasional: laporan SSGI/SKI.",
+              "SSGI 2024), dibaca dari salinan di Open Data Jabar (tabel od_20953), bukan dari buku laporan. "
+              "Angka nasional: laporan SSGI/SKI.",
         "en": "Source: Ministry of Health, stunting prevalence by province (SSGI 2021, SSGI 2022, SKI 2023, "
-              "SSGI 2024; Open Data Jabar table od_20953). National figure: SSGI/SKI reports.",
+              "SSGI 2024), read from the copy on Open Data Jabar (table od_20953), not from the report books. "
+              "National figure: SSGI/SKI reports.",
     },
+
     "prov_h_trend": {"id": "Tren angka resmi provinsi {first}–{last}",
                      "en": "Trend of the official province figure {first}–{last}"},
     "prov_trend_caption": {

@@ -202,13 +202,32 @@ def model_request(built: OfficeBuild | None, files: OfficeFiles) -> ModelRequest
     if built is None:
         return None
 
+    from ..models import Spec, SpecificationError, prepare
+    from ..workspace import fallback_exposure_year
+
     table = built.analysis.loc[built.analysis["province_bps"].astype(str)
                                .isin(built.provinces)].copy()
     arguments = {"outcome": DEFAULT_OUTCOME, "exposure": DEFAULT_EXPOSURE,
                  "covariates": DEFAULT_COVARIATES, "weights": "auto", "cluster": "auto",
                  "outcome_year": files.outcome_year, "exposure_year": None,
                  "bootstrap_draws": files.draws, "seed": config.SEED}
-    source = ("real data rebuilt aside with your KBPP files ("
+    source = ("real data rebuilt in the office workspace with your KBPP files ("
               + ", ".join(p.name for p in files.paths) + ")")
+    spec = {k: arguments[k] for k in ("outcome", "exposure", "covariates", "weights",
+                                      "cluster", "outcome_year")}
+    try:
+        prepare(table, Spec(**spec))
+    except SpecificationError:
+        # Too few regencies of the office's own year: the rule `make run KBPP=...` follows
+        # (kbanalysis fit --fallback), on the whole table, said in the data line.
+        found = fallback_exposure_year(built.analysis, **spec)
+        if found is not None:
+            arguments.update(outcome_year=found.outcome_year, exposure_year=found.year)
+            source += (f"; KBPP {found.default_year} exists for {found.default_rows} "
+                       f"regency(ies) with the outcome, too few for a regression, so the "
+                       f"model uses KBPP {found.year} ({', '.join(found.provinces)}) as make "
+                       f"run KBPP=... does; your figures are in the table above")
+            return ModelRequest(table=built.analysis, arguments=arguments, data=REAL,
+                                provinces=[], source=source)
     return ModelRequest(table=table, arguments=arguments, data=REAL,
                         provinces=built.provinces, source=source)

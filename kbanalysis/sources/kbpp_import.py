@@ -300,7 +300,7 @@ EXPECTED = {reason: msg(f"kbpp.expected.{reason}") for reason in (
     # registers (issue 15): a future date, a method that is no one countable method, a delivery
     # entered twice
     "date_in_future", "method_group", "method_not_modern", "method_ambiguous",
-    "duplicate_delivery")}
+    "duplicate_delivery", "garbled_identifier")}
 
 
 def check_kbpp_file(path, **hints) -> list[InputError]:

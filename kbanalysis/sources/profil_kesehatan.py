@@ -625,9 +625,12 @@ def read_profil_parts(path, *, year: int | None = None, region=None, province=No
         code = _district_code(region, layout, resolver, province_code, where, table.named)
         records = _district_record(code, year, rows, usable, rejected, allow_partial,
                                    ledger, source_id, path)
+        for row in [*rows, *table.totals]:  # every row of a district table is about it
+            ledger.locate(path, row.line, code)
     else:
         records = _province_records(usable, year, province_code, bare_means, resolver,
                                     layout, ledger, source_id, path)
+        _locate_rejected(rows, rejected, province_code, bare_means, resolver, ledger, path)
     extras = {"level": layout.level, "year": year, "sheet": grid.sheet,
               "rows_read": len(rows), "total_row": total_row.line if total_row else None}
     return KbppParts(path, "profil_kesehatan", parts_frame(records), ledger, extras)
@@ -989,6 +992,24 @@ def _province_records(usable, year, province_code, bare_means, resolver, layout,
         record.update({f"kbpp_{m}": row.values[f"kbpp_{m}"] for m in METHODS})
         records.append(record)
     return records
+
+
+def _locate_rejected(rows, rejected, province_code, bare_means, resolver, ledger, path):
+    """A province row rejected whole still names its regency in its problem lines, when its
+    name (and code) resolve to one; otherwise the line names none (no guess)."""
+    if bare_means is None:
+        kinds = {_prefix(r.name) for r in rows}
+        bare_means = "kabupaten" if "kota" in kinds and "kabupaten" not in kinds else None
+    for row in rows:
+        if row.line not in rejected:
+            continue
+        try:
+            code = (resolver.code_and_name(row.code, row.name, province_code,
+                                           bare_means=bare_means).bps_code if row.code
+                    else resolver.regency(row.name, province_code, bare_means=bare_means))
+        except RegionError:
+            continue
+        ledger.locate(path, row.line, code)
 
 
 def _prefix(name: str) -> str | None:

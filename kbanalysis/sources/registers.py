@@ -30,8 +30,10 @@ record is then not counted at all):
    day or month first is decided per column from all its cells (:func:`date_order`): a
    first number above 12 makes it day first, a second one month first; a column with
    neither (all days up to 12) or both is refused with one message (ISO dates need no
-   decision). A Parquet timestamp with a time zone is dated in its own zone (local time:
-   WIB, WITA, WIT), never in UTC;
+   decision). Deliveries are dated in local time: a Parquet timestamp with a time zone is
+   dated in its own zone, never in UTC; a timestamp in UTC (``2023-12-31T16:30:00Z``, a
+   Parquet column zoned UTC) in the zone of its record's regency (WIB, WITA or WIT:
+   :func:`local_zone`);
 2. regency resolves to one BPS code -- ``unknown_region`` / ``ambiguous_region`` /
    ``code_name_mismatch``;
 3. the flag reads as yes or no (``Ya/Y/1/Yes/True``, ``Tidak/T/0/2/No/False``) -- ``not_yes_no``;
@@ -89,7 +91,7 @@ from ..messages import message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
 from .code_system import file_code_system
 from .kbpp_parts import KbppParts, method_key, method_of, method_problem, parts_frame
-from .text_format import TextFormat, read_header, sniff_text_format
+from .text_format import EOF_MARK, TextFormat, read_header, sniff_text_format
 
 METHODS = list(config.KBPP_METHODS)
 WINDOW_DAYS = config.KBPP_WINDOW_DAYS
@@ -114,7 +116,7 @@ COLUMN_ALIASES = {
                  "facility"),
     "postpartum": ("kb_pasca_persalinan", "kbpp", "kb_pp", "kb_pasca_salin", "kb_pascasalin",
                    "kb_pasca_bersalin", "ber_kb_pasca_persalinan", "is_kb_pasca_persalinan",
-                   "postpartum_fp"),
+                   "postpartum_fp", "ber_kb", "ikut_kb", "status_kb"),
     "method": ("metode_kb", "jenis_kb", "metode_kontrasepsi", "jenis_kontrasepsi",
                "alat_kontrasepsi", "jenis_alat_kontrasepsi", "jenis_alkon", "alkon",
                "metode_kb_pp", "jenis_kb_pp", "method", "metode", "jenis_metode"),
@@ -186,10 +188,22 @@ def column_key(name: str) -> str:
     return re.sub(r"[^0-9a-z]+", "_", str(name).strip().lower()).strip("_")
 
 
+# A qualifier saying "postpartum" after a field's name ("Metode Kontrasepsi Pasca Salin",
+# "Jenis KB PP"): in a postpartum register it adds nothing, so the name is also tried
+# without it.
+_POSTPARTUM_SUFFIX = re.compile(r"_(?:pasca_?(?:salin|persalinan|bersalin|melahirkan)|pp|kbpp)$")
+
+
 def _keys_of(name: str) -> list[str]:
-    """The header's key, then the key without a bracketed note ("Ber-KB (Ya/Tidak)")."""
+    """The header's key, then the key without a bracketed note ("Ber-KB (Ya/Tidak)"), then
+    either without a trailing postpartum qualifier."""
     bare = column_key(re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", str(name)))
-    return [column_key(name)] + ([bare] if bare and bare != column_key(name) else [])
+    keys = [column_key(name)] + ([bare] if bare and bare != column_key(name) else [])
+    for key in list(keys):
+        plain = _POSTPARTUM_SUFFIX.sub("", key)
+        if plain and plain not in keys and plain != "kb":
+            keys.append(plain)
+    return keys
 
 
 def register_columns(names: list[str]) -> dict[str, str]:
@@ -369,6 +383,24 @@ def date_ordinals(values, order: str = DAY_FIRST) -> pd.DataFrame:
         {"raw": "str", "ordinal": "Int64", "blank": "bool"})
 
 
+def local_date_ordinals(values, order: str = DAY_FIRST) -> pd.DataFrame:
+    """raw delivery date -> its local day number, as :func:`_date_table` dates it: a UTC
+    timestamp whose local date differs between WIB, WITA and WIT has one row per ``zone``
+    (hours ahead of UTC, joined by the record's regency), any other text ``zone`` NA."""
+    rows = []
+    for raw in dict.fromkeys(values):
+        instant = _utc_instant(raw)
+        local = ({zone: (instant + timedelta(hours=zone)).date() for zone in ZONE_HOURS}
+                 if instant else {})
+        if len(set(local.values())) > 1:
+            rows += [(raw, zone, day.toordinal()) for zone, day in local.items()]
+        else:
+            found = next(iter(local.values()), None) or parse_date(raw, order)
+            rows.append((raw, None, found.toordinal() if found else None))
+    return pd.DataFrame(rows, columns=["raw", "zone", "ordinal"]).astype(
+        {"raw": "str", "zone": "Int64", "ordinal": "Int64"})
+
+
 def days_shown(plan, days_text: str) -> str:
     """A days value as the ledger shows it: as written, or, when derived from the service
     date, what it means."""
@@ -403,6 +435,12 @@ def _method_table(values) -> pd.DataFrame:
         {"raw": "str", "method": "object", "reason": "object"})
 
 
+# An identifier Excel turned into a number in scientific notation ("3.20301E+15", "3,2E+15"):
+# its digits are gone (DuckDB regular expression).
+_GARBLED_ID_SQL = r"[0-9]+([.,][0-9]+)?[eE][+]?[0-9]+"
+_DAYS_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+
+
 def _days_table(values) -> pd.DataFrame:
     rows = []
     for raw in values:
@@ -413,11 +451,11 @@ def _days_table(values) -> pd.DataFrame:
         if s in ("", "-"):
             rows.append((raw, None, None))
             continue
-        try:
-            days = float(s.replace(",", "."))
-        except ValueError:
+        # Digits only: float() would also take "nan", "inf", "1e3" or "1_000".
+        if not _DAYS_NUMBER.fullmatch(s):
             rows.append((raw, None, "not_a_number"))
             continue
+        days = float(s.replace(",", "."))
         rows.append((raw, days, "out_of_range" if days < 0 else None))
     return pd.DataFrame(rows, columns=["raw", "days", "reason"]).astype(
         {"raw": "str", "days": "float64", "reason": "object"})
@@ -666,13 +704,12 @@ def _aggregate_with(open_engine, path, *, unit, years, code_system, bare_means, 
         keyed = _keyed(_maps(distinct, plan, resolver, code_system, bare_means))
         duplicates = None
         if plan.mother_id and hasattr(engine, "duplicates"):  # the pandas twin has no ids
-            duplicates = engine.duplicates(date_ordinals(distinct["d"], plan.orders["d"]),
-                                           keyed)
+            duplicates = engine.duplicates(
+                local_date_ordinals(distinct["d"], plan.orders["d"]), keyed)
         counted = engine.aggregate(keyed)
         malformed = engine.malformed()
     grouped, noted = _decode(keyed, plan, *counted)
-    if duplicates:
-        noted.append(duplicates)
+    noted.extend(duplicates or [])
     plan.line_regions = getattr(engine, "line_regions", {})  # the pandas twin has none
     if not plan.mother_id and plan.unit == "delivery":
         noted.append(("note", "duplicates_undetectable", None, 0, [], []))
@@ -913,11 +950,20 @@ class _DuckDB:
         remove_stale_temp_dirs()
         self.tmp = tempfile.TemporaryDirectory(prefix=f"{TEMP_PREFIX}{os.getpid()}-")
         self.csv_path = plan.path
-        if plan.text_format and plan.text_format.encoding != "utf-8":
+        # Lines before the header (Excel's "sep=;" line): DuckDB reads a copy without them,
+        # and every line number it gives is moved on by this many to stay the file's own.
+        self.line_offset = 0
+        text_format = plan.text_format
+        ends_eof = bool(text_format) and _ends_with_eof(plan.path)
+        if text_format and (text_format.encoding != "utf-8" or text_format.sep_line
+                            or ends_eof):
             # DuckDB reads UTF-8 (a BOM is fine); a cp1252 export is copied to UTF-8 in the
             # temporary folder, line for line, so line numbers stay those of the original.
+            # The copy also leaves out the "sep=" line and a trailing Ctrl-Z (not data).
             self.csv_path = Path(self.tmp.name) / "register-utf8.csv"
-            _transcode(plan.path, plan.text_format.encoding, self.csv_path)
+            self.line_offset = _transcode(plan.path, text_format.python_encoding,
+                                          self.csv_path, skip_sep_line=text_format.sep_line,
+                                          strip_eof=ends_eof)
         self.rejected_lines = np.empty(0, dtype="int64")
         self.deduplicated = False  # set once the repeated deliveries are known (dup_lines)
         self.line_regions: dict[int, str] = {}  # example line -> its record's BPS code
@@ -1016,10 +1062,12 @@ class _DuckDB:
         ``dup_lines`` (later scans leave them out); returns the ledger note (every repeat
         counted, the first few with the line they repeat), or None without repeats.
 
-        ``days``: raw delivery date -> day number (``date_ordinals``), so that two
-        spellings of one date (``05/03/2023``, ``05/03/2023 10:15``) are one date.
+        ``days``: raw delivery date -> day number (``local_date_ordinals``), so that two
+        spellings of one date (``05/03/2023``, ``05/03/2023 10:15``) are one date, and a
+        UTC timestamp is the local date of its record's regency (as it is counted).
         """
         self.con.register("day_map", days)
+        self.con.register("region_map", keyed.region_map)
 
         def mothers(with_line: bool) -> str:
             line = "raw.line, " if with_line else ""
@@ -1027,16 +1075,20 @@ class _DuckDB:
                 SELECT {line}raw.i, raw.rc, raw.rn, raw.rp, lower(trim(raw.i)) AS ik,
                        dm.ordinal AS day, lower(trim(raw.fa)) AS fk
                 FROM ({self._raw_select_base(with_line, dedup_fields=True)}) AS raw
-                JOIN day_map dm ON raw.d = dm.raw
-                WHERE trim(raw.i) NOT IN ('', '-') AND dm.ordinal IS NOT NULL"""
+                LEFT JOIN region_map rm ON raw.rc = rm.code AND raw.rn = rm.name
+                                        AND raw.rp = rm.province
+                JOIN day_map dm ON raw.d = dm.raw AND (dm.zone IS NULL OR dm.zone = rm.zone)
+                WHERE trim(raw.i) NOT IN ('', '-') AND dm.ordinal IS NOT NULL
+                  AND NOT regexp_full_match(trim(raw.i), '{_GARBLED_ID_SQL}')"""
 
+        notes = self._garbled_ids(keyed)
         # First without line numbers (a parallel count): most registers repeat nothing, and
         # then the later scans stay as they are.
         repeated = self._run(f"""
             SELECT count(*) FROM (SELECT 1 FROM ({mothers(False)})
                                   GROUP BY ik, day, fk HAVING count(*) > 1)""").fetchall()[0][0]
         if not repeated:
-            return None
+            return notes
         self._run(f"""
             CREATE OR REPLACE TEMP TABLE dup_lines AS
             SELECT line, i, first, rc, rn, rp FROM (
@@ -1049,18 +1101,41 @@ class _DuckDB:
                                  ORDER BY line LIMIT {int(self.plan.examples)}""").fetchall()
         # Line numbers of the file once the malformed records are known (scan 1 is done).
         rejected = self.rejected_lines
-        lines = _file_lines([e[0] for e in examples], rejected).tolist()
-        firsts = _file_lines([e[1] for e in examples], rejected).tolist()
+        lines = self._lines([e[0] for e in examples], rejected).tolist()
+        firsts = self._lines([e[1] for e in examples], rejected).tolist()
         regions = keyed.region_map.dropna(subset=["region"])
         region_of = {(c, n, p): keyed.regions[int(r)] for c, n, p, r in
                      regions[["code", "name", "province", "region"]].itertuples(index=False)}
         for line, example in zip(lines, examples):
             if example[3:] in region_of:
                 self.line_regions[line] = region_of[example[3:]]
-        return ("rejected", "duplicate_delivery", self.plan.mother_id, int(count), lines,
-                [e[2] for e in examples],
-                [msg("in_column", column=self.plan.mother_id,
-                     detail=msg("reg.duplicate_of", row=f)) for f in firsts])
+        return [*notes, ("rejected", "duplicate_delivery", self.plan.mother_id, int(count),
+                         lines, [e[2] for e in examples],
+                         [msg("in_column", column=self.plan.mother_id,
+                              detail=msg("reg.duplicate_of", row=f)) for f in firsts])]
+
+    def _garbled_ids(self, keyed: "_Keyed") -> list:
+        """Identifiers Excel stored as numbers in scientific notation (``3.20301E+15``): the
+        digits are lost, so two mothers look alike. Such records are counted, never taken
+        as repeats of each other, and reported (kept) so that the column is saved as text."""
+        select = self._raw_select_base(with_line=True, dedup_fields=True)
+        where = f"regexp_full_match(trim(raw.i), '{_GARBLED_ID_SQL}')"
+        count = self._run(f"SELECT count(*) FROM ({select}) AS raw WHERE {where}"
+                          ).fetchall()[0][0]
+        if not count:
+            return []
+        examples = self._run(f"""SELECT line, i, rc, rn, rp FROM ({select}) AS raw
+                                 WHERE {where} ORDER BY line
+                                 LIMIT {int(self.plan.examples)}""").fetchall()
+        lines = self._lines([e[0] for e in examples], self.rejected_lines).tolist()
+        regions = keyed.region_map.dropna(subset=["region"])
+        region_of = {(c, n, p): keyed.regions[int(r)] for c, n, p, r in
+                     regions[["code", "name", "province", "region"]].itertuples(index=False)}
+        for line, example in zip(lines, examples):
+            if example[2:] in region_of:
+                self.line_regions[line] = region_of[example[2:]]
+        return [("counted", "garbled_identifier", self.plan.mother_id, int(count), lines,
+                 [e[1] for e in examples], [msg("reg.garbled_id") for _ in examples])]
 
     def kb_combinations(self, ordinals: pd.DataFrame) -> pd.DataFrame:
         """Scan 1b (days from the service date): the distinct flag-method-days."""
@@ -1185,11 +1260,11 @@ class _DuckDB:
                 rejected = self.rejected_lines
                 ordinals = sorted(region_at)
                 # Problem lines name the regency of a record whose regency was read.
-                self.line_regions.update(zip(_file_lines(ordinals, rejected).tolist(),
+                self.line_regions.update(zip(self._lines(ordinals, rejected).tolist(),
                                              (region_at[o] for o in ordinals)))
-                lines = {f: _file_lines(ordinals, rejected).tolist()
+                lines = {f: self._lines(ordinals, rejected).tolist()
                          for f, ordinals in lines.items()}
-                at = _file_lines([ordinal for ordinal, _ in late_lines], rejected).tolist()
+                at = self._lines([ordinal for ordinal, _ in late_lines], rejected).tolist()
                 return lines, [(line, row) for line, (_, row) in zip(at, late_lines)]
             limit *= 4
 
@@ -1202,17 +1277,46 @@ class _DuckDB:
             SELECT line, first(csv_line ORDER BY column_idx), first(error_type ORDER BY column_idx)
             FROM malformed_rows GROUP BY line ORDER BY line
             LIMIT {int(self.plan.examples)}""").fetchall()
-        examples = [(int(line), text.strip("\r\n"), _malformed_detail(
+        examples = [(int(line) + self.line_offset, text.strip("\r\n"), _malformed_detail(
             self.plan, text.strip("\r\n"), kind)) for line, text, kind in rows]
-        return _Malformed(self.rejected_lines, examples)
+        return _Malformed(self.rejected_lines + self.line_offset, examples)
+
+    def _lines(self, ordinals, rejected: np.ndarray) -> np.ndarray:
+        """The file's own line numbers of kept records (:func:`_file_lines`, moved on by
+        the lines the copy DuckDB reads leaves out at the top)."""
+        return _file_lines(ordinals, rejected) + self.line_offset
 
 
-def _transcode(source: Path, encoding: str, target: Path) -> None:
-    """Copy ``source`` to UTF-8 in chunks (bounded memory); newlines are left as they are."""
+def _ends_with_eof(path: Path) -> bool:
+    """True when the file ends with the DOS end-of-file mark (Ctrl-Z), before any line
+    breaks."""
+    with path.open("rb") as handle:
+        handle.seek(max(0, path.stat().st_size - 16))
+        return EOF_MARK.encode() in handle.read().rstrip(b"\r\n")[-1:]
+
+
+def _transcode(source: Path, encoding: str, target: Path, skip_sep_line: bool = False,
+               strip_eof: bool = False) -> int:
+    """Copy ``source`` to UTF-8 in chunks (bounded memory); newlines are left as they are.
+    ``skip_sep_line``: leave out the lines up to Excel's ``sep=`` line; ``strip_eof``: a
+    trailing Ctrl-Z. Returns the number of lines left out at the top."""
+    skipped = 0
     with source.open(encoding=encoding, newline="") as reader, \
             target.open("w", encoding="utf-8", newline="") as writer:
+        if skip_sep_line:
+            for line in reader:
+                skipped += 1
+                if line.strip():
+                    break
+        pending = ""
         while chunk := reader.read(1 << 20):
-            writer.write(chunk)
+            writer.write(pending)
+            pending = chunk
+        if strip_eof:
+            body = pending.rstrip("\r\n")
+            pending = body.rstrip(EOF_MARK) + pending[len(body):]
+        writer.write(pending)
+    return skipped
 
 
 def _file_lines(ordinals, rejected_lines: np.ndarray) -> np.ndarray:
@@ -1301,7 +1405,9 @@ def _result(plan: _Plan, grouped: pd.DataFrame, noted: list, rows_read: int,
         if kind == "note":  # about the whole file, said once (kbpp_import.NOTES)
             ledger.add(source_id, plan.path, None, None, reason, msg(f"reg.{reason}"))
             continue
-        summary.append({"reason": reason, "column": column, "rows": count, "kept": kind == "kept"})
+        # "counted": records counted as they are, with a cell worth fixing (a garbled NIK).
+        kept = kind in ("kept", "counted")
+        summary.append({"reason": reason, "column": column, "rows": count, "kept": kept})
         if details:
             shown = sorted(zip(lines, values, details[0]))[: plan.examples]
         else:
@@ -1310,11 +1416,11 @@ def _result(plan: _Plan, grouped: pd.DataFrame, noted: list, rows_read: int,
             shown = [(line, value, detail) for line, value in sorted(zip(lines, values))]
             shown = shown[: plan.examples]
         summary_key = ("reg.summary" + ("_one" if count == 1 else "")
-                       + ("_kept" if kind == "kept" else "_rejected"))
+                       + {"kept": "_kept", "counted": "_counted"}.get(kind, "_rejected"))
         ledger.add(source_id, plan.path, None, column, reason,
                    msg(summary_key, count=count, shown=len(shown)))
         for line, value, detail in shown:
-            ledger.add(source_id, plan.path, int(line), column if kind == "kept" else None,
+            ledger.add(source_id, plan.path, int(line), column if kept else None,
                        reason, detail, value, region=plan.line_regions.get(int(line)))
     reasons = pd.DataFrame(summary, columns=["reason", "column", "rows", "kept"])
     return RegisterResult(plan.path, plan.unit, monthly, yearly, reasons, ledger, rows_read,

@@ -113,3 +113,40 @@ def test_make_run_without_files_is_the_default_chain():
     assert done.returncode == 0, done.stderr
     assert " office " not in done.stdout
     assert ".venv/bin/kbanalysis report --level all" in done.stdout
+
+
+def test_make_data_with_an_offices_file_builds_only_the_workspace():
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    done = subprocess.run(["make", "-n", "data", "KBPP=lotim.xlsx"], cwd=config.PROJ_ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert ".venv/bin/kbanalysis office --kbpp lotim.xlsx --build-only" in done.stdout
+    assert " data build " not in done.stdout
+
+
+def test_the_your_data_notebook_builds_in_the_same_workspace_and_fits(office_file, tmp_path,
+                                                                     raw_dir):
+    import json
+
+    import nbformat
+
+    from kbanalysis.reporting import batch
+
+    workspace = tmp_path / "workspace"
+    env = {**batch.kernel_environment(), config.LOCAL_DIR_ENV: str(workspace)}
+    out = tmp_path / "office.ipynb"
+    done = subprocess.run([sys.executable, "-m", "papermill",
+                           str(config.NOTEBOOKS_DIR / "3.01-your-data.ipynb"), str(out),
+                           "--no-progress-bar", "-p", "kbpp_files", str(office_file),
+                           "-p", "draws", "999"], env=env, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    tracked_build = workspace / "processed" / "build_meta.json"
+    assert "lotim_2023.xlsx" in json.loads(tracked_build.read_text())["kbpp"]["files"]
+    notebook = nbformat.read(out, as_version=4)
+    facts = next(c for c in notebook.cells if "facts" in c.metadata.get("tags", []))
+    got = json.loads(facts.outputs[0]["data"]["text/plain"])
+    # one regency of 2023 cannot be fitted: the published 2021 exposure, said in the data line
+    assert got["exposure_year"] == 2021
+    assert "KBPP 2023 exists for 1 regency(ies) with the outcome" in got["data"]

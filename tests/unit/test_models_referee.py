@@ -341,3 +341,25 @@ def test_real_designs_are_not_flagged_simulated(real):
     table, _ = real
     results = fit_suite(table, bootstrap_draws=999, sensitivity=False)
     assert not any(d.statistics["simulated"] for d in results.designs.values())
+
+
+def test_report_section_reads_the_committed_results():
+    """The national report's section, from results/ as written: the influence sentence names
+    the regency that influence.csv (read as plain CSV here) shows moving the slope most, and
+    the regencies needed for 0.2 pp is the one meta.json records, in both languages."""
+    import csv
+
+    from kbanalysis.reporting import referee
+    results_dir = config.RESULTS_DIR
+    meta = json.loads((results_dir / META_JSON).read_text(encoding="utf-8"))
+    if not meta.get("influence"):
+        pytest.skip("results/ predates the referee checks")
+    with open(results_dir / INFLUENCE_CSV, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    biggest = max(rows, key=lambda r: abs(float(r["change_per_10"])))
+    needed = meta["power"]["regencies_needed"]["0.2"]["regencies"]
+    for lang in ("en", "id"):
+        text = "\n".join(repr(b) for b in referee.sections(meta, lang,
+                                                           referee.read_influence(results_dir)))
+        assert f"Without {biggest['name']}" in text or f"Tanpa {biggest['name']}" in text
+        assert f"{needed:,}".replace(",", "." if lang == "id" else ",") in text

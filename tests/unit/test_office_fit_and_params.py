@@ -49,6 +49,7 @@ def test_fallback_keeps_the_published_exposure_year_and_says_so(one_regency_2023
     assert "Jawa Tengah)" in line
     meta = json.loads((out / "meta.json").read_text())
     assert meta["design"]["exposure_year"] == 2021 and meta["design"]["outcome_year"] == 2024
+    assert "secondary-source" not in result.output  # SSGI 2024 is the survey's own table
 
     english = runner.invoke(app, ["fit", "--quiet", "--fallback", "--lang", "en", "--table",
                                   str(one_regency_2023), "--out", str(out), "--draws", "999"])
@@ -68,6 +69,23 @@ def test_fallback_is_silent_when_the_default_year_fits_or_a_year_is_named(
     found = fallback_exposure_year(added)
     assert (found.default_year, found.default_rows, found.year, found.provinces) == \
         (2023, 1, 2021, ("Jawa Tengah",))
+
+
+def test_fit_on_secondary_outcome_values_only_says_so(analysis_csv, tmp_path):
+    table = pd.read_csv(analysis_csv, dtype={"bps_code": str})
+    flagged = table["flags"].fillna("").str.contains("stunting_survey_pct:secondary_source")
+    stunting = table.loc[(table["year"] == 2022) & table["stunting_survey_pct"].notna()]
+    kbpp = set(table.loc[(table["year"] == 2021) & table["kbpp_coverage_pct"].notna(),
+                         "bps_code"])
+    used = stunting["bps_code"].isin(kbpp)
+    assert flagged[stunting.index[used]].all()  # every 2022 value the fit uses is a copy
+    result = runner.invoke(app, ["fit", "--quiet", "--outcome-year", "2022", "--covariates", "",
+                                 "--draws", "999", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        f"Every outcome value of this fit ({int(used.sum())} regencies, stunting_survey_pct "
+        f"2022) is a secondary-source copy (news or data journalism quoting the survey), not "
+        f"the survey's own table: the estimates are provisional.")
 
 
 def _kernel(*cells):

@@ -193,8 +193,11 @@ def test_make_run_passes_real_kbpp_files_and_fit_options_through():
     done = subprocess.run(["make", "--no-print-directory", "-n", "run", "KBPP=a.xlsx b.csv",
                            "FIT_ARGS=--cluster regency"], cwd=ROOT, capture_output=True,
                           text=True, check=True)
-    assert "data build --kbpp a.xlsx --kbpp b.csv" in done.stdout
-    assert "fit --quiet --cluster regency" in done.stdout
+    # An office's files go to its workspace through `kbanalysis office`, never to the
+    # committed tables (issue 16): no `data build` of data/processed/ with them.
+    assert "kbanalysis office --kbpp a.xlsx --kbpp b.csv --fit-args '--cluster regency'" \
+        in done.stdout
+    assert "data build" not in done.stdout
     plain = subprocess.run(["make", "--no-print-directory", "-n", "run"], cwd=ROOT,
                            capture_output=True, text=True, check=True)
     assert "--kbpp" not in plain.stdout

@@ -134,7 +134,8 @@ def test_footer_speaks_the_report_language_and_folds_the_hashes_away():
     details = markup[markup.index("<details>"):]
     assert "abababababababab" in details and "abababababababab" not in markup[:markup.index("<details>")]
     assert "Kabupaten/kota: <code>3205</code>" in markup and "Folder tabel data: <code>bawaan</code>" in markup
-    assert "Model utama: wls" in markup
+    assert "Model utama: <code>wls</code>" in markup  # a model id is code, not a word
+    assert "Model utama: wls" in repr(B.footer(prov, "id"))
     assert "Regency: 3205" in repr(B.footer(prov, "en"))
 
 

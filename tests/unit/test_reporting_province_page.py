@@ -355,7 +355,7 @@ def test_simulated_kbpp_is_labelled_in_the_planning_table_and_its_csv():
     lines = repr(block).splitlines()
     # no children 0-4 and only simulated deliveries: no planning numbers to show
     assert "## KBPP planning table (simulated)" in lines
-    assert "deliveries-99.csv" not in block.markup
+    assert "deliveries-99.csv" not in block.markup and "persalinan-99.csv" not in block.markup
     header = next(line for line in lines if line.startswith("Code\t")).split("\t")
     for column in ("KBPP acceptors", "Deliveries", "KBPP coverage (%)"):
         assert f"{column} (simulated)" in header

@@ -101,11 +101,11 @@ def test_comparison_section_shows_the_three_figures(ctx):
     text = repr(S.regency_comparison(ctx, "5203", "id"))
     # Lombok Timur 33.0 (SSGI 2024), Nusa Tenggara Barat 29.8 (ssgi_provinsi 2024), Indonesia 19.8
     assert "Kabupaten Lombok Timur\t33,0\t29,0–37,0" in text
-    assert "Provinsi Nusa Tenggara Barat (angka resmi)\t29,8" in text
+    assert "Provinsi Nusa Tenggara Barat (angka provinsi)\t29,8" in text
     assert "Indonesia (nasional)\t19,8" in text
     assert "sangat tinggi (≥ 30 %)" in text
     english = repr(S.regency_comparison(ctx, "5203", "en"))
-    assert "Nusa Tenggara Barat province (official figure)\t29.8" in english and "very high" in english
+    assert "Nusa Tenggara Barat province (province figure)\t29.8" in english and "very high" in english
 
 
 def test_stunted_children_is_prevalence_times_children_read_from_the_raw_file(ctx, raw_dir):
@@ -180,7 +180,7 @@ def test_trend_section_lists_every_survey_year_with_its_kind_and_the_province(ct
     text = "\n".join(repr(p) for p in parts)
     assert "2021\t21,9\tsekunder\t22,3\t24,4" in text  # Riau 2021 official 22.3, nation 24.4
     assert "2022\t8,4\tsekunder\t17,0\t21,6" in text
-    assert "2024\t12,5\tresmi\t20,1\t19,8" in text
+    assert "2024\t12,5\tsalinan tabel survei\t20,1\t19,8" in text
     assert "satu tahun" not in text
 
 
@@ -196,8 +196,8 @@ def test_trend_figure_marks_secondary_points_hollow_and_keeps_weighing_apart():
                                province=province, province_name="Jawa Barat")
     survey_ax, weighing_ax = block.figure.axes
     labels = survey_ax.get_legend_handles_labels()[1]
-    assert "dikutip sumber sekunder" in labels and "Kabupaten Garut (resmi)" in labels
-    assert "Provinsi Jawa Barat (resmi)" in labels
+    assert "dikutip sumber sekunder" in labels and "Kabupaten Garut (survei, salinan tabel)" in labels
+    assert "Provinsi Jawa Barat" in labels
     hollow = [line for line in survey_ax.get_lines() if line.get_label() == "dikutip sumber sekunder"][0]
     assert hollow.get_markerfacecolor() == "white"
     assert list(hollow.get_xdata()) == [2021, 2022]
@@ -229,8 +229,8 @@ def test_svg_trend_chart_marks_secondary_points_hollow_and_keeps_weighing_apart(
                                   province_name="Jawa Barat")
     survey_svg, weighing_svg = _svgs(block)
     texts = [t.text for t in survey_svg.iter(f"{NS}text")]
-    assert "Kabupaten <Garut> (resmi)" in texts  # escaped in the markup, parsed back here
-    assert "dikutip sumber sekunder" in texts and "Provinsi Jawa Barat (resmi)" in texts
+    assert "Kabupaten <Garut> (survei, salinan tabel)" in texts  # escaped in the markup, parsed back here
+    assert "dikutip sumber sekunder" in texts and "Provinsi Jawa Barat" in texts
     hollow = [c for c in survey_svg.iter(f"{NS}circle") if c.get("class") == "secondary"]
     filled = [c for c in survey_svg.iter(f"{NS}circle") if c.get("class") == "official"]
     assert len(hollow) == 2 and all(c.get("fill") == "#ffffff" for c in hollow)
@@ -330,7 +330,7 @@ def test_papua_province_figures_from_before_the_2022_split_are_not_drawn(ctx):
     assert "satu tahun survei untuk wilayah ini (2024)" in text
     # Merauke 9401 (Papua Selatan, 95): the province exists from 2023 only; its 2024 figure is 25.7
     merauke = "\n".join(repr(p) for p in S.regency_trend(ctx, "9401", "id"))
-    assert "2024\t18,5\tresmi\t25,7\t19,8" in merauke and "pemekaran" not in merauke
+    assert "2024\t18,5\tsalinan tabel survei\t25,7\t19,8" in merauke and "pemekaran" not in merauke
 
 
 def test_trend_caption_names_only_what_is_drawn(ctx):
@@ -472,3 +472,29 @@ def test_programme_figures_show_their_counts_and_left_out_desa(ctx, raw_dir):
     text = repr(S.regency_programme(ctx, "7601", "id"))
     assert f"/ {T.integer(pus, 'id')} PUS" in text
     assert "56,0" in text and "30 baris desa tidak ikut dihitung" in text
+
+
+def test_banner_and_source_name_the_publication_not_the_raw_file(ctx):
+    from kbanalysis.reporting import sections as S
+    from kbanalysis.reporting.html import external_references
+    banner = repr(S.banner(ctx, "id", ["3376"]))
+    assert "Profil Kesehatan Jawa Tengah 2021" in banner and ".csv" not in banner
+    block = S.regency_kbpp(ctx, "3376", "id")  # Kota Tegal, Profil Kesehatan Jawa Tengah 2021
+    assert ".csv" not in block.plain
+    address = "https://dinkesjatengprov.go.id/v2018/dokumen/Profil_Kesehatan_2021/files/basic-html/page73.html"
+    assert f'<a class="source-link" href="{address}"' in block.markup  # the address is a link
+    assert external_references(block.markup) == []  # ... that fetches nothing by itself
+
+
+def test_footer_names_the_contact_and_says_no_python_booleans(ctx, monkeypatch):
+    from kbanalysis.reporting import sections as S
+    text = repr(S.footer(ctx, {"regency": "6371", "lang": "id"}, "id"))
+    assert "kirim ke pihak yang mengirimkan laporan ini kepada Anda" in text
+    assert "False" not in text and "True" not in text
+    monkeypatch.setenv(S.CONTACT_ENV, "Tim Data Dinkes Prov. Kalsel, data@example.org")
+    assert "kirim ke Tim Data Dinkes Prov. Kalsel, data@example.org." in repr(S.footer(ctx, {}, "id"))
+    offer = S.regency_kbpp(ctx, "6371", "id")  # no public KBPP: the template offer
+    assert "lalu kirim berkasnya ke Tim Data Dinkes Prov. Kalsel, data@example.org" in offer.plain
+    # the analyst's commands are folded away, after the office's own step
+    assert offer.markup.index("<details>") < offer.markup.index("kbanalysis data check")
+    assert offer.markup.index("lalu kirim berkasnya") < offer.markup.index("<details>")

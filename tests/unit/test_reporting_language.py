@@ -1,0 +1,78 @@
+"""An Indonesian page speaks Indonesian: no English words outside code and attribution.
+
+The page is rendered from the committed real default by the same section calls the report
+templates make (the model-comparison section of the province page is left to its own
+tests); its words and the descriptions (alt texts) of its figures are checked against a
+stop-list of common English words that are not Indonesian.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from kbanalysis.reporting import sections as S
+
+ENGLISH = {"the", "and", "with", "estimate", "estimates", "confidence", "of", "from", "which", "this",
+           "that", "regency", "regencies", "province", "survey", "coverage", "weighted", "unadjusted",
+           "between", "years", "figure", "official", "not", "by", "month", "indicators", "gap", "mothers",
+           "deliveries", "acceptors", "target", "is", "are", "no", "source", "points"}
+# "target" is Indonesian too ("Target 14 %"): only the English sentences around it are listed
+ENGLISH -= {"target"}
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    from kbanalysis.reporting.context import load_context
+    return load_context(raw_dir=None)
+
+
+def _flatten(parts):
+    for part in parts:
+        if isinstance(part, tuple):
+            yield from _flatten(part)
+        elif part is not None:
+            yield part
+
+
+def _words(parts) -> list[str]:
+    text = []
+    for part in _flatten(parts):
+        if hasattr(part, "markup"):
+            markup = re.sub(r"<(code|pre|script|style)\b[^>]*>.*?</\1>", " ", part.markup, flags=re.S)
+            text.append(html.unescape(re.sub(r"<[^>]+>", " ", markup)))
+        if getattr(part, "description", None):  # a figure's alt text
+            text.append(part.description)
+    return [w for w in re.findall(r"[A-Za-z]+", " ".join(text)) if w.lower() in ENGLISH]
+
+
+@pytest.mark.parametrize("code", ["7601", "3376", "6371"])
+def test_an_indonesian_regency_page_has_no_english_words(ctx, code):
+    calls = (S.regency_header, S.regency_stunting, S.regency_comparison, S.regency_trend, S.regency_targets,
+             S.regency_kbpp, S.regency_programme, S.regency_covariates, S.regency_rank, S.regency_similar,
+             S.regency_relationship, S.regency_model)
+    parts = [call(ctx, code, "id") for call in calls]
+    parts += [S.caveat("id"), S.footer(ctx, {"regency": code, "lang": "id"}, "id")]
+    assert _words(parts) == []
+
+
+@pytest.mark.parametrize("province", ["63", "76", "33"])
+def test_an_indonesian_province_page_has_no_english_words(ctx, province):
+    calls = (S.province_header, S.province_headline, S.province_trend, S.province_regencies,
+             S.province_planning, S.province_programme_months)
+    cross = ctx.cross[ctx.cross["province_bps"] == province]
+    parts = [call(ctx, province, "id") for call in calls]
+    parts += [S.maps_section(ctx, cross, "id"), S.scatter(cross, "id"), S.caveat("id")]
+    assert _words(parts) == []
+
+
+def test_the_national_overview_has_no_english_words(ctx):
+    assert _words([S.national_header(ctx, "id"), S.national_overview(ctx, "id"),
+                   S.national_provinces(ctx, "id")]) == []
+
+
+def test_the_stop_list_finds_english():
+    from kbanalysis.reporting import blocks as B
+    assert _words([B.paragraph("Estimate of the coverage"), B.paragraph("<code>ols</code>")]) \
+        == ["Estimate", "of", "the", "coverage"]
