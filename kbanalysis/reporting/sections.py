@@ -1120,7 +1120,7 @@ def national_overview(ctx: ReportContext, lang: str) -> B.Block:
     """The published national figure, the labelled mean of the regencies and the national
     count against 14 % (the same decision the regency pages make)."""
     national = A.national_headline()
-    parts = [B.heading(T.t("prov_h_headline", lang))]
+    parts = [B.heading(T.t("nat_h_headline", lang))]
     if national["value"] is not None:
         parts.append(B.paragraph(T.t("nat_headline", lang, survey=A.survey_name(national["year"]),
                                      value=_pct(national["value"], lang)), css="key-figure"))
@@ -1140,7 +1140,7 @@ def national_trend(lang: str) -> list[B.Block]:
         return []
     first, last = int(series["year"].min()), int(series["year"].max())
     chart = svgcharts.trend_chart(series, series.iloc[0:0][["year", "value"]], lang, "Indonesia",
-                                  target=trend_target(lang))
+                                  target=trend_target(lang), label=T.t("nat_legend", lang))
     points = " → ".join(f"{_pct(v, lang)} % ({A.survey_name(y)})" for y, v in zip(series["year"], series["value"]))
     return [B.heading(T.t("nat_h_trend", lang, first=first, last=last), level=3), chart,
             B.paragraph(trend_sentence(series, lang)), B.figure_caption(T.t("nat_trend_points", lang, points=points))]

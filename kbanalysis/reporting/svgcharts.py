@@ -117,12 +117,14 @@ def _svg(parts: list[str], height: float, description: str, css: str) -> str:
 
 def trend_chart(survey: pd.DataFrame, weighing: pd.DataFrame, lang: str, name: str,
                 province: pd.DataFrame | None = None, national: pd.DataFrame | None = None,
-                province_name: str | None = None, target: tuple[float, str] | None = None) -> Block:
+                province_name: str | None = None, target: tuple[float, str] | None = None,
+                label: str | None = None) -> Block:
     """The regency's survey stunting by year (``survey``: ``year, value, secondary``; hollow
     circles where a secondary source quoted the figure), the official province and national
     series as dashed and dotted lines, and routine weighing (``weighing``: ``year, value``), a
     different measure, in a second chart of its own below, never on the survey axis.
-    ``target``: (percent, legend text naming its document), a horizontal line."""
+    ``target``: (percent, legend text naming its document), a horizontal line; ``label``: the
+    legend of the main series (default: the regency's survey figures)."""
     references = [(f, s) for f, s in ((province, "province"), (national, "national")) if f is not None and len(f)]
     years = sorted({int(y) for y in survey["year"]} | {int(y) for f, _ in references for y in f["year"]})
     values = [*survey["value"], *[v for f, _ in references for v in f["value"]]]
@@ -149,7 +151,7 @@ def trend_chart(survey: pd.DataFrame, weighing: pd.DataFrame, lang: str, name: s
         line = lambda color, dash: (f'<line x1="0" x2="36" y1="0" y2="0" stroke="{color}" '  # noqa: E731
                                     f'stroke-width="2" stroke-dasharray="{dash}"/>')
         entries = [(f'<circle cx="18" cy="0" r="7" fill="{REGENCY}" stroke="{REGENCY}"/>',
-                    T.t("reg_legend_official", lang, name=name))]
+                    label or T.t("reg_legend_official", lang, name=name))]
         if any(secondary):
             entries.append((f'<circle cx="18" cy="0" r="7" fill="#ffffff" stroke="{REGENCY}" stroke-width="2.2"/>',
                             T.t("reg_legend_secondary", lang)))

@@ -873,6 +873,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "prov_papua_prefix": {"id": "{prefix}xx: dulu Provinsi {old}, kode {prefix}",
                           "en": "{prefix}xx: formerly {old} province, code {prefix}"},
+    "nat_h_headline": {"id": "Angka nasional", "en": "The national figure"},
+    "nat_legend": {"id": "Indonesia (laporan SSGI/SKI)", "en": "Indonesia (SSGI/SKI reports)"},
     "nat_h_trend": {"id": "Tren nasional {first}–{last}", "en": "National trend {first}–{last}"},
     "nat_trend_points": {"id": "Angka resmi nasional: {points}. Sumber: laporan SSGI/SKI (Kemenkes).",
                          "en": "Official national figures: {points}. Source: SSGI/SKI reports (Ministry of Health)."},
@@ -881,20 +883,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "National stunting prevalence among under-fives ({survey}): {value} % (official, "
               "Ministry of Health).",
     },
-    "nat_col_official": {"id": "Stunting resmi {year} (%)", "en": "Official stunting {year} (%)"},
+    "nat_col_official": {"id": "Stunting provinsi {year} (%)", "en": "Province stunting {year} (%)"},
     "nat_col_regency_mean": {"id": "Rata-rata kab/kota (%)", "en": "Mean of regencies (%)"},
     "nat_kbpp_published": {"id": "{value} ({year}, angka provinsi terbit)", "en": "{value} ({year}, published province figure)"},
     "nat_col_n_used": {"id": "Kab/kota dalam rata-rata", "en": "Regencies in the mean"},
     "nat_provinces_caption": {
-        "id": "Kolom stunting resmi = angka provinsi yang diterbitkan; \"tidak tersedia\" bila nilai "
-              "terbitnya cacat (NTT 2022, empat provinsi Papua 2024) atau provinsi belum ada. Rata-rata "
-              "kab/kota = rata-rata tertimbang penduduk dari kabupaten/kota yang punya angka tahun itu, "
-              "bukan angka resmi.",
-        "en": "Official stunting = the published province figure; \"not available\" where the published "
-              "value is defective (NTT 2022, four Papua provinces 2024) or the province did not exist. "
-              "Mean of regencies = population-weighted mean over the regencies with a value that year, "
-              "not an official figure.",
+        "id": "Kolom stunting provinsi = angka provinsi yang diterbitkan Kemenkes (dibaca dari salinan "
+              "tabelnya); \"tidak tersedia\" bila nilai terbitnya cacat (NTT 2022, empat provinsi Papua 2024) "
+              "atau provinsi belum ada. Rata-rata kab/kota = rata-rata tertimbang penduduk dari "
+              "kabupaten/kota yang punya angka tahun itu, bukan angka provinsi.",
+        "en": "Province stunting = the province figure the Ministry of Health published (read from a copy "
+              "of its table); \"not available\" where the published value is defective (NTT 2022, four "
+              "Papua provinces 2024) or the province did not exist. Mean of regencies = population-weighted "
+              "mean over the regencies with a value that year, not the province figure.",
     },
+
     "nat_papua_codes": {
         "id": "Papua: Provinsi Papua Barat Daya (92), Papua Selatan (95), Papua Tengah (96) dan Papua "
               "Pegunungan (97) dibentuk pada 2022. Kabupaten/kotanya tetap memakai kode BPS 2020 dari "
