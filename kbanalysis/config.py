@@ -50,6 +50,9 @@ LOCAL_REPORTS_DIR = LOCAL_DIR / "reports" if _LOCAL_ROOT else REPORTS_DIR / "loc
 # $KBANALYSIS_RAW_DIR, data/raw/ (if it holds anything), then a `shared/data/raw`
 # checkout beside the repository.
 RAW_DIR_ENV = "KBANALYSIS_RAW_DIR"
+# Who produced the reports and receives filled templates (`kbanalysis report --contact`):
+# named on every page; report kernels inherit it from the environment.
+REPORT_CONTACT_ENV = "KBANALYSIS_REPORT_CONTACT"
 SIBLING_RAW_DIR = PROJ_ROOT.parent / "shared" / "data" / "raw"
 
 SEED = 20240601  # default seed for every random draw in the project
@@ -62,7 +65,9 @@ KBPP_JATENG_PCT = {2021: 53.9, 2022: 50.5, 2023: 54.8}  # Profil Kesehatan Jawa 
 # last two years using a modern method after delivery (no 42-day window stated).
 SUSENAS_POSTPARTUM_MODERN_PCT = 73.01  # national
 SUSENAS_POSTPARTUM_MODERN_PAPUA_PCT = 28.71  # Papua (pre-2022 province), the lowest
-KBPP_TARGET_PCT = 70.0  # BKKBN target (2022)
+# A class bound of the KBPP map only: no page calls it a target, as no official document for
+# a 70 % KBPP target is among the project's sources (DESIGN names one without a citation).
+KBPP_TARGET_PCT = 70.0
 # The BKKBN Sulawesi Barat SIGA/Elsimil exports hold no year column: the file names and the
 # dashboard they come from say 2025 (data/SOURCES.md).
 SIGA_SULBAR_YEAR = 2025

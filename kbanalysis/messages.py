@@ -815,6 +815,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "total row: checked against the rows, not counted as a puskesmas",
         "id": "baris jumlah: diperiksa terhadap baris-baris di atasnya, tidak dihitung "
               "sebagai puskesmas"},
+    "pk.reference_row": {
+        "en": "a figure of the province or the nation, a target or an average: not a puskesmas "
+              "of the table, not counted",
+        "id": "angka provinsi atau nasional, target atau rata-rata: bukan puskesmas tabel ini, "
+              "tidak dihitung"},
     "pk.subtotal_row": {
         "en": "subtotal row: checked against its group, not counted as a puskesmas",
         "id": "baris subtotal: diperiksa terhadap kelompoknya, tidak dihitung sebagai "
@@ -950,22 +955,38 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "same mother, date and facility as row {row}",
         "id": "ibu, tanggal dan fasilitas sama dengan baris {row}"},
     # -- registers: an identifier in scientific notation (issue 15, engineer 8) --
+    "kbpp.expected.excel_serial_date": {
+        "en": "a date such as 2023-05-17 or 17/05/2023 (a number such as 44986 is Excel's "
+              "serial number of a date: format the column as a date and save again)",
+        "id": "tanggal seperti 2023-05-17 atau 17/05/2023 (angka seperti 44986 adalah nomor "
+              "seri tanggal Excel: format kolomnya sebagai tanggal lalu simpan ulang)"},
+    "reason.excel_serial_date": {
+        "en": "a date written as Excel's serial number, not as a date",
+        "id": "tanggal tertulis sebagai nomor seri Excel, bukan sebagai tanggal"},
+    "kbpp.expected.unit_mismatch": {
+        "en": "a unit that fits the value",
+        "id": "satuan yang sesuai dengan nilainya"},
     "kbpp.expected.garbled_identifier": {
         "en": "an identifier in full, stored as text",
         "id": "nomor identitas utuh, disimpan sebagai teks"},
+    "pub.table_unnamed": {
+        "en": "a regency name beside the value",
+        "id": "nama kabupaten/kota di samping nilainya"},
     "reg.garbled_id": {
         "en": "Excel wrote it as a number in scientific notation and lost its last digits: "
-              "the record is counted, but a delivery entered twice cannot be found by it",
+              "the record is not rejected for it, but a delivery entered twice cannot be found "
+              "by it",
         "id": "Excel menulisnya sebagai angka notasi ilmiah dan digit terakhirnya hilang: "
-              "catatan dihitung, tetapi persalinan yang dicatat dua kali tidak dapat dikenali "
-              "darinya"},
+              "catatan tidak ditolak karenanya, tetapi persalinan yang dicatat dua kali tidak "
+              "dapat dikenali darinya"},
     "reg.summary_one_counted": {
-        "en": "{count} record counted in all; it follows as an example",
-        "id": "{count} catatan seluruhnya tetap dihitung; contohnya menyusul"},
+        "en": "{count} record in all, not rejected for it; it follows as an example",
+        "id": "{count} catatan seluruhnya, tidak ditolak karenanya; contohnya menyusul"},
     "reg.summary_counted": {
-        "en": "{count} records counted in all; the first {shown} follow as examples",
-        "id": "{count} catatan seluruhnya tetap dihitung; {shown} yang pertama menyusul "
-              "sebagai contoh"},
+        "en": "{count} records in all, not rejected for it; the first {shown} follow as "
+              "examples",
+        "id": "{count} catatan seluruhnya, tidak ditolak karenanya; {shown} yang pertama "
+              "menyusul sebagai contoh"},
     "reason.garbled_identifier": {
         "en": "identifier stored as a number in scientific notation: its digits are lost",
         "id": "nomor identitas disimpan sebagai angka notasi ilmiah: digitnya hilang"},
@@ -1244,8 +1265,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{first} (row {first_row}) and {second} (row {second_row})",
         "id": "{first} (baris {first_row}) dan {second} (baris {second_row})"},
     "kbpp.unit_count": {
-        "en": "the unit of {column!r} must be a count (ORANG, JIWA), not a share",
-        "id": "satuan {column!r} harus jumlah (ORANG, JIWA), bukan persentase"},
+        "en": "the unit of {column!r} must be a count of persons (ORANG, JIWA), not a share "
+              "or thousands",
+        "id": "satuan {column!r} harus jumlah orang (ORANG, JIWA), bukan persentase atau "
+              "ribuan"},
     "reason.conflicts_published": {
         "en": "an office's counts give a coverage that contradicts the coverage printed for the "
               "same regency and year; the printed figure is used, the counts are kept here",
@@ -1338,15 +1361,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "was found.",
         "id": "Berkas KBPP Anda dibangun bersama berkas mentah, tetapi folder data mentah tidak "
               "ditemukan."},
-    "office.fallback": {
-        "en": "Model: KBPP {default_year} exists for {default_rows} regency(ies) with stunting "
-              "{outcome_year} (a regression needs at least {minimum}); the model uses KBPP "
-              "{year} instead ({rows} regencies, {provinces}) until regencies of several "
-              "years can be pooled. Your figures are on their pages.",
-        "id": "Model: KBPP {default_year} ada untuk {default_rows} kabupaten/kota yang punya "
-              "angka stunting {outcome_year} (regresi perlu minimal {minimum}); model memakai "
-              "KBPP {year} ({rows} kabupaten/kota, {provinces}) sampai data beberapa tahun "
-              "dapat digabung. Angka Anda tetap tampil di halamannya."},
+    # Office workspace: pooled model (issue 16 item 2)
+    "office.model_change": {
+        "en": "model: {before} → {after} regencies, {provinces} province(s) ({scope})",
+        "id": "model: {before} → {after} kabupaten/kota, {provinces} provinsi ({scope})"},
+    "office.model_absorbed": {
+        "en": "  {absorbed} regency(ies) alone in their province: in the data, not informative "
+              "for the slope (absorbed by their province's fixed effect)",
+        "id": "  {absorbed} kabupaten/kota sendirian di provinsinya: ada dalam data, tidak "
+              "informatif untuk kemiringan (diserap efek tetap provinsinya)"},
     "office.step_failed": {
         "en": "office: `kbanalysis {command}` stopped (exit code {code}); the workspace keeps "
               "its previous files",

@@ -147,6 +147,93 @@ class Headline:
                    adjusted=Effect.read(record.get("adjusted")))
 
 
+@dataclass(frozen=True)
+class DesignMde:
+    """``meta["power"]["adjusted"]`` (or ``"unadjusted"``): the minimum detectable effect of
+    one model, pp of the outcome per ``per_points`` rise of the exposure, and what it rests
+    on (see :mod:`kbanalysis.models.power`)."""
+
+    model: str
+    inference: str
+    mde_pp: float
+    per_points: float
+    standard_error_per_point: float
+    df: int | None
+    alpha: float
+    power: float
+    n_obs: int
+    residual_sd: float
+    exposure_sd: float
+    exposure_sd_net_of_covariates: float
+    classical_standard_error_per_point: float
+    variance_inflation: float
+    formula: str
+
+    def write(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def read(cls, record: dict | None) -> "DesignMde | None":
+        if not record or record.get("mde_pp") is None:
+            return None
+        return cls(**{f.name: record.get(f.name) for f in fields(cls)})
+
+
+@dataclass(frozen=True)
+class RegenciesNeeded:
+    """How many regencies 80 % power needs for an effect of ``target_pp`` (per 10 points),
+    and whether that is more than Indonesia has."""
+
+    target_pp: float
+    regencies: int
+    exceeds_indonesia: bool
+
+    def write(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Power:
+    """``meta["power"]``: the main model's (and the unadjusted model's) minimum detectable
+    effect, the curve of it against the number of regencies (``curve``: rows of
+    ``regencies`` and ``mde_pp``) and the regencies needed per target effect."""
+
+    adjusted: DesignMde | None = None
+    unadjusted: DesignMde | None = None
+    curve: tuple[dict, ...] = ()
+    curve_model: str | None = None
+    curve_assumptions: str | None = None
+    regencies_needed: dict[str, RegenciesNeeded] | None = None
+
+    def write(self) -> dict:
+        out = {key: design.write() for key, design in (("adjusted", self.adjusted),
+                                                       ("unadjusted", self.unadjusted))
+               if design is not None}
+        if self.regencies_needed is not None:
+            out.update(curve=[dict(row) for row in self.curve], curve_model=self.curve_model,
+                       curve_assumptions=self.curve_assumptions,
+                       regencies_needed={k: v.write()
+                                         for k, v in self.regencies_needed.items()})
+        return out
+
+    @classmethod
+    def read(cls, meta: dict | None) -> "Power | None":
+        """From ``meta.json`` (its ``power`` record); None when it holds none."""
+        record = (meta or {}).get("power") or {}
+        if not record:
+            return None
+        needed = record.get("regencies_needed")
+        return cls(adjusted=DesignMde.read(record.get("adjusted")),
+                   unadjusted=DesignMde.read(record.get("unadjusted")),
+                   curve=tuple(record.get("curve") or ()),
+                   curve_model=record.get("curve_model"),
+                   curve_assumptions=record.get("curve_assumptions"),
+                   regencies_needed=None if needed is None else
+                   {k: RegenciesNeeded(**{f.name: v.get(f.name)
+                                          for f in fields(RegenciesNeeded)})
+                    for k, v in needed.items()})
+
+
 def exposure_meta(exposure: str, terms) -> dict:
     """``meta["exposure"]``: the exposure column and every term that carries its effect (the
     panel's lagged exposure too); per point or per 10 points is the row's ``scale``."""

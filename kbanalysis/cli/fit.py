@@ -1,8 +1,11 @@
 """``kbanalysis fit``: run the estimator suite; write ``estimates.csv``, ``meta.json``, ``predictions.csv``.
 
-With no options: the latest survey stunting year is the outcome, the latest real KBPP year
-before it the exposure (the lag is stated), on the regencies that have both; the data choose
-the inference (province clusters with at least 10 provinces, else HC3 by regency).
+With no options: the latest survey stunting year is the outcome; every regency with real
+KBPP 1-3 years before it enters with its own latest such year (all real KBPP is pooled, the
+lag of each is stated), or, when none has one there, the latest real KBPP year before the
+outcome. Regencies from several provinces get province fixed effects, and the number of
+provinces chooses the inference (:mod:`kbanalysis.models.pooled`); one province: HC3 by
+regency below 10 clusters.
 
 A specification the data cannot support (missing or constant column, collinearity, too few
 clusters or rows, outcome outside 0-100, no real exposure before the outcome year) is
@@ -85,19 +88,19 @@ def fit(
     out: Path | None = typer.Option(None, "--out", file_okay=False,
                                     help="Output folder. Default: results/."),
     quiet: bool = typer.Option(False, "--quiet", help="Do not print the summary."),
-    fallback: bool = typer.Option(
-        False, "--fallback",
-        help="When the default exposure year has too few regencies for a regression (an "
-             "office's own year), use the latest earlier real KBPP year that can be fitted, "
-             "and say so (make run KBPP=... uses it)."),
-    lang: str = typer.Option("id", "--lang", help="Language of the --fallback line: id or en."),
+    province_effects: str = typer.Option(
+        "auto", "--province-effects",
+        help="'auto' (province fixed effects in the main model when the regencies come from "
+             "several provinces), 'yes' or 'no'."),
+    lang: str = typer.Option("id", "--lang", help="Language of the messages: id or en."),
 ) -> None:
     """Fit every model of the suite; write DIR/estimates.csv, meta.json and predictions.csv."""
-    from ..models import SpecificationError, fit_suite
-
     if synthetic:
-        from ..simulate.synthetic import synthetic_table
+        from ..simulate.synthetic import drawn_years, synthetic_table
         frame = synthetic_table(seed=seed)
+        if year is None and outcome_year is None and exposure_year is None:
+            # The years it was drawn with, passed explicitly: the models never guess them.
+            outcome_year, exposure_year = drawn_years(frame).values()
     else:
         from ..dataset import load_analysis
         path = table if table is not None else config.ANALYSIS_CSV
@@ -107,30 +110,16 @@ def fit(
             raise typer.Exit(1)
         frame = load_analysis(Path(path))
     tidy = None if synthetic else _tidy_beside(table)
-    if fallback and not synthetic:
-        from ..messages import check_lang, msg
-        from ..models.spec import MIN_ROWS
-        from ..workspace import fallback_exposure_year
-
-        found = fallback_exposure_year(
-            frame, outcome=outcome, exposure=exposure, covariates=tuple(_split(covariates)),
-            weights=weights, cluster=cluster, year=year, outcome_year=outcome_year,
-            exposure_year=exposure_year)
-        if found is not None:
-            outcome_year, exposure_year = found.outcome_year, found.year
-            typer.echo(msg("office.fallback", default_year=found.default_year,
-                           default_rows=found.default_rows, outcome_year=found.outcome_year,
-                           minimum=MIN_ROWS, year=found.year, rows=found.rows,
-                           provinces=", ".join(found.provinces))
-                       .render(check_lang(lang)))
+    from ..api import FitError
+    from ..api import fit as fit_api  # the one entry point of the CLI, notebooks and Python
     try:
-        results = fit_suite(frame, outcome=outcome, exposure=exposure,
-                            covariates=_split(covariates), weights=weights, cluster=cluster,
-                            year=year, outcome_year=outcome_year, exposure_year=exposure_year,
-                            seed=seed, bootstrap_draws=draws,
-                            bootstrap_weights=bootstrap_weights, tidy=tidy)
-    except SpecificationError as error:
-        typer.echo(f"error: {str(error).splitlines()[0]}", err=True)
+        results = fit_api(frame, outcome=outcome, exposure=exposure,
+                          covariates=_split(covariates), weights=weights, cluster=cluster,
+                          year=year, outcome_year=outcome_year, exposure_year=exposure_year,
+                          seed=seed, draws=draws, bootstrap_weights=bootstrap_weights,
+                          tidy=tidy, province_effects=province_effects).suite
+    except FitError as error:
+        typer.echo(f"error: {error.cli_message}", err=True)
         raise typer.Exit(1) from None
     out_dir = out if out is not None else config.RESULTS_DIR
     written = results.write(out_dir)

@@ -5,13 +5,14 @@ workspace named in :mod:`kbanalysis.config` (``LOCAL_PROCESSED_DIR``, ``LOCAL_RE
 ``LOCAL_REPORTS_DIR``, ignored by git)::
 
     kbanalysis data build --kbpp FILE ... --out data/local/processed
-    kbanalysis fit --fallback --table data/local/processed/analysis.csv --out data/local/results
+    kbanalysis fit --table data/local/processed/analysis.csv --out data/local/results
     kbanalysis report --level all --data data/local/processed --results data/local/results --out reports/local
 
 so the committed tables and results are never rewritten (``make test`` passes after it) and
-running ``make run`` without files is the default again. ``fit --fallback``: while the
-office's own year has too few regencies for a regression, the model keeps the published
-exposure year and says so in one line. A step that fails stops the run with its exit code.
+running ``make run`` without files is the default again. The fit pools the office's
+regencies (their own KBPP year) with the published ones (:mod:`kbanalysis.models.spec`);
+after it one line says how the model differs from the committed one ("model: 35 → 36
+kabupaten/kota, 2 provinsi ..."). A step that fails stops the run with its exit code.
 """
 from __future__ import annotations
 
@@ -57,7 +58,7 @@ def steps(kbpp: list[Path], *, build: list[str] = (), fit_args: str = "", only=(
     out = [["data", "build", *files, *build, "--out", str(ws.processed), "--lang", lang]]
     if build_only:
         return out
-    out.append(["fit", "--quiet", "--fallback", "--lang", lang, "--table", str(ws.analysis),
+    out.append(["fit", "--quiet", "--lang", lang, "--table", str(ws.analysis),
                 "--out", str(ws.results), *shlex.split(fit_args)])
     level = ["--level", "regency", *(a for code in only for a in ("--only", code))] if only \
         else ["--level", "all"]
@@ -65,6 +66,21 @@ def steps(kbpp: list[Path], *, build: list[str] = (), fit_args: str = "", only=(
                 "--out", str(ws.reports), "--lang", lang,
                 *(["--jobs", str(jobs)] if jobs else [])])
     return out
+
+
+def _say_model_change(results_dir: Path, lang: str) -> None:
+    """Print how the workspace model differs from the committed default's."""
+    import json
+
+    from ..workspace import model_change
+
+    try:
+        default = json.loads((config.RESULTS_DIR / "meta.json").read_text(encoding="utf-8"))
+        local = json.loads((Path(results_dir) / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    for line in model_change(default, local):
+        typer.echo(line.render(lang))
 
 
 @app.callback(invoke_without_command=True)
@@ -118,6 +134,8 @@ def office(
                            code=code)
                        .render(lang), err=True)
             raise typer.Exit(code)
+        if args[0] == "fit":
+            _say_model_change(ws.results, lang)
     if not build_only:
         typer.echo(msg("office.done", index=shown(ws.reports / "index.html"), files=names,
                        workspace=shown(config.LOCAL_DIR), reports=shown(ws.reports))

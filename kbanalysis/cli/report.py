@@ -19,6 +19,7 @@ the same ``--out`` at once: the manifest and the index keep the entries of both.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
@@ -49,6 +50,9 @@ def report(
     results: Path | None = typer.Option(None, "--results", file_okay=False,
                                         help="Model results of `kbanalysis fit`. Default: results/."),
     quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
+    contact: str | None = typer.Option(
+        None, "--contact", help="Who produced the reports and receives filled templates (a name, an "
+                                "office, an address): named on every page. Default: a neutral sentence."),
 ) -> None:
     """Run the report templates through papermill and write self-contained HTML."""
     from ..reporting import batch
@@ -63,6 +67,8 @@ def report(
     except (ParameterError, FileNotFoundError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from None
+    if contact is not None:  # the kernels inherit it; the fingerprints include it
+        os.environ[batch.config.REPORT_CONTACT_ENV] = " ".join(contact.split())
     summary = batch.run_batch(jobs_list, reports_dir=out, workers=jobs, force=force,
                               progress=not quiet, processed_dir=data, results_dir=results)
     reports_dir = out if out is not None else batch.config.REPORTS_DIR

@@ -109,13 +109,12 @@ def summary_text(results) -> str:
         clusters = f"{spec.cluster_column} ({data.n_clusters})"
     lines += [RULE,
               f"Outcome   {spec.outcome} (year {spec.outcome_year})",
-              f"Exposure  {spec.exposure} (year {spec.exposure_year}; lag k = {spec.lag} "
-              f"year(s) before the outcome)",
+              f"Exposure  {spec.exposure} " + _exposure_years(results),
               f"Covariates {', '.join(c + year_of(c) for c in spec.covariates) or 'none'}",
               f"Weights   {(spec.weights + year_of(spec.weights)) if spec.weights else 'none (OLS main model)'}",
               f"Clusters  {clusters}",
               f"Rows      {data.n_obs} regencies used of {data.rows_in_year} in the outcome "
-              f"year ({data.n_provinces} province(s))",
+              f"year ({data.n_provinces} province(s))" + _absorbed(data),
               f"Inference {data.inference_reason}",
               THIN]
     lines += _headline_lines(results)
@@ -285,3 +284,22 @@ def summarise_results(results) -> SuiteSummary:
         if design.rows is not None and design.rows is not design.table:
             tables[f"{name}_rows"] = design.rows
     return SuiteSummary(text=summary_text(results), tables=tables)
+
+
+def _exposure_years(results) -> str:
+    """The exposure year and lag, or, pooled, each year with its regencies and lag."""
+    spec, data = results.spec, results.data
+    pooled = data.pooled_design()["pooled"] if data.pooled else None
+    if not pooled or len(pooled["exposure_years"]) < 2:
+        return f"(year {spec.exposure_year}; lag k = {spec.lag} year(s) before the outcome)"
+    years = ", ".join(f"{y} for {k} (lag {spec.outcome_year - int(y)})"
+                      for y, k in pooled["exposure_years"].items())
+    return (f"(pooled, each regency its latest real year {pooled['lag_window_years'][0]}-"
+            f"{pooled['lag_window_years'][1]} years before the outcome: {years})")
+
+
+def _absorbed(data) -> str:
+    if data.absorbed is None or not len(data.absorbed):
+        return ""
+    return (f"; {len(data.absorbed)} more alone in their province, absorbed by its fixed "
+            f"effect (not informative for the slope)")

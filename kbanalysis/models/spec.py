@@ -8,6 +8,16 @@ The cross-section joins the outcome of year t with the exposure of year t-k (see
 inference: with at least ``MIN_CLUSTERS`` provinces among the complete rows, province-clustered
 (CR1) errors and the wild cluster bootstrap; with fewer, heteroskedasticity-robust HC3 errors
 and a wild bootstrap over regencies, and the reason is recorded.
+
+Pooled real KBPP (an office's own year beside the published Jawa Tengah 2021): without a
+requested exposure year, each regency takes its latest real exposure year within
+``LAG_WINDOW`` before the outcome year, so no year replaces another. When the complete rows
+span more than one province, the main model gets province fixed effects (``province_effects``)
+and the inference follows the number of provinces as in :mod:`.pooled` (fewer than 5: HC3
+and the wild bootstrap over regencies; 5-11: CR1 by province with Webb weights; 12 or more:
+CR1 with Rademacher weights). A regency alone in its province is absorbed by its own effect
+(its residual is 0 whatever the slope): it is kept in the data and listed, but not in the
+estimation rows, since it carries no information about the slope.
 """
 from __future__ import annotations
 
@@ -18,16 +28,19 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from ..simulate.synthetic import is_synthetic
 from .errors import SpecificationError
+from .pooled import FEW_PROVINCES, WEBB_BELOW, province_dummies
 from .timing import (
     AUTO_WEIGHTS,
+    LAG_WINDOW,
     WEIGHT_PREFERENCE,
     ColumnYear,
     align,
     exposure_year,
+    exposure_years_by_regency,
     is_simulated_build,
     outcome_year,
+    principal_year,
 )
 
 __all__ = ["Spec", "ModelData", "prepare", "prepare_aligned"]
@@ -46,7 +59,7 @@ WEIGHT_OPTIONS = (None, "children_0_4", "population", "deliveries")
 EXTRA_COVARIATES = ("food_security_index", "sppg_per_100k")
 # Columns of the rows used (``ModelData.frame``) besides the model's own.
 FRAME_COLUMNS = ("bps_code", "year", "name", "province_bps", "province_name", "latitude",
-                 "longitude", "flags", "kbpp_measure_type", "kbpp_source")
+                 "longitude", "flags", "kbpp_measure_type", "kbpp_source", "exposure_year")
 CLUSTER_INFERENCE = "cluster"  # CR1 by cluster + wild cluster bootstrap
 HC3_INFERENCE = "hc3"  # HC3 + wild bootstrap over regencies
 
@@ -70,9 +83,18 @@ class Spec:
     year: int | None = None
     outcome_year: int | None = None
     exposure_year: int | None = None
+    # "auto": province fixed effects in the main model when the complete rows span more than
+    # one province; "yes" / "no" force them on / off.
+    province_effects: str = "auto"
 
     def __post_init__(self):
+        if isinstance(self.covariates, str):  # one column, not its letters
+            object.__setattr__(self, "covariates", (self.covariates,) if self.covariates
+                               else ())
         object.__setattr__(self, "covariates", tuple(self.covariates))
+        if self.province_effects not in ("auto", "yes", "no"):
+            raise SpecificationError(f"province_effects must be 'auto', 'yes' or 'no', got "
+                                     f"{self.province_effects!r}")
         if self.weights in ("", "none", "None"):
             object.__setattr__(self, "weights", None)
         if self.year is not None:
@@ -125,6 +147,11 @@ class ModelData:
     column_years: dict[str, ColumnYear] = field(default_factory=dict)
     aligned: pd.DataFrame | None = None  # every regency of the cross-section, before dropping
     notes: list[str] = field(default_factory=list)  # how years and weights were chosen
+    # Province fixed effects of the main model: their columns in X (after the covariates).
+    effect_names: list[str] = field(default_factory=list)
+    # Complete rows alone in their province: absorbed by its effect, not estimation rows.
+    absorbed: pd.DataFrame | None = None
+    bootstrap_weights: str | None = None  # what the pooled inference asks for (Webb, 5-11)
 
     @property
     def n_obs(self) -> int:
@@ -143,6 +170,38 @@ class ModelData:
         return self.names.index(self.spec.exposure)
 
     @property
+    def effect_columns(self) -> list[int]:
+        return [self.names.index(n) for n in self.effect_names]
+
+    @property
+    def pooled(self) -> bool:
+        """True when regencies of several exposure years or provinces enter the model."""
+        return bool(self.effect_names) or self.absorbed is not None or (
+            "exposure_year" in self.frame.columns)
+
+    def scope(self) -> list[dict]:
+        """Per province in the data: its name, exposure year(s), regencies (all complete
+        rows, absorbed ones included) and how many inform the slope."""
+        frames = [self.frame.assign(_informative=True)]
+        if self.absorbed is not None and len(self.absorbed):
+            frames.append(self.absorbed.assign(_informative=False))
+        rows = pd.concat(frames, ignore_index=True)
+        if "province_bps" not in rows.columns:
+            return []
+        if "exposure_year" not in rows.columns:
+            rows = rows.assign(exposure_year=self.spec.exposure_year)
+        out = []
+        for code, part in rows.groupby(rows["province_bps"].astype(str), sort=True):
+            name = (str(part["province_name"].iloc[0]) if "province_name" in part.columns
+                    else code)
+            out.append({"province_bps": code, "province_name": name,
+                        "exposure_years": sorted(int(y) for y in
+                                                 part["exposure_year"].dropna().unique()),
+                        "regencies": int(len(part)),
+                        "informative": int(part["_informative"].sum())})
+        return out
+
+    @property
     def hc3(self) -> bool:
         return self.inference == HC3_INFERENCE
 
@@ -159,7 +218,27 @@ class ModelData:
                 "weights": spec.weights, "weighted": spec.weights is not None,
                 "inference": self.inference, "inference_reason": self.inference_reason,
                 "n_obs": self.n_obs, "n_provinces": self.n_provinces,
-                "notes": list(self.notes)}
+                "notes": list(self.notes), **(self.pooled_design() if self.pooled else {})}
+
+    def pooled_design(self) -> dict:
+        """What pooling adds to ``design()``: who enters from where and when, the lag rule
+        and the province effects (absent for a one-province, one-year model, whose record is
+        unchanged)."""
+        scope = self.scope()
+        rows = pd.concat([self.frame, *([self.absorbed] if self.absorbed is not None else [])],
+                         ignore_index=True)
+        years = (rows["exposure_year"] if "exposure_year" in rows.columns
+                 else pd.Series([self.spec.exposure_year] * len(rows)))
+        return {"pooled": {
+            "scope": scope, "lag_window_years": list(LAG_WINDOW),
+            "regencies_in_data": sum(p["regencies"] for p in scope),
+            "provinces_in_data": len(scope),
+            "exposure_years": {str(int(y)): int(k) for y, k in
+                               years.dropna().astype("int64").value_counts().sort_index()
+                               .items()},
+            "province_effects": list(self.effect_names),
+            "absorbed": ([] if self.absorbed is None else
+                         self.absorbed["bps_code"].astype(str).tolist())}}
 
 
 def _closest(name: str, columns) -> str:
@@ -201,8 +280,11 @@ def check_columns(table: pd.DataFrame, spec: Spec, extra=()) -> None:
 
 
 def simulated_inputs(frame: pd.DataFrame, spec: Spec) -> list[str]:
-    """The columns of ``spec`` whose values in ``frame`` (the rows used) are simulated."""
-    if is_synthetic(frame):
+    """The columns of ``spec`` whose values in ``frame`` (the rows used) are simulated: all
+    of them in a table that declares itself simulated (``attrs["simulated"]``, set by
+    :func:`kbanalysis.simulate.synthetic.synthetic_table`), else the KBPP layer of a
+    simulated build (which a simulated ``kbpp_measure_type`` marks even when attrs are lost)."""
+    if frame.attrs.get("simulated"):
         return model_columns(spec)
     if "kbpp_measure_type" in frame.columns and is_simulated_build(frame):
         used = model_columns(spec)
@@ -235,12 +317,21 @@ def weight_note(weights: str | None, year: int | None = None, why_not: str = "")
     return "unweighted" + (f" ({why_not})" if why_not else "")
 
 
-def resolve_years(table: pd.DataFrame, spec: Spec) -> tuple[Spec, str]:
-    """Fill the outcome and exposure years; returns the spec and how the exposure year was
-    chosen."""
+def resolve_years(table: pd.DataFrame, spec: Spec) -> tuple[Spec, str, pd.Series | None]:
+    """Fill the outcome and exposure years; returns the spec, how the exposure year was
+    chosen and, when the regencies' own latest exposure years within ``LAG_WINDOW`` differ,
+    those years (bps_code -> year; ``spec.exposure_year`` is then the year most share)."""
     year_t = outcome_year(table, spec.outcome, spec.outcome_year)
+    if spec.exposure_year is None:
+        by_regency = exposure_years_by_regency(table, spec.outcome, spec.exposure, year_t)
+        if by_regency.nunique() > 1:
+            year_e = principal_year(by_regency)
+            how = (f"pooled: each regency's latest real {spec.exposure} "
+                   f"{LAG_WINDOW[0]}-{LAG_WINDOW[1]} years before the outcome year")
+            return (spec.with_(year=year_t, outcome_year=year_t, exposure_year=year_e), how,
+                    by_regency)
     year_e, how = exposure_year(table, spec.outcome, spec.exposure, year_t, spec.exposure_year)
-    return spec.with_(year=year_t, outcome_year=year_t, exposure_year=year_e), how
+    return spec.with_(year=year_t, outcome_year=year_t, exposure_year=year_e), how, None
 
 
 def _numeric(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -276,12 +367,20 @@ def prepare(table: pd.DataFrame, spec: Spec, *, min_clusters: int = MIN_CLUSTERS
     exposure of the exposure year, see :mod:`.timing`) and return its complete-case arrays."""
     spec, notes = resolve_weights(table, spec)
     check_columns(table, spec)
-    spec, how = resolve_years(table, spec)
+    spec, how, by_regency = resolve_years(table, spec)
     aligned, years = align(table, outcome=spec.outcome, exposure=spec.exposure,
                            year_of_outcome=spec.outcome_year,
-                           year_of_exposure=spec.exposure_year, weights=spec.weights)
+                           year_of_exposure=spec.exposure_year, weights=spec.weights,
+                           exposure_by_regency=by_regency)
+    if by_regency is None:
+        when = f"from {spec.exposure_year} (lag {spec.lag} year(s): {how})"
+    else:
+        counts = by_regency.value_counts().sort_index()
+        when = ("from " + ", ".join(f"{y} for {k} regenc{'y' if k == 1 else 'ies'} (lag "
+                                    f"{spec.outcome_year - y})" for y, k in counts.items())
+                + f" ({how}; the column exposure_year gives each regency's year)")
     notes = [f"outcome {spec.outcome} from {spec.outcome_year}; exposure {spec.exposure} "
-             f"from {spec.exposure_year} (lag {spec.lag} year(s): {how})", *notes]
+             f"{when}", *notes]
     for column in [*spec.covariates, *([spec.weights] if spec.weights else [])]:
         chosen = years[column]
         if chosen.year is None:
@@ -290,7 +389,7 @@ def prepare(table: pd.DataFrame, spec: Spec, *, min_clusters: int = MIN_CLUSTERS
                                      f"{chosen.rule}")
         if chosen.year != spec.outcome_year:
             notes.append(f"{column} from {chosen.year} ({chosen.rule})")
-    if is_synthetic(table):
+    if table.attrs.get("simulated"):
         aligned.attrs["simulated"] = True
     data = prepare_aligned(aligned, spec, min_clusters=min_clusters,
                            require_outcome_pct=require_outcome_pct)
@@ -299,8 +398,23 @@ def prepare(table: pd.DataFrame, spec: Spec, *, min_clusters: int = MIN_CLUSTERS
     return data
 
 
-def choose_inference(spec: Spec, provinces: int, min_clusters: int) -> tuple[str, str]:
-    """(inference, reason) for a cross-section whose complete rows span ``provinces``."""
+def choose_inference(spec: Spec, provinces: int, min_clusters: int,
+                     effects: bool = False) -> tuple[str, str]:
+    """(inference, reason) for a cross-section whose complete rows span ``provinces``;
+    ``effects``: the main model has province fixed effects (the rule of :mod:`.pooled`)."""
+    if effects and spec.cluster in ("auto", "province", "regency"):
+        if spec.cluster == "regency" or provinces < FEW_PROVINCES:
+            return HC3_INFERENCE, (
+                f"{provinces} provinces with province fixed effects"
+                + (": cluster='regency' asked for" if spec.cluster == "regency" else
+                   f", fewer than {FEW_PROVINCES}: too few for cluster-robust inference")
+                + "; heteroskedasticity-robust HC3 errors and a wild bootstrap over "
+                  "regencies (the fixed effects absorb province-wide shocks; correlation "
+                  "within a province beyond them is assumed away)")
+        weights = "Webb six-point" if provinces < WEBB_BELOW else "Rademacher"
+        return CLUSTER_INFERENCE, (f"{provinces} provinces with province fixed effects: CR1 "
+                                   f"errors clustered by province (effects not counted in K) "
+                                   f"and the wild cluster bootstrap with {weights} weights")
     if spec.cluster == "regency":
         return HC3_INFERENCE, ("cluster='regency' asked for: heteroskedasticity-robust HC3 "
                                "errors and a wild bootstrap over regencies")
@@ -346,6 +460,21 @@ def prepare_aligned(rows: pd.DataFrame, spec: Spec, *, min_clusters: int = MIN_C
             f"only {int(keep.sum())} complete row(s) for {where} (need at least {MIN_ROWS} "
             f"for any regression; rows missing per column: {counts})")
     used = rows.loc[keep].sort_values(["bps_code"], kind="mergesort")
+    effects, absorbed = False, None
+    if "province_bps" in used.columns and spec.province_effects != "no":
+        province = used["province_bps"].astype(str)
+        effects = spec.province_effects == "yes" or province.nunique() > 1
+        alone = province.map(province.value_counts()).eq(1).to_numpy()
+        if effects and alone.any() and province.nunique() > 1:
+            # Its own intercept fits it exactly: no information about the slope.
+            absorbed, used = used.loc[alone], used.loc[~alone]
+            if len(used) < MIN_ROWS:
+                raise SpecificationError(
+                    f"only {len(used)} complete row(s) for {where} in provinces with more "
+                    f"than one regency (need at least {MIN_ROWS}); "
+                    f"{len(absorbed)} regenc(ies) alone in their province are absorbed by "
+                    f"its fixed effect")
+        effects = effects and used["province_bps"].astype(str).nunique() > 1
     order = rows.index.get_indexer(used.index)
     data = {c: v.to_numpy()[order] for c, v in values.items()}
 
@@ -373,6 +502,10 @@ def prepare_aligned(rows: pd.DataFrame, spec: Spec, *, min_clusters: int = MIN_C
     names = [INTERCEPT, spec.exposure, *spec.covariates]
     X = np.column_stack([np.ones(len(y)), data[spec.exposure],
                          *[data[c] for c in spec.covariates]])
+    effect_names: list[str] = []
+    if effects:
+        dummies, effect_names = province_dummies(used["province_bps"])
+        X, names = np.column_stack([X, dummies]), [*names, *effect_names]
     culprit = collinear_column(X, names)
     if culprit is not None:
         others = [n for n in names[: names.index(culprit)]]
@@ -381,7 +514,9 @@ def prepare_aligned(rows: pd.DataFrame, spec: Spec, *, min_clusters: int = MIN_C
             f"{len(y)} complete rows; drop one of them")
     provinces = (int(used["province_bps"].nunique()) if "province_bps" in used.columns
                  else len(pd.unique(used[spec.cluster_column])))
-    inference, reason = choose_inference(spec, provinces, min_clusters)
+    inference, reason = choose_inference(spec, provinces, min_clusters, effects)
+    if effects:
+        min_clusters = FEW_PROVINCES
     if inference == HC3_INFERENCE:
         labels, clusters = used["bps_code"].astype(str).to_numpy(), np.arange(len(used))
     else:
@@ -393,9 +528,26 @@ def prepare_aligned(rows: pd.DataFrame, spec: Spec, *, min_clusters: int = MIN_C
                 f"{min_clusters} for cluster-robust inference); use --cluster auto or "
                 f"regency for heteroskedasticity-robust errors when the data cover few "
                 f"provinces")
+    notes = []
+    if effects:
+        reference = used["province_bps"].astype(str).min()
+        notes.append(f"province fixed effects for {provinces} provinces (reference "
+                     f"{reference}): the slope is estimated within provinces, which differ in "
+                     f"survey round, KBPP year and reporting; with two provinces this equals "
+                     f"one province indicator")
+    if absorbed is not None:
+        listed = ", ".join(f"{r.get('name', r['bps_code'])} ({r['bps_code']})"
+                           for _, r in absorbed.iterrows())
+        notes.append(f"{len(absorbed)} regency(ies) alone in their province: {listed}; in the "
+                     f"data but absorbed by their province's own fixed effect, so not "
+                     f"informative for the slope (not among the {len(used)} estimation rows)")
     return ModelData(spec=spec, frame=used.reset_index(drop=True), y=y, X=X, names=names,
                      weights=weights, clusters=clusters.astype(np.int64),
                      cluster_labels=labels, rows_in_year=len(rows),
                      missing_by_column=missing_by_column,
                      simulated_inputs=simulated, inference=inference,
-                     inference_reason=reason)
+                     inference_reason=reason, effect_names=effect_names,
+                     absorbed=None if absorbed is None else absorbed.reset_index(drop=True),
+                     bootstrap_weights=("webb" if effects and inference == CLUSTER_INFERENCE
+                                        and provinces < WEBB_BELOW else None),
+                     notes=notes)

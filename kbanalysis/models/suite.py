@@ -69,8 +69,11 @@ from ..results_contract import (
     PER_10_POINTS,
     PER_POINT,
     SENSITIVITY_MODEL_PREFIX,
+    DesignMde,
     Effect,
     Headline,
+    Power,
+    RegenciesNeeded,
     exposure_meta,
     fitted_variants,
 )
@@ -254,14 +257,18 @@ class SuiteResults:
             expected_low=self.expected.lower_pp, expected_high=self.expected.upper_pp,
             simulated=self.simulated, scale=PER_10_POINTS, **effects)
 
+    def power_record(self) -> Power:
+        """``meta["power"]``, typed (:class:`~kbanalysis.results_contract.Power`)."""
+        designs = {key: DesignMde(**value.as_dict()) for key, value in self.power.items()}
+        curve = self.power_curve
+        return Power(adjusted=designs.get("adjusted"), unadjusted=designs.get("unadjusted"),
+                     curve=tuple(curve.get("curve") or ()), curve_model=curve.get("model"),
+                     curve_assumptions=curve.get("assumptions"),
+                     regencies_needed=None if not curve else
+                     {k: RegenciesNeeded(**v) for k, v in curve["regencies_needed"].items()})
+
     def power_dict(self) -> dict:
-        out = {key: value.as_dict() for key, value in self.power.items()}
-        if self.power_curve:
-            out["curve"] = self.power_curve["curve"]
-            out["curve_model"] = self.power_curve["model"]
-            out["curve_assumptions"] = self.power_curve["assumptions"]
-            out["regencies_needed"] = self.power_curve["regencies_needed"]
-        return out
+        return self.power_record().write()
 
     def primary(self) -> dict:
         """Which estimate is the primary one, and what the many others are."""
@@ -472,15 +479,18 @@ class _SuiteRun:
                            "notes": list(notes)}
 
     def bootstrap(self, name: str, X, y, clusters, column, weights, term):
+        # Pooled provinces (5-11 clusters) ask for Webb weights (kbanalysis.models.pooled).
+        weight_type = self.data.bootstrap_weights or self.bootstrap_weights
         return wild_cluster_bootstrap(X, y, clusters, column, weights=weights, term=term,
-                                      draws=self.draws, weight_type=self.bootstrap_weights,
+                                      draws=self.draws, weight_type=weight_type,
                                       seed=derive_seed(self.seed, name))
 
     def label(self, fit: LinearFit) -> str:
         """The inference of one fit, from its own columns (the unadjusted model has fewer
         than the adjusted one, so its HC3 t has more degrees of freedom)."""
-        return (hc3_label(fit.n_obs, len(fit.params)) if fit.vcov_type == "HC3"
-                else cr1_label(fit.n_clusters, self.spec.cluster_column))
+        label = (hc3_label(fit.n_obs, len(fit.params)) if fit.vcov_type == "HC3"
+                 else cr1_label(fit.n_clusters, self.spec.cluster_column))
+        return label + ("; province fixed effects" if self.data.effect_names else "")
 
     def referee(self) -> None:
         """Influence, the precision-weighted variant and the reliability what-if, all on the
@@ -526,12 +536,14 @@ class _SuiteRun:
                                      "nobody published"}}
         self.lap("influence and measurement")
 
-    def _least_squares(self, name: str, columns: int, weights, notes) -> LinearFit:
-        """One least-squares model on the first ``columns`` regressors and its bootstrap."""
+    def _least_squares(self, name: str, columns: list[int], weights, notes) -> LinearFit:
+        """One least-squares model on the regressors ``columns`` and its bootstrap."""
         data, spec = self.data, self.spec
-        X, names = data.X[:, :columns], data.names[:columns]
+        X, names = data.X[:, columns], [data.names[k] for k in columns]
+        # Province effects nested in the province clusters are not counted in K.
+        nested = 1 + len(data.effect_names) if data.effect_names and not data.hc3 else 0
         fit = fit_linear(X, data.y, names, weights=weights, clusters=data.clusters,
-                         vcov_type=self.vcov_type)
+                         vcov_type=self.vcov_type, nested_effects=nested)
         n_clusters = pd.NA if data.hc3 else fit.n_clusters
         label = self.label(fit)
         self.record(name, _rows(name, fit.terms(), fit.n_obs, n_clusters, PER_POINT, label),
@@ -550,17 +562,20 @@ class _SuiteRun:
         j = data.exposure_index
         for name, w in [("ols", None)] + ([("wls", data.weights)] if spec.weights else []):
             note = self.weight_note(w is not None, "" if spec.weights else "no weights asked")
-            fit = self._least_squares(name, data.X.shape[1], w, [note])
+            fit = self._least_squares(name, list(range(data.X.shape[1])), w, [note])
             if name == self.main_model:
                 self.power["adjusted"] = design_power(
                     name, data.X, fit.resid, w, j, fit.bse[j], fit.df_t, self.label(fit),
                     scale=PER_10)
         main_w = data.weights if spec.weights else None
         name = f"{self.main_model}_unadjusted"
-        fit = self._least_squares(name, 2, main_w,
+        alone = [0, j, *data.effect_columns]  # with the province effects, if any
+        fit = self._least_squares(name, alone, main_w,
                                   [self.weight_note(main_w is not None, "no weights asked"),
-                                   "no covariates: the exposure alone"])
-        self.power["unadjusted"] = design_power(name, data.X[:, :2], fit.resid, main_w, j,
+                                   "no covariates: the exposure alone"
+                                   + (" (and the province effects)" if data.effect_names
+                                      else "")])
+        self.power["unadjusted"] = design_power(name, data.X[:, alone], fit.resid, main_w, j,
                                                 fit.bse[j], fit.df_t, self.label(fit),
                                                 scale=PER_10)
 
@@ -599,6 +614,11 @@ class _SuiteRun:
     def province(self) -> None:
         data = self.data
         n_prov = data.n_provinces
+        if data.effect_names:
+            reason = "the main model already has province fixed effects"
+            self.skipped["province_fe"] = reason
+            self.skipped["random_intercept"] = reason + " (random ones would repeat them)"
+            return
         if n_prov < 2:
             self.skipped["province_fe"] = ("one province only: its fixed effect is the "
                                            "intercept, nothing to compare within")
@@ -807,7 +827,8 @@ def fit_suite(table: pd.DataFrame, *, outcome: str = DEFAULT_OUTCOME,
               knn: int = 6, spatial_model: str = "auto", sensitivity: bool = True,
               panel: bool = True, panel_lag: int | None = None, panel_covariates=(),
               expected: ExpectedEffect | None = None, designs: bool = True,
-              tidy: pd.DataFrame | None = None) -> SuiteResults:
+              tidy: pd.DataFrame | None = None,
+              province_effects: str = "auto") -> SuiteResults:
     """Fit every estimator of the suite on ``table`` (see the module docstring).
 
     Years: ``outcome_year=None`` uses the latest year with the outcome, ``exposure_year=None``
@@ -820,7 +841,9 @@ def fit_suite(table: pd.DataFrame, *, outcome: str = DEFAULT_OUTCOME,
     skipped when the outcome or the exposure exists in one year only. ``designs``: also the
     change design (its rows join the comparison as ``change_*``), the other real exposures
     and, with ``tidy`` (the tidy table, for province values), the province level; see
-    :mod:`.designs`. Raises :class:`SpecificationError` on a bad spec.
+    :mod:`.designs`. ``province_effects``: "auto" (province fixed effects in the main model
+    when the complete rows span several provinces, with the inference of :mod:`.pooled`),
+    "yes" or "no". Raises :class:`SpecificationError` on a bad spec.
     """
     if spatial_model not in ("auto", "always", "never"):
         raise SpecificationError(f"spatial_model must be 'auto', 'always' or 'never', "
@@ -832,7 +855,7 @@ def fit_suite(table: pd.DataFrame, *, outcome: str = DEFAULT_OUTCOME,
                                  f"{bootstrap_weights!r}")
     spec = Spec(outcome=outcome, exposure=exposure, covariates=tuple(covariates),
                 weights=weights, cluster=cluster, year=year, outcome_year=outcome_year,
-                exposure_year=exposure_year)
+                exposure_year=exposure_year, province_effects=province_effects)
     started = time.perf_counter()
     data = prepare(table, spec)
     run = _SuiteRun(table, data, seed, bootstrap_draws, bootstrap_weights)

@@ -23,7 +23,6 @@ import numpy as np
 import pandas as pd
 
 from ..kbpp_schema import COUNT_COLUMNS
-from ..simulate.synthetic import is_synthetic
 from .errors import SpecificationError
 
 AUTO_WEIGHTS = "auto"
@@ -33,6 +32,10 @@ WEIGHT_COLUMNS = frozenset(WEIGHT_PREFERENCE)
 IDENTITY_COLUMNS = ("bps_code", "year", "name", "type", "province_bps", "province_name",
                     "latitude", "longitude", "flags")
 SIMULATED_MEASURE = "simulated"
+# Pooled exposure years: each regency's latest real KBPP year 1-3 years before the outcome
+# (children under five at the survey were born in the five years before it, so a figure
+# from 1-3 years earlier reaches most of them; a later or older figure reaches few).
+LAG_WINDOW = (1, 3)
 KBPP_HINT = ("add real KBPP data with `kbanalysis data build --kbpp FILE` or use "
              "`--simulate` data")
 
@@ -61,9 +64,8 @@ def follows_exposure(column: str, exposure: str) -> bool:
 
 
 def is_simulated_build(table: pd.DataFrame) -> bool:
-    """True for a synthetic world or a table carrying a simulated KBPP layer."""
-    if is_synthetic(table):
-        return True
+    """True for a table carrying a simulated KBPP layer (``kbpp_measure_type`` "simulated",
+    as the simulated demonstration and the synthetic world write it)."""
     if "kbpp_measure_type" not in table.columns:
         return False
     return bool(table["kbpp_measure_type"].astype("string").str.lower()
@@ -98,8 +100,8 @@ def exposure_year(table: pd.DataFrame, outcome: str, exposure: str, year_of_outc
     """(exposure year, how it was chosen).
 
     Default: the latest year before the outcome year whose usable exposure covers at least
-    one regency that has the outcome. A synthetic world is drawn with a known lag (0 when it
-    has one year), so it uses that lag instead.
+    one regency that has the outcome. Any other lag (a world drawn with exposure and outcome
+    in one year, say) is the caller's setting: ``requested``.
     """
     real = not is_simulated_build(table)
     kind = "real " if real else ""
@@ -114,10 +116,6 @@ def exposure_year(table: pd.DataFrame, outcome: str, exposure: str, year_of_outc
             raise SpecificationError(f"no {kind}{exposure} values in {requested} (years with "
                                      f"{kind}values: {years or 'none'})")
         return int(requested), "as requested"
-    if is_synthetic(table):
-        lag = int(table.attrs.get("lag", 0))
-        if year_of_outcome - lag in years:
-            return year_of_outcome - lag, f"the synthetic world's lag ({lag})"
     with_outcome = set(table.loc[pd.to_numeric(table[outcome], errors="coerce").notna()
                                  & (table["year"] == year_of_outcome), "bps_code"].astype(str))
     candidates = [y for y in years if y < year_of_outcome and
@@ -126,13 +124,38 @@ def exposure_year(table: pd.DataFrame, outcome: str, exposure: str, year_of_outc
     if candidates:
         return candidates[-1], (f"the latest year before the outcome year with {kind}"
                                 f"{exposure} for regencies that have the outcome")
-    if is_synthetic(table) and year_of_outcome in years:
-        return year_of_outcome, "synthetic world drawn with exposure and outcome in one year"
     hint = (KBPP_HINT if follows_exposure(exposure, "kbpp_coverage_pct") else
             f"{exposure} has {kind}values in {', '.join(map(str, years)) or 'no year'}: name "
             f"the year with --exposure-year (the outcome year itself is allowed)")
     raise SpecificationError(f"no {kind}{exposure} in any year before the outcome year "
                              f"{year_of_outcome}; {hint}")
+
+
+def exposure_years_by_regency(table: pd.DataFrame, outcome: str, exposure: str,
+                               year_of_outcome: int, window: tuple[int, int] = LAG_WINDOW
+                               ) -> pd.Series:
+    """Each regency with the outcome in ``year_of_outcome``: its latest year with usable
+    ``exposure`` within ``window`` (lags in years, both ends included), indexed by bps_code
+    in code order; regencies without one are left out."""
+    values = usable_exposure(table, exposure)
+    year = table["year"].astype("int64")
+    low, high = year_of_outcome - window[1], year_of_outcome - window[0]
+    has_outcome = (pd.to_numeric(table[outcome], errors="coerce").notna()
+                   & year.eq(year_of_outcome))
+    wanted = set(table.loc[has_outcome, "bps_code"].astype(str))
+    rows = table.loc[values.notna().to_numpy() & year.between(low, high).to_numpy(),
+                     ["bps_code", "year"]]
+    rows = rows.assign(bps_code=rows["bps_code"].astype(str), year=rows["year"].astype("int64"))
+    rows = rows.loc[rows["bps_code"].isin(wanted)]
+    latest = rows.groupby("bps_code")["year"].max().sort_index()
+    return latest.astype("int64")
+
+
+def principal_year(by_regency: pd.Series) -> int:
+    """The exposure year most regencies share (the earlier one on a tie): the year the
+    designs beside the cross-section (change, baseline) use."""
+    counts = by_regency.value_counts()
+    return int(min(counts.index[counts.eq(counts.max())]))
 
 
 def column_year(table: pd.DataFrame, column: str, *, outcome: str, exposure: str,
@@ -196,12 +219,16 @@ def _aligned_flags(table: pd.DataFrame, codes: pd.Series, years: dict[str, Colum
 
 
 def align(table: pd.DataFrame, *, outcome: str, exposure: str, year_of_outcome: int,
-          year_of_exposure: int, weights: str | None = None
+          year_of_exposure: int, weights: str | None = None,
+          exposure_by_regency: pd.Series | None = None
           ) -> tuple[pd.DataFrame, dict[str, ColumnYear]]:
     """One row per regency of the outcome year; every other column from its own year.
 
     The frame keeps the table's columns and order, its ``year`` is the outcome year, and the
     exposure is blank where it is not usable (simulated in a real build).
+    ``exposure_by_regency`` (bps_code -> year, :func:`exposure_years_by_regency`): pooled
+    exposure years; each listed regency's exposure and its companions come from its own
+    year, the others' are blank, and the column ``exposure_year`` says which year.
     """
     base = table.loc[table["year"].astype("int64") == year_of_outcome]
     base = base.drop_duplicates("bps_code").sort_values("bps_code", kind="mergesort")
@@ -227,4 +254,26 @@ def align(table: pd.DataFrame, *, outcome: str, exposure: str, year_of_outcome: 
         frame[column] = lookup.reindex(codes.to_numpy()).set_axis(frame.index)
     if "flags" in frame.columns:
         frame["flags"] = _aligned_flags(table, codes, years, year_of_outcome)
+    if exposure_by_regency is not None:
+        _pool_exposure(table, frame, codes, exposure, exposure_values, exposure_by_regency)
     return frame.reset_index(drop=True), years
+
+
+def _pool_exposure(table: pd.DataFrame, frame: pd.DataFrame, codes: pd.Series, exposure: str,
+                   exposure_values: pd.Series, by_regency: pd.Series) -> None:
+    """Put each regency's exposure layer from its own year (``by_regency``) into ``frame``."""
+    layer = [c for c in frame.columns if follows_exposure(c, exposure)]
+    wanted = by_regency.reindex(codes.to_numpy())
+    year = table["year"].astype("int64")
+    for column in layer:
+        out = pd.Series(pd.NA if not pd.api.types.is_numeric_dtype(table[column]) else np.nan,
+                        index=frame.index, dtype=frame[column].dtype)
+        for y in sorted(set(wanted.dropna().astype("int64"))):
+            source = table.loc[year.eq(y)]
+            values = exposure_values.loc[source.index] if column == exposure else source[column]
+            lookup = values.set_axis(source["bps_code"].astype(str).to_numpy())
+            lookup = lookup[~lookup.index.duplicated()]
+            mine = (wanted == y).to_numpy()
+            out.loc[mine] = lookup.reindex(codes.to_numpy()[mine]).to_numpy()
+        frame[column] = out
+    frame["exposure_year"] = pd.array(wanted.to_numpy(), dtype="Int64")

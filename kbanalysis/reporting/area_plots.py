@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 
 from . import text as T
 from .maps import short_name
-from .plots import DPI, FigureBlock, _styled, new_figure
+from .plots import DPI, FigureBlock, _styled, new_figure, tick_text
 
 WIDTH_IN = 5.2
 TEXT_PT = 10.5
@@ -41,7 +41,8 @@ def rendered_once(block: FigureBlock) -> RenderedFigure:
 
 
 def _number_axis(ax, lang: str) -> None:
-    ax.yaxis.set_major_formatter(lambda value, _pos: T.number(value, lang, 0))
+    # a tick at 7.5 reads "7,5", never a rounded "8"
+    ax.yaxis.set_major_formatter(lambda value, _pos: tick_text(value, lang))
     ax.tick_params(labelsize=TEXT_PT)
     ax.grid(axis="x", visible=False)
 

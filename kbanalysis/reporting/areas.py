@@ -122,7 +122,8 @@ def national_province_table(cross: pd.DataFrame, provinces: pd.DataFrame, rows: 
         overview = C.area_overview(members)
         kbpp_year = members["kbpp_year"].max() if "kbpp_year" in members else None
         published = published_province_kbpp(prov.province_bps, kbpp_year)
-        records.append({"province_bps": prov.province_bps, "province_name": prov.province_name,
+        plan = deliveries_total(deliveries_table(cross, prov.province_bps))
+        records.append({"births_estimate": plan["estimate"], "per_10_year": plan["per_10_year"],"province_bps": prov.province_bps, "province_name": prov.province_name,
                         "n": mean["n"], "official": head["value"], "reason": head["reason"],
                         "regency_mean": mean["value"], "n_used": mean["n_used"],
                         "kbpp": overview["kbpp"], "deliveries": overview["deliveries"],
@@ -131,7 +132,7 @@ def national_province_table(cross: pd.DataFrame, provinces: pd.DataFrame, rows: 
                         "kbpp_simulated": overview["kbpp"] is not None and C.has_simulated_kbpp(members)})
     return pd.DataFrame.from_records(records, columns=[
         "province_bps", "province_name", "n", "official", "reason", "regency_mean", "n_used",
-        "kbpp", "deliveries", "kbpp_published", "kbpp_published_year", "kbpp_simulated"])
+        "kbpp", "deliveries", "kbpp_published", "births_estimate", "per_10_year", "kbpp_published_year", "kbpp_simulated"])
 
 
 # --------------------------------------------------------------------------------------
@@ -236,6 +237,11 @@ def model_scope(meta: dict | None, predictions: pd.DataFrame | None, cross: pd.D
     used = cross.loc[cross["bps_code"].isin(codes)]
     names = list(dict.fromkeys(used.sort_values("province_bps", kind="mergesort")["province_name"]))
     design = (meta or {}).get("design") or {}
+    pooled = C.pooled_scope(design)
+    if pooled is not None:  # every province and KBPP year that enters the model
+        return {"n_obs": pooled["n"], "provinces": pooled["province_names"],
+                "national": len(pooled["provinces"]) != 1, "outcome_year": design.get("outcome_year"),
+                "exposure_year": pooled["exposure_year"]}
     n_obs = design.get("n_obs") or ((meta or {}).get("data") or {}).get("n_obs") or len(codes) or None
     return {"n_obs": None if n_obs is None else int(n_obs), "provinces": names,
             "national": len(names) != 1, "outcome_year": design.get("outcome_year"),
@@ -254,15 +260,24 @@ def main_models(meta: dict | None) -> set[str]:
 def power_summary(meta: dict | None) -> dict | None:
     """The minimum detectable effect (pp per ``per_points``) of the main model next to the
     literature range, and whether the design could detect an effect of that size."""
+    from ..results_contract import Headline, Power
+
     meta = meta or {}
-    power = ((meta.get("power") or {}).get("adjusted") or {})
-    mde = power.get("mde_pp", ((meta.get("headline") or {}).get("adjusted") or {}).get("mde_pp"))
+    record = Power.read(meta)
+    design = record.adjusted if record is not None else None
+    head = Headline.read(meta)
+    mde = (design.mde_pp if design is not None else
+           head.adjusted.mde_pp if head is not None and head.adjusted is not None else None)
     expected = C.expected_effect(meta)
     if mde is None or expected is None:
         return None
     largest = max(abs(expected["lower_pp"]), abs(expected["upper_pp"]))
-    return {"mde_pp": float(mde), "per_points": float(power.get("per_points", 10.0)),
-            "power": float(power.get("power", 0.8)), "alpha": float(power.get("alpha", 0.05)),
+
+    def given(name, default):
+        value = None if design is None else getattr(design, name)
+        return float(default if value is None else value)
+    return {"mde_pp": float(mde), "per_points": given("per_points", 10.0),
+            "power": given("power", 0.8), "alpha": given("alpha", 0.05),
             "lower_pp": expected["lower_pp"], "upper_pp": expected["upper_pp"],
             "detectable": float(mde) <= largest}
 

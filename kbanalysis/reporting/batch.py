@@ -311,7 +311,9 @@ def package_fingerprint() -> str:
 def job_fingerprint(job: ReportJob, template_hash: str, data_hash: str, code_hash: str) -> str:
     payload = json.dumps({"template": template_hash, "parameters": job.parameters,
                           "data": data_hash, "code": code_hash, "output": job.output,
-                          "nav": job.nav, "simulated": job.simulated},
+                          "nav": job.nav, "simulated": job.simulated,
+                          # the contact every page names (report --contact) is part of the page
+                          "contact": os.environ.get(config.REPORT_CONTACT_ENV, "").strip()},
                          sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()
 

@@ -199,7 +199,7 @@ def _label(prefix: str, key: str, lang: str) -> str:
     return T.t(prefix + key, lang) if prefix + key in T.STRINGS else key
 
 
-CODE_FIELDS = ("specification", "data_sha256", "main_model", "seed")
+CODE_FIELDS = ("specification", "data_sha256", "main_model")
 
 
 def _model_value(key: str, value, lang: str) -> str:

@@ -577,11 +577,31 @@ def model_scope(meta: dict | None, predictions: pd.DataFrame | None, cross: pd.D
     if predictions is None or predictions.empty:
         return None
     design = (meta or {}).get("design") or {}
+    pooled = pooled_scope(design)
+    if pooled is not None:
+        return {"n": pooled["n"], "provinces": pooled["provinces"], "province_names": pooled["province_names"],
+                "outcome_year": design.get("outcome_year"), "exposure_year": pooled["exposure_year"]}
     members = cross.loc[cross["bps_code"].isin(predictions["bps_code"]), ["province_bps", "province_name"]]
     provinces = members.drop_duplicates().sort_values("province_bps", kind="mergesort")
     return {"n": int(predictions["bps_code"].nunique()),
             "provinces": list(provinces["province_bps"]), "province_names": list(provinces["province_name"]),
             "outcome_year": design.get("outcome_year"), "exposure_year": design.get("exposure_year")}
+
+
+def pooled_scope(design: dict) -> dict | None:
+    """A pooled model's scope (meta.json ``design.pooled``, regencies of several provinces or
+    exposure years): every regency in the data (one alone in its province included), every
+    province, and each province's KBPP year(s), e.g. "Jawa Tengah 2021; Nusa Tenggara Barat
+    2023" in place of the one exposure year; None for a one-province, one-year model."""
+    pooled = (design or {}).get("pooled")
+    if not pooled:
+        return None
+    scope = pooled.get("scope") or []
+    return {"n": int(pooled["regencies_in_data"]),
+            "provinces": [p["province_bps"] for p in scope],
+            "province_names": [p["province_name"] for p in scope],
+            "exposure_year": "; ".join(f"{p['province_name']} {', '.join(map(str, p['exposure_years']))}"
+                                       for p in scope)}
 
 
 def model_exclusion(analysis: pd.DataFrame, meta: dict | None, predictions: pd.DataFrame | None,
@@ -616,7 +636,8 @@ def relationship_summary(meta: dict | None, estimates: pd.DataFrame | None) -> d
     range and the minimum detectable effect, as ``fit`` wrote them; None without a model.
 
     Reads meta.json ``headline.adjusted`` (the main model, its interval from the bootstrap
-    when there is one); without it, the main model's per-10-points row of estimates.csv."""
+    when there is one), the one record of the headline; ``estimates`` is not read (kept for
+    the callers' signature)."""
     meta = meta or {}
     head = (meta.get("headline") or {}).get("adjusted")
     found = None
@@ -624,16 +645,6 @@ def relationship_summary(meta: dict | None, estimates: pd.DataFrame | None) -> d
         found = {"model": head.get("model"), "estimate": float(head["estimate"]),
                  "ci_low": float(head["ci_low"]), "ci_high": float(head["ci_high"]),
                  "mde": None if head.get("mde_pp") is None else float(head["mde_pp"])}
-    elif estimates is not None and meta.get("main_model"):
-        rows = estimates.loc[(estimates["model"] == meta["main_model"])
-                             & estimates["is_exposure"].astype(bool)
-                             & estimates["scale"].astype(str).eq(PER_10_POINTS)]
-        if len(rows):
-            row = rows.iloc[0]
-            power = ((meta.get("power") or {}).get("adjusted") or {}).get("mde_pp")
-            found = {"model": meta["main_model"], "estimate": float(row["estimate"]),
-                     "ci_low": float(row["ci_low"]), "ci_high": float(row["ci_high"]),
-                     "mde": None if power is None else float(power)}
     if found is None:
         return None
     expected = expected_effect(meta)

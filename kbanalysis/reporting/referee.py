@@ -9,11 +9,12 @@ English; numbers are rounded for display.
 """
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
 
-from ..results_contract import INFLUENCE_CSV, Headline
+from ..results_contract import INFLUENCE_CSV, Headline, Power
 from . import blocks as B
 from . import text as T
 
@@ -331,11 +332,11 @@ def province(meta: dict, lang: str) -> tuple:
 
 
 def power(meta: dict, lang: str) -> tuple:
-    info = meta.get("power") or {}
-    curve, needed = info.get("curve"), info.get("regencies_needed") or {}
-    if not curve or "0.2" not in needed:
+    info = Power.read(meta)
+    if info is None or not info.curve or "0.2" not in (info.regencies_needed or {}):
         return ()
-    frame = pd.DataFrame(curve)
+    frame = pd.DataFrame(list(info.curve))
+    needed = {k: asdict(v) for k, v in info.regencies_needed.items()}
     largest = needed.get("literature_largest", {})
     return (B.heading(t("h_power", lang), level=3),
             B.figure_caption(t("power_caption", lang)),

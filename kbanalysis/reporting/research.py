@@ -28,7 +28,6 @@ from ..models import (
     DEFAULT_EXPOSURE,
     DEFAULT_OUTCOME,
     SpecificationError,
-    fit_suite,
 )
 from .params import ParameterError, check_injected, check_province
 
@@ -213,6 +212,8 @@ def model_request(*, outcome=DEFAULT_OUTCOME, outcome_year=None, exposure=DEFAUL
     if cluster not in ("auto", "province", "regency"):
         check_column(table, cluster, "cluster")
     table, provinces = province_subset(table, province)
+    if data == SYNTHETIC and lag is None and exposure_year is None:
+        lag = int(table.attrs.get("lag", 0))  # the world's own lag, passed explicitly
     if lag is not None:
         from ..models.timing import outcome_year as resolve_outcome_year
         try:
@@ -255,10 +256,14 @@ def as_parameters(message: str) -> str:
 def fit(request: ModelRequest):
     """Fit the suite of ``request``; a specification the data cannot support is a
     ParameterError with the suite's one-line reason."""
+    from ..api import FitError
+    from ..api import fit as fit_api  # the one entry point of the CLI, notebooks and Python
+
+    arguments = dict(request.arguments)
+    draws = arguments.pop("bootstrap_draws", 9999)
     try:
-        return fit_suite(request.table, **request.arguments, tidy=request.tidy)
-    except SpecificationError as error:
+        return fit_api(request.table, draws=draws, **arguments, tidy=request.tidy).suite
+    except FitError as error:
         subset = f" (provinces {', '.join(request.provinces)})" if request.provinces else ""
         raise ParameterError(f"cannot fit this specification on the {request.data} "
-                             f"data{subset}: {as_parameters(str(error).splitlines()[0])}"
-                             ) from None
+                             f"data{subset}: {as_parameters(error.cli_message)}") from None

@@ -453,7 +453,7 @@ def kbpp_template_offer(ctx: ReportContext, province: str, lang: str, level: str
 
 
 # Who produced the reports and receives the filled templates (`kbanalysis report --contact`).
-CONTACT_ENV = "KBANALYSIS_REPORT_CONTACT"
+CONTACT_ENV = config.REPORT_CONTACT_ENV
 
 
 def report_contact(lang: str) -> str:
@@ -687,8 +687,9 @@ def _model_comparison(ctx: ReportContext, lang: str) -> tuple:
                                     band_label=T.t("expected_band", lang),
                                     xlabel=(T.t("nat_forest_axis", lang) if per_10 else unit) + _model_tag(ctx, lang),
                                     names=names, main=is_main)
-    parts = [head, model_scope(ctx, lang), B.figure_caption(T.t("model_comparison_caption", lang, unit=unit)),
-             table, figure]
+    parts = [head, model_scope(ctx, lang), model_summary(ctx, lang),
+             B.heading(T.t("nat_h_model_details", lang), level=3),
+             B.figure_caption(T.t("model_comparison_caption", lang, unit=unit)), table, figure]
     power = power_sentence(ctx, lang)  # the MDE beside the literature range
     if band and power is None:
         parts.append(B.paragraph(T.t("expected_sentence", lang, low=T.signed(band[0], lang, 3),
@@ -696,8 +697,31 @@ def _model_comparison(ctx: ReportContext, lang: str) -> tuple:
     parts.append(power)
     parts.append(_download(comparison[["model", "name", "term", "estimate", "ci_low", "ci_high", "p_value",
                                        "n_obs"]], "model-comparison.csv", "nat_download_models", lang))
-    parts.append(B.figure_caption(T.t("nat_model_ids", lang, ids=", ".join(comparison["model"]))))
+    ids = ", ".join(comparison["model"])  # identifiers of the results files: code, not words
+    before, after = T.t("nat_model_ids", lang, ids="\x00").split("\x00")
+    parts.append(B.Block(f'<p class="caption">{B.esc(before)}<code>{B.esc(ids)}</code>{B.esc(after)}</p>',
+                         T.t("nat_model_ids", lang, ids=ids)))
     return tuple(p for p in parts if p is not None)
+
+
+def model_summary(ctx: ReportContext, lang: str) -> B.Block | None:
+    """The main estimate in plain words, before any table of estimators: the change in
+    stunting that goes with 10 more points of KBPP coverage, its range, what the literature
+    expects and whether these data could see an effect of that size."""
+    found = C.relationship_summary(getattr(ctx, "meta", None), getattr(ctx, "estimates", None))
+    if found is None:
+        return None
+    includes_zero = found["ci_low"] <= 0 <= found["ci_high"]
+    sentence = T.t("nat_summary", lang, estimate=T.signed(found["estimate"], lang, 2),
+                   low=T.signed(found["ci_low"], lang, 2), high=T.signed(found["ci_high"], lang, 2),
+                   verdict=T.t("nat_summary_zero" if includes_zero else "nat_summary_not_zero", lang))
+    if found["expected_low"] is not None:
+        sentence += " " + T.t("nat_summary_literature", lang, low=T.signed(found["expected_low"], lang, 2),
+                              high=T.signed(found["expected_high"], lang, 2))
+    if found["detectable"] is not None:
+        sentence += " " + T.t("nat_summary_detect_yes" if found["detectable"] else "nat_summary_detect_no",
+                              lang, mde=T.number(found["mde"], lang, 2))
+    return B.paragraph(sentence, css="key-figure")
 
 
 def expected_range(ctx: ReportContext, lang: str) -> tuple:
@@ -710,6 +734,7 @@ def expected_range(ctx: ReportContext, lang: str) -> tuple:
     scenarios = expected["scenarios"]
     if scenarios.empty:
         return (head, B.paragraph(sentence))
+    scenarios = scenarios.assign(source=[literature_words(v, lang) for v in scenarios["source"]])
     table = B.table(scenarios, {"source": T.t("col_source", lang), "relative_risk": "RR",
                                 "share_otherwise_short": T.t("col_share_short", lang),
                                 "expected_pp": T.t("col_expected_pp", lang)},
@@ -744,20 +769,29 @@ def national_provinces(ctx: ReportContext, lang: str) -> B.Block:
     labels = {"province_bps": T.t("col_code", lang), "province_name": T.t("col_province", lang),
               "official": T.t("nat_col_official", lang, year=year or "–"),
               "regency_mean": T.t("nat_col_regency_mean", lang), "used": T.t("nat_col_n_used", lang),
-              "kbpp_text": T.t("col_kbpp", lang) + tag, "deliveries": T.t("col_deliveries", lang) + tag}
+              "kbpp_text": T.t("col_kbpp", lang) + tag, "deliveries": T.t("col_deliveries", lang) + tag,
+              "births_estimate": T.t("plan_col_estimate", lang),
+              "per_10_year": T.t("plan_col_per_10_year", lang)}
     if table["deliveries"].isna().all():  # no province has counts: no empty column
         labels.pop("deliveries")
-    return B.join(B.heading(T.t("h_provinces", lang)), B.table(
+    whole = lambda v: "–" if v is None or v != v else T.integer(v, lang)  # noqa: E731
+    # the nation's planning numbers: the sum of the province rows printed in the table
+    births, per_10 = (pd.to_numeric(table[c], errors="coerce") for c in ("births_estimate", "per_10_year"))
+    plan = (B.paragraph(T.t("nat_plan", lang, estimate=whole(births.sum()), month=whole(C.round_half_up(births.sum() / 12)),
+                                per_year=whole(per_10.sum()), per_month=whole(C.round_half_up(per_10.sum() / 12))))
+            if births.notna().any() else None)
+    return B.join(B.heading(T.t("h_provinces", lang)), plan, B.table(
         shown, labels,
         {"official": lambda v: na if v is None or v != v else _pct(v, lang),
          "regency_mean": lambda v: _pct(v, lang),
-         "deliveries": lambda v: T.integer(v, lang)}),
+         "deliveries": lambda v: T.integer(v, lang), "births_estimate": whole, "per_10_year": whole}),
         B.figure_caption(T.t("nat_provinces_caption", lang)),
+        B.figure_caption(T.t("plan_method", lang)) if plan else None,
         B.figure_caption(T.t("prov_source_official", lang)),
         B.caveat(T.t("nat_papua_codes", lang)),
         _download(table, f"provinces-{year or 'official'}.csv", "nat_download_provinces", lang,
                   {"official": 1, "regency_mean": 2, "kbpp": 2, "deliveries": 0,
-                   "kbpp_published": 1}))
+                   "kbpp_published": 1, "births_estimate": 0, "per_10_year": 0}))
 
 
 def _indicator_label(column: str, lang: str) -> str:
@@ -1220,7 +1254,9 @@ def national_research_sensitivity(ctx: ReportContext, lang: str) -> tuple:
         return (head, B.paragraph(T.t("nat_sensitivity_missing", lang)))
     shown = table.assign(ci=[_interval(a, b, lang, 2) for a, b in zip(table["ci_low"], table["ci_high"])],
                          group=[T.t(f"nat_group_{g}", lang) if f"nat_group_{g}" in T.STRINGS else g
-                                for g in table["group"]])
+                                for g in table["group"]],
+                         description=[variant_words(v, d, lang)
+                                      for v, d in zip(table["variant"], table["description"])])
     return (head, B.figure_caption(T.t("nat_sensitivity_caption", lang)),
             B.table(shown, {"group": T.t("nat_col_group", lang), "description": T.t("nat_col_variant", lang),
                             "estimate": T.t("col_estimate", lang), "ci": T.t("col_ci", lang),
@@ -1228,6 +1264,46 @@ def national_research_sensitivity(ctx: ReportContext, lang: str) -> tuple:
                     {"estimate": lambda v: T.signed(float(v), lang, 2), "p_value": lambda v: T.p_value(v, lang),
                      "n_obs": lambda v: T.integer(v, lang)}),
             _download(table, "sensitivity-grid.csv", "nat_download_sensitivity", lang))
+
+
+def variant_words(variant: str, description: str, lang: str) -> str:
+    """A sensitivity variant in the page's language, from its id (``kbanalysis fit`` writes the
+    descriptions in English); an id of an unknown shape keeps ``fit``'s description."""
+    if lang == "en":
+        return description
+    from ..indicators import INDICATORS
+    columns = sorted(INDICATORS, key=len, reverse=True)  # "poverty_pct" before "pct"-like prefixes
+
+    def column_and_rest(text: str):
+        found = next((c for c in columns if text == c or text.startswith(c + "_")), None)
+        return (found, text[len(found) + 1:]) if found else (None, text)
+
+    fixed = {"main": "variant_main", "drop_flagged": "variant_drop_flagged", "weights_none": "variant_weights_none",
+             "covariates_none": "variant_covariates_none", "covariates_add_urban_kota": "variant_add_urban",
+             "timing_pre_exposure_add_urban_kota": "variant_timing_urban"}
+    if variant in fixed:
+        return T.t(fixed[variant], lang)
+    if variant == "timing_pre_exposure_only":
+        year = re.search(r"\b(\d{4})\b", description or "")
+        return T.t("variant_timing", lang, year=year.group(1) if year else "–")
+    for prefix, key in (("drop_flag_", "variant_drop_flag"), ("weights_", "variant_weights"),
+                        ("covariates_without_", "variant_without"), ("covariates_add_", "variant_add")):
+        if variant.startswith(prefix):
+            column, rest = column_and_rest(variant[len(prefix):])
+            if column is None or (rest and key != "variant_drop_flag"):
+                break
+            return T.t(key, lang, label=_indicator_label(column, lang), flag=T.flag_label(rest, lang))
+    return description
+
+
+def literature_words(source: str, lang: str) -> str:
+    """A literature row's label ("Fink et al. 2014, interval 12-23 months (RR 1.06)") in the
+    page's language: authors, years and ratios stay, the words around them are translated."""
+    if lang == "en":
+        return source
+    for english, key in ((r"\binterval\b", "lit_interval"), (r"\bmonths\b", "lit_months")):
+        source = re.sub(english, T.t(key, lang), source)
+    return source
 
 
 def national_research_evalue(ctx: ReportContext, lang: str) -> tuple:

@@ -875,6 +875,14 @@ STRINGS: dict[str, dict[str, str]] = {
                           "en": "{prefix}xx: formerly {old} province, code {prefix}"},
     "nat_h_headline": {"id": "Angka nasional", "en": "The national figure"},
     "nat_legend": {"id": "Indonesia (laporan SSGI/SKI)", "en": "Indonesia (SSGI/SKI reports)"},
+    "nat_plan": {
+        "id": "Indonesia: sekitar {estimate} persalinan per tahun (≈ {month} per bulan; jumlah baris provinsi "
+              "di bawah). Setiap kenaikan 10 poin cakupan KBPP secara nasional berarti sekitar {per_year} "
+              "peserta KBPP lagi per tahun (≈ {per_month} per bulan).",
+        "en": "Indonesia: about {estimate} deliveries a year (≈ {month} a month; the sum of the province rows "
+              "below). Each 10-point rise in KBPP coverage nationwide means about {per_year} more KBPP "
+              "acceptors a year (≈ {per_month} a month).",
+    },
     "nat_h_trend": {"id": "Tren nasional {first}–{last}", "en": "National trend {first}–{last}"},
     "nat_trend_points": {"id": "Angka resmi nasional: {points}. Sumber: laporan SSGI/SKI (Kemenkes).",
                          "en": "Official national figures: {points}. Source: SSGI/SKI reports (Ministry of Health)."},
@@ -911,7 +919,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "nat_download_provinces": {"id": "Unduh tabel provinsi (CSV)", "en": "Download the province table (CSV)"},
     "nat_download_models": {"id": "Unduh perbandingan model (CSV)", "en": "Download the model comparison (CSV)"},
     "nat_main_marker": {"id": "(model utama)", "en": "(main model)"},
-    "nat_model_ids": {"id": "Kode model di estimates.csv dan di berkas CSV, sesuai urutan tabel: {ids}.",
+    "nat_model_ids": {"id": "Kode model di berkas hasil model dan di berkas CSV, sesuai urutan tabel: {ids}.",
                       "en": "Model ids in estimates.csv and in the CSV file, in the order of the table: {ids}."},
     "nat_scope_national": {
         "id": "Cakupan model: nasional, {n} kabupaten/kota di {n_prov} provinsi (stunting {outcome_year}, "
@@ -925,8 +933,33 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Scope of the model: only the {n} regencies of {province} (stunting {outcome_year}, KBPP "
               "coverage {exposure_year}), the only ones with a KBPP figure; this is not a national estimate.",
     },
+    # the plain-language summary before the table of estimators (sections.model_summary)
+    "nat_summary": {
+        "id": "Ringkasan: di kabupaten/kota yang dianalisis, cakupan KBPP 10 poin lebih tinggi sejalan dengan "
+              "prevalensi stunting {estimate} poin (rentang 95 %: {low} sampai {high}); {verdict}",
+        "en": "In short: across the regencies analysed, 10 more points of KBPP coverage go with {estimate} "
+              "points of stunting prevalence (95 % range {low} to {high}); {verdict}",
+    },
+    "nat_summary_zero": {"id": "rentang ini memuat nol, jadi data tidak menunjukkan hubungan yang jelas.",
+                         "en": "the range includes zero, so the data show no clear relationship."},
+    "nat_summary_not_zero": {"id": "rentang ini tidak memuat nol; tetap hubungan antarwilayah, bukan dampak "
+                                   "pada anak.",
+                             "en": "the range excludes zero; still an association between regencies, not an "
+                                   "effect on children."},
+    "nat_summary_literature": {"id": "Literatur jarak kelahiran memperkirakan {low} sampai {high} poin.",
+                               "en": "The birth-spacing literature expects {low} to {high} points."},
+    "nat_summary_detect_no": {
+        "id": "Data ini hanya dapat melihat efek sebesar {mde} poin atau lebih, jadi efek sebesar perkiraan "
+              "literatur tidak mungkin terlihat di sini.",
+        "en": "These data can only see an effect of {mde} points or more, so an effect the size the literature "
+              "expects cannot show here.",
+    },
+    "nat_summary_detect_yes": {"id": "Data ini dapat melihat efek sebesar {mde} poin atau lebih.",
+                               "en": "These data can see an effect of {mde} points or more."},
+    "nat_h_model_details": {"id": "Rincian untuk peneliti: setiap metode perhitungan",
+                            "en": "Details for researchers: each estimation method"},
     "nat_mde": {
-        "id": "Efek terkecil yang dapat dideteksi model utama (kuasa {power} %, α = {alpha}): {mde} poin "
+        "id": "Efek terkecil yang dapat dideteksi model utama (kuasa {power} %, taraf uji {alpha}): {mde} poin "
               "stunting per kenaikan 10 poin cakupan KBPP. Rentang literatur: {low} sampai {high} poin.",
         "en": "Smallest effect the main model can detect ({power} % power, α = {alpha}): {mde} points of "
               "stunting per 10-point rise in KBPP coverage. Literature range: {low} to {high} points.",
@@ -1009,9 +1042,29 @@ STRINGS: dict[str, dict[str, str]] = {
     "nat_h_sensitivity": {"id": "Grid sensitivitas (model utama dihitung ulang)",
                           "en": "Sensitivity grid (main model refitted)"},
     "nat_sensitivity_caption": {
-        "id": "Efek per kenaikan 10 poin cakupan KBPP pada tiap varian; deskripsi varian dari `kbanalysis fit` (bahasa Inggris).",
+        "id": "Efek per kenaikan 10 poin cakupan KBPP pada tiap varian model utama yang dihitung ulang.",
         "en": "Effect per 10-point rise in KBPP coverage in each variant, as described by `kbanalysis fit`.",
     },
+    # sensitivity variants in words (sections.variant_words) and literature rows
+    "variant_main": {"id": "spesifikasi utama", "en": "the main specification"},
+    "variant_drop_flagged": {"id": "tanpa baris yang punya catatan mutu pada variabel model",
+                             "en": "without rows with any flag on a model variable"},
+    "variant_drop_flag": {"id": "tanpa baris dengan catatan \"{flag}\" pada {label}",
+                          "en": "without rows where {label} is flagged \"{flag}\""},
+    "variant_weights_none": {"id": "tanpa bobot (OLS)", "en": "weights: none (OLS)"},
+    "variant_weights": {"id": "bobot: {label}", "en": "weights: {label}"},
+    "variant_covariates_none": {"id": "tanpa variabel kontrol", "en": "no covariates"},
+    "variant_without": {"id": "tanpa {label}", "en": "without {label}"},
+    "variant_add": {"id": "ditambah {label}", "en": "adding {label}"},
+    "variant_add_urban": {"id": "ditambah penanda perkotaan (kota vs kabupaten)",
+                          "en": "adding the urban indicator (kota vs kabupaten)"},
+    "variant_timing": {"id": "tanpa variabel kontrol yang diukur setelah tahun paparan {year}",
+                       "en": "without covariates measured after the exposure year {year}"},
+    "variant_timing_urban": {"id": "tanpa variabel kontrol setelah paparan, ditambah penanda perkotaan",
+                             "en": "without post-exposure covariates, with the urban indicator"},
+    "lit_interval": {"id": "jarak kelahiran", "en": "interval"},
+    "lit_months": {"id": "bulan", "en": "months"},
+    "nat_group_timing": {"id": "waktu pengukuran", "en": "timing"},
     "nat_group_main": {"id": "utama", "en": "main"},
     "nat_group_data": {"id": "data", "en": "data"},
     "nat_group_weights": {"id": "bobot", "en": "weights"},

@@ -203,7 +203,6 @@ def model_request(built: OfficeBuild | None, files: OfficeFiles) -> ModelRequest
         return None
 
     from ..models import Spec, SpecificationError, prepare
-    from ..workspace import fallback_exposure_year
 
     table = built.analysis.loc[built.analysis["province_bps"].astype(str)
                                .isin(built.provinces)].copy()
@@ -218,16 +217,12 @@ def model_request(built: OfficeBuild | None, files: OfficeFiles) -> ModelRequest
     try:
         prepare(table, Spec(**spec))
     except SpecificationError:
-        # Too few regencies of the office's own year: the rule `make run KBPP=...` follows
-        # (kbanalysis fit --fallback), on the whole table, said in the data line.
-        found = fallback_exposure_year(built.analysis, **spec)
-        if found is not None:
-            arguments.update(outcome_year=found.outcome_year, exposure_year=found.year)
-            source += (f"; KBPP {found.default_year} exists for {found.default_rows} "
-                       f"regency(ies) with the outcome, too few for a regression, so the "
-                       f"model uses KBPP {found.year} ({', '.join(found.provinces)}) as make "
-                       f"run KBPP=... does; your figures are in the table above")
-            return ModelRequest(table=built.analysis, arguments=arguments, data=REAL,
-                                provinces=[], source=source)
+        # Too few regencies in the office's own provinces: every regency with real KBPP is
+        # pooled, each with its own year and province effects, as make run KBPP=... does.
+        source += ("; your provinces alone have too few regencies for a regression, so the "
+                   "model pools every regency with real KBPP (each its own year, province "
+                   "fixed effects), as make run KBPP=... does")
+        return ModelRequest(table=built.analysis, arguments=arguments, data=REAL,
+                            provinces=[], source=source)
     return ModelRequest(table=table, arguments=arguments, data=REAL,
                         provinces=built.provinces, source=source)

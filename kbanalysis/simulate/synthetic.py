@@ -274,6 +274,16 @@ def true_effect(table: pd.DataFrame) -> float:
                        "synthetic_table (or its attrs were lost)") from None
 
 
+def drawn_years(table: pd.DataFrame) -> dict:
+    """The outcome and exposure years a synthetic table was drawn with (its latest year and
+    that year minus its lag): the settings a caller passes to the models explicitly, which
+    do not guess them from the table."""
+    outcome = table.attrs.get("outcome", "stunting_survey_pct")
+    years = table.loc[pd.to_numeric(table[outcome], errors="coerce").notna(), "year"]
+    latest = int(years.max())
+    return {"outcome_year": latest, "exposure_year": latest - int(table.attrs.get("lag", 0))}
+
+
 def is_synthetic(table: pd.DataFrame) -> bool:
     """True for a frame from :func:`synthetic_table`, even after its attrs were lost."""
     if table.attrs.get("simulated"):

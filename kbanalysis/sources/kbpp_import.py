@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import csv
 import importlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -300,7 +301,7 @@ EXPECTED = {reason: msg(f"kbpp.expected.{reason}") for reason in (
     # registers (issue 15): a future date, a method that is no one countable method, a delivery
     # entered twice
     "date_in_future", "method_group", "method_not_modern", "method_ambiguous",
-    "duplicate_delivery", "garbled_identifier")}
+    "duplicate_delivery", "garbled_identifier", "unit_mismatch", "excel_serial_date")}
 
 
 def check_kbpp_file(path, **hints) -> list[InputError]:
@@ -629,6 +630,9 @@ def counts_in(unit: str) -> bool:
 
     text = unit.strip().upper()
     if "%" in text or "PERSEN" in text or "PERCENT" in text:
+        return False
+    # A scaled unit ("RIBU JIWA", "JUTA", "x1000"): the value is not a count of persons.
+    if re.search(r"RIBU|JUTA|THOUSAND|MILLION|\b1\.?000\b|\bX\s*1", text):
         return False
     return "count" in SATUAN_UNITS.get(text, {"count"})
 

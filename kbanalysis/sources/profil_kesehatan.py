@@ -80,6 +80,10 @@ _LEVEL_LABEL = re.compile(r"^\s*(KABUPATEN|KAB\.?)(\s*/\s*KOTA)?\s*$", re.IGNORE
 # name: Sumbersari and Sumberjambe are puskesmas.
 _FOOTNOTE = re.compile(r"^\s*(SUMBER\s*(:|DATA\b|$)|KETERANGAN\b|KET\s*[:.]|CATATAN\b|"
                        r"NOTE\b|NB\b|\*)", re.IGNORECASE)
+# A row of a district table that gives the province's or the nation's figure, a target or an
+# average (never a puskesmas name).
+_REFERENCE_ROW = re.compile(r"\b(PROVINSI|PROV|NASIONAL|TARGET|SPM|RATA\s*-?\s*RATA|RERATA)\b",
+                            re.IGNORECASE)
 # Targets, projections and estimates are never deliveries, whatever else the header says.
 _NOT_DELIVERIES = re.compile(r"\b(SASARAN|TARGET|PROYEKSI|ESTIMASI|PERKIRAAN)\b")
 OTHER_SPREADSHEETS = (".xls", ".ods", ".xlsb", ".fods")  # saved by Excel 97-2003 or Calc
@@ -130,8 +134,10 @@ def _open_workbook(path: Path, data_only: bool):
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
     except Exception:  # openpyxl raises many types for a damaged file
+        # A zero-byte workbook (a failed download or copy) is empty, not damaged.
+        empty = Path(path).stat().st_size == 0
         raise InputError(path, expected=msg("pk.readable_xlsx"),
-                         got=msg("got.damaged_xlsx")) from None
+                         got=msg("got.empty_file" if empty else "got.damaged_xlsx")) from None
 
 
 def _workbook_grids(path: Path, sheet: str | None = None,
@@ -458,13 +464,18 @@ def title_province(title: list[str], resolver: Resolver) -> str | None:
     return None
 
 
-_NAME_END = r"(?=\s+TAHUN\b|\s+PROVINSI\b|\s*[,(]|$)"
+_NAME_END = r"(?=\s+TAHUN\b|\s+PROVINSI\b|\s+\d{4}\b|\s*[,(]|$)"
+# The two types a title may write together, and what joins them: "KAB/KOTA", "KOTA\\KAB.",
+# "KABUPATEN-KOTA", "KABUPATEN & KOTA", "KABUPATEN/KOTAMADYA".
+_TYPE = r"(?:KABUPATEN|KAB\.?|KOTAMADYA|KODYA|KOTA)"
+_PAIR = r"\s*(?:[/\\&-]|\bDAN\b|\bATAU\b)\s*"
 # "KABUPATEN GARUT", "KAB. GARUT", "KOTA BANDUNG"; not the "KOTA X" of "KAB/KOTA X".
-_TYPED_REGENCY = re.compile(r"(?<![/\\])(?<![/\\]\s)\b(KABUPATEN|KAB\.?|KOTA)\s+(?![/\\])"
+_TYPED_REGENCY = re.compile(r"(?<![/\\&-])(?<![/\\&-]\s)(?<!\bDAN\s)(?<!\bATAU\s)"
+                            r"\b(KABUPATEN|KAB\.?|KOTA)\s+(?![/\\&-]|DAN\b|ATAU\b)"
                             r"([A-Z][A-Z .'-]*?)" + _NAME_END)
 # "KABUPATEN/KOTA KEDIRI", "KAB/KOTA BLITAR", "KOTA/KABUPATEN X": a name without its type.
-_UNTYPED_REGENCY = re.compile(r"\b(?:KABUPATEN|KAB\.?|KOTA)\s*[/\\]\s*(?:KABUPATEN|KAB\.?|KOTA)"
-                              r"\.?\s*[\s:]\s*([A-Z][A-Z .'-]*?)" + _NAME_END)
+_UNTYPED_REGENCY = re.compile(r"\b" + _TYPE + _PAIR + _TYPE
+                              + r"\.?\s*[\s:]\s*([A-Z][A-Z .'-]*?)" + _NAME_END)
 _TITLE_CODE = re.compile(r"\bKODE\b(?P<what>[^0-9]*?)\b(?P<code>\d{2}\.?\d{2})\b")
 
 
@@ -665,7 +676,9 @@ def _data_rows(grid, layout, style, ledger, source_id, path, resolver=None, prov
     table = TableRows([], [], [])
     rows, kecamatan = table.rows, None
     group_start = 0  # rows[group_start:] is the current kecamatan group
+    since = 0  # rows[since:] are the rows after the last subtotal
     subtotals: list[ProfilRow] = []
+    heads: set[int] = set()  # lines of kept rows that name only a kecamatan
 
     def aside(row, detail):  # a total kept out of the data: a finding, not a fault
         ledger.add(source_id, path, row.line, name_label, "aggregate_row", detail,
@@ -687,14 +700,24 @@ def _data_rows(grid, layout, style, ledger, source_id, path, resolver=None, prov
         has_values = any(cell(r) is not None and (r in COUNT_ROLES or
                                                   not isinstance(cell(r), Unsaved))
                          for r in value_roles)
+        if (kind is None and layout.level == "district" and not names.get("puskesmas")
+                and any(_REFERENCE_ROW.search(t) for t in labels)):
+            # "ANGKA PROVINSI", "RATA-RATA NASIONAL", "TARGET SPM" where no puskesmas is
+            # named (an "RS PROVINSI" row names its facility): a figure beside the table,
+            # neither a puskesmas nor a sum of them.
+            ledger.add(source_id, path, line, name_label, "aggregate_row",
+                       msg("pk.reference_row"), labels[0])
+            continue
         if kind == "total":
             total = _parse(line, labels[0], cells, cols, value_roles, style)
             # "JUMLAH KECAMATAN X", or a JUMLAH equal to the rows since the last subtotal
             # but not to all rows, closes a group: it is a subtotal.
             counts, group = _counts(total), rows[group_start:]
             if _GROUP_WORDS.search(labels[0]) or (
-                    counts is not None and 0 < group_start and group
-                    and counts == _sum_counts(group, at_least=1) != _sum_counts(rows)):
+                    counts is not None and any(
+                        0 < start and rows[start:]
+                        and counts == _sum_counts(rows[start:], at_least=1)
+                        != _sum_counts(rows) for start in (group_start, since))):
                 kind = "subtotal"
             else:
                 table.totals.append(total)
@@ -702,10 +725,17 @@ def _data_rows(grid, layout, style, ledger, source_id, path, resolver=None, prov
                 continue
         if kind == "subtotal":
             total = _parse(line, labels[0], cells, cols, value_roles, style)
-            _check_total(total, rows[group_start:], layout, ledger, source_id, path)
+            # Its parts: the kecamatan group, or every row since the last subtotal when
+            # those are what it adds up (a subtotal over puskesmas of several names).
+            parts = rows[group_start:]
+            counts = _counts(total)
+            if (counts is not None and counts != _sum_counts(parts, at_least=1)
+                    and counts == _sum_counts(rows[since:], at_least=1)):
+                parts = rows[since:]
+            _check_total(total, parts, layout, ledger, source_id, path)
             aside(total, msg("pk.subtotal_row"))
             subtotals.append(total)
-            group_start = len(rows)
+            group_start = since = len(rows)
             continue
         if not has_values:
             # A note, or (before the total) a named row with no numbers at all: a region or
@@ -754,17 +784,41 @@ def _data_rows(grid, layout, style, ledger, source_id, path, resolver=None, prov
             if counts == _sum_counts(group, at_least=1 if group is closed else 2):
                 aside(row, msg("pk.sum_row", first=group[0].line, last=group[-1].line))
                 subtotals.append(row)
-                group_start = len(rows)
+                group_start = since = len(rows)
                 if new_group:  # the kecamatan line closed its group; the name is not a start
                     kecamatan = None
                 continue
-            if counts == _sum_counts(rows) or counts == _sum_counts(subtotals):
+            # With kecamatan lines above their puskesmas (``heads``, told apart at the end),
+            # the total is the sum of the puskesmas alone, or of those lines.
+            parts = [r for r in rows if r.line not in heads]
+            if counts in (_sum_counts(rows), _sum_counts(subtotals), _sum_counts(parts),
+                          _sum_counts([r for r in rows if r.line in heads])):
                 aside(row, msg("pk.sum_row", first=rows[0].line, last=rows[-1].line))
                 continue
         if new_group:
             group_start = len(rows)
+        if "puskesmas" in cols and not names.get("puskesmas") and names.get("kecamatan"):
+            heads.add(line)  # a kecamatan's own line kept so far: it may head its group
         rows.append(row)
+    _drop_heading_sums(rows, heads, aside)
     return table
+
+
+def _drop_heading_sums(rows, heads, aside) -> None:
+    """A kecamatan's own line written ABOVE its puskesmas (``KEC. TAROGONG`` then its
+    puskesmas) is their sum: every count equal to the sum of the rows up to the next such
+    line. It is kept out of the data like a subtotal below its group."""
+    at = [i for i, r in enumerate(rows) if r.line in heads]
+    drop = []
+    for n, i in enumerate(at):
+        parts = rows[i + 1:at[n + 1] if n + 1 < len(at) else len(rows)]
+        counts = _counts(rows[i])
+        if (parts and counts is not None and counts[0] > 0
+                and counts == _sum_counts(parts, at_least=1)):
+            aside(rows[i], msg("pk.sum_row", first=parts[0].line, last=parts[-1].line))
+            drop.append(i)
+    for i in reversed(drop):
+        del rows[i]
 
 
 def _total_kind(labels, own, level, resolver, province) -> str | None:

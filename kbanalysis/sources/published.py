@@ -679,6 +679,15 @@ _TABLE_SEARCH = 10  # the header is within the first records
 _REGION_HEADER = re.compile(r"kabupaten|kabkota|kota|wilayah|daerah")
 _KBPP_WORDS = ("kbpp", "kbpascapersalinan", "kbpascasalin", "pascapersalinan")
 _TOTAL_LABELS = {"jumlah", "total", "jumlahprovinsi", "jumlahtotal", "provinsi"}
+# A label that begins with a total word ("JML", "TOTAL KAB/KOTA", "Rata-rata Provinsi") or
+# names the column itself ("KAB/KOTA") is a total of the table, never a regency.
+_TOTAL_START = re.compile(r"(?:jumlah|jml|total|subtotal|ratarata|rerata|provinsi)")
+_COLUMN_LABELS = {"kabkota", "kabupatenkota", "kabupaten", "kota"}
+
+
+def _is_total_label(name: str) -> bool:
+    squashed = _squash(name)
+    return bool(_TOTAL_START.match(squashed)) or squashed in _COLUMN_LABELS
 
 
 @dataclass
@@ -800,6 +809,8 @@ def read_coverage_table_parts(path, *, year: int | None = None, province=None,
     region_header, value_header = table.header[table.region], table.header[table.value]
     year_header = table.header[table.year] if table.year is not None else "tahun"
     records = []
+    valued = [line for line, fields in table.records
+              if len(fields) > table.value and fields[table.value].strip()]
     for line, fields in table.records:
         name = fields[table.region] if len(fields) > table.region else ""
         text = fields[table.value] if len(fields) > table.value else ""
@@ -807,7 +818,14 @@ def read_coverage_table_parts(path, *, year: int | None = None, province=None,
             # One text cell outside the region column ("Sumber: ..."): a note, not data.
             ledger.add(source_id, path, line, None, "note_row", "", " ".join(fields))
             continue
-        if _squash(name) in _TOTAL_LABELS or (prov and _is_province_line(resolver, name, prov)):
+        if not name.strip() and text.strip() and line != valued[-1]:
+            # A value without a name inside the table: its regency cannot be known.
+            ledger.add(source_id, path, line, region_header, "missing_value",
+                       msg("pub.table_unnamed"), text)
+            continue
+        if (not name.strip() and text.strip()) or _is_total_label(name) or (
+                prov and _is_province_line(resolver, name, prov)):
+            # The last value without a name is the table's total (its line has no label).
             ledger.add(source_id, path, line, None, "aggregate_row",
                        msg("pub.table_total", name=name), text)
             continue

@@ -158,6 +158,7 @@ _UTC_ZONES = {"utc", "etc/utc", "z", "+00:00", "gmt", "etc/gmt", "universal", "z
 _UTC_TIMESTAMP = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
                             r"\s*(?:Z|[+-]00(?::?00)?|UTC|GMT)", re.IGNORECASE)
 ZONE_HOURS = (7, 8, 9)  # WIB, WITA, WIT
+_EXCEL_SERIAL = re.compile(r"\d{5}(?:[.,]\d+)?")
 # Provinces on WITA (UTC+8); from Maluku (81) on, WIT (UTC+9); every other province, WIB.
 _WITA_PROVINCES = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
 
@@ -336,7 +337,10 @@ def _date_table(values, first: date, last: date, order: str = DAY_FIRST,
     joined to each record by its regency's zone; every other text has ``zone`` NA."""
     def judged(raw, found, zone):
         if found is None:
-            reason = "bad_date"
+            # A bare day number (44986) is Excel's serial of a date in a column not
+            # formatted as a date: refused, saying so, not guessed (1900 or 1904 system).
+            reason = "excel_serial_date" if _EXCEL_SERIAL.fullmatch(str(raw).strip()) \
+                else "bad_date"
         elif not first <= found <= last:
             reason = "date_out_of_range"
         elif today is not None and found > today:

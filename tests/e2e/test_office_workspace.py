@@ -4,8 +4,8 @@ The district template for Kabupaten Lombok Timur (5203) is written by ``kbanalys
 and filled with three puskesmas (a fourth is named but left empty: not reported). The
 command ``make run`` runs for it is taken from ``make -n`` and run as it is, with one report
 page (``OFFICE_ARGS="--only 5203"``) and few bootstrap draws. It must leave every committed
-table and result byte for byte as it was, fit on the published Jawa Tengah 2021 exposure
-while the office's own year cannot be fitted (and say so), and the office's page must show
+table and result byte for byte as it was, pool the office's regency (its own 2023) with the
+published Jawa Tengah 2021 exposure and say how the model changed, and the office's page must show
 the coverage its numbers give (computed here by hand) and name the file it came from.
 """
 from __future__ import annotations
@@ -90,8 +90,10 @@ def test_make_run_with_an_offices_file_builds_in_the_workspace_only(office_file,
     assert f"ruang kerja {workspace / 'processed'}" in out
     assert "data/processed/ dan results/ tidak diubah" in out
     assert "Perhatian: lotim_2023.xlsx: 1 baris tanpa angka" in out  # Puskesmas Sakra
-    assert ("Model: KBPP 2023 ada untuk 1 kabupaten/kota yang punya angka stunting 2024 "
-            "(regresi perlu minimal 10); model memakai KBPP 2021") in out
+    # Pooled, not replaced: one regency alone in NTB is in the data, absorbed by its effect.
+    assert ("model: 35 → 36 kabupaten/kota, 2 provinsi (Jawa Tengah KBPP 2021; Nusa Tenggara "
+            "Barat KBPP 2023)") in out
+    assert "1 kabupaten/kota sendirian di provinsinya" in out
     assert f"Selesai: buka {workspace / 'reports' / 'index.html'}" in out
 
     pages = list((workspace / "reports").glob("id/regency/5203-*.html"))
@@ -101,6 +103,7 @@ def test_make_run_with_an_offices_file_builds_in_the_workspace_only(office_file,
     assert (f"Cakupan KBPP 2023: {coverage} % dari 2.100 persalinan (1.130 peserta)") in text
     assert "Sumber: lotim_2023.xlsx" in text
     assert "Dibangun dari: data bawaan ditambah berkas kantor lotim_2023.xlsx." in text
+    assert "cakupan KBPP Jawa Tengah 2021; Nusa Tenggara Barat 2023" in text
     assert (workspace / "processed" / "analysis.csv").is_file()
     assert (workspace / "results" / "meta.json").is_file()
 
@@ -147,6 +150,6 @@ def test_the_your_data_notebook_builds_in_the_same_workspace_and_fits(office_fil
     notebook = nbformat.read(out, as_version=4)
     facts = next(c for c in notebook.cells if "facts" in c.metadata.get("tags", []))
     got = json.loads(facts.outputs[0]["data"]["text/plain"])
-    # one regency of 2023 cannot be fitted: the published 2021 exposure, said in the data line
+    # one regency of 2023 alone is too few: pooled with the published 2021 exposure, said so
     assert got["exposure_year"] == 2021
-    assert "KBPP 2023 exists for 1 regency(ies) with the outcome" in got["data"]
+    assert "the model pools every regency with real KBPP" in got["data"]

@@ -102,7 +102,7 @@ def test_check_names_the_broken_percent_cell_and_the_regency_above_its_deliverie
     # The row's regency is named after the row (issue 15).
     assert lines[0].startswith(f"{path}, row 6 (Kota Bandung), column 'Kondom % [E]': expected ")
     assert "0 to 100" in lines[0] and lines[0].endswith("got '14548'")
-    assert lines[1].startswith(f"{path}, row 7, column 'Jumlah [T]': expected ")
+    assert lines[1].startswith(f"{path}, row 7 (Kab. Bogor), column 'Jumlah [T]': expected ")
     assert "400 KBPP acceptors above 300 deliveries" in lines[1]
     assert lines[2] == f"2 problems: {path} (kbpp_profil_kesehatan; encoding cp1252, separator ';')"
 

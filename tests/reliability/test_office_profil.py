@@ -379,7 +379,8 @@ def test_a_count_formula_without_a_saved_value_says_open_and_save(tmp_path):
     book.save(path)  # openpyxl saves formulas without their values
     result = check(path)
     assert result.exit_code == 1
-    assert (f"{path}, baris 6, kolom 'Jumlah Ibu Bersalin [D]': seharusnya ada nilai (rumus tanpa "
+    assert (f"{path}, baris 6 (Kab. Garut), kolom 'Jumlah Ibu Bersalin [D]': seharusnya ada "
+            "nilai (rumus tanpa "
             "nilai tersimpan: buka dan simpan di Excel atau LibreOffice ('=60+40'))"
             ) in result.stdout
 

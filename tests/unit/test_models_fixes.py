@@ -33,7 +33,9 @@ def world():
 
 @pytest.fixture(scope="module")
 def results(world):
-    return fit_suite(world, bootstrap_draws=999, spatial_model="always", sensitivity=False)
+    return fit_suite(world, year=2024, bootstrap_draws=999, spatial_model="always",
+                     sensitivity=False,
+                     province_effects="no")
 
 
 def test_random_intercept_se_is_the_fixed_effect_block(results):
@@ -94,7 +96,9 @@ def test_province_fe_leaves_nested_effects_out_of_k(results, world):
 
 def test_province_fe_counts_the_dummies_under_hc3():
     world = synthetic_table(n_provinces=4, regencies_per_province=(9, 12), seed=8)
-    res = fit_suite(world, bootstrap_draws=999, sensitivity=False, spatial_model="never")
+    res = fit_suite(world, year=2024, bootstrap_draws=999, sensitivity=False,
+                    spatial_model="never",
+                    province_effects="no")
     assert res.data.hc3
     assert "province dummies counted in K" in res.model_info["province_fe"]["inference"]
 

@@ -57,7 +57,7 @@ def replications():
             table = synthetic_table(true_effect=TRUTH, seed=10_000 + rep,
                                     province_confounding=False)
             assert true_effect(table) == TRUTH
-            data = prepare(table, Spec())
+            data = prepare(table, Spec(year=2024, province_effects="no"))
             record_linear(data, TRUTH, rep, estimates, covered)
             ame = fit_fractional_logit(data.X, data.y, data.names, weights=data.weights,
                                        clusters=data.clusters).ame.terms().iloc[0]
@@ -88,7 +88,7 @@ def _other_estimators(seeds, confounding):
         for seed in seeds:
             table = synthetic_table(true_effect=TRUTH, seed=seed, province_sd=1.0,
                                     precision=400, province_confounding=confounding)
-            data = prepare(table, Spec())
+            data = prepare(table, Spec(year=2024, province_effects="no"))
             j = data.exposure_index
             out["pooled_ols"].append(fit_linear(data.X, data.y, data.names).params[j])
             dummies, names = _province_dummies(data)

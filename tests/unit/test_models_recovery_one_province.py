@@ -32,7 +32,7 @@ def replications():
                                     true_effect=TRUTH, seed=30_000 + rep,
                                     province_confounding=False)
             assert true_effect(table) == TRUTH
-            data = prepare(table, Spec())
+            data = prepare(table, Spec(year=2024))
             assert data.inference == "hc3" and data.n_obs == REGENCIES
             record_linear(data, TRUTH, rep, estimates, covered, vcov_type="HC3", suffix="_hc3")
     return ({k: np.array(v) for k, v in estimates.items()},

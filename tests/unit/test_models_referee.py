@@ -329,7 +329,7 @@ def test_written_results_carry_influence_and_regencies_needed(real, tmp_path):
 
 def test_synthetic_world_runs_the_referee_checks():
     table = synthetic_table(n_provinces=1, regencies_per_province=35, seed=3)
-    results = fit_suite(table, bootstrap_draws=999, sensitivity=False)
+    results = fit_suite(table, year=2024, bootstrap_draws=999, sensitivity=False)
     assert len(results.influence.table) == results.data.n_obs
     assert "precision_weighted" in results.models
     # The designs are flagged from the inputs the preparation found simulated (here all of

@@ -25,7 +25,7 @@ def world():
 
 @pytest.fixture(scope="module")
 def grid(world):
-    return sensitivity_grid(world, prepare(world, Spec()).spec).set_index("variant")
+    return sensitivity_grid(world, prepare(world, Spec(year=2024)).spec).set_index("variant")
 
 
 def test_leave_one_province_out_drops_each_province(world, grid):
@@ -61,7 +61,7 @@ def test_a_flag_on_every_row_is_not_applicable_listed_once_and_never_a_result(wo
 def test_a_weight_without_values_is_not_applicable():
     table = synthetic_table(n_provinces=12, regencies_per_province=(6, 8), seed=4)
     table["deliveries"] = float("nan")
-    grid = sensitivity_grid(table, prepare(table, Spec()).spec).set_index("variant")
+    grid = sensitivity_grid(table, prepare(table, Spec(year=2024)).spec).set_index("variant")
     assert grid.loc["weights_deliveries", "status"] == (
         f"not applicable: deliveries has no values in the {len(table)} rows the main model "
         f"uses")
@@ -111,7 +111,7 @@ def test_evalue_of_a_prevalence_difference():
 
 def test_a_variant_left_with_too_few_clusters_is_not_switched_to_hc3():
     table = synthetic_table(n_provinces=10, regencies_per_province=(6, 8), seed=12)
-    data = prepare(table, Spec())
+    data = prepare(table, Spec(year=2024, province_effects="no"))
     assert not data.hc3 and data.n_clusters == 10
     grid = sensitivity_grid(table, data.spec, data).set_index("variant")
     loo = grid.loc[grid["group"] == "leave_one_province_out"]

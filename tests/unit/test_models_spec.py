@@ -15,8 +15,9 @@ def table():
 
 
 def _fails(table, match, **spec):
+    # The synthetic world is drawn with exposure and outcome in 2024: said explicitly.
     with pytest.raises(SpecificationError, match=match) as info:
-        prepare(table, Spec(**spec))
+        prepare(table, Spec(**{"year": 2024, **spec}))
     assert "\n" not in str(info.value)
     return str(info.value)
 
@@ -41,16 +42,16 @@ def test_perfect_collinearity_names_the_column(table):
 def test_fewer_than_ten_clusters(table):
     few = table.loc[table["province_bps"].isin(sorted(table["province_bps"].unique())[:9])]
     # Province clusters asked for explicitly: refused, with the way out named.
-    message = _fails(few, "only 9 cluster", cluster="province")
+    message = _fails(few, "only 9 cluster", cluster="province", province_effects="no")
     assert "--cluster auto" in message
     # By default the data choose: HC3 with each regency on its own, and the reason says why.
-    data = prepare(few, Spec())
+    data = prepare(few, Spec(year=2024, province_effects="no"))
     assert data.inference == "hc3" and data.n_clusters == len(few)
     assert "9 province(s)" in data.inference_reason
-    assert prepare(few, Spec(cluster="regency")).inference == "hc3"
+    assert prepare(few, Spec(year=2024, cluster="regency", province_effects="no")).inference == "hc3"
     # Ten provinces are enough for clusters.
     ten = table.loc[table["province_bps"].isin(sorted(table["province_bps"].unique())[:10])]
-    assert prepare(ten, Spec()).inference == "cluster"
+    assert prepare(ten, Spec(year=2024, province_effects="no")).inference == "cluster"
 
 
 def test_fewer_than_ten_rows_refuses_any_regression(table):
@@ -78,7 +79,7 @@ def test_all_rows_dropped_says_how_many_each_column_removed(table):
 def test_partial_missing_is_counted_not_fatal(table):
     holes = table.copy()
     holes.loc[holes.index[:5], "poverty_pct"] = np.nan
-    data = prepare(holes, Spec())
+    data = prepare(holes, Spec(year=2024))
     assert data.n_obs == len(table) - 5 and data.missing_by_column["poverty_pct"] == 5
 
 
@@ -124,11 +125,12 @@ def test_simulated_kbpp_layer_is_detected_in_real_shaped_tables(table):
     assert prepare(real_shape, Spec(year=2024)).simulated_inputs == []
     # Real exposure in the outcome year only: the default (exposure before the outcome) has
     # none, and says how to get some.
-    _fails(real_shape, "no real kbpp_coverage_pct in any year before the outcome year 2024")
+    _fails(real_shape, "no real kbpp_coverage_pct in any year before the outcome year 2024",
+           year=None)
 
 
 def test_string_codes_are_kept():
     assert isinstance(prepare(synthetic_table(n_provinces=10, regencies_per_province=2),
-                              Spec()).cluster_labels[0], str)
+                              Spec(year=2024)).cluster_labels[0], str)
     assert pd.api.types.is_string_dtype(
         synthetic_table(n_provinces=10, regencies_per_province=2)["bps_code"])

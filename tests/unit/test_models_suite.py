@@ -26,7 +26,9 @@ def world():
 
 @pytest.fixture(scope="module")
 def results(world):
-    return fit_suite(world, bootstrap_draws=999, spatial_model="always")
+    # The suite without province effects in the main model (province_fe beside it).
+    return fit_suite(world, year=2024, bootstrap_draws=999, spatial_model="always",
+                     province_effects="no")
 
 
 def test_every_estimator_is_in_the_comparison_table(results):
@@ -83,7 +85,7 @@ def test_real_shaped_table_is_not_called_simulated(world):
 def test_files_have_the_fixed_columns_and_are_byte_identical(world, tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     for out in (first, second):
-        fit_suite(world, bootstrap_draws=999, seed=5).write(out)
+        fit_suite(world, year=2024, bootstrap_draws=999, seed=5).write(out)
     for name in (ESTIMATES_CSV, META_JSON, PREDICTIONS_CSV):
         assert (first / name).read_bytes() == (second / name).read_bytes()
     estimates = pd.read_csv(first / ESTIMATES_CSV)
@@ -113,8 +115,8 @@ def test_predictions_are_the_main_models_fitted_values(world, results, tmp_path)
 
 
 def test_other_seed_changes_only_the_random_parts(world, tmp_path):
-    a = fit_suite(world, bootstrap_draws=999, seed=1, sensitivity=False).comparison
-    b = fit_suite(world, bootstrap_draws=999, seed=2, sensitivity=False).comparison
+    a = fit_suite(world, year=2024, bootstrap_draws=999, seed=1, sensitivity=False).comparison
+    b = fit_suite(world, year=2024, bootstrap_draws=999, seed=2, sensitivity=False).comparison
     ols_a = a.loc[a["model"] == "ols", "estimate"].to_numpy()
     assert np.array_equal(ols_a, b.loc[b["model"] == "ols", "estimate"].to_numpy())
     def boot(frame):
@@ -203,7 +205,8 @@ def test_cli_reads_an_analysis_table_file(cli, tmp_path):
     write_frame_csv(synthetic_table(n_provinces=12, regencies_per_province=(4, 8), seed=2), path)
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["fit", "--table", str(path), "--draws", "999", "--quiet",
-                                      "--weights", "none", "--out", str(out)])
+                                      "--weights", "none", "--year", "2024", "--out",
+                                      str(out)])
     assert result.exit_code == 0, result.output
     meta = json.loads((out / META_JSON).read_text())
     assert meta["simulated"] is True and meta["specification"]["weights"] is None
@@ -231,7 +234,7 @@ def test_suite_runs_on_the_committed_analysis_table(analysis_csv):
 @pytest.mark.parametrize("regencies, checked", [(29, False), (30, True)])
 def test_spatial_checks_need_30_regencies_and_5_per_neighbour(regencies, checked):
     world = synthetic_table(n_provinces=1, regencies_per_province=regencies, seed=8)
-    res = fit_suite(world, bootstrap_draws=999, sensitivity=False)
+    res = fit_suite(world, year=2024, bootstrap_draws=999, sensitivity=False)
     assert (res.spatial is not None) is checked
     if not checked:
         assert res.skipped["spatial_checks"].startswith(f"{regencies} regencies with coordinates")
@@ -239,5 +242,5 @@ def test_spatial_checks_need_30_regencies_and_5_per_neighbour(regencies, checked
     else:
         assert "spatial_checks" not in res.skipped and "one province" in res.spatial.notes[0]
     # Larger k asks for more rows: 8 neighbours need 40.
-    res = fit_suite(world, bootstrap_draws=999, sensitivity=False, knn=8)
+    res = fit_suite(world, year=2024, bootstrap_draws=999, sensitivity=False, knn=8)
     assert res.spatial is None and "need at least 40" in res.skipped["spatial_checks"]

@@ -1,5 +1,5 @@
-"""An office's own year that cannot be fitted falls back to the published exposure year with
-one line (``kbanalysis fit --fallback``, what ``make run KBPP=...`` runs), and notebook
+"""An office's own year is pooled with the published exposure year (each regency its own
+year, what ``make run KBPP=...`` fits), and notebook
 parameters papermill injects under a name the notebook does not take stop the run with the
 closest name (issue 16). Tables are the committed analysis table with one regency's KBPP
 added by hand; expected years come from that addition."""
@@ -30,45 +30,27 @@ def one_regency_2023(analysis_csv, tmp_path):
     return path
 
 
-def test_fit_stops_on_the_offices_year_without_fallback(one_regency_2023, tmp_path):
-    result = runner.invoke(app, ["fit", "--quiet", "--table", str(one_regency_2023), "--out",
-                                 str(tmp_path / "strict"), "--draws", "999"])
-    assert result.exit_code == 1
-    assert "only 1 complete row(s) for outcome 2024, exposure 2023" in result.output
-    assert not (tmp_path / "strict").exists()
-
-
-def test_fallback_keeps_the_published_exposure_year_and_says_so(one_regency_2023, tmp_path):
+def test_the_offices_year_is_pooled_with_the_published_one(one_regency_2023, tmp_path):
     out = tmp_path / "results"
-    result = runner.invoke(app, ["fit", "--quiet", "--fallback", "--table",
-                                 str(one_regency_2023), "--out", str(out), "--draws", "999"])
+    result = runner.invoke(app, ["fit", "--quiet", "--table", str(one_regency_2023), "--out",
+                                 str(out), "--draws", "999"])
     assert result.exit_code == 0, result.output
-    line = result.output.splitlines()[0]
-    assert line.startswith("Model: KBPP 2023 ada untuk 1 kabupaten/kota yang punya angka "
-                           "stunting 2024 (regresi perlu minimal 10); model memakai KBPP 2021 (")
-    assert "Jawa Tengah)" in line
     meta = json.loads((out / "meta.json").read_text())
-    assert meta["design"]["exposure_year"] == 2021 and meta["design"]["outcome_year"] == 2024
+    design = meta["design"]
+    # Jawa Tengah keeps KBPP 2021 (lag 3); Lombok Timur enters with its own 2023 (lag 1) and,
+    # alone in its province, is absorbed by its province effect.
+    assert design["exposure_year"] == 2021 and design["outcome_year"] == 2024
+    assert design["n_obs"] == 35
+    assert design["pooled"]["exposure_years"] == {"2021": 35, "2023": 1}
+    assert design["pooled"]["absorbed"] == ["5203"]
+    assert [(p["province_name"], p["exposure_years"]) for p in design["pooled"]["scope"]] \
+        == [("Jawa Tengah", [2021]), ("Nusa Tenggara Barat", [2023])]
     assert "secondary-source" not in result.output  # SSGI 2024 is the survey's own table
 
-    english = runner.invoke(app, ["fit", "--quiet", "--fallback", "--lang", "en", "--table",
-                                  str(one_regency_2023), "--out", str(out), "--draws", "999"])
-    assert english.output.startswith("Model: KBPP 2023 exists for 1 regency(ies) with stunting "
-                                     "2024 (a regression needs at least 10); the model uses "
-                                     "KBPP 2021 instead (")
 
-
-def test_fallback_is_silent_when_the_default_year_fits_or_a_year_is_named(
-        one_regency_2023, analysis_csv):
-    from kbanalysis.workspace import fallback_exposure_year
-
-    default = pd.read_csv(analysis_csv, dtype={"bps_code": str, "province_bps": str})
-    assert fallback_exposure_year(default) is None
-    added = pd.read_csv(one_regency_2023, dtype={"bps_code": str, "province_bps": str})
-    assert fallback_exposure_year(added, exposure_year=2023) is None
-    found = fallback_exposure_year(added)
-    assert (found.default_year, found.default_rows, found.year, found.provinces) == \
-        (2023, 1, 2021, ("Jawa Tengah",))
+def test_fallback_flag_is_gone(one_regency_2023, tmp_path):
+    result = runner.invoke(app, ["fit", "--fallback", "--table", str(one_regency_2023)])
+    assert result.exit_code == 2
 
 
 def test_fit_on_secondary_outcome_values_only_says_so(analysis_csv, tmp_path):

@@ -1,9 +1,8 @@
 """An Indonesian page speaks Indonesian: no English words outside code and attribution.
 
 The page is rendered from the committed real default by the same section calls the report
-templates make (the model-comparison section of the province page is left to its own
-tests); its words and the descriptions (alt texts) of its figures are checked against a
-stop-list of common English words that are not Indonesian.
+templates make; its words and the descriptions (alt texts) of its figures are checked
+against a stop-list of common English words that are not Indonesian.
 """
 from __future__ import annotations
 
@@ -63,7 +62,8 @@ def test_an_indonesian_province_page_has_no_english_words(ctx, province):
              S.province_planning, S.province_programme_months)
     cross = ctx.cross[ctx.cross["province_bps"] == province]
     parts = [call(ctx, province, "id") for call in calls]
-    parts += [S.maps_section(ctx, cross, "id"), S.scatter(cross, "id"), S.caveat("id")]
+    parts += [S.maps_section(ctx, cross, "id"), S.scatter(cross, "id"), S.model_comparison(ctx, "id"),
+              S.caveat("id")]
     assert _words(parts) == []
 
 
@@ -76,3 +76,13 @@ def test_the_stop_list_finds_english():
     from kbanalysis.reporting import blocks as B
     assert _words([B.paragraph("Estimate of the coverage"), B.paragraph("<code>ols</code>")]) \
         == ["Estimate", "of", "the", "coverage"]
+
+
+def test_the_sensitivity_grid_and_literature_rows_are_indonesian(ctx):
+    parts = [*S.national_research_sensitivity(ctx, "id"), *S.expected_range(ctx, "id")]
+    assert _words(parts) == []
+    assert S.variant_words("covariates_without_poverty_pct", "without poverty_pct", "id") \
+        == "tanpa Persentase penduduk miskin (P0)"
+    assert S.variant_words("drop_flag_poverty_pct_year_uncertain", "x", "id") \
+        == 'tanpa baris dengan catatan "tahun data tidak pasti" pada Persentase penduduk miskin (P0)'
+    assert S.variant_words("something_new", "as fit wrote it", "id") == "as fit wrote it"

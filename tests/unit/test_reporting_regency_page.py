@@ -498,3 +498,14 @@ def test_footer_names_the_contact_and_says_no_python_booleans(ctx, monkeypatch):
     # the analyst's commands are folded away, after the office's own step
     assert offer.markup.index("<details>") < offer.markup.index("kbanalysis data check")
     assert offer.markup.index("lalu kirim berkasnya") < offer.markup.index("<details>")
+
+
+def test_the_contact_is_part_of_every_report_fingerprint(monkeypatch):
+    from kbanalysis import config as cfg
+    from kbanalysis.reporting import batch
+    job = batch.ReportJob(key="id/regency/6371", level="regency", code="6371", lang="id",
+                          name="Kota Banjarmasin", parameters={"regency": "6371"})
+    monkeypatch.delenv(cfg.REPORT_CONTACT_ENV, raising=False)
+    before = batch.job_fingerprint(job, "t", "d", "c")
+    monkeypatch.setenv(cfg.REPORT_CONTACT_ENV, "Tim Data Dinkes")
+    assert batch.job_fingerprint(job, "t", "d", "c") != before  # a new contact rebuilds the pages

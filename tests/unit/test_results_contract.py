@@ -25,8 +25,8 @@ def world():
 @pytest.fixture(scope="module")
 def other_fit(world):
     """The suite with an exposure whose name has nothing to do with KBPP."""
-    return fit_suite(world, exposure=OTHER_EXPOSURE, covariates=("poverty_pct",),
-                     bootstrap_draws=999, spatial_model="never")
+    return fit_suite(world, year=2024, exposure=OTHER_EXPOSURE, covariates=("poverty_pct",),
+                     bootstrap_draws=999, spatial_model="never", province_effects="no")
 
 
 @pytest.fixture(scope="module")
@@ -190,3 +190,22 @@ def test_fitted_models_answer_like_statsmodels_results(other_fit):
     np.testing.assert_allclose(ols.bse, ref.bse, rtol=1e-9)  # CR1, the same correction
     np.testing.assert_allclose(ols.conf_int()[:, 1] - ols.params,
                                stats.t.ppf(0.975, data.n_clusters - 1) * ref.bse, rtol=1e-9)
+
+
+def test_power_is_typed_and_reads_back_from_meta_json(written):
+    """meta["power"] is a declared record (Power, DesignMde, RegenciesNeeded) written and read
+    by results_contract; the MDE it carries is the hand formula on its own SE and df."""
+    from scipy import stats
+
+    from kbanalysis.results_contract import Power
+    meta = json.loads((written / RC.META_JSON).read_text())
+    power = Power.read(meta)
+    design = power.adjusted
+    by_hand = ((stats.t.ppf(0.975, design.df) + stats.t.ppf(0.8, design.df))
+               * design.standard_error_per_point * design.per_points)
+    assert design.mde_pp == pytest.approx(by_hand, rel=1e-4)
+    assert power.regencies_needed["0.2"].target_pp == 0.2
+    assert [row["regencies"] for row in power.curve] == sorted(r["regencies"]
+                                                               for r in power.curve)
+    assert Power.read({"power": power.write()}) == power
+    assert Power.read({}) is None

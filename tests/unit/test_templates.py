@@ -166,7 +166,8 @@ def test_data_check_exit_code_and_cell_in_both_languages(kalsel, tmp_path):
         result = runner.invoke(app, ["data", "check", "--lang", lang, str(filled)])
         assert result.exit_code == 1, result.output
         first = result.output.splitlines()[0]
-        assert f"{filled}, {row_word} 10, {column_word} 'Suntik [G]'" in first
+        # The rejected row names its regency (issue 15).
+        assert f"{filled}, {row_word} 10 (Kab. Banjar), {column_word} 'Suntik [G]'" in first
         assert "'-2'" in first
     clean = F.fill(kalsel, tmp_path / "clean.xlsx", _values(F.data_rows(kalsel)))
     result = runner.invoke(app, ["data", "check", str(clean)])
