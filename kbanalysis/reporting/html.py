@@ -78,6 +78,34 @@ td.simulated::after { content: " sim."; font-size: 0.7rem; color: #8a4b08; }
 }
 code { font-size: 0.85em; word-break: break-all; }
 .jp-OutputArea-output { margin: 0; }
+/* Printed, a regency page is a two-page A4 profile for a meeting: two columns of small text,
+   compact charts, no navigation, no research appendix, no analyst commands, no provenance
+   details (the screen page keeps them). */
+@media print {
+  @page { size: A4; margin: 10mm 10mm 11mm; }
+  body { font-size: 8.2pt; line-height: 1.28; }
+  main { max-width: none; padding: 0; columns: 2; column-gap: 6mm; column-fill: auto; }
+  nav.report-nav, .provenance, details, pre.commands, .research, .print-hide,
+  .table-wrap::before, .figure-scroll::before { display: none !important; }
+  .page-head, .banner { column-span: all; }
+  h1 { font-size: 14pt; margin: 0 0 1pt; }
+  h2 { font-size: 10pt; margin: 5pt 0 2pt; border-bottom-width: 1px; break-after: avoid; }
+  h3 { font-size: 8.6pt; margin: 3pt 0 1pt; break-after: avoid; }
+  p, ul, ol { margin: 2pt 0; } ul, ol { padding-left: 1.1em; } li { margin: 0; }
+  .key-figure { font-size: 8.6pt; }
+  .caption, .source { font-size: 6.6pt; line-height: 1.2; margin: 1pt 0 3pt; }
+  .banner { padding: 2pt 5pt; margin: 0 0 3pt; }
+  .caveat { padding: 1pt 5pt; }
+  .table-wrap, .figure-scroll { overflow: visible; }
+  table { font-size: 7pt; margin: 1pt 0; } th, td { padding: 0.5pt 2.5pt; } td { min-width: 0; }
+  table, tr, img, svg, figure, aside, .chart { break-inside: avoid; }
+  .chart svg { max-width: 72mm !important; }
+  .chart.small-multiples { grid-template-columns: repeat(3, 1fr) !important; }
+  img { max-width: 70mm; }
+  .locator { width: 34mm; margin: 0 0 2pt 4mm; }
+  .locator figcaption { font-size: 5.5pt; }
+  a { color: inherit; text-decoration: none; }
+}
 """
 
 

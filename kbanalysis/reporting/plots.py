@@ -255,8 +255,11 @@ def position_figure(predictions: pd.DataFrame, code: str, province_codes: list[s
                     title: str, name: str | None = None) -> FigureBlock:
     """Observed against model-expected stunting; the regency in red (named ``name``, else
     its code), its province in blue."""
-    figure, ax = new_figure(width=PHONE_WIDTH_IN, height=4.4,
-                            margins={"left": 0.15, "right": 0.97, "bottom": 0.13, "top": 0.92})
+    # The legend goes in a band under the x-axis label, outside the axes, where it can hide
+    # no regency's dot (inside, "upper left" covered a point at the top of the cloud).
+    height = 5.3
+    figure, ax = new_figure(width=PHONE_WIDTH_IN, height=height,
+                            margins={"left": 0.15, "right": 0.97, "bottom": 1.45 / height, "top": 0.93})
     same = predictions["bps_code"].isin(province_codes)
     this = predictions["bps_code"] == code
     ax.scatter(predictions.loc[~same, "expected"], predictions.loc[~same, "observed"], s=8,
@@ -273,7 +276,8 @@ def position_figure(predictions: pd.DataFrame, code: str, province_codes: list[s
     ax.set_title(title)
     localise_ticks(ax, lang)
     phone_text(ax)
-    ax.legend(loc="upper left")
+    figure.legend(*ax.get_legend_handles_labels(), loc="lower left", bbox_to_anchor=(0.02, 0.01),
+                  frameon=False, fontsize=PHONE_TEXT["legend.fontsize"])
     return FigureBlock(figure, T.t("ui_alt_position", lang, title=title, name=name or code,
                                    n=len(predictions)))
 
@@ -321,8 +325,11 @@ def kbpp_stunting_scatter(cross: pd.DataFrame, lang: str, title: str,
     province among others); ``focus``: the page's own regency, in red and named."""
     from . import sourcing
 
-    figure, ax = new_figure(width=PHONE_WIDTH_IN, height=5.2,
-                            margins={"left": 0.15, "right": 0.97, "bottom": 0.2, "top": 0.92})
+    # Bands under the axes, from the bottom: the source line (up to three lines), then the
+    # legend, then the x-axis label; nothing over the dots.
+    height = 6.2
+    figure, ax = new_figure(width=PHONE_WIDTH_IN, height=height,
+                            margins={"left": 0.15, "right": 0.97, "bottom": 1.95 / height, "top": 0.93})
     rows = cross.loc[cross["kbpp_coverage_pct"].notna() & cross["stunting_survey_pct"].notna()]
     if rows.empty:
         return message_figure(title, T.t("ui_scatter_empty", lang),
@@ -358,8 +365,9 @@ def kbpp_stunting_scatter(cross: pd.DataFrame, lang: str, title: str,
     if simulated:
         ax.text(0.5, 0.5, T.t("ui_simulated_word", lang), transform=ax.transAxes, ha="center",
                 va="center", fontsize=32, color=HIGHLIGHT, alpha=0.25, rotation=15)
-    if len(rows) >= 3:
-        ax.legend(loc="best")  # never over a regency's dot
+    if len(rows) >= 3 and ax.get_legend_handles_labels()[0]:
+        figure.legend(*ax.get_legend_handles_labels(), loc="upper left", bbox_to_anchor=(0.02, 1.35 / height),
+                      frameon=False, fontsize=PHONE_TEXT["legend.fontsize"])
     source = sourcing.source_line(rows, ["stunting_survey_pct", "kbpp_coverage_pct"], lang)
     figure.text(0.02, 0.01, source, fontsize=PHONE_TEXT["font.size"], color="#52606d", ha="left",
                 va="bottom", wrap=True)

@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import text as T
 from .blocks import Block, esc
+from .labels import place, text_width
 
 WIDTH = 520  # user units; the chart scales to its box, at most this many pixels wide
 # At 18 units, text shrunk to a 390 px phone (a 358 px wide box) is 18 * 358 / 520 = 12 px.
@@ -43,6 +44,10 @@ class _Panel:
         self.years, self.lang, self.top, self.height = years, lang, top, height
         self.y_max, self.step = _nice_top(high)
         self.parts: list[str] = []
+        # Everything drawn, in user units, so value labels can be placed off all of it.
+        self.markers: list[tuple[float, float, float]] = []
+        self.polylines: list[list[tuple[float, float]]] = []
+        self.wanted: list[tuple[float, float, float, str]] = []  # x, y, value, colour
         self._frame(title)
 
     def x(self, year) -> float:
@@ -81,6 +86,7 @@ class _Panel:
         if len(points) < 2:
             return
         coords = " ".join(f"{self.x(x):.1f},{self.y(v):.1f}" for x, v in points)
+        self.polylines.append([(self.x(x), self.y(v)) for x, v in points])
         dashed = f' stroke-dasharray="{dash}"' if dash else ""
         self.parts.append(f'<polyline class="{css}" points="{coords}" fill="none" stroke="{color}" '
                           f'stroke-width="{width}"{dashed}/>')
@@ -91,21 +97,53 @@ class _Panel:
         for x, v in points:
             self.parts.append(f'<circle class="{css}" cx="{self.x(x):.1f}" cy="{self.y(v):.1f}" '
                               f'r="{radius}" fill="{fill}" stroke="{color}" stroke-width="2.2"/>')
+            self.markers.append((self.x(x), self.y(v), radius + 1.1))
             if labels:
-                self.parts.append(f'<text x="{self.x(x):.1f}" y="{self.y(v) - radius - 6:.1f}" '
-                                  f'text-anchor="middle" font-size="{FONT}" fill="{color}" '
-                                  f'paint-order="stroke" stroke="#ffffff" stroke-width="4">'
-                                  f'{esc(T.number(v, self.lang, 1))}</text>')
+                self.wanted.append((self.x(x), self.y(v), float(v), color))
+
+    def write_labels(self, radius: float) -> None:
+        """The value labels asked for by ``dots``, placed once everything else is drawn: off
+        every point and every other label, with a leader line when one had to move away."""
+        texts = [T.number(v, self.lang, 1) for _, _, v, _ in self.wanted]
+        boxes = place([(x, y) for x, y, _, _ in self.wanted], texts, FONT, radius, self.markers,
+                      self.polylines, (LEFT + 2, self.top - FONT * 0.6, WIDTH - 2, self.top + self.height - 2))
+        for (x, y, _, color), text, placed in zip(self.wanted, texts, boxes):
+            cx, cy = placed.centre
+            if placed.moved:  # from the marker's edge, so the line never covers the point
+                length = max(((cx - x) ** 2 + (cy - y) ** 2) ** 0.5, 1e-9)
+                x, y = x + (cx - x) / length * (radius + 2), y + (cy - y) / length * (radius + 2)
+                self.parts.append(f'<line class="leader" x1="{x:.1f}" y1="{y:.1f}" x2="{cx:.1f}" '
+                                  f'y2="{cy:.1f}" stroke="{color}" stroke-width="1"/>')
+            # Baseline: the box bottom less the descent, so the glyphs fill the box.
+            self.parts.append(f'<text class="value" x="{cx:.1f}" y="{placed.box[3] - FONT * 0.22:.1f}" '
+                              f'text-anchor="middle" font-size="{FONT}" fill="{color}" '
+                              f'paint-order="stroke" stroke="#ffffff" stroke-width="4">{esc(text)}</text>')
 
 
-def _legend(entries: list[tuple[str, str]], top: float) -> list[str]:
-    """One legend row per entry: (symbol SVG at x 0..36, label)."""
-    out = []
-    for i, (symbol, label) in enumerate(entries):
-        y = top + i * (FONT + 8)
+def _wrap(label: str, width: float) -> list[str]:
+    """``label`` in lines no wider than ``width`` user units (words kept whole)."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and text_width(lines[-1] + " " + word, FONT) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _legend(entries: list[tuple[str, str]], top: float) -> tuple[list[str], float]:
+    """One legend row per entry: (symbol SVG at x 0..36, label), a long label wrapped onto
+    further lines so that a phone never cuts it; returns the parts and the height used."""
+    out, y = [], top
+    room = WIDTH - (LEFT - 36 + 44) - 4
+    for symbol, label in entries:
+        lines = _wrap(label, room)
+        spans = esc(label) if len(lines) == 1 else "".join(
+            f'<tspan x="44" dy="{0 if i == 0 else FONT + 4}">{esc(line)}</tspan>' for i, line in enumerate(lines))
         out.append(f'<g transform="translate({LEFT - 36} {y:.1f})">{symbol}'
-                   f'<text x="44" y="{FONT / 3:.1f}" font-size="{FONT}">{esc(label)}</text></g>')
-    return out
+                   f'<text x="44" y="{FONT / 3:.1f}" font-size="{FONT}">{spans}</text></g>')
+        y += FONT + 8 + (len(lines) - 1) * (FONT + 4)
+    return out, y - top
 
 
 def _svg(parts: list[str], height: float, description: str, css: str) -> str:
@@ -148,6 +186,7 @@ def trend_chart(survey: pd.DataFrame, weighing: pd.DataFrame, lang: str, name: s
         panel.dots([p for p, s in zip(points, secondary) if not s], REGENCY, 7, css="official", labels=True)
         panel.dots([p for p, s in zip(points, secondary) if s], REGENCY, 7, hollow=True, css="secondary",
                    labels=True)
+        panel.write_labels(7)
         line = lambda color, dash: (f'<line x1="0" x2="36" y1="0" y2="0" stroke="{color}" '  # noqa: E731
                                     f'stroke-width="2" stroke-dasharray="{dash}"/>')
         entries = [(f'<circle cx="18" cy="0" r="7" fill="{REGENCY}" stroke="{REGENCY}"/>',
@@ -161,8 +200,9 @@ def trend_chart(survey: pd.DataFrame, weighing: pd.DataFrame, lang: str, name: s
         if target is not None:
             entries.append((line(TARGET, "10 5"), target[1]))
         legend_top = TOP + height + FONT + 44
-        parts = panel.parts + _legend(entries, legend_top)
-        total = legend_top + len(entries) * (FONT + 8) + 4
+        legend, legend_height = _legend(entries, legend_top)
+        parts = panel.parts + legend
+        total = legend_top + legend_height + 4
         description = (f"{T.t('h_stunting', lang)}, {T.t('reg_panel_survey', lang)}: {name}, "
                        + ", ".join(f"{int(y)} {T.number(v, lang, 1)} %" for y, v in zip(survey["year"], survey["value"])))
         out.append(_svg(parts, total, description, "trend trend-survey"))

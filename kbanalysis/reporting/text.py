@@ -353,7 +353,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "ui_class_very_high": {"id": "sangat tinggi", "en": "very high"},
     "ui_axis_kbpp_year": {"id": "Cakupan KBPP {year} (%)", "en": "KBPP coverage {year} (%)"},
     "ui_axis_stunting_year": {"id": "Stunting, survei {year} (%)", "en": "Stunting, survey {year} (%)"},
-    "ui_fit_line": {"id": "garis kecenderungan", "en": "least-squares line"},
+    # Unweighted least squares of stunting on coverage alone: not the adjusted main model.
+    "ui_fit_line": {"id": "garis lurus sederhana (tanpa penyesuaian)", "en": "simple straight line (unadjusted)"},
     "ui_fit_band": {"id": "selang kepercayaan 95 %", "en": "95 % confidence band"},
     "ui_scroll_hint": {"id": "geser →", "en": "scroll →"},
     "ui_nav_label": {"id": "Navigasi laporan", "en": "Report navigation"},

@@ -99,12 +99,13 @@ def test_build_passes_its_options_through_and_prints_counts(monkeypatch, tmp_pat
         f.write_text("x")
     result = runner.invoke(app, ["data", "build", "--raw", str(raw), "--out", str(out),
                                  "--kbpp", str(files[0]), "--kbpp", str(files[1]), "--sheet",
-                                 "Tabel 39", "--allow-rejects", "--lang", "en"])
+                                 "Tabel 39", "--allow-rejects", "--regency", "3506",
+                                 "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert calls[-1][:4] == (raw, out, config.SEED, files)
     assert calls[-1][4] | {"code_system": None} == {
         "simulate": False, "code_system": None, "allow_kbpp_rejects": True,
-        "kbpp_sheet": "Tabel 39"}
+        "kbpp_sheet": "Tabel 39", "kbpp_region": "3506"}
     assert "KBPP: real, 1 regencies, from a.xlsx; b.csv" in result.stdout
     counts_line = next(line for line in result.stdout.splitlines() if "jabar_od_17148" in line)
     assert counts_line.split() == ["jabar_od_17148", "297", "295", "2"]

@@ -1,0 +1,166 @@
+"""Charts a person can read: value labels off every point and off each other, legends off the data.
+
+Geometry is measured on the drawn result: SVG circles and text positions for the inline trend
+chart, matplotlib's own window extents for the figures.
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pandas as pd
+
+from kbanalysis.reporting import plots, svgcharts
+
+NS = "{http://www.w3.org/2000/svg}"
+
+
+def _survey_svg(block):
+    markup = block.markup
+    start = markup.index("<svg")
+    return ET.fromstring(markup[start:markup.index("</svg>", start) + len("</svg>")])
+
+
+def _value_label_boxes(svg) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Each value label (the haloed texts) as a box: glyphs of an 18-unit DejaVu Sans digit are
+    at most 0.64 em wide and rise 0.73 em above the baseline, descend 0.24 em below it."""
+    boxes = []
+    for t in svg.iter(f"{NS}text"):
+        if t.get("paint-order") != "stroke":
+            continue
+        size, x, y = float(t.get("font-size")), float(t.get("x")), float(t.get("y"))
+        width = sum(0.32 if ch in ",." else 0.64 for ch in t.text) * size
+        boxes.append((t.text, (x - width / 2, y - 0.73 * size, x + width / 2, y + 0.24 * size)))
+    return boxes
+
+
+def _circles(svg):
+    return [(float(c.get("cx")), float(c.get("cy")), float(c.get("r")) + 1.1)  # + half the stroke
+            for c in svg.iter(f"{NS}circle") if c.get("cx") is not None and float(c.get("cx")) > 40]
+
+
+def _hits(box, circle) -> bool:
+    x, y, r = circle
+    nearest_x, nearest_y = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+    return (nearest_x - x) ** 2 + (nearest_y - y) ** 2 < r * r
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_trend_value_labels_sit_off_the_national_and_province_points_and_each_other():
+    # Kabupaten Tegal's shape: 2024 at 15,9 with the national 19,8 four points above it (on a
+    # 0-40 % axis 250 units tall, 24 units up: exactly where a label "above the dot" was written)
+    survey = pd.DataFrame({"year": [2021, 2022, 2024], "value": [28.0, 22.3, 15.9],
+                           "secondary": [True, True, False]})
+    province = pd.DataFrame({"year": [2021, 2022, 2023, 2024], "value": [20.9, 20.8, 20.7, 17.0]})
+    national = pd.DataFrame({"year": [2021, 2022, 2023, 2024], "value": [24.4, 21.6, 21.5, 19.8]})
+    block = svgcharts.trend_chart(survey, pd.DataFrame(columns=["year", "value"]), "id", "Kabupaten Tegal",
+                                  province=province, national=national, province_name="Jawa Tengah",
+                                  target=(14.0, "Target 14 %"))
+    svg = _survey_svg(block)
+    labels = _value_label_boxes(svg)
+    assert sorted(text for text, _ in labels) == ["15,9", "22,3", "28,0"]
+    circles = _circles(svg)
+    assert len(circles) == 3 + 4 + 4
+    for text, box in labels:
+        assert not any(_hits(box, c) for c in circles), text
+    for i, (_, a) in enumerate(labels):
+        for _, b in labels[i + 1:]:
+            assert not _overlap(a, b)
+
+
+def test_a_label_moved_away_from_its_point_gets_a_leader_line():
+    # three series stacked 1 point apart at every year: no near slot is free for the labels
+    years = [2021, 2022, 2023, 2024]
+    survey = pd.DataFrame({"year": years, "value": [20.0, 20.0, 20.0, 20.0], "secondary": [False] * 4})
+    province = pd.DataFrame({"year": years, "value": [21.5, 21.5, 21.5, 21.5]})
+    national = pd.DataFrame({"year": years, "value": [18.5, 18.5, 18.5, 18.5]})
+    svg = _survey_svg(svgcharts.trend_chart(survey, pd.DataFrame(columns=["year", "value"]), "id", "A",
+                                            province=province, national=national, province_name="B"))
+    labels = _value_label_boxes(svg)
+    assert len(labels) == 4
+    circles = _circles(svg)
+    for text, box in labels:
+        assert not any(_hits(box, c) for c in circles), text
+    leaders = [line for line in svg.iter(f"{NS}line") if line.get("class") == "leader"]
+    own = [(float(c.get("cx")), float(c.get("cy"))) for c in svg.iter(f"{NS}circle") if c.get("class") == "official"]
+
+    def gap(box):  # from the box to the nearest regency dot's centre
+        return min(np.hypot(min(max(x, box[0]), box[2]) - x, min(max(y, box[1]), box[3]) - y) for x, y in own)
+
+    far = [box for _, box in labels if gap(box) > 7 + 12]  # more than a small gap beyond the dot's edge
+    assert len(far) > 0 and len(leaders) == len(far)
+
+
+def _legend_extent(figure):
+    figure.canvas.draw()
+    legends = [*figure.legends] + [ax.get_legend() for ax in figure.axes if ax.get_legend()]
+    assert legends
+    return [legend.get_window_extent() for legend in legends]
+
+
+def _points_px(figure):
+    """Display coordinates of every scatter dot (PathCollections; the band is a PolyCollection)."""
+    from matplotlib.collections import PathCollection
+
+    ax = figure.axes[0]
+    out = []
+    for collection in ax.collections:
+        if isinstance(collection, PathCollection) and len(collection.get_offsets()):
+            out += list(ax.transData.transform(np.asarray(collection.get_offsets(), dtype=float)))
+    return out
+
+
+def test_model_position_legend_hides_no_regency():
+    # one regency in the top-left corner, where the legend used to sit (Temanggung's place)
+    predictions = pd.DataFrame({"bps_code": ["3301", "3302", "3303", "3323", "1101"],
+                                "expected": [10.0, 15.0, 20.0, 10.5, 18.0],
+                                "observed": [11.0, 14.0, 21.0, 27.5, 17.0]})
+    block = plots.position_figure(predictions, "3301", ["3301", "3302", "3303", "3323"], "id", "Posisi",
+                                  name="Kabupaten Cilacap")
+    points = _points_px(block.figure)
+    assert len(points) == 5
+    for extent in _legend_extent(block.figure):
+        assert not any(extent.contains(x, y) for x, y in points)
+    labels = [t.get_text() for legend in block.figure.legends for t in legend.get_texts()]
+    assert labels == ["kabupaten/kota lain", "provinsi yang sama", "Kabupaten Cilacap"]
+
+
+def test_scatter_legend_hides_no_regency_and_names_the_line_as_unadjusted():
+    rng = np.random.default_rng(5)
+    cross = pd.DataFrame({"bps_code": [f"33{i:02d}" for i in range(1, 31)],
+                          "name": [f"Kab {i}" for i in range(1, 31)],
+                          "kbpp_coverage_pct": rng.uniform(5, 95, 30), "kbpp_year": [2021.0] * 30,
+                          "kbpp_measure_type": ["administrative"] * 30,
+                          "stunting_survey_pct": rng.uniform(8, 35, 30),
+                          "stunting_survey_pct_year": [2024] * 30})
+    block = plots.kbpp_stunting_scatter(cross, "id", "KBPP dan stunting")
+    points = _points_px(block.figure)
+    assert len(points) >= 30
+    for extent in _legend_extent(block.figure):
+        assert not any(extent.contains(x, y) for x, y in points)
+    labels = [t.get_text() for legend in block.figure.legends for t in legend.get_texts()]
+    # every entry says something; the line is called what it is: no adjustment for anything
+    assert labels == ["selang kepercayaan 95 %", "garis lurus sederhana (tanpa penyesuaian)"]
+
+
+def test_a_long_legend_label_wraps_inside_the_chart_instead_of_running_off_a_phone():
+    name = "Kabupaten Kepulauan Siau Tagulandang Biaro"
+    survey = pd.DataFrame({"year": [2022, 2024], "value": [20.0, 18.0], "secondary": [False, False]})
+    svg = _survey_svg(svgcharts.trend_chart(survey, pd.DataFrame(columns=["year", "value"]), "id", name))
+    width = float(svg.get("viewBox").split()[2])
+    lines = []
+    for group in svg.iter(f"{NS}g"):
+        left = float(group.get("transform").split("(")[1].split()[0])
+        for t in group.iter(f"{NS}text"):
+            spans = list(t.iter(f"{NS}tspan")) or [t]
+            lines += [(left + float(s.get("x")), s.text) for s in spans]
+    joined = " ".join(text for _, text in lines)
+    assert f"{name} (survei, salinan tabel)" in joined  # nothing lost in the wrapping
+    for x, text in lines:  # 0,64 em a glyph is generous for DejaVu Sans
+        assert x + 0.64 * 18 * len(text) <= width + 1e-6, text
+    # the svg is tall enough for its last line
+    last_y = max(float(g.get("transform").split()[1].rstrip(")")) for g in svg.iter(f"{NS}g"))
+    assert float(svg.get("viewBox").split()[3]) > last_y
