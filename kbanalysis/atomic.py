@@ -34,6 +34,8 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
+from .messages import msg
+
 # mkstemp creates files readable by the owner only; published tables should get the usual
 # permissions (0666 less the umask), like any file written with open().
 _UMASK = os.umask(0)
@@ -191,11 +193,11 @@ def _read_journal(folder: Path) -> list[tuple[str, str]]:
         payload = json.loads(journal.read_text(encoding="utf-8"))
         moves = [(str(a), str(b)) for a, b in payload["moves"]]
     except (ValueError, KeyError, TypeError) as error:
-        raise PendingWriteError(errno.EIO, f"unreadable journal of an interrupted write ({error}); "
-                                "delete it and write this folder again", str(journal)) from None
+        raise PendingWriteError(errno.EIO, msg("atomic.bad_journal", error=str(error)),
+                                str(journal)) from None
     for name in (n for move in moves for n in move):
         if Path(name).name != name or name in ("", ".", ".."):  # names only, never a path
-            raise PendingWriteError(errno.EIO, f"journal names {name!r}, not a file of this folder",
+            raise PendingWriteError(errno.EIO, msg("atomic.journal_name", name=name),
                                     str(journal))
     return moves
 
@@ -237,9 +239,8 @@ def finish_pending(folder: Path) -> None:
     except OSError as error:
         raise PendingWriteError(
             error.errno or errno.EIO,
-            f"an interrupted write left this folder between two versions and it could not be "
-            f"completed ({error.strerror or error}); run the command that writes it again "
-            f"with write access", str(folder / JOURNAL_NAME)) from error
+            msg("atomic.pending", reason=str(error.strerror or error)),
+            str(folder / JOURNAL_NAME)) from error
 
 
 def write_set(writers: Mapping[Path, Callable[[Path], None]]) -> None:
@@ -261,7 +262,7 @@ def write_set(writers: Mapping[Path, Callable[[Path], None]]) -> None:
         _recover(folder, [t.name for t in targets])
         for target in targets:  # the one rename that could fail after the commit point
             if target.is_dir():
-                raise WriteError(errno.EISDIR, "a folder is in the way of this file", str(target))
+                raise WriteError(errno.EISDIR, msg("atomic.folder_in_way"), str(target))
         staged: dict[Path, Path] = {}
         try:
             for target, writer in zip(targets, writers.values()):

@@ -185,7 +185,7 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
     """
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     if simulate and (kbpp is not None or kbpp_files):
-        raise InputError(", ".join(Path(f).name for f in kbpp_files) or "KBPP table",
+        raise InputError(", ".join(Path(f).name for f in kbpp_files) or msg("build.kbpp_table"),
                          expected=msg("build.not_both"))
     regencies, provinces = build_regions(raw_dir)
     resolver = Resolver(regencies, provinces)
@@ -211,10 +211,10 @@ def build(raw_dir: Path, out_dir: Path = config.PROCESSED_DIR, kbpp: pd.DataFram
 
     if simulate:
         kbpp = simulate_kbpp(regencies, real, seed=seed)
-    problems = validate_kbpp(kbpp, "KBPP table", resolver)
+    problems = validate_kbpp(kbpp, msg("build.kbpp_table"), resolver)
     if problems:
-        raise InputError("KBPP table", expected=msg("build.valid_kbpp", count=len(problems),
-                                                    first=problems[0]))
+        raise InputError(msg("build.kbpp_table"),
+                         expected=msg("build.valid_kbpp", count=len(problems), first=problems[0]))
     kbpp = (kbpp[KBPP_COLUMNS].sort_values(["bps_code", "year"], kind="mergesort")
             .reset_index(drop=True))
     simulated = not kbpp.empty and kbpp["measure_type"].eq("simulated").all()

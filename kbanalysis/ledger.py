@@ -52,13 +52,14 @@ class InputError(ValueError):
     """
 
     def __init__(self, file, row=None, column=None, expected="", got=None, region=None):
+        # a file's name, or a message naming what is not one file ("KBPP table")
         self.file, self.row, self.column, self.expected, self.got = (
-            str(file), row, column, expected, got)
+            file if isinstance(file, Msg) else str(file), row, column, expected, got)
         self.region = region or None
         super().__init__(self.line())
 
     def line(self, lang: str = "en") -> str:
-        where = [self.file]
+        where = [render(self.file, lang)]
         if self.row is not None and self.region:
             where.append(msg("frame.row_region", row=self.row, region=self.region).render(lang))
         elif self.row is not None:

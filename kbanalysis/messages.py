@@ -13,6 +13,7 @@ import string
 
 LANGS = ("id", "en")
 DEFAULT_LANG = "id"  # like the reports: the offices that fill the files read Indonesian
+LANG_ENV = "KBANALYSIS_LANG"  # "en" makes English the default of the CLI, notebooks and API
 
 _KBPP_METHODS_TEXT = "Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL"
 
@@ -1388,6 +1389,452 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "param.did_you_mean": {
         "en": " (did you mean {name!r}?)",
         "id": " (maksud Anda {name!r}?)"},
+    # -- Command line language (issue 16 item 4): help texts, summaries, progress ----------
+    # Help texts (kbanalysis.cli._lang.help_text); Typer's frame around them.
+    "help.help_option": {"en": "Show this message and exit.",
+                         "id": "Tampilkan bantuan ini lalu keluar."},
+    "help.panel_options": {"en": "Options", "id": "Opsi"},
+    "help.options_metavar": {"en": "[OPTIONS]", "id": "[OPSI]"},
+    "help.subcommand_metavar": {"en": "COMMAND [ARGS]...", "id": "PERINTAH [ARGUMEN]..."},
+    "help.panel_arguments": {"en": "Arguments", "id": "Argumen"},
+    "help.panel_commands": {"en": "Commands", "id": "Perintah"},
+    "help.panel_error": {"en": "Error", "id": "Kesalahan"},
+    "help.default": {"en": "[default: {{}}]", "id": "[bawaan: {{}}]"},
+    "help.required": {"en": "[required]", "id": "[wajib]"},
+    "help.aborted": {"en": "Aborted.", "id": "Dibatalkan."},
+    "help.try_help": {"en": "Try [blue]'{{command_path}} {{help_option}}'[/] for help.",
+                      "id": "Lihat [blue]'{{command_path}} {{help_option}}'[/] untuk bantuan."},
+    "help.root": {
+        "en": "KB pasca persalinan (KBPP) and child stunting across Indonesia's kabupaten/kota. "
+              "Start with `kbanalysis data summary`.",
+        "id": "KB pasca persalinan (KBPP) dan stunting anak di kabupaten/kota Indonesia. "
+              "Mulai dengan `kbanalysis data summary`."},
+    "help.version": {"en": "Print the version and exit.", "id": "Cetak versi lalu keluar."},
+    "help.debug": {
+        "en": "Show the traceback of an input or file error instead of its one-line message.",
+        "id": "Tampilkan traceback galat masukan atau berkas, bukan pesan satu barisnya."},
+    "help.lang_global": {
+        "en": "Language of everything printed, help included: id (Bahasa Indonesia, the "
+              "default) or en (English). Also set by the environment variable "
+              "KBANALYSIS_LANG.",
+        "id": "Bahasa semua keluaran, termasuk bantuan: id (Bahasa Indonesia, bawaan) atau en "
+              "(Inggris). Dapat juga diatur lewat variabel lingkungan KBANALYSIS_LANG."},
+    "help.lang": {
+        "en": "Language of the messages: id (Bahasa Indonesia) or en (English). The file, row, "
+              "column and values quoted from the file are the same in both.",
+        "id": "Bahasa pesan: id (Bahasa Indonesia) atau en (Inggris). Berkas, baris, kolom dan "
+              "nilai yang dikutip dari berkas sama dalam kedua bahasa."},
+    "help.data": {"en": "Build, check and summarise the data tables.",
+                  "id": "Bangun, periksa dan ringkas tabel data."},
+    "help.build": {"en": "Read the raw files and write tidy, rejects, KBPP and analysis tables.",
+                   "id": "Baca berkas mentah lalu tulis tabel tidy, penolakan, KBPP dan "
+                         "analisis."},
+    "help.build.raw": {
+        "en": "Folder of raw files. Default: $KBANALYSIS_RAW_DIR, data/raw/, or shared/data/raw "
+              "beside the repository.",
+        "id": "Folder berkas mentah. Bawaan: $KBANALYSIS_RAW_DIR, data/raw/, atau "
+              "shared/data/raw di samping repositori."},
+    "help.build.out": {
+        "en": "Where to write the processed tables. Default: data/processed/ (committed), or "
+              "data/simulated/processed/ with --simulate.",
+        "id": "Tempat menulis tabel olahan. Bawaan: data/processed/ (di-commit), atau "
+              "data/simulated/processed/ bila memakai --simulate."},
+    "help.build.seed": {"en": "Seed of the simulated KBPP layer (with --simulate).",
+                        "id": "Seed lapisan KBPP simulasi (bersama --simulate)."},
+    "help.build.kbpp": {
+        "en": "Your own real KBPP file (Profil Kesehatan table, open-data table, service "
+              "register or coverage table; repeatable), added to the published KBPP tables.",
+        "id": "Berkas KBPP riil milik Anda (tabel Profil Kesehatan, tabel data terbuka, register "
+              "layanan atau tabel cakupan; boleh diulang), ditambahkan ke tabel KBPP terbitan."},
+    "help.build.simulate": {
+        "en": "Demonstration only: replace every KBPP value by the SIMULATED layer (labelled "
+              "everywhere) and write to data/simulated/processed/ unless --out is given.",
+        "id": "Hanya demonstrasi: ganti setiap nilai KBPP dengan lapisan SIMULASI (diberi label "
+              "di mana-mana) dan tulis ke data/simulated/processed/ kecuali --out diberikan."},
+    "help.build.allow_rejects": {
+        "en": "Build even though rows or cells of the --kbpp files are rejected (they are left "
+              "out and listed in rejects.csv). Without it, every problem of the --kbpp files "
+              "is printed and nothing is written.",
+        "id": "Tetap bangun walaupun baris atau sel berkas --kbpp ditolak (tidak dipakai dan "
+              "dicatat di rejects.csv). Tanpa opsi ini, setiap masalah berkas --kbpp dicetak "
+              "dan tidak ada yang ditulis."},
+    "help.build.sheet": {
+        "en": "Sheet to read in a --kbpp workbook holding several KBPP tables.",
+        "id": "Lembar yang dibaca pada buku kerja --kbpp yang memuat beberapa tabel KBPP."},
+    "help.check.sheet": {
+        "en": "Sheet to read in a workbook holding several KBPP tables.",
+        "id": "Lembar yang dibaca pada buku kerja yang memuat beberapa tabel KBPP."},
+    "help.code_system": {
+        "en": "System of the regency codes in {files}: bps (1101 = Simeulue) or kemendagri "
+              "(11.09 or 1109 = Simeulue). Default: detected from the codes and names; needed "
+              "when codes without names fit both systems.",
+        "id": "Sistem kode kabupaten/kota pada {files}: bps (1101 = Simeulue) atau kemendagri "
+              "(11.09 atau 1109 = Simeulue). Bawaan: dikenali dari kode dan nama; diperlukan "
+              "bila kode tanpa nama cocok dengan kedua sistem."},
+    "help.regency": {
+        "en": "The kabupaten/kota of a district Profil Kesehatan table (puskesmas rows), as a "
+              "BPS code (3506 = Kabupaten Kediri) or a name with its type: needed when the "
+              "title of the {files} names no type (KABUPATEN/KOTA KEDIRI).",
+        "id": "Kabupaten/kota dari tabel Profil Kesehatan kabupaten (baris puskesmas), berupa "
+              "kode BPS (3506 = Kabupaten Kediri) atau nama beserta jenisnya: diperlukan bila "
+              "judul {files} tidak menyebut jenisnya (KABUPATEN/KOTA KEDIRI)."},
+    "help.files.kbpp_files": {"en": "the --kbpp files", "id": "berkas --kbpp"},
+    "help.files.files": {"en": "the files", "id": "berkas"},
+    "help.files.kbpp_file": {"en": "--kbpp file", "id": "berkas --kbpp"},
+    "help.files.file": {"en": "file", "id": "berkas"},
+    "help.check": {
+        "en": "Check raw files without building: one line per problem, then OK or the count. "
+              "KBPP files are checked together, with the published KBPP tables of the raw "
+              "folder, as `data build --kbpp` combines them. Exit code 0 when every file is "
+              "clean, 1 when any has a problem, 2 when a file is missing.",
+        "id": "Periksa berkas mentah tanpa membangun: satu baris per masalah, lalu OK atau "
+              "jumlahnya. Berkas KBPP diperiksa bersama tabel KBPP terbitan di folder mentah, "
+              "seperti `data build --kbpp` menggabungkannya. Kode keluar 0 bila semua berkas "
+              "bersih, 1 bila ada masalah, 2 bila berkas tidak ditemukan."},
+    "help.check.files": {"en": "Raw files to check (CSV, workbook or TopoJSON, any known "
+                               "format).",
+                         "id": "Berkas mentah yang diperiksa (CSV, buku kerja atau TopoJSON, "
+                               "format apa pun yang dikenal)."},
+    "help.summary": {
+        "en": "Summarise the committed tables: coverage, indicators, rejects, KBPP layer.",
+        "id": "Ringkas tabel yang di-commit: cakupan, indikator, penolakan, lapisan KBPP."},
+    "help.template": {
+        "en": "Write a fill-in KBPP workbook (Profil Kesehatan table layout): the KBPP table to "
+              "fill and a sheet of instructions (Bahasa Indonesia). A filled workbook goes to "
+              "`kbanalysis data check FILE`, then `make run KBPP=FILE`.",
+        "id": "Tulis buku kerja KBPP untuk diisi (tata letak tabel Profil Kesehatan): tabel "
+              "KBPP yang diisi dan lembar petunjuk. Buku kerja yang sudah diisi diperiksa "
+              "dengan `kbanalysis data check BERKAS`, lalu `make run KBPP=BERKAS`."},
+    "help.template.province": {
+        "en": "BPS province code (63 = Kalimantan Selatan): one row per kabupaten/kota, names "
+              "and codes filled in.",
+        "id": "Kode BPS provinsi (63 = Kalimantan Selatan): satu baris per kabupaten/kota, nama "
+              "dan kode sudah terisi."},
+    "help.template.regency": {
+        "en": "BPS regency code (6371 = Kota Banjarmasin): blank puskesmas rows for a district "
+              "office.",
+        "id": "Kode BPS kabupaten/kota (6371 = Kota Banjarmasin): baris puskesmas kosong untuk "
+              "dinas kesehatan kabupaten/kota."},
+    "help.template.year": {"en": "Year of the figures, in the title. Default: last year.",
+                           "id": "Tahun angka, tercantum di judul. Bawaan: tahun lalu."},
+    "help.template.rows": {
+        "en": "Blank puskesmas rows of a district template (the office can insert more).",
+        "id": "Jumlah baris puskesmas kosong pada template kabupaten/kota (kantor dapat "
+              "menambah baris)."},
+    "help.template.out": {
+        "en": "File (.xlsx) or folder to write to. Default: reports/templates/ with a name from "
+              "the region and the year.",
+        "id": "Berkas (.xlsx) atau folder tujuan. Bawaan: reports/templates/ dengan nama dari "
+              "wilayah dan tahun."},
+    "help.template.force": {
+        "en": "Replace an existing file of the same name (it may hold an office's figures).",
+        "id": "Ganti berkas bernama sama yang sudah ada (mungkin berisi angka sebuah kantor)."},
+    "help.report": {
+        "en": "Make the HTML reports (national, province, regency): papermill templates, in "
+              "parallel, incremental.",
+        "id": "Buat laporan HTML (nasional, provinsi, kabupaten/kota): template papermill, "
+              "paralel, hanya yang berubah."},
+    "help.report.level": {
+        "en": "national, province, regency, or all (national + every province + every "
+              "regency)",
+        "id": "'national' (nasional), 'province' (provinsi), 'regency' (kabupaten/kota), "
+              "atau 'all' (nasional + semua provinsi + semua kabupaten/kota)"},
+    "help.report.province": {
+        "en": "BPS province code: that province's report, or with `--level regency` all its "
+              "regencies.",
+        "id": "Kode BPS provinsi: laporan provinsi itu, atau bersama `--level regency` semua "
+              "kabupaten/kotanya."},
+    "help.report.only": {
+        "en": "Only these BPS codes: separate them by spaces or commas, or repeat the option. "
+              "An unknown code is listed as failed; the others run.",
+        "id": "Hanya kode BPS ini: pisahkan dengan spasi atau koma, atau ulangi opsinya. Kode "
+              "yang tidak dikenal dicatat gagal; yang lain tetap dibuat."},
+    "help.report.all": {"en": "Every province / every regency.",
+                        "id": "Semua provinsi / semua kabupaten/kota."},
+    "help.report.lang": {"en": "Language of the reports and messages: id (Bahasa Indonesia) "
+                               "or en.",
+                         "id": "Bahasa laporan dan pesan: id (Bahasa Indonesia) atau en "
+                               "(Inggris)."},
+    "help.report.jobs": {"en": "Parallel workers. Default: all cores.",
+                         "id": "Jumlah proses paralel. Bawaan: semua inti prosesor."},
+    "help.report.force": {"en": "Rebuild even unchanged reports.",
+                          "id": "Bangun ulang juga laporan yang tidak berubah."},
+    "help.report.out": {"en": "Reports folder. Default: reports/.",
+                        "id": "Folder laporan. Bawaan: reports/."},
+    "help.report.data": {"en": "Processed tables. Default: data/processed/.",
+                         "id": "Tabel olahan. Bawaan: data/processed/."},
+    "help.report.results": {"en": "Model results of `kbanalysis fit`. Default: results/.",
+                            "id": "Hasil model dari `kbanalysis fit`. Bawaan: results/."},
+    "help.report.quiet": {"en": "No progress bar.", "id": "Tanpa bilah kemajuan."},
+    "help.report.contact": {
+        "en": "Who produced the reports and receives filled templates (a name, an office, an "
+              "address): named on every page. Default: a neutral sentence.",
+        "id": "Pembuat laporan dan penerima template yang sudah diisi (nama, kantor, alamat): "
+              "disebut di setiap halaman. Bawaan: kalimat netral."},
+    # What the commands print.
+    "cli.error": {"en": "error: {detail}", "id": "kesalahan: {detail}"},
+    "cli.cannot_write": {"en": "cannot write {path}: {reason}",
+                         "id": "tidak dapat menulis {path}: {reason}"},
+    "cli.interrupted": {
+        "en": "interrupted (Ctrl-C): stopped; finished files are kept, none is half-written",
+        "id": "dihentikan (Ctrl-C): berhenti; berkas yang selesai disimpan, tidak ada yang "
+              "setengah tertulis"},
+    "cli.terminated": {
+        "en": "terminated (SIGTERM): stopped; finished files are kept, none is half-written",
+        "id": "diakhiri (SIGTERM): berhenti; berkas yang selesai disimpan, tidak ada yang "
+              "setengah tertulis"},
+    "cli.counts_header": {"en": "source_id read kept rejected",
+                          "id": "sumber dibaca disimpan ditolak"},
+    "cli.template_one_of": {
+        "en": "--province / --regency: give exactly one of --province CODE or --regency CODE",
+        "id": "--province / --regency: berikan tepat satu dari --province KODE atau "
+              "--regency KODE"},
+    "cli.template_year": {
+        "en": "--year: expected a year between 2000 and 2100, got {year}",
+        "id": "--year: seharusnya tahun antara 2000 dan 2100, ditemukan {year}"},
+    "cli.template_province": {"en": "province (2 digits, e.g. 63)",
+                              "id": "provinsi (2 digit, misalnya 63)"},
+    "cli.template_regency": {"en": "kabupaten/kota (4 digits, e.g. 6371)",
+                             "id": "kabupaten/kota (4 digit, misalnya 6371)"},
+    "cli.template_unknown_code": {
+        "en": "{option}: {code!r} is not the BPS code of a {what}; {regions} lists them",
+        "id": "{option}: {code!r} bukan kode BPS {what}; {regions} memuat daftarnya"},
+    "cli.template_out": {
+        "en": "--out: expected a folder or a file ending in .xlsx, got {path!r}",
+        "id": "--out: seharusnya folder atau berkas berakhiran .xlsx, ditemukan {path!r}"},
+    "cli.no_table": {"en": "No processed table at {path}: run `kbanalysis data build`.",
+                     "id": "Tabel olahan tidak ada di {path}: jalankan `kbanalysis data build`."},
+    "cli.summary_where": {"en": "Committed tables in {where}/",
+                          "id": "Tabel yang di-commit di {where}/"},
+    "cli.summary_rows": {
+        "en": "Analysis table: {count} rows (one per kabupaten/kota and year)",
+        "id": "Tabel analisis: {count} baris (satu per kabupaten/kota dan tahun)"},
+    "cli.summary_regions": {
+        "en": "Regencies: {regencies} of {n_regencies}, in {provinces} of {n_provinces} "
+              "provinces",
+        "id": "Kabupaten/kota: {regencies} dari {n_regencies}, di {provinces} dari "
+              "{n_provinces} provinsi"},
+    "cli.summary_years": {"en": "Years: {years}", "id": "Tahun: {years}"},
+    "cli.summary_indicators": {
+        "en": "Indicators (measure type, non-missing values, years with data):",
+        "id": "Indikator (jenis ukuran, jumlah nilai terisi, tahun yang berdata):"},
+    "cli.summary_rejects": {"en": "Rejected input values/rows: {count}",
+                            "id": "Nilai/baris masukan yang ditolak: {count}"},
+    "cli.summary_availability": {
+        "en": "Regencies with a value, by kind ({file} lists the years per regency):",
+        "id": "Kabupaten/kota yang bernilai, menurut jenis ({file} memuat tahunnya per "
+              "kabupaten/kota):"},
+    "cli.kbpp_absent": {"en": "KBPP layer: absent", "id": "Lapisan KBPP: tidak ada"},
+    "cli.kbpp_all_simulated": {
+        "en": "KBPP layer: SIMULATED for all {count} rows ({sources}). These are not real "
+              "data: no result from them is evidence about any regency.",
+        "id": "Lapisan KBPP: SIMULASI untuk seluruh {count} baris ({sources}). Ini bukan data "
+              "riil: tidak ada hasil darinya yang menjadi bukti tentang kabupaten/kota mana "
+              "pun."},
+    "cli.kbpp_some_simulated": {
+        "en": "KBPP layer: SIMULATED for {simulated} of {count} rows ({sources}); the other "
+              "rows are administrative data.",
+        "id": "Lapisan KBPP: SIMULASI untuk {simulated} dari {count} baris ({sources}); baris "
+              "lainnya data administratif."},
+    "cli.kbpp_real": {
+        "en": "KBPP layer: administrative data for all {count} rows (none simulated)",
+        "id": "Lapisan KBPP: data administratif untuk seluruh {count} baris (tanpa simulasi)"},
+    "cli.report_summary": {
+        "en": "{built} built, {skipped} unchanged, {failed} failed in {seconds} s; index: "
+              "{index}",
+        "id": "{built} dibuat, {skipped} tidak berubah, {failed} gagal dalam {seconds} detik; "
+              "indeks: {index}"},
+    "cli.report_failed": {"en": "FAILED {key}: {error}", "id": "GAGAL {key}: {error}"},
+    "cli.progress_unit": {"en": "report", "id": "laporan"},
+    # Click's usage errors (kbanalysis.cli._lang.usage_error); the English is Click's own.
+    "cli.usage_missing_option": {"en": "Missing option {name}.",
+                                 "id": "Opsi {name} wajib diisi."},
+    "cli.usage_missing_argument": {"en": "Missing argument {name}.",
+                                   "id": "Argumen {name} wajib diisi."},
+    "cli.usage_no_such_option": {"en": "No such option: {name}{hint}",
+                                 "id": "Opsi tidak dikenal: {name}{hint}"},
+    "cli.usage_did_you_mean": {"en": " (Possible options: {names})",
+                               "id": " (maksud Anda: {names})"},
+    "cli.usage_bad_value": {"en": "Invalid value for {name}: {reason}",
+                            "id": "Nilai tidak sah untuk {name}: {reason}"},
+    # `kbanalysis fit` and `kbanalysis office` (issue 16 item 4): help texts and lines
+    "help.fit": {"en": "Fit the estimator suite; write estimates.csv, meta.json, "
+                       "predictions.csv.",
+                 "id": "Hitung rangkaian model; tulis estimates.csv, meta.json, "
+                       "predictions.csv."},
+    "help.fit.outcome": {"en": "Outcome column (percent, 0-100).",
+                         "id": "Kolom luaran (persen, 0-100)."},
+    "help.fit.exposure": {"en": "Exposure column.", "id": "Kolom paparan."},
+    "help.fit.covariates": {"en": "Comma-separated covariate columns ('' for none).",
+                            "id": "Kolom kovariat dipisahkan koma ('' bila tanpa kovariat)."},
+    "help.fit.weights": {
+        "en": "Weight column (its nearest year), 'auto' (children_0_4, else population) or "
+              "'none' (OLS main model).",
+        "id": "Kolom bobot (tahun terdekatnya), 'auto' (children_0_4, bila tidak ada "
+              "population) atau 'none' (model utama OLS)."},
+    "help.fit.cluster": {
+        "en": "'auto' (province clusters with >= 10 provinces, else HC3 by regency), "
+              "'province', 'regency' (HC3) or a column name.",
+        "id": "'auto' (klaster provinsi bila >= 10 provinsi, selain itu HC3 per "
+              "kabupaten/kota), 'province', 'regency' (HC3) atau nama kolom."},
+    "help.fit.outcome_year": {"en": "Outcome year. Default: the latest with the outcome.",
+                              "id": "Tahun luaran. Bawaan: tahun terakhir yang berisi luaran."},
+    "help.fit.exposure_year": {
+        "en": "Exposure year. Default: the latest before the outcome year with real exposure.",
+        "id": "Tahun paparan. Bawaan: tahun terakhir sebelum tahun luaran yang berisi paparan "
+              "riil."},
+    "help.fit.year": {
+        "en": "Outcome and exposure both from this year (--exposure-year still overrides the "
+              "exposure).",
+        "id": "Luaran dan paparan sama-sama dari tahun ini (--exposure-year tetap menentukan "
+              "paparan)."},
+    "help.fit.seed": {"en": "Seed of every random draw.", "id": "Seed semua undian acak."},
+    "help.fit.draws": {"en": "Wild bootstrap draws (at least 999).",
+                       "id": "Jumlah undian wild bootstrap (paling sedikit 999)."},
+    "help.fit.bootstrap_weights": {"en": "'rademacher' or 'webb'.",
+                                   "id": "'rademacher' atau 'webb'."},
+    "help.fit.table": {"en": "Analysis table CSV. Default: data/processed/analysis.csv.",
+                       "id": "CSV tabel analisis. Bawaan: data/processed/analysis.csv."},
+    "help.fit.synthetic": {
+        "en": "Use the fully SIMULATED world of kbanalysis.simulate.synthetic (seeded by "
+              "--seed) instead of the analysis table.",
+        "id": "Pakai dunia yang sepenuhnya SIMULASI dari kbanalysis.simulate.synthetic "
+              "(dengan --seed) sebagai ganti tabel analisis."},
+    "help.fit.out": {"en": "Output folder. Default: results/.",
+                     "id": "Folder keluaran. Bawaan: results/."},
+    "help.fit.quiet": {"en": "Do not print the summary.", "id": "Jangan cetak ringkasan."},
+    "help.fit.province_effects": {
+        "en": "'auto' (province fixed effects in the main model when the regencies come from "
+              "several provinces), 'yes' or 'no'.",
+        "id": "'auto' (efek tetap provinsi pada model utama bila kabupaten/kota berasal dari "
+              "beberapa provinsi), 'yes' atau 'no'."},
+    "cli.fit_no_table": {
+        "en": "No analysis table at {path}: build it with `kbanalysis data build`, pass "
+              "--table, or use --synthetic.",
+        "id": "Tabel analisis tidak ada di {path}: bangun dengan `kbanalysis data build`, "
+              "berikan --table, atau pakai --synthetic."},
+    "cli.fit_tidy_header": {
+        "en": "{path}: row 1 (header) lacks column(s) {missing}; expected the tidy table "
+              "`kbanalysis data build` writes (columns {columns}), or remove the file to fit "
+              "without the province-level design",
+        "id": "{path}: baris 1 (judul) tidak memuat kolom {missing}; seharusnya tabel tidy yang "
+              "ditulis `kbanalysis data build` (kolom {columns}), atau hapus berkas itu untuk "
+              "menghitung tanpa desain tingkat provinsi"},
+    "cli.fit_wrote": {"en": "Wrote {files}{simulated}", "id": "Ditulis: {files}{simulated}"},
+    "cli.fit_simulated": {"en": " (SIMULATED inputs)", "id": " (masukan SIMULASI)"},
+    "help.office": {
+        "en": "Build, fit and report with your own KBPP files, in a workspace apart from the "
+              "committed data (what `make run KBPP=...` runs).",
+        "id": "Bangun, hitung model dan buat laporan dengan berkas KBPP Anda sendiri, di ruang "
+              "kerja terpisah dari data yang di-commit (yang dijalankan `make run KBPP=...`)."},
+    "help.office.kbpp": {
+        "en": "Your own real KBPP file (repeatable), added to the published KBPP tables.",
+        "id": "Berkas KBPP riil milik Anda (boleh diulang), ditambahkan ke tabel KBPP "
+              "terbitan."},
+    "help.office.allow_rejects": {"en": "Build without the rejected rows or cells (listed).",
+                                  "id": "Bangun tanpa baris atau sel yang ditolak (dicatat)."},
+    "help.office.fit_args": {
+        "en": "Options for `kbanalysis fit`, e.g. \"--exposure-year 2021 --draws 999\" "
+              "(FIT_ARGS of make).",
+        "id": "Opsi untuk `kbanalysis fit`, misalnya \"--exposure-year 2021 --draws 999\" "
+              "(FIT_ARGS pada make)."},
+    "help.office.only": {
+        "en": "Only these regency pages (BPS codes), for a quick look. Default: every page.",
+        "id": "Hanya halaman kabupaten/kota ini (kode BPS), untuk melihat sekilas. Bawaan: "
+              "semua halaman."},
+    "help.office.jobs": {"en": "Parallel report workers. Default: all cores.",
+                         "id": "Jumlah proses laporan paralel. Bawaan: semua inti prosesor."},
+    "help.office.build_only": {
+        "en": "Only build the tables (what `make data KBPP=...` runs).",
+        "id": "Hanya bangun tabel (yang dijalankan `make data KBPP=...`)."},
+    "build.kbpp_table": {"en": "KBPP table", "id": "tabel KBPP"},
+    # The notebook 3.01-your-data (kbanalysis.reporting.your_data); its parameters are
+    # function arguments (kbpp_files=, allow_rejects=), never command-line options.
+    "yd.heading_files": {"en": "Your KBPP files", "id": "Berkas KBPP Anda"},
+    "yd.usage_what": {
+        "en": "This notebook checks your own KBPP files, builds the tables with them in the "
+              "office workspace (the folder make run KBPP=... uses, "
+              "kbanalysis.config.LOCAL_PROCESSED_DIR; data/processed/ is never changed) and "
+              "fits the estimator suite on the provinces they cover. No file was given, so "
+              "nothing was checked or fitted.",
+        "id": "Notebook ini memeriksa berkas KBPP Anda sendiri, membangun tabel dengannya di "
+              "ruang kerja kantor (folder yang dipakai `make run KBPP=...`, "
+              "kbanalysis.config.LOCAL_PROCESSED_DIR; data/processed/ tidak pernah diubah) "
+              "lalu menjalankan rangkaian model pada provinsi yang dicakupnya. Tidak ada berkas "
+              "yang diberikan, jadi tidak ada yang diperiksa atau dihitung."},
+    "yd.usage_how": {
+        "en": "Run it with papermill (one file, or several separated by the path separator: "
+              "':' on Linux and macOS, ';' on Windows; or a YAML list with -y), for example "
+              "(-p lang en: English):",
+        "id": "Jalankan dengan papermill (satu berkas, atau beberapa yang dipisahkan pemisah "
+              "path: ':' di Linux dan macOS, ';' di Windows; atau daftar YAML dengan -y), "
+              "misalnya (-p lang en: bahasa Inggris):"},
+    "yd.no_such_file": {"en": "kbpp_files: no such file: {files}",
+                        "id": "kbpp_files: berkas tidak ditemukan: {files}"},
+    "yd.no_raw": {
+        "en": "no raw data folder found: the build needs the raw files (set ${env}, fill "
+              "data/raw/, or pass raw_dir)",
+        "id": "folder data mentah tidak ditemukan: pembangunan memerlukan berkas mentah (atur "
+              "${env}, isi data/raw/, atau berikan raw_dir)"},
+    "yd.heading_check": {"en": "Check of your files", "id": "Pemeriksaan berkas Anda"},
+    "yd.problems_found": {"en": "{count} problem(s) found", "id": "{count} masalah ditemukan"},
+    "yd.no_problem": {"en": "No problem found", "id": "Tidak ada masalah"},
+    "yd.listed_above": {"en": " (problems listed above)",
+                        "id": " (masalahnya tercantum di atas)"},
+    "yd.build_refused": {"en": "the build refused your files{listed}: {detail}",
+                         "id": "pembangunan menolak berkas Anda{listed}: {detail}"},
+    "yd.nothing_kept": {
+        "en": "no KBPP row of your files reached the analysis table (every row was rejected: "
+              "see the check above)",
+        "id": "tidak ada baris KBPP dari berkas Anda yang masuk ke tabel analisis (semua baris "
+              "ditolak: lihat pemeriksaan di atas)"},
+    "yd.nothing_built": {"en": "No file given: nothing was built.",
+                         "id": "Tidak ada berkas: tidak ada yang dibangun."},
+    "yd.heading_added": {"en": "What your files added", "id": "Yang ditambahkan berkas Anda"},
+    "yd.coverage_item": {"en": "{province}: {count} regencies, years {years}",
+                         "id": "{province}: {count} kabupaten/kota, tahun {years}"},
+    "yd.coverage_where": {"en": " in {folder}", "id": " di {folder}"},
+    "yd.coverage_intro": {
+        "en": "KBPP coverage from your files (the rest of the table is the committed real "
+              "data, rebuilt{where}):",
+        "id": "Cakupan KBPP dari berkas Anda (sisa tabel adalah data riil yang di-commit, "
+              "dibangun ulang{where}):"},
+    "check.format_unknown": {"en": "unknown", "id": "format tidak dikenal"},
+    # A KBPP field inside a sentence: an Indonesian label, or the quoted column name.
+    "field.deliveries": {"en": "deliveries", "id": "jumlah persalinan"},
+    "field.kbpp_total": {"en": "kbpp_total", "id": "jumlah peserta KBPP"},
+    "field.method": {"en": "kbpp_{method}", "id": "peserta KBPP {method}"},
+    "field.column": {"en": "{name}", "id": "kolom {name!r}"},
+    # Report parameters (kbanalysis.reporting.params), as `report` prints them.
+    "param.unknown_lang": {"en": "unknown language {lang!r}; use one of: {langs}",
+                           "id": "bahasa tidak dikenal {lang!r}; pakai salah satu dari: {langs}"},
+    "param.unknown_level": {"en": "unknown level {level!r}; use one of: {levels}",
+                            "id": "tingkat tidak dikenal {level!r}; pakai salah satu dari: "
+                                  "{levels}"},
+    "param.unknown_code": {
+        "en": "unknown {what} {code!r} (a {width}-digit BPS code is expected){closest}",
+        "id": "{what} tidak dikenal {code!r} (seharusnya kode BPS {width} digit){closest}"},
+    "param.what_province": {"en": "province", "id": "provinsi"},
+    "param.what_regency": {"en": "regency", "id": "kabupaten/kota"},
+    "param.closest": {"en": "; closest: {codes}", "id": "; yang paling mirip: {codes}"},
+    # The exception's name is for the English manifest only (".0" prints none of it).
+    "param.problem": {"en": "{kind}: {error}", "id": "{kind:.0}{error}"},
+    # Interrupted or failed writes (kbanalysis.atomic); the OS's own reason stays as it is.
+    "atomic.bad_journal": {
+        "en": "unreadable journal of an interrupted write ({error}); delete it and write this "
+              "folder again",
+        "id": "jurnal penulisan yang terputus tidak terbaca ({error}); hapus jurnal itu lalu "
+              "tulis ulang folder ini"},
+    "atomic.journal_name": {"en": "journal names {name!r}, not a file of this folder",
+                            "id": "jurnal menyebut {name!r}, bukan berkas di folder ini"},
+    "atomic.pending": {
+        "en": "an interrupted write left this folder between two versions and it could not be "
+              "completed ({reason}); run the command that writes it again with write access",
+        "id": "penulisan yang terputus meninggalkan folder ini di antara dua versi dan tidak "
+              "dapat diselesaikan ({reason}); jalankan lagi perintah yang menulisnya dengan hak "
+              "tulis"},
+    "atomic.folder_in_way": {"en": "a folder is in the way of this file",
+                             "id": "ada folder di tempat berkas ini"},
 }
 
 
@@ -1437,6 +1884,24 @@ def render(text, lang: str = "en") -> str:
     if isinstance(text, list) and text and all(isinstance(t, Msg) for t in text):
         return "; ".join(t.render(lang) for t in text)
     return str(text)
+
+
+def field_label(name: str) -> "Msg":
+    """A KBPP field named inside a sentence: ``deliveries`` in English, ``jumlah persalinan``
+    in Indonesian (any other column is quoted as a column name)."""
+    if f"field.{name}" in CATALOGUE:
+        return msg(f"field.{name}")
+    if name.startswith("kbpp_") and name != "kbpp_total":
+        return msg("field.method", method=name.removeprefix("kbpp_"))
+    return msg("field.column", name=name)
+
+
+def default_lang() -> str:
+    """``$KBANALYSIS_LANG`` when it names a language, else Indonesian."""
+    import os
+
+    value = os.environ.get(LANG_ENV, "").strip().lower()
+    return value if value in LANGS else DEFAULT_LANG
 
 
 def check_lang(lang: str) -> str:

@@ -9,17 +9,23 @@ and exit code 1: bad input (``InputError``) and a file that cannot be read or wr
 (``OSError``: read-only folder, full disk, file-size limit). ``--debug`` shows the traceback
 instead. Ctrl-C and SIGTERM stop any command with one line (exit 130 / 143); the writes in
 progress are abandoned whole (see ``kbanalysis.atomic``).
+
+Everything printed, ``--help`` included, is Indonesian unless ``--lang en`` (before the
+command or on it) or ``KBANALYSIS_LANG=en`` (see ``kbanalysis.cli._lang``).
 """
 from __future__ import annotations
 
 import importlib
 import signal
+import sys
 
 import typer
 from typer.core import TyperGroup
 
 from .. import __version__
 from ..ledger import InputError
+from ..messages import default_lang, msg, render
+from ._lang import RUN_LANG, Lang, click, help_text, lang_from_args, localize, usage_error
 
 GROUPS = ("data", "fit", "report", "template", "office")
 
@@ -34,38 +40,62 @@ def _raise_terminated(signum, frame) -> None:
 
 
 class _InputErrorsAsOneLine(TyperGroup):
-    """Bad input and unwritable output are the user's to fix, not bugs: one line, exit 1."""
+    """Bad input and unwritable output are the user's to fix, not bugs: one line, exit 1.
+    Chooses the language of the whole run (help texts included) before Click parses."""
+
+    lang = "id"
+
+    def main(self, args=None, *rest, **kwargs):
+        args = list(sys.argv[1:] if args is None else args)
+        self.lang = lang_from_args(args) or default_lang()
+        localize(self, self.lang)
+        token = RUN_LANG.set(self.lang)
+        try:
+            return super().main(args, *rest, **kwargs)
+        finally:
+            RUN_LANG.reset(token)
+
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as error:  # the root's own options
+            raise usage_error(error, self.lang) from None
 
     def invoke(self, ctx: typer.Context):
         debug = bool(ctx.params.get("debug"))
+        lang = self.lang
         try:
             return super().invoke(ctx)
+        except click.UsageError as error:  # a sub-command's options, parsed in here
+            raise usage_error(error, lang) from None
         except InputError as error:
             if debug:
                 raise
-            typer.echo(error.line(), err=True)
+            typer.echo(error.line(lang), err=True)
             raise typer.Exit(1) from None
         except OSError as error:
             if debug:
                 raise
-            typer.echo(f"error: {os_error_line(error)}", err=True)
+            typer.echo(msg("cli.error", detail=os_error_line(error, lang)).render(lang), err=True)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
-            typer.echo("interrupted (Ctrl-C): stopped; finished files are kept, none is "
-                       "half-written", err=True)
+            typer.echo(msg("cli.interrupted").render(lang), err=True)
             raise typer.Exit(130) from None
         except Terminated:
-            typer.echo("terminated (SIGTERM): stopped; finished files are kept, none is "
-                       "half-written", err=True)
+            typer.echo(msg("cli.terminated").render(lang), err=True)
             raise typer.Exit(143) from None
 
 
-def os_error_line(error: OSError) -> str:
-    """``cannot write results/meta.json: File too large``: the file and what failed."""
+def os_error_line(error: OSError, lang: str = "en") -> str:
+    """``cannot write results/meta.json: File too large``: the file and what failed (the
+    reason is the operating system's own text)."""
     from ..atomic import PendingWriteError, WriteError
 
-    if isinstance(error, (WriteError, PendingWriteError)):
-        return str(error)
+    if isinstance(error, WriteError):
+        return msg("cli.cannot_write", path=error.filename,
+                   reason=render(error.strerror, lang)).render(lang)
+    if isinstance(error, PendingWriteError):
+        return f"{error.filename}: {render(error.strerror, lang)}"
     reason = error.strerror or type(error).__name__
     if error.filename is None:
         return f"{reason}: {error}" if str(error) and str(error) != reason else reason
@@ -76,7 +106,7 @@ def os_error_line(error: OSError) -> str:
 app = typer.Typer(
     cls=_InputErrorsAsOneLine,
     name="kbanalysis",
-    help="KB pasca persalinan (KBPP) and child stunting across Indonesia's kabupaten/kota.",
+    help=help_text("help.root"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,  # a bug's traceback must not dump data frames
@@ -92,18 +122,14 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(help=help_text("help.root"))
 def _root(
     version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
-                                 help="Print the version and exit."),
-    debug: bool = typer.Option(False, "--debug",
-                               help="Show the traceback of an input or file error instead of "
-                                    "its one-line message."),
+                                 help=help_text("help.version")),
+    debug: bool = typer.Option(False, "--debug", help=help_text("help.debug")),
+    lang: Lang | None = typer.Option(None, "--lang", help=help_text("help.lang_global")),
 ) -> None:
-    """KB pasca persalinan (KBPP) and child stunting across Indonesia's kabupaten/kota.
-
-    Start with `kbanalysis data summary`.
-    """
+    """The root options; the help text is ``help.root`` of the message catalogue."""
 
 
 def main() -> None:

@@ -16,8 +16,9 @@ from ..availability import kind_counts, load_availability, year_ranges
 from ..indicators import INDICATORS
 from ..ledger import InputError
 from ..messages import msg
+from ._lang import Lang, cli_lang, help_text
 
-app = typer.Typer(help="Build, check and summarise the data tables.", no_args_is_help=True)
+app = typer.Typer(help=help_text("help.data"), no_args_is_help=True)
 
 NO_RAW_DIR = msg("cli.no_raw_dir", env=config.RAW_DIR_ENV)
 
@@ -32,15 +33,9 @@ class CodeSystem(str, Enum):
     kemendagri = "kemendagri"
 
 
-class Lang(str, Enum):
-    """The language of the problem lines (``--lang``), as for the reports."""
+__all__ = ["Lang"]  # re-exported: the other command groups take it from here
 
-    id = "id"
-    en = "en"
-
-
-LANG_HELP = ("Language of the problem lines: id (Bahasa Indonesia) or en (English). The file, "
-             "row, column and values quoted from the file are the same in both.")
+LANG_HELP = help_text("help.lang")
 
 
 def _debug() -> bool:
@@ -51,51 +46,53 @@ def _debug() -> bool:
     return bool(context and context.find_root().params.get("debug"))
 
 
-CODE_SYSTEM_HELP = ("System of the regency codes in {files}: bps (1101 = Simeulue) or "
-                    "kemendagri (11.09 or 1109 = Simeulue). Default: detected from the codes "
-                    "and names; needed when codes without names fit both systems.")
+class _HelpTemplate:
+    """A help text naming the files it is about: ``.format(files="the --kbpp files")``."""
+
+    _FILES = {"the --kbpp files": "help.files.kbpp_files", "the files": "help.files.files",
+              "--kbpp file": "help.files.kbpp_file", "file": "help.files.file"}
+
+    def __init__(self, key: str):
+        self.key = key
+
+    def format(self, files: str):
+        return help_text(self.key, files=msg(self._FILES[files]) if files in self._FILES
+                         else files)
 
 
-REGENCY_HELP = ("The kabupaten/kota of a district Profil Kesehatan table (puskesmas rows), "
-                "as a BPS code (3506 = Kabupaten Kediri) or a name with its type: needed when "
-                "the {files}'s title names no type (KABUPATEN/KOTA KEDIRI).")
+CODE_SYSTEM_HELP = _HelpTemplate("help.code_system")
+REGENCY_HELP = _HelpTemplate("help.regency")
 
 
-@app.command()
+@app.command(help=help_text("help.build"))
 def build(
     raw: Path | None = typer.Option(
         None, "--raw", exists=True, file_okay=False, dir_okay=True,
-        help="Folder of raw files. Default: $KBANALYSIS_RAW_DIR, data/raw/, or "
-             "shared/data/raw beside the repository."),
+        help=help_text("help.build.raw")),
     out: Path | None = typer.Option(
         None, "--out", file_okay=False,
-        help="Where to write the processed tables. Default: data/processed/ (committed), or "
-             "data/simulated/processed/ with --simulate."),
+        help=help_text("help.build.out")),
     seed: int = typer.Option(config.SEED, "--seed",
-                             help="Seed of the simulated KBPP layer (with --simulate)."),
+                             help=help_text("help.build.seed")),
     kbpp: list[Path] = typer.Option(
         [], "--kbpp", exists=True, dir_okay=True,  # a folder gets our own message below
-        help="Your own real KBPP file (Profil Kesehatan table, open-data table, service "
-             "register or coverage table; repeatable), added to the published KBPP tables."),
+        help=help_text("help.build.kbpp")),
     simulate: bool = typer.Option(
         False, "--simulate",
-        help="Demonstration only: replace every KBPP value by the SIMULATED layer (labelled "
-             "everywhere) and write to data/simulated/processed/ unless --out is given."),
+        help=help_text("help.build.simulate")),
     code_system: CodeSystem | None = typer.Option(
         None, "--code-system", help=CODE_SYSTEM_HELP.format(files="the --kbpp files")),
     allow_rejects: bool = typer.Option(
         False, "--allow-rejects",
-        help="Build even though rows or cells of the --kbpp files are rejected (they are left "
-             "out and listed in rejects.csv). Without it, every problem of the --kbpp files "
-             "is printed and nothing is written."),
+        help=help_text("help.build.allow_rejects")),
     sheet: str | None = typer.Option(
-        None, "--sheet", help="Sheet to read in a --kbpp workbook holding several KBPP tables."),
+        None, "--sheet", help=help_text("help.build.sheet")),
     regency: str | None = typer.Option(
         None, "--regency", help=REGENCY_HELP.format(files="--kbpp file")),
-    lang: Lang = typer.Option(Lang.id, "--lang", help=LANG_HELP),
+    lang: Lang | None = typer.Option(None, "--lang", help=LANG_HELP),
 ) -> None:
     """Read the raw files and write tidy, rejects, KBPP and analysis tables."""
-    lang = lang.value
+    lang = cli_lang(lang)
     folders = [path for path in kbpp if path.is_dir()]
     for path in folders:
         typer.echo(msg("cli.is_folder", path=path).render(lang), err=True)
@@ -138,6 +135,7 @@ def build(
                      sources="; ".join(sources)) if sources else msg("cli.layer_none"))
     typer.echo(msg("cli.built", out=out_dir, raw=raw_dir, layer=layer).render(lang))
     counts = pd.DataFrame(result.counts(), columns=["source_id", "read", "kept", "rejected"])
+    counts.columns = msg("cli.counts_header").render(lang).split()
     typer.echo(counts.to_string(index=False))
     # counts that a printed coverage overrode; rows not reported, one line per file
     for line in note_lines(getattr(result, "notes", []), lang):
@@ -166,17 +164,16 @@ def kbpp_rejects_note(rejects: pd.DataFrame, kbpp_files: list[Path], out_dir: Pa
     return "\n".join(lines)
 
 
-@app.command()
+@app.command(help=help_text("help.check"))
 def check(
-    files: list[Path] = typer.Argument(..., metavar="FILE",
-                                       help="Raw files to check (CSV or TopoJSON, any known format)."),
+    files: list[Path] = typer.Argument(..., metavar="FILE", help=help_text("help.check.files")),
     code_system: CodeSystem | None = typer.Option(
         None, "--code-system", help=CODE_SYSTEM_HELP.format(files="the files")),
     sheet: str | None = typer.Option(
-        None, "--sheet", help="Sheet to read in a workbook holding several KBPP tables."),
+        None, "--sheet", help=help_text("help.check.sheet")),
     regency: str | None = typer.Option(
         None, "--regency", help=REGENCY_HELP.format(files="file")),
-    lang: Lang = typer.Option(Lang.id, "--lang", help=LANG_HELP),
+    lang: Lang | None = typer.Option(None, "--lang", help=LANG_HELP),
 ) -> None:
     """Check raw files without building: one line per problem, then OK or the count.
 
@@ -184,7 +181,7 @@ def check(
     `data build --kbpp` combines them: what the build would reject is a problem here.
     Exit code 0 when every file is clean, 1 when any has a problem, 2 when a file is missing.
     """
-    lang = lang.value
+    lang = cli_lang(lang)
     missing = [path for path in files if not path.is_file()]
     if missing:
         for path in missing:
@@ -215,42 +212,43 @@ def check(
     raise typer.Exit(1 if any(r.problems for r in reports) else 0)
 
 
-@app.command()
-def summary() -> None:
+@app.command(help=help_text("help.summary"))
+def summary(lang: Lang | None = typer.Option(None, "--lang", help=LANG_HELP)) -> None:
     """Summarise the committed tables: coverage, indicators, rejects, KBPP layer."""
     from .. import dataset
     from ..regions import load_provinces, load_regions
 
+    lang = cli_lang(lang)
     try:
         analysis, rejects = dataset.load_analysis(), dataset.load_rejects()
     except FileNotFoundError as error:
-        typer.echo(f"No processed table at {error.filename}: run `kbanalysis data build`.",
-                   err=True)
+        typer.echo(msg("cli.no_table", path=error.filename).render(lang), err=True)
         raise typer.Exit(1) from None
     lines = summary_lines(analysis, rejects, n_regencies=len(load_regions()),
-                          n_provinces=len(load_provinces()))
+                          n_provinces=len(load_provinces()), lang=lang)
     if config.AVAILABILITY_CSV.is_file():
-        lines += availability_lines(load_availability())
+        lines += availability_lines(load_availability(), lang)
     where = config.PROCESSED_DIR.relative_to(config.PROJ_ROOT).as_posix()
-    typer.echo("\n".join([f"Committed tables in {where}/", *lines]))
+    typer.echo("\n".join([msg("cli.summary_where", where=where).render(lang), *lines]))
 
 
-def availability_lines(availability: pd.DataFrame) -> list[str]:
+def availability_lines(availability: pd.DataFrame, lang: str = "id") -> list[str]:
     """Regencies with at least one value of each kind, per indicator (availability.csv)."""
     counts = kind_counts(availability)
-    return [f"Regencies with a value, by kind ({config.AVAILABILITY_CSV.name} lists the years "
-            f"per regency):", *("  " + line for line in
-                               counts.to_string(index=False).splitlines())]
+    return [msg("cli.summary_availability", file=config.AVAILABILITY_CSV.name).render(lang),
+            *("  " + line for line in counts.to_string(index=False).splitlines())]
 
 
 def summary_lines(analysis: pd.DataFrame, rejects: pd.DataFrame, n_regencies: int,
-                  n_provinces: int) -> list[str]:
-    """The printed summary of an analysis table (data contract) and its rejects ledger."""
-    lines = [f"Analysis table: {len(analysis)} rows (one per kabupaten/kota and year)",
-             f"Regencies: {analysis['bps_code'].nunique()} of {n_regencies}, in "
-             f"{analysis['province_bps'].nunique()} of {n_provinces} provinces",
-             f"Years: {year_ranges(analysis['year'])}",
-             "Indicators (measure type, non-missing values, years with data):"]
+                  n_provinces: int, lang: str = "id") -> list[str]:
+    """The printed summary of an analysis table (data contract) and its rejects ledger.
+    Indicator and reason names are the tables' column values, as they are in the files."""
+    lines = [msg("cli.summary_rows", count=len(analysis)).render(lang),
+             msg("cli.summary_regions", regencies=analysis["bps_code"].nunique(),
+                 n_regencies=n_regencies, provinces=analysis["province_bps"].nunique(),
+                 n_provinces=n_provinces).render(lang),
+             msg("cli.summary_years", years=year_ranges(analysis["year"])).render(lang),
+             msg("cli.summary_indicators").render(lang)]
     rows = {}  # label -> (measure type, non-missing values, years)
     for column in analysis.columns:
         if column in INDICATORS and column not in _NOT_INDICATORS:
@@ -266,12 +264,12 @@ def summary_lines(analysis: pd.DataFrame, rejects: pd.DataFrame, n_regencies: in
     for label, (kind, count, years) in rows.items():
         lines.append(f"  {label:<{width}}  {kind:<16}  {count:>6}  {years}")
 
-    lines.append(f"Rejected input values/rows: {len(rejects)}")
+    lines.append(msg("cli.summary_rejects", count=len(rejects)).render(lang))
     by_reason = rejects["reason"].value_counts()
     # Most frequent first; ties in alphabetical order so the output is stable.
     for reason, count in sorted(by_reason.items(), key=lambda item: (-item[1], item[0])):
         lines.append(f"  {reason:<20}  {count:>6}")
-    lines.append(kbpp_line(analysis))
+    lines.append(kbpp_line(analysis, lang))
     return lines
 
 
@@ -285,19 +283,18 @@ def measure_type(analysis: pd.DataFrame, column: str) -> str:
     return INDICATORS[column].measure_type
 
 
-def kbpp_line(analysis: pd.DataFrame) -> str:
+def kbpp_line(analysis: pd.DataFrame, lang: str = "id") -> str:
     """One line that cannot be missed saying whether the KBPP layer is real."""
     kinds = analysis["kbpp_measure_type"]
     n_rows = int(kinds.notna().sum())
     if n_rows == 0:
-        return "KBPP layer: absent"
+        return msg("cli.kbpp_absent").render(lang)
     simulated = kinds == "simulated"
     n_simulated = int(simulated.sum())
     sources = ", ".join(sorted(analysis.loc[simulated, "kbpp_source"].dropna().unique()))
     if n_simulated == n_rows:
-        return (f"KBPP layer: SIMULATED for all {n_rows} rows ({sources}). These are not "
-                "real data: no result from them is evidence about any regency.")
+        return msg("cli.kbpp_all_simulated", count=n_rows, sources=sources).render(lang)
     if n_simulated:
-        return (f"KBPP layer: SIMULATED for {n_simulated} of {n_rows} rows ({sources}); "
-                "the other rows are administrative data.")
-    return f"KBPP layer: administrative data for all {n_rows} rows (none simulated)"
+        return msg("cli.kbpp_some_simulated", simulated=n_simulated, count=n_rows,
+                   sources=sources).render(lang)
+    return msg("cli.kbpp_real", count=n_rows).render(lang)

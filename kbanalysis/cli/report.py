@@ -24,40 +24,40 @@ from pathlib import Path
 
 import typer
 
-app = typer.Typer(help="Make the HTML reports (papermill templates, in parallel, incremental).",
-                  add_completion=False)
+from ..messages import msg
+from ._lang import Lang, cli_lang, help_text
 
-LEVELS_HELP = "national, province, regency, or all (national + every province + every regency)"
+app = typer.Typer(help=help_text("help.report"), add_completion=False)
+
+LEVELS_HELP = help_text("help.report.level")
 
 
-@app.callback(invoke_without_command=True)
+@app.callback(invoke_without_command=True, help=help_text("help.report"))
 def report(
     level: str = typer.Option(..., "--level", help=LEVELS_HELP),
     province: str | None = typer.Option(
-        None, "--province", help="BPS province code: that province's report, or with --level "
-                                 "regency all its regencies."),
+        None, "--province", help=help_text("help.report.province")),
     only: list[str] | None = typer.Option(
-        None, "--only", help="Only these BPS codes: separate them by spaces or commas, or repeat "
-                             "the option. An unknown code is listed as failed; the others run."),
-    all_: bool = typer.Option(False, "--all", help="Every province / every regency."),
-    lang: str = typer.Option("id", "--lang", help="id (Bahasa Indonesia) or en."),
-    jobs: int | None = typer.Option(None, "--jobs", min=1, help="Parallel workers. Default: all cores."),
-    force: bool = typer.Option(False, "--force", help="Rebuild even unchanged reports."),
+        None, "--only", help=help_text("help.report.only")),
+    all_: bool = typer.Option(False, "--all", help=help_text("help.report.all")),
+    lang: Lang | None = typer.Option(None, "--lang", help=help_text("help.report.lang")),
+    jobs: int | None = typer.Option(None, "--jobs", min=1, help=help_text("help.report.jobs")),
+    force: bool = typer.Option(False, "--force", help=help_text("help.report.force")),
     out: Path | None = typer.Option(None, "--out", file_okay=False,
-                                    help="Reports folder. Default: reports/."),
+                                    help=help_text("help.report.out")),
     data: Path | None = typer.Option(None, "--data", exists=True, file_okay=False,
-                                     help="Processed tables. Default: data/processed/."),
+                                     help=help_text("help.report.data")),
     results: Path | None = typer.Option(None, "--results", file_okay=False,
-                                        help="Model results of `kbanalysis fit`. Default: results/."),
-    quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
-    contact: str | None = typer.Option(
-        None, "--contact", help="Who produced the reports and receives filled templates (a name, an "
-                                "office, an address): named on every page. Default: a neutral sentence."),
+                                        help=help_text("help.report.results")),
+    quiet: bool = typer.Option(False, "--quiet", help=help_text("help.report.quiet")),
+    contact: str | None = typer.Option(None, "--contact", help=help_text("help.report.contact")),
 ) -> None:
     """Run the report templates through papermill and write self-contained HTML."""
+    from ..messages import render
     from ..reporting import batch
     from ..reporting.params import ParameterError
 
+    lang = cli_lang(lang)
     # Report kernels run in the templates' folder, not here: hand them absolute paths.
     data, results, out = (None if p is None else p.resolve() for p in (data, results, out))
     extra = {k: str(v) for k, v in (("processed_dir", data), ("results_dir", results)) if v is not None}
@@ -65,17 +65,22 @@ def report(
         jobs_list = batch.plan(level.strip().lower(), province=province, only=only or (), all_=all_,
                                lang=lang, extra=extra)
     except (ParameterError, FileNotFoundError) as error:
-        typer.echo(f"error: {error}", err=True)
+        detail = error.args[0] if isinstance(error, ParameterError) and error.args else error
+        typer.echo(msg("cli.error", detail=render(detail, lang)).render(lang), err=True)
         raise typer.Exit(2) from None
     if contact is not None:  # the kernels inherit it; the fingerprints include it
         os.environ[batch.config.REPORT_CONTACT_ENV] = " ".join(contact.split())
     summary = batch.run_batch(jobs_list, reports_dir=out, workers=jobs, force=force,
-                              progress=not quiet, processed_dir=data, results_dir=results)
+                              progress=not quiet, processed_dir=data, results_dir=results,
+                              lang=lang)
     reports_dir = out if out is not None else batch.config.REPORTS_DIR
-    typer.echo(f"{len(summary.built)} built, {len(summary.skipped)} unchanged, "
-               f"{len(summary.failed)} failed in {summary.seconds:.1f} s; "
-               f"index: {Path(reports_dir) / 'index.html'}")
+    typer.echo(msg("cli.report_summary", built=len(summary.built), skipped=len(summary.skipped),
+                   failed=len(summary.failed), seconds=round(float(summary.seconds), 1),
+                   index=Path(reports_dir) / "index.html").render(lang))
     for key, error in summary.failed.items():
-        typer.echo(f"FAILED {key}: {error.splitlines()[0] if error else ''}", err=True)
+        # the error is the failing notebook's own text (a traceback's last line)
+        typer.echo(msg("cli.report_failed", key=key,
+                       error=render(error, lang).splitlines()[0] if error else "").render(lang),
+                   err=True)
     if summary.failed:
         raise typer.Exit(1)

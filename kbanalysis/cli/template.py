@@ -7,70 +7,71 @@ import typer
 
 from .. import config
 from ..messages import msg
+from ._lang import cli_lang, help_text
 from .data import LANG_HELP, Lang
 
-app = typer.Typer(help="Write a fill-in KBPP workbook (Profil Kesehatan table layout).",
-                  add_completion=False)
+app = typer.Typer(help=help_text("help.template"), add_completion=False)
 
 
-@app.callback(invoke_without_command=True)
+def _usage_error(message, lang: str):
+    """One line naming the option and what it needs, in the user's language (exit 2, as
+    Click's own usage errors)."""
+    typer.echo(message.render(lang), err=True)
+    return typer.Exit(2)
+
+
+@app.callback(invoke_without_command=True, help=help_text("help.template"))
 def template(
     province: str | None = typer.Option(
-        None, "--province", help="BPS province code (63 = Kalimantan Selatan): one row per "
-                                 "kabupaten/kota, names and codes filled in."),
+        None, "--province", help=help_text("help.template.province")),
     regency: str | None = typer.Option(
-        None, "--regency", help="BPS regency code (6371 = Kota Banjarmasin): blank puskesmas "
-                                "rows for a district office."),
+        None, "--regency", help=help_text("help.template.regency")),
     year: int | None = typer.Option(
-        None, "--year", help="Year of the figures, in the title. Default: last year."),
+        None, "--year", help=help_text("help.template.year")),
     rows: int = typer.Option(
         30, "--rows", min=1, max=500,
-        help="Blank puskesmas rows of a district template (the office can insert more)."),
+        help=help_text("help.template.rows")),
     out: Path | None = typer.Option(
         None, "--out", dir_okay=True,
-        help="File (.xlsx) or folder to write to. Default: reports/templates/ with a name "
-             "from the region and the year."),
+        help=help_text("help.template.out")),
     force: bool = typer.Option(
         False, "--force",
-        help="Replace an existing file of the same name (it may hold an office's figures)."),
-    lang: Lang = typer.Option(Lang.id, "--lang", help=LANG_HELP),
+        help=help_text("help.template.force")),
+    lang: Lang | None = typer.Option(None, "--lang", help=LANG_HELP),
 ) -> None:
     """Write the workbook: the KBPP table to fill and a sheet of instructions (Bahasa
     Indonesia). A filled workbook goes to `kbanalysis data check FILE`, then
     `make run KBPP=FILE`."""
     from .. import templates as TP
 
+    lang = cli_lang(lang)
     if (province is None) == (regency is None):
-        raise typer.BadParameter("give exactly one of --province CODE or --regency CODE",
-                                 param_hint="--province / --regency")
+        raise _usage_error(msg("cli.template_one_of"), lang)
     year = TP.default_year() if year is None else year
     if not 2000 <= year <= 2100:
-        raise typer.BadParameter(f"a year between 2000 and 2100, got {year}", param_hint="--year")
+        raise _usage_error(msg("cli.template_year", year=year), lang)
     try:
         spec = (TP.province_spec(province, year) if province is not None
                 else TP.district_spec(regency, year, rows))
     except KeyError:
         option, code = ("--province", province) if province is not None else ("--regency", regency)
-        what = "province (2 digits, e.g. 63)" if province is not None else \
-            "kabupaten/kota (4 digits, e.g. 6371)"
-        raise typer.BadParameter(f"{code!r} is not the BPS code of a {what}; "
-                                 f"{config.REGIONS_CSV.name} lists them",
-                                 param_hint=option) from None
+        what = msg("cli.template_province" if province is not None else "cli.template_regency")
+        raise _usage_error(msg("cli.template_unknown_code", option=option, code=code, what=what,
+                               regions=config.REGIONS_CSV.name), lang) from None
     if out is None:
         target = config.REPORTS_DIR / TP.TEMPLATES_SUBDIR / TP.file_name(spec)
     elif out.is_dir() or out.suffix.lower() != ".xlsx":
         if out.exists() and not out.is_dir():
-            raise typer.BadParameter(f"a folder or a file ending in .xlsx, got {str(out)!r}",
-                                     param_hint="--out")
+            raise _usage_error(msg("cli.template_out", path=str(out)), lang)
         target = out / TP.file_name(spec)
     else:
         target = out
     try:
         TP.write_template(spec, target, overwrite=force)
     except TP.TemplateExists:
-        typer.echo(msg("cli.template_exists", path=target).render(lang.value), err=True)
+        typer.echo(msg("cli.template_exists", path=target).render(lang), err=True)
         raise typer.Exit(1) from None
-    for line in next_steps(target, lang.value):
+    for line in next_steps(target, lang):
         typer.echo(line)
 
 

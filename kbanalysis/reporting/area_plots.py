@@ -13,6 +13,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from . import text as T
+from .labels import value_labels
 from .maps import short_name
 from .plots import DPI, FigureBlock, _styled, new_figure, tick_text
 
@@ -67,12 +68,6 @@ def province_trend_figure(points: pd.DataFrame, lang: str, title: str, name: str
                                      "top": 1 - 0.45 / height})
     ax.plot(have["year"], have["value"], color=PROVINCE_LINE, marker="o", markersize=7, linewidth=1.4,
             label=name, zorder=3)
-    reference = {} if national is None else dict(zip(national["year"], national["value"]))
-    for year, value in zip(have["year"], have["value"]):
-        below = value < reference.get(year, float("-inf"))  # keep the label off the national line
-        ax.annotate(T.number(value, lang, 1), (year, value), textcoords="offset points",
-                    xytext=(0, -11 if below else 9), va="top" if below else "baseline",
-                    ha="center", fontsize=TEXT_PT, color=PROVINCE_LINE)
     values = list(have["value"])
     if national is not None and len(national):
         ax.plot(national["year"], national["value"], color=NATIONAL_LINE, linestyle=":", marker=".",
@@ -91,6 +86,10 @@ def province_trend_figure(points: pd.DataFrame, lang: str, title: str, name: str
         ax.set_xticks(years, [str(y) for y in years])
         ax.set_xlim(years[0] - 0.5, years[-1] + 0.5)
     ax.set_ylim(0, top)
+    # Value labels last, once everything they must avoid is drawn: the national points and
+    # line, the target line, each other.
+    value_labels(ax, list(zip(have["year"], have["value"])), [T.number(v, lang, 1) for v in have["value"]],
+                 PROVINCE_LINE, TEXT_PT, radius_pt=3.5)
     ax.set_ylabel(T.t("axis_stunting", lang), fontsize=TEXT_PT)
     ax.set_title(title, fontsize=TEXT_PT + 0.5)
     _number_axis(ax, lang)

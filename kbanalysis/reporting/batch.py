@@ -55,13 +55,13 @@ import tempfile
 import threading
 import time
 import traceback
-import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import atomic, config
 from . import params as P
 from . import text as T
+from .paths import output_path, slug  # noqa: F401 (slug: importable here as before)
 
 TEMPLATES_DIR = config.NOTEBOOKS_DIR / "reports"
 TEMPLATES = {level: TEMPLATES_DIR / f"{level}.ipynb" for level in P.LEVELS}
@@ -124,18 +124,6 @@ class ReportJob:
         return T.t(f"title_{self.level}", self.lang, name=self.name)
 
 
-def slug(text: str, limit: int = 60) -> str:
-    """A file-name-safe form of ``text``: ascii letters, digits and dashes only."""
-    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    return "-".join(words)[:limit].strip("-") or "report"
-
-
-def output_path(level: str, code: str | None, lang: str, name: str) -> str:
-    """Where a report's page goes, relative to the reports folder (links are built from it)."""
-    if level == "national":
-        return f"{lang}/national.html"
-    return f"{lang}/{level}/{code}-{slug(name)}.html"
 
 
 INDEX_PAGE = "index.html"
@@ -290,8 +278,12 @@ def _checked(codes: list[str], check) -> tuple[list[str], dict[str, P.ParameterE
 
 def unknown_job(level: str, code: str, lang: str, error: Exception) -> ReportJob:
     """A job that only records, in the manifest and the index, that ``code`` is not valid."""
+    from ..messages import message_of, msg
+
+    # a message (str, English in the manifest) the command prints in the user's language
     return ReportJob(f"{lang}/{level}/{code}", level, code, lang, code, {}, "",
-                     problem=f"{type(error).__name__}: {error}")
+                     problem=msg("param.problem", kind=type(error).__name__,
+                                 error=message_of(error)))
 
 
 # --------------------------------------------------------------------------------------
@@ -663,8 +655,9 @@ def default_workers() -> int:
 
 def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = None,
               force: bool = False, progress: bool = True, timeout: int = CELL_TIMEOUT,
-              processed_dir=None, results_dir=None) -> BatchSummary:
+              processed_dir=None, results_dir=None, lang: str = "id") -> BatchSummary:
     """Make ``jobs`` (skipping unchanged ones), update the manifest and the index.
+    ``lang``: the language of the progress bar.
 
     Raises ``atomic.WriteError`` when a page cannot be written; on any exception or
     interruption every worker and kernel is stopped before it propagates. Several batches
@@ -680,11 +673,11 @@ def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = 
     settle_inputs(processed_dir, results_dir)
     with batch_lock(reports_dir) as alone:
         return _run_batch(jobs, reports_dir, workers, force, progress, timeout, processed_dir,
-                          results_dir, started, alone)
+                          results_dir, started, alone, lang)
 
 
 def _run_batch(jobs, reports_dir: Path, workers, force, progress, timeout, processed_dir,
-               results_dir, started: float, alone: bool) -> BatchSummary:
+               results_dir, started: float, alone: bool, lang: str = "id") -> BatchSummary:
     from tqdm.auto import tqdm
 
     from .context import data_fingerprint
@@ -712,7 +705,10 @@ def _run_batch(jobs, reports_dir: Path, workers, force, progress, timeout, proce
         else:
             todo.append((job, fingerprint))
 
-    bar = tqdm(total=len(jobs), unit="report", disable=not progress, initial=len(summary.skipped))
+    from ..messages import msg
+
+    bar = tqdm(total=len(jobs), unit=msg("cli.progress_unit").render(lang), disable=not progress,
+               initial=len(summary.skipped))
 
     def record(job: ReportJob, fingerprint: str | None, outcome: dict) -> None:
         if outcome["status"] == "write_error":  # the old page and its entry stay as they were

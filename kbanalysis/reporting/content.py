@@ -613,6 +613,9 @@ def model_exclusion(analysis: pd.DataFrame, meta: dict | None, predictions: pd.D
     """
     if predictions is None or (predictions["bps_code"] == code).any():
         return None
+    pooled = ((meta or {}).get("design") or {}).get("pooled") or {}
+    if code in (pooled.get("absorbed") or []):  # in the data, alone in its province
+        return {"missing": [], "absorbed": True}
     return {"missing": missing_model_columns(analysis.loc[analysis["bps_code"] == code], meta)}
 
 
@@ -620,13 +623,18 @@ def missing_model_columns(rows: pd.DataFrame, meta: dict | None) -> list[dict]:
     """``column, year`` of each model column that a regency's analysis ``rows`` have no value
     of in the year the model took that column from (meta.json ``design.column_years``); the
     one rule of the regency page and the national list of regencies outside the model."""
-    years = ((meta or {}).get("design") or {}).get("column_years") or {}
+    design = (meta or {}).get("design") or {}
+    years = design.get("column_years") or {}
+    # Pooled exposure: each regency its own year, any of those the model pooled.
+    pooled = sorted(int(y) for y in ((design.get("pooled") or {}).get("exposure_years") or {}))
+    exposure = ((meta or {}).get("exposure") or {}).get("column")
     missing = []
     for column, info in years.items():
         year = (info or {}).get("year")
         if year is None or column not in rows:
             continue
-        if rows.loc[rows["year"] == int(year), column].isna().all():
+        wanted = pooled if pooled and column == exposure else [int(year)]
+        if rows.loc[rows["year"].isin(wanted), column].isna().all():
             missing.append({"column": column, "year": int(year)})
     return missing
 

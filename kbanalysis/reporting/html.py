@@ -85,7 +85,7 @@ code { font-size: 0.85em; word-break: break-all; }
   @page { size: A4; margin: 10mm 10mm 11mm; }
   body { font-size: 8.2pt; line-height: 1.28; }
   main { max-width: none; padding: 0; columns: 2; column-gap: 6mm; column-fill: auto; }
-  nav.report-nav, .provenance, details, pre.commands, .research, .print-hide,
+  nav.report-nav, .provenance, details, pre.commands,
   .table-wrap::before, .figure-scroll::before { display: none !important; }
   .page-head, .banner { column-span: all; }
   h1 { font-size: 14pt; margin: 0 0 1pt; }

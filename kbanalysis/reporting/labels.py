@@ -87,3 +87,43 @@ def place(points: list[tuple[float, float]], texts: list[str], size: float, radi
             best = Placed((px - width / 2, py - radius - 4 - height, px + width / 2, py - radius - 4), False)
         placed.append(best)
     return placed
+
+
+def value_labels(ax, points: list[tuple[float, float]], texts: list[str], color: str, fontsize: float,
+                 radius_pt: float) -> None:
+    """Write ``texts`` beside data ``points`` of a matplotlib ``ax`` with ``place``: off every
+    marker and, where possible, every line already drawn (the target line included), inside
+    the axes. Call once the axis limits are final; ``radius_pt``: the points' marker radius."""
+    import numpy as np
+
+    figure = ax.figure
+    to_px = figure.dpi / 72
+    height = figure.bbox.height
+
+    def down(xy):  # matplotlib counts y upwards; ``place`` downwards
+        return float(xy[0]), float(height - xy[1])
+
+    markers, lines = [], []
+    for line in ax.lines:
+        xy = np.asarray(line.get_xydata(), dtype=float)
+        xy = xy[np.isfinite(xy).all(axis=1)]
+        if not len(xy):
+            continue
+        px = [down(p) for p in line.get_transform().transform(xy)]
+        if str(line.get_marker()) not in ("", " ", "None", "none"):
+            r = (line.get_markersize() / 2 + line.get_markeredgewidth()) * to_px
+            markers += [(x, y, r) for x, y in px]
+        if str(line.get_linestyle()) not in ("", " ", "None", "none") and len(px) > 1:
+            lines.append(px)
+    anchors = [down(ax.transData.transform(p)) for p in points]
+    box = ax.bbox
+    bounds = (box.x0 + 2, height - box.y1 + 2, box.x1 - 2, height - box.y0 - 2)
+    inverse = ax.transData.inverted()
+    for (x, y), text, spot in zip(anchors, texts, place(anchors, texts, fontsize * to_px, radius_pt * to_px,
+                                                        markers, lines, bounds)):
+        cx, cy = spot.centre
+        if spot.moved:
+            ax.plot(*zip(inverse.transform((x, height - y)), inverse.transform((cx, height - cy))),
+                    color=color, linewidth=0.8, zorder=2)
+        ax.text(*inverse.transform((cx, height - cy)), text, ha="center", va="center", fontsize=fontsize,
+                color=color, zorder=5, gid="value-label")

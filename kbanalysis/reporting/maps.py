@@ -5,7 +5,8 @@ clean clone; the analysis table always has each regency's representative point, 
 map is the fallback and the map says which kind it is.
 
 Every map of an indicator uses the same fixed classes (``config``: WHO/UNICEF classes for
-stunting, classes around the 70 % target for KBPP), so two pages can be compared by colour.
+stunting, fixed 20-point-wide bands of KBPP coverage, which are class bounds and not a target:
+no official KBPP target is among the project's sources), so two pages compare by colour.
 A regency without a value is hatched, and the legend says so. Borders are thin and grey: a
 white border would erase the palest class. The year and source are written under the map.
 Maps are drawn at their natural size on a phone (they scroll sideways in their box, see

@@ -40,6 +40,29 @@ def read_province_rows(processed_dir=None) -> pd.DataFrame:
     return _CACHE[key]
 
 
+
+_REGENCY_CACHE: dict[tuple, pd.DataFrame] = {}
+
+
+def read_regency_rows(indicator: str, processed_dir=None) -> pd.DataFrame:
+    """Regency rows of one ``indicator`` of ``tidy.csv`` that the analysis table does not
+    carry (facility births 2021 of Jawa Tengah): ``bps_code, year, value, source_id,
+    source_ref``, empty when the file or the indicator is absent; memoised like the
+    province rows."""
+    columns = ["bps_code", "year", "value", "source_id", "source_ref"]
+    path = (Path(processed_dir) if processed_dir else config.PROCESSED_DIR) / config.TIDY_CSV.name
+    if not path.exists():
+        return pd.DataFrame(columns=columns)
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size, indicator)
+    if key not in _REGENCY_CACHE:
+        _REGENCY_CACHE.clear()
+        tidy = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+        rows = tidy.loc[(tidy["level"] == "regency") & (tidy["indicator"] == indicator)]
+        rows = rows.rename(columns={"region_code": "bps_code"}).reindex(columns=columns)
+        _REGENCY_CACHE[key] = rows.assign(year=rows["year"].astype(int), value=rows["value"].astype(float))
+    return _REGENCY_CACHE[key]
+
 def province_value(rows: pd.DataFrame, province: str, indicator: str, year: int) -> float | None:
     """The official value of ``indicator`` for ``province`` in ``year``, or None."""
     found = rows.loc[(rows["province_bps"] == str(province)) & (rows["indicator"] == indicator)

@@ -10,6 +10,7 @@ import re
 
 import pandas as pd
 
+from ..messages import msg
 from ..regions import name_key, split_prefix
 from .text import LANGS
 
@@ -32,7 +33,8 @@ class ParameterError(ValueError):
 def check_lang(lang) -> str:
     text = str(lang).strip().lower()
     if text not in LANGS:
-        raise ParameterError(f"unknown language {lang!r}; use one of: {', '.join(LANGS)}", list(LANGS))
+        raise ParameterError(msg("param.unknown_lang", lang=lang, langs=", ".join(LANGS)),
+                             list(LANGS))
     return text
 
 
@@ -40,7 +42,8 @@ def check_level(level) -> str:
     text = str(level).strip().lower()
     if text not in LEVELS:
         close = difflib.get_close_matches(text, LEVELS, n=1, cutoff=0.3)
-        raise ParameterError(f"unknown level {level!r}; use one of: {', '.join(LEVELS)}", close)
+        raise ParameterError(msg("param.unknown_level", level=level, levels=", ".join(LEVELS)),
+                             close)
     return text
 
 
@@ -74,9 +77,9 @@ def _check_code(code, names: dict[str, str], width: int, what: str) -> str:
         by_key = {name_key(n.split(",")[0]): c for c, n in names.items()}
         close = exact or [by_key[k] for k in difflib.get_close_matches(key, list(by_key), n=3, cutoff=0.5)]
     shown = ", ".join(f"{c} {names[c]}" for c in close)
-    raise ParameterError(
-        f"unknown {what} {text!r} (a {width}-digit BPS code is expected)"
-        + (f"; closest: {shown}" if shown else ""), close)
+    raise ParameterError(msg("param.unknown_code", what=msg(f"param.what_{what}"), code=text,
+                             width=width, closest=msg("param.closest", codes=shown)
+                             if shown else ""), close)
 
 
 def closest_codes(code: str, names: dict[str, str], n: int = 3) -> list[str]:

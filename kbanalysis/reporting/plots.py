@@ -262,12 +262,14 @@ def position_figure(predictions: pd.DataFrame, code: str, province_codes: list[s
                             margins={"left": 0.15, "right": 0.97, "bottom": 1.45 / height, "top": 0.93})
     same = predictions["bps_code"].isin(province_codes)
     this = predictions["bps_code"] == code
-    ax.scatter(predictions.loc[~same, "expected"], predictions.loc[~same, "observed"], s=8,
-               color=OTHER, label=T.t("legend_others", lang))
-    ax.scatter(predictions.loc[same & ~this, "expected"], predictions.loc[same & ~this, "observed"],
-               s=14, color=PEER, label=T.t("legend_province", lang))
-    ax.scatter(predictions.loc[this, "expected"], predictions.loc[this, "observed"], s=60,
-               color=HIGHLIGHT, edgecolor="black", zorder=3, label=name or code)
+    # A group with no regency gets no legend entry (a model fitted on one province has no
+    # "other regencies").
+    for rows, style, label in ((~same, dict(s=8, color=OTHER), T.t("legend_others", lang)),
+                               (same & ~this, dict(s=14, color=PEER), T.t("legend_province", lang)),
+                               (this, dict(s=60, color=HIGHLIGHT, edgecolor="black", zorder=3), name or code)):
+        if rows.any():
+            ax.scatter(predictions.loc[rows, "expected"], predictions.loc[rows, "observed"], label=label,
+                       **style)
     low = float(np.nanmin(predictions[["expected", "observed"]].to_numpy()))
     high = float(np.nanmax(predictions[["expected", "observed"]].to_numpy()))
     ax.plot([low, high], [low, high], color="black", linewidth=0.8, linestyle="--")
@@ -320,8 +322,9 @@ def fit_band(x, y, grid, level: float = 0.95):
 @_phone_styled
 def kbpp_stunting_scatter(cross: pd.DataFrame, lang: str, title: str,
                           highlight: list[str] | None = None, focus: str | None = None) -> FigureBlock:
-    """KBPP coverage against survey stunting, one dot per regency, with the least-squares line
-    and its 95 % band; each axis names its year. ``highlight``: regencies drawn in blue (a
+    """KBPP coverage against survey stunting, one dot per regency, with the plain least-squares
+    line of stunting on coverage alone and its 95 % band (labelled as unadjusted: the main model
+    adjusts for covariates this plane cannot show); each axis names its year. ``highlight``: regencies drawn in blue (a
     province among others); ``focus``: the page's own regency, in red and named."""
     from . import sourcing
 

@@ -244,6 +244,7 @@ CLI_TO_PARAMETER = {"--exposure-year": "exposure_year", "--outcome-year": "outco
                     "--cluster": "cluster", "--weights": "weights",
                     "--covariates": "covariates", "`--simulate` data": "simulated=True",
                     "pass --allow-rejects": "set allow_rejects=True",
+                    "tambahkan --allow-rejects": "pakai allow_rejects=True",
                     "--sheet": "sheet", "--code-system": "code_system"}
 
 

@@ -175,6 +175,7 @@ def trend_chart(survey: pd.DataFrame, weighing: pd.DataFrame, lang: str, name: s
             y = panel.y(target[0])
             panel.parts.append(f'<line class="target" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" '
                                f'y2="{y:.1f}" stroke="{TARGET}" stroke-width="1.6" stroke-dasharray="10 5"/>')
+            panel.polylines.append([(LEFT, y), (WIDTH - RIGHT, y)])  # value labels keep off it too
         for frame, kind in references:
             points = list(zip(frame["year"], frame["value"]))
             color, dash = (PROVINCE, "7 5") if kind == "province" else (NATIONAL, "2 4")

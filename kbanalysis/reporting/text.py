@@ -601,6 +601,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "reg_missing_column": {"id": "tidak ada angka {label} untuk tahun {year}",
                            "en": "no {label} figure for {year}"},
+    # pooled model (issue 16 item 2): a regency alone in its province
+    "reg_absorbed": {
+        "id": "{name} ada dalam data model, tetapi satu-satunya kabupaten/kota dari provinsinya: "
+              "efek tetap provinsinya menyerapnya, jadi angkanya tidak ikut menentukan kemiringan.",
+        "en": "{name} is in the model's data but the only regency of its province: its province's "
+              "fixed effect absorbs it, so its figures do not inform the slope."},
     "reg_missing_unknown": {"id": "hasil model (predictions.csv) tidak memuatnya",
                             "en": "the model results (predictions.csv) do not include it"},
     # -- province and national pages (prov_*, nat_*) -----------------------------------
@@ -705,6 +711,12 @@ STRINGS: dict[str, dict[str, str]] = {
               "KBPP coverage across the province means about {per_year} more KBPP acceptors a year "
               "(≈ {per_month} a month). By regency:",
     },
+    # Facility births 2021, Jawa Tengah (sections.facility_births): programme coverage of a
+    # provincial health profile, shown as context beside KBPP on the regency page.
+    "facility_births": {"id": "Persalinan di fasilitas kesehatan {year}: {value} % ({source}).",
+                        "en": "Deliveries in a health facility {year}: {value} % ({source})."},
+    "facility_births_source_persalinan_faskes_jateng": {"id": "Profil Kesehatan Jawa Tengah 2021",
+                                                        "en": "Jawa Tengah Health Profile 2021"},
     # Susenas 2022 province indicators (content.susenas_context)
     "susenas_h": {"id": "Survei Susenas 2022: KB setelah melahirkan di {name}",
                   "en": "Susenas 2022 survey: contraception after delivery in {name}"},

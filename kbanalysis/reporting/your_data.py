@@ -18,19 +18,13 @@ from pathlib import Path
 import pandas as pd
 
 from .. import config
+from ..messages import check_lang, default_lang, msg
 from . import blocks as B
 from .params import ParameterError, check_injected
 from .research import ModelRequest, as_parameters, parse_count, parse_year
 
 CODE_SYSTEMS = ("bps", "kemendagri")
-USAGE = [
-    "This notebook checks your own KBPP files, builds the tables with them in the office "
-    "workspace (the folder make run KBPP=... uses, kbanalysis.config.LOCAL_PROCESSED_DIR; "
-    "data/processed/ is never changed) and fits the estimator suite on the provinces they "
-    "cover. No file was given, so nothing was checked or fitted.",
-    "Run it with papermill (one file, or several separated by the path separator: ':' on "
-    "Linux and macOS, ';' on Windows; or a YAML list with -y), for example:",
-]
+USAGE = ["yd.usage_what", "yd.usage_how"]  # catalogue keys
 USAGE_COMMANDS = [
     ".venv/bin/papermill notebooks/3.01-your-data.ipynb out.ipynb "
     "-p kbpp_files profil_kesehatan_2023.xlsx",
@@ -52,6 +46,7 @@ class OfficeFiles:
     outcome_year: int | None = None
     draws: int = 9999
     raw_dir: Path | None = None
+    lang: str = "id"  # of everything the notebook prints
     problems: list = field(default_factory=list)  # InputErrors found by the check
     reports: list = field(default_factory=list)  # CheckReports, one per file
 
@@ -76,14 +71,20 @@ def parse_flag(value, name: str) -> bool:
 
 
 def office_files(*, kbpp_files=None, sheet=None, code_system=None, allow_rejects=False,
-                 outcome_year=None, draws=9999, raw_dir=None) -> OfficeFiles:
+                 outcome_year=None, draws=9999, raw_dir=None, lang=None) -> OfficeFiles:
     """Check the parameters (not yet the files' contents); run by papermill, a parameter
-    name the notebook does not take stops here."""
+    name the notebook does not take stops here. ``lang``: "id" (the default, or
+    ``$KBANALYSIS_LANG``) or "en", the language of what the notebook prints."""
     check_injected(inspect.signature(office_files).parameters)
+    try:
+        lang = check_lang(str(lang).strip().lower()) if lang not in (None, "") else default_lang()
+    except ValueError:
+        raise ParameterError(f"lang={lang!r}: expected 'id' or 'en'", ["id", "en"]) from None
     paths = parse_files(kbpp_files)
     missing = [p for p in paths if not p.is_file()]
     if missing:
-        raise ParameterError("kbpp_files: no such file: " + ", ".join(map(str, missing)))
+        raise ParameterError(msg("yd.no_such_file", files=", ".join(map(str, missing)))
+                             .render(lang))
     system = None if code_system in (None, "") or str(code_system).lower() == "none" \
         else str(code_system).strip().lower()
     if system is not None and system not in CODE_SYSTEMS:
@@ -91,17 +92,17 @@ def office_files(*, kbpp_files=None, sheet=None, code_system=None, allow_rejects
                              f"{' or '.join(map(repr, CODE_SYSTEMS))}")
     raw = Path(raw_dir) if raw_dir else config.default_raw_dir()
     if paths and (raw is None or not raw.is_dir()):
-        raise ParameterError(f"no raw data folder found: the build needs the raw files (set "
-                             f"${config.RAW_DIR_ENV}, fill data/raw/, or pass raw_dir)")
+        raise ParameterError(msg("yd.no_raw", env=config.RAW_DIR_ENV).render(lang))
     return OfficeFiles(paths=paths, sheet=None if sheet in (None, "") else str(sheet),
                        code_system=system,
                        allow_rejects=parse_flag(allow_rejects, "allow_rejects"),
                        outcome_year=parse_year(outcome_year, "outcome_year"),
-                       draws=parse_count(draws, "draws", 999) or 9999, raw_dir=raw)
+                       draws=parse_count(draws, "draws", 999) or 9999, raw_dir=raw, lang=lang)
 
 
-def usage() -> B.Block:
-    return B.join(B.heading("Your KBPP files"), *(B.paragraph(s) for s in USAGE),
+def usage(lang: str = "id") -> B.Block:
+    return B.join(B.heading(msg("yd.heading_files").render(lang)),
+                  *(B.paragraph(msg(key).render(lang)) for key in USAGE),
                   B.commands(USAGE_COMMANDS))
 
 
@@ -120,17 +121,19 @@ def check(files: OfficeFiles) -> OfficeFiles:
 
 def check_block(files: OfficeFiles) -> B.Block:
     """One line per problem (file, row, column, expected), then one verdict per file."""
+    lang = files.lang
     if not files.paths:
-        return usage()
-    lines = [p.line() for p in files.problems]
-    for report in files.reports:
-        noun = "problem" if len(report.problems) == 1 else "problems"
-        lines.append(f"{len(report.problems)} {noun}: {report.path.name} ({report.label})"
-                     if report.problems else f"OK: {report.path.name} ({report.label})")
-    verdict = (f"{len(files.problems)} problem(s) found" if files.problems
-               else "No problem found")
-    return B.join(B.heading("Check of your files"), B.paragraph(verdict + "."),
-                  B.commands(lines))
+        return usage(lang)
+    lines = [p.line(lang) for p in files.problems]
+    for report in files.reports:  # the lines of `kbanalysis data check`
+        where = dict(path=report.path.name, label=report.label_in(lang))
+        lines.append(msg("cli.one_problem" if len(report.problems) == 1 else "cli.problems",
+                         count=len(report.problems), **where).render(lang)
+                     if report.problems else msg("cli.ok", **where).render(lang))
+    verdict = (msg("yd.problems_found", count=len(files.problems)) if files.problems
+               else msg("yd.no_problem"))
+    return B.join(B.heading(msg("yd.heading_check").render(lang)),
+                  B.paragraph(verdict.render(lang) + "."), B.commands(lines))
 
 
 @dataclass
@@ -159,9 +162,10 @@ def build(files: OfficeFiles) -> OfficeBuild | None:
                                allow_kbpp_rejects=files.allow_rejects,
                                kbpp_sheet=files.sheet, code_system=files.code_system)
     except InputError as error:
-        listed = " (problems listed above)" if files.problems else ""
-        raise ParameterError(f"the build refused your files{listed}: "
-                             f"{as_parameters(error.line())}") from None
+        lang = files.lang
+        listed = msg("yd.listed_above").render(lang) if files.problems else ""
+        raise ParameterError(msg("yd.build_refused", listed=listed,
+                                 detail=as_parameters(error.line(lang))).render(lang)) from None
     analysis = dataset.load_analysis(folder / config.ANALYSIS_CSV.name)
     names = {p.name for p in files.paths}
     own = result.kbpp.loc[result.kbpp["source"].astype(str).isin(names)]
@@ -169,28 +173,27 @@ def build(files: OfficeFiles) -> OfficeBuild | None:
     provinces = sorted(set(analysis.loc[analysis["bps_code"].astype(str).isin(codes),
                                         "province_bps"].astype(str)))
     if not provinces:
-        raise ParameterError("no KBPP row of your files reached the analysis table (every "
-                             "row was rejected: see the check above)")
+        raise ParameterError(msg("yd.nothing_kept").render(files.lang))
     return OfficeBuild(analysis=analysis, kbpp=own.reset_index(drop=True), provinces=provinces,
                        folder=folder)
 
 
-def coverage_block(built: OfficeBuild | None) -> B.Block:
+def coverage_block(built: OfficeBuild | None, lang: str = "id") -> B.Block:
     """Regencies and years of KBPP coverage the files gave, per province."""
     if built is None:
-        return B.paragraph("No file given: nothing was built.")
+        return B.paragraph(msg("yd.nothing_built").render(lang))
     rows = built.analysis.drop_duplicates("bps_code").set_index("bps_code")
     kbpp = built.kbpp.assign(province=built.kbpp["bps_code"].astype(str).map(
         rows["province_name"]))
-    items = [f"{province}: {part['bps_code'].nunique()} regencies, years "
-             f"{', '.join(str(y) for y in sorted(part['year'].unique()))}"
+    items = [msg("yd.coverage_item", province=province, count=part["bps_code"].nunique(),
+                 years=", ".join(str(y) for y in sorted(part["year"].unique()))).render(lang)
              for province, part in kbpp.groupby("province", sort=True)]
     from ..workspace import shown
 
-    where = f" in {shown(built.folder)}" if built.folder is not None else ""
-    return B.join(B.heading("What your files added"),
-                  B.bullets(items, f"KBPP coverage from your files (the rest of the table is "
-                                   f"the committed real data, rebuilt{where}):"))
+    where = (msg("yd.coverage_where", folder=shown(built.folder)).render(lang)
+             if built.folder is not None else "")
+    return B.join(B.heading(msg("yd.heading_added").render(lang)),
+                  B.bullets(items, msg("yd.coverage_intro", where=where).render(lang)))
 
 
 def model_request(built: OfficeBuild | None, files: OfficeFiles) -> ModelRequest | None:

@@ -178,7 +178,8 @@ class CheckReport:
 
     def label_in(self, lang: str) -> str:
         """``label`` in ``lang`` ("id" or "en"); the format's name stays as it is."""
-        return self.format + (f"; {self.text_format.describe(lang)}" if self.text_format else "")
+        name = msg("check.format_unknown").render(lang) if self.format == "unknown" else self.format
+        return name + (f"; {self.text_format.describe(lang)}" if self.text_format else "")
 
 
 def check_file(path: Path, resolver: Resolver | None = None,

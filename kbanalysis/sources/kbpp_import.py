@@ -65,7 +65,7 @@ import pandas as pd
 
 from ..kbpp_schema import KBPP_COLUMNS, METHOD_COLUMNS, empty_kbpp, validate_kbpp
 from ..ledger import InputError, Ledger
-from ..messages import message_of, msg
+from ..messages import field_label, message_of, msg
 from ..regions import RegionError, Resolver, default_resolver
 from .code_system import file_code_system
 from .kbpp_parts import FIELDS, KbppParts, method_of, number_text, parts_frame, with_row_regions
@@ -495,7 +495,8 @@ def _combine_counts(parts: list[KbppParts], labels: dict[Path, str],
         reason = "bad_year" if error.column == "year" else "out_of_range"
         for record in contributors[i]:
             _reject(ledger, record, reason, msg("kbpp.must_be", code=row["bps_code"],
-                                                year=row["year"], column=error.column,
+                                                year=row["year"],
+                                                column=field_label(str(error.column)),
                                                 expected=error.expected))
     frame = frame.drop(index=list(bad)).reset_index(drop=True)
     sources = {(r[0]["bps_code"], int(r[0]["year"])): r for i, r in enumerate(contributors)
@@ -536,7 +537,7 @@ def _merge_group(code: str, year: int, records: list[dict], ledger: Ledger) -> d
                 conflicts.append((name, given_by[name], row))
     if conflicts:
         name, first, other = conflicts[0]
-        detail = msg("kbpp.conflict", code=code, year=year, name=name,
+        detail = msg("kbpp.conflict", code=code, year=year, name=field_label(name),
                      first=number_text(first[name]), first_where=_where(first),
                      other=number_text(other[name]), other_where=_where(other))
         for row in records:

@@ -100,8 +100,9 @@ def test_cli_unknown_only_code_is_failed_and_the_rest_is_built(tmp_path, world):
          "--out", str(out)],
         capture_output=True, text=True, timeout=600, env={**os.environ, "PYTHONWARNINGS": "ignore"})
     assert done.returncode == 1, done.stderr
-    assert done.stdout.startswith("1 built, 0 unchanged, 1 failed")
-    assert done.stderr.startswith("FAILED id/regency/9998: ParameterError: unknown regency '9998'")
+    # Indonesian by default, the reports' language too
+    assert done.stdout.startswith("1 dibuat, 0 tidak berubah, 1 gagal")
+    assert done.stderr.startswith("GAGAL id/regency/9998: kabupaten/kota tidak dikenal '9998'")
     entries = batch.load_manifest(out)["reports"]
     assert entries["id/regency/5301"]["status"] == "ok" and entries["id/regency/9998"]["status"] == "failed"
     assert (out / entries["id/regency/5301"]["output"]).is_file()

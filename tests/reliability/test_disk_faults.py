@@ -50,7 +50,9 @@ def _run(command: list[str], env: dict, fsize: int | None = None, prefix=()) -> 
 def environment(tmp_path_factory):
     template = write_template(tmp_path_factory.mktemp("template") / "tiny.ipynb", page_bytes=200_000)
     # other modules' deprecation warnings would add lines to the stderr under test
-    return {**os.environ, TEMPLATE_ENV: str(template), "PYTHONWARNINGS": "ignore"}
+    # the lines under test in English (the default is Indonesian)
+    return {**os.environ, TEMPLATE_ENV: str(template), "PYTHONWARNINGS": "ignore",
+            "KBANALYSIS_LANG": "en"}
 
 
 @pytest.fixture(scope="module", params=["data", "fit", "report"])

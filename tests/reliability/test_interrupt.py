@@ -199,8 +199,8 @@ def test_sigterm_stops_every_worker_and_kernel(running_batch):
     batch.send_signal(signal.SIGTERM)
     _, stderr = batch.communicate(timeout=60)
     assert batch.returncode == 143
-    assert stderr.splitlines() == ["terminated (SIGTERM): stopped; finished files are kept, "
-                                   "none is half-written"]
+    assert stderr.splitlines() == ["diakhiri (SIGTERM): berhenti; berkas yang selesai "
+                                   "disimpan, tidak ada yang setengah tertulis"]
     _assert_nothing_left(marker, out)
     index = (out / "index.html").read_text(encoding="utf-8")
     assert all(code in index for code in QUICK)  # the index keeps the finished work
@@ -211,8 +211,8 @@ def test_ctrl_c_prints_one_line_and_stops_everything(running_batch):
     os.killpg(batch.pid, signal.SIGINT)  # what a terminal sends on Ctrl-C: the whole group
     _, stderr = batch.communicate(timeout=60)
     assert batch.returncode == 130
-    assert stderr.splitlines() == ["interrupted (Ctrl-C): stopped; finished files are kept, "
-                                   "none is half-written"]
+    assert stderr.splitlines() == ["dihentikan (Ctrl-C): berhenti; berkas yang selesai "
+                                   "disimpan, tidak ada yang setengah tertulis"]
     _assert_nothing_left(marker, out)
 
 

@@ -117,8 +117,8 @@ def test_a_killed_worker_costs_only_its_own_report(batch_env):
     assert "worker" in entries["id/regency/0199"]["error"]
     pages = sorted(p.name.split("-")[0] for p in out.rglob("*.html") if p.name != "index.html")
     assert pages == sorted(["0198", *quick])
-    failed_lines = [line for line in stderr.splitlines() if line.startswith("FAILED")]
-    assert len(failed_lines) == 1 and failed_lines[0].startswith("FAILED id/regency/0199: ")
+    failed_lines = [line for line in stderr.splitlines() if line.startswith("GAGAL")]
+    assert len(failed_lines) == 1 and failed_lines[0].startswith("GAGAL id/regency/0199: ")
     assert not [p for p in out.rglob("*.tmp")]
 
 

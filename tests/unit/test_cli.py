@@ -206,7 +206,7 @@ def test_check_of_a_missing_file_exits_2(tmp_path):
 # --- data summary -------------------------------------------------------------------------
 
 def test_summary_of_the_committed_tables_says_kbpp_is_real_and_where():
-    result = runner.invoke(app, ["data", "summary"])
+    result = runner.invoke(app, ["data", "summary", "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "Regencies: 514 of 514, in 38 of 38 provinces" in result.stdout
     # The published Jawa Tengah 2021 coverage: 35 kab/kota, nothing simulated.
@@ -240,7 +240,7 @@ REJECTS = pd.DataFrame({"reason": ["out_of_range", "missing_value", "missing_val
 
 def test_summary_lines_count_coverage_indicators_and_rejects():
     lines = summary_lines(_analysis(["simulated"] * 4), REJECTS, n_regencies=514,
-                          n_provinces=38)
+                          n_provinces=38, lang="en")
     text = "\n".join(lines)
     assert "Regencies: 3 of 514, in 2 of 38 provinces" in text
     assert "Years: 2023-2024" in text
@@ -258,13 +258,13 @@ def test_summary_lines_count_coverage_indicators_and_rejects():
 
 
 def test_summary_flags_a_simulated_kbpp_layer_and_only_then():
-    simulated = summary_lines(_analysis(["simulated"] * 4), REJECTS, 514, 38)[-1]
+    simulated = summary_lines(_analysis(["simulated"] * 4), REJECTS, 514, 38, lang="en")[-1]
     assert simulated.startswith("KBPP layer: SIMULATED for all 4 rows")
     assert "not real data" in simulated
     mixed = summary_lines(_analysis(["simulated", "simulated", "administrative",
-                                     "administrative"]), REJECTS, 514, 38)[-1]
+                                     "administrative"]), REJECTS, 514, 38, lang="en")[-1]
     assert mixed.startswith("KBPP layer: SIMULATED for 2 of 4 rows")
-    real = summary_lines(_analysis(["administrative"] * 4), REJECTS, 514, 38)
+    real = summary_lines(_analysis(["administrative"] * 4), REJECTS, 514, 38, lang="en")
     assert "SIMULATED" not in "\n".join(real)
     assert real[-1] == "KBPP layer: administrative data for all 4 rows (none simulated)"
 

@@ -166,3 +166,29 @@ def test_the_scope_sentence_names_every_province_and_year():
     html = str(sections.model_scope(ctx, "id"))
     assert ("36 kabupaten/kota di 2 provinsi (stunting 2024, cakupan KBPP Jawa Tengah 2021; "
             "Nusa Tenggara Barat 2023)") in html
+
+
+def test_pages_say_why_a_pooled_regency_is_outside_the_estimation_rows():
+    from types import SimpleNamespace
+
+    from kbanalysis.reporting import content
+    from kbanalysis.reporting.page_sections import regency
+
+    ntb = {f"52{k:02d}": [2023] for k in range(1, 11)}
+    table = _table(ntb)
+    # 5210 lacks poverty in 2024: outside the model for that reason only (its KBPP is 2023,
+    # a year the model pooled, so KBPP 2021 is not a reason).
+    table.loc[(table["bps_code"] == "5210") & (table["year"] == 2024), "poverty_pct"] = np.nan
+    res = _fit(table)
+    meta = {"design": res.design(), "exposure": {"column": "kbpp_coverage_pct"}}
+    assert content.model_exclusion(table, meta, res.predictions(), "5210") == {
+        "missing": [{"column": "poverty_pct", "year": 2024}]}
+
+    alone = _table({"5203": [2023]})
+    res = _fit(alone)
+    meta = {"design": res.design(), "exposure": {"column": "kbpp_coverage_pct"}}
+    cross = alone.loc[alone["year"] == 2024]
+    ctx = SimpleNamespace(cross=cross, analysis=alone, meta=meta, predictions=res.predictions())
+    assert regency._outside_model(ctx, "5203", "id") == (
+        "Kab 5203 ada dalam data model, tetapi satu-satunya kabupaten/kota dari provinsinya: "
+        "efek tetap provinsinya menyerapnya, jadi angkanya tidak ikut menentukan kemiringan.")

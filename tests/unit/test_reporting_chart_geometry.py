@@ -69,6 +69,9 @@ def test_trend_value_labels_sit_off_the_national_and_province_points_and_each_ot
     for i, (_, a) in enumerate(labels):
         for _, b in labels[i + 1:]:
             assert not _overlap(a, b)
+    # nor on the 14 % target line, where a free place off it exists (right of the 2024 dot)
+    target_y = next(float(line.get("y1")) for line in svg.iter(f"{NS}line") if line.get("class") == "target")
+    assert not any(box[1] <= target_y <= box[3] for _, box in labels)
 
 
 def test_a_label_moved_away_from_its_point_gets_a_leader_line():
@@ -128,6 +131,17 @@ def test_model_position_legend_hides_no_regency():
     assert labels == ["kabupaten/kota lain", "provinsi yang sama", "Kabupaten Cilacap"]
 
 
+def test_model_position_legend_has_no_entry_for_a_group_without_regencies():
+    # a model fitted on one province: every regency is in "the same province"
+    predictions = pd.DataFrame({"bps_code": ["3301", "3302", "3303"], "expected": [10.0, 15.0, 20.0],
+                                "observed": [11.0, 14.0, 21.0]})
+    block = plots.position_figure(predictions, "3302", ["3301", "3302", "3303"], "id", "Posisi",
+                                  name="Kabupaten Banyumas")
+    block.figure.canvas.draw()
+    labels = [t.get_text() for legend in block.figure.legends for t in legend.get_texts()]
+    assert labels == ["provinsi yang sama", "Kabupaten Banyumas"]
+
+
 def test_scatter_legend_hides_no_regency_and_names_the_line_as_unadjusted():
     rng = np.random.default_rng(5)
     cross = pd.DataFrame({"bps_code": [f"33{i:02d}" for i in range(1, 31)],
@@ -164,3 +178,33 @@ def test_a_long_legend_label_wraps_inside_the_chart_instead_of_running_off_a_pho
     # the svg is tall enough for its last line
     last_y = max(float(g.get("transform").split()[1].rstrip(")")) for g in svg.iter(f"{NS}g"))
     assert float(svg.get("viewBox").split()[3]) > last_y
+
+
+def test_province_trend_labels_keep_off_the_target_line_the_national_points_and_each_other():
+    from kbanalysis.reporting import area_plots
+
+    # Jawa Tengah's shape: 17,0 in 2024 just above the 14 % target line
+    points = pd.DataFrame({"year": [2021, 2022, 2023, 2024], "value": [20.9, 20.8, 20.7, 17.0]})
+    national = pd.DataFrame({"year": [2021, 2022, 2023, 2024], "value": [24.4, 21.6, 21.5, 19.8]})
+    block = area_plots.province_trend_figure(points, "id", "Tren", "Jawa Tengah", national=national,
+                                             target=(14.0, "Target 14 %"))
+    figure = block.figure
+    figure.canvas.draw()
+    ax = figure.axes[0]
+    values = {"20,9", "20,8", "20,7", "17,0"}
+    boxes = [t.get_window_extent() for t in ax.texts if t.get_text() in values]
+    assert len(boxes) == 4
+    target_y = ax.transData.transform((2024, 14.0))[1]
+    assert not any(b.y0 <= target_y <= b.y1 for b in boxes)
+    dots = []  # every marker: province and national points
+    for line in ax.lines:
+        if str(line.get_marker()) not in ("", "None", "none") and len(line.get_xydata()):
+            r = (line.get_markersize() / 2 + line.get_markeredgewidth()) * figure.dpi / 72
+            dots += [(x, y, r) for x, y in ax.transData.transform(line.get_xydata())]
+    assert len(dots) == 8
+    for b in boxes:
+        box = (b.x0, b.y0, b.x1, b.y1)
+        assert not any(_hits(box, d) for d in dots)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b)

@@ -28,7 +28,7 @@ def test_help_lists_the_options():
 
 def test_unknown_code_stops_before_any_report(tmp_path):
     result = CliRunner().invoke(root_app(), ["report", "--level", "regency", "--only", "3599",
-                                             "--out", str(tmp_path)])
+                                             "--out", str(tmp_path), "--lang", "en"])
     assert result.exit_code == 2
     assert "unknown regency '3599'" in result.output and "closest" in result.output
     assert not (tmp_path / "index.html").exists()

@@ -1,0 +1,390 @@
+"""Sections and helpers used by more than one level of report: the banner, the caveat and
+footer, KBPP source citations and the template offer, trend sentences, targets, maps, the
+scatter, the model comparison.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ... import config
+from .. import area_plots as AP
+from .. import areas as A
+from .. import blocks as B
+from .. import content as C
+from .. import downloads as D
+from .. import maps, plots
+from .. import official as O
+from .. import text as T
+from ..context import ReportContext
+
+
+def _pct(value, lang: str) -> str:
+    return T.number(value, lang, 1)
+
+
+def banner(ctx: ReportContext, lang: str, codes=None) -> B.Block:
+    """The simulated-data banner; when the page's KBPP data are real, a note naming their
+    sources (``codes``: the regencies the page is about; None for the nation)."""
+    return B.join(B.simulated_banner(ctx.simulated, lang),
+                  B.real_data_note(_kbpp_source_names(ctx, codes, lang), lang))
+
+
+def _kbpp_source_names(ctx: ReportContext, codes, lang: str) -> list[str]:
+    """The real KBPP sources of the page by their names ("Profil Kesehatan Jawa Tengah
+    2021"), not the raw file names; an office's own file keeps its file name."""
+    rows = getattr(ctx, "analysis", None)
+    rows = ctx.cross if rows is None else rows
+    if not C.real_kbpp_sources(rows, codes):
+        return []
+    from ..sourcing import indicator_source
+    cross = ctx.cross if codes is None else ctx.cross.loc[ctx.cross["bps_code"].isin(list(codes))]
+    if "kbpp_measure_type" in cross:
+        cross = cross.loc[cross["kbpp_measure_type"].eq("administrative")]
+    names = indicator_source(cross, "kbpp_coverage_pct", lang)
+    return [n for n in names.split("; ") if n] or C.real_kbpp_sources(rows, codes)
+
+
+# Survey years measured by SKI (Survei Kesehatan Indonesia) rather than SSGI: a change across
+# the two is between different surveys (config.STUNTING_SURVEY_NATIONAL_PCT).
+SKI_YEARS = frozenset({2023})
+
+
+def trend_target(lang: str) -> tuple[float, str]:
+    """The stunting target drawn on every trend chart, with the document that sets it."""
+    target = C.STUNTING_TARGETS[0]
+    return target.pct, T.t("trend_target_legend", lang, pct=T.number(target.pct, lang, 0),
+                           year=target.year, document=T.t("doc_rpjmn_2020_2024", lang))
+
+
+def trend_sentence(points: pd.DataFrame, lang: str) -> str:
+    """One sentence: the direction and size of the change from the previous survey year with
+    a figure to the latest (``points``: ``year, value``; missing values skipped), and a note
+    when one of the two years is SKI and the other SSGI. Empty with fewer than two figures."""
+    known = points.loc[points["value"].notna()].sort_values("year")
+    if len(known) < 2:
+        return ""
+    (prev_year, prev), (year, value) = [(int(r.year), float(r.value)) for r in known.tail(2).itertuples()]
+    change = round(value, 1) - round(prev, 1)
+    if abs(change) < 0.05:
+        sentence = T.t("trend_same", lang, prev_year=prev_year, year=year, value=_pct(value, lang))
+    else:
+        sentence = T.t("trend_change", lang, prev_year=prev_year, year=year,
+                       direction=T.t("trend_up" if change > 0 else "trend_down", lang),
+                       change=T.number(abs(change), lang, 1), prev=_pct(prev, lang),
+                       value=_pct(value, lang))
+    if (prev_year in SKI_YEARS) != (year in SKI_YEARS):
+        sentence += " " + T.t("trend_surveys_differ", lang)
+    return sentence
+
+
+def _toward(status: str | None, target_year: int, data_year, lang: str) -> str:
+    """A status in words; a later year's target judged on earlier data reads "menuju target
+    2025: masih di atas target" (it cannot be met or missed yet)."""
+    if status is None or data_year is None or int(target_year) <= int(data_year):
+        return _status_text(status, lang)
+    return T.t("toward_target", lang, year=int(target_year), status=T.t(f"toward_{status}", lang))
+
+
+def own_targets(value, year, lang: str, name: str) -> B.Block | None:
+    """A province's or the nation's own published figure against each stunting target, with
+    the document that sets it (judged on the point figure: "menuju target" for later years)."""
+    if value is None or year is None:
+        return None
+    table = C.own_target_statuses(value, year)
+    table["label"] = [T.t(k, lang) for k in table["target"]]
+    table["status_text"] = [_toward(st, y, year, lang) for st, y in zip(table["status"], table["year"])]
+    return B.join(B.heading(T.t("own_targets_h", lang, name=name), level=3),
+                  B.table(table, {"label": T.t("col_target", lang), "target_pct": "%",
+                                  "gap": T.t("col_gap", lang), "status_text": T.t("col_status", lang)},
+                          {"target_pct": lambda v: _pct(v, lang), "gap": lambda v: T.signed(v, lang)}),
+                  B.figure_caption(T.t("own_targets_caption", lang, value=_pct(value, lang),
+                                       survey=A.survey_name(year))))
+
+
+def _status_text(status: str | None, lang: str) -> str:
+    """A target status of ``content.target_status`` in words ("–" without a value)."""
+    return T.t(status, lang) if status else "–"
+
+
+def susenas_context(ctx: ReportContext, province: str, lang: str, regency_page: bool = False) -> B.Block:
+    """The province's Susenas 2022 postpartum indicators (modern method after delivery, KBPP
+    counselling) beside the national figures; says so where the quoted tables omit it."""
+    found = C.susenas_context(O.read_province_rows(getattr(ctx, "processed_dir", None)), province)
+    name = _province_name(ctx, province)
+    items = []
+    for indicator in C.SUSENAS_INDICATORS:
+        national = T.number(found[f"{indicator}_national"], lang, 2)
+        if found[indicator] is None:
+            items.append(T.t(f"susenas_{indicator}_missing", lang, n=found[f"{indicator}_n"], national=national))
+        else:
+            items.append(T.t(f"susenas_{indicator}", lang, value=T.number(found[indicator], lang, 2),
+                             national=national))
+    key = "susenas_h_regency" if regency_page else "susenas_h"
+    return B.join(B.heading(T.t(key, lang, name=name), level=3), B.bullets(items),
+                  B.figure_caption(T.t("susenas_caption", lang)))
+
+
+_FILE_NAME = re.compile(r"\.(csv|tsv|txt|xlsx?|parquet)$", re.IGNORECASE)
+
+
+def _cited(ctx: ReportContext, joined: list[str], lang: str, codes) -> str:
+    """A KBPP source as the reader should see it: the publication's name, then where it was
+    printed (page, address); the raw file's name only when nothing else names it."""
+    parts = [re.sub(r"^(sumber|source)\s*:\s*", "", p.strip(), flags=re.IGNORECASE)
+             for j in joined for p in str(j).split(";") if p.strip()]
+    citations = [p for p in parts if not _FILE_NAME.search(p)]
+    if not citations or len(citations) == len(parts):  # an office's file: its name; a citation: itself
+        return "; ".join(dict.fromkeys(parts))
+    names = [n for n in _kbpp_source_names(ctx, codes, lang) if not _FILE_NAME.search(n)]
+    cited = "; ".join(dict.fromkeys(citations))
+    return f"{'; '.join(names)} ({cited})" if names else cited
+
+
+def kbpp_template_offer(ctx: ReportContext, province: str, lang: str, level: str,
+                        regency: str | None = None) -> B.Block:
+    """The province's fill-in KBPP workbook (written beside the reports by the batch, see
+    ``batch.write_report_templates``) as a relative link from a ``level`` page, and the two
+    commands that turn a filled copy into new reports. For any "no public KBPP data" section.
+
+    A ``regency`` page also offers the district template (one row per puskesmas) as the
+    command that writes it: its rows are blank, so one command makes it in a second, where
+    writing one workbook per regency into every batch would add 514 near-identical files."""
+    import posixpath
+
+    from ... import templates as TP
+    from ..paths import output_path
+
+    members = ctx.cross.loc[ctx.cross["province_bps"] == province]
+    province_name = str(members["province_name"].iloc[0])
+    year = TP.report_template_year(ctx.cross)
+    target = TP.report_template_path(province, province_name, year)
+    href = posixpath.relpath(target, posixpath.dirname(output_path(level, province, lang, "")))
+    file = posixpath.basename(target)
+    label = T.t("kbpp_template_link", lang, file=file)
+    link = B.Block(f'<p><a class="kbpp-template" href="{B.esc(href)}" download>{B.esc(label)}</a></p>',
+                   f"{label} ({href})")
+    # The office fills and sends; whoever produced the report runs the commands (folded away).
+    return B.join(B.paragraph(T.t("kbpp_template_intro", lang, province=province_name, year=year)),
+                  link, B.paragraph(T.t("kbpp_template_send", lang, contact=report_contact(lang))),
+                  B.details(T.t("kbpp_template_analyst", lang),
+                            B.paragraph(T.t("kbpp_template_steps", lang)),
+                            B.commands([f".venv/bin/kbanalysis data check {file}", f'make run KBPP="{file}"']),
+                            B.paragraph(T.t("kbpp_template_other", lang)),
+                            B.commands([f".venv/bin/kbanalysis template --province {province} "
+                                        f"--year {T.t('kbpp_year_placeholder', lang)}"]),
+                            _district_template_offer(ctx, regency, year, lang) if regency else None))
+
+
+# Who produced the reports and receives the filled templates (`kbanalysis report --contact`).
+CONTACT_ENV = config.REPORT_CONTACT_ENV
+
+
+def report_contact(lang: str) -> str:
+    """The contact the reports name, or a neutral phrase when none was given."""
+    import os
+    given = os.environ.get(CONTACT_ENV, "").strip()
+    return given or T.t("contact_default", lang)
+
+
+def _district_template_offer(ctx: ReportContext, code: str, year: int, lang: str) -> B.Block:
+    """The command that writes ``code``'s district template (puskesmas rows to fill)."""
+    name = str(ctx.cross.loc[ctx.cross["bps_code"] == code, "name"].iloc[0])
+    return B.join(B.paragraph(T.t("kbpp_template_district", lang, name=name)),
+                  B.commands([f".venv/bin/kbanalysis template --regency {code} --year {year}"]))
+
+
+def caveat(lang: str) -> B.Block:
+    return B.join(B.heading(T.t("h_caveat", lang)), B.caveat(T.t("caveat", lang)))
+
+
+def footer(ctx: ReportContext, parameters: dict, lang: str) -> B.Block:
+    return B.join(B.paragraph(T.t("contact_line", lang, contact=report_contact(lang))),
+                  data_origin(ctx, lang),
+                  B.footer(C.provenance(ctx.hashes, parameters, ctx.meta), lang))
+
+
+def data_origin(ctx: ReportContext, lang: str) -> B.Block:
+    """One line saying which data the page was built from: the default, or the default plus
+    an office's own files (``make run KBPP=...``, recorded in ``build_meta.json``)."""
+    from ...workspace import office_files
+
+    files = office_files(ctx.processed_dir)
+    if files:
+        text = T.t("data_origin_office", lang, files=", ".join(files))
+    elif "simulated_kbpp" in ctx.simulated:
+        text = T.t("data_origin_simulated", lang)
+    else:
+        text = T.t("data_origin_default", lang)
+    return B.paragraph(text, css="data-origin")
+
+
+def maps_section(ctx: ReportContext, cross, lang: str) -> tuple:
+    geometry = ctx.geometry
+    out = [B.heading(T.t("h_map", lang))]
+    for column, key in (("stunting_survey_pct", "map_stunting"), ("kbpp_coverage_pct", "map_kbpp")):
+        out.append(maps.regency_map(cross, column, lang, T.t(key, lang), geometry=geometry))
+    return tuple(out)
+
+
+def scatter(cross, lang: str) -> tuple:
+    return (B.heading(T.t("h_scatter", lang)),
+            plots.kbpp_stunting_scatter(cross, lang, T.t("h_scatter", lang)))
+
+
+_MODEL_SECTIONS: dict[tuple, tuple] = {}  # (inputs' ids, lang) -> (inputs kept alive, parts)
+
+
+def model_comparison(ctx: ReportContext, lang: str) -> tuple:
+    """Each estimator's exposure effect with its name in words and the main model marked,
+    the scope of the fit, a forest plot with a labelled axis, the literature range and the
+    minimum detectable effect beside it, and the table as a CSV download.
+
+    Every province page shows the same section: a warm kernel builds it (and draws its
+    figure) once per data set and language."""
+    inputs = (ctx.estimates, ctx.meta, getattr(ctx, "predictions", None), getattr(ctx, "cross", None))
+    key = (*map(id, inputs), lang)
+    if key not in _MODEL_SECTIONS:
+        if len(_MODEL_SECTIONS) >= 4:
+            _MODEL_SECTIONS.clear()
+        parts = tuple(AP.rendered_once(p) if isinstance(p, plots.FigureBlock) else p
+                      for p in _model_comparison(ctx, lang))
+        _MODEL_SECTIONS[key] = (inputs, parts)  # the inputs stay referenced: their ids stay theirs
+    return _MODEL_SECTIONS[key][1]
+
+
+def _model_tag(ctx, lang: str) -> str:
+    """" (simulated)" when the model results were fitted on simulated inputs, else ""."""
+    simulated = ("simulated_model" in (getattr(ctx, "simulated", None) or [])
+                 or bool((getattr(ctx, "meta", None) or {}).get("simulated")))
+    return f" {T.t('simulated_tag', lang)}" if simulated else ""
+
+
+def _model_comparison(ctx: ReportContext, lang: str) -> tuple:
+    head = B.heading(T.t("h_model_comparison", lang) + _model_tag(ctx, lang))
+    comparison = C.model_comparison(ctx.estimates)
+    if comparison is None or comparison.empty:
+        return (head, B.paragraph(T.t("model_missing", lang)))
+    per_10 = C.is_per_10(comparison)
+    unit = T.t("unit_per_10" if per_10 else "unit_as_fitted", lang)
+    mains = A.main_models(ctx.meta)
+    is_main = [m in mains for m in comparison["model"]]
+    names = [model_name(m, lang) + (f" {T.t('nat_main_marker', lang)}" if main else "")
+             for m, main in zip(comparison["model"], is_main)]
+    comparison = comparison.assign(name=names, ci=[_interval(a, b, lang, 2)
+                                                   for a, b in zip(comparison["ci_low"], comparison["ci_high"])])
+    table = B.table(comparison, {"name": T.t("col_model", lang), "estimate": T.t("col_estimate", lang),
+                                 "ci": T.t("col_ci", lang), "p_value": T.t("col_p", lang),
+                                 "n_obs": T.t("col_obs", lang)},
+                    {"estimate": lambda v: T.signed(float(v), lang, 2),
+                     "p_value": lambda v: T.p_value(v, lang), "n_obs": lambda v: T.integer(v, lang)},
+                    highlight=lambda row: row["model"] in mains)
+    expected = C.expected_effect(ctx.meta)
+    band = ((expected["lower_pp"], expected["upper_pp"])
+            if per_10 and expected and expected["coverage_rise_pts"] == 10 else None)
+    figure = plots.estimates_figure(comparison, lang, T.t("h_model_comparison", lang), band=band,
+                                    band_label=T.t("expected_band", lang),
+                                    xlabel=(T.t("nat_forest_axis", lang) if per_10 else unit) + _model_tag(ctx, lang),
+                                    names=names, main=is_main)
+    parts = [head, model_scope(ctx, lang), model_summary(ctx, lang),
+             B.heading(T.t("nat_h_model_details", lang), level=3),
+             B.figure_caption(T.t("model_comparison_caption", lang, unit=unit)), table, figure]
+    power = power_sentence(ctx, lang)  # the MDE beside the literature range
+    if band and power is None:
+        parts.append(B.paragraph(T.t("expected_sentence", lang, low=T.signed(band[0], lang, 3),
+                                     high=T.signed(band[1], lang, 3))))
+    parts.append(power)
+    parts.append(_download(comparison[["model", "name", "term", "estimate", "ci_low", "ci_high", "p_value",
+                                       "n_obs"]], "model-comparison.csv", "nat_download_models", lang))
+    ids = ", ".join(comparison["model"])  # identifiers of the results files: code, not words
+    before, after = T.t("nat_model_ids", lang, ids="\x00").split("\x00")
+    parts.append(B.Block(f'<p class="caption">{B.esc(before)}<code>{B.esc(ids)}</code>{B.esc(after)}</p>',
+                         T.t("nat_model_ids", lang, ids=ids)))
+    return tuple(p for p in parts if p is not None)
+
+
+def model_summary(ctx: ReportContext, lang: str) -> B.Block | None:
+    """The main estimate in plain words, before any table of estimators: the change in
+    stunting that goes with 10 more points of KBPP coverage, its range, what the literature
+    expects and whether these data could see an effect of that size."""
+    found = C.relationship_summary(getattr(ctx, "meta", None), getattr(ctx, "estimates", None))
+    if found is None:
+        return None
+    includes_zero = found["ci_low"] <= 0 <= found["ci_high"]
+    sentence = T.t("nat_summary", lang, estimate=T.signed(found["estimate"], lang, 2),
+                   low=T.signed(found["ci_low"], lang, 2), high=T.signed(found["ci_high"], lang, 2),
+                   verdict=T.t("nat_summary_zero" if includes_zero else "nat_summary_not_zero", lang))
+    if found["expected_low"] is not None:
+        sentence += " " + T.t("nat_summary_literature", lang, low=T.signed(found["expected_low"], lang, 2),
+                              high=T.signed(found["expected_high"], lang, 2))
+    if found["detectable"] is not None:
+        sentence += " " + T.t("nat_summary_detect_yes" if found["detectable"] else "nat_summary_detect_no",
+                              lang, mde=T.number(found["mde"], lang, 2))
+    return B.paragraph(sentence, css="key-figure")
+
+
+def _indicator_label(column: str, lang: str) -> str:
+    from ...indicators import INDICATORS
+    if column == "province_bps":
+        return T.t("col_province", lang)
+    return getattr(INDICATORS.get(column), f"label_{lang}", column)
+
+
+def _interval(low, high, lang: str, decimals: int) -> str:
+    """"-0,54 … 0,67" held on one line (no-break spaces), so a narrow column cannot split it."""
+    return f"{T.number(low, lang, decimals)}\u00a0…\u00a0{T.number(high, lang, decimals)}"
+
+
+def _province_name(ctx: ReportContext, province: str) -> str:
+    provinces = getattr(ctx, "provinces", None)
+    if provinces is None:  # a context of regencies only: the name their rows carry
+        return str(ctx.cross.loc[ctx.cross["province_bps"] == province, "province_name"].iloc[0])
+    return provinces.set_index("province_bps").at[province, "province_name"]
+
+
+def _download(frame, filename: str, key: str, lang: str, decimals=None) -> B.Block:
+    return D.csv_link(frame, filename, T.t(key, lang), decimals)
+
+
+def _target_count(values, lang: str) -> B.Block:
+    counts = C.target_status_counts(values)
+    return B.paragraph(T.t("prov_target_count", lang, n=sum(counts.values()),
+                           half=T.number(C.SURVEY_HALF_WIDTH_95, lang, 0), **counts))
+
+
+def _regency_mean_sentence(mean: dict, lang: str) -> B.Block:
+    if mean["value"] is None:
+        return B.paragraph(T.t("prov_regency_mean_none", lang, year=mean["year"] or "–"))
+    return B.paragraph(T.t("prov_regency_mean", lang, value=_pct(mean["value"], lang),
+                           n_used=mean["n_used"], n=mean["n"], year=mean["year"]))
+
+
+def model_name(model: str, lang: str) -> str:
+    """An estimator's name in words in the report language (its id when unknown)."""
+    key = f"nat_model_{model}"
+    return T.t(key, lang) if key in T.STRINGS else model
+
+
+def model_scope(ctx: ReportContext, lang: str) -> B.Block | None:
+    cross = getattr(ctx, "cross", None)
+    if cross is None:
+        return None
+    scope = A.model_scope(ctx.meta, getattr(ctx, "predictions", None), cross)
+    if not scope["n_obs"] or not scope["provinces"]:
+        return None
+    years = {"outcome_year": scope["outcome_year"] or "–", "exposure_year": scope["exposure_year"] or "–"}
+    if scope["national"]:
+        return B.paragraph(T.t("nat_scope_national", lang, n=scope["n_obs"], n_prov=len(scope["provinces"]), **years))
+    return B.paragraph(T.t("nat_scope_province", lang, n=scope["n_obs"], province=scope["provinces"][0], **years))
+
+
+def power_sentence(ctx: ReportContext, lang: str) -> B.Block | None:
+    power = A.power_summary(ctx.meta)
+    if power is None:
+        return None
+    sentence = T.t("nat_mde", lang, power=T.number(100 * power["power"], lang, 0),
+                   alpha=T.number(power["alpha"], lang, 2), mde=T.number(power["mde_pp"], lang, 2),
+                   low=T.signed(power["lower_pp"], lang, 3), high=T.signed(power["upper_pp"], lang, 3))
+    verdict = T.t("nat_mde_can" if power["detectable"] else "nat_mde_cannot", lang)
+    return B.paragraph(f"{sentence} {verdict}", css="key-figure")
