@@ -1653,6 +1653,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                    "id": "Argumen {name} wajib diisi."},
     "cli.usage_no_such_option": {"en": "No such option: {name}{hint}",
                                  "id": "Opsi tidak dikenal: {name}{hint}"},
+    "cli.usage_no_such_command": {"en": "No such command {name!r}.{hint}",
+                                  "id": "Perintah tidak dikenal: {name!r}{hint}"},
     "cli.usage_did_you_mean": {"en": " (Possible options: {names})",
                                "id": " (maksud Anda: {names})"},
     "cli.usage_bad_value": {"en": "Invalid value for {name}: {reason}",

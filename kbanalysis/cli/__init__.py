@@ -25,7 +25,7 @@ from typer.core import TyperGroup
 from .. import __version__
 from ..ledger import InputError
 from ..messages import default_lang, msg, render
-from ._lang import RUN_LANG, Lang, click, help_text, lang_from_args, localize, usage_error
+from ._lang import RUN_LANG, Lang, UsageError, help_text, lang_from_args, localize, usage_error
 
 GROUPS = ("data", "fit", "report", "template", "office")
 
@@ -58,7 +58,7 @@ class _InputErrorsAsOneLine(TyperGroup):
     def parse_args(self, ctx, args):
         try:
             return super().parse_args(ctx, args)
-        except click.UsageError as error:  # the root's own options
+        except UsageError as error:  # the root's own options
             raise usage_error(error, self.lang) from None
 
     def invoke(self, ctx: typer.Context):
@@ -66,7 +66,7 @@ class _InputErrorsAsOneLine(TyperGroup):
         lang = self.lang
         try:
             return super().invoke(ctx)
-        except click.UsageError as error:  # a sub-command's options, parsed in here
+        except UsageError as error:  # a sub-command's options, parsed in here
             raise usage_error(error, lang) from None
         except InputError as error:
             if debug:

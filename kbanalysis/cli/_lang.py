@@ -8,15 +8,18 @@ command starts (it reads ``--lang`` from the arguments before Click parses them)
 """
 from __future__ import annotations
 
+import re
 from contextvars import ContextVar
 from enum import Enum
 
-try:  # Typer vendors its own Click: its commands, contexts and errors are of that module
-    from typer import _click as click
+try:  # Typer vendors its own Click: its commands, contexts and errors are of that copy
+    from typer._click import core, exceptions
 except ImportError:  # an older Typer on the ordinary Click
-    import click
+    from click import core, exceptions
 
 from ..messages import Msg, default_lang, msg
+
+UsageError = exceptions.UsageError
 
 _HELP: dict[str, Msg] = {}  # English help text -> its message, for localize
 
@@ -61,7 +64,7 @@ def cli_lang(option: Lang | str | None = None) -> str:
     return RUN_LANG.get() or default_lang()
 
 
-def localize(command: click.Command, lang: str) -> None:
+def localize(command: core.Command, lang: str) -> None:
     """Every help text of ``command`` and its sub-commands in ``lang``, and the frame that
     Typer's help and error panels print around them."""
     _frame(lang)
@@ -76,13 +79,13 @@ def _text(value, lang: str):
     return found.render(lang) if found is not None else value
 
 
-def _localize(command: click.Command, lang: str) -> None:
+def _localize(command: core.Command, lang: str) -> None:
     command.help = _text(command.help, lang)
     command.options_metavar = msg("help.options_metavar").render(lang)
     if getattr(command, "subcommand_metavar", None):
         command.subcommand_metavar = msg("help.subcommand_metavar").render(lang)
     command.short_help = _text(command.short_help, lang)
-    helper = command.get_help_option(click.Context(command, info_name=command.name))
+    helper = command.get_help_option(core.Context(command, info_name=command.name))
     if helper is not None:
         helper.help = msg("help.help_option").render(lang)
     for param in command.params:
@@ -107,24 +110,34 @@ def _frame(lang: str) -> None:
             setattr(rich_utils, name, msg(key).render(lang))
 
 
-def usage_error(error: click.UsageError, lang: str) -> click.UsageError:
+def _hint(param) -> str:
+    """How Click names a parameter in an error: '--level', 'FILE'."""
+    if getattr(param, "param_type_name", "") == "argument":
+        return repr(param.metavar or param.name.upper())
+    return " / ".join(repr(o) for o in getattr(param, "opts", ())) or repr(param.name)
+
+
+def usage_error(error: UsageError, lang: str) -> UsageError:
     """Click's own usage error in ``lang``: a missing or unknown option, a bad value (the
     reason a value is refused, from Click's types, is quoted as Click gives it)."""
     if lang == "en":
         return error
-    ctx = error.ctx
-    if isinstance(error, click.MissingParameter) and error.param is not None:
-        key = "cli.usage_missing_argument" if isinstance(error.param, click.Argument) \
+    param = getattr(error, "param", None)
+    if isinstance(error, exceptions.MissingParameter) and param is not None:
+        key = "cli.usage_missing_argument" if param.param_type_name == "argument" \
             else "cli.usage_missing_option"
-        text = msg(key, name=error.param.get_error_hint(ctx) if ctx else error.param.name)
-    elif isinstance(error, click.NoSuchOption):
+        text = msg(key, name=error.param_hint or _hint(param))
+    elif isinstance(error, exceptions.NoSuchOption):
         close = ", ".join(error.possibilities or ())
         text = msg("cli.usage_no_such_option", name=error.option_name,
                    hint=msg("cli.usage_did_you_mean", names=close) if close else "")
-    elif isinstance(error, click.BadParameter):
-        hint = error.param_hint or (error.param.get_error_hint(ctx) if error.param and ctx
-                                    else None)
-        text = msg("cli.usage_bad_value", name=hint or "", reason=error.message)
+    elif isinstance(error, exceptions.BadParameter):
+        name = error.param_hint or (_hint(param) if param is not None else "")
+        text = msg("cli.usage_bad_value", name=name, reason=error.message)
+    elif found := re.fullmatch(r"No such command '(.*)'\.(?: Did you mean '(.*)'\?)?",
+                               error.message):  # Click says only this, in English
+        text = msg("cli.usage_no_such_command", name=found[1],
+                   hint=msg("cli.usage_did_you_mean", names=found[2]) if found[2] else "")
     else:
         return error
-    return click.UsageError(text.render(lang), ctx=ctx)
+    return UsageError(text.render(lang), ctx=error.ctx)

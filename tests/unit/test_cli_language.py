@@ -243,3 +243,21 @@ def test_every_help_text_of_the_tree_comes_from_the_catalogue():
 def test_the_help_paths_exist():
     assert {("data", "build"), ("template",), ("report",)} <= set(COMMAND_PATHS)
     assert Path(config.PROJ_ROOT).is_dir()
+
+
+@pytest.mark.parametrize("args, indonesian, english", [
+    (["report"], "Opsi '--level' wajib diisi.", "Missing option '--level'."),
+    (["data", "check"], "Argumen 'FILE' wajib diisi.", "Missing argument 'FILE'."),
+    (["data", "check", "--lan", "en", "x.csv"], "Opsi tidak dikenal: --lan (maksud Anda: --lang)",
+     "No such option: --lan"),
+    (["data", "chek"], "Perintah tidak dikenal: 'chek' (maksud Anda: check)",
+     "No such command 'chek'."),
+    (["template", "--rows", "0"], "Nilai tidak sah untuk '--rows': ",
+     "Invalid value for '--rows': "),
+])
+def test_click_usage_errors_in_both_languages(args, indonesian, english):
+    shown = runner.invoke(app, args, terminal_width=200)
+    assert shown.exit_code == 2 and indonesian in shown.output, shown.output
+    assert "Lihat 'kbanalysis" in shown.output and "untuk bantuan" in shown.output
+    shown = runner.invoke(app, ["--lang", "en", *args], terminal_width=200)
+    assert shown.exit_code == 2 and english in shown.output, shown.output
