@@ -117,6 +117,27 @@ def _hint(param) -> str:
     return " / ".join(repr(o) for o in getattr(param, "opts", ())) or repr(param.name)
 
 
+# Why Click and Typer refuse a value, in their English: the catalogue's key for each.
+_REASONS = [
+    (r"(?:path|file|dir|directory) ('.*') does not exist\.?", "cli.reason_not_exist"),
+    (r"file ('.*') is a directory\.?", "cli.reason_is_folder"),
+    (r"(?:dir|directory) ('.*') is a file\.?", "cli.reason_is_file"),
+    (r"Input should be a valid integer.*", "cli.reason_integer"),
+    (r"Input should be greater than or equal to (\S+)", "cli.reason_at_least"),
+    (r"Input should be less than or equal to (\S+)", "cli.reason_at_most"),
+    (r"(?:Value error, )?('.*') is not one of (.*?)\.?", "cli.reason_not_one_of"),
+]
+
+
+def _reason(text: str):
+    """A refused value's reason as a catalogue message, or Click's text as it is."""
+    for pattern, key in _REASONS:
+        found = re.fullmatch(pattern, str(text).strip(), flags=re.I | re.S)
+        if found:
+            return msg(key, **dict(zip(("value", "other"), found.groups())))
+    return text
+
+
 def usage_error(error: UsageError, lang: str) -> UsageError:
     """Click's own usage error in ``lang``: a missing or unknown option, a bad value (the
     reason a value is refused, from Click's types, is quoted as Click gives it)."""
@@ -133,7 +154,7 @@ def usage_error(error: UsageError, lang: str) -> UsageError:
                    hint=msg("cli.usage_did_you_mean", names=close) if close else "")
     elif isinstance(error, exceptions.BadParameter):
         name = error.param_hint or (_hint(param) if param is not None else "")
-        text = msg("cli.usage_bad_value", name=name, reason=error.message)
+        text = msg("cli.usage_bad_value", name=name, reason=_reason(error.message))
     elif found := re.fullmatch(r"No such command '(.*)'\.(?: Did you mean '(.*)'\?)?",
                                error.message):  # Click says only this, in English
         text = msg("cli.usage_no_such_command", name=found[1],

@@ -252,8 +252,15 @@ def test_the_help_paths_exist():
      "No such option: --lan"),
     (["data", "chek"], "Perintah tidak dikenal: 'chek' (maksud Anda: check)",
      "No such command 'chek'."),
-    (["template", "--rows", "0"], "Nilai tidak sah untuk '--rows': ",
+    (["template", "--rows", "0"], "Nilai tidak sah untuk '--rows': seharusnya paling sedikit 1",
      "Invalid value for '--rows': "),
+    (["template", "--rows", "x"], "Nilai tidak sah untuk '--rows': seharusnya bilangan bulat",
+     "Invalid value for '--rows': "),
+    (["data", "build", "--kbpp", "tidak_ada.xlsx"],
+     "Nilai tidak sah untuk '--kbpp': 'tidak_ada.xlsx' tidak ada", "Invalid value for '--kbpp'"),
+    (["data", "summary", "--lang", "xx"],
+     "Nilai tidak sah untuk '--lang': 'xx' bukan salah satu dari 'id', 'en'",
+     "Invalid value for '--lang'"),
 ])
 def test_click_usage_errors_in_both_languages(args, indonesian, english):
     shown = runner.invoke(app, args, terminal_width=200)
