@@ -169,15 +169,7 @@ def change_design(table: pd.DataFrame, *, exposure: str, exposure_year: int,
     statistics.update({"inference": "hc3" if hc3 else "cluster", "inference_reason": why,
                        "mde_pp": power.mde, "power": power.as_dict()})
     terms = fit.terms(keep=[exposure]).assign(model=name, inference=inference)
-    boot_row = pd.DataFrame([{
-        "model": f"{name}_wild_bootstrap", "term": exposure, "estimate": boot.estimate,
-        "std_error": np.nan, "ci_low": boot.ci_low, "ci_high": boot.ci_high,
-        "p_value": boot.p_value,
-        "inference": (f"restricted wild {'bootstrap over regencies' if hc3 else 'cluster bootstrap'}"
-                      f", {boot.weight_type} weights, {boot.draws} draws, seed {boot.seed}")}])
-    estimates = pd.concat([terms, boot_row], ignore_index=True)
-    estimates["n_obs"] = len(rows)
-    estimates["n_clusters"] = pd.NA if hc3 else fit.n_clusters
+    estimates = _with_bootstrap_row(terms, boot, name, exposure, hc3, fit, len(rows))
     table_out = estimates.assign(**{c: estimates[c] * PER_10 for c in
                                     ("estimate", "std_error", "ci_low", "ci_high")},
                                  scale=PER_10_POINTS)
@@ -506,15 +498,7 @@ def baseline_design(table: pd.DataFrame, *, exposure: str, exposure_year: int,
                  "KBPP is related to the earlier level, which this one removes, at the price "
                  "of assuming the earlier level is not itself an effect of KBPP")
     terms = fit.terms(keep=[exposure, baseline]).assign(model=name, inference=inference)
-    boot_row = pd.DataFrame([{
-        "model": f"{name}_wild_bootstrap", "term": exposure, "estimate": boot.estimate,
-        "std_error": np.nan, "ci_low": boot.ci_low, "ci_high": boot.ci_high,
-        "p_value": boot.p_value,
-        "inference": (f"restricted wild {'bootstrap over regencies' if hc3 else 'cluster bootstrap'}"
-                      f", {boot.weight_type} weights, {boot.draws} draws, seed {boot.seed}")}])
-    estimates = pd.concat([terms, boot_row], ignore_index=True)
-    estimates["n_obs"] = len(rows)
-    estimates["n_clusters"] = pd.NA if hc3 else fit.n_clusters
+    estimates = _with_bootstrap_row(terms, boot, name, exposure, hc3, fit, len(rows))
     table_out = estimates.loc[estimates["term"].eq(exposure)]
     table_out = table_out.assign(**{c: table_out[c] * PER_10 for c in
                                     ("estimate", "std_error", "ci_low", "ci_high")},
@@ -522,3 +506,18 @@ def baseline_design(table: pd.DataFrame, *, exposure: str, exposure_year: int,
     return DesignResult("baseline", description, "estimated", table_out, notes, statistics,
                         estimates=estimates, models={name: fit, f"{name}_wild_bootstrap": boot},
                         model_notes=[notes[0], notes[1], weights_used], rows=rows)
+
+
+def _with_bootstrap_row(terms: pd.DataFrame, boot, name: str, exposure: str, hc3: bool, fit,
+                        n_obs: int) -> pd.DataFrame:
+    """A design's term rows and its wild bootstrap row for the exposure, with n and clusters."""
+    boot_row = pd.DataFrame([{
+        "model": f"{name}_wild_bootstrap", "term": exposure, "estimate": boot.estimate,
+        "std_error": np.nan, "ci_low": boot.ci_low, "ci_high": boot.ci_high,
+        "p_value": boot.p_value,
+        "inference": (f"restricted wild {'bootstrap over regencies' if hc3 else 'cluster bootstrap'}"
+                      f", {boot.weight_type} weights, {boot.draws} draws, seed {boot.seed}")}])
+    estimates = pd.concat([terms, boot_row], ignore_index=True)
+    estimates["n_obs"] = n_obs
+    estimates["n_clusters"] = pd.NA if hc3 else fit.n_clusters
+    return estimates

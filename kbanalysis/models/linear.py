@@ -33,6 +33,26 @@ import pandas as pd
 from scipy import stats
 
 
+class FitResults:
+    """The statsmodels-like numbers of a result that wraps one ``LinearFit`` (``self.fit``)."""
+
+    fit: LinearFit
+
+    @property
+    def params(self) -> np.ndarray:
+        return self.fit.params
+
+    @property
+    def bse(self) -> np.ndarray:
+        return self.fit.bse
+
+    def conf_int(self) -> np.ndarray:
+        return self.fit.conf_int()
+
+    def summary(self) -> str:
+        return self.fit.summary()
+
+
 @dataclass
 class LinearFit:
     """A fitted (weighted) least-squares model with CR1 cluster-robust inference."""

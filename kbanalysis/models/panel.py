@@ -23,13 +23,13 @@ import pandas as pd
 
 from .bootstrap import WildBootstrapResult, wild_cluster_bootstrap
 from .errors import SpecificationError
-from .linear import LinearFit, fit_linear
+from .linear import FitResults, LinearFit, fit_linear
 from .spec import MIN_CLUSTERS, _numeric
 from .threads import single_threaded
 
 
 @dataclass
-class PanelFit:
+class PanelFit(FitResults):
     fit: LinearFit
     bootstrap: WildBootstrapResult | None
     exposure_term: str
@@ -39,21 +39,6 @@ class PanelFit:
     n_regencies: int
     cluster: str  # "province" | "regency"
     notes: list[str] = field(default_factory=list)
-
-    # The fitted two-way fixed-effects regression's numbers, like statsmodels results.
-    @property
-    def params(self) -> np.ndarray:
-        return self.fit.params
-
-    @property
-    def bse(self) -> np.ndarray:
-        return self.fit.bse
-
-    def conf_int(self) -> np.ndarray:
-        return self.fit.conf_int()
-
-    def summary(self) -> str:
-        return self.fit.summary()
 
 
 def lagged_exposure_name(exposure: str, lag: int) -> str:

@@ -26,30 +26,19 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .bootstrap import WildBootstrapResult, wild_cluster_bootstrap
-from .linear import LinearFit, cr1_label, fit_linear, hc3_label
+from .linear import FitResults, LinearFit, cr1_label, fit_linear, hc3_label
 
 FEW_PROVINCES = 5
 WEBB_BELOW = 12
 
 
 @dataclass
-class PooledFit:
+class PooledFit(FitResults):
     fit: LinearFit
     bootstrap: WildBootstrapResult
     n_provinces: int
     inference: str
     notes: list[str] = field(default_factory=list)
-
-    @property
-    def params(self) -> np.ndarray:
-        return self.fit.params
-
-    @property
-    def bse(self) -> np.ndarray:
-        return self.fit.bse
-
-    def conf_int(self) -> np.ndarray:
-        return self.fit.conf_int()
 
     def summary(self) -> str:
         return self.fit.summary() + f"\n{self.inference}"

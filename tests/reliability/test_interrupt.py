@@ -13,14 +13,13 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 import uuid
 from pathlib import Path
 
 import pandas as pd
 import psutil
 import pytest
-from tiny_batch import TEMPLATE_ENV, write_template
+from tiny_batch import TEMPLATE_ENV, wait_for, write_template
 
 from kbanalysis import atomic, config, dataset
 
@@ -151,16 +150,6 @@ def _kernels(processes) -> list[psutil.Process]:
     return found
 
 
-def _wait_for(condition, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.2)
-    pytest.fail(f"timed out waiting for {what}")
-
-
 @pytest.fixture()
 def running_batch(tmp_path):
     """A batch of 2 workers that has written the quick pages and is busy with the slow ones."""
@@ -174,7 +163,7 @@ def running_batch(tmp_path):
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         start_new_session=True)  # its own process group, like a job in a terminal
     try:
-        _wait_for(lambda: all(any((out / "id" / "regency").glob(f"{c}-*.html")) for c in QUICK)
+        wait_for(lambda: all(any((out / "id" / "regency").glob(f"{c}-*.html")) for c in QUICK)
                   and len(_kernels(_marked(marker))) == 2, 180, "two busy kernels")
         yield batch, marker, out
     finally:
@@ -186,7 +175,7 @@ def running_batch(tmp_path):
 
 
 def _assert_nothing_left(marker: str, out: Path) -> None:
-    _wait_for(lambda: not _marked(marker), 30, "every worker and kernel to exit")
+    wait_for(lambda: not _marked(marker), 30, "every worker and kernel to exit")
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]  # no staging file left
     pages = sorted(p.name.split("-")[0] for p in out.rglob("*.html") if p.name != "index.html")
     assert pages == QUICK  # the finished pages, and no page of the interrupted reports

@@ -14,13 +14,12 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 import uuid
 from pathlib import Path
 
 import psutil
 import pytest
-from tiny_batch import TEMPLATE_ENV, write_template
+from tiny_batch import TEMPLATE_ENV, wait_for, write_template
 
 from kbanalysis.sources import registers
 
@@ -35,16 +34,6 @@ def _marked(marker: str) -> list[psutil.Process]:
             if process.environ().get(MARKER) == marker and process.status() != psutil.STATUS_ZOMBIE:
                 found.append(process)
     return found
-
-
-def _wait_for(condition, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.2)
-    pytest.fail(f"timed out waiting for {what}")
 
 
 @pytest.fixture()
@@ -80,7 +69,7 @@ def test_two_batches_into_one_folder_keep_each_others_entries(batch_env):
     start, tmp_path = batch_env
     out = tmp_path / "reports"
     first = start("0101 0199", out)  # 0101 at once, then 0199 runs until it is stopped
-    _wait_for(lambda: (tmp_path / "0199.pid").exists(), 60, "the first batch's slow report")
+    wait_for(lambda: (tmp_path / "0199.pid").exists(), 60, "the first batch's slow report")
     second = start("0201 0202", out)
     _, stderr = second.communicate(timeout=120)
     assert second.returncode == 0, stderr
@@ -103,7 +92,7 @@ def test_a_killed_worker_costs_only_its_own_report(batch_env):
     quick = [f"01{n:02d}" for n in range(1, 9)]
     # Two workers: one takes 0199 (minutes), the other 0198 (seconds); the quick ones wait.
     batch = start(" ".join(["0199", "0198", *quick]), out, jobs=2)
-    _wait_for(lambda: (tmp_path / "0199.pid").exists() and (tmp_path / "0198.pid").exists(),
+    wait_for(lambda: (tmp_path / "0199.pid").exists() and (tmp_path / "0198.pid").exists(),
               90, "both workers busy")
     assert not list(out.glob("id/regency/01[0-9][0-9]-*.html"))  # the quick ones still wait
     victim = int((tmp_path / "0199.pid").read_text())
@@ -143,9 +132,9 @@ def test_the_next_aggregation_removes_a_killed_ones_temporary_folder(tmp_path, m
     child = subprocess.Popen([sys.executable, "-c", KILLED_AGGREGATION, str(register)],
                              env={**os.environ, "TMPDIR": str(scratch)})
     try:
-        [stale] = _wait_for(lambda: list(scratch.glob("kbanalysis-duckdb-*")), 60,
+        [stale] = wait_for(lambda: list(scratch.glob("kbanalysis-duckdb-*")), 60,
                             "the aggregation's temporary folder")
-        _wait_for(lambda: (stale / "register-utf8.csv").exists(), 60, "the UTF-8 copy")
+        wait_for(lambda: (stale / "register-utf8.csv").exists(), 60, "the UTF-8 copy")
         child.send_signal(signal.SIGKILL)
         child.wait(30)
     finally:

@@ -10,9 +10,11 @@ which re-imports this file in every worker.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import nbformat
+import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from kbanalysis.reporting import batch
@@ -54,3 +56,14 @@ if __name__ == "__main__":
     from kbanalysis.cli import main
 
     main()
+
+
+def wait_for(condition, timeout: float, what: str):
+    """``condition()``'s first true value, polled; the test fails after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.2)
+    pytest.fail(f"timed out waiting for {what}")
