@@ -1760,7 +1760,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Only build the tables (what `make data KBPP=...` runs).",
         "id": "Hanya bangun tabel (yang dijalankan `make data KBPP=...`)."},
     "build.kbpp_table": {"en": "KBPP table", "id": "tabel KBPP"},
-    # The notebook 3.01-your-data (kbanalysis.reporting.your_data); its parameters are
+    # The notebook 3.01-your-data (kbanalysis.research.your_data); its parameters are
     # function arguments (kbpp_files=, allow_rejects=), never command-line options.
     "yd.heading_files": {"en": "Your KBPP files", "id": "Berkas KBPP Anda"},
     "yd.usage_what": {

@@ -125,7 +125,7 @@ def fit(
     written = results.write(out_dir)
     if not quiet:
         typer.echo(results.summary().text)
-    from ..reporting.suite_sections import secondary_outcome, secondary_sentence
+    from ..research.suite_display import secondary_outcome, secondary_sentence
     secondary, n = secondary_outcome(results)
     if secondary and secondary == n:  # said even with --quiet: the outcome is no survey table
         typer.echo(secondary_sentence(results, secondary, n))

@@ -54,8 +54,8 @@ def test_a_misspelt_parameter_stops_the_notebook_with_the_closest_name(tmp_path,
 
 
 def test_a_fit_on_secondary_outcome_values_only_says_so_in_its_headline(analysis_csv):
-    from kbanalysis.reporting import research
-    from kbanalysis.reporting import suite_sections as S
+    from kbanalysis.research import fitting as research
+    from kbanalysis.research import suite_display as S
 
     table = pd.read_csv(analysis_csv, dtype={"bps_code": str})
     stunting = table.loc[(table["year"] == 2022) & table["stunting_survey_pct"].notna()]

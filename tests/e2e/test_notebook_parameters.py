@@ -282,8 +282,8 @@ def _assert_labelled_simulated(notebook):
     ({"cluster": "district"}, "cluster='district': no such column"),
 ])
 def test_bad_parameters_name_themselves(arguments, expected):
-    from kbanalysis.reporting import research
     from kbanalysis.reporting.params import ParameterError
+    from kbanalysis.research import fitting as research
 
     with pytest.raises(ParameterError) as caught:
         research.model_request(**arguments)
@@ -350,8 +350,8 @@ def test_your_data_builds_aside_and_fits_the_province(tmp_path, raw_dir):
     ({"draws": "many"}, "draws='many': expected a whole number of at least 999"),
 ])
 def test_bad_office_parameters_name_themselves(tmp_path, arguments, expected):
-    from kbanalysis.reporting import your_data
     from kbanalysis.reporting.params import ParameterError
+    from kbanalysis.research import your_data
 
     table = tmp_path / "profil.csv"
     table.write_text("placeholder\n", encoding="utf-8")

@@ -29,7 +29,7 @@ from ..models import (
     DEFAULT_OUTCOME,
     SpecificationError,
 )
-from .params import ParameterError, check_injected, check_province
+from ..reporting.params import ParameterError, check_injected, check_province
 
 REAL, DEMONSTRATION, SYNTHETIC = "real", "simulated demonstration", "synthetic"
 MIN_DRAWS = 999  # fit_suite's own floor for the wild bootstrap

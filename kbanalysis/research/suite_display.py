@@ -11,10 +11,10 @@ import json
 
 import pandas as pd
 
+from ..reporting import blocks as B
+from ..reporting import plots
+from ..reporting import text as T
 from ..results_contract import PER_10_POINTS
-from . import blocks as B
-from . import plots
-from . import text as T
 
 LANG = "en"  # the research notebooks are written for researchers, in English
 

@@ -19,9 +19,9 @@ import pandas as pd
 
 from .. import config
 from ..messages import check_lang, default_lang, msg
-from . import blocks as B
-from .params import ParameterError, check_injected
-from .research import ModelRequest, as_parameters, parse_count, parse_year
+from ..reporting import blocks as B
+from ..reporting.params import ParameterError, check_injected
+from .fitting import ModelRequest, as_parameters, parse_count, parse_year
 
 CODE_SYSTEMS = ("bps", "kemendagri")
 USAGE = ["yd.usage_what", "yd.usage_how"]  # catalogue keys
@@ -200,7 +200,7 @@ def model_request(built: OfficeBuild | None, files: OfficeFiles) -> ModelRequest
     """The suite's request on the provinces the files cover (real data, the default
     specification); None without files."""
     from ..models import DEFAULT_COVARIATES, DEFAULT_EXPOSURE, DEFAULT_OUTCOME
-    from .research import REAL
+    from .fitting import REAL
 
     if built is None:
         return None
