@@ -114,14 +114,11 @@ def linked(sentence: str) -> str:
     return "".join(out)
 
 
-def locator(png: bytes, alt: str, caption: str = "") -> Block:
-    """A small map inline in the page (a data URI: the page stays offline), floated beside
+def locator(svg: str, alt: str, caption: str = "") -> Block:
+    """A small map inline in the page (SVG markup: the page stays offline), floated beside
     the title; its plain twin is the description."""
-    import base64
-    source = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
     note = f"<figcaption>{esc(caption)}</figcaption>" if caption else ""
-    return Block(f'<figure class="locator"><img data-inline src="{source}" alt="{esc(alt)}">{note}</figure>',
-                 f"[{alt}]")
+    return Block(f'<figure class="locator">{svg}{note}</figure>', f"[{alt}]")
 
 
 def caveat(sentence: str) -> Block:

@@ -56,7 +56,7 @@ nav.report-nav li + li::before { content: " · "; color: var(--muted); }
 nav.report-nav details { margin-top: 0.2rem; }
 .page-head { display: flow-root; }
 .locator { float: right; width: 42%; max-width: 13rem; margin: 0 0 0.5rem 1rem; }
-.locator img { display: block; width: 100%; border: 1px solid var(--line); }
+.locator svg { display: block; width: 100%; height: auto; border: 1px solid var(--line); }
 .locator figcaption { font-size: 0.7rem; color: var(--muted); }
 .figure-scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
 td.simulated { background: repeating-linear-gradient(135deg, #fff3cd 0 6px, #fffaf0 6px 12px); }
@@ -210,8 +210,8 @@ def _wide_images(notebook: nbformat.NotebookNode) -> list[bool]:
     return found
 
 
-# Image outputs of cells; an image a block writes into its own HTML (``data-inline``, the
-# regency page's locator) is not one of them.
+# Image outputs of cells; an image a block writes into its own HTML (``data-inline``) is not
+# one of them.
 _IMG = re.compile(r"<img\b(?![^>]*\bdata-inline\b)[^>]*>")
 
 # Table columns whose values come from the KBPP layer (the text keys of their headings).

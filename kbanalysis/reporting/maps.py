@@ -36,7 +36,7 @@ from shapely.ops import polylabel
 from .. import config
 from . import sourcing
 from . import text as T
-from .plots import DPI, HIGHLIGHT, FigureBlock, _styled, new_figure
+from .plots import HIGHLIGHT, FigureBlock, _styled, new_figure
 
 CMAPS = {"stunting_survey_pct": "OrRd", "kbpp_coverage_pct": "BuGn"}
 BORDER = "#7b8794"  # darker than the palest class, lighter than the darkest
@@ -370,55 +370,104 @@ def _caption(cross: pd.DataFrame, column: str, lang: str, simulated: bool) -> st
     return f"{T.t('ui_year', lang)} {year} · {source}"  # a simulated source names itself so
 
 
-LOCATOR_WIDTH_IN = 2.6
+LOCATOR_WIDTH_PX = 200  # the locator's drawing width (it is scaled by CSS)
 LOCATOR_OTHER = "#e4e7eb"  # the province's other regencies: quiet, so the red one stands out
 LOCATOR_MIN_PX = 8.0  # a regency smaller than this (side of a square of its area) gets a ring
 
 
-@_styled
-def locator_map(cross: pd.DataFrame, code: str, lang: str, geometry=None) -> FigureBlock:
+@dataclass
+class Locator:
+    """A locator map as inline SVG: ``svg`` (one line), its ``description`` (alt text), the
+    regencies drawn as shapes (``codes``) and the boundary file's ``attribution``."""
+
+    svg: str
+    description: str
+    codes: tuple = ()
+    attribution: str = ""
+
+
+# Province outlines as SVG path data, made once per process and boundary table: every regency
+# page of a province draws the same shapes, only the red one changes. Plain SVG instead of a
+# rendered figure keeps the locator to a few milliseconds a page and a few kilobytes.
+_LOCATOR_SHAPES: dict = {}
+
+
+def _locator_shapes(geometry: pd.DataFrame, codes: tuple) -> tuple[dict, tuple, float]:
+    """``{code: path data}`` in the locator's pixels, the view size, and pixels per degree."""
+    key = (id(geometry), codes)
+    if key not in _LOCATOR_SHAPES:
+        shapes = geometry.loc[geometry["bps_code"].isin(codes), ["bps_code", "geometry"]]
+        min_lon, min_lat, max_lon, max_lat = shapes.total_bounds
+        span_lon, span_lat = max(float(max_lon - min_lon), 0.3), max(float(max_lat - min_lat), 0.3)
+        pad_lon, pad_lat = 0.03 * span_lon, 0.03 * span_lat
+        scale = LOCATOR_WIDTH_PX / (span_lon + 2 * pad_lon)
+        height = float(np.clip(LOCATOR_WIDTH_PX * span_lat / span_lon, 108, 262))
+        scale = min(scale, height / (span_lat + 2 * pad_lat))
+        x0 = min_lon - pad_lon - (LOCATOR_WIDTH_PX / scale - span_lon - 2 * pad_lon) / 2
+        y0 = max_lat + pad_lat + (height / scale - span_lat - 2 * pad_lat) / 2
+        paths = {}
+        for code, shape in zip(shapes["bps_code"], shapes.geometry):
+            # Detail below half a pixel cannot be seen at this size.
+            simple = shapely.simplify(shape, 0.5 / scale, preserve_topology=True)
+            rings = []
+            for polygon in getattr(simple, "geoms", [simple]):
+                for ring in [polygon.exterior, *polygon.interiors]:
+                    xy = np.asarray(ring.coords)
+                    if len(xy) < 3:
+                        continue
+                    px = np.round((xy[:, 0] - x0) * scale, 1)
+                    py = np.round((y0 - xy[:, 1]) * scale, 1)
+                    points = " ".join(f"{a:g},{b:g}" for a, b in zip(px, py))
+                    rings.append(f"M{points}Z")
+            paths[code] = "".join(rings)
+        _LOCATOR_SHAPES[key] = (paths, (LOCATOR_WIDTH_PX, round(height, 1)), (x0, y0, scale))
+    return _LOCATOR_SHAPES[key]
+
+
+def locator_map(cross: pd.DataFrame, code: str, lang: str, geometry=None) -> Locator:
     """A small map of ``code``'s province with ``code`` filled red: where the page's regency
     lies. Shapes when ``geometry`` has the province's regencies, else their points."""
     row = cross.loc[cross["bps_code"] == code].iloc[0]
     members = cross.loc[cross["province_bps"] == row["province_bps"]]
-    shapes = None
-    if geometry is not None:
-        shapes = geometry.loc[geometry["bps_code"].isin(members["bps_code"]), ["bps_code", "geometry"]]
-        shapes = shapes if (shapes["bps_code"] == code).any() else None
-    if shapes is not None:
-        min_lon, min_lat, max_lon, max_lat = shapes.total_bounds
-    else:
-        lon, lat = members["longitude"].dropna(), members["latitude"].dropna()
-        min_lon, max_lon = (lon.min(), lon.max()) if len(lon) else (0.0, 1.0)
-        min_lat, max_lat = (lat.min(), lat.max()) if len(lat) else (0.0, 1.0)
-    span_lon, span_lat = max(float(max_lon - min_lon), 0.3), max(float(max_lat - min_lat), 0.3)
-    height = float(np.clip(LOCATOR_WIDTH_IN * span_lat / span_lon, 1.4, 3.4))
-    figure, ax = new_figure(width=LOCATOR_WIDTH_IN, height=height)
-    figure.set_layout_engine(None)
-    ax.set_position([0.02, 0.02, 0.96, 0.96])
-    if shapes is not None:
-        own = shapes["bps_code"].eq(code).to_numpy()
-        geometries = shapes.geometry.to_numpy()
-        _add_shapes(ax, geometries[~own], facecolors=LOCATOR_OTHER, edgecolors=BORDER,
-                    linewidths=BORDER_WIDTH)
-        _add_shapes(ax, geometries[own], facecolors=HIGHLIGHT, edgecolors=HIGHLIGHT,
-                    linewidths=0.6)
-        point = label_points(shapes.loc[own]).iloc[0]
-        lon, lat = point["longitude"], point["latitude"]
+    alt = T.t("ui_locator_alt", lang, name=row["name"], province=row["province_name"])
+    codes = tuple(sorted(members["bps_code"]))
+    drawn = () if geometry is None else tuple(sorted(set(codes) & set(geometry["bps_code"])))
+    parts = []
+    if code in drawn:
+        paths, (width, height), (x0, y0, scale) = _locator_shapes(geometry, drawn)
+        others = "".join(d for c, d in paths.items() if c != code)
+        parts.append(f'<path class="other" d="{others}" fill="{LOCATOR_OTHER}" stroke="{BORDER}"'
+                     f' stroke-width="0.4" fill-rule="evenodd"/>')
+        parts.append(f'<path class="own" d="{paths[code]}" fill="{HIGHLIGHT}" stroke="{HIGHLIGHT}"'
+                     f' stroke-width="0.6" fill-rule="evenodd"/>')
+        shape = geometry.loc[geometry["bps_code"] == code].geometry.iloc[0]
         # By area, not extent: a spread of tiny islands (Kepulauan Seribu) is specks too.
-        size_px = (np.sqrt(geometries[own][0].area) / max(span_lon, span_lat)
-                   * LOCATOR_WIDTH_IN * DPI)
+        if np.sqrt(shape.area) * scale < LOCATOR_MIN_PX:
+            point = label_points(geometry.loc[geometry["bps_code"] == code]).iloc[0]
+            cx, cy = (point["longitude"] - x0) * scale, (y0 - point["latitude"]) * scale
+            parts.append(f'<circle class="ring" cx="{cx:.1f}" cy="{cy:.1f}" r="7" fill="none"'
+                         f' stroke="{HIGHLIGHT}" stroke-width="1.4"/>')
+        attribution = geometry.attrs.get("attribution", "")
     else:
-        ax.scatter(members["longitude"], members["latitude"], s=10, color="#9aa5b1")
-        lon, lat, size_px = row["longitude"], row["latitude"], 0.0
-        ax.scatter([lon], [lat], s=40, color=HIGHLIGHT)
-    if size_px < LOCATOR_MIN_PX and np.isfinite(lon) and np.isfinite(lat):
-        ax.scatter([lon], [lat], s=160, facecolor="none", edgecolor=HIGHLIGHT, linewidth=1.4)
-    _bare(ax)
-    ax.set_xlim(min_lon - 0.03 * span_lon, max_lon + 0.03 * span_lon)
-    ax.set_ylim(min_lat - 0.03 * span_lat, max_lat + 0.03 * span_lat)
-    block = FigureBlock(figure, T.t("ui_locator_alt", lang, name=row["name"],
-                                    province=row["province_name"]))
-    block.codes = tuple(shapes["bps_code"]) if shapes is not None else ()
-    block.attribution = geometry.attrs.get("attribution", "") if shapes is not None else ""
-    return block
+        drawn, attribution = (), ""
+        width, height = LOCATOR_WIDTH_PX, 140
+        lon, lat = members["longitude"].astype(float), members["latitude"].astype(float)
+        ok = lon.notna() & lat.notna()
+        if ok.any():
+            span_lon = max(float(lon[ok].max() - lon[ok].min()), 0.3)
+            span_lat = max(float(lat[ok].max() - lat[ok].min()), 0.3)
+            sx, sy = (width - 20) / span_lon, (height - 20) / span_lat
+            for c, x, y in zip(members["bps_code"][ok], lon[ok], lat[ok]):
+                colour, radius = (HIGHLIGHT, 4) if c == code else ("#9aa5b1", 2.2)
+                parts.append(f'<circle class="{"own" if c == code else "other"}"'
+                             f' cx="{10 + (x - lon[ok].min()) * sx:.1f}"'
+                             f' cy="{10 + (lat[ok].max() - y) * sy:.1f}" r="{radius}"'
+                             f' fill="{colour}"/>')
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img"'
+           f' aria-label="{_attr(alt)}"><title>{_attr(alt)}</title>{"".join(parts)}</svg>')
+    return Locator(svg, alt, drawn, attribution)
+
+
+def _attr(text: str) -> str:
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))

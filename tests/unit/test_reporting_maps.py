@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from xml.etree import ElementTree
 
 import matplotlib.colors as mcolors
 import numpy as np
@@ -236,17 +237,25 @@ def test_locator_map_shows_the_province_with_the_regency_in_red(complete, region
     cross_ = province_cross(regions, "31")
     block = maps.locator_map(cross_, "3101", "id", geometry=complete)
     assert sorted(block.codes) == sorted(cross_["bps_code"])
-    ax = block.figure.axes[0]
-    others, own = ax.collections[0], ax.collections[1]
-    assert len(others.get_paths()) == len(cross_) - 1 and len(own.get_paths()) == 1
-    assert mcolors.to_hex(own.get_facecolors()[0]) == plots.HIGHLIGHT
-    assert {mcolors.to_hex(c) for c in others.get_facecolors()} == {maps.LOCATOR_OTHER}
+    svg = ElementTree.fromstring(block.svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    others, own = svg.find(f"{ns}path[@class='other']"), svg.find(f"{ns}path[@class='own']")
+    assert own.get("fill") == plots.HIGHLIGHT and others.get("fill") == maps.LOCATOR_OTHER
+    # One closed ring per polygon part: Kepulauan Seribu's many islands in red, and every
+    # other Jakarta regency in grey.
+    rings = own.get("d").count("M")
+    assert rings == own.get("d").count("Z") and rings >= 20
+    assert others.get("d").count("M") >= len(cross_) - 1
     # Kepulauan Seribu's islands are specks at this size: a red ring marks them.
-    ring = ax.collections[2]
-    assert mcolors.to_hex(ring.get_edgecolors()[0]) == plots.HIGHLIGHT
+    ring = svg.find(f"{ns}circle[@class='ring']")
+    assert ring is not None and ring.get("stroke") == plots.HIGHLIGHT
     assert "Kepulauan Seribu" in block.description and block.attribution.startswith("© Cahya DSN")
+    assert svg.find(f"{ns}title").text == block.description
     # Without shapes: the province's points, the regency's in red.
     dots = province_cross(regions, "31").assign(latitude=[-6.1, -6.2, -6.3, -6.15, -6.25, -5.6],
                                                 longitude=[106.8, 106.7, 106.9, 106.75, 106.85, 106.6])
     plain = maps.locator_map(dots, "3101", "id", geometry=None)
     assert plain.codes == () and plain.attribution == ""
+    points = ElementTree.fromstring(plain.svg).findall(f"{ns}circle")
+    assert len(points) == len(dots)
+    assert [p.get("fill") for p in points if p.get("class") == "own"] == [plots.HIGHLIGHT]

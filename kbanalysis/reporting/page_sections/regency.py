@@ -38,7 +38,7 @@ def regency_locator(ctx: ReportContext, code: str, lang: str) -> B.Block:
     block = maps.locator_map(ctx.cross, code, lang, geometry=ctx.geometry)
     caption = (T.t("ui_map_boundaries", lang, attribution=block.attribution)
                if block.attribution else "")
-    return B.locator(block.png(), block.description, caption)
+    return B.locator(block.svg, block.description, caption)
 
 
 def regency_stunting(ctx: ReportContext, code: str, lang: str) -> B.Block:
