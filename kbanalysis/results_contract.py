@@ -20,7 +20,7 @@ model scale such as ``"log-odds"``.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 import pandas as pd
@@ -232,6 +232,325 @@ class Power:
                    {k: RegenciesNeeded(**{f.name: v.get(f.name)
                                           for f in fields(RegenciesNeeded)})
                     for k, v in needed.items()})
+
+
+def _section(meta: dict | None, key: str) -> dict:
+    """``meta[key]`` as a dict; empty when the file holds none (null or absent)."""
+    record = (meta or {}).get(key)
+    return record if isinstance(record, dict) else {}
+
+
+def _plain(cls, record: dict) -> dict:
+    return {f.name: record.get(f.name) for f in fields(cls)}
+
+
+@dataclass(frozen=True)
+class Primary:
+    """``meta["primary"]``: which exposure estimate is the primary one and how many others
+    the suite reports (none of them a finding on its own)."""
+
+    model: str
+    interval_model: str
+    term: str
+    scale: str
+    other_exposure_estimates: int
+    statement: str
+
+    def write(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def read(cls, meta: dict | None) -> "Primary | None":
+        record = _section(meta, "primary")
+        return cls(**_plain(cls, record)) if record else None
+
+
+@dataclass(frozen=True)
+class LargestInfluence:
+    """The regency whose omission moves the main slope most (pp per 10 points)."""
+
+    bps_code: str
+    name: str
+    estimate_without_per_10: float
+    change_per_10: float
+    shift_in_se: float
+
+    def write(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class InfluenceSummary:
+    """``meta["influence"]``: leave-one-out summary of the main model (the per-regency rows
+    are ``influence.csv``)."""
+
+    model: str
+    estimate_per_10: float
+    std_error_per_10: float
+    threshold_in_se: float
+    notable: bool
+    largest: LargestInfluence | None
+    sentence: str
+    cooks_distance_rule: str
+    n_above_cooks_rule: int
+    method: str
+
+    def write(self) -> dict:
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        # An empty record (no regency to name) is written as {} so the file is unchanged.
+        out["largest"] = {} if self.largest is None else self.largest.write()
+        return out
+
+    @classmethod
+    def read(cls, meta: dict | None) -> "InfluenceSummary | None":
+        record = _section(meta, "influence")
+        if not record:
+            return None
+        big = record.get("largest")
+        plain = _plain(cls, record)
+        plain["largest"] = (LargestInfluence(**_plain(LargestInfluence, big)) if big
+                            else None)
+        return cls(**plain)
+
+
+@dataclass(frozen=True)
+class CovariateTiming:
+    """``meta["covariate_timing"]``: the year each covariate comes from and which of them
+    are measured after the exposure."""
+
+    exposure_year: int | None
+    years: dict[str, int | None]
+    post_exposure: tuple[str, ...] = ()
+
+    def write(self) -> dict:
+        return {"exposure_year": self.exposure_year, "years": dict(self.years),
+                "post_exposure": list(self.post_exposure)}
+
+    @classmethod
+    def read(cls, meta: dict | None) -> "CovariateTiming | None":
+        record = _section(meta, "covariate_timing")
+        if not record:
+            return None
+        return cls(exposure_year=record.get("exposure_year"),
+                   years=dict(record.get("years") or {}),
+                   post_exposure=tuple(record.get("post_exposure") or ()))
+
+
+@dataclass(frozen=True)
+class Spatial:
+    """``meta["spatial"]``: Moran's I and the LM tests of the main model's residuals
+    (``tests``: test name -> (statistic, p)), and the decision they led to."""
+
+    k_neighbours: int
+    moran_i: float
+    moran_expected: float
+    moran_p_permutation: float
+    moran_permutations: int
+    moran_p_normal: float
+    ols_moran_i: float
+    ols_moran_p: float
+    tests: dict[str, tuple[float, float]]
+    decision: str
+    spatial_error_model_fitted: bool
+    residuals: str
+    notes: tuple[str, ...] = ()
+
+    def write(self) -> dict:
+        out = {f.name: getattr(self, f.name) for f in fields(self)
+               if f.name not in ("tests", "notes")}
+        out.update({f"{name}_stat": v[0] for name, v in self.tests.items()})
+        out.update({f"{name}_p": v[1] for name, v in self.tests.items()})
+        out["notes"] = list(self.notes)
+        return out
+
+    @classmethod
+    def read(cls, meta: dict | None) -> "Spatial | None":
+        record = _section(meta, "spatial")
+        if not record:
+            return None
+        plain = {f.name: record.get(f.name) for f in fields(cls)
+                 if f.name not in ("tests", "notes")}
+        tests = {key[:-len("_stat")]: (record[key], record.get(key[:-len("_stat")] + "_p"))
+                 for key in record if key.endswith("_stat")}
+        return cls(**plain, tests=tests, notes=tuple(record.get("notes") or ()))
+
+    def test(self, name: str) -> tuple[float, float] | None:
+        """(statistic, p) of test ``name``: ``"moran"`` (Moran's I, permutation p) or an LM
+        test such as ``"lm_error"``; None when it was not computed."""
+        if name == "moran":
+            return None if self.moran_i is None else (self.moran_i, self.moran_p_permutation)
+        found = self.tests.get(name)
+        return None if found is None or found[0] is None else found
+
+
+@dataclass(frozen=True)
+class EValueSummary:
+    """``meta["evalue"]``: the E-value of the main slope and of its confidence limit."""
+
+    prevalence_ratio: float
+    prevalence_ratio_ci_low: float
+    prevalence_ratio_ci_high: float
+    evalue_point: float
+    evalue_ci: float
+    contrast: str
+    method: str
+
+    def write(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def read(cls, meta: dict | None) -> "EValueSummary | None":
+        record = _section(meta, "evalue")
+        if record.get("evalue_point") is None:
+            return None
+        return cls(**_plain(cls, record))
+
+
+@dataclass(frozen=True)
+class AttenuationRow:
+    """One assumed reliability of the exposure and the main slope corrected for it (pp per
+    10 points); ``status`` "ok" when the correction is identifiable (else no estimate)."""
+
+    reliability: float
+    net_reliability: float
+    status: str
+    estimate: float | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    mde_pp: float | None = None
+
+    def write(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass(frozen=True)
+class ExposureReliability:
+    """``meta["measurement_error"]["exposure"]``: the attenuation-corrected slope over a
+    range of reliabilities of the exposure."""
+
+    model: str
+    rows: tuple[AttenuationRow, ...]
+    method: str
+    units: str = PER_10_POINTS
+
+    def fitted_rows(self) -> tuple[AttenuationRow, ...]:
+        return tuple(row for row in self.rows if row.status == FITTED)
+
+    def write(self) -> dict:
+        return {"model": self.model, "rows": [row.write() for row in self.rows],
+                "method": self.method, "units": self.units}
+
+
+@dataclass(frozen=True)
+class OutcomePrecision:
+    """``meta["measurement_error"]["outcome"]``: the precision-weighted slope (pp per 10
+    points) under the stated approximation of each regency's survey sampling error."""
+
+    model: str
+    estimate_per_10: float
+    std_error_per_10: float
+    ci_low_per_10: float
+    ci_high_per_10: float
+    p_value: float
+    tau2: float
+    n_eff: float
+    sampling_se_min: float
+    sampling_se_max: float
+    sampling_se_mean: float
+    approximation: str
+    weights: str
+    band_note: str
+
+    def write(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class MeasurementError:
+    """``meta["measurement_error"]``: error in the exposure and in the outcome."""
+
+    exposure: ExposureReliability | None = None
+    outcome: OutcomePrecision | None = None
+
+    def write(self) -> dict:
+        return {key: part.write() for key, part in (("exposure", self.exposure),
+                                                    ("outcome", self.outcome))
+                if part is not None}
+
+    @classmethod
+    def read(cls, meta: dict | None) -> "MeasurementError | None":
+        record = _section(meta, "measurement_error")
+        exposure, outcome = record.get("exposure"), record.get("outcome")
+        if not exposure and not outcome:
+            return None
+        return cls(
+            exposure=None if not exposure else ExposureReliability(
+                model=exposure.get("model"), method=exposure.get("method"),
+                units=exposure.get("units", PER_10_POINTS),
+                rows=tuple(AttenuationRow(**_plain(AttenuationRow, row))
+                           for row in exposure.get("rows") or ())),
+            outcome=None if not outcome else OutcomePrecision(**_plain(OutcomePrecision,
+                                                                       outcome)))
+
+
+DESIGN_ENVELOPE = ("description", "status", "notes", "table", "rows")
+
+
+@dataclass(frozen=True)
+class Design:
+    """One entry of ``meta["designs"]`` (``baseline``, ``change``, ``province``, ...): what
+    every design states (``status``: "estimated", "descriptive" or "not applicable"), the
+    table a reader sees, the regencies used (``rows``, when the design keeps them) and the
+    design's own numbers (``statistics``, by name: e.g. ``estimate_per_10``, ``n_obs``)."""
+
+    description: str
+    status: str
+    notes: tuple[str, ...] = ()
+    table: tuple[dict, ...] = ()
+    statistics: dict = field(default_factory=dict)
+    rows: tuple[dict, ...] | None = None
+
+    @property
+    def estimated(self) -> bool:
+        return self.status == "estimated"
+
+    def write(self) -> dict:
+        out = {"description": self.description, "status": self.status,
+               "notes": list(self.notes), **self.statistics,
+               "table": [dict(row) for row in self.table]}
+        if self.rows is not None:
+            out["rows"] = [dict(row) for row in self.rows]
+        return out
+
+    @classmethod
+    def from_record(cls, record: dict) -> "Design":
+        rows = record.get("rows")
+        return cls(description=record.get("description"), status=record.get("status"),
+                   notes=tuple(record.get("notes") or ()),
+                   table=tuple(record.get("table") or ()),
+                   statistics={k: v for k, v in record.items() if k not in DESIGN_ENVELOPE},
+                   rows=None if rows is None else tuple(rows))
+
+
+@dataclass(frozen=True)
+class Designs:
+    """``meta["designs"]``: the designs beside the lagged cross-section, by name."""
+
+    designs: dict[str, Design]
+
+    def get(self, name: str) -> Design | None:
+        return self.designs.get(name)
+
+    def write(self) -> dict:
+        return {name: design.write() for name, design in self.designs.items()}
+
+    @classmethod
+    def read(cls, meta: dict | None) -> "Designs | None":
+        record = _section(meta, "designs")
+        if not record:
+            return None
+        return cls({name: Design.from_record(entry) for name, entry in record.items()
+                    if isinstance(entry, dict)})
 
 
 def exposure_meta(exposure: str, terms) -> dict:

@@ -19,9 +19,11 @@ from pathlib import Path
 import typer
 
 from .. import config
+from ..messages import msg
+from ._lang import Lang, cli_lang, help_text
+from .data import LANG_HELP
 
-app = typer.Typer(help="Fit the estimator suite; write estimates.csv, meta.json, predictions.csv.",
-                  add_completion=False)
+app = typer.Typer(help=help_text("help.fit"), add_completion=False)
 
 _DEFAULT_COVARIATES = "poverty_pct,births_outside_facility_pct,first_birth_before_20_pct"
 
@@ -30,7 +32,7 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-def _tidy_beside(table: Path | None):
+def _tidy_beside(table: Path | None, lang: str = "id"):
     """The tidy table for the province-level design: beside ``--table``, else the default;
     None when there is none. A file without the tidy table's columns is refused (exit 1)."""
     import csv
@@ -44,57 +46,52 @@ def _tidy_beside(table: Path | None):
         header = next(csv.reader(handle), [])
     missing = [c for c in TIDY_COLUMNS if c not in header]
     if missing:
-        typer.echo(f"error: {path}: row 1 (header) lacks column(s) {', '.join(missing)}; "
-                   f"expected the tidy table `kbanalysis data build` writes (columns "
-                   f"{', '.join(TIDY_COLUMNS)}), or remove the file to fit without the "
-                   f"province-level design", err=True)
+        typer.echo(msg("cli.error", detail=msg(
+            "cli.fit_tidy_header", path=path, missing=", ".join(missing),
+            columns=", ".join(TIDY_COLUMNS))).render(lang), err=True)
         raise typer.Exit(1)
     return load_tidy(path)
 
 
-@app.callback(invoke_without_command=True)
+@app.callback(invoke_without_command=True, help=help_text("help.fit"))
 def fit(
     outcome: str = typer.Option("stunting_survey_pct", "--outcome",
-                                help="Outcome column (percent, 0-100)."),
-    exposure: str = typer.Option("kbpp_coverage_pct", "--exposure", help="Exposure column."),
+                                help=help_text("help.fit.outcome")),
+    exposure: str = typer.Option("kbpp_coverage_pct", "--exposure",
+                                 help=help_text("help.fit.exposure")),
     covariates: str = typer.Option(_DEFAULT_COVARIATES, "--covariates",
-                                   help="Comma-separated covariate columns ('' for none)."),
+                                   help=help_text("help.fit.covariates")),
     weights: str = typer.Option("auto", "--weights",
-                                help="Weight column (its nearest year), 'auto' (children_0_4, "
-                                     "else population) or 'none' (OLS main model)."),
+                                help=help_text("help.fit.weights")),
     cluster: str = typer.Option("auto", "--cluster",
-                                help="'auto' (province clusters with >= 10 provinces, else "
-                                     "HC3 by regency), 'province', 'regency' (HC3) or a "
-                                     "column name."),
+                                help=help_text("help.fit.cluster")),
     outcome_year: int | None = typer.Option(
-        None, "--outcome-year", help="Outcome year. Default: the latest with the outcome."),
+        None, "--outcome-year", help=help_text("help.fit.outcome_year")),
     exposure_year: int | None = typer.Option(
         None, "--exposure-year",
-        help="Exposure year. Default: the latest before the outcome year with real exposure."),
+        help=help_text("help.fit.exposure_year")),
     year: int | None = typer.Option(None, "--year",
-                                    help="Outcome and exposure both from this year "
-                                         "(--exposure-year still overrides the exposure)."),
-    seed: int = typer.Option(config.SEED, "--seed", help="Seed of every random draw."),
-    draws: int = typer.Option(9999, "--draws", help="Wild bootstrap draws (at least 999)."),
+                                    help=help_text("help.fit.year")),
+    seed: int = typer.Option(config.SEED, "--seed", help=help_text("help.fit.seed")),
+    draws: int = typer.Option(9999, "--draws", help=help_text("help.fit.draws")),
     bootstrap_weights: str = typer.Option("rademacher", "--bootstrap-weights",
-                                          help="'rademacher' or 'webb'."),
+                                          help=help_text("help.fit.bootstrap_weights")),
     table: Path | None = typer.Option(
         None, "--table", dir_okay=False,
-        help="Analysis table CSV. Default: data/processed/analysis.csv."),
+        help=help_text("help.fit.table")),
     synthetic: bool = typer.Option(
         False, "--synthetic",
-        help="Use the fully SIMULATED world of kbanalysis.simulate.synthetic (seeded by "
-             "--seed) instead of the analysis table."),
+        help=help_text("help.fit.synthetic")),
     out: Path | None = typer.Option(None, "--out", file_okay=False,
-                                    help="Output folder. Default: results/."),
-    quiet: bool = typer.Option(False, "--quiet", help="Do not print the summary."),
+                                    help=help_text("help.fit.out")),
+    quiet: bool = typer.Option(False, "--quiet", help=help_text("help.fit.quiet")),
     province_effects: str = typer.Option(
         "auto", "--province-effects",
-        help="'auto' (province fixed effects in the main model when the regencies come from "
-             "several provinces), 'yes' or 'no'."),
-    lang: str = typer.Option("id", "--lang", help="Language of the messages: id or en."),
+        help=help_text("help.fit.province_effects")),
+    lang: Lang | None = typer.Option(None, "--lang", help=LANG_HELP),
 ) -> None:
     """Fit every model of the suite; write DIR/estimates.csv, meta.json and predictions.csv."""
+    lang = cli_lang(lang)
     if synthetic:
         from ..simulate.synthetic import drawn_years, synthetic_table
         frame = synthetic_table(seed=seed)
@@ -105,11 +102,10 @@ def fit(
         from ..dataset import load_analysis
         path = table if table is not None else config.ANALYSIS_CSV
         if not Path(path).is_file():
-            typer.echo(f"No analysis table at {path}: build it with `kbanalysis data build`, "
-                       f"pass --table, or use --synthetic.", err=True)
+            typer.echo(msg("cli.fit_no_table", path=path).render(lang), err=True)
             raise typer.Exit(1)
         frame = load_analysis(Path(path))
-    tidy = None if synthetic else _tidy_beside(table)
+    tidy = None if synthetic else _tidy_beside(table, lang)
     from ..api import FitError
     from ..api import fit as fit_api  # the one entry point of the CLI, notebooks and Python
     try:
@@ -119,7 +115,7 @@ def fit(
                           seed=seed, draws=draws, bootstrap_weights=bootstrap_weights,
                           tidy=tidy, province_effects=province_effects).suite
     except FitError as error:
-        typer.echo(f"error: {error.cli_message}", err=True)
+        typer.echo(msg("cli.error", detail=error.cli_message).render(lang), err=True)
         raise typer.Exit(1) from None
     out_dir = out if out is not None else config.RESULTS_DIR
     written = results.write(out_dir)
@@ -129,5 +125,6 @@ def fit(
     secondary, n = secondary_outcome(results)
     if secondary and secondary == n:  # said even with --quiet: the outcome is no survey table
         typer.echo(secondary_sentence(results, secondary, n))
-    typer.echo(f"Wrote {', '.join(str(p) for p in written)}"
-               + (" (SIMULATED inputs)" if results.simulated else ""))
+    typer.echo(msg("cli.fit_wrote", files=", ".join(str(p) for p in written),
+                   simulated=msg("cli.fit_simulated") if results.simulated else "")
+               .render(lang))

@@ -24,11 +24,10 @@ import typer
 
 from .. import config
 from ..messages import msg
+from ._lang import cli_lang, help_text
 from .data import CODE_SYSTEM_HELP, LANG_HELP, NO_RAW_DIR, REGENCY_HELP, CodeSystem, Lang
 
-app = typer.Typer(help="Build, fit and report with your own KBPP files, in a workspace apart "
-                       "from the committed data (what make run KBPP=... runs).",
-                  add_completion=False)
+app = typer.Typer(help=help_text("help.office"), add_completion=False)
 
 
 def _run(args: list[str]) -> int:
@@ -83,37 +82,35 @@ def _say_model_change(results_dir: Path, lang: str) -> None:
         typer.echo(line.render(lang))
 
 
-@app.callback(invoke_without_command=True)
+@app.callback(invoke_without_command=True, help=help_text("help.office"))
 def office(
     kbpp: list[Path] = typer.Option(
         ..., "--kbpp", exists=True, dir_okay=False,
-        help="Your own real KBPP file (repeatable), added to the published KBPP tables."),
+        help=help_text("help.office.kbpp")),
     code_system: CodeSystem | None = typer.Option(
         None, "--code-system", help=CODE_SYSTEM_HELP.format(files="the --kbpp files")),
     allow_rejects: bool = typer.Option(
-        False, "--allow-rejects", help="Build without the rejected rows or cells (listed)."),
+        False, "--allow-rejects", help=help_text("help.office.allow_rejects")),
     sheet: str | None = typer.Option(
-        None, "--sheet", help="Sheet to read in a --kbpp workbook holding several KBPP tables."),
+        None, "--sheet", help=help_text("help.build.sheet")),
     regency: str | None = typer.Option(
         None, "--regency", help=REGENCY_HELP.format(files="--kbpp file")),
     fit_args: str = typer.Option(
         "", "--fit-args",
-        help="Options for `kbanalysis fit`, e.g. \"--exposure-year 2021 --draws 999\" "
-             "(FIT_ARGS of make)."),
+        help=help_text("help.office.fit_args")),
     only: list[str] | None = typer.Option(
-        None, "--only", help="Only these regency pages (BPS codes), for a quick look. "
-                             "Default: every page."),
+        None, "--only", help=help_text("help.office.only")),
     jobs: int | None = typer.Option(None, "--jobs", min=1,
-                                    help="Parallel report workers. Default: all cores."),
+                                    help=help_text("help.office.jobs")),
     build_only: bool = typer.Option(False, "--build-only",
-                                    help="Only build the tables (what make data KBPP=... runs)."),
-    lang: Lang = typer.Option(Lang.id, "--lang", help=LANG_HELP),
+                                    help=help_text("help.office.build_only")),
+    lang: Lang | None = typer.Option(None, "--lang", help=LANG_HELP),
 ) -> None:
     """Build the tables with your files, fit the models and write the reports, all in the
     workspace (data/local/, reports/local/); data/processed/ and results/ are not changed."""
     from ..workspace import local, shown
 
-    lang = lang.value
+    lang = cli_lang(lang)
     raw_dir = config.default_raw_dir()
     if raw_dir is None or not Path(raw_dir).is_dir():
         typer.echo(msg("office.no_raw").render(lang), err=True)

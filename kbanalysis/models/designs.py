@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from ..results_contract import PER_10, PER_10_POINTS
+from ..results_contract import PER_10, PER_10_POINTS, Design
 from .bootstrap import wild_cluster_bootstrap
 from .linear import cr1_label, fit_linear, hc3_label
 from .power import design_power
@@ -57,13 +57,16 @@ class DesignResult:
     model_notes: list[str] = field(default_factory=list)  # weighting and data kind, per model
     rows: pd.DataFrame | None = None  # the change design's regencies (secondary_source marked)
 
+    def record(self) -> Design:
+        """``meta["designs"][name]`` as the results contract declares it."""
+        return Design(description=self.description, status=self.status,
+                      notes=tuple(self.notes), statistics=dict(self.statistics),
+                      table=tuple(self.table.to_dict(orient="records")),
+                      rows=None if self.rows is None
+                      else tuple(self.rows.to_dict(orient="records")))
+
     def as_dict(self) -> dict:
-        out = {"description": self.description, "status": self.status,
-               "notes": list(self.notes), **self.statistics,
-               "table": self.table.to_dict(orient="records")}
-        if self.rows is not None:
-            out["rows"] = self.rows.to_dict(orient="records")
-        return out
+        return self.record().write()
 
 
 def _flagged(flags: pd.Series, indicator: str, flag: str) -> pd.Series:

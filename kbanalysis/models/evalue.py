@@ -19,6 +19,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..results_contract import EValueSummary
+
 
 def evalue_rr(rr: float) -> float:
     """E-value of a risk ratio (protective ratios are inverted first)."""
@@ -37,12 +39,16 @@ class EValue:
     ci: float  # E-value of the confidence limit closest to the null (1 if it crosses)
     contrast: str
 
+    def record(self) -> EValueSummary:
+        """``meta["evalue"]`` as the results contract declares it."""
+        return EValueSummary(prevalence_ratio=self.rr, prevalence_ratio_ci_low=self.rr_ci_low,
+                             prevalence_ratio_ci_high=self.rr_ci_high, evalue_point=self.point,
+                             evalue_ci=self.ci, contrast=self.contrast,
+                             method="VanderWeele & Ding 2017; prevalence difference converted "
+                                    "to a prevalence ratio at the sample mean prevalence")
+
     def as_dict(self) -> dict:
-        return {"prevalence_ratio": self.rr, "prevalence_ratio_ci_low": self.rr_ci_low,
-                "prevalence_ratio_ci_high": self.rr_ci_high, "evalue_point": self.point,
-                "evalue_ci": self.ci, "contrast": self.contrast,
-                "method": "VanderWeele & Ding 2017; prevalence difference converted to a "
-                          "prevalence ratio at the sample mean prevalence"}
+        return self.record().write()
 
 
 def evalue_prevalence_difference(difference_pp: float, ci_low_pp: float, ci_high_pp: float,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..results_contract import INFLUENCE_COLUMNS, PER_10
+from ..results_contract import INFLUENCE_COLUMNS, PER_10, InfluenceSummary, LargestInfluence
 
 NOTABLE_SHIFT_SE = 0.5  # a leave-one-out change above half a standard error is reported
 COOK_RULE = 4.0  # Cook's D above 4 / n is the usual screening threshold
@@ -52,16 +52,22 @@ class Influence:
                            "a visible part of the estimate.")
         return text + ": no single regency moves it by half a standard error."
 
+    def record(self) -> InfluenceSummary:
+        """``meta["influence"]`` as the results contract declares it."""
+        big = self.largest
+        return InfluenceSummary(
+            model=self.model, estimate_per_10=self.estimate_per_10,
+            std_error_per_10=self.std_error_per_10, threshold_in_se=NOTABLE_SHIFT_SE,
+            notable=self.notable,
+            largest=LargestInfluence(**big) if big else None, sentence=self.sentence(),
+            cooks_distance_rule=f"{COOK_RULE:g} / n",
+            n_above_cooks_rule=int((self.table["cooks_distance"]
+                                    > COOK_RULE / len(self.table)).sum()),
+            method="exact leave-one-out (DFBETA) of the main least-squares model; "
+                   "leverage and Cook's distance of the weighted fit")
+
     def as_dict(self) -> dict:
-        return {"model": self.model, "estimate_per_10": self.estimate_per_10,
-                "std_error_per_10": self.std_error_per_10,
-                "threshold_in_se": NOTABLE_SHIFT_SE, "notable": self.notable,
-                "largest": self.largest, "sentence": self.sentence(),
-                "cooks_distance_rule": f"{COOK_RULE:g} / n",
-                "n_above_cooks_rule": int((self.table["cooks_distance"]
-                                           > COOK_RULE / len(self.table)).sum()),
-                "method": "exact leave-one-out (DFBETA) of the main least-squares model; "
-                          "leverage and Cook's distance of the weighted fit"}
+        return self.record().write()
 
 
 def influence(model: str, X: np.ndarray, y: np.ndarray, weights: np.ndarray | None,

@@ -44,6 +44,7 @@ from ..results_contract import (
     META_JSON,
     PREDICTION_COLUMNS,
     PREDICTIONS_CSV,
+    Designs,
     summary_table,
 )
 from ..versions import package_versions
@@ -199,15 +200,18 @@ def meta(results: SuiteResults) -> dict:
         "design": results.design(),
         "headline": results.headline().write(),
         "power": results.power_dict(),
-        "primary": results.primary(),
-        "influence": None if results.influence is None else results.influence.as_dict(),
-        "measurement_error": results.measurement or None,
-        "covariate_timing": results.covariate_timing or None,
+        "primary": results.primary().write(),
+        "influence": None if results.influence is None else results.influence.record().write(),
+        "measurement_error": None if results.measurement is None
+        else results.measurement.write() or None,
+        "covariate_timing": None if results.covariate_timing is None
+        else results.covariate_timing.write(),
         "exposure": results.exposure_meta(),
-        "designs": {name: design.as_dict() for name, design in results.designs.items()},
-        "spatial": None if results.spatial is None else results.spatial.as_dict(),
+        "designs": Designs({name: design.record()
+                            for name, design in results.designs.items()}).write(),
+        "spatial": None if results.spatial is None else results.spatial.record().write(),
         "expected_effect": results.expected.as_dict(),
-        "evalue": None if results.evalue is None else results.evalue.as_dict(),
+        "evalue": None if results.evalue is None else results.evalue.record().write(),
         "sensitivity": None if grid is None else grid.to_dict(orient="records"),
         "sensitivity_summary": None if grid is None else
         summary_table(grid).to_dict(orient="records"),

@@ -77,11 +77,11 @@ def _referee_lines(results) -> list[str]:
     lines = []
     if results.influence is not None:
         lines.append(f"  influence: {results.influence.sentence()}")
-    rows = [r for r in (results.measurement.get("exposure") or {}).get("rows", [])
-            if r.get("status") == "ok"]
+    exposure = None if results.measurement is None else results.measurement.exposure
+    rows = () if exposure is None else exposure.fitted_rows()
     if rows:
         lines.append("  exposure reliability " + ", ".join(
-            f"{r['reliability']:.1f}: {r['estimate']:+.2f}" for r in rows)
+            f"{r.reliability:.1f}: {r.estimate:+.2f}" for r in rows)
             + " (slope per 10 points corrected for attenuation)")
     needed = (results.power_curve or {}).get("regencies_needed", {})
     if needed:

@@ -28,6 +28,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from ..results_contract import Spatial
+
 EARTH_RADIUS_KM = 6371.0088
 
 
@@ -122,17 +124,20 @@ class SpatialDiagnostics:
     residuals: str = "OLS residuals"  # which residuals the checks used
     nearest: np.ndarray | None = field(default=None, repr=False)  # (n x k) neighbour indices
 
+    def record(self) -> Spatial:
+        """``meta["spatial"]`` as the results contract declares it."""
+        return Spatial(k_neighbours=self.k, moran_i=self.moran.statistic,
+                       moran_expected=self.moran.expected,
+                       moran_p_permutation=self.moran.p_permutation,
+                       moran_permutations=self.moran.permutations,
+                       moran_p_normal=self.moran.p_normal,
+                       ols_moran_i=self.moran_ols[0], ols_moran_p=self.moran_ols[2],
+                       tests=dict(self.lm), decision=self.decision,
+                       spatial_error_model_fitted=self.fit_error_model,
+                       residuals=self.residuals, notes=tuple(self.notes))
+
     def as_dict(self) -> dict:
-        return {"k_neighbours": self.k, "moran_i": self.moran.statistic,
-                "moran_expected": self.moran.expected,
-                "moran_p_permutation": self.moran.p_permutation,
-                "moran_permutations": self.moran.permutations,
-                "moran_p_normal": self.moran.p_normal,
-                "ols_moran_i": self.moran_ols[0], "ols_moran_p": self.moran_ols[2],
-                **{f"{name}_stat": v[0] for name, v in self.lm.items()},
-                **{f"{name}_p": v[1] for name, v in self.lm.items()},
-                "decision": self.decision, "spatial_error_model_fitted": self.fit_error_model,
-                "residuals": self.residuals, "notes": list(self.notes)}
+        return self.record().write()
 
 
 def lm_decision(lm: dict[str, tuple[float, float]], alpha: float = 0.05) -> tuple[str, bool]:

@@ -69,10 +69,16 @@ from ..results_contract import (
     PER_10_POINTS,
     PER_POINT,
     SENSITIVITY_MODEL_PREFIX,
+    AttenuationRow,
+    CovariateTiming,
     DesignMde,
     Effect,
+    ExposureReliability,
     Headline,
+    MeasurementError,
+    OutcomePrecision,
     Power,
+    Primary,
     RegenciesNeeded,
     exposure_meta,
     fitted_variants,
@@ -203,9 +209,9 @@ class SuiteResults:
     # "change", "other_exposures", "province" (see kbanalysis.models.designs).
     designs: dict = field(default_factory=dict)
     influence: Influence | None = None  # the main model's leave-one-out and Cook's distance
-    measurement: dict = field(default_factory=dict)  # exposure reliability, outcome precision
+    measurement: MeasurementError | None = None  # exposure reliability, outcome precision
     power_curve: dict = field(default_factory=dict)  # MDE against regencies, regencies needed
-    covariate_timing: dict = field(default_factory=dict)  # covariate -> year, post-exposure?
+    covariate_timing: CovariateTiming | None = None  # covariate -> year, post-exposure?
 
     @property
     def simulated(self) -> bool:
@@ -270,7 +276,7 @@ class SuiteResults:
     def power_dict(self) -> dict:
         return self.power_record().write()
 
-    def primary(self) -> dict:
+    def primary(self) -> Primary:
         """Which estimate is the primary one, and what the many others are."""
         rows = self.comparison
         per_10 = rows.loc[rows["scale"].eq(PER_10_POINTS)]
@@ -278,17 +284,17 @@ class SuiteResults:
                 else int(fitted_variants(self.sensitivity).sum()))
         main = self.main_model
         others = len(per_10) - int(per_10["model"].isin([main, f"{main}_wild_bootstrap"]).sum())
-        return {"model": main, "interval_model": f"{main}_wild_bootstrap",
-                "term": self.spec.exposure, "scale": PER_10_POINTS,
-                "other_exposure_estimates": others + grid,
-                "statement": (f"The primary estimate is the {main.upper()} slope of "
-                              f"{self.spec.exposure} per 10 points with its wild bootstrap "
-                              f"interval (the main specification). The other "
-                              f"{others + grid} exposure estimates (other estimators, "
-                              f"designs and the sensitivity grid) show how far it moves "
-                              f"with each choice; none of them is a finding on its own: "
-                              f"among that many, one with p < 0.05 would not be surprising "
-                              f"by chance alone.")}
+        return Primary(model=main, interval_model=f"{main}_wild_bootstrap",
+                       term=self.spec.exposure, scale=PER_10_POINTS,
+                       other_exposure_estimates=others + grid,
+                       statement=(f"The primary estimate is the {main.upper()} slope of "
+                                  f"{self.spec.exposure} per 10 points with its wild bootstrap "
+                                  f"interval (the main specification). The other "
+                                  f"{others + grid} exposure estimates (other estimators, "
+                                  f"designs and the sensitivity grid) show how far it moves "
+                                  f"with each choice; none of them is a finding on its own: "
+                                  f"among that many, one with p < 0.05 would not be surprising "
+                                  f"by chance alone."))
 
     def exposure_rows(self) -> pd.DataFrame:
         """The exposure's rows (pp per unit; the panel's lagged exposure included)."""
@@ -457,7 +463,7 @@ class _SuiteRun:
         self.timings: dict[str, float] = {}
         self.spatial = None
         self.influence: Influence | None = None
-        self.measurement: dict = {}
+        self.measurement: MeasurementError | None = None
         self._last = time.perf_counter()
 
     def lap(self, name: str) -> None:
@@ -516,24 +522,23 @@ class _SuiteRun:
                     pw.fit, label, notes)
         adjusted = self.power["adjusted"]
         ci = main.conf_int()[j]
-        self.measurement = {
-            "exposure": {
-                "model": self.main_model,
-                "rows": attenuation_table(main.params[j] * PER_10, ci[0] * PER_10,
-                                          ci[1] * PER_10, adjusted.mde,
-                                          adjusted.exposure_sd, adjusted.exposure_sd_net),
-                "method": "classical error independent of truth and covariates: slope, "
-                          "analytic interval and MDE divided by the reliability net of the "
-                          "covariates, 1 - (1 - reliability) var(x) / var(x | z) (regression "
-                          "calibration; uncertainty about the reliability not included)",
-                "units": PER_10_POINTS},
-            "outcome": {"model": "precision_weighted", **pw.as_dict(j),
-                        "band_note": "the reports' target verdicts keep the flat band: it "
-                                     "equals this approximation at national prevalence, and "
-                                     "for the 102 regencies SSGI 2024 gives small-area "
-                                     "estimates the binomial scaling does not describe the "
-                                     "error, so a per-regency band would claim a precision "
-                                     "nobody published"}}
+        rows = attenuation_table(main.params[j] * PER_10, ci[0] * PER_10, ci[1] * PER_10,
+                                 adjusted.mde, adjusted.exposure_sd, adjusted.exposure_sd_net)
+        self.measurement = MeasurementError(
+            exposure=ExposureReliability(
+                model=self.main_model, rows=tuple(AttenuationRow(**row) for row in rows),
+                method="classical error independent of truth and covariates: slope, "
+                       "analytic interval and MDE divided by the reliability net of the "
+                       "covariates, 1 - (1 - reliability) var(x) / var(x | z) (regression "
+                       "calibration; uncertainty about the reliability not included)",
+                units=PER_10_POINTS),
+            outcome=OutcomePrecision(
+                model="precision_weighted", **pw.as_dict(j),
+                band_note="the reports' target verdicts keep the flat band: it equals this "
+                          "approximation at national prevalence, and for the 102 regencies "
+                          "SSGI 2024 gives small-area estimates the binomial scaling does not "
+                          "describe the error, so a per-regency band would claim a precision "
+                          "nobody published"))
         self.lap("influence and measurement")
 
     def _least_squares(self, name: str, columns: list[int], weights, notes) -> LinearFit:
@@ -870,10 +875,10 @@ def fit_suite(table: pd.DataFrame, *, outcome: str = DEFAULT_OUTCOME,
                          + ", ".join(f"{c} {k}" for c, k in dropped.items()) + ")")
 
     timing = covariate_timing(data)
-    if timing["post_exposure"]:
+    if timing.post_exposure:
         run.notes.append(f"covariates measured after the exposure ({spec.exposure_year}): "
-                         + ", ".join(f"{c} ({timing['years'][c]})" for c in
-                                     timing["post_exposure"])
+                         + ", ".join(f"{c} ({timing.years[c]})" for c in
+                                     timing.post_exposure)
                          + "; they may carry part of any effect (mediators); the sensitivity "
                            "grid's 'timing' variant leaves them out")
     run.linear()
@@ -908,14 +913,15 @@ def fit_suite(table: pd.DataFrame, *, outcome: str = DEFAULT_OUTCOME,
                         covariate_timing=timing)
 
 
-def covariate_timing(data: ModelData) -> dict:
+def covariate_timing(data: ModelData) -> CovariateTiming:
     """The year each covariate comes from and which are measured after the exposure."""
     spec = data.spec
     years = {c: (data.column_years[c].year if c in data.column_years else None)
              for c in spec.covariates}
     post = [c for c, y in years.items()
             if y is not None and spec.exposure_year is not None and y > spec.exposure_year]
-    return {"exposure_year": spec.exposure_year, "years": years, "post_exposure": post}
+    return CovariateTiming(exposure_year=spec.exposure_year, years=years,
+                           post_exposure=tuple(post))
 
 
 def power_targets(expected: ExpectedEffect) -> dict[str, float]:

@@ -250,10 +250,14 @@ def model_scope(meta: dict | None, predictions: pd.DataFrame | None, cross: pd.D
 
 def main_models(meta: dict | None) -> set[str]:
     """The main model and the model that gives its headline interval (e.g. its bootstrap)."""
+    from ..results_contract import Headline
+
     meta = meta or {}
     found = {meta.get("main_model")}
-    adjusted = ((meta.get("headline") or {}).get("adjusted") or {})
-    found |= {adjusted.get("model"), adjusted.get("interval_model")}
+    headline = Headline.read(meta)
+    adjusted = None if headline is None else headline.adjusted
+    if adjusted is not None:
+        found |= {adjusted.model, adjusted.interval_model}
     return {m for m in found if m}
 
 
@@ -310,16 +314,17 @@ def fit_r2(predictions: pd.DataFrame | None) -> dict | None:
     return {"r2": 1.0 - residual / total, "n": int(len(rows))}
 
 
-SPATIAL_TESTS = (("moran_i", "moran_p_permutation", "moran"), ("lm_error_stat", "lm_error_p", "lm_error"),
-                 ("lm_lag_stat", "lm_lag_p", "lm_lag"), ("rlm_error_stat", "rlm_error_p", "rlm_error"),
-                 ("rlm_lag_stat", "rlm_lag_p", "rlm_lag"), ("lm_sarma_stat", "lm_sarma_p", "lm_sarma"))
+SPATIAL_TESTS = ("moran", "lm_error", "lm_lag", "rlm_error", "rlm_lag", "lm_sarma")
 
 
 def spatial_table(meta: dict | None) -> pd.DataFrame:
     """``test, statistic, p_value`` of the residual spatial diagnostics ``fit`` recorded."""
-    spatial = (meta or {}).get("spatial") or {}
-    records = [{"test": key, "statistic": spatial.get(stat), "p_value": spatial.get(p)}
-               for stat, p, key in SPATIAL_TESTS if spatial.get(stat) is not None]
+    from ..results_contract import Spatial
+
+    spatial = Spatial.read(meta)
+    found = {} if spatial is None else {key: spatial.test(key) for key in SPATIAL_TESTS}
+    records = [{"test": key, "statistic": value[0], "p_value": value[1]}
+               for key, value in found.items() if value is not None]
     return pd.DataFrame.from_records(records, columns=["test", "statistic", "p_value"])
 
 

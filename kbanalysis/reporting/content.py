@@ -647,12 +647,13 @@ def relationship_summary(meta: dict | None, estimates: pd.DataFrame | None) -> d
     when there is one), the one record of the headline; ``estimates`` is not read (kept for
     the callers' signature)."""
     meta = meta or {}
-    head = (meta.get("headline") or {}).get("adjusted")
+    headline = results_contract.Headline.read(meta)
+    head = None if headline is None else headline.adjusted
     found = None
-    if isinstance(head, dict) and head.get("estimate") is not None:
-        found = {"model": head.get("model"), "estimate": float(head["estimate"]),
-                 "ci_low": float(head["ci_low"]), "ci_high": float(head["ci_high"]),
-                 "mde": None if head.get("mde_pp") is None else float(head["mde_pp"])}
+    if head is not None and head.estimate is not None:
+        found = {"model": head.model, "estimate": float(head.estimate),
+                 "ci_low": float(head.ci_low), "ci_high": float(head.ci_high),
+                 "mde": None if head.mde_pp is None else float(head.mde_pp)}
     if found is None:
         return None
     expected = expected_effect(meta)

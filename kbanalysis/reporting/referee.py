@@ -14,7 +14,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..results_contract import INFLUENCE_CSV, Headline, Power
+from ..results_contract import (
+    INFLUENCE_CSV,
+    CovariateTiming,
+    Designs,
+    Headline,
+    InfluenceSummary,
+    MeasurementError,
+    Power,
+    Primary,
+)
 from . import blocks as B
 from . import text as T
 
@@ -182,12 +191,12 @@ def read_influence(results_dir) -> pd.DataFrame | None:
 
 
 def primary(meta: dict, lang: str) -> tuple:
-    entry = meta.get("primary") or {}
-    if not entry:
+    entry = Primary.read(meta)
+    if entry is None:
         return ()
     return (B.heading(t("h_primary", lang), level=3),
-            B.paragraph(t("primary", lang, model=str(entry["model"]).upper(),
-                          others=entry["other_exposure_estimates"])))
+            B.paragraph(t("primary", lang, model=str(entry.model).upper(),
+                          others=entry.other_exposure_estimates)))
 
 
 def _row(label, estimate, low, high, n) -> dict:
@@ -195,18 +204,20 @@ def _row(label, estimate, low, high, n) -> dict:
 
 
 def designs(meta: dict, lang: str) -> tuple:
-    base = (meta.get("designs") or {}).get("baseline") or {}
-    if base.get("status") != "estimated":
+    found = Designs.read(meta)
+    baseline = None if found is None else found.get("baseline")
+    if baseline is None or not baseline.estimated:
         return ()
+    base = baseline.statistics
     headline = Headline.read(meta)
     main = headline.adjusted if headline is not None else None
     rows = [] if main is None else [_row(t("design_main", lang), main.estimate, main.ci_low,
                                          main.ci_high, main.n_obs)]
-    change = (meta.get("designs") or {}).get("change") or {}
-    for entry in change.get("table") or []:
+    change = found.get("change")
+    for entry in () if change is None else change.table:
         if str(entry.get("model", "")).endswith("_wild_bootstrap"):
-            rows.append(_row(t("design_change", lang, a=change["from_year"],
-                               b=change["to_year"]), entry["estimate"], entry["ci_low"],
+            rows.append(_row(t("design_change", lang, a=change.statistics["from_year"],
+                               b=change.statistics["to_year"]), entry["estimate"], entry["ci_low"],
                              entry["ci_high"], entry["n_obs"]))
     rows.append(_row(t("design_baseline", lang, year=base["baseline_year"]),
                      base["estimate_per_10"], base["bootstrap_ci_low_per_10"],
@@ -230,14 +241,14 @@ def designs(meta: dict, lang: str) -> tuple:
 
 
 def influence(meta: dict, table: pd.DataFrame | None, lang: str) -> tuple:
-    info = meta.get("influence") or {}
-    big = info.get("largest")
-    if not big:
+    info = InfluenceSummary.read(meta)
+    big = None if info is None else info.largest
+    if big is None:
         return ()
-    se = abs(big["change_per_10"]) / info["std_error_per_10"]
-    sentence = t("influence", lang, name=big["name"], before=_s(info["estimate_per_10"], lang),
-                 after=_s(big["estimate_without_per_10"], lang), se=T.number(se, lang, 2))
-    verdict = t("influence_notable" if info["notable"] else "influence_quiet", lang)
+    se = abs(big.change_per_10) / info.std_error_per_10
+    sentence = t("influence", lang, name=big.name, before=_s(info.estimate_per_10, lang),
+                 after=_s(big.estimate_without_per_10, lang), se=T.number(se, lang, 2))
+    verdict = t("influence_notable" if info.notable else "influence_quiet", lang)
     parts = [B.heading(t("h_influence", lang), level=3),
              B.paragraph(f"{sentence} {verdict}", css="key-figure")]
     if table is not None and not table.empty:
@@ -263,11 +274,11 @@ def _variant(meta: dict, name: str) -> dict:
 
 
 def timing(meta: dict, lang: str) -> tuple:
-    info = meta.get("covariate_timing") or {}
-    if not info:
+    info = CovariateTiming.read(meta)
+    if info is None:
         return ()
     head = B.heading(t("h_timing", lang), level=3)
-    post = info.get("post_exposure") or []
+    post = info.post_exposure
     if not post:
         return (head, B.paragraph(t("timing_none", lang)))
     pre = _variant(meta, "timing_pre_exposure_only")
@@ -276,19 +287,19 @@ def timing(meta: dict, lang: str) -> tuple:
     def per_10(entry, key):
         return _s(entry[key] * 10, lang) if entry.get(key) is not None else "–"
 
-    listed = ", ".join(f"{c} ({info['years'][c]})" for c in post)
-    return (head, B.paragraph(t("timing", lang, exposure_year=info["exposure_year"],
+    listed = ", ".join(f"{c} ({info.years[c]})" for c in post)
+    return (head, B.paragraph(t("timing", lang, exposure_year=info.exposure_year,
                                 post=listed, pre=per_10(pre, "estimate"),
                                 pre_low=per_10(pre, "ci_low"), pre_high=per_10(pre, "ci_high"),
                                 urban=per_10(urban, "estimate"))))
 
 
 def measurement(meta: dict, lang: str) -> tuple:
-    info = meta.get("measurement_error") or {}
-    exposure = info.get("exposure") or {}
-    if not exposure:
+    info = MeasurementError.read(meta)
+    exposure = None if info is None else info.exposure
+    if exposure is None:
         return ()
-    rows = pd.DataFrame([r for r in exposure["rows"] if r.get("status") == "ok"])
+    rows = pd.DataFrame([r.write() for r in exposure.fitted_rows()])
     rows["ci"] = [f"{_s(a, lang)} … {_s(b, lang)}" for a, b in zip(rows["ci_low"],
                                                                     rows["ci_high"])]
     parts = [B.heading(t("h_measurement", lang), level=3),
@@ -301,20 +312,22 @@ def measurement(meta: dict, lang: str) -> tuple:
                       "net_reliability": lambda v: T.number(v, lang, 2),
                       "estimate": lambda v: _s(v, lang),
                       "mde_pp": lambda v: T.number(v, lang, 2)})]
-    outcome = info.get("outcome") or {}
-    if outcome:
+    outcome = info.outcome
+    if outcome is not None:
         from .. import config
         parts.append(B.paragraph(t(
-            "precision", lang, se_min=T.number(outcome["sampling_se_min"], lang, 1),
-            se_max=T.number(outcome["sampling_se_max"], lang, 1),
+            "precision", lang, se_min=T.number(outcome.sampling_se_min, lang, 1),
+            se_max=T.number(outcome.sampling_se_max, lang, 1),
             half=T.number(config.SSGI_REGENCY_HALF_WIDTH_95, lang, 0),
-            estimate=_s(outcome["estimate_per_10"], lang),
-            low=_s(outcome["ci_low_per_10"], lang), high=_s(outcome["ci_high_per_10"], lang))))
+            estimate=_s(outcome.estimate_per_10, lang),
+            low=_s(outcome.ci_low_per_10, lang), high=_s(outcome.ci_high_per_10, lang))))
     return tuple(parts)
 
 
 def province(meta: dict, lang: str) -> tuple:
-    info = (meta.get("designs") or {}).get("province") or {}
+    found = Designs.read(meta)
+    design = None if found is None else found.get("province")
+    info = {} if design is None else design.statistics
     if info.get("spearman_ci_low") is None:
         return ()
     parts = [B.heading(t("h_province", lang), level=3),

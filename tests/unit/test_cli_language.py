@@ -33,9 +33,9 @@ ENGLISH = {"the", "and", "of", "with", "file", "files", "expected", "rows", "row
 INDONESIAN = {"dan", "berkas", "baris", "yang", "tidak", "dari", "seharusnya", "bawaan",
               "kolom", "untuk", "tabel", "ditulis", "bantuan", "lalu", "atau", "dengan"}
 
-# Quoted values, backticked commands, paths, options and identifiers are the same in both
-# languages: they are not prose.
-_NOT_PROSE = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|`[^`\n]*`|\$?[\w.-]*[/\\][^\s,;:)]*"
+# Quoted values, backticked commands, paths, options, identifiers and Typer's type tags
+# (<file>, <int>) are the same in both languages: they are not prose.
+_NOT_PROSE = re.compile(r"<[^>\n]*>|'[^'\n]*'|\"[^\"\n]*\"|`[^`\n]*`|\$?[\w.-]*[/\\][^\s,;:)]*"
                         r"|--?[\w-]+|\b\w*[_.=<>\[\]]\w*\b|\b[A-Z][A-Z0-9]+\b")
 
 
@@ -268,3 +268,15 @@ def test_click_usage_errors_in_both_languages(args, indonesian, english):
     assert "Lihat 'kbanalysis" in shown.output and "untuk bantuan" in shown.output
     shown = runner.invoke(app, ["--lang", "en", *args], terminal_width=200)
     assert shown.exit_code == 2 and english in shown.output, shown.output
+
+
+def test_fit_without_its_table(tmp_path):
+    missing = tmp_path / "tidak_ada.csv"
+    indonesian = runner.invoke(app, ["fit", "--table", str(missing), "--out", str(tmp_path / "r")])
+    assert indonesian.exit_code == 1
+    assert indonesian.stderr.startswith(f"Tabel analisis tidak ada di {missing}: bangun dengan ")
+    assert_indonesian(indonesian.stderr)
+    english = runner.invoke(app, ["--lang", "en", "fit", "--table", str(missing)])
+    assert english.exit_code == 1 and english.stderr.startswith(f"No analysis table at {missing}")
+    assert_english(english.stderr)
+    assert not (tmp_path / "r").exists()

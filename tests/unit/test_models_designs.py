@@ -197,7 +197,7 @@ def test_fit_refuses_a_tidy_table_without_its_columns_and_writes_nothing(tmp_pat
     (folder / "tidy.csv").write_text("garbage,more\n1,2\n", encoding="utf-8")
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["fit", "--table", str(folder / "analysis.csv"),
-                                      "--out", str(out), "--quiet"])
+                                      "--out", str(out), "--quiet", "--lang", "en"])
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
         f"error: {folder / 'tidy.csv'}: row 1 (header) lacks column(s) region_code, level, "

@@ -206,7 +206,8 @@ def test_no_real_exposure_before_the_outcome_fails_with_one_line(table, tmp_path
     blank.to_csv(path, index=False)
     app = _fit_app()
     out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["fit", "--table", str(path), "--out", str(out)])
+    result = CliRunner().invoke(app, ["fit", "--table", str(path), "--out", str(out),
+                                      "--lang", "en"])
     assert result.exit_code == 1
     assert [line for line in result.output.splitlines() if line.strip()] == [
         f"error: {message}"]

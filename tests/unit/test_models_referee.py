@@ -306,7 +306,7 @@ def test_urban_and_timing_variants_match_statsmodels(real):
                                                                               rel=1e-8)
     assert grid.loc["covariates_add_urban_kota", "std_error"] == pytest.approx(ref.bse[1],
                                                                                rel=1e-8)
-    post = results.covariate_timing["post_exposure"]
+    post = results.covariate_timing.post_exposure
     keep = [0, 1] + [2 + i for i, c in enumerate(results.spec.covariates) if c not in post]
     ref = sm.WLS(data.y, data.X[:, keep], weights=data.weights).fit(cov_type="HC3")
     assert grid.loc["timing_pre_exposure_only", "estimate"] == pytest.approx(ref.params[1],

@@ -187,12 +187,15 @@ def test_cli_writes_all_result_files(cli, tmp_path):
                                       "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert all((tmp_path / n).is_file() for n in (ESTIMATES_CSV, META_JSON, PREDICTIONS_CSV))
+    assert "(masukan SIMULASI)" in result.output  # Indonesian by default
+    result = CliRunner().invoke(cli, ["fit", "--synthetic", "--draws", "999", "--quiet",
+                                      "--out", str(tmp_path), "--lang", "en"])
     assert "SIMULATED" in result.output
 
 
 def test_cli_turns_a_bad_specification_into_one_line(cli, tmp_path):
     result = CliRunner().invoke(cli, ["fit", "--synthetic", "--covariates", "nonexistent_pct",
-                                      "--out", str(tmp_path)])
+                                      "--out", str(tmp_path), "--lang", "en"])
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("error: missing column")
@@ -212,7 +215,7 @@ def test_cli_reads_an_analysis_table_file(cli, tmp_path):
     assert meta["simulated"] is True and meta["specification"]["weights"] is None
     assert meta["main_model"] == "ols"
     missing = CliRunner().invoke(cli, ["fit", "--table", str(tmp_path / "nope.csv"),
-                                       "--out", str(out)])
+                                       "--out", str(out), "--lang", "en"])
     assert missing.exit_code == 1 and "No analysis table" in missing.output
 
 

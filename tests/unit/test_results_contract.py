@@ -3,6 +3,7 @@ exposure found by ``is_exposure`` (any exposure column), and the summary object.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from types import SimpleNamespace
 
 import pandas as pd
@@ -209,3 +210,162 @@ def test_power_is_typed_and_reads_back_from_meta_json(written):
                                                                for r in power.curve)
     assert Power.read({"power": power.write()}) == power
     assert Power.read({}) is None
+
+
+# The committed results of the real default: each typed section of meta.json must read back
+# the values a plain json reader sees, and write them back unchanged.
+COMMITTED_META = Path(__file__).resolve().parents[2] / "results" / RC.META_JSON
+TYPED_SECTIONS = {"primary": RC.Primary, "influence": RC.InfluenceSummary,
+                  "covariate_timing": RC.CovariateTiming, "spatial": RC.Spatial,
+                  "evalue": RC.EValueSummary, "measurement_error": RC.MeasurementError,
+                  "designs": RC.Designs}
+
+
+@pytest.fixture(scope="module")
+def committed():
+    return json.loads(COMMITTED_META.read_text(encoding="utf-8"))
+
+
+def test_primary_reads_the_committed_record(committed):
+    raw = committed["primary"]
+    primary = RC.Primary.read(committed)
+    assert primary.model == raw["model"]
+    assert primary.interval_model == raw["interval_model"]
+    assert primary.term == raw["term"]
+    assert primary.scale == raw["scale"] == "pp per 10 points"
+    assert primary.other_exposure_estimates == raw["other_exposure_estimates"]
+    assert primary.statement == raw["statement"]
+    assert primary.write() == raw
+
+
+def test_influence_reads_the_committed_record(committed):
+    raw = committed["influence"]
+    info = RC.InfluenceSummary.read(committed)
+    assert info.model == raw["model"]
+    assert info.estimate_per_10 == raw["estimate_per_10"]
+    assert info.std_error_per_10 == raw["std_error_per_10"]
+    assert info.notable is raw["notable"]
+    assert info.n_above_cooks_rule == raw["n_above_cooks_rule"]
+    big, raw_big = info.largest, raw["largest"]
+    assert (big.bps_code, big.name) == (raw_big["bps_code"], raw_big["name"])
+    assert big.estimate_without_per_10 == raw_big["estimate_without_per_10"]
+    assert big.change_per_10 == raw_big["change_per_10"]
+    assert big.shift_in_se == raw_big["shift_in_se"]
+    assert info.write() == raw
+
+
+def test_covariate_timing_reads_the_committed_record(committed):
+    raw = committed["covariate_timing"]
+    timing = RC.CovariateTiming.read(committed)
+    assert timing.exposure_year == raw["exposure_year"]
+    assert timing.years == raw["years"]
+    assert list(timing.post_exposure) == raw["post_exposure"]
+    assert timing.write() == raw
+
+
+def test_spatial_reads_the_committed_record(committed):
+    raw = committed["spatial"]
+    spatial = RC.Spatial.read(committed)
+    assert spatial.k_neighbours == raw["k_neighbours"]
+    assert spatial.test("moran") == (raw["moran_i"], raw["moran_p_permutation"])
+    for name in ("lm_error", "lm_lag", "rlm_error", "rlm_lag", "lm_sarma"):
+        assert spatial.test(name) == (raw[f"{name}_stat"], raw[f"{name}_p"])
+    assert spatial.test("not_a_test") is None
+    assert spatial.spatial_error_model_fitted is raw["spatial_error_model_fitted"]
+    assert list(spatial.notes) == raw["notes"]
+    assert spatial.write() == raw
+
+
+def test_evalue_reads_the_committed_record(committed):
+    raw = committed["evalue"]
+    evalue = RC.EValueSummary.read(committed)
+    assert evalue.evalue_point == raw["evalue_point"]
+    assert evalue.evalue_ci == raw["evalue_ci"]
+    assert evalue.prevalence_ratio == raw["prevalence_ratio"]
+    assert (evalue.prevalence_ratio_ci_low, evalue.prevalence_ratio_ci_high) == (
+        raw["prevalence_ratio_ci_low"], raw["prevalence_ratio_ci_high"])
+    assert evalue.contrast == raw["contrast"]
+    assert evalue.write() == raw
+
+
+def test_measurement_error_reads_the_committed_record(committed):
+    raw = committed["measurement_error"]
+    info = RC.MeasurementError.read(committed)
+    assert info.exposure.model == raw["exposure"]["model"]
+    assert info.exposure.units == raw["exposure"]["units"]
+    assert len(info.exposure.rows) == len(raw["exposure"]["rows"])
+    for row, raw_row in zip(info.exposure.rows, raw["exposure"]["rows"]):
+        assert (row.reliability, row.net_reliability, row.status) == (
+            raw_row["reliability"], raw_row["net_reliability"], raw_row["status"])
+        assert (row.estimate, row.ci_low, row.ci_high, row.mde_pp) == (
+            raw_row.get("estimate"), raw_row.get("ci_low"), raw_row.get("ci_high"),
+            raw_row.get("mde_pp"))
+    ok = [r["reliability"] for r in raw["exposure"]["rows"] if r["status"] == "ok"]
+    assert [row.reliability for row in info.exposure.fitted_rows()] == ok
+    out = raw["outcome"]
+    assert (info.outcome.estimate_per_10, info.outcome.ci_low_per_10,
+            info.outcome.ci_high_per_10) == (out["estimate_per_10"], out["ci_low_per_10"],
+                                             out["ci_high_per_10"])
+    assert (info.outcome.sampling_se_min, info.outcome.sampling_se_max) == (
+        out["sampling_se_min"], out["sampling_se_max"])
+    assert info.write() == raw
+
+
+def test_an_unidentifiable_reliability_row_keeps_only_what_it_has():
+    row = {"reliability": 0.1, "net_reliability": -0.2, "status": "not identifiable: x"}
+    record = {"measurement_error": {"exposure": {"model": "wls", "rows": [row], "method": "m",
+                                                 "units": "pp per 10 points"}}}
+    info = RC.MeasurementError.read(record)
+    assert info.exposure.rows[0].estimate is None
+    assert info.exposure.fitted_rows() == ()
+    assert info.outcome is None
+    assert info.write() == record["measurement_error"]
+
+
+def test_designs_read_the_committed_records(committed):
+    raw = committed["designs"]
+    designs = RC.Designs.read(committed)
+    assert sorted(designs.designs) == sorted(raw)
+    base, raw_base = designs.get("baseline"), raw["baseline"]
+    assert base.status == raw_base["status"]
+    assert base.estimated is (raw_base["status"] == "estimated")
+    assert list(base.notes) == raw_base["notes"]
+    assert list(base.table) == raw_base["table"]
+    assert base.statistics["estimate_per_10"] == raw_base["estimate_per_10"]
+    assert base.statistics["baseline_coefficient"] == raw_base["baseline_coefficient"]
+    assert "table" not in base.statistics and "status" not in base.statistics
+    change = designs.get("change")
+    assert (change.statistics["from_year"], change.statistics["to_year"]) == (
+        raw["change"]["from_year"], raw["change"]["to_year"])
+    assert list(change.rows) == raw["change"]["rows"]
+    province = designs.get("province")
+    assert province.statistics["spearman_rho"] == raw["province"]["spearman_rho"]
+    assert designs.get("no_such_design") is None
+    assert designs.write() == raw
+
+
+def test_headline_reads_the_committed_record(committed):
+    raw = committed["headline"]["adjusted"]
+    adjusted = RC.Headline.read(committed).adjusted
+    assert (adjusted.model, adjusted.interval_model) == (raw["model"], raw["interval_model"])
+    assert (adjusted.estimate, adjusted.ci_low, adjusted.ci_high) == (
+        raw["estimate"], raw["ci_low"], raw["ci_high"])
+    assert RC.Headline.read(committed).write() == committed["headline"]
+
+
+@pytest.mark.parametrize("key", sorted(TYPED_SECTIONS))
+def test_a_missing_or_null_section_reads_as_none(committed, key):
+    reader = TYPED_SECTIONS[key]
+    assert reader.read({k: v for k, v in committed.items() if k != key}) is None
+    assert reader.read({**committed, key: None}) is None
+    assert reader.read(None) is None
+
+
+def test_the_suite_writes_its_sections_through_the_contract(written):
+    """A fresh fit's meta.json (another exposure, another world) reads back and rewrites to
+    the same records."""
+    meta = json.loads((written / RC.META_JSON).read_text())
+    for key, reader in TYPED_SECTIONS.items():
+        if meta.get(key) is not None:
+            assert reader.read(meta).write() == meta[key], key
+    assert RC.Primary.read(meta).term == OTHER_EXPOSURE

@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 
+from ...results_contract import EValueSummary, Spatial
 from .. import areas as A
 from .. import blocks as B
 from .. import content as C
@@ -155,10 +156,11 @@ def national_research_spatial(ctx: ReportContext, lang: str) -> tuple:
     table = A.spatial_table(ctx.meta)
     if table.empty:
         return (head, B.paragraph(T.t("nat_spatial_missing", lang)))
-    spatial = ctx.meta.get("spatial") or {}
-    decision = T.t("nat_spatial_fitted" if spatial.get("spatial_error_model_fitted") else "nat_spatial_none", lang)
+    spatial = Spatial.read(ctx.meta)  # not None: the table above has rows
+    decision = T.t("nat_spatial_fitted" if spatial.spatial_error_model_fitted else "nat_spatial_none", lang)
     shown = table.assign(label=[T.t(f"nat_test_{t}", lang) for t in table["test"]])
-    return (head, B.figure_caption(T.t("nat_spatial_caption", lang, k=spatial.get("k_neighbours", "–"),
+    k = "–" if spatial.k_neighbours is None else spatial.k_neighbours
+    return (head, B.figure_caption(T.t("nat_spatial_caption", lang, k=k,
                                        decision=decision)),
             B.table(shown, {"label": T.t("nat_col_test", lang), "statistic": T.t("nat_col_statistic", lang),
                             "p_value": T.t("col_p", lang)},
@@ -229,11 +231,11 @@ def literature_words(source: str, lang: str) -> str:
 
 def national_research_evalue(ctx: ReportContext, lang: str) -> tuple:
     head = B.heading(T.t("nat_h_evalue", lang), level=3)
-    evalue = ctx.meta.get("evalue") or {}
-    if evalue.get("evalue_point") is None:
+    evalue = EValueSummary.read(ctx.meta)
+    if evalue is None:
         return (head, B.paragraph(T.t("nat_evalue_missing", lang)))
-    return (head, B.paragraph(T.t("nat_evalue", lang, point=T.number(evalue["evalue_point"], lang, 2),
-                                  ci=T.number(evalue.get("evalue_ci"), lang, 2))))
+    return (head, B.paragraph(T.t("nat_evalue", lang, point=T.number(evalue.evalue_point, lang, 2),
+                                  ci=T.number(evalue.evalue_ci, lang, 2))))
 
 
 def national_research_excluded(ctx: ReportContext, lang: str) -> tuple:
