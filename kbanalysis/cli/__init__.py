@@ -25,7 +25,16 @@ from typer.core import TyperGroup
 from .. import __version__
 from ..ledger import InputError
 from ..messages import default_lang, msg, render
-from ._lang import RUN_LANG, Lang, UsageError, help_text, lang_from_args, localize, usage_error
+from ._lang import (
+    RUN_DEBUG,
+    RUN_LANG,
+    Lang,
+    UsageError,
+    help_text,
+    lang_from_args,
+    localize,
+    usage_error,
+)
 
 GROUPS = ("data", "fit", "report", "template", "office")
 
@@ -64,6 +73,7 @@ class _InputErrorsAsOneLine(TyperGroup):
     def invoke(self, ctx: typer.Context):
         debug = bool(ctx.params.get("debug"))
         lang = self.lang
+        token = RUN_DEBUG.set(debug)
         try:
             return super().invoke(ctx)
         except UsageError as error:  # a sub-command's options, parsed in here
@@ -84,6 +94,8 @@ class _InputErrorsAsOneLine(TyperGroup):
         except Terminated:
             typer.echo(msg("cli.terminated").render(lang), err=True)
             raise typer.Exit(143) from None
+        finally:
+            RUN_DEBUG.reset(token)
 
 
 def os_error_line(error: OSError, lang: str = "en") -> str:

@@ -54,6 +54,9 @@ def lang_from_args(args) -> str | None:
 
 # The language of the run in progress, from its arguments (set by the root command).
 RUN_LANG: ContextVar[str | None] = ContextVar("kbanalysis_run_lang", default=None)
+# ``kbanalysis --debug`` for the command being run. A context variable, not Click's current
+# context: Typer runs its own copy of Click, whose context the ``click`` package cannot see.
+RUN_DEBUG: ContextVar[bool] = ContextVar("kbanalysis_run_debug", default=False)
 
 
 def cli_lang(option: Lang | str | None = None) -> str:

@@ -40,10 +40,9 @@ LANG_HELP = help_text("help.lang")
 
 def _debug() -> bool:
     """``kbanalysis --debug``: show tracebacks instead of one-line messages."""
-    import click
+    from ._lang import RUN_DEBUG
 
-    context = click.get_current_context(silent=True)
-    return bool(context and context.find_root().params.get("debug"))
+    return RUN_DEBUG.get()
 
 
 class _HelpTemplate:

@@ -33,9 +33,9 @@ app = typer.Typer(help=help_text("help.office"), add_completion=False)
 def _run(args: list[str]) -> int:
     """Run one ``kbanalysis`` command in this process; its exit code."""
     from . import app as root
+    from ._lang import RUN_DEBUG
 
-    context = click.get_current_context(silent=True)
-    debug = bool(context and context.find_root().params.get("debug"))
+    debug = RUN_DEBUG.get()
     command = typer.main.get_command(root)
     try:
         code = command.main([*(["--debug"] if debug else []), *args], prog_name="kbanalysis",

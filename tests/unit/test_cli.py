@@ -277,3 +277,17 @@ def test_summary_flags_a_simulated_kbpp_layer_and_only_then():
 ])
 def test_year_ranges(years, expected):
     assert year_ranges(pd.Series(years, dtype="float64")) == expected
+
+
+def test_debug_reaches_the_data_commands(tmp_path):
+    """``kbanalysis --debug`` shows the traceback behind a data command's one-line error (the
+    flag is read from the run, not from Click's context: Typer runs its own copy of Click)."""
+    unknown = tmp_path / "not_kbpp.csv"
+    unknown.write_text("x\n1\n", encoding="utf-8")
+    args = ["data", "build", "--kbpp", str(unknown), "--out", str(tmp_path / "out")]
+    plain = runner.invoke(app, args)
+    assert plain.exit_code == 1
+    assert "not_kbpp.csv" in plain.output and "Traceback" not in plain.output
+    debug = runner.invoke(app, ["--debug", *args])
+    assert isinstance(debug.exception, InputError), debug.output
+    assert not (tmp_path / "out").exists()
