@@ -51,12 +51,12 @@ else
 	@if $(BIN)/python -c 'import sys; from kbanalysis.config import default_raw_dir; sys.exit(default_raw_dir() is None)'; then \
 		$(KB) data build $(BUILD_FLAGS); \
 	else \
-		$(if $(SIMULATE),echo "run: SIMULATE=1 builds from the raw files and none were found" >&2; exit 1,echo "run: no raw data folder found; using the committed tables in data/processed/"); \
+		$(if $(SIMULATE),echo "run: SIMULATE=1 perlu berkas mentah dan tidak ada yang ditemukan" >&2; exit 1,echo "run: folder data mentah tidak ditemukan; memakai tabel yang di-commit di data/processed/"); \
 	fi
 	@$(if $(SIMULATE),,$(KB) data summary)
 	$(KB) fit --quiet $(FIT_ARGS) $(FIT_IO)
 	$(KB) report --level all $(REPORT_IO)
-	@echo "run: open $(INDEX) in a browser"
+	@echo "run: buka $(INDEX) di peramban"
 endif
 
 test: setup browser ## Set up, then lint (ruff) and run the whole test suite: unit, reliability, e2e, browser, nbval
