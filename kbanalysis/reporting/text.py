@@ -1117,6 +1117,146 @@ STRINGS: dict[str, dict[str, str]] = {
                               "en": "Download the list of regencies outside the model (CSV)"},
     "nat_forest_axis": {"id": "poin persentase stunting per kenaikan 10 poin cakupan KBPP",
                         "en": "percentage points of stunting per 10-point rise in KBPP coverage"},
+    # The "what a referee would check" section (kbanalysis.reporting.referee).
+    "ref_h_referee": {"id": "Pemeriksaan seorang penelaah", "en": "What a referee would check"},
+    "ref_h_primary": {"id": "Estimasi utama dan banyaknya estimasi",
+                  "en": "The primary estimate among many"},
+    "ref_primary": {
+        "id": "Estimasi utama adalah kemiringan {model} (pp per kenaikan 10 poin) dengan "
+              "interval wild bootstrap-nya: spesifikasi utama. {others} estimasi paparan lain "
+              "(estimator lain, desain lain, dan grid sensitivitas) hanya menunjukkan seberapa "
+              "jauh estimasi itu bergeser; tidak satu pun merupakan temuan tersendiri, dan di "
+              "antara sebanyak itu satu nilai p < 0,05 karena kebetulan tidaklah mengejutkan.",
+        "en": "The primary estimate is the {model} slope (pp per 10-point rise) with its wild "
+              "bootstrap interval: the main specification. The {others} other exposure "
+              "estimates (other estimators, designs and the sensitivity grid) only show how "
+              "far it moves; none of them is a finding on its own, and among that many one "
+              "with p < 0.05 by chance would not be surprising."},
+    "ref_h_designs": {"id": "Penyesuaian untuk stunting sebelumnya",
+                  "en": "Adjusting for earlier stunting"},
+    "ref_designs_caption": {
+        "id": "Tiga desain pada data yang sama (pp stunting per kenaikan 10 poin KBPP, interval "
+              "95 % wild bootstrap). Desain perubahan bertanya apakah kabupaten/kota dengan KBPP "
+              "lebih tinggi turun lebih cepat; desain dengan penyesuaian awal bertanya apakah "
+              "mereka berakhir lebih rendah daripada yang diramalkan tingkat sebelumnya. "
+              "Koefisien tingkat {year} sebesar {coef} (95 % {low} s.d. {high}): di bawah 1 "
+              "berarti regresi ke rata-rata, yang dalam desain perubahan ikut masuk ke "
+              "kemiringan.",
+        "en": "Three designs on the data (pp of stunting per 10-point rise in KBPP, 95 % wild "
+              "bootstrap intervals). The change design asks whether regencies with more KBPP "
+              "fell faster; the baseline-adjusted design whether they ended lower than their "
+              "earlier level predicts. The {year} level's coefficient is {coef} (95 % {low} to "
+              "{high}): below 1 is regression to the mean, which the change design folds into "
+              "its slope."},
+    "ref_design_main": {"id": "Potong lintang (utama)", "en": "Cross-section (main)"},
+    "ref_design_change": {"id": "Perubahan {a}→{b}", "en": "Change {a}→{b}"},
+    "ref_design_baseline": {"id": "Disesuaikan dengan stunting {year}",
+                        "en": "Adjusted for stunting {year}"},
+    "ref_baseline_post": {
+        "id": "Tingkat awal ({year}) diukur sesudah paparan ({exposure_year}); {n} "
+              "nilainya berasal dari sumber sekunder (ditandai).",
+        "en": "The baseline ({year}) is measured after the exposure ({exposure_year}); "
+              "{n} of its values come from a secondary source (flagged)."},
+    "ref_h_influence": {"id": "Pengaruh satu kabupaten/kota", "en": "Influence of one regency"},
+    "ref_influence": {
+        "id": "Tanpa {name}, kemiringan berubah dari {before} menjadi {after} pp per 10 poin "
+              "({se} galat baku).",
+        "en": "Without {name}, the slope moves from {before} to {after} pp per 10 points "
+              "({se} standard errors)."},
+    "ref_influence_notable": {
+        "id": "Lebih dari setengah galat baku: satu kabupaten/kota ini memikul bagian yang "
+              "terlihat dari estimasi.",
+        "en": "More than half a standard error: this one regency carries a visible part of "
+              "the estimate."},
+    "ref_influence_quiet": {"id": "Tidak ada satu kabupaten/kota yang menggesernya setengah "
+                              "galat baku.",
+                        "en": "No single regency moves it by half a standard error."},
+    "ref_influence_caption": {
+        "id": "Lima kabupaten/kota paling berpengaruh (semua ada di influence.csv).",
+        "en": "The five most influential regencies (all of them are in influence.csv)."},
+    "ref_col_region": {"id": "Kabupaten/kota", "en": "Regency"},
+    "ref_col_without": {"id": "Kemiringan tanpa", "en": "Slope without"},
+    "ref_col_shift_se": {"id": "Geseran (galat baku)", "en": "Shift (SE)"},
+    "ref_col_leverage": {"id": "Leverage", "en": "Leverage"},
+    "ref_col_cook": {"id": "Jarak Cook", "en": "Cook's D"},
+    "ref_col_design": {"id": "Desain", "en": "Design"},
+    "ref_col_estimate": {"id": "Estimasi", "en": "Estimate"},
+    "ref_col_ci": {"id": "Interval 95 %", "en": "95 % interval"},
+    "ref_col_n": {"id": "Baris", "en": "Rows"},
+    "ref_h_timing": {"id": "Waktu pengukuran kovariat dan wilayah kota",
+                 "en": "When covariates were measured, and kota"},
+    "ref_timing": {
+        "id": "Kovariat yang diukur sesudah paparan ({exposure_year}): {post}. Kovariat itu "
+              "bisa membawa sebagian efek (mediator). Tanpa kovariat itu: {pre} pp per 10 poin "
+              "(95 % {pre_low} s.d. {pre_high}); ditambah penanda kota: {urban} pp.",
+        "en": "Covariates measured after the exposure ({exposure_year}): {post}. They may "
+              "carry part of any effect (mediators). Without them: {pre} pp per 10 points "
+              "(95 % {pre_low} to {pre_high}); adding the kota indicator: {urban} pp."},
+    "ref_timing_none": {"id": "Semua kovariat diukur pada atau sebelum tahun paparan.",
+                    "en": "Every covariate is measured at or before the exposure year."},
+    "ref_h_measurement": {"id": "Galat pengukuran", "en": "Measurement error"},
+    "ref_measurement_caption": {
+        "id": "KBPP adalah data program dengan keandalan yang tidak diketahui. Jika hanya "
+              "sebagian ragamnya adalah sinyal (keandalan), kemiringan sebenarnya sebesar "
+              "kemiringan teramati dibagi keandalan bersih dari kovariat; interval dan efek "
+              "terkecil yang dapat dideteksi (MDE) membesar sama (interval analitik model "
+              "utama).",
+        "en": "KBPP coverage is programme data of unknown reliability. If only part of its "
+              "variance is signal (the reliability), the true slope is the observed one "
+              "divided by the reliability net of the covariates; the interval and the "
+              "minimum detectable effect (MDE) grow alike (the main model's analytic "
+              "interval)."},
+    "ref_col_reliability": {"id": "Keandalan", "en": "Reliability"},
+    "ref_col_net": {"id": "Bersih dari kovariat", "en": "Net of covariates"},
+    "ref_col_mde": {"id": "MDE", "en": "MDE"},
+    "ref_precision": {
+        "id": "Prevalensi SSGI tiap kabupaten/kota memiliki galat sampling (diperkirakan "
+              "{se_min}–{se_max} poin dari pita ±{half} poin pada prevalensi nasional). "
+              "Dibobot menurut presisi itu, kemiringan {estimate} pp per 10 poin (95 % {low} "
+              "s.d. {high}). Pita target di laporan tetap ±{half} poin: pada prevalensi "
+              "nasional sama dengan pendekatan ini, dan untuk 102 kabupaten/kota yang nilainya "
+              "estimasi area kecil (SSGI 2024) skala binomial tidak menggambarkan galatnya.",
+        "en": "Each regency's SSGI prevalence has sampling error (approximately {se_min}–"
+              "{se_max} points, scaled from the ±{half}-point band at national prevalence). "
+              "Weighted by that precision, the slope is {estimate} pp per 10 points (95 % "
+              "{low} to {high}). The reports' target band stays ±{half} points: it equals "
+              "this approximation at national prevalence, and for the 102 regencies whose "
+              "SSGI 2024 value is a small-area estimate the binomial scaling does not describe "
+              "the error."},
+    "ref_h_province": {"id": "Korelasi peringkat antarprovinsi",
+                   "en": "Rank correlation between provinces"},
+    "ref_province": {
+        "id": "Rho Spearman {rho} (95 % {low} s.d. {high}; n = {n} provinsi).",
+        "en": "Spearman's rho {rho} (95 % {low} to {high}; n = {n} provinces)."},
+    "ref_province_what_if": {
+        "id": "Dengan nilai terbitan untuk nilai pengganti di seri resmi ({values}; sumber "
+              "sekunder, ditandai): rho {rho} (95 % {low} s.d. {high}; n = {n}).",
+        "en": "With the published value for the official series' placeholder ({values}; "
+              "secondary source, flagged): rho {rho} (95 % {low} to {high}; n = {n})."},
+    "ref_h_power": {"id": "Berapa kabupaten/kota yang dibutuhkan",
+                "en": "How many regencies it would take"},
+    "ref_power_caption": {
+        "id": "Efek terkecil yang dapat dideteksi (80 % kuasa, 5 % dua sisi) menurut banyaknya "
+              "kabupaten/kota seperti yang diamati.",
+        "en": "The minimum detectable effect (80 % power, 5 % two-sided) against the number "
+              "of regencies like the observed ones."},
+    "ref_col_regencies": {"id": "Kabupaten/kota", "en": "Regencies"},
+    "ref_needed": {
+        "id": "Efek terbesar dalam literatur ({largest} pp per 10 poin) membutuhkan sekitar "
+              "{n_largest} kabupaten/kota, hampir seluruh 514 di Indonesia; {target} pp "
+              "membutuhkan sekitar {n_target}, dan efek literatur yang lebih kecil jauh lebih "
+              "banyak. Data antarwilayah praktis tidak dapat mendeteksi efek sebesar "
+              "literatur; desain yang dapat adalah data tingkat individu tentang jarak "
+              "kelahiran dan stunting (kohort atau survei rumah tangga). Hasil nol di sini "
+              "bukan bukti tidak adanya efek.",
+        "en": "The literature's largest effect ({largest} pp per 10 points) would need about "
+              "{n_largest} regencies, nearly all of Indonesia's 514; {target} pp about "
+              "{n_target}, and the literature's smaller effects far more. Data across "
+              "regencies practically cannot detect effects of the literature's size; a design "
+              "that can is individual-level data on birth intervals and stunting (cohorts or "
+              "household surveys). A null here is not evidence of no effect."},
+    "ref_missing": {"id": "Hasil model belum memuat pemeriksaan ini (jalankan kbanalysis fit).",
+                "en": "The model results do not hold these checks yet (run kbanalysis fit)."},
 }
 
 
