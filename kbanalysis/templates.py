@@ -25,14 +25,13 @@ import pandas as pd
 
 from . import atomic, config
 from .regions import load_provinces, load_regions
+from .sources.kbpp_parts import METHOD_LABELS  # the headers the Profil reader recognises
 
 TABLE_TITLE = "Cakupan dan proporsi peserta KB pasca persalinan menurut jenis kontrasepsi"
 TABLE_SHEET = "Tabel KBPP"
 GUIDE_SHEET = "Petunjuk"
 TEMPLATES_SUBDIR = "templates"  # beside the reports: <reports>/templates/<file>.xlsx
 DEFAULT_BLANK_ROWS = 30  # puskesmas rows of a district template (the office can add more)
-METHOD_LABELS = {"kondom": "Kondom", "suntik": "Suntik", "pil": "Pil", "akdr": "AKDR",
-                 "mop": "MOP", "mow": "MOW", "implan": "Implan", "mal": "MAL"}
 
 # Columns (1-based): No, Kode BPS, name, Jumlah ibu bersalin, then count and % per method,
 # then Jumlah and %.
