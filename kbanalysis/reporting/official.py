@@ -18,50 +18,61 @@ PROVINCE_COLUMNS = ["province_bps", "year", "indicator", "value", "measure_type"
 _CACHE: dict[tuple, pd.DataFrame] = {}
 
 
-def read_province_rows(processed_dir=None) -> pd.DataFrame:
-    """Province-level rows of ``tidy.csv`` (empty when the file is absent); memoised on the
-    file's size and modification time, as a warm kernel reads it for every page."""
-    path = (Path(processed_dir) if processed_dir else config.PROCESSED_DIR) / config.TIDY_CSV.name
-    if not path.exists():
-        return pd.DataFrame({c: pd.Series(dtype="float64" if c in ("year", "value") else "str")
-                             for c in PROVINCE_COLUMNS})
+def _memoised(path: Path, what: str, make) -> pd.DataFrame:
+    """``make(path)``, kept while the file's size and modification time stay the same: a warm
+    kernel asks for the same table on every page, and each file is read once."""
     stat = path.stat()
-    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    key = (what, str(path), stat.st_mtime_ns, stat.st_size)
     if key not in _CACHE:
-        _CACHE.clear()
-        tidy = pd.read_csv(path, dtype={"region_code": "str", "level": "str", "indicator": "str",
-                                        "measure_type": "str", "source_id": "str", "flags": "str"},
-                           keep_default_na=False, na_values=[""])
-        rows = tidy.loc[tidy["level"] == "province"].rename(columns={"region_code": "province_bps"})
-        rows = rows.assign(year=rows["year"].astype(int), value=rows["value"].astype(float),
-                           flags=rows["flags"].fillna(""))
-        _CACHE[key] = rows[PROVINCE_COLUMNS].sort_values(
-            ["indicator", "province_bps", "year"], kind="mergesort").reset_index(drop=True)
+        for old in [k for k in _CACHE if k[0] == what]:
+            del _CACHE[old]
+        _CACHE[key] = make(path)
     return _CACHE[key]
 
 
+def _tidy(path: Path) -> pd.DataFrame:
+    """``tidy.csv`` as text (values converted by each reader below), read once per version."""
+    return _memoised(path, "tidy", lambda p: pd.read_csv(p, dtype=str, keep_default_na=False,
+                                                          na_values=[""]))
 
-_REGENCY_CACHE: dict[tuple, pd.DataFrame] = {}
+
+def _processed(processed_dir, name: str) -> Path:
+    return (Path(processed_dir) if processed_dir else config.PROCESSED_DIR) / name
+
+
+def read_province_rows(processed_dir=None) -> pd.DataFrame:
+    """Province-level rows of ``tidy.csv`` (empty when the file is absent)."""
+    path = _processed(processed_dir, config.TIDY_CSV.name)
+    if not path.exists():
+        return pd.DataFrame({c: pd.Series(dtype="float64" if c in ("year", "value") else "str")
+                             for c in PROVINCE_COLUMNS})
+
+    def make(_):
+        tidy = _tidy(path)
+        rows = tidy.loc[tidy["level"] == "province"].rename(columns={"region_code": "province_bps"})
+        rows = rows.assign(year=rows["year"].astype(int), value=rows["value"].astype(float),
+                           flags=rows["flags"].fillna(""))
+        return rows[PROVINCE_COLUMNS].sort_values(
+            ["indicator", "province_bps", "year"], kind="mergesort").reset_index(drop=True)
+    return _memoised(path, "province_rows", make)
 
 
 def read_regency_rows(indicator: str, processed_dir=None) -> pd.DataFrame:
     """Regency rows of one ``indicator`` of ``tidy.csv`` that the analysis table does not
     carry (facility births 2021 of Jawa Tengah): ``bps_code, year, value, source_id,
-    source_ref``, empty when the file or the indicator is absent; memoised like the
-    province rows."""
+    source_ref``, empty when the file or the indicator is absent."""
     columns = ["bps_code", "year", "value", "source_id", "source_ref"]
-    path = (Path(processed_dir) if processed_dir else config.PROCESSED_DIR) / config.TIDY_CSV.name
+    path = _processed(processed_dir, config.TIDY_CSV.name)
     if not path.exists():
         return pd.DataFrame(columns=columns)
-    stat = path.stat()
-    key = (str(path), stat.st_mtime_ns, stat.st_size, indicator)
-    if key not in _REGENCY_CACHE:
-        _REGENCY_CACHE.clear()
-        tidy = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+
+    def make(_):
+        tidy = _tidy(path)
         rows = tidy.loc[(tidy["level"] == "regency") & (tidy["indicator"] == indicator)]
         rows = rows.rename(columns={"region_code": "bps_code"}).reindex(columns=columns)
-        _REGENCY_CACHE[key] = rows.assign(year=rows["year"].astype(int), value=rows["value"].astype(float))
-    return _REGENCY_CACHE[key]
+        return rows.assign(year=rows["year"].astype(int), value=rows["value"].astype(float))
+    return _memoised(path, f"regency_rows:{indicator}", make)
+
 
 def province_value(rows: pd.DataFrame, province: str, indicator: str, year: int) -> float | None:
     """The official value of ``indicator`` for ``province`` in ``year``, or None."""
@@ -81,18 +92,10 @@ def province_series(rows: pd.DataFrame, province: str, indicator: str = "stuntin
     return found[["year", "value"]].sort_values("year", kind="mergesort").reset_index(drop=True)
 
 
-_REJECTS: dict[tuple, pd.DataFrame] = {}
-
-
 def read_rejects(processed_dir=None) -> pd.DataFrame:
-    """``rejects.csv`` of the build (empty when absent), memoised like the province rows."""
-    path = (Path(processed_dir) if processed_dir else config.PROCESSED_DIR) / config.REJECTS_CSV.name
+    """``rejects.csv`` of the build (empty when absent), read once per version."""
+    path = _processed(processed_dir, config.REJECTS_CSV.name)
     columns = ["source_id", "file", "row", "column", "reason", "detail", "value"]
     if not path.exists():
         return pd.DataFrame({c: pd.Series(dtype="str") for c in columns})
-    stat = path.stat()
-    key = (str(path), stat.st_mtime_ns, stat.st_size)
-    if key not in _REJECTS:
-        _REJECTS.clear()
-        _REJECTS[key] = pd.read_csv(path, dtype="str", keep_default_na=False)
-    return _REJECTS[key]
+    return _memoised(path, "rejects", lambda p: pd.read_csv(p, dtype="str", keep_default_na=False))
