@@ -101,7 +101,7 @@ def influence(meta: dict, table: pd.DataFrame | None, lang: str) -> tuple:
     se = abs(big.change_per_10) / info.std_error_per_10
     sentence = T.t("ref_influence", lang, name=big.name, before=_s(info.estimate_per_10, lang),
                  after=_s(big.estimate_without_per_10, lang), se=T.number(se, lang, 2))
-    verdict = T.t("ref_influence_notable" if info.notable else "influence_quiet", lang)
+    verdict = T.t("ref_influence_notable" if info.notable else "ref_influence_quiet", lang)
     parts = [B.heading(T.t("ref_h_influence", lang), level=3),
              B.paragraph(f"{sentence} {verdict}", css="key-figure")]
     if table is not None and not table.empty:
