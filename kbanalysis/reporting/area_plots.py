@@ -12,7 +12,7 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from . import text as T
+from .. import messages as T
 from .labels import value_labels
 from .maps import short_name
 from .plots import DPI, FigureBlock, _styled, new_figure, tick_text

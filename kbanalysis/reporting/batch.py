@@ -59,8 +59,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import atomic, config
+from .. import messages as T
 from . import params as P
-from . import text as T
 from .paths import output_path, slug  # noqa: F401 (slug: importable here as before)
 
 TEMPLATES_DIR = config.NOTEBOOKS_DIR / "reports"

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 
 import pandas as pd
 
-from . import text as T
+from .. import messages as T
 
 
 def esc(value) -> str:
@@ -193,7 +193,7 @@ def footer(prov: dict, lang: str) -> Block:
 
 def _label(prefix: str, key: str, lang: str) -> str:
     """A parameter's or model field's name in words; a name without words stays as it is."""
-    return T.t(prefix + key, lang) if prefix + key in T.STRINGS else key
+    return T.t(prefix + key, lang) if prefix + key in T.CATALOGUE else key
 
 
 CODE_FIELDS = ("specification", "data_sha256", "main_model")

@@ -14,7 +14,7 @@ import re
 
 import nbformat
 
-from . import text as T
+from .. import messages as T
 
 REMOVE_TAGS = ("remove-cell", "injected-parameters", "parameters")
 
@@ -228,8 +228,8 @@ def label_simulated_columns(body: str, lang: str) -> str:
     this project's own column names, never against data."""
     tag = T.t("simulated_tag", lang)
     # a heading with a placeholder ("Jarak ke {target} % (poin)") matches whatever filled it
-    names = [re.compile(re.sub(r"\\\{[a-z_]+\\\}", ".+?", re.escape(_html.escape(T.STRINGS[key][lang]))))
-             for key in SIMULATED_COLUMN_KEYS if key in T.STRINGS]
+    names = [re.compile(re.sub(r"\\\{[a-z_]+\\\}", ".+?", re.escape(_html.escape(T.CATALOGUE[key][lang]))))
+             for key in SIMULATED_COLUMN_KEYS if key in T.CATALOGUE]
 
     def table(match: re.Match) -> str:
         text = match.group(0)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import atomic
-from . import text as T
+from .. import messages as T
 from .blocks import esc
 from .html import page
 
@@ -104,7 +104,7 @@ def _row(r: dict, province_name: str, show_lang: bool) -> str:
     level = (_in_row_language(f"ui_level_{r['level']}", lang) if r.get("level") in LEVEL_ORDER
              else r.get("level"))
     status_key = f"ui_status_{r['shown_status']}"
-    status = _in_row_language(status_key, lang) if status_key in T.STRINGS else r["shown_status"]
+    status = _in_row_language(status_key, lang) if status_key in T.CATALOGUE else r["shown_status"]
     lang_cell = f"<td>{esc(lang)}</td>" if show_lang else ""
     return (f'<tr data-search="{search}"><td>{link}{error}</td><td>{esc(r.get("code") or "")}</td>'
             f'<td>{esc(level)}</td>{lang_cell}'
@@ -114,8 +114,8 @@ def _row(r: dict, province_name: str, show_lang: bool) -> str:
 def _banner(manifest: dict) -> str:
     simulated = manifest.get("simulated")
     if simulated:
-        what = "; ".join(T.t(k, "id") for k in simulated if k in T.STRINGS)
-        what_en = "; ".join(T.t(k, "en") for k in simulated if k in T.STRINGS)
+        what = "; ".join(T.t(k, "id") for k in simulated if k in T.CATALOGUE)
+        what_en = "; ".join(T.t(k, "en") for k in simulated if k in T.CATALOGUE)
         return ('<div class="banner simulated" role="alert">'
                 f'<p><strong>{esc(T.t("simulated_banner", "id", what=what))}</strong></p>'
                 f'<p lang="en"><strong>{esc(T.t("simulated_banner", "en", what=what_en))}</strong></p></div>')

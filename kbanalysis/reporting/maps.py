@@ -34,8 +34,8 @@ from shapely.geometry.polygon import orient
 from shapely.ops import polylabel
 
 from .. import config
+from .. import messages as T
 from . import sourcing
-from . import text as T
 from .plots import HIGHLIGHT, FigureBlock, _styled, new_figure
 
 CMAPS = {"stunting_survey_pct": "OrRd", "kbpp_coverage_pct": "BuGn"}

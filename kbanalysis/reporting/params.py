@@ -10,9 +10,8 @@ import re
 
 import pandas as pd
 
-from ..messages import msg
+from ..messages import LANGS, msg
 from ..regions import name_key, split_prefix
-from .text import LANGS
 
 LEVELS = ("national", "province", "regency")
 

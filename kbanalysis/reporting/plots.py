@@ -18,7 +18,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from . import text as T
+from .. import messages as T
 
 DPI = 100
 # Everything a figure's look depends on, set explicitly: a fresh kernel and a warm one (after

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import messages as T
 from ..results_contract import (
     INFLUENCE_CSV,
     CovariateTiming,
@@ -25,7 +26,6 @@ from ..results_contract import (
     Primary,
 )
 from . import blocks as B
-from . import text as T
 
 
 def _s(value, lang, decimals=2) -> str:

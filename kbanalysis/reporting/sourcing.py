@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from . import text as T
+from .. import messages as T
 from .content import has_simulated_kbpp
 
 # The survey behind each year's regency stunting estimates (Kemenkes).

@@ -12,7 +12,7 @@ import math
 
 import pandas as pd
 
-from . import text as T
+from .. import messages as T
 from .blocks import Block, esc
 from .labels import place, text_width
 

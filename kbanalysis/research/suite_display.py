@@ -11,9 +11,9 @@ import json
 
 import pandas as pd
 
+from .. import messages as T
 from ..reporting import blocks as B
 from ..reporting import plots
-from ..reporting import text as T
 from ..results_contract import PER_10_POINTS
 
 LANG = "en"  # the research notebooks are written for researchers, in English

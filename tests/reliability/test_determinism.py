@@ -113,7 +113,7 @@ def test_python_is_recorded_without_its_patch_release():
 
 
 def test_reports_print_no_negative_zero_and_no_zero_p_value():
-    from kbanalysis.reporting import text as T
+    from kbanalysis import messages as T
     # A near-zero estimate on either side of 0 prints the same text.
     assert T.number(-0.0004, "en", 2) == T.number(0.0004, "en", 2) == "0.00"
     assert T.number(-0.04, "id", 1) == "0,0"

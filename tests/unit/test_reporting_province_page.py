@@ -16,11 +16,11 @@ import pandas as pd
 import pytest
 
 from kbanalysis import config
+from kbanalysis import messages as T
 from kbanalysis.reporting import areas as A
 from kbanalysis.reporting import downloads as D
 from kbanalysis.reporting import official, plots
 from kbanalysis.reporting import sections as S
-from kbanalysis.reporting import text as T
 
 
 @pytest.fixture(scope="module")

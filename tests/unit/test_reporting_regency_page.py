@@ -263,8 +263,8 @@ def test_svg_trend_chart_points_sit_at_their_values():
 
 
 def test_national_count_agrees_with_the_pages_saying_met(ctx):
+    from kbanalysis import messages as T
     from kbanalysis.reporting import sections as S
-    from kbanalysis.reporting import text as T
     met_word = T.t("met", "id")
     pages_met = 0
     for code in ctx.cross["bps_code"]:
@@ -334,8 +334,8 @@ def test_papua_province_figures_from_before_the_2022_split_are_not_drawn(ctx):
 
 
 def test_trend_caption_names_only_what_is_drawn(ctx):
+    from kbanalysis import messages as T
     from kbanalysis.reporting import sections as S
-    from kbanalysis.reporting import text as T
     only_official = "\n".join(repr(p) for p in S.regency_trend(ctx, "9401", "en"))
     assert T.t("reg_trend_caption_secondary", "en") not in only_official
     assert T.t("reg_trend_caption_weighing", "en") not in only_official
@@ -392,8 +392,8 @@ def _children_by_hand(raw_dir, name: str, kind: str, province: str) -> int:
 def test_regency_page_plans_deliveries_and_acceptors_per_10_points(ctx, raw_dir, code, name, kind, province):
     import math
 
+    from kbanalysis import messages as T
     from kbanalysis.reporting import sections as S
-    from kbanalysis.reporting import text as T
     children = _children_by_hand(raw_dir, name, kind, province)
     # by hand: a year's deliveries ~ children 0-4 / 5, to the nearest 10; a month = / 12;
     # 10 points of coverage = 10 % of those deliveries, a month = / 12
@@ -450,8 +450,8 @@ def test_data_quality_notes_are_true(ctx):
 def test_programme_figures_show_their_counts_and_left_out_desa(ctx, raw_dir):
     import csv
 
+    from kbanalysis import messages as T
     from kbanalysis.reporting import sections as S
-    from kbanalysis.reporting import text as T
     folder = raw_dir / "siga_sulbar"
     with open(folder / "data_pus.csv", encoding="utf-8", newline="") as handle:
         pus = sum(int(r["PUS"]) for r in csv.DictReader(handle, delimiter=";")

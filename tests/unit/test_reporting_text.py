@@ -6,11 +6,11 @@ import string
 import pandas as pd
 import pytest
 
-from kbanalysis.reporting import text as T
+from kbanalysis import messages as T
 
 
 def test_every_string_exists_in_both_languages_with_the_same_placeholders():
-    for key, versions in T.STRINGS.items():
+    for key, versions in T.CATALOGUE.items():
         assert set(versions) == set(T.LANGS), key
         fields = [{f for _, f, _, _ in string.Formatter().parse(v) if f} for v in versions.values()]
         assert fields[0] == fields[1], key

@@ -7,13 +7,13 @@ import re
 
 import pandas as pd
 
+from ... import messages as T
 from ...results_contract import EValueSummary, Spatial
 from .. import areas as A
 from .. import blocks as B
 from .. import content as C
 from .. import official as O
 from .. import svgcharts
-from .. import text as T
 from ..context import ReportContext
 from .shared import (
     _download,
@@ -174,7 +174,7 @@ def national_research_sensitivity(ctx: ReportContext, lang: str) -> tuple:
     if table is None or table.empty:
         return (head, B.paragraph(T.t("nat_sensitivity_missing", lang)))
     shown = table.assign(ci=[_interval(a, b, lang, 2) for a, b in zip(table["ci_low"], table["ci_high"])],
-                         group=[T.t(f"nat_group_{g}", lang) if f"nat_group_{g}" in T.STRINGS else g
+                         group=[T.t(f"nat_group_{g}", lang) if f"nat_group_{g}" in T.CATALOGUE else g
                                 for g in table["group"]],
                          description=[variant_words(v, d, lang)
                                       for v, d in zip(table["variant"], table["description"])])

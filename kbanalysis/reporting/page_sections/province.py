@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ... import messages as T
 from .. import area_plots as AP
 from .. import areas as A
 from .. import blocks as B
 from .. import content as C
 from .. import maps, svgcharts
 from .. import official as O
-from .. import text as T
 from ..context import ReportContext
 from .shared import (
     _cited,
@@ -77,7 +77,7 @@ def _headline_sentences(head: dict, name: str, lang: str) -> list[B.Block]:
 
 def _flag(flag: str, lang: str) -> str:
     key = f"prov_flag_{flag}"
-    return T.t(key, lang) if key in T.STRINGS else T.flag_label(flag, lang)
+    return T.t(key, lang) if key in T.CATALOGUE else T.flag_label(flag, lang)
 
 
 def province_headline(ctx: ReportContext, province: str, lang: str) -> B.Block:

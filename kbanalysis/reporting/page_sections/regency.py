@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import config
+from ... import messages as T
 from .. import blocks as B
 from .. import content as C
 from .. import maps, plots, svgcharts
 from .. import official as O
-from .. import text as T
 from ..context import ReportContext
 from .shared import (
     _cited,
@@ -286,7 +286,7 @@ def facility_births(ctx: ReportContext, code: str, lang: str) -> B.Block | None:
         return None
     row = rows.iloc[-1]
     key = f"facility_births_source_{row['source_id']}"
-    source = T.t(key, lang) if key in T.STRINGS else str(row["source_ref"] or row["source_id"])
+    source = T.t(key, lang) if key in T.CATALOGUE else str(row["source_ref"] or row["source_id"])
     return B.paragraph(T.t("facility_births", lang, year=int(row["year"]), value=T.number(row["value"], lang, 1),
                            source=source))
 

@@ -9,6 +9,7 @@ import re
 import pandas as pd
 
 from ... import config
+from ... import messages as T
 from .. import area_plots as AP
 from .. import areas as A
 from .. import blocks as B
@@ -16,7 +17,6 @@ from .. import content as C
 from .. import downloads as D
 from .. import maps, plots
 from .. import official as O
-from .. import text as T
 from ..context import ReportContext
 
 
@@ -363,7 +363,7 @@ def _regency_mean_sentence(mean: dict, lang: str) -> B.Block:
 def model_name(model: str, lang: str) -> str:
     """An estimator's name in words in the report language (its id when unknown)."""
     key = f"nat_model_{model}"
-    return T.t(key, lang) if key in T.STRINGS else model
+    return T.t(key, lang) if key in T.CATALOGUE else model
 
 
 def model_scope(ctx: ReportContext, lang: str) -> B.Block | None:

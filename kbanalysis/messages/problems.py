@@ -1,23 +1,12 @@
-"""Every problem message of the data commands, in Bahasa Indonesia and English, from one catalogue.
+"""The catalogue's problem messages: data commands, office files, the CLI and the workspace.
 
-A message is a key of ``CATALOGUE`` and its parameters: ``msg("rows.valid_csv")``. The
-result, a :class:`Msg`, *is* its English text (a ``str``), so code that compares, joins or
-writes it (the rejects ledger, committed in English) keeps working; ``render(text, "id")``
-gives the Indonesian. A parameter may itself be a ``Msg`` (rendered in the same language) or
-a list of them (joined with "; "). Raw values quoted from a file are passed as text and never
-change; numbers given as ``float`` are prose and take the language's decimal comma.
+Part of the one catalogue of :mod:`kbanalysis.messages`; keys are dotted (``frame.row``).
 """
 from __future__ import annotations
 
-import string
-
-LANGS = ("id", "en")
-DEFAULT_LANG = "id"  # like the reports: the offices that fill the files read Indonesian
-LANG_ENV = "KBANALYSIS_LANG"  # "en" makes English the default of the CLI, notebooks and API
-
 _KBPP_METHODS_TEXT = "Kondom, Suntik, Pil, AKDR, MOP, MOW, Implan, MAL"
 
-CATALOGUE: dict[str, dict[str, str]] = {
+PROBLEMS: dict[str, dict[str, str]] = {
     # -- The frame of one problem line (kbanalysis.ledger.InputError.line) ------------------
     "frame.row": {"en": "row {row}", "id": "baris {row}"},
     # A row whose regency is known names it (issue 15, engineer 4).
@@ -1848,110 +1837,3 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "atomic.folder_in_way": {"en": "a folder is in the way of this file",
                              "id": "ada folder di tempat berkas ini"},
 }
-
-
-class Msg(str):
-    """A catalogue message: its English text, with the key and parameters to render any
-    language (``render(lang)``)."""
-
-    key: str
-    params: dict
-
-    def __new__(cls, key: str, /, **params) -> "Msg":
-        if key not in CATALOGUE:
-            raise KeyError(f"no message {key!r} in kbanalysis.messages.CATALOGUE")
-        self = super().__new__(cls, _format(key, params, "en"))
-        self.key, self.params = key, params
-        return self
-
-    def render(self, lang: str) -> str:
-        return _format(self.key, self.params, lang)
-
-    def __reduce__(self):  # copies and pickles rebuild from the key, not the English text
-        return (_rebuild, (self.key, self.params))
-
-
-def _rebuild(key: str, params: dict) -> Msg:
-    return Msg(key, **params)
-
-
-def msg(key: str, /, **params) -> Msg:
-    """The message ``key`` of ``CATALOGUE`` with ``params``."""
-    return Msg(key, **params)
-
-
-def joined(key: str, items: list):
-    """``items`` joined pairwise by the message ``key`` ("join.or": "a or b or c")."""
-    text = items[0]
-    for item in items[1:]:
-        text = msg(key, a=text, b=item)
-    return text
-
-
-def render(text, lang: str = "en") -> str:
-    """``text`` in ``lang``: a ``Msg`` in that language, anything else as it is."""
-    check_lang(lang)
-    if isinstance(text, Msg):
-        return text.render(lang)
-    if isinstance(text, list) and text and all(isinstance(t, Msg) for t in text):
-        return "; ".join(t.render(lang) for t in text)
-    return str(text)
-
-
-def field_label(name: str) -> "Msg":
-    """A KBPP field named inside a sentence: ``deliveries`` in English, ``jumlah persalinan``
-    in Indonesian (any other column is quoted as a column name)."""
-    if f"field.{name}" in CATALOGUE:
-        return msg(f"field.{name}")
-    if name.startswith("kbpp_") and name != "kbpp_total":
-        return msg("field.method", method=name.removeprefix("kbpp_"))
-    return msg("field.column", name=name)
-
-
-def default_lang() -> str:
-    """``$KBANALYSIS_LANG`` when it names a language, else Indonesian."""
-    import os
-
-    value = os.environ.get(LANG_ENV, "").strip().lower()
-    return value if value in LANGS else DEFAULT_LANG
-
-
-def check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise ValueError(f"language must be one of {', '.join(LANGS)}, not {lang!r}")
-    return lang
-
-
-class Number(str):
-    """A prose number written the English way (``12.5``); Indonesian text writes ``12,5``."""
-
-
-class _Formatter(string.Formatter):
-    def __init__(self, lang: str):
-        self.lang = lang
-
-    def convert_field(self, value, conversion):
-        if isinstance(value, Msg) or (isinstance(value, list) and value
-                                      and all(isinstance(v, Msg) for v in value)):
-            value = render(value, self.lang)
-        elif callable(getattr(value, "line", None)):  # an InputError quoted inside a message
-            value = value.line(self.lang)
-        return super().convert_field(value, conversion)
-
-    def format_field(self, value, format_spec):
-        text = super().format_field(value, format_spec)
-        if self.lang == "id" and isinstance(value, (float, Number)):
-            # Prose numbers take the Indonesian decimal comma (and dot for thousands).
-            text = text.translate(str.maketrans(".,", ",."))
-        return text
-
-
-def _format(key: str, params: dict, lang: str) -> str:
-    template = CATALOGUE[key][lang]
-    return _Formatter(lang).vformat(template, (), params)
-
-
-def message_of(error: BaseException):
-    """The message an exception was raised with: its ``Msg`` when it has one, else its text."""
-    first = error.args[0] if error.args else ""
-    return first if isinstance(first, Msg) else str(error)

@@ -1,20 +1,10 @@
-"""The words of the reports in Bahasa Indonesia (the default) and English, and number formats.
+"""The catalogue's report words: every string a reader of a report page sees.
 
-Every string a reader sees comes from ``STRINGS`` so that the two languages cannot drift
-apart: ``test_reporting_text`` checks that each key has both. Numbers follow the reader's
-language: ``19,8`` and ``4.512`` in Indonesian, ``19.8`` and ``4,512`` in English.
+Part of the one catalogue of :mod:`kbanalysis.messages`; keys are plain (``simulated_banner``).
 """
 from __future__ import annotations
 
-import math
-
-import pandas as pd
-
-# One list of languages for messages and reports (re-exported: T.LANGS, T.DEFAULT_LANG).
-from ..messages import DEFAULT_LANG as DEFAULT_LANG
-from ..messages import LANGS as LANGS
-
-STRINGS: dict[str, dict[str, str]] = {
+REPORTS: dict[str, dict[str, str]] = {
     # -- banners and titles --------------------------------------------------------------
     "simulated_banner": {
         "id": "DATA SIMULASI — sebagian masukan laporan ini disimulasikan, bukan data nyata: {what}. "
@@ -1258,66 +1248,3 @@ STRINGS: dict[str, dict[str, str]] = {
     "ref_missing": {"id": "Hasil model belum memuat pemeriksaan ini (jalankan kbanalysis fit).",
                 "en": "The model results do not hold these checks yet (run kbanalysis fit)."},
 }
-
-
-def t(key: str, lang: str, **values) -> str:
-    """The string ``key`` in ``lang``, with ``values`` filled in (they are not escaped here)."""
-    try:
-        template = STRINGS[key][lang]
-    except KeyError:
-        raise KeyError(f"no text {key!r} in language {lang!r}") from None
-    return template.format(**values) if values else template
-
-
-def number(value, lang: str, decimals: int = 1) -> str:
-    """``value`` with the decimal and thousands separators of ``lang``; "–" when missing."""
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    # round() first (same correct rounding as the format) so that -0.0004 prints 0.00, not -0.00
-    text = f"{round(float(value), decimals) + 0.0:,.{decimals}f}"
-    if lang == "id":  # swap "," and "." through a placeholder
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
-
-
-def signed(value, lang: str, decimals: int = 1) -> str:
-    """:func:`number` with a "+" before a positive value (never "+0.00"); "–" when missing."""
-    if value is None or value is pd.NA or value != value:
-        return "–"
-    text = number(value, lang, decimals)
-    return ("+" if value > 0 and text.strip("0.,") else "") + text
-
-
-P_VALUE_DECIMALS = 3
-
-
-def p_value(value, lang: str) -> str:
-    """A p-value at 3 decimals, or "<0.001" ("<0,001") below that, rather than "0.000"."""
-    text = number(value, lang, P_VALUE_DECIMALS)
-    if text != "–" and float(value) < 10 ** -P_VALUE_DECIMALS:
-        return "<" + number(10 ** -P_VALUE_DECIMALS, lang, P_VALUE_DECIMALS)
-    return text
-
-
-MONTHS = {"id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-                  "September", "Oktober", "November", "Desember"),
-          "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-                 "September", "October", "November", "December")}
-
-
-def month_year(year_month: tuple[int, int], lang: str) -> str:
-    """``(2025, 9)`` as "September 2025" in the reader's language."""
-    year, month = year_month
-    return f"{MONTHS[lang][month - 1]} {year}"
-
-
-def integer(value, lang: str) -> str:
-    return number(value, lang, decimals=0)
-
-
-def flag_label(flag: str, lang: str) -> str:
-    """A machine flag such as ``sampling_zero`` in words; unknown flags are shown as they are."""
-    if flag.startswith("latest_month_") and flag[13:].isdigit() and 1 <= int(flag[13:]) <= 12:
-        return t("flag_latest_month", lang, month=MONTHS[lang][int(flag[13:]) - 1])
-    key = f"flag_{flag}"
-    return t(key, lang) if key in STRINGS else flag
