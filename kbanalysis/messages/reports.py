@@ -930,6 +930,14 @@ REPORTS: dict[str, dict[str, str]] = {
         "en": "Scope of the model: national, {n} regencies in {n_prov} provinces (stunting "
               "{outcome_year}, KBPP coverage {exposure_year}).",
     },
+    "nat_scope_provinces": {
+        "id": "Cakupan model: {n} kabupaten/kota di {n_prov} provinsi, {provinces} (stunting "
+              "{outcome_year}, cakupan KBPP {exposure_year}), karena hanya di sana ada angka KBPP; ini "
+              "bukan perkiraan nasional.",
+        "en": "Scope of the model: {n} regencies in {n_prov} provinces, {provinces} (stunting "
+              "{outcome_year}, KBPP coverage {exposure_year}), the only ones with a KBPP figure; this is "
+              "not a national estimate.",
+    },
     "nat_scope_province": {
         "id": "Cakupan model: hanya {n} kabupaten/kota di {province} (stunting {outcome_year}, cakupan "
               "KBPP {exposure_year}), karena hanya di sana ada angka KBPP; ini bukan perkiraan nasional.",

@@ -230,24 +230,6 @@ def programme_wide(months: pd.DataFrame, indicator: str) -> pd.DataFrame:
 # Model section: scope, the main model, power, researcher tables
 
 
-def model_scope(meta: dict | None, predictions: pd.DataFrame | None, cross: pd.DataFrame) -> dict:
-    """Where the model was fitted: ``n_obs`` regencies in ``provinces`` (names), national
-    when they span more than one province."""
-    codes = [] if predictions is None else list(predictions["bps_code"].astype(str))
-    used = cross.loc[cross["bps_code"].isin(codes)]
-    names = list(dict.fromkeys(used.sort_values("province_bps", kind="mergesort")["province_name"]))
-    design = (meta or {}).get("design") or {}
-    pooled = C.pooled_scope(design)
-    if pooled is not None:  # every province and KBPP year that enters the model
-        return {"n_obs": pooled["n"], "provinces": pooled["province_names"],
-                "national": len(pooled["provinces"]) != 1, "outcome_year": design.get("outcome_year"),
-                "exposure_year": pooled["exposure_year"]}
-    n_obs = design.get("n_obs") or ((meta or {}).get("data") or {}).get("n_obs") or len(codes) or None
-    return {"n_obs": None if n_obs is None else int(n_obs), "provinces": names,
-            "national": len(names) != 1, "outcome_year": design.get("outcome_year"),
-            "exposure_year": design.get("exposure_year")}
-
-
 def main_models(meta: dict | None) -> set[str]:
     """The main model and the model that gives its headline interval (e.g. its bootstrap)."""
     from ..results_contract import Headline

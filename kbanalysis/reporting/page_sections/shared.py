@@ -367,16 +367,25 @@ def model_name(model: str, lang: str) -> str:
 
 
 def model_scope(ctx: ReportContext, lang: str) -> B.Block | None:
+    """Which regencies, provinces and years the model rests on. "National" only when every
+    province of the data enters it; otherwise the provinces are named and the sentence says
+    it is not a national estimate (two provinces with KBPP figures are not Indonesia)."""
     cross = getattr(ctx, "cross", None)
     if cross is None:
         return None
-    scope = A.model_scope(ctx.meta, getattr(ctx, "predictions", None), cross)
-    if not scope["n_obs"] or not scope["provinces"]:
+    scope = C.model_scope(ctx.meta, getattr(ctx, "predictions", None), cross)
+    if scope is None or not scope["n"] or not scope["provinces"]:
         return None
     years = {"outcome_year": scope["outcome_year"] or "–", "exposure_year": scope["exposure_year"] or "–"}
-    if scope["national"]:
-        return B.paragraph(T.t("nat_scope_national", lang, n=scope["n_obs"], n_prov=len(scope["provinces"]), **years))
-    return B.paragraph(T.t("nat_scope_province", lang, n=scope["n_obs"], province=scope["provinces"][0], **years))
+    n_prov = len(scope["provinces"])
+    if n_prov == cross["province_bps"].nunique():
+        return B.paragraph(T.t("nat_scope_national", lang, n=scope["n"], n_prov=n_prov, **years))
+    if n_prov == 1:
+        return B.paragraph(T.t("nat_scope_province", lang, n=scope["n"], province=scope["province_names"][0],
+                               **years))
+    *first, last = scope["province_names"]
+    names = T.t("join.and", lang, a=", ".join(first), b=last)
+    return B.paragraph(T.t("nat_scope_provinces", lang, n=scope["n"], n_prov=n_prov, provinces=names, **years))
 
 
 def power_sentence(ctx: ReportContext, lang: str) -> B.Block | None:

@@ -40,3 +40,27 @@ def test_unknown_key_or_language_is_an_error():
 def test_flags_in_words_and_unknown_flags_kept():
     assert T.flag_label("sampling_zero", "en") != "sampling_zero"
     assert T.flag_label("brand_new_flag", "id") == "brand_new_flag"
+
+
+def test_one_catalogue_refuses_a_key_defined_twice():
+    from kbanalysis.messages import _joined_catalogue
+
+    with pytest.raises(KeyError, match="twice.*'same'"):
+        _joined_catalogue({"a": {"id": "a", "en": "a"}, "same": {"id": "x", "en": "x"}},
+                          {"same": {"id": "y", "en": "y"}})
+
+
+def test_report_words_and_problem_messages_share_one_catalogue_and_one_formatter():
+    # A report key and a CLI key are reachable both ways, and a prose float in either takes
+    # the same separators as number(): 4512.5 is "4.512,5" in Indonesian, "4,512.5" in English.
+    from kbanalysis.messages import CATALOGUE, msg, number, t
+
+    assert "simulated_banner" in CATALOGUE and "frame.row" in CATALOGUE
+    assert t("frame.row", "id", row=7) == msg("frame.row", row=7).render("id") == "baris 7"
+    assert t("reg_scope_provinces", "id", k=2) == "dari 2 provinsi"
+    value = 4512.5
+    for lang, written in (("id", "4.512,5"), ("en", "4,512.5")):
+        assert number(value, lang) == written
+    # A report template given a float (no pre-formatted text) gets the language's comma.
+    assert t("reg_scope_provinces", "id", k=2.5) == "dari 2,5 provinsi"
+    assert t("reg_scope_provinces", "en", k=2.5) == "2.5 provinces"
