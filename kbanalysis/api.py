@@ -13,7 +13,9 @@
 values: ``covariates="poverty_pct"`` is one covariate, a list several, ``None`` or ``[]``
 none; ``province`` is a BPS code (``33``, ``"33"``) or a name (``"Jawa Tengah"``), or a list.
 A specification the data cannot support raises :class:`FitError` (a ``ValueError``) whose
-message names the function's arguments (``exposure_year=``), not command-line options.
+message names the function's arguments (``exposure_year=``), not command-line options. Messages
+come from the catalogue (:mod:`kbanalysis.messages`): Indonesian by default, English with
+``KBANALYSIS_LANG=en``; ``error.render(lang)`` gives either.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from . import config
+from .messages import Msg, default_lang, message_of, msg, render, t
 from .models import DEFAULT_COVARIATES, DEFAULT_EXPOSURE, DEFAULT_OUTCOME, SpecificationError
 
 __all__ = ["FitError", "FittedModel", "Results", "fit", "load"]
@@ -32,22 +35,44 @@ __all__ = ["FitError", "FittedModel", "Results", "fit", "load"]
 OPTION_TO_ARGUMENT = {"--exposure-year": "exposure_year=", "--outcome-year": "outcome_year=",
                       "--cluster auto": "cluster='auto'", "--cluster": "cluster=",
                       "--weights": "weights=", "--covariates": "covariates=",
-                      "--province-effects": "province_effects=",
-                      "`--simulate` data": "simulated data (kbanalysis data build --simulate)"}
+                      "--province-effects": "province_effects="}
+# Simulated data on the command line, and in Python, in the words of each language.
+SIMULATE_OPTION, SIMULATE_ARGUMENT = "model.simulate_data", "api.simulated_data"
 
 
 class FitError(SpecificationError, ValueError):
-    """A specification the data cannot support; ``str()`` names function arguments,
-    ``cli_message`` the same in command-line options."""
+    """A specification the data cannot support. ``message`` and ``cli_message`` are its
+    catalogue message, naming command-line options (what ``kbanalysis fit`` shows);
+    ``str()`` (the default language) and ``render(lang)`` name function arguments."""
 
     def __init__(self, message: str, cli_message: str | None = None):
         super().__init__(message)
-        self.cli_message = cli_message or message
+        self.cli_message = message if cli_message is None else cli_message
+
+    def render(self, lang: str) -> str:
+        return as_arguments(super().render(lang))
+
+
+class TableNotFoundError(FileNotFoundError):
+    """:func:`load` found no analysis table; ``str()`` is in the default language."""
+
+    def __init__(self, message: Msg, path):
+        super().__init__(message)
+        self.message, self.path = message, str(path)
+
+    def render(self, lang: str) -> str:
+        return render(self.message, lang)
+
+    def __str__(self) -> str:
+        return self.render(default_lang())
 
 
 def as_arguments(message: str) -> str:
+    """``message`` (rendered in either language) with function arguments for options."""
     for option, argument in OPTION_TO_ARGUMENT.items():
         message = message.replace(option, argument)
+    for lang in ("en", "id"):
+        message = message.replace(t(SIMULATE_OPTION, lang), t(SIMULATE_ARGUMENT, lang))
     return message
 
 
@@ -60,8 +85,7 @@ def load(path: str | Path | None = None) -> pd.DataFrame:
     if target.is_dir():
         target = target / config.ANALYSIS_CSV.name
     if not target.is_file():
-        raise FileNotFoundError(f"no analysis table at {target}: build it with `kbanalysis "
-                                f"data build`, or pass load(path=...)")
+        raise TableNotFoundError(msg("api.no_table", path=str(target)), target)
     table = load_analysis(target)
     table.attrs["path"] = str(target)
     return table
@@ -137,8 +161,9 @@ class Results:
     def simulated(self) -> bool:
         return self.suite.simulated
 
-    def summary(self):
-        return self.suite.summary()
+    def summary(self, lang: str | None = None):
+        """The suite's summary in ``lang`` ("id", "en"; None: ``$KBANALYSIS_LANG``, else "id")."""
+        return self.suite.summary(lang)
 
     def write(self, out_dir) -> tuple:
         return self.suite.write(out_dir)
@@ -160,8 +185,7 @@ def _covariates(covariates) -> tuple[str, ...]:
         bad = [c for c in items if not isinstance(c, str)]
         if not bad:
             return tuple(items)
-    raise FitError(f"covariates= takes a column name or a list of column names, got "
-                   f"{covariates!r}")
+    raise FitError(msg("api.covariates", value=repr(covariates)))
 
 
 def _provinces(table: pd.DataFrame, province) -> list[str]:
@@ -174,7 +198,8 @@ def _provinces(table: pd.DataFrame, province) -> list[str]:
         try:
             codes.append(check_province(item, provinces))
         except ParameterError as error:
-            raise FitError(f"province={item!r}: {error}") from None
+            raise FitError(msg("api.province", item=repr(item),
+                               detail=message_of(error))) from None
     return codes
 
 
@@ -198,12 +223,11 @@ def fit(data: pd.DataFrame | None = None, *, covariates=DEFAULT_COVARIATES,
     """
     table = load() if data is None else data
     if not isinstance(table, pd.DataFrame):
-        raise FitError(f"data= takes the analysis table (a DataFrame, e.g. kb.load()), got "
-                       f"{type(table).__name__}")
+        raise FitError(msg("api.data_type", type=type(table).__name__))
     names = _covariates(covariates)
     if province is not None:
         if "province_bps" not in table.columns:
-            raise FitError("province= needs a province_bps column in data=")
+            raise FitError(msg("api.province_column"))
         codes = _provinces(table, province)
         table = table.loc[table["province_bps"].astype(str).isin(codes)].copy()
     from .models import fit_suite
@@ -214,6 +238,8 @@ def fit(data: pd.DataFrame | None = None, *, covariates=DEFAULT_COVARIATES,
                           bootstrap_draws=draws, bootstrap_weights=bootstrap_weights,
                           province_effects=province_effects, tidy=tidy, **options)
     except SpecificationError as error:
-        first = str(error).splitlines()[0]
-        raise FitError(as_arguments(first), cli_message=first) from None
+        message = message_of(error)  # the catalogue message, in command-line options
+        if not isinstance(message, Msg):
+            message = message.splitlines()[0]
+        raise FitError(message) from None
     return Results(suite)

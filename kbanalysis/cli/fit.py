@@ -120,7 +120,7 @@ def fit(
     out_dir = out if out is not None else config.RESULTS_DIR
     written = results.write(out_dir)
     if not quiet:
-        typer.echo(results.summary().text)
+        typer.echo(results.summary(lang).text)
     from ..research.suite_display import secondary_outcome, secondary_sentence
     secondary, n = secondary_outcome(results)
     if secondary and secondary == n:  # said even with --quiet: the outcome is no survey table

@@ -47,13 +47,14 @@ MODELS: dict[str, dict[str, str]] = {
     "model.where_years": {"en": "outcome {outcome_year}, exposure {exposure_year}",
                           "id": "luaran {outcome_year}, paparan {exposure_year}"},
     "model.where_year": {"en": "year {year}", "id": "tahun {year}"},
-    "model.rows_missing": {"en": "rows missing per column: {counts}",
-                           "id": "baris kosong per kolom: {counts}"},
+    # After "need at least 10 for any regression" when some rows miss a value.
+    "model.rows_missing": {"en": "; rows missing per column: {counts}",
+                           "id": "; baris kosong per kolom: {counts}"},
     "model.no_complete_rows": {
-        "en": "no complete rows left for {where}: all {n} rows have a missing value "
-              "({missing})",
-        "id": "tidak ada baris lengkap untuk {where}: ke-{n} baris semuanya berisi nilai "
-              "kosong ({missing})"},
+        "en": "no complete rows left for {where}: all {n} rows have a missing value (rows "
+              "missing per column: {counts})",
+        "id": "tidak ada baris lengkap untuk {where}: semua {n} baris memiliki nilai kosong "
+              "(baris kosong per kolom: {counts})"},
     "model.too_few_rows": {
         "en": "only {n} complete row(s) for {where} (need at least {need} for any "
               "regression{missing})",
@@ -89,7 +90,7 @@ MODELS: dict[str, dict[str, str]] = {
               "inference); use --cluster auto or regency for heteroskedasticity-robust errors "
               "when the data cover few provinces",
         "id": "hanya {n} klaster di {column!r} (perlu sedikitnya {need} untuk inferensi yang "
-              "tahan klaster); pakai --cluster auto atau regency untuk galat baku yang tahan "
+              "tahan klaster); pakai --cluster auto atau 'regency' untuk galat baku yang tahan "
               "heteroskedastisitas bila data hanya mencakup sedikit provinsi"},
 
     # -- Years (kbanalysis.models.timing) -------------------------------------------------

@@ -382,6 +382,14 @@ PROBLEMS: dict[str, dict[str, str]] = {
     "siga.part_above_shown": {
         "en": "{part} {count} > {total} {total_count} ({shown} {shown_count})",
         "id": "{part} {count} > {total} {total_count} ({shown} {shown_count})"},
+    "siga.part_above_either": {
+        "en": "{part} {count} > {total} {total_count} and > {other} {other_count}",
+        "id": "{part} {count} > {total} {total_count} dan > {other} {other_count}"},
+    "siga.kept_for": {
+        "en": "{problem}; the row still counts for {indicator}: {columns} agree with the other "
+              "counts",
+        "id": "{problem}; baris tetap dihitung untuk {indicator}: {columns} sesuai dengan "
+              "angka lainnya"},
     "siga.parts_above": {
         "en": "{parts} = {count} > {total} {total_count}",
         "id": "{parts} = {count} > {total} {total_count}"},
@@ -1375,6 +1383,46 @@ PROBLEMS: dict[str, dict[str, str]] = {
     "param.unknown": {
         "en": "unknown parameter {name!r}{hint}: this notebook takes {names}",
         "id": "parameter tidak dikenal {name!r}{hint}: notebook ini menerima {names}"},
+    # -- The model notebook's parameters (kbanalysis.research.fitting) -------------------------
+    "fitparam.simulated": {
+        "en": "simulated={value}: expected False (real data), True (the SIMULATED demonstration) "
+              "or 'synthetic' (a fully SIMULATED world)",
+        "id": "simulated={value}: seharusnya False (data nyata), True (demonstrasi SIMULASI) atau "
+              "'synthetic' (dunia yang seluruhnya SIMULASI)"},
+    "fitparam.year": {
+        "en": "{name}={value}: expected a year such as 2021, or None for the default",
+        "id": "{name}={value}: seharusnya tahun seperti 2021, atau None untuk bawaan"},
+    "fitparam.count": {
+        "en": "{name}={value}: expected a whole number of at least {minimum}, or None for the default",
+        "id": "{name}={value}: seharusnya bilangan bulat sedikitnya {minimum}, atau None untuk bawaan"},
+    "fitparam.columns": {
+        "en": "{name}={value}: expected column names separated by commas (or a list), '' for none",
+        "id": "{name}={value}: seharusnya nama kolom dipisah koma (atau daftar), '' untuk tidak ada"},
+    "fitparam.no_column": {
+        "en": "{name}={column}: no such column in the analysis table{hint}",
+        "id": "{name}={column}: tidak ada kolom itu di tabel analisis{hint}"},
+    "fitparam.no_raw": {
+        "en": "simulated=True builds the demonstration from the raw files and none were found (set "
+              "${env} or raw_dir); simulated='synthetic' needs no raw files",
+        "id": "simulated=True membangun demonstrasi dari berkas mentah dan tidak ada yang ditemukan "
+              "(atur ${env} atau raw_dir); simulated='synthetic' tidak perlu berkas mentah"},
+    "fitparam.no_table": {
+        "en": "processed_dir: no {file} in {folder}/; build it with `kbanalysis data build`",
+        "id": "processed_dir: tidak ada {file} di {folder}/; bangun dengan `kbanalysis data build`"},
+    "fitparam.named": {"en": "{name}={value}: {detail}", "id": "{name}={value}: {detail}"},
+    "fitparam.year_and_lag": {
+        "en": "exposure_year={exposure_year} and lag={lag}: give one of them (the exposure year is "
+              "the outcome year minus the lag)",
+        "id": "exposure_year={exposure_year} dan lag={lag}: berikan salah satunya (tahun paparan "
+              "adalah tahun luaran dikurangi lag)"},
+    "fitparam.provinces": {"en": " (provinces {codes})", "id": " (provinsi {codes})"},
+    "fitparam.cannot_fit": {
+        "en": "cannot fit this specification on the {data}{subset}: {detail}",
+        "id": "spesifikasi ini tidak dapat dihitung pada {data}{subset}: {detail}"},
+    "fitparam.data_real": {"en": "real data", "id": "data nyata"},
+    "fitparam.data_demonstration": {"en": "simulated demonstration data",
+                                    "id": "data demonstrasi simulasi"},
+    "fitparam.data_synthetic": {"en": "synthetic data", "id": "data sintetis"},
     "param.did_you_mean": {
         "en": " (did you mean {name!r}?)",
         "id": " (maksud Anda {name!r}?)"},

@@ -742,27 +742,45 @@ REPORTS: dict[str, dict[str, str]] = {
               "household survey with no 42-day window: a different measure from programme KBPP coverage "
               "(acceptors ÷ deliveries).",
     },
+    "susenas_source_pages": {"id": "Halaman yang dikutip: {pages}.", "en": "Pages quoted: {pages}."},
     # counts and left-out desa rows of the programme indicators (regency_programme)
     "programme_col_counts": {"id": "Jumlah (pembilang / penyebut)", "en": "Counts (numerator / denominator)"},
     "programme_unit_pus": {"id": "PUS", "en": "PUS (couples)"},
     "programme_unit_modern": {"id": "pengguna KB modern", "en": "modern-method users"},
     "programme_excluded_intro": {
-        "id": "Baris desa yang dikeluarkan saat membangun data (jumlahnya tidak konsisten, misalnya ibu "
-              "hamil terdampingi lebih banyak dari jumlah ibu hamil; lihat rejects.csv):",
-        "en": "Desa rows set aside when the data were built (inconsistent counts, e.g. more pregnant "
-              "women accompanied than pregnant women; see rejects.csv):",
+        "id": "Baris desa yang tidak ikut dihitung, atau ikut dihitung dengan catatan, saat membangun data "
+              "(lihat rejects.csv):",
+        "en": "Desa rows left out when the data were built, or counted with a note (see rejects.csv):",
     },
-    "programme_excluded": {"id": "{label}: {n} baris desa tidak ikut dihitung; angkanya dari desa lainnya.",
-                           "en": "{label}: {n} desa rows not counted; the figure rests on the other desa."},
+    "programme_excluded": {
+        "id": "{label}: {n} baris desa tidak ikut dihitung ({reasons}); angkanya dari desa lainnya.",
+        "en": "{label}: {n} desa rows not counted ({reasons}); the figure rests on the other desa."},
+    "programme_noted": {
+        "id": "{label}: {n} baris desa tetap dihitung walau {columns} tidak sesuai dengan angka lainnya "
+              "(misalnya ibu hamil terdampingi lebih banyak dari jumlah ibu hamil); angka ini tidak memakai kolom itu.",
+        "en": "{label}: {n} desa rows still counted although their {columns} disagrees with the other counts "
+              "(e.g. more pregnant women accompanied than pregnant women); this figure does not use that column."},
+    # Why Elsimil desa rows are left out of the intention figure (ledger reason -> words).
+    "programme_reason_elsimil_bumil_inconsistent_total": {
+        "id": "rincian ibu hamil ≥ 32 minggu (mendapat/tidak mendapat informasi KB, akan/tidak ber-KBPP) "
+              "melebihi jumlahnya, atau jumlah ≥ 32 minggu melebihi semua hitungan ibu hamil",
+        "en": "the ≥ 32 weeks subgroups (informed or not about contraception, intending KBPP or not) exceed "
+              "their count, or the ≥ 32 weeks count exceeds every count of pregnant women"},
     "prov_h_intention": {"id": "Niat ber-KB pasca persalinan (Elsimil)", "en": "Intention to use postpartum FP (Elsimil)"},
     "prov_col_left_out": {"id": "Baris desa dikeluarkan", "en": "Desa rows set aside"},
+    "prov_col_left_out_reason": {"id": "Alasan dikeluarkan", "en": "Why set aside"},
+    "prov_col_noted": {"id": "Baris desa dihitung dengan catatan", "en": "Desa rows counted with a note"},
     "prov_intention_caption": {
         "id": "Ibu hamil usia kehamilan ≥ 32 minggu yang menyatakan akan ber-KBPP, dari pendampingan Elsimil "
-              "(BKKBN, akumulasi tahun berjalan): niat, bukan pemakaian. Baris desa dengan jumlah tidak konsisten "
-              "dikeluarkan saat membangun data (lihat rejects.csv); angkanya dari desa lainnya.",
+              "(BKKBN, akumulasi tahun berjalan): niat, bukan pemakaian. Angkanya dari semua baris desa yang "
+              "jumlah ≥ 32 minggu dan rinciannya konsisten. Baris dengan catatan: jumlah ibu hamil lebih kecil "
+              "dari ibu hamil terdampingi; kolom itu tidak dipakai angka ini, jadi barisnya tetap dihitung. "
+              "Baris yang dikeluarkan dan alasannya ada di tabel dan di rejects.csv.",
         "en": "Pregnant women at ≥ 32 weeks who say they will use postpartum FP, from Elsimil accompaniment "
-              "(BKKBN, year to date): an intention, not uptake. Desa rows with inconsistent counts were set "
-              "aside when the data were built (see rejects.csv); the figure rests on the other desa.",
+              "(BKKBN, year to date): an intention, not uptake. The figure rests on every desa row whose "
+              "≥ 32 weeks count and its subgroups agree. Rows with a note: fewer pregnant women than "
+              "accompanied ones; this figure does not use that column, so the rows still count. Rows set "
+              "aside and why are in the table and in rejects.csv.",
     },
     "prov_h_regency_trends": {"id": "Tren survei per kabupaten/kota", "en": "Survey trend by regency"},
     "prov_regency_trends_caption": {

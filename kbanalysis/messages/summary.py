@@ -231,8 +231,22 @@ SUMMARY: dict[str, dict[str, str]] = {
     "summary.change_row": {"id": "{interval} p {p} (pp per 10 poin; MDE {mde})",
                            "en": "{interval} p {p} (pp per 10 points; MDE {mde})"},
     "summary.not_fitted": {"id": "Tidak diestimasi:", "en": "Not fitted:"},
+    "summary.skipped.not_called_for": {"id": "tidak diperlukan: {decision}",
+                                       "en": "not called for: {decision}"},
+    "summary.skipped.spatial_off": {"id": "pemeriksaan spasial dimatikan",
+                                    "en": "spatial checks switched off"},
+    "summary.skipped.no_spatial_checks": {
+        "id": "tidak ada pemeriksaan spasial (lihat spatial_checks)",
+        "en": "no spatial checks (see spatial_checks)"},
+    "summary.skipped.one_year": {"id": "{column} hanya teramati dalam satu tahun",
+                                 "en": "{column} is observed in one year only"},
     "summary.notes": {"id": "Catatan:", "en": "Notes:"},
     "summary.note_inference": {"id": "inferensi: {reason}", "en": "inference: {reason}"},
+    "summary.note_simulated": {
+        "id": "masukan SIMULASI: {inputs} — hasil yang bertumpu padanya bukan bukti tentang "
+              "Indonesia",
+        "en": "SIMULATED inputs: {inputs} — results that rest on them are not evidence about "
+              "Indonesia"},
     "summary.ecological": {
         "id": "Hubungan antar-kabupaten/kota bukan efek pada anak (kekeliruan ekologis); "
               "kemiringan antar-kabupaten/kota yang jauh di luar rentang literatur lebih "

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..messages import msg
 from .bootstrap import WildBootstrapResult, wild_cluster_bootstrap
 from .errors import SpecificationError
 from .linear import FitResults, LinearFit, fit_linear
@@ -65,7 +66,7 @@ def panel_frame(table: pd.DataFrame, outcome: str, exposure: str, lag: int,
         needed.append(weights)
     missing = [c for c in dict.fromkeys(needed) if c not in table.columns]
     if missing:
-        raise SpecificationError(f"missing column(s) for the panel: {missing}")
+        raise SpecificationError(msg("model.panel_missing_columns", columns=str(missing)))
     base = table[list(dict.fromkeys(needed))].copy()
     for column in [outcome, exposure, *covariates, *([weights] if weights else [])]:
         base[column] = _numeric(base, column)
@@ -106,12 +107,11 @@ def fit_panel(table: pd.DataFrame, *, outcome: str, exposure: str = "kbpp_covera
                          f"regency's value is used for every year")
     years = sorted(int(y) for y in frame["year"].unique())
     if len(years) < 2 or frame.empty:
-        raise SpecificationError(
-            f"a panel needs {outcome!r} and {exposure!r} (lagged {lag}) in at least two years "
-            f"for the same regencies; found years {years}")
+        raise SpecificationError(msg("model.panel_years", outcome=outcome, exposure=exposure,
+                                     lag=lag, years=str(years)))
     y_values = frame[outcome].to_numpy(float)
     if ((y_values < 0) | (y_values > 100)).any():
-        raise SpecificationError(f"outcome {outcome!r} must lie in 0-100 in the panel rows")
+        raise SpecificationError(msg("model.panel_outcome_range", outcome=outcome))
     n_prov = frame["province_bps"].nunique()
     if cluster == "auto":
         cluster = "province" if n_prov >= MIN_CLUSTERS else "regency"
@@ -122,14 +122,13 @@ def fit_panel(table: pd.DataFrame, *, outcome: str, exposure: str = "kbpp_covera
     cluster_column = {"province": "province_bps", "regency": "bps_code"}.get(cluster, cluster)
     labels, clusters = np.unique(frame[cluster_column].astype(str), return_inverse=True)
     if len(labels) < MIN_CLUSTERS:
-        raise SpecificationError(
-            f"only {len(labels)} cluster(s) in {cluster_column!r} for the panel (need at least "
-            f"{MIN_CLUSTERS}); use cluster='regency' or 'auto'")
+        raise SpecificationError(msg("model.panel_clusters", n=len(labels),
+                                     column=cluster_column, need=MIN_CLUSTERS))
 
     regency = np.unique(frame["bps_code"].astype(str), return_inverse=True)[1]
     w = np.ones(len(frame)) if not weights else frame[weights].to_numpy(float)
     if (w <= 0).any():
-        raise SpecificationError(f"panel weights {weights!r} must be positive")
+        raise SpecificationError(msg("model.panel_weights", weights=weights))
     w = w / w.mean()
     year_dummies = pd.get_dummies(frame["year"], prefix="year", dtype=float).iloc[:, 1:]
     names = [lag_name, *covariates, *year_dummies.columns]
@@ -140,7 +139,7 @@ def fit_panel(table: pd.DataFrame, *, outcome: str, exposure: str = "kbpp_covera
     y = _within(y_values[:, None], regency, w)[:, 0]
     varying = np.abs(X).max(axis=0) > 1e-10 * (np.abs(raw).max(axis=0) + 1)
     if not varying[0]:
-        raise SpecificationError(f"{lag_name!r} does not vary within regencies over time")
+        raise SpecificationError(msg("model.panel_no_variation", column=lag_name))
     dropped = [n for n, keep in zip(names, varying) if not keep]
     if dropped:
         notes.append(f"absorbed by the fixed effects and dropped: {dropped}")

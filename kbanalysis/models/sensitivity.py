@@ -197,8 +197,8 @@ def fit_variant(table: pd.DataFrame, variant: Variant, main_n: int | None = None
         spec = spec.with_(cluster="province")
     try:
         data = prepare_aligned(rows, spec)
-    except SpecificationError as error:
-        return {**row, "status": f"{NOT_ESTIMABLE}: {error}"}
+    except SpecificationError as error:  # the grid's statuses are English, as the rest
+        return {**row, "status": f"{NOT_ESTIMABLE}: {error.message}"}
     fit = fit_linear(data.X, data.y, data.names, weights=data.weights, clusters=data.clusters,
                      vcov_type="HC3" if data.hc3 else "CR1")
     # The exposure's numbers straight from the arrays (a terms() frame per variant is slow).

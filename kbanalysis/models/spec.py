@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
+from ..messages import msg
 from .errors import SpecificationError
 from .pooled import FEW_PROVINCES, WEBB_BELOW, province_dummies
 from .timing import (
@@ -93,14 +94,14 @@ class Spec:
                                else ())
         object.__setattr__(self, "covariates", tuple(self.covariates))
         if self.province_effects not in ("auto", "yes", "no"):
-            raise SpecificationError(f"province_effects must be 'auto', 'yes' or 'no', got "
-                                     f"{self.province_effects!r}")
+            raise SpecificationError(msg("model.province_effects",
+                                         value=self.province_effects))
         if self.weights in ("", "none", "None"):
             object.__setattr__(self, "weights", None)
         if self.year is not None:
             if self.outcome_year is not None and self.outcome_year != self.year:
-                raise SpecificationError(f"year {self.year} and outcome year "
-                                         f"{self.outcome_year} disagree; give one of them")
+                raise SpecificationError(msg("model.years_disagree", year=self.year,
+                                             outcome_year=self.outcome_year))
             object.__setattr__(self, "outcome_year", int(self.year))
             if self.exposure_year is None:
                 object.__setattr__(self, "exposure_year", int(self.year))
@@ -241,9 +242,9 @@ class ModelData:
                          self.absorbed["bps_code"].astype(str).tolist())}}
 
 
-def _closest(name: str, columns) -> str:
+def _closest(name: str, columns):
     near = difflib.get_close_matches(name, [str(c) for c in columns], n=1)
-    return f" (did you mean {near[0]!r}?)" if near else ""
+    return msg("param.did_you_mean", name=near[0]) if near else ""
 
 
 def model_columns(spec: Spec) -> list[str]:
@@ -270,13 +271,13 @@ def check_columns(table: pd.DataFrame, spec: Spec, extra=()) -> None:
     needed = [*model_columns(spec), spec.cluster_column, "bps_code", "year", *extra]
     missing = [c for c in dict.fromkeys(needed) if c not in table.columns]
     if missing:
-        detail = "; ".join(f"{c!r}{_closest(c, table.columns)}" for c in missing)
-        raise SpecificationError(f"missing column(s) in the analysis table: {detail}")
+        detail = [msg("model.missing_column", column=c, hint=_closest(c, table.columns))
+                  for c in missing]
+        raise SpecificationError(msg("model.missing_columns", detail=detail))
     roles = [spec.outcome, spec.exposure, *spec.covariates]
     repeated = sorted({c for c in roles if roles.count(c) > 1})
     if repeated:
-        raise SpecificationError(f"column(s) {repeated} appear more than once among the "
-                                 f"outcome, the exposure and the covariates")
+        raise SpecificationError(msg("model.repeated_columns", columns=str(repeated)))
 
 
 def simulated_inputs(frame: pd.DataFrame, spec: Spec) -> list[str]:
@@ -341,9 +342,9 @@ def _numeric(frame: pd.DataFrame, column: str) -> pd.Series:
         bad = converted.isna() & values.notna()
         if bad.any():
             row = frame.loc[bad].iloc[0]
-            raise SpecificationError(
-                f"column {column!r} must be numeric; bps_code {row.get('bps_code', '?')} "
-                f"has {values[bad].iloc[0]!r}")
+            raise SpecificationError(msg("model.not_numeric", column=column,
+                                         code=str(row.get("bps_code", "?")),
+                                         value=repr(values[bad].iloc[0])))
         return converted.astype("float64")
     return values.astype("float64")
 
@@ -384,9 +385,8 @@ def prepare(table: pd.DataFrame, spec: Spec, *, min_clusters: int = MIN_CLUSTERS
     for column in [*spec.covariates, *([spec.weights] if spec.weights else [])]:
         chosen = years[column]
         if chosen.year is None:
-            raise SpecificationError(f"{column!r} has no values in the outcome year "
-                                     f"{spec.outcome_year} or any earlier year; "
-                                     f"{chosen.rule}")
+            raise SpecificationError(msg("model.column_no_year", column=column,
+                                         year=spec.outcome_year, rule=chosen.rule))
         if chosen.year != spec.outcome_year:
             notes.append(f"{column} from {chosen.year} ({chosen.rule})")
     if table.attrs.get("simulated"):
@@ -449,16 +449,18 @@ def prepare_aligned(rows: pd.DataFrame, spec: Spec, *, min_clusters: int = MIN_C
     for v in values.values():
         keep &= v.notna().to_numpy()
     counts = ", ".join(f"{c}: {k}" for c, k in missing_by_column.items() if k)
-    where = (f"outcome {spec.outcome_year}, exposure {spec.exposure_year}"
-             if spec.exposure_year != spec.outcome_year else f"year {spec.outcome_year}")
+    where = (msg("model.where_years", outcome_year=spec.outcome_year,
+                 exposure_year=spec.exposure_year)
+             if spec.exposure_year != spec.outcome_year else
+             msg("model.where_year", year=spec.outcome_year))
     if not keep.any():
-        raise SpecificationError(
-            f"no complete rows left for {where}: all {len(rows)} rows have a missing "
-            f"value (rows missing per column: {counts})")
+        raise SpecificationError(msg("model.no_complete_rows", where=where, n=len(rows),
+                                     counts=counts))
     if keep.sum() < MIN_ROWS:
-        raise SpecificationError(
-            f"only {int(keep.sum())} complete row(s) for {where} (need at least {MIN_ROWS} "
-            f"for any regression; rows missing per column: {counts})")
+        raise SpecificationError(msg("model.too_few_rows", n=int(keep.sum()), where=where,
+                                     need=MIN_ROWS,
+                                     missing=msg("model.rows_missing", counts=counts)
+                                     if counts else ""))
     used = rows.loc[keep].sort_values(["bps_code"], kind="mergesort")
     effects, absorbed = False, None
     if "province_bps" in used.columns and spec.province_effects != "no":
@@ -469,11 +471,9 @@ def prepare_aligned(rows: pd.DataFrame, spec: Spec, *, min_clusters: int = MIN_C
             # Its own intercept fits it exactly: no information about the slope.
             absorbed, used = used.loc[alone], used.loc[~alone]
             if len(used) < MIN_ROWS:
-                raise SpecificationError(
-                    f"only {len(used)} complete row(s) for {where} in provinces with more "
-                    f"than one regency (need at least {MIN_ROWS}); "
-                    f"{len(absorbed)} regenc(ies) alone in their province are absorbed by "
-                    f"its fixed effect")
+                raise SpecificationError(msg("model.too_few_rows_fe", n=len(used),
+                                             where=where, need=MIN_ROWS,
+                                             absorbed=len(absorbed)))
         effects = effects and used["province_bps"].astype(str).nunique() > 1
     order = rows.index.get_indexer(used.index)
     data = {c: v.to_numpy()[order] for c, v in values.items()}
@@ -481,22 +481,21 @@ def prepare_aligned(rows: pd.DataFrame, spec: Spec, *, min_clusters: int = MIN_C
     y = data[spec.outcome]
     if require_outcome_pct and ((y < 0) | (y > 100)).any():
         bad = np.flatnonzero((y < 0) | (y > 100))
-        raise SpecificationError(
-            f"outcome {spec.outcome!r} must lie in 0-100 (percent); {len(bad)} row(s) outside, "
-            f"e.g. bps_code {used['bps_code'].iloc[bad[0]]} = {y[bad[0]]:g}")
+        raise SpecificationError(msg("model.outcome_range", outcome=spec.outcome, n=len(bad),
+                                     code=str(used["bps_code"].iloc[bad[0]]),
+                                     value=f"{y[bad[0]]:g}"))
     for c in [spec.outcome, spec.exposure, *spec.covariates]:
         if np.ptp(data[c]) == 0:
-            raise SpecificationError(
-                f"column {c!r} is constant ({data[c][0]:g} in all {len(y)} complete rows "
-                f"of {where}); it cannot be estimated")
+            raise SpecificationError(msg("model.constant", column=c, value=f"{data[c][0]:g}",
+                                         n=len(y), where=where))
     weights = None
     if spec.weights:
         weights = data[spec.weights]
         if (weights <= 0).any():
             bad = np.flatnonzero(weights <= 0)[0]
-            raise SpecificationError(
-                f"weights {spec.weights!r} must be positive; bps_code "
-                f"{used['bps_code'].iloc[bad]} has {weights[bad]:g}")
+            raise SpecificationError(msg("model.weights_positive", weights=spec.weights,
+                                         code=str(used["bps_code"].iloc[bad]),
+                                         value=f"{weights[bad]:g}"))
         weights = weights / weights.mean()
 
     names = [INTERCEPT, spec.exposure, *spec.covariates]
@@ -509,9 +508,8 @@ def prepare_aligned(rows: pd.DataFrame, spec: Spec, *, min_clusters: int = MIN_C
     culprit = collinear_column(X, names)
     if culprit is not None:
         others = [n for n in names[: names.index(culprit)]]
-        raise SpecificationError(
-            f"perfect collinearity: {culprit!r} is a linear combination of {others} in the "
-            f"{len(y)} complete rows; drop one of them")
+        raise SpecificationError(msg("model.collinear", column=culprit, others=str(others),
+                                     n=len(y)))
     provinces = (int(used["province_bps"].nunique()) if "province_bps" in used.columns
                  else len(pd.unique(used[spec.cluster_column])))
     inference, reason = choose_inference(spec, provinces, min_clusters, effects)
@@ -523,11 +521,8 @@ def prepare_aligned(rows: pd.DataFrame, spec: Spec, *, min_clusters: int = MIN_C
         labels, clusters = np.unique(used[spec.cluster_column].astype(str).to_numpy(),
                                      return_inverse=True)
         if len(labels) < min_clusters:
-            raise SpecificationError(
-                f"only {len(labels)} cluster(s) in {spec.cluster_column!r} (need at least "
-                f"{min_clusters} for cluster-robust inference); use --cluster auto or "
-                f"regency for heteroskedasticity-robust errors when the data cover few "
-                f"provinces")
+            raise SpecificationError(msg("model.too_few_clusters", n=len(labels),
+                                         column=spec.cluster_column, need=min_clusters))
     notes = []
     if effects:
         reference = used["province_bps"].astype(str).min()

@@ -63,6 +63,7 @@ from scipy import stats
 
 from .. import config
 from ..expected import ExpectedEffect, expected_effect
+from ..messages import msg
 from ..results_contract import (
     ESTIMATE_COLUMNS,
     PER_10,
@@ -123,6 +124,7 @@ COMPARISON_COLUMNS = [*ESTIMATE_COLUMNS, "inference", "expected_low", "expected_
 # Spatial checks need enough regencies for Moran's I and the LM tests to have a reference
 # distribution, and enough rows per neighbour that k neighbours stay a local neighbourhood.
 MIN_SPATIAL_ROWS = 30
+MIN_DRAWS = 999  # the wild bootstrap's floor (kbanalysis.models.bootstrap)
 SPATIAL_ROWS_PER_NEIGHBOUR = 5
 
 MODEL_DESCRIPTIONS = {
@@ -344,13 +346,14 @@ class SuiteResults:
                              "observed": self.data.y, "expected": fit.fitted,
                              "residual": fit.resid})
 
-    def summary(self):
+    def summary(self, lang: str | None = None):
         """A :class:`~kbanalysis.models.report.SuiteSummary`: ``.text`` (and ``str()``) is the
         plain-text report ``kbanalysis fit`` prints, ``_repr_html_`` shows it in JupyterLab,
         ``.tables`` (and attributes ``.headline``, ``.comparison``, ``.power``,
-        ``.sensitivity``) hold the DataFrames."""
+        ``.sensitivity``) hold the DataFrames. The text is in ``lang`` ("id" or "en"; None:
+        ``$KBANALYSIS_LANG``, else Indonesian)."""
         from .report import summarise_results
-        return summarise_results(self)
+        return summarise_results(self, lang)
 
     def write(self, out_dir) -> tuple:
         """Write ``estimates.csv``, ``meta.json`` and ``predictions.csv`` into ``out_dir``."""
@@ -751,8 +754,8 @@ class _SuiteRun:
                             bootstrap_draws=self.draws,
                             bootstrap_weights=self.bootstrap_weights,
                             seed=derive_seed(self.seed, "panel_twfe_wild_bootstrap"))
-        except SpecificationError as error:
-            self.skipped["panel_twfe"] = str(error)
+        except SpecificationError as error:  # recorded in English, with its message
+            self.skipped["panel_twfe"] = error.message
             return
         if pan.fit.n_obs < MIN_ROWS:
             self.skipped["panel_twfe"] = (f"{pan.fit.n_obs} panel rows (need at least "
@@ -851,13 +854,13 @@ def fit_suite(table: pd.DataFrame, *, outcome: str = DEFAULT_OUTCOME,
     "yes" or "no". Raises :class:`SpecificationError` on a bad spec.
     """
     if spatial_model not in ("auto", "always", "never"):
-        raise SpecificationError(f"spatial_model must be 'auto', 'always' or 'never', "
-                                 f"got {spatial_model!r}")
-    if bootstrap_draws < 999:
-        raise SpecificationError(f"use at least 999 wild bootstrap draws, got {bootstrap_draws}")
+        raise SpecificationError(msg("model.spatial_model", value=spatial_model))
+    if bootstrap_draws < MIN_DRAWS:
+        raise SpecificationError(msg("model.bootstrap_draws", need=MIN_DRAWS,
+                                     draws=bootstrap_draws))
     if bootstrap_weights not in WEIGHT_TYPES:
-        raise SpecificationError(f"bootstrap weights must be one of {WEIGHT_TYPES}, got "
-                                 f"{bootstrap_weights!r}")
+        raise SpecificationError(msg("model.bootstrap_weights", types=str(WEIGHT_TYPES),
+                                     value=bootstrap_weights))
     spec = Spec(outcome=outcome, exposure=exposure, covariates=tuple(covariates),
                 weights=weights, cluster=cluster, year=year, outcome_year=outcome_year,
                 exposure_year=exposure_year, province_effects=province_effects)

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ..kbpp_schema import COUNT_COLUMNS
+from ..messages import msg
 from .errors import SpecificationError
 
 AUTO_WEIGHTS = "auto"
@@ -36,8 +37,7 @@ SIMULATED_MEASURE = "simulated"
 # (children under five at the survey were born in the five years before it, so a figure
 # from 1-3 years earlier reaches most of them; a later or older figure reaches few).
 LAG_WINDOW = (1, 3)
-KBPP_HINT = ("add real KBPP data with `kbanalysis data build --kbpp FILE` or use "
-             "`--simulate` data")
+KBPP_HINT = msg("model.kbpp_hint", simulate=msg("model.simulate_data"))
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class ColumnYear:
 
     column: str
     year: int | None
-    rule: str
+    rule: str  # a catalogue message when no year was found (it is then shown in errors)
 
     def describe(self) -> str:
         where = "no year has values" if self.year is None else str(self.year)
@@ -86,12 +86,12 @@ def outcome_year(table: pd.DataFrame, outcome: str, requested: int | None) -> in
     """The requested outcome year (checked), or the latest year with the outcome."""
     years = years_with_values(table, pd.to_numeric(table[outcome], errors="coerce"))
     if not years:
-        raise SpecificationError(f"outcome {outcome!r} has no values in any year")
+        raise SpecificationError(msg("model.outcome_no_values", outcome=outcome))
     if requested is None:
         return years[-1]
     if requested not in years:
-        raise SpecificationError(f"outcome {outcome!r} has no values in {requested} "
-                                 f"(years with values: {years})")
+        raise SpecificationError(msg("model.outcome_year_no_values", outcome=outcome,
+                                     year=requested, years=str(years)))
     return int(requested)
 
 
@@ -105,16 +105,17 @@ def exposure_year(table: pd.DataFrame, outcome: str, exposure: str, year_of_outc
     """
     real = not is_simulated_build(table)
     kind = "real " if real else ""
+    real_ = "real_" if real else ""  # the catalogue's "real" variant of each message
     values = usable_exposure(table, exposure)
     years = years_with_values(table, values)
     if requested is not None:
         if requested > year_of_outcome:
-            raise SpecificationError(
-                f"exposure year {requested} is after the outcome year {year_of_outcome}; the "
-                f"exposure must be measured before (or in) the outcome year")
+            raise SpecificationError(msg("model.exposure_after_outcome", year=requested,
+                                         outcome_year=year_of_outcome))
         if requested not in years:
-            raise SpecificationError(f"no {kind}{exposure} values in {requested} (years with "
-                                     f"{kind}values: {years or 'none'})")
+            raise SpecificationError(msg(f"model.{real_}exposure_no_values_in",
+                                         exposure=exposure, year=requested,
+                                         years=str(years) if years else msg("model.no_years")))
         return int(requested), "as requested"
     with_outcome = set(table.loc[pd.to_numeric(table[outcome], errors="coerce").notna()
                                  & (table["year"] == year_of_outcome), "bps_code"].astype(str))
@@ -124,11 +125,15 @@ def exposure_year(table: pd.DataFrame, outcome: str, exposure: str, year_of_outc
     if candidates:
         return candidates[-1], (f"the latest year before the outcome year with {kind}"
                                 f"{exposure} for regencies that have the outcome")
-    hint = (KBPP_HINT if follows_exposure(exposure, "kbpp_coverage_pct") else
-            f"{exposure} has {kind}values in {', '.join(map(str, years)) or 'no year'}: name "
-            f"the year with --exposure-year (the outcome year itself is allowed)")
-    raise SpecificationError(f"no {kind}{exposure} in any year before the outcome year "
-                             f"{year_of_outcome}; {hint}")
+    if follows_exposure(exposure, "kbpp_coverage_pct"):
+        hint = KBPP_HINT
+    elif years:
+        hint = msg(f"model.{real_}exposure_years_hint", exposure=exposure,
+                   years=", ".join(map(str, years)))
+    else:
+        hint = msg("model.exposure_no_year_hint", exposure=exposure)
+    raise SpecificationError(msg(f"model.{real_}exposure_none_before", exposure=exposure,
+                                 outcome_year=year_of_outcome, hint=hint))
 
 
 def exposure_years_by_regency(table: pd.DataFrame, outcome: str, exposure: str,
@@ -172,7 +177,7 @@ def column_year(table: pd.DataFrame, column: str, *, outcome: str, exposure: str
     years = years_with_values(table, values)
     if column in WEIGHT_COLUMNS or column == weights:
         if not years:
-            return ColumnYear(column, None, "weights: nearest year with values")
+            return ColumnYear(column, None, msg("model.rule_weights"))
         nearest = min(years, key=lambda y: (abs(y - year_of_outcome), y))
         return ColumnYear(column, nearest, "weights: nearest year with values")
     if year_of_outcome in years:
@@ -180,8 +185,9 @@ def column_year(table: pd.DataFrame, column: str, *, outcome: str, exposure: str
     earlier = [y for y in years if y < year_of_outcome]
     if earlier:
         return ColumnYear(column, earlier[-1], "nearest earlier year with values")
-    return ColumnYear(column, None, f"no values in {year_of_outcome} or before"
-                      + (f" (only {years})" if years else ""))
+    return ColumnYear(column, None, msg("model.rule_no_values", year=year_of_outcome,
+                                        only=msg("model.rule_only", years=str(years))
+                                        if years else ""))
 
 
 def parse_flags(text) -> list[tuple[str, str]]:

@@ -755,7 +755,8 @@ SUSENAS_NATIONAL_PCT = {"postpartum_modern_method_pct": config.SUSENAS_POSTPARTU
 
 def susenas_context(province_rows: pd.DataFrame, province: str) -> dict:
     """The province's Susenas 2022 postpartum indicators (None where the quoted tables do
-    not name it) beside the national figures, and how many provinces each table names."""
+    not name it) beside the national figures, how many provinces each table names, and the
+    address of the page each table was read from (``<name>_source_ref``, "" when unknown)."""
     from .official import province_value
     out = {"year": SUSENAS_YEAR}
     for name in SUSENAS_INDICATORS:
@@ -763,6 +764,12 @@ def susenas_context(province_rows: pd.DataFrame, province: str) -> dict:
         out[name] = province_value(province_rows, province, name, SUSENAS_YEAR)
         out[f"{name}_n"] = int(rows["province_bps"].nunique())
         out[f"{name}_national"] = SUSENAS_NATIONAL_PCT[name]
+        # The province's own row names its page; a province the table omits gets the page that
+        # omits it (every row of one quoted table names the same page).
+        own = rows.loc[rows["province_bps"] == str(province)]
+        refs = [r for r in (own if len(own) else rows).get("source_ref", pd.Series(dtype=str)).fillna("")
+                if str(r).strip()]
+        out[f"{name}_source_ref"] = str(refs[0]).strip() if refs else ""
     return out
 
 
@@ -815,16 +822,41 @@ def _plain_name(name: str) -> str:
     return " ".join(name.upper().split())
 
 
-def programme_exclusions(rejects: pd.DataFrame, cross: pd.DataFrame, code: str) -> dict:
-    """``source_id -> (rows left out, reasons)``: desa rows of the programme files that the
-    build set aside (rejects ledger) for regency ``code``. The ledger names a desa row by
-    "REGENCY / KECAMATAN / DESA" as written in the file; each ledger row counted once."""
+def _programme_rejects(rejects: pd.DataFrame, cross: pd.DataFrame, code: str) -> pd.DataFrame:
+    """The programme files' ledger rows about regency ``code``, each with ``left_out``: the
+    row is out of the sums (rejected whole, or ``not_derivable``: left out of a cross-file
+    figure) rather than kept with a note on one of its cells. The ledger names a desa row by
+    "REGENCY / KECAMATAN / DESA" as written in the file."""
     if rejects.empty:
-        return {}
+        return rejects.assign(left_out=pd.Series(dtype=bool))
     name = _plain_name(str(_row(cross, code)["name"]))
     sources = {s for pair in PROGRAMME_SOURCES.values() for s in pair}
-    rows = rejects.loc[rejects["source_id"].isin(sources)].drop_duplicates(["source_id", "file", "row"])
+    rows = rejects.loc[rejects["source_id"].isin(sources)]
     place = rows["value"].astype(str).str.split(" / ").str[0].map(lambda v: " ".join(v.upper().split()))
     rows = rows.loc[place == name]
+    column = rows["column"].fillna("").astype(str).str.strip()
+    out = (column == "") | (rows["reason"] == "not_derivable")
+    key = rows["source_id"].astype(str) + "\t" + rows["file"].astype(str) + "\t" + rows["row"].astype(str)
+    whole = set(key[out])
+    return rows.assign(left_out=key.isin(whole).to_numpy())
+
+
+def programme_exclusions(rejects: pd.DataFrame, cross: pd.DataFrame, code: str) -> dict:
+    """``source_id -> (rows left out, reasons)``: desa rows of the programme files that the
+    build set aside (rejects ledger) for regency ``code``; each ledger row counted once. A row
+    kept with a note on a cell its figures do not use is not left out
+    (:func:`programme_noted`)."""
+    rows = _programme_rejects(rejects, cross, code)
+    rows = rows.loc[rows["left_out"]].drop_duplicates(["source_id", "file", "row"])
     return {source: (int(len(group)), sorted(set(group["reason"])))
+            for source, group in rows.groupby("source_id", sort=True)}
+
+
+def programme_noted(rejects: pd.DataFrame, cross: pd.DataFrame, code: str) -> dict:
+    """``source_id -> (rows, columns)``: desa rows of regency ``code`` that are in the sums
+    although one of their cells disagrees with the other counts (a JUMLAH BUMIL below BUMIL
+    TERDAMPINGI), with the cells noted; each row counted once."""
+    rows = _programme_rejects(rejects, cross, code)
+    rows = rows.loc[~rows["left_out"]].drop_duplicates(["source_id", "file", "row"])
+    return {source: (int(len(group)), sorted(set(group["column"].astype(str))))
             for source, group in rows.groupby("source_id", sort=True)}

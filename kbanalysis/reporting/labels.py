@@ -90,11 +90,13 @@ def place(points: list[tuple[float, float]], texts: list[str], size: float, radi
 
 
 def value_labels(ax, points: list[tuple[float, float]], texts: list[str], color: str, fontsize: float,
-                 radius_pt: float) -> None:
+                 radius_pt: float, fontweight: str = "normal", gid: str = "value-label") -> None:
     """Write ``texts`` beside data ``points`` of a matplotlib ``ax`` with ``place``: off every
-    marker and, where possible, every line already drawn (the target line included), inside
-    the axes. Call once the axis limits are final; ``radius_pt``: the points' marker radius."""
+    marker (line markers and scatter dots) and, where possible, every line already drawn (the
+    target line included), inside the axes. Call once the axis limits are final;
+    ``radius_pt``: the points' marker radius."""
     import numpy as np
+    from matplotlib.collections import PathCollection
 
     figure = ax.figure
     to_px = figure.dpi / 72
@@ -115,15 +117,27 @@ def value_labels(ax, points: list[tuple[float, float]], texts: list[str], color:
             markers += [(x, y, r) for x, y in px]
         if str(line.get_linestyle()) not in ("", " ", "None", "none") and len(px) > 1:
             lines.append(px)
+    for dots in ax.collections:  # scatter dots (a band is a PolyCollection: not a marker)
+        if not isinstance(dots, PathCollection) or not len(dots.get_offsets()):
+            continue
+        xy = np.asarray(dots.get_offsets(), dtype=float)
+        sizes = np.resize(np.asarray(dots.get_sizes(), dtype=float), len(xy))  # area in pt^2
+        edges = np.resize(np.asarray(dots.get_linewidths(), dtype=float), len(xy))
+        for (x, y), size, edge, ok in zip(dots.get_offset_transform().transform(xy), sizes, edges,
+                                          np.isfinite(xy).all(axis=1)):
+            if ok:
+                markers.append((*down((x, y)), (np.sqrt(size) / 2 + edge / 2) * to_px))
     anchors = [down(ax.transData.transform(p)) for p in points]
     box = ax.bbox
     bounds = (box.x0 + 2, height - box.y1 + 2, box.x1 - 2, height - box.y0 - 2)
     inverse = ax.transData.inverted()
-    for (x, y), text, spot in zip(anchors, texts, place(anchors, texts, fontsize * to_px, radius_pt * to_px,
+    # Bold glyphs are wider: their boxes are measured a little larger.
+    size = fontsize * to_px * (1.1 if fontweight == "bold" else 1.0)
+    for (x, y), text, spot in zip(anchors, texts, place(anchors, texts, size, radius_pt * to_px,
                                                         markers, lines, bounds)):
         cx, cy = spot.centre
         if spot.moved:
             ax.plot(*zip(inverse.transform((x, height - y)), inverse.transform((cx, height - cy))),
                     color=color, linewidth=0.8, zorder=2)
         ax.text(*inverse.transform((cx, height - cy)), text, ha="center", va="center", fontsize=fontsize,
-                color=color, zorder=5, gid="value-label")
+                color=color, zorder=5, gid=gid, fontweight=fontweight)

@@ -13,7 +13,9 @@ import pandas as pd
 
 from .. import config
 
-PROVINCE_COLUMNS = ["province_bps", "year", "indicator", "value", "measure_type", "source_id", "flags"]
+# ``source_ref``: the address of the page a value was read from (quoted tables), else empty.
+PROVINCE_COLUMNS = ["province_bps", "year", "indicator", "value", "measure_type", "source_id", "flags",
+                    "source_ref"]
 
 _CACHE: dict[tuple, pd.DataFrame] = {}
 
@@ -51,7 +53,8 @@ def read_province_rows(processed_dir=None) -> pd.DataFrame:
         tidy = _tidy(path)
         rows = tidy.loc[tidy["level"] == "province"].rename(columns={"region_code": "province_bps"})
         rows = rows.assign(year=rows["year"].astype(int), value=rows["value"].astype(float),
-                           flags=rows["flags"].fillna(""))
+                           flags=rows["flags"].fillna(""),
+                           source_ref=rows["source_ref"].fillna("") if "source_ref" in rows else "")
         return rows[PROVINCE_COLUMNS].sort_values(
             ["indicator", "province_bps", "year"], kind="mergesort").reset_index(drop=True)
     return _memoised(path, "province_rows", make)

@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from .. import messages as T
+from .labels import value_labels
 
 DPI = 100
 # Everything a figure's look depends on, set explicitly: a fresh kernel and a warm one (after
@@ -46,6 +47,7 @@ _NOT_STYLE = {"interactive", "backend", "webagg.port", "webagg.address", "webagg
               "figure.max_open_warning", "figure.raise_window", "savefig.directory",
               "tk.window_focus", "docstring.hardcopy", "date.epoch"}
 HIGHLIGHT = "#c0392b"
+FOCUS_DOT_AREA = 70  # the red dot of the page's own regency in a scatter, in pt^2
 PEER = "#2e86c1"
 OTHER = "#b3b6b7"
 # A phone 390 px wide shows an image at most 358 px wide (the page keeps 16 px each side).
@@ -350,12 +352,10 @@ def kbpp_stunting_scatter(cross: pd.DataFrame, lang: str, title: str,
                         label=T.t("ui_fit_band", lang))
         ax.plot(grid, fit, color=PEER, linewidth=1.2, label=T.t("ui_fit_line", lang))
     point = rows.loc[rows["bps_code"] == focus] if focus else rows.iloc[:0]
+    focus_xy = None
     if len(point):
-        x, y = float(point["kbpp_coverage_pct"].iloc[0]), float(point["stunting_survey_pct"].iloc[0])
-        ax.scatter([x], [y], s=70, color=HIGHLIGHT, edgecolor="black", zorder=4)
-        ax.annotate(str(point["name"].iloc[0]), (x, y), xytext=(6, 6), textcoords="offset points",
-                    color=HIGHLIGHT, fontweight="bold",
-                    ha="right" if x > rows["kbpp_coverage_pct"].median() else "left")
+        focus_xy = float(point["kbpp_coverage_pct"].iloc[0]), float(point["stunting_survey_pct"].iloc[0])
+        ax.scatter([focus_xy[0]], [focus_xy[1]], s=FOCUS_DOT_AREA, color=HIGHLIGHT, edgecolor="black", zorder=4)
     simulated = sourcing.is_simulated(cross, "kbpp_coverage_pct")
     kbpp_year = _year_span(sourcing.shown_years(rows, "kbpp_coverage_pct"))
     survey_year = _year_span(sourcing.shown_years(rows, "stunting_survey_pct"))
@@ -368,6 +368,13 @@ def kbpp_stunting_scatter(cross: pd.DataFrame, lang: str, title: str,
     if simulated:
         ax.text(0.5, 0.5, T.t("ui_simulated_word", lang), transform=ax.transAxes, ha="center",
                 va="center", fontsize=32, color=HIGHLIGHT, alpha=0.25, rotation=15)
+    if focus_xy is not None:
+        # The name goes where it covers no dot and stays inside the axes (labels.place), once
+        # the limits are fixed: a leader line, where one is drawn, must not rescale them.
+        ax.set_xlim(*ax.get_xlim())
+        ax.set_ylim(*ax.get_ylim())
+        value_labels(ax, [focus_xy], [str(point["name"].iloc[0])], HIGHLIGHT, PHONE_TEXT["font.size"],
+                     radius_pt=np.sqrt(FOCUS_DOT_AREA) / 2, fontweight="bold", gid="focus-label")
     if len(rows) >= 3 and ax.get_legend_handles_labels()[0]:
         figure.legend(*ax.get_legend_handles_labels(), loc="upper left", bbox_to_anchor=(0.02, 1.35 / height),
                       frameon=False, fontsize=PHONE_TEXT["legend.fontsize"])

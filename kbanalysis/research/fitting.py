@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import config
+from ..messages import default_lang, msg
 from ..models import (
     DEFAULT_COVARIATES,
     DEFAULT_EXPOSURE,
@@ -33,6 +34,8 @@ from ..reporting.params import ParameterError, check_injected, check_province
 
 REAL, DEMONSTRATION, SYNTHETIC = "real", "simulated demonstration", "synthetic"
 MIN_DRAWS = 999  # fit_suite's own floor for the wild bootstrap
+DATA_WORDS = {REAL: "fitparam.data_real", DEMONSTRATION: "fitparam.data_demonstration",
+              SYNTHETIC: "fitparam.data_synthetic"}
 _FALSE = {"false", "no", "0", "real", ""}
 _TRUE = {"true", "yes", "1", "simulated", "demonstration"}
 
@@ -75,8 +78,7 @@ def parse_data(simulated) -> str:
         return DEMONSTRATION
     if text == SYNTHETIC:
         return SYNTHETIC
-    raise ParameterError(f"simulated={simulated!r}: expected False (real data), True (the "
-                         f"SIMULATED demonstration) or 'synthetic' (a fully SIMULATED world)")
+    raise ParameterError(msg("fitparam.simulated", value=repr(simulated)))
 
 
 def parse_year(value, name: str) -> int | None:
@@ -85,8 +87,7 @@ def parse_year(value, name: str) -> int | None:
         return None
     text = str(value).strip()
     if isinstance(value, bool) or not re.fullmatch(r"\d{4}", text):
-        raise ParameterError(f"{name}={value!r}: expected a year such as 2021, or None for "
-                             f"the default")
+        raise ParameterError(msg("fitparam.year", name=name, value=repr(value)))
     return int(text)
 
 
@@ -96,8 +97,7 @@ def parse_count(value, name: str, minimum: int) -> int | None:
         return None
     text = str(value).strip()
     if isinstance(value, bool) or not re.fullmatch(r"\d+", text) or int(text) < minimum:
-        raise ParameterError(f"{name}={value!r}: expected a whole number of at least "
-                             f"{minimum}, or None for the default")
+        raise ParameterError(msg("fitparam.count", name=name, value=repr(value), minimum=minimum))
     return int(text)
 
 
@@ -111,8 +111,7 @@ def parse_columns(value, name: str, default=()) -> tuple[str, ...]:
     elif isinstance(value, (list, tuple)):
         parts = [str(v) for v in value]
     else:
-        raise ParameterError(f"{name}={value!r}: expected column names separated by commas "
-                             f"(or a list), '' for none")
+        raise ParameterError(msg("fitparam.columns", name=name, value=repr(value)))
     return tuple(p.strip() for p in parts if p.strip())
 
 
@@ -132,8 +131,8 @@ def check_column(table: pd.DataFrame, column: str, name: str) -> None:
     if column not in table.columns:
         import difflib
         near = difflib.get_close_matches(column, [str(c) for c in table.columns], n=1)
-        raise ParameterError(f"{name}={column!r}: no such column in the analysis table"
-                             + (f" (did you mean {near[0]!r}?)" if near else ""),
+        raise ParameterError(msg("fitparam.no_column", name=name, column=repr(column),
+                                 hint=msg("param.did_you_mean", name=near[0]) if near else ""),
                              near)
 
 
@@ -148,17 +147,15 @@ def load_table(data: str, processed_dir=None, raw_dir=None,
     if data == DEMONSTRATION:
         raw = Path(raw_dir) if raw_dir else config.default_raw_dir()
         if raw is None or not raw.is_dir():
-            raise ParameterError("simulated=True builds the demonstration from the raw files "
-                                 f"and none were found (set ${config.RAW_DIR_ENV} or raw_dir); "
-                                 "simulated='synthetic' needs no raw files")
+            raise ParameterError(msg("fitparam.no_raw", env=config.RAW_DIR_ENV))
         with tempfile.TemporaryDirectory(prefix="kbanalysis-demo-") as tmp:
             dataset.build(raw, Path(tmp), simulate=True, seed=seed)
             return dataset.load_analysis(Path(tmp) / config.ANALYSIS_CSV.name)
     processed = Path(processed_dir) if processed_dir else config.PROCESSED_DIR
     path = processed / config.ANALYSIS_CSV.name
     if not path.is_file():
-        raise ParameterError(f"processed_dir: no {config.ANALYSIS_CSV.name} in "
-                             f"{processed.name}/; build it with `kbanalysis data build`")
+        raise ParameterError(msg("fitparam.no_table", file=config.ANALYSIS_CSV.name,
+                                 folder=processed.name))
     return dataset.load_analysis(path)
 
 
@@ -172,7 +169,8 @@ def province_subset(table: pd.DataFrame, value) -> tuple[pd.DataFrame, list[str]
     try:
         codes = sorted({check_province(code, provinces) for code in wanted})
     except ParameterError as error:
-        raise ParameterError(f"province={value!r}: {error}", error.candidates) from None
+        raise ParameterError(msg("fitparam.named", name="province", value=repr(value),
+                                 detail=error.args[0]), error.candidates) from None
     return table.loc[table["province_bps"].astype(str).isin(codes)].copy(), codes
 
 
@@ -196,8 +194,7 @@ def model_request(*, outcome=DEFAULT_OUTCOME, outcome_year=None, exposure=DEFAUL
     seed = parse_count(seed, "seed", 0)
     seed = config.SEED if seed is None else seed
     if lag is not None and exposure_year is not None:
-        raise ParameterError(f"exposure_year={exposure_year} and lag={lag}: give one of them "
-                             f"(the exposure year is the outcome year minus the lag)")
+        raise ParameterError(msg("fitparam.year_and_lag", exposure_year=exposure_year, lag=lag))
     covariates = parse_columns(covariates, "covariates", DEFAULT_COVARIATES)
     weights = None if weights is None or str(weights).strip().lower() in ("", "none") \
         else str(weights).strip()
@@ -219,7 +216,8 @@ def model_request(*, outcome=DEFAULT_OUTCOME, outcome_year=None, exposure=DEFAUL
         try:
             year = resolve_outcome_year(table, outcome, outcome_year)
         except SpecificationError as error:
-            raise ParameterError(f"outcome_year={outcome_year}: {error}") from None
+            raise ParameterError(msg("fitparam.named", name="outcome_year", value=str(outcome_year),
+                                     detail=error.message)) from None
         outcome_year, exposure_year = year, year - lag
     arguments = {"outcome": outcome, "exposure": exposure, "covariates": covariates,
                  "weights": weights, "cluster": cluster, "outcome_year": outcome_year,
@@ -265,6 +263,9 @@ def fit(request: ModelRequest):
     try:
         return fit_api(request.table, draws=draws, **arguments, tidy=request.tidy).suite
     except FitError as error:
-        subset = f" (provinces {', '.join(request.provinces)})" if request.provinces else ""
-        raise ParameterError(f"cannot fit this specification on the {request.data} "
-                             f"data{subset}: {as_parameters(error.cli_message)}") from None
+        lang = default_lang()
+        subset = (msg("fitparam.provinces", codes=", ".join(request.provinces)) if request.provinces
+                  else "")
+        reason = msg("fitparam.cannot_fit", data=msg(DATA_WORDS[request.data]), subset=subset,
+                     detail=error.cli_message)
+        raise ParameterError(as_parameters(reason.render(lang))) from None

@@ -13,10 +13,18 @@ tables.
 Each file gives one :class:`ProgrammeResult`: its rows kept or rejected (row accounting per
 file), the kept desa counts, and its own regency indicators at the latest month of the file
 (flagged ``latest_month_MM``). A desa row is kept when its counts enter the regency sums,
-in any month: every month is in the programme table (``programme_table``). Rows that
-contradict themselves are rejected whole (``inconsistent_total``): accompanied pregnant
-women above all pregnant women (a negative "TIDAK TERDAMPINGI"), a subgroup above its
-group, methods that do not add up to KB MODERN, KB MODERN + KB TRADISIONAL other than PA.
+in any month: every month is in the programme table (``programme_table``). Rows whose counts
+behind a figure contradict themselves are rejected whole (``inconsistent_total``): a subgroup
+above its group, methods that do not add up to KB MODERN, KB MODERN + KB TRADISIONAL other
+than PA, the >= 32 weeks subgroups (informed or not, intending KBPP or deciding against it)
+above the women at >= 32 weeks, or those women above every count of pregnant women.
+
+A contradiction among counts no figure uses leaves the row in the sums, with a note on the
+cell it makes doubtful (``inconsistent_total`` with a column; the ledger's rule for a cell of a
+kept row). In the Elsimil export that is JUMLAH BUMIL below BUMIL TERDAMPINGI (a negative
+"TIDAK TERDAMPINGI", e.g. Bambaira 36 < 40): the intention figure uses only the >= 32 weeks
+columns, and in the 2025 export the women at >= 32 weeks never exceed the accompanied ones,
+so a JUMLAH BUMIL below either count is JUMLAH BUMIL's own undercount.
 
 Modern contraceptive prevalence (KB MODERN / PUS) needs two files: it is computed by
 :func:`add_modern_prevalence` after both are read, over the desa-months both files have.
@@ -120,12 +128,20 @@ def read_siga_mix(path: Path, *, year: int, resolver: Resolver | None = None,
 def read_elsimil_bumil(path: Path, *, year: int, resolver: Resolver | None = None,
                        source_id: str = BUMIL_ID, bare_means: str | None = None) -> ProgrammeResult:
     """Elsimil pregnancy accompaniment per desa (no month: the year to date) ->
-    ``kbpp_intention_pct`` = AKAN KBPP / pregnant women at >= 32 weeks."""
-    checks = [_part_of(ACCOMPANIED, BUMIL, NOT_ACCOMPANIED),
-              _sum_of([ACCOMPANIED, NOT_ACCOMPANIED], BUMIL), _part_of(LATE, BUMIL),
-              _parts_within([INFORMED, NOT_INFORMED], LATE),
-              _parts_within([WILL_KBPP, NO_KBPP], LATE)]
-    result = _read(path, year, resolver, source_id, BUMIL_COLUMNS, checks, False, bare_means)
+    ``kbpp_intention_pct`` = AKAN KBPP / pregnant women at >= 32 weeks.
+
+    A row enters the figure when its >= 32 weeks counts agree with each other and with the
+    pregnant women counted (JUMLAH BUMIL, or BUMIL TERDAMPINGI where that is larger: accompanied
+    women are pregnant women too); a JUMLAH BUMIL that disagrees with its accompaniment split
+    or lies below the >= 32 weeks count is noted on its cell and the row still counts."""
+    checks = [_parts_within([INFORMED, NOT_INFORMED], LATE),
+              _parts_within([WILL_KBPP, NO_KBPP], LATE),
+              _part_of_either(LATE, BUMIL, ACCOMPANIED)]
+    cell_checks = [(BUMIL, _part_of(ACCOMPANIED, BUMIL, NOT_ACCOMPANIED)),
+                   (BUMIL, _sum_of([ACCOMPANIED, NOT_ACCOMPANIED], BUMIL)),
+                   (BUMIL, _part_of(LATE, BUMIL))]
+    result = _read(path, year, resolver, source_id, BUMIL_COLUMNS, checks, False, bare_means,
+                   cell_checks=cell_checks, kept_for=("kbpp_intention_pct", [LATE, WILL_KBPP]))
     result.kind = "bumil"
     sums = _sums(result.counts, [LATE, WILL_KBPP])
     _add(result, sums, "kbpp_intention_pct", WILL_KBPP, LATE)
@@ -210,6 +226,15 @@ def _part_of(part: str, total: str, shown: str | None = None) -> Check:
     return check
 
 
+def _part_of_either(part: str, total: str, other: str) -> Check:
+    """``part`` within the larger of two counts of its group (each a lower bound of it)."""
+    def check(c):
+        if c[part] > max(c[total], c[other]):
+            return msg("siga.part_above_either", part=part, count=c[part], total=total,
+                       total_count=c[total], other=other, other_count=c[other])
+    return check
+
+
 def _parts_within(parts: list[str], total: str) -> Check:
     def check(c):
         if sum(c[p] for p in parts) > c[total]:
@@ -237,7 +262,13 @@ def _methods_add_up(c) -> Msg | None:
     return None
 
 
-def _read(path, year, resolver, source_id, columns, checks, monthly, bare_means) -> ProgrammeResult:
+def _read(path, year, resolver, source_id, columns, checks, monthly, bare_means,
+          cell_checks: Sequence[tuple[str, Check]] = (),
+          kept_for: tuple[str, list[str]] | None = None) -> ProgrammeResult:
+    """The desa rows of one export. ``checks``: contradictions that reject a row whole;
+    ``cell_checks``: (column, check) contradictions among counts that no figure of the file
+    uses: the first one found is noted on that column and the row is kept (``kept_for``: the
+    indicator and the columns it uses, named in the note)."""
     path = Path(path)
     try:
         year = parse_year(year)
@@ -294,6 +325,14 @@ def _read(path, year, resolver, source_id, columns, checks, monthly, bare_means)
                        _place_text(cell))
             continue
         seen[desa] = line
+        noted = next(((column, p) for column, p in ((column, check(counts))
+                                                    for column, check in cell_checks) if p), None)
+        if noted:
+            indicator, used = kept_for
+            ledger.add(source_id, path, line, noted[0], "inconsistent_total",
+                       msg("siga.kept_for", problem=noted[1], indicator=indicator,
+                           columns=" / ".join(used)),
+                       _place_text(cell))
         kept.append({"line": line, "bps_code": code, "kecamatan_key": desa[1],
                      "desa_key": desa[2], "month": month, **counts})
     counts_frame = pd.DataFrame(kept, columns=["line", "bps_code", "kecamatan_key", "desa_key",

@@ -281,13 +281,44 @@ def _assert_labelled_simulated(notebook):
     ({"simulated": "maybe"}, "simulated='maybe': expected False (real data), True"),
     ({"cluster": "district"}, "cluster='district': no such column"),
 ])
-def test_bad_parameters_name_themselves(arguments, expected):
+def test_bad_parameters_name_themselves(arguments, expected, monkeypatch):
     from kbanalysis.reporting.params import ParameterError
     from kbanalysis.research import fitting as research
 
+    monkeypatch.setenv("KBANALYSIS_LANG", "en")
     with pytest.raises(ParameterError) as caught:
         research.model_request(**arguments)
     assert str(caught.value).startswith(expected)
+
+
+@pytest.mark.parametrize("arguments, expected", [
+    ({"covariates": "poverty"}, "covariates='poverty': tidak ada kolom itu di tabel analisis "
+                                "(maksud Anda 'poverty_pct'?)"),
+    ({"lag": 3, "exposure_year": 2021}, "exposure_year=2021 dan lag=3: berikan salah satunya"),
+    ({"draws": 100}, "draws=100: seharusnya bilangan bulat sedikitnya 999"),
+    ({"simulated": "maybe"}, "simulated='maybe': seharusnya False (data nyata), True"),
+])
+def test_bad_parameters_speak_indonesian_by_default(arguments, expected, monkeypatch):
+    from kbanalysis.reporting.params import ParameterError
+    from kbanalysis.research import fitting as research
+
+    monkeypatch.delenv("KBANALYSIS_LANG", raising=False)
+    with pytest.raises(ParameterError) as caught:
+        research.model_request(**arguments)
+    assert str(caught.value).startswith(expected)
+
+
+def test_a_fit_the_data_cannot_support_names_parameters_in_indonesian(monkeypatch):
+    from kbanalysis.reporting.params import ParameterError
+    from kbanalysis.research import fitting as research
+
+    monkeypatch.delenv("KBANALYSIS_LANG", raising=False)
+    request = research.model_request(exposure_year=2019, draws=999)
+    with pytest.raises(ParameterError) as caught:
+        research.fit(request)
+    text = str(caught.value)
+    assert text.startswith("spesifikasi ini tidak dapat dihitung pada data nyata: ")
+    assert "--" not in text  # notebook parameters, never command-line options
 
 
 # --------------------------------------------------------------------------------------

@@ -20,6 +20,12 @@ res.estimates.query("model == 'wls' and is_exposure")
 """
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    """The errors below are matched in English (the Indonesian default: test_models_language)."""
+    monkeypatch.setenv("KBANALYSIS_LANG", "en")
+
+
 @pytest.fixture(scope="module")
 def example(analysis_csv):
     namespace: dict = {}

@@ -32,13 +32,17 @@ def test_real_files_are_recognised_and_clean(raw_dir, source_id, expected):
 
 
 def test_rows_the_build_rejects_are_problems_of_data_check(raw_dir):
-    # Elsimil 2025, line 2 (Bambaira): 40 accompanied of 36 pregnant women, read by hand.
+    # Elsimil 2025, line 2 (Bambaira): 40 accompanied of 36 pregnant women, read by hand. The
+    # row still counts for the intention figure, so the problem names the cell, JUMLAH BUMIL.
     report = check_file(raw_source_file(raw_dir, "elsimil_bumil"))
     assert report.format == "elsimil_bumil" and not report.ok
     first = report.problems[0]
-    assert (first.row, first.column) == (2, None)
+    assert (first.row, first.column) == (2, "JUMLAH BUMIL")
     assert "40" in first.line() and "36" in first.line()
-    assert len(report.problems) == report.rows_read - report.rows_kept
+    # every row the build leaves out is a whole-row problem; the kept rows' doubtful cells too
+    whole = [p for p in report.problems if p.column is None]
+    assert len(whole) == report.rows_read - report.rows_kept == 4
+    assert len(report.problems) == 112
 
 
 def test_known_data_quirks_are_findings_not_problems(raw_dir):

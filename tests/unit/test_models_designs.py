@@ -183,7 +183,7 @@ def test_the_suite_carries_the_designs_and_weights_notes(analysis):
     # Every model's notes say whether it is weighted and by what.
     for name, info in res.model_info.items():
         assert any(n.startswith(("weighted by", "unweighted")) for n in info["notes"]), name
-    assert "Design 'change' (estimated)" in res.summary().text
+    assert "Design 'change' (estimated)" in res.summary(lang="en").text
     assert {"change", "other_exposures", "province"} <= set(res.summary().tables)
 
 
@@ -209,8 +209,9 @@ def test_fit_refuses_a_tidy_table_without_its_columns_and_writes_nothing(tmp_pat
     assert not out.exists()
 
 
-def test_another_exposure_without_an_earlier_year_names_its_years(analysis):
+def test_another_exposure_without_an_earlier_year_names_its_years(analysis, monkeypatch):
     from kbanalysis.models import SpecificationError
+    monkeypatch.setenv("KBANALYSIS_LANG", "en")  # the error's English text
     with pytest.raises(SpecificationError, match=r"no real poverty_pct in any year before the "
                        r"outcome year 2024; poverty_pct has real values in 2024: name the "
                        r"year with --exposure-year"):
@@ -233,4 +234,4 @@ def test_designs_on_simulated_inputs_say_so():
     change = res.designs["change"]
     assert change.status == "estimated" and change.statistics["simulated"] is True
     assert (change.statistics["from_year"], change.statistics["to_year"]) == (2023, 2024)
-    assert "Design 'change' (estimated) [SIMULATED inputs]" in res.summary().text
+    assert "Design 'change' (estimated) [SIMULATED inputs]" in res.summary(lang="en").text

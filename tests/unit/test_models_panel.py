@@ -10,6 +10,12 @@ from kbanalysis.models.panel import fit_panel, panel_frame
 from kbanalysis.simulate.synthetic import synthetic_table
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    """The errors below are matched in English (the Indonesian default: test_models_language)."""
+    monkeypatch.setenv("KBANALYSIS_LANG", "en")
+
+
 def test_lag_is_by_calendar_year_not_by_row():
     table = pd.DataFrame({
         "bps_code": ["0101"] * 4, "province_bps": ["01"] * 4, "year": [2014, 2015, 2017, 2018],

@@ -126,7 +126,7 @@ def test_default_fit_joins_ssgi_2024_with_kbpp_2021_in_jawa_tengah(results):
     assert (spec.outcome_year, spec.exposure_year, spec.lag) == (2024, 2021, 3)
     assert data.n_obs == 35 and set(data.frame["province_bps"]) == {"33"}
     assert not results.simulated and not results.comparison["simulated"].any()
-    text = results.summary()
+    text = results.summary(lang="en")
     assert "lag k = 3" in text and "HC3" in text
     # The minimum detectable effect sits next to the literature range.
     assert "minimum detectable effect" in text and "literature range" in text
@@ -185,7 +185,8 @@ def test_meta_json_records_design_headline_and_power(results, tmp_path):
             assert any(n.startswith(("weighted by", "unweighted")) for n in info["notes"]), name
 
 
-def test_no_real_exposure_before_the_outcome_fails_with_one_line(table, tmp_path):
+def test_no_real_exposure_before_the_outcome_fails_with_one_line(table, tmp_path, monkeypatch):
+    monkeypatch.setenv("KBANALYSIS_LANG", "en")  # the error's English text
     blank = table.copy()
     blank[EXPOSURE] = np.nan
     blank["kbpp_measure_type"] = pd.NA
@@ -231,7 +232,8 @@ def test_cli_takes_outcome_and_exposure_years(table, tmp_path):
     assert {"wls_unadjusted", "wls_unadjusted_wild_bootstrap"} <= set(estimates["model"])
 
 
-def test_explicit_years_and_the_same_year_shorthand(table):
+def test_explicit_years_and_the_same_year_shorthand(table, monkeypatch):
+    monkeypatch.setenv("KBANALYSIS_LANG", "en")  # the errors' English text
     with pytest.raises(SpecificationError, match="no real kbpp_coverage_pct values in 2023"):
         fit_suite(table, exposure_year=2023, bootstrap_draws=999)
     with pytest.raises(SpecificationError, match="after the outcome year"):

@@ -9,6 +9,12 @@ from kbanalysis.models import Spec, SpecificationError, fit_suite, prepare
 from kbanalysis.simulate.synthetic import synthetic_table
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    """The errors below are matched in English (the Indonesian default: test_models_language)."""
+    monkeypatch.setenv("KBANALYSIS_LANG", "en")
+
+
 @pytest.fixture(scope="module")
 def table():
     return synthetic_table(n_provinces=12, regencies_per_province=(4, 8), seed=7)

@@ -64,7 +64,7 @@ def test_bootstrap_rows_use_the_bootstrap_interval(results):
 
 def test_simulated_inputs_are_flagged_everywhere(results, tmp_path):
     assert results.simulated and results.comparison["simulated"].all()
-    assert "SIMULATED INPUTS" in results.summary()
+    assert "SIMULATED INPUTS" in results.summary(lang="en")
     results.write(tmp_path)
     meta = json.loads((tmp_path / META_JSON).read_text())
     assert meta["simulated"] is True and EXPOSURE in meta["simulated_inputs"]
@@ -79,7 +79,7 @@ def test_real_shaped_table_is_not_called_simulated(world):
     res = fit_suite(real, year=2024, bootstrap_draws=999, sensitivity=False,
                     spatial_model="never")
     assert not res.simulated and not res.comparison["simulated"].any()
-    assert "SIMULATED" not in res.summary()
+    assert "SIMULATED" not in res.summary(lang="en")
 
 
 def test_files_have_the_fixed_columns_and_are_byte_identical(world, tmp_path):
@@ -136,7 +136,8 @@ def test_panel_model_runs_when_several_years_exist():
     assert res.spec.year == 2024
 
 
-def test_one_province_needs_regency_clusters_and_skips_province_models():
+def test_one_province_needs_regency_clusters_and_skips_province_models(monkeypatch):
+    monkeypatch.setenv("KBANALYSIS_LANG", "en")  # the error's English text
     jabar_like = synthetic_table(n_provinces=1, regencies_per_province=27,
                                  years=range(2014, 2025), lag=1, seed=4,
                                  outcome="stunting_weighing_pct")
@@ -151,7 +152,7 @@ def test_one_province_needs_regency_clusters_and_skips_province_models():
 
 
 def test_summary_shows_literature_range_and_evalue(results):
-    text = results.summary()
+    text = results.summary(lang="en")
     assert "per 10-point rise" in text and "E-value" in text and "Moran's I" in text
     assert results.evalue.point > 1 and results.evalue.ci >= 1
 

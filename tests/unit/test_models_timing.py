@@ -8,6 +8,13 @@ import pytest
 from kbanalysis.models import Spec, SpecificationError, prepare
 from kbanalysis.models.timing import align, column_year, exposure_year, is_simulated_build
 
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    """The errors below are matched in English (the Indonesian default: test_models_language)."""
+    monkeypatch.setenv("KBANALYSIS_LANG", "en")
+
+
 CODES = [f"33{i:02d}" for i in range(1, 13)]
 YEARS = range(2019, 2027)
 

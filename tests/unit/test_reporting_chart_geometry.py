@@ -208,3 +208,58 @@ def test_province_trend_labels_keep_off_the_target_line_the_national_points_and_
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert not a.overlaps(b)
+
+
+def _dots_px(figure):
+    """Every scatter dot as (x, y, radius) in display pixels: radius from the dot's area (pt^2)
+    and half its edge."""
+    from matplotlib.collections import PathCollection
+
+    ax = figure.axes[0]
+    to_px = figure.dpi / 72
+    out = []
+    for collection in ax.collections:
+        if isinstance(collection, PathCollection) and len(collection.get_offsets()):
+            xy = ax.transData.transform(np.asarray(collection.get_offsets(), dtype=float))
+            sizes = np.resize(collection.get_sizes(), len(xy))
+            edges = np.resize(collection.get_linewidths(), len(xy))
+            out += [(x, y, (np.sqrt(s) / 2 + e / 2) * to_px) for (x, y), s, e in zip(xy, sizes, edges)]
+    return out
+
+
+def _circle_hits_extent(extent, circle) -> bool:
+    x, y, r = circle
+    nearest_x, nearest_y = min(max(x, extent.x0), extent.x1), min(max(y, extent.y0), extent.y1)
+    return (nearest_x - x) ** 2 + (nearest_y - y) ** 2 < r * r
+
+
+def test_scatter_name_of_the_regency_covers_no_other_dot_and_stays_inside_the_axes():
+    # The page's regency at (30, 20) with three neighbours just up and to the right, where the
+    # name used to be written (6 points right and up of the dot, running rightwards), and a
+    # fourth regency at the right edge so that the name has to find its own free side.
+    cross = pd.DataFrame({"bps_code": ["7601", "7602", "7603", "7604", "7605", "7606", "7607"],
+                          "name": ["Kabupaten Majene", "B", "C", "D", "E", "F", "G"],
+                          "kbpp_coverage_pct": [30.0, 33.0, 36.0, 40.0, 5.0, 95.0, 60.0],
+                          "kbpp_year": [2021.0] * 7, "kbpp_measure_type": ["administrative"] * 7,
+                          "stunting_survey_pct": [20.0, 20.8, 21.0, 21.2, 10.0, 35.0, 28.0],
+                          "stunting_survey_pct_year": [2024] * 7})
+    block = plots.kbpp_stunting_scatter(cross, "id", "KBPP dan stunting", focus="7601")
+    figure = block.figure
+    figure.canvas.draw()
+    ax = figure.axes[0]
+    renderer = figure.canvas.get_renderer()
+    (label,) = [t for t in ax.texts if t.get_gid() == "focus-label"]
+    assert label.get_text() == "Kabupaten Majene"
+    box = label.get_window_extent(renderer)
+    focus = tuple(ax.transData.transform((30.0, 20.0)))
+    others = [d for d in _dots_px(figure) if np.hypot(d[0] - focus[0], d[1] - focus[1]) > 1e-6]
+    assert len(others) == 6  # the red dot is drawn over the focus's own blue one: both at (30, 20)
+    assert not any(_circle_hits_extent(box, dot) for dot in others)
+    inside = ax.get_window_extent(renderer)
+    assert inside.x0 <= box.x0 and box.x1 <= inside.x1 and inside.y0 <= box.y0 and box.y1 <= inside.y1
+
+    # the trap is real: the old fixed placement of the same text covered a neighbour
+    old = ax.annotate("Kabupaten Majene", (30.0, 20.0), xytext=(6, 6), textcoords="offset points",
+                      fontweight="bold", ha="left")
+    figure.canvas.draw()
+    assert any(_circle_hits_extent(old.get_window_extent(renderer), dot) for dot in others)

@@ -115,7 +115,7 @@ def test_a_file_missing_columns_is_named(tmp_path):
 
 
 def test_summary_object_has_text_html_and_tables(other_fit):
-    summary = other_fit.summary()
+    summary = other_fit.summary(lang="en")
     assert str(summary) == summary.text and "Headline" in summary.text
     assert "Headline" in summary  # old callers used `in` on the string
     html = summary._repr_html_()

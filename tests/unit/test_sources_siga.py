@@ -122,29 +122,65 @@ def test_six_regencies_nine_months_in_the_monthly_table(results, bps_codes):
     assert "kbpp_intention_pct" not in per_indicator
 
 
-def test_bambaira_negative_not_accompanied_row_is_ledgered(results, paths):
+def test_bambaira_negative_not_accompanied_row_is_noted_and_still_counted(results, paths):
     line = next(line for line, r in plain_records(paths["elsimil_bumil"])
                 if r["KELURAHAN"] == "BAMBAIRA" and r["BUMIL TIDAK TERDAMPINGI"] == "-4")
     assert line == 2
-    reject = next(r for r in results["bumil"].ledger.rejects if r.row == line)
-    assert reject.reason == "inconsistent_total" and reject.column is None
+    (reject,) = [r for r in results["bumil"].ledger.rejects if r.row == line]
+    # JUMLAH BUMIL 36 below 40 accompanied: a note on that cell, which the intention figure does
+    # not use; its >= 32 weeks counts (30: 16 intend KBPP, 6 decide against) agree
+    assert reject.reason == "inconsistent_total" and reject.column == "JUMLAH BUMIL"
     assert "BUMIL TERDAMPINGI 40 > JUMLAH BUMIL 36" in reject.detail and "-4" in reject.detail
+    assert "still counts for kbpp_intention_pct" in reject.detail
+    assert reject.value == "PASANGKAYU / BAMBAIRA / BAMBAIRA"
+    assert line in results["bumil"].kept_rows() and line not in results["bumil"].rejected_rows()
 
 
-def test_rejected_bumil_rows_are_exactly_the_impossible_ones(results, paths):
-    """A second implementation of the rules, on the raw text."""
-    impossible = set()
+def test_rejected_and_noted_bumil_rows_follow_the_rules(results, paths):
+    """A second implementation of the rules, on the raw text: a row is out of the intention
+    figure when its >= 32 weeks counts contradict each other or every count of pregnant women;
+    a row whose only contradiction is in JUMLAH BUMIL (below the accompanied women, or below
+    the women at >= 32 weeks) is kept with a note on JUMLAH BUMIL."""
+    rejected, noted = set(), set()
     for line, r in plain_records(paths["elsimil_bumil"]):
         n = {k: int(v) for k, v in r.items() if k and k not in
              ("PROVINSI", "KABUPATEN", "KECAMATAN", "KELURAHAN")}
-        late = n["JUMLAH BUMIL >=32 MINGGU"]
-        if (n["BUMIL TIDAK TERDAMPINGI"] < 0 or late > n["JUMLAH BUMIL"]
-                or n["BUMIL >=32 MINGGU AKAN KBPP"] + n["BUMIL >=32 MINGGU MEMUTUSKAN TIDAK KBPP"] > late
+        late, bumil, accompanied = (n["JUMLAH BUMIL >=32 MINGGU"], n["JUMLAH BUMIL"],
+                                    n["BUMIL TERDAMPINGI"])
+        if (n["BUMIL >=32 MINGGU AKAN KBPP"] + n["BUMIL >=32 MINGGU MEMUTUSKAN TIDAK KBPP"] > late
                 or n["BUMIL >=32 MINGGU MENDAPAT INFORMASI KONTRASEPSI"]
-                + n["BUMIL >=32 MINGGU TIDAK MENDAPAT INFORMASI KONTRASEPSI"] > late):
-            impossible.add(line)
-    assert results["bumil"].rejected_rows() == impossible and len(impossible) == 112
-    assert {r.reason for r in results["bumil"].ledger.rejects} == {"inconsistent_total"}
+                + n["BUMIL >=32 MINGGU TIDAK MENDAPAT INFORMASI KONTRASEPSI"] > late
+                or late > max(bumil, accompanied)):
+            rejected.add(line)
+        elif (n["BUMIL TIDAK TERDAMPINGI"] < 0 or accompanied + n["BUMIL TIDAK TERDAMPINGI"] != bumil
+              or late > bumil):
+            noted.add(line)
+    bumil = results["bumil"]
+    assert bumil.rejected_rows() == rejected == {93, 160, 179, 250}
+    assert {r.row for r in bumil.ledger.rejects if r.column is not None} == noted and len(noted) == 108
+    assert {r.column for r in bumil.ledger.rejects if r.column is not None} == {"JUMLAH BUMIL"}
+    assert noted <= bumil.kept_rows() and len(bumil.kept_rows()) == 648 - 4
+    assert {r.reason for r in bumil.ledger.rejects} == {"inconsistent_total"}
+
+
+def test_kbpp_intention_of_majene_from_every_valid_row_by_hand(results, bps_codes):
+    # 2025-elsimil-bumil.csv (siga_sulbar), summed with awk over the rows with KABUPATEN ==
+    # MAJENE (82 desa) whose >= 32 weeks counts agree: MENDAPAT + TIDAK MENDAPAT INFORMASI <=
+    # JUMLAH BUMIL >=32 MINGGU, AKAN KBPP + MEMUTUSKAN TIDAK KBPP <= JUMLAH BUMIL >=32 MINGGU, and
+    # JUMLAH BUMIL >=32 MINGGU <= max(JUMLAH BUMIL, BUMIL TERDAMPINGI); 81 rows pass (MEKKATTA,
+    # line 179: 2 + 0 informed > 1, fails):
+    #   awk -F';' 'NR>1 && $3=="MAJENE" && $10+$11<=$9 && $12+$13<=$9 && $9<=($6>$7?$6:$7)
+    #             {w+=$12; l+=$9} END {print w, l}'   ->  289 462
+    # Before, the 29 rows with JUMLAH BUMIL below BUMIL TERDAMPINGI were left out too: 56 / 100.
+    row = tidy_value(results["bumil"], bps_codes["MAJENE"], "kbpp_intention_pct")
+    assert row["value"] == pytest.approx(100 * 289 / 462, abs=1e-6)
+    assert round(row["value"], 1) == 62.6
+    monthly = results["bumil"].monthly
+    majene = monthly[monthly["bps_code"] == bps_codes["MAJENE"]].iloc[0]
+    assert (majene["numerator"], majene["denominator"]) == (289, 462)
+    left_out = [r for r in results["bumil"].ledger.rejects
+                if r.column is None and r.value.startswith("MAJENE /")]
+    assert [(r.row, r.value) for r in left_out] == [(179, "MAJENE / MALUNDA / MEKKATTA")]
 
 
 def test_kbpp_intention_of_polewali_mandar_over_the_kept_rows(results, paths, bps_codes):
@@ -274,3 +310,32 @@ def test_the_year_must_be_given_and_plausible(tmp_path, resolver):
         read_siga_pus(path, year=25, resolver=resolver)
     assert "data_pus.csv: expected a year from 2000 to 2035 for this export" in str(error.value)
     assert read_siga_pus(path, year="2026", resolver=resolver).tidy["year"].tolist() == [2026, 2026]
+
+
+BUMIL_HEADER = (";PROVINSI;KABUPATEN;KECAMATAN;KELURAHAN;JUMLAH BUMIL;BUMIL TERDAMPINGI;"
+                "BUMIL TIDAK TERDAMPINGI;JUMLAH BUMIL >=32 MINGGU;"
+                "BUMIL >=32 MINGGU MENDAPAT INFORMASI KONTRASEPSI;"
+                "BUMIL >=32 MINGGU TIDAK MENDAPAT INFORMASI KONTRASEPSI;BUMIL >=32 MINGGU AKAN KBPP;"
+                "BUMIL >=32 MINGGU MEMUTUSKAN TIDAK KBPP")
+
+
+def test_crafted_bumil_rows_enter_the_intention_unless_its_own_counts_disagree(tmp_path, resolver):
+    path = write(tmp_path / "2031-elsimil-bumil.csv", [
+        BUMIL_HEADER,
+        "0;SULAWESI BARAT;MAJENE;BANGGAE;BARU;20;15;5;10;8;2;6;3",  # 2 consistent
+        "1;SULAWESI BARAT;MAJENE;BANGGAE;TOTOLI;10;14;-4;8;8;0;4;2",  # 3 10 < 14 accompanied: noted
+        "2;SULAWESI BARAT;MAJENE;BANGGAE;PANGALI;6;12;-6;9;5;0;5;1",  # 4 9 >= 32 weeks > 6, <= 12: noted
+        "3;SULAWESI BARAT;MAJENE;BANGGAE;RANGAS;5;6;-1;7;5;0;5;0",  # 5 7 > 5 and > 6: rejected
+        "4;SULAWESI BARAT;MAJENE;BANGGAE;LABUANG;9;9;0;3;3;1;2;0",  # 6 informed 3 + 1 > 3: rejected
+        "5;SULAWESI BARAT;MAJENE;BANGGAE;POKO;9;9;0;3;2;0;3;1",  # 7 KBPP 3 + 1 > 3: rejected
+    ])
+    result = read_elsimil_bumil(path, year=2031, resolver=resolver)
+    assert result.kept_rows() == {2, 3, 4} and result.rejected_rows() == {5, 6, 7}
+    notes = {(r.row, r.column) for r in result.ledger.rejects if r.column is not None}
+    assert notes == {(3, "JUMLAH BUMIL"), (4, "JUMLAH BUMIL")}
+    details = {r.row: r.detail for r in result.ledger.rejects}
+    assert "JUMLAH BUMIL >=32 MINGGU 7 > JUMLAH BUMIL 5 and > BUMIL TERDAMPINGI 6" in details[5]
+    row = result.monthly.iloc[0]
+    # AKAN KBPP 6 + 4 + 5 over >= 32 weeks 10 + 8 + 9 (rows 2, 3, 4)
+    assert (row["numerator"], row["denominator"]) == (15, 27)
+    assert result.tidy["value"].tolist() == [pytest.approx(100 * 15 / 27)]

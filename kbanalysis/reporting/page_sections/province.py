@@ -24,6 +24,7 @@ from .shared import (
     banner,
     kbpp_template_offer,
     own_targets,
+    programme_reasons,
     susenas_context,
     trend_sentence,
     trend_target,
@@ -365,11 +366,16 @@ def province_intention(ctx: ReportContext, province: str, lang: str) -> B.Block 
         return None
     rows = members.loc[members[column].notna(), ["bps_code", "name", column, f"{column}_year"]].copy()
     rejects = O.read_rejects(ctx.processed_dir)
-    rows["left_out"] = [sum(C.programme_exclusions(rejects, ctx.cross, code).get(s, (0, []))[0]
-                            for s in C.PROGRAMME_SOURCES[column]) for code in rows["bps_code"]]
+    sources = C.PROGRAMME_SOURCES[column]
+    excluded = [C.programme_exclusions(rejects, ctx.cross, code) for code in rows["bps_code"]]
+    noted = [C.programme_noted(rejects, ctx.cross, code) for code in rows["bps_code"]]
+    rows["left_out"] = [sum(e.get(s, (0, []))[0] for s in sources) for e in excluded]
+    rows["why"] = [programme_reasons(e, sources, lang) or "–" for e in excluded]
+    rows["noted"] = [sum(n.get(s, (0, []))[0] for s in sources) for n in noted]
     table = B.table(rows, {"name": T.t("col_name", lang), f"{column}_year": T.t("col_year", lang),
-                           column: T.t("col_value", lang), "left_out": T.t("prov_col_left_out", lang)},
+                           column: T.t("col_value", lang), "left_out": T.t("prov_col_left_out", lang),
+                           "why": T.t("prov_col_left_out_reason", lang), "noted": T.t("prov_col_noted", lang)},
                     {column: lambda v: _pct(v, lang), f"{column}_year": lambda v: str(int(v)),
-                     "left_out": lambda v: T.integer(v, lang)})
+                     "left_out": lambda v: T.integer(v, lang), "noted": lambda v: T.integer(v, lang)})
     return B.join(B.heading(T.t("prov_h_intention", lang), level=3), table,
                   B.figure_caption(T.t("prov_intention_caption", lang)))

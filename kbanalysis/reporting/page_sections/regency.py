@@ -18,6 +18,7 @@ from .shared import (
     _toward,
     banner,
     kbpp_template_offer,
+    programme_reasons,
     susenas_context,
     trend_sentence,
     trend_target,
@@ -328,12 +329,21 @@ def regency_programme(ctx: ReportContext, code: str, lang: str) -> B.Block | Non
         labels.pop("counts")
     table = B.table(rows, labels, {"value": lambda v: _pct(v, lang), "year": str})
     month = T.month_year(latest, lang) if latest else str(int(rows["year"].max()))
-    excluded = C.programme_exclusions(O.read_rejects(getattr(ctx, "processed_dir", None)), ctx.cross, code)
+    rejects = O.read_rejects(getattr(ctx, "processed_dir", None))
+    excluded = C.programme_exclusions(rejects, ctx.cross, code)
+    noted = C.programme_noted(rejects, ctx.cross, code)
     notes = []
     for name in rows["indicator"]:
-        left_out = sum(excluded.get(source, (0, []))[0] for source in C.PROGRAMME_SOURCES.get(name, ()))
+        sources = C.PROGRAMME_SOURCES.get(name, ())
+        label = _indicator_label(name, lang)
+        left_out = sum(excluded.get(source, (0, []))[0] for source in sources)
         if left_out:
-            notes.append(T.t("programme_excluded", lang, label=_indicator_label(name, lang), n=left_out))
+            notes.append(T.t("programme_excluded", lang, label=label, n=left_out,
+                             reasons=programme_reasons(excluded, sources, lang)))
+        kept = sum(noted.get(source, (0, []))[0] for source in sources)
+        if kept:
+            columns = sorted({c for source in sources for c in noted.get(source, (0, []))[1]})
+            notes.append(T.t("programme_noted", lang, label=label, n=kept, columns=", ".join(columns)))
     return B.join(B.heading(T.t("h_programme", lang)), table,
                   B.figure_caption(T.t("programme_caption", lang, month=month)),
                   B.bullets(notes, T.t("programme_excluded_intro", lang)) if notes else None)

@@ -122,8 +122,26 @@ def susenas_context(ctx: ReportContext, province: str, lang: str, regency_page: 
             items.append(T.t(f"susenas_{indicator}", lang, value=T.number(found[indicator], lang, 2),
                              national=national))
     key = "susenas_h_regency" if regency_page else "susenas_h"
+    # The quoted pages' addresses, each once, as links (figure_caption links web addresses).
+    pages = list(dict.fromkeys(found[f"{i}_source_ref"] for i in C.SUSENAS_INDICATORS
+                               if found.get(f"{i}_source_ref")))
+    caption = T.t("susenas_caption", lang)
+    if pages:
+        caption += " " + T.t("susenas_source_pages", lang, pages="; ".join(pages))
     return B.join(B.heading(T.t(key, lang, name=name), level=3), B.bullets(items),
-                  B.figure_caption(T.t("susenas_caption", lang)))
+                  B.figure_caption(caption))
+
+
+def programme_reasons(excluded: dict, sources, lang: str) -> str:
+    """Why desa rows of ``sources`` were left out, in words: a file's own wording of a ledger
+    reason where the catalogue has one (``programme_reason_<source>_<reason>``), else the
+    reason's general description."""
+    words = []
+    for source in sources:
+        for reason in excluded.get(source, (0, []))[1]:
+            key = f"programme_reason_{source}_{reason}"
+            words.append(T.t(key if key in T.CATALOGUE else f"reason.{reason}", lang))
+    return "; ".join(dict.fromkeys(words))
 
 
 _FILE_NAME = re.compile(r"\.(csv|tsv|txt|xlsx?|parquet)$", re.IGNORECASE)
