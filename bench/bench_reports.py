@@ -3,16 +3,20 @@
 The workload is the regency reports of one large province (default Jawa Timur, BPS 35, 38
 kab/kota). The naive way is what a person would script: one ``papermill`` CLI call and one
 ``jupyter nbconvert --to html`` call per report, one after the other. The batch runner is
-``kbanalysis.reporting.batch`` (warm kernels in parallel). Both start from an empty output
-folder (the batch is forced: nothing is skipped).
+``kbanalysis.reporting.batch`` (warm workers in parallel, each running the templates in its
+own IPython shell). Both start from an empty output folder (the batch is forced: nothing is
+skipped).
 
     python bench/bench_reports.py                 # 38 reports both ways, prints times and ratio
     python bench/bench_reports.py --full          # also the full batch (--level all: 553 pages)
     python bench/bench_reports.py --naive-limit 5 # naive way on the first 5 only (extrapolated)
 
 Reads the committed tables (data/processed/) and the model results in results/ if present.
-Guards (exit code 1 when missed): the batch at least ``GOAL_RATIO`` times faster than the
-naive way, and with ``--full`` the whole batch within ``GOAL_FULL_SECONDS`` (on 2 cores).
+Guards (exit code 1 when missed), from issue 19: the batch at least ``GOAL_RATIO`` times
+faster than the naive way; with ``--full``, the whole batch (a) at least ``GOAL_RATIO`` times
+faster than the naive way's per-page time extrapolated to every page, (b) within
+``GOAL_FULL_SECONDS`` (half of the 2-core time before the in-process engine, see
+bench/README.md), and (c) under ``GOAL_MEMORY_GB`` for the batch's processes together.
 """
 from __future__ import annotations
 
@@ -21,14 +25,20 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 from kbanalysis import config
 from kbanalysis.reporting import batch
 
-GOAL_RATIO = 15.0
-GOAL_FULL_SECONDS = 90.0
+GOAL_RATIO = 40.0
+# The full batch before the in-process engine (a Jupyter kernel per worker): 88.8 s on the
+# 2-core machine the goal was set on (mean of 90.7, 86.8 and 88.9 s, bench/README.md); the
+# goal is half of it.
+BEFORE_FULL_SECONDS = 88.8
+GOAL_FULL_SECONDS = BEFORE_FULL_SECONDS / 2
+GOAL_MEMORY_GB = 1.5
 
 
 def naive(jobs: list[batch.ReportJob], out_dir: Path) -> float:
@@ -55,13 +65,47 @@ def _run(command: list[str], env: dict) -> None:
         raise SystemExit(f"{' '.join(command[:2])} failed:\n{done.stdout}\n{done.stderr}")
 
 
-def batched(jobs: list[batch.ReportJob], out_dir: Path, workers: int | None, results_dir=None) -> float:
+class PeakMemory:
+    """The largest resident memory of this process and all its children together, sampled."""
+
+    def __init__(self, every: float = 0.2):
+        import psutil
+
+        self.every, self.peak, self._stop = every, 0, threading.Event()
+        self._me = psutil.Process()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def _watch(self):
+        import psutil
+
+        while not self._stop.is_set():
+            total = 0
+            for process in [self._me, *self._me.children(recursive=True)]:
+                try:
+                    total += process.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.peak = max(self.peak, total)
+            self._stop.wait(self.every)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
+def batched(jobs: list[batch.ReportJob], out_dir: Path, workers: int | None, results_dir=None) -> tuple[float, float]:
+    """Seconds and peak memory (GB, every process of the batch together)."""
     started = time.perf_counter()
-    summary = batch.run_batch(jobs, reports_dir=out_dir, workers=workers, force=True, progress=False,
-                              results_dir=results_dir)
+    with PeakMemory() as memory:
+        summary = batch.run_batch(jobs, reports_dir=out_dir, workers=workers, force=True, progress=False,
+                                  results_dir=results_dir)
     if summary.failed:
         raise SystemExit(f"batch failures: {summary.failed}")
-    return time.perf_counter() - started
+    return time.perf_counter() - started, memory.peak / 1e9
 
 
 def main() -> None:
@@ -82,7 +126,7 @@ def main() -> None:
           f"{workers} batch workers; model results {'present' if (results_dir / 'estimates.csv').exists() else 'absent'}")
     with tempfile.TemporaryDirectory(prefix="bench-reports-") as tmp:
         tmp = Path(tmp)
-        t_batch = batched(jobs, tmp / "batch", workers, args.results)
+        t_batch, _ = batched(jobs, tmp / "batch", workers, args.results)
         print(f"batch runner: {t_batch:7.1f} s  ({t_batch / len(jobs):.2f} s per report)")
         sample = jobs[: args.naive_limit] if args.naive_limit else jobs
         (tmp / "naive").mkdir()
@@ -98,11 +142,21 @@ def main() -> None:
         missed = [] if ratio >= GOAL_RATIO else [f"ratio {ratio:.1f}x < {GOAL_RATIO:g}x"]
         if args.full:
             every = batch.plan("all", extra=extra)
-            t_full = batched(every, tmp / "full", workers, args.results)
+            t_full, peak = batched(every, tmp / "full", workers, args.results)
+            naive_full = t_naive / len(jobs) * len(every)
+            full_ratio = naive_full / t_full
             print(f"full batch (national, every province and regency: {len(every)} pages): {t_full:.1f} s "
-                  f"({t_full / len(every):.2f} s per report; goal: under {GOAL_FULL_SECONDS:g} s on 2 cores)")
-            if t_full >= GOAL_FULL_SECONDS:
-                missed.append(f"full batch {t_full:.1f} s >= {GOAL_FULL_SECONDS:g} s")
+                  f"({t_full / len(every):.2f} s per report); peak memory {peak:.2f} GB")
+            print(f"ratio naive / full batch: {full_ratio:.1f}x (naive {t_naive / len(jobs):.2f} s per "
+                  f"page x {len(every)} = {naive_full:.0f} s; goal: at least {GOAL_RATIO:g}x)")
+            print(f"ratio before / full batch: {BEFORE_FULL_SECONDS / t_full:.2f}x (before: "
+                  f"{BEFORE_FULL_SECONDS:g} s on 2 cores; goal: at most {GOAL_FULL_SECONDS:g} s)")
+            if full_ratio < GOAL_RATIO:
+                missed.append(f"full-batch ratio {full_ratio:.1f}x < {GOAL_RATIO:g}x")
+            if t_full > GOAL_FULL_SECONDS:
+                missed.append(f"full batch {t_full:.1f} s > {GOAL_FULL_SECONDS:g} s")
+            if peak >= GOAL_MEMORY_GB:
+                missed.append(f"peak memory {peak:.2f} GB >= {GOAL_MEMORY_GB:g} GB")
         if missed:
             raise SystemExit("goal missed: " + "; ".join(missed))
 

@@ -320,10 +320,8 @@ def excluded_regencies(analysis: pd.DataFrame, cross: pd.DataFrame, meta: dict |
         return pd.DataFrame(columns=columns)
     inside = set(predictions["bps_code"].astype(str))
     out = cross.loc[~cross["bps_code"].isin(inside), ["bps_code", "name", "province_bps", "province_name"]].copy()
-    by_code = dict(tuple(analysis.groupby("bps_code", sort=False)))
-    out["missing"] = ["; ".join(f"{m['column']} {m['year']}" for m in
-                                C.missing_model_columns(by_code.get(code, analysis.iloc[0:0]), meta))
-                      for code in out["bps_code"]]
+    out["missing"] = ["; ".join(f"{m['column']} {m['year']}" for m in found)
+                      for found in C.missing_model_columns_of(analysis, meta, out["bps_code"])]
     return out[columns].sort_values("bps_code", kind="mergesort").reset_index(drop=True)
 
 

@@ -1,30 +1,33 @@
-"""Run the report templates in batch: warm kernels in parallel, incremental, atomic writes.
+"""Run the report templates in batch: warm workers in parallel, incremental, atomic writes.
 
-Design (why it is fast): starting a kernel, importing pandas/matplotlib and loading the tables
+Design (why it is fast): starting Python, importing pandas/matplotlib and loading the tables
 costs seconds; a report itself costs a fraction of one. So each worker process keeps **one
-warm Jupyter kernel** and **one nbconvert exporter** for all its reports. For each report it
-injects the parameters with papermill's own ``parameterize_notebook``, executes the notebook
-in the warm kernel with nbclient, exports HTML and writes it atomically; between reports the
-kernel's namespace is reset (``reset(new_session=True)``: variables, history and execution
-count), so a report made after another is the same as one made in a fresh kernel (tested).
-Imported modules and the memoised tables stay: that is the point.
+IPython shell** (:mod:`.engine`, a papermill engine) and **one nbconvert exporter** for all its
+reports. For each report it injects the parameters with papermill's own
+``parameterize_notebook``, runs the cells in that shell, exports HTML and writes it
+atomically; between reports the namespace is reset (``reset(new_session=True)``: variables,
+history and execution count), so a report made after another is the same as one made in a
+fresh kernel (tested). Imported modules and the memoised tables stay: that is the point. The
+batch's own process runs no notebook: even one worker is a process of its own.
 
-Incremental: a report is skipped when its template, parameters, input data and the package
-code are unchanged since it was last built successfully (``manifest.json`` in the reports
-folder holds the fingerprints). A failing report does not stop the others: it is recorded
-with its error, listed in the index, and the batch reports failure at the end. So does a
-code of ``--only`` that names no region: the other codes still run.
+Incremental: a report is skipped when its template, parameters, the package code and *its
+own* inputs are unchanged since it was last built successfully (``manifest.json`` in the
+reports folder holds the fingerprints; :mod:`.page_inputs` says what each page reads). An
+office that corrects its method split re-renders its regency's, its province's and the
+national page; a change the model sees re-renders every page, since every page shows the
+model. A failing report does not stop the others: it is recorded with its error, listed in
+the index, and the batch reports failure at the end. So does a code of ``--only`` that names
+no region: the other codes still run.
 
-Interruption: no worker or kernel outlives the batch. Ctrl-C, SIGTERM (through the command
-line, see ``kbanalysis.cli``) or any error in the parent terminates every worker; a worker
-stops its kernel, deletes its unfinished staging file and exits. If the parent is killed
-outright (SIGKILL), each worker notices (``PR_SET_PDEATHSIG`` on Linux, and a thread that
-watches the parent id everywhere) and does the same; kernels are also tied to the process
-that started them (``PR_SET_PDEATHSIG``, and ipykernel's own parent poller). Workers ignore
-Ctrl-C: it is the parent's to handle, so the user sees one line, not a traceback per process.
-Pages are written atomically, so an interrupted batch leaves finished pages and no partial
-one; stale staging files of a killed run are removed by the next. A page that cannot be
-written (full disk, read-only folder) stops the batch: every other page would fail the same.
+Interruption: no worker outlives the batch. Ctrl-C, SIGTERM (through the command line, see
+``kbanalysis.cli``) or any error in the parent terminates every worker; a worker deletes its
+unfinished staging file and exits. If the parent is killed outright (SIGKILL), each worker
+notices (``PR_SET_PDEATHSIG`` on Linux, and a thread that watches the parent id everywhere)
+and does the same. Workers ignore Ctrl-C: it is the parent's to handle, so the user sees one
+line, not a traceback per process. Pages are written atomically, so an interrupted batch
+leaves finished pages and no partial one; stale staging files of a killed run are removed by
+the next. A page that cannot be written (full disk, read-only folder) stops the batch: every
+other page would fail the same.
 
 A worker that dies on its own (killed, out of memory) costs only the report it was making:
 the parent hands out one job at a time, notices the dead worker by its process sentinel,
@@ -40,6 +43,7 @@ batch removes stale staging files only when no other batch is running there
 from __future__ import annotations
 
 import contextlib
+import copy
 import ctypes
 import hashlib
 import json
@@ -48,10 +52,8 @@ import multiprocessing.util
 import os
 import posixpath
 import re
-import shutil
 import signal
 import sys
-import tempfile
 import threading
 import time
 import traceback
@@ -66,31 +68,12 @@ from .paths import output_path, slug  # noqa: F401 (slug: importable here as bef
 TEMPLATES_DIR = config.NOTEBOOKS_DIR / "reports"
 TEMPLATES = {level: TEMPLATES_DIR / f"{level}.ipynb" for level in P.LEVELS}
 MANIFEST_NAME = "manifest.json"
-KERNEL_NAME = "python3"
+MANIFEST_FLUSH_SECONDS = 1.0  # how often a running batch merges its finished reports into the manifest
 CELL_TIMEOUT = 600  # seconds per cell; a report is a handful of quick cells
-# BLAS libraries start one thread per core in each kernel; with one kernel per core that
+# BLAS libraries start one thread per core in each process; with one worker per core that
 # oversubscribes the machine. Pin them to one thread.
 PINNED_THREADS = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
                                          "NUMEXPR_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")}
-# The kernel's history goes to memory, not to the user's sqlite file: a batch's thousands of
-# cells do not belong in a person's history, and each reset would wait on a disk write.
-KERNEL_ARGUMENTS = ["--HistoryManager.hist_file=:memory:"]
-# Run in the kernel before each report (not stored in its history): close any pyplot figures
-# a notebook left, then IPython's own reset: every variable, the output history and the
-# execution count. The reset calls gc.collect(), a tenth of a second per report for garbage
-# that reference counting frees anyway, so it is skipped for that call only.
-RESET_CODE = """\
-def _kbanalysis_reset(ip=get_ipython(), gc=__import__("gc"), sys=__import__("sys")):
-    pyplot = sys.modules.get("matplotlib.pyplot")
-    if pyplot is not None:
-        pyplot.close("all")
-    collect, gc.collect = gc.collect, (lambda *args, **kwargs: 0)
-    try:
-        ip.reset(new_session=True, aggressive=False)
-    finally:
-        gc.collect = collect
-_kbanalysis_reset()
-"""
 
 
 # --------------------------------------------------------------------------------------
@@ -141,7 +124,18 @@ def make_job(level: str, code: str | None, lang: str, name: str, extra: dict | N
                      output_path(level, code, lang, name))
 
 
-def with_navigation(job: ReportJob, cross, provinces) -> ReportJob:
+def _region_index(cross) -> tuple[dict, dict]:
+    """Each regency's province, and each province's regencies (code, name) by code: looked
+    up once per plan instead of filtering the table for every page."""
+    rows = cross[["bps_code", "name", "province_bps"]].sort_values("bps_code", kind="mergesort")
+    province_of = dict(zip(cross["bps_code"], cross["province_bps"]))
+    members: dict = {}
+    for code, name, province in zip(rows["bps_code"], rows["name"], rows["province_bps"]):
+        members.setdefault(province, []).append((code, name))
+    return province_of, members
+
+
+def with_navigation(job: ReportJob, cross, provinces, index=None) -> ReportJob:
     """``job`` with its province and its links: every page links to the index and the
     national report; a regency to its province and its sibling regencies; a province to its
     regencies; the nation to every province. Links are relative, so the reports folder works
@@ -157,17 +151,18 @@ def with_navigation(job: ReportJob, cross, provinces) -> ReportJob:
     def link(label: str, target: str) -> tuple[str, str]:
         return label, posixpath.relpath(target, here)
 
+    province_of, members = index if index is not None else _region_index(cross)
+
     def regencies_of(province: str) -> list[tuple[str, str]]:
-        rows = cross.loc[cross["province_bps"] == province, ["bps_code", "name"]].sort_values("bps_code")
         return [link(name, output_path("regency", code, lang, name))
-                for code, name in zip(rows["bps_code"], rows["name"])]
+                for code, name in members.get(province, [])]
 
     links = [link(T.t("ui_nav_index", lang), INDEX_PAGE)]
     if job.level != "national":
         links.append(link(T.t("ui_nav_national", lang), output_path("national", None, lang, "")))
     groups, province = [], ""
     if job.level == "regency":
-        province = str(cross.loc[cross["bps_code"] == job.code, "province_bps"].iloc[0])
+        province = str(province_of[job.code])
         links.append(link(T.t("ui_nav_province", lang, name=prov_names.get(province, province)),
                           output_path("province", province, lang, prov_names.get(province, province))))
         groups.append((T.t("ui_nav_regencies", lang), regencies_of(province)))
@@ -199,7 +194,9 @@ def plan(level: str, *, province=None, only=(), all_: bool = False, lang: str = 
         (extra or {}).get("processed_dir"), (extra or {}).get("results_dir"))
     jobs = _planned(level, province=province, only=only, all_=all_, lang=lang, context=ctx, extra=extra)
     simulated = "simulated_kbpp" in getattr(ctx, "simulated", ())
-    return [replace(with_navigation(job, ctx.cross, ctx.provinces), simulated=simulated) for job in jobs]
+    index = _region_index(ctx.cross)
+    return [replace(with_navigation(job, ctx.cross, ctx.provinces, index), simulated=simulated)
+            for job in jobs]
 
 
 def _planned(level: str, *, province=None, only=(), all_: bool = False, lang: str = "id",
@@ -301,6 +298,7 @@ def package_fingerprint() -> str:
 
 
 def job_fingerprint(job: ReportJob, template_hash: str, data_hash: str, code_hash: str) -> str:
+    """``data_hash``: what the page reads (``page_inputs.page_fingerprint``) and the shapes."""
     payload = json.dumps({"template": template_hash, "parameters": job.parameters,
                           "data": data_hash, "code": code_hash, "output": job.output,
                           "nav": job.nav, "simulated": job.simulated,
@@ -378,11 +376,12 @@ def batch_lock(reports_dir: Path):
 
 
 # --------------------------------------------------------------------------------------
-# The worker: one warm kernel and one exporter per process
+# The worker: one IPython shell and one exporter per process
 
 
 def kernel_environment() -> dict[str, str]:
-    """The kernel's environment: this process's, BLAS pinned, this checkout importable first."""
+    """The environment of a process that runs templates (a worker, or a papermill kernel in
+    the tests and the benchmark): this process's, BLAS pinned, this checkout importable first."""
     env = dict(os.environ)
     env.update(PINNED_THREADS)
     env["PYTHONPATH"] = os.pathsep.join([str(config.PROJ_ROOT), *filter(None, [env.get("PYTHONPATH")])])
@@ -394,7 +393,6 @@ _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def _load_prctl():
-    """libc's ``prctl``, loaded once here: a forked child must not load libraries."""
     if not sys.platform.startswith("linux"):
         return None
     try:
@@ -403,137 +401,45 @@ def _load_prctl():
         return None
 
 
-_PRCTL = _load_prctl()
-
-
 def die_with_parent(signum: int) -> bool:
-    """Ask Linux to send ``signum`` to this process when its parent exits (also on SIGKILL)."""
-    return _PRCTL is not None and _PRCTL(_PR_SET_PDEATHSIG, int(signum), 0, 0, 0) == 0
-
-
-def _kernel_dies_with_its_starter() -> None:  # runs in the forked kernel, before exec
-    die_with_parent(signal.SIGKILL)
-
-
-class CellError(RuntimeError):
-    """A report's notebook raised; the message is the exception's last line."""
+    """Ask Linux to send ``signum`` to this process when its parent dies."""
+    prctl = _load_prctl()
+    return bool(prctl) and prctl(_PR_SET_PDEATHSIG, signum, 0, 0, 0) == 0
 
 
 class Worker:
-    """Makes reports one after another in a single warm kernel."""
+    """Makes reports one after another in this process: papermill injects the parameters,
+    :mod:`.engine` runs the cells in this process's IPython shell, one exporter writes HTML."""
 
     def __init__(self, timeout: int = CELL_TIMEOUT):
         from .html import ReportExporter
 
         self.timeout = timeout
         self.exporter = ReportExporter()
-        self.km = None
-        self.kc = None
-        self._socket_dir: str | None = None
-        self.reports_made = 0
+        self._templates: dict = {}
 
-    # -- kernel --------------------------------------------------------------------------
-    def _ensure_kernel(self, cwd: Path) -> None:
-        from jupyter_client.manager import AsyncKernelManager
-        from nbclient.util import run_sync
-
-        if self.km is not None and run_sync(self.km.is_alive)():
-            return
-        self.shutdown()
-        # IPC sockets in a private folder: no TCP ports to race for when several workers start
-        # kernels at once, and nothing listening on the network.
-        self._socket_dir = tempfile.mkdtemp(prefix="kbanalysis-kernel-")
-        self.km = AsyncKernelManager(kernel_name=KERNEL_NAME, transport="ipc",
-                                     ip=os.path.join(self._socket_dir, "kernel"))
-        run_sync(self.km.start_kernel)(env=kernel_environment(), cwd=str(cwd),
-                                       extra_arguments=KERNEL_ARGUMENTS,
-                                       preexec_fn=_kernel_dies_with_its_starter)
-        # One client for all reports: a new client waits ~0.2 s flushing IOPub each time.
-        self.kc = self.km.client()
-        self.kc.start_channels()
-        run_sync(self.kc.wait_for_ready)(timeout=120)
-        self.reports_made = 0
-
-    def _client(self, notebook, **options):
-        client = _warm_kernel_client_class()(notebook, km=self.km, kernel_name=KERNEL_NAME, **options)
-        client.kc = self.kc
-        return client
-
-    def _reset_namespace(self) -> None:
-        from nbformat.v4 import new_code_cell, new_notebook
-
-        notebook = new_notebook(cells=[new_code_cell(RESET_CODE)])
-        client = self._client(notebook, timeout=60)
-        with client.setup_kernel():
-            client.execute_cell(notebook.cells[0], 0, store_history=False)
-
-    def shutdown(self) -> None:
-        from nbclient.util import run_sync
-
-        if self.kc is not None:
-            self.kc.stop_channels()
-            self.kc = None
-        if self.km is not None:
-            try:
-                run_sync(self.km.shutdown_kernel)(now=True)
-            except RuntimeError:
-                pass
-            self.km = None
-        if self._socket_dir is not None:
-            shutil.rmtree(self._socket_dir, ignore_errors=True)
-            self._socket_dir = None
-
-    def kill(self) -> None:
-        """Stop the kernel at once, without talking to it (interrupts, signal handlers)."""
-        km, self.km = self.km, None
-        process = getattr(getattr(km, "provisioner", None), "process", None)
-        if process is not None and process.poll() is None:
-            try:  # the kernel leads its own process group: take anything it started too
-                os.killpg(process.pid, signal.SIGKILL)
-            except OSError:
-                with contextlib.suppress(OSError):
-                    process.kill()
-            with contextlib.suppress(Exception):
-                process.wait(5)
-        connection_file = getattr(km, "connection_file", None)
-        if connection_file:
-            with contextlib.suppress(OSError):
-                os.unlink(connection_file)
-        if self._socket_dir is not None:
-            shutil.rmtree(self._socket_dir, ignore_errors=True)
-            self._socket_dir = None
-        self.kc = None
-
-    # -- one report ----------------------------------------------------------------------
     def execute(self, template: Path, parameters: dict):
-        """The template executed with ``parameters`` in the warm kernel (a NotebookNode)."""
+        """The template executed with ``parameters`` (a NotebookNode)."""
         from papermill.iorw import load_notebook_node
         from papermill.parameterize import parameterize_notebook
 
-        self._ensure_kernel(template.parent)
-        if self.reports_made:
-            self._reset_namespace()
-        notebook = parameterize_notebook(load_notebook_node(str(template)), parameters)
+        from . import engine
+
+        if template not in self._templates:  # read and validated once per worker
+            source = load_notebook_node(str(template))
+            for cell in source.cells:  # the committed outputs (nbval's references) are replaced
+                if cell.cell_type == "code":  # by the run: not copied for every page
+                    cell.outputs = []
+            self._templates[template] = source
+        notebook = parameterize_notebook(copy.deepcopy(self._templates[template]), parameters)
         for cell in notebook.cells:  # papermill gives the injected cell a random id
             if "injected-parameters" in cell.metadata.get("tags", []):
                 cell.id = "injected-parameters"
-        client = self._client(notebook, timeout=self.timeout, record_timing=False, allow_errors=False,
-                              resources={"metadata": {"path": str(template.parent)}})
-        self.reports_made += 1
-        client.execute()
-        return notebook
+        return engine.execute(notebook, self.timeout)
 
     def render(self, job: ReportJob) -> str:
-        """The HTML page of ``job`` (raises on a notebook error)."""
-        from nbclient.exceptions import CellExecutionError, DeadKernelError
-
-        try:
-            notebook = self.execute(job.template, job.parameters)
-        except CellExecutionError as error:
-            raise CellError(_last_line(error)) from None
-        except DeadKernelError as error:
-            self.shutdown()  # the next report starts a fresh kernel
-            raise CellError(f"kernel died: {error}") from None
+        """The HTML page of ``job`` (raises :class:`engine.CellError` on a notebook error)."""
+        notebook = self.execute(job.template, job.parameters)
         return self.exporter.export(notebook, job.title(), job.lang, job.nav, job.simulated)
 
     def run(self, job: ReportJob, reports_dir: Path) -> dict:
@@ -558,39 +464,12 @@ class Worker:
     @staticmethod
     def _failed(error: Exception, target: Path, started: float) -> dict:
         """Called inside the ``except`` block (the traceback is the current exception's)."""
+        from .engine import CellError
+
         target.unlink(missing_ok=True)  # a stale page would look current
         message = str(error) if isinstance(error, CellError) else (
             f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=3)}")
         return {"status": "failed", "error": message.strip(), "seconds": time.perf_counter() - started}
-
-
-def _warm_kernel_client_class():
-    """nbclient's client, minus its kernel setup: the Worker owns the kernel and its client.
-
-    nbclient's own setup installs SIGINT and SIGTERM handlers for the length of each notebook
-    (they shut the kernel down politely and let the process run on) and resets both to the
-    defaults afterwards, so the batch's handlers (stop the worker, Ctrl-C is the parent's)
-    would hold only between notebooks. Those handlers must hold all the time.
-    """
-    from nbclient import NotebookClient
-
-    class WarmKernelClient(NotebookClient):
-        @contextlib.asynccontextmanager
-        async def async_setup_kernel(self, **kwargs):
-            if self.km is None or self.kc is None:
-                raise RuntimeError("WarmKernelClient needs the Worker's running kernel and client")
-            yield
-
-    return WarmKernelClient
-
-
-def _last_line(error) -> str:
-    """``ParameterError: unknown regency '9999' ...`` from nbclient's long error text."""
-    ename, evalue = getattr(error, "ename", None), getattr(error, "evalue", None)
-    if ename:
-        return f"{ename}: {evalue}"
-    lines = [ln for ln in str(error).splitlines() if ln.strip()]
-    return lines[-1] if lines else "notebook failed"
 
 
 _WORKER: Worker | None = None
@@ -598,9 +477,7 @@ PARENT_POLL_SECONDS = 0.5
 
 
 def _stop_worker(signum=None, frame=None) -> None:
-    """Kill this worker's kernel, delete its unfinished page, exit now (no traceback)."""
-    if _WORKER is not None:
-        _WORKER.kill()
+    """Delete this worker's unfinished page and exit now (no traceback)."""
     atomic.remove_in_progress()
     os._exit(128 + (signum or signal.SIGTERM))
 
@@ -613,6 +490,9 @@ def _watch_parent(parent_pid: int) -> None:
 
 def _init_worker(timeout: int, parent_pid: int) -> None:
     global _WORKER
+    # jsonschema (under nbformat) builds IRI grammars for a second at import when the optional
+    # rfc3987_syntax is installed; notebook validation checks no IRI, so workers skip it.
+    sys.modules.setdefault("rfc3987_syntax", None)
     # Ctrl-C reaches the whole terminal process group; stopping workers is the parent's job.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop_worker)
@@ -622,10 +502,8 @@ def _init_worker(timeout: int, parent_pid: int) -> None:
         _stop_worker()
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True,
                      name="kbanalysis-parent-watch").start()
-    os.environ.update(PINNED_THREADS)
+    os.environ.update(kernel_environment())
     _WORKER = Worker(timeout)
-    # shut the kernel down when the pool ends this process (atexit does not run there)
-    multiprocessing.util.Finalize(_WORKER, _WORKER.shutdown, exitpriority=100)
 
 
 def _run_in_worker(job: ReportJob, reports_dir: str) -> tuple[str, dict]:
@@ -660,7 +538,7 @@ def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = 
     ``lang``: the language of the progress bar.
 
     Raises ``atomic.WriteError`` when a page cannot be written; on any exception or
-    interruption every worker and kernel is stopped before it propagates. Several batches
+    interruption every worker is stopped before it propagates. Several batches
     may write into one folder at once: their manifest and index entries are merged.
     """
     started = time.perf_counter()
@@ -669,7 +547,7 @@ def run_batch(jobs: list[ReportJob], *, reports_dir=None, workers: int | None = 
         reports_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise atomic.WriteError(error.errno, error.strerror, str(reports_dir)) from error
-    atomic.check_writable(reports_dir)  # before any kernel starts, not after the first report
+    atomic.check_writable(reports_dir)  # before any worker starts, not after the first report
     settle_inputs(processed_dir, results_dir)
     with batch_lock(reports_dir) as alone:
         return _run_batch(jobs, reports_dir, workers, force, progress, timeout, processed_dir,
@@ -680,30 +558,52 @@ def _run_batch(jobs, reports_dir: Path, workers, force, progress, timeout, proce
                results_dir, started: float, alone: bool, lang: str = "id") -> BatchSummary:
     from tqdm.auto import tqdm
 
-    from .context import data_fingerprint
+    from .context import data_fingerprint, geometry_fingerprint
     from .index import write_index
+    from .page_inputs import page_fingerprint
 
     manifest = load_manifest(reports_dir)
     entries = manifest["reports"]
     data_hash = data_fingerprint(processed_dir, results_dir)
     simulated = _simulated_inputs(processed_dir, results_dir)
-    write_report_templates(jobs, reports_dir, manifest, processed_dir, results_dir)
+    # The province workbooks (openpyxl, seconds) are written beside the pages, in a thread,
+    # while the workers start: no page reads them, the index lists them at the end.
+    template_errors: list[BaseException] = []
+
+    def templates() -> None:
+        try:
+            write_report_templates(jobs, reports_dir, manifest, processed_dir, results_dir)
+        except BaseException as error:  # noqa: BLE001 - raised in the batch's thread below
+            template_errors.append(error)
+
+    template_thread = threading.Thread(target=templates, name="kbanalysis-templates", daemon=True)
+    template_thread.start()
     code_hash = package_fingerprint()
+    geometry_hash = geometry_fingerprint()
     template_hashes = {level: hashlib.sha256(path.read_bytes()).hexdigest()
                        for level, path in TEMPLATES.items()}
     summary = BatchSummary()
     todo: list[tuple[ReportJob, str]] = []
     invalid = [job for job in jobs if job.problem]
-    for job in jobs:
-        if job.problem:
-            continue
-        fingerprint = job_fingerprint(job, template_hashes[job.level], data_hash, code_hash)
-        entry = entries.get(job.key, {})
-        if (not force and entry.get("fingerprint") == fingerprint and entry.get("status") == "ok"
-                and (reports_dir / job.output).exists()):
-            summary.skipped.append(job.key)
-        else:
-            todo.append((job, fingerprint))
+    # Workers start now: their imports and table loads overlap the fingerprints below. One
+    # that turns out to have nothing to do is sent None and exits.
+    wanted = min(workers or default_workers(), len(jobs) - len(invalid))
+    early = [_start_worker(timeout) for _ in range(max(0, wanted))]
+    try:
+        for job in jobs:
+            if job.problem:
+                continue
+            inputs = page_fingerprint(job.level, job.code, processed_dir, results_dir) + geometry_hash
+            fingerprint = job_fingerprint(job, template_hashes[job.level], inputs, code_hash)
+            entry = entries.get(job.key, {})
+            if (not force and entry.get("fingerprint") == fingerprint and entry.get("status") == "ok"
+                    and (reports_dir / job.output).exists()):
+                summary.skipped.append(job.key)
+            else:
+                todo.append((job, fingerprint))
+    except BaseException:
+        _stop_processes([slot.process for slot in early])
+        raise
 
     from ..messages import msg
 
@@ -718,21 +618,36 @@ def _run_batch(jobs, reports_dir: Path, workers, force, progress, timeout, proce
                  "output": job.output, "status": outcome["status"],
                  "error": outcome["error"], "data_hash": data_hash,
                  "fingerprint": fingerprint if outcome["status"] == "ok" else None}
-        # Merged into the manifest as it is on disk now (another batch may be writing into
-        # this folder too), after each report: an interrupted batch keeps its work.
-        with manifest_lock(reports_dir) as current:
-            old = current["reports"].get(job.key, {})
-            if old.get("output") and old["output"] != job.output:  # the region was renamed
-                (reports_dir / old["output"]).unlink(missing_ok=True)
-            current["reports"][job.key] = entries[job.key] = entry
+        entries[job.key] = entry
+        pending[job.key] = (job, entry)
+        if time.monotonic() - flushed[0] >= MANIFEST_FLUSH_SECONDS:
+            with manifest_lock(reports_dir) as current:
+                merge(current)
         if outcome["status"] == "ok":
             summary.built.append(job.key)
         else:
             summary.failed[job.key] = outcome["error"]
         bar.update(1)
 
+    # Merged into the manifest as it is on disk now (another batch may be writing into this
+    # folder too), at most every MANIFEST_FLUSH_SECONDS and at the end (also when stopped):
+    # rewriting the whole manifest after each of hundreds of reports cost seconds.
+    pending: dict[str, tuple[ReportJob, dict]] = {}
+    flushed = [time.monotonic()]
+
+    def merge(current: dict) -> None:
+        for key, (job, entry) in pending.items():
+            old = current["reports"].get(key, {})
+            if old.get("output") and old["output"] != job.output:  # the region was renamed
+                (reports_dir / old["output"]).unlink(missing_ok=True)
+            current["reports"][key] = entry
+        pending.clear()
+        flushed[0] = time.monotonic()
+
     def finish() -> None:
+        template_thread.join()
         with manifest_lock(reports_dir) as current:
+            merge(current)
             current["data_hash"] = data_hash
             current["simulated"] = simulated
             current.setdefault("templates", {}).update(manifest.get("templates", {}))
@@ -742,11 +657,10 @@ def _run_batch(jobs, reports_dir: Path, workers, force, progress, timeout, proce
     try:
         for job in invalid:
             record(job, None, {"status": "failed", "error": job.problem})
-        if todo and n_workers == 1:
-            _run_here(todo, reports_dir, timeout, record)
-        elif todo:
-            _run_in_pool(todo, reports_dir, timeout, n_workers, record)
+        # in worker processes, even one: the batch's own process runs no notebook
+        _run_in_pool(todo, reports_dir, timeout, n_workers, record, early)
     except BaseException:
+        _stop_processes([slot.process for slot in early if slot.process.is_alive()])
         bar.close()
         if alone:  # every worker is gone: nothing of this batch is in progress
             remove_staging_files(reports_dir)
@@ -755,6 +669,8 @@ def _run_batch(jobs, reports_dir: Path, workers, force, progress, timeout, proce
         raise
     bar.close()
     finish()
+    if template_errors:
+        raise template_errors[0]
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -826,16 +742,20 @@ def settle_inputs(processed_dir=None, results_dir=None) -> None:
     atomic.finish_pending(Path(results_dir) if results_dir else config.RESULTS_DIR)
 
 
-def _run_here(todo, reports_dir: Path, timeout: int, record) -> None:
-    """One worker: the kernel is a child of this process."""
-    worker = Worker(timeout)
+@contextlib.contextmanager
+def _pinned_threads():
+    """BLAS pinned in the environment a worker starts with: it imports numpy before it runs
+    any code of ours, and a BLAS reads its thread count once, when it loads."""
+    saved = {name: os.environ.get(name) for name in PINNED_THREADS}
+    os.environ.update(PINNED_THREADS)
     try:
-        for job, fingerprint in todo:
-            record(job, fingerprint, worker.run(job, reports_dir))
-    except BaseException:
-        worker.kill()  # no polite shutdown: the event loop may be the thing interrupted
-        raise
-    worker.shutdown()
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 @contextlib.contextmanager
@@ -870,8 +790,6 @@ def _worker_main(conn, timeout: int, parent_pid: int) -> None:
             result = (job.key, {"status": "failed", "error": f"{type(error).__name__}: {error}",
                                 "seconds": 0.0})
         conn.send(result)
-    if _WORKER is not None:
-        _WORKER.shutdown()
 
 
 @dataclass
@@ -883,25 +801,32 @@ class _Slot:
     job: tuple | None = None
 
 
-def _run_in_pool(todo, reports_dir: Path, timeout: int, n_workers: int, record) -> None:
-    """``todo`` over ``n_workers`` processes, each sent one job at a time. A worker that
-    dies (killed, out of memory) costs only the report it was making: that report is
-    recorded as failed, its unfinished page removed, and a new worker takes the next job."""
+def _start_worker(timeout: int) -> _Slot:
+    """A new report worker process (spawned: a fresh interpreter, no copied locks or threads)."""
+    context = multiprocessing.get_context("spawn")
+    ours, theirs = context.Pipe()
+    process = context.Process(target=_worker_main, args=(theirs, timeout, os.getpid()),
+                              name="kbanalysis-report-worker")
+    with _spawning(), _pinned_threads():
+        process.start()
+    theirs.close()
+    return _Slot(process, ours)
+
+
+def _run_in_pool(todo, reports_dir: Path, timeout: int, n_workers: int, record,
+                 started: list[_Slot] | tuple = ()) -> None:
+    """``todo`` over ``n_workers`` processes (``started`` ones first), each sent one job at a
+    time; a started worker with nothing to do is sent None and exits. A worker that dies
+    (killed, out of memory) costs only the report it was making: that report is recorded as
+    failed, its unfinished page removed, and a new worker takes the next job."""
     from collections import deque
     from multiprocessing.connection import wait
 
-    context = multiprocessing.get_context("spawn")  # no forked copies of zmq sockets
     queue = deque(todo)
-    slots: list[_Slot] = []
+    slots: list[_Slot] = list(started)
 
     def start() -> _Slot:
-        ours, theirs = context.Pipe()
-        process = context.Process(target=_worker_main, args=(theirs, timeout, os.getpid()),
-                                  name="kbanalysis-report-worker")
-        with _spawning():
-            process.start()
-        theirs.close()
-        slot = _Slot(process, ours)
+        slot = _start_worker(timeout)
         slots.append(slot)
         return slot
 
@@ -930,7 +855,9 @@ def _run_in_pool(todo, reports_dir: Path, timeout: int, n_workers: int, record) 
             give(start())
 
     try:
-        for _ in range(min(n_workers, len(queue))):
+        for slot in list(slots):
+            give(slot)
+        for _ in range(min(n_workers - len(slots), len(queue))):
             give(start())
         while any(slot.job for slot in slots):
             busy = [slot for slot in slots if slot.job]
@@ -954,7 +881,7 @@ def _run_in_pool(todo, reports_dir: Path, timeout: int, n_workers: int, record) 
     except BaseException:
         _stop_processes([slot.process for slot in slots])
         raise
-    for slot in slots:  # each was sent None: it stops its kernel and exits
+    for slot in slots:  # each was sent None: it exits
         slot.process.join(30)
     _stop_processes([slot.process for slot in slots if slot.process.is_alive()])
 
@@ -964,7 +891,7 @@ def _glob_escape(text: str) -> str:
 
 
 def _stop_processes(processes, grace: float = 10.0) -> None:
-    """Terminate every worker (each stops its kernel) and wait for them; kill stragglers."""
+    """Terminate every worker and wait for them; kill stragglers."""
     for process in processes:
         with contextlib.suppress(Exception):
             process.terminate()

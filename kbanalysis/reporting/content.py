@@ -6,6 +6,7 @@ results to :mod:`.blocks`, :mod:`.plots` and :mod:`.maps`. Model results are dis
 """
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -134,10 +135,31 @@ def cross_section(analysis: pd.DataFrame, regions: pd.DataFrame | None = None) -
 
 
 def _row(cross: pd.DataFrame, code: str) -> pd.Series:
-    rows = cross.loc[cross["bps_code"] == code]
-    if rows.empty:
+    """The first row of ``code``: found by position on the code column (a boolean mask over
+    the wide table copies every column, fifteen times a page), the same Series as before."""
+    found = np.flatnonzero(cross["bps_code"].to_numpy() == code)
+    if not len(found):
         raise KeyError(f"regency {code!r} is not in the analysis table")
-    return rows.iloc[0]
+    return cross.iloc[int(found[0])]
+
+
+_POSITIONS: dict[int, tuple] = {}
+
+
+def _rows_of(analysis: pd.DataFrame, code: str) -> pd.DataFrame:
+    """The analysis rows of ``code`` in table order: what ``analysis.loc[analysis["bps_code"]
+    == code]`` gives, from positions grouped once per table (every page asks for its own)."""
+    found = _POSITIONS.get(id(analysis))
+    if found is None or found[0] is not analysis:
+        codes = analysis["bps_code"].astype(str).to_numpy()
+        order = np.argsort(codes, kind="stable")
+        starts = np.flatnonzero(np.r_[True, codes[order][1:] != codes[order][:-1]])
+        groups = np.split(order, starts[1:])
+        found = (analysis, {codes[g[0]]: g for g in groups})
+        _POSITIONS.clear()  # one table at a time
+        _POSITIONS[id(analysis)] = found
+    positions = found[1].get(str(code))
+    return analysis.iloc[positions] if positions is not None else analysis.iloc[0:0]
 
 
 def _value(row: pd.Series, column: str):
@@ -232,10 +254,8 @@ def similar_regencies(cross: pd.DataFrame, code: str, covariates=SIMILARITY_COVA
     columns = ["bps_code", "name", "province_name", "distance", "stunting_survey_pct", "kbpp_coverage_pct"]
     if not used:
         return pd.DataFrame(columns=columns)
-    pool = cross.loc[cross[used].notna().all(axis=1)].copy()
-    values = pool[used].astype(float)
-    spread = values.std(ddof=0).replace(0.0, 1.0)  # a constant covariate cannot separate anyone
-    z = (values - values.mean()) / spread
+    pool, z = _standardised(cross, tuple(used))
+    pool = pool.copy()
     target = z.loc[pool["bps_code"] == code].iloc[0]
     pool["distance"] = np.sqrt(((z - target) ** 2).sum(axis=1)).round(6)
     pool = pool.loc[pool["bps_code"] != code]
@@ -244,6 +264,25 @@ def similar_regencies(cross: pd.DataFrame, code: str, covariates=SIMILARITY_COVA
         if column not in pool:
             pool[column] = np.nan
     return pool[columns].reset_index(drop=True)
+
+
+_STANDARDISED: dict[tuple, tuple] = {}
+
+
+def _standardised(cross: pd.DataFrame, used: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The regencies complete on ``used`` and their z-scores, made once per table and set of
+    covariates (every regency page of a batch asks for the same)."""
+    key = (id(cross), used)
+    found = _STANDARDISED.get(key)
+    if found is None or found[0] is not cross:
+        pool = cross.loc[cross[list(used)].notna().all(axis=1)]
+        values = pool[list(used)].astype(float)
+        spread = values.std(ddof=0).replace(0.0, 1.0)  # a constant covariate cannot separate anyone
+        found = (cross, pool, (values - values.mean()) / spread)
+        if len(_STANDARDISED) > 8:
+            _STANDARDISED.clear()
+        _STANDARDISED[key] = found
+    return found[1], found[2]
 
 
 def model_position(predictions: pd.DataFrame | None, code: str) -> dict | None:
@@ -401,6 +440,13 @@ def real_kbpp_sources(analysis: pd.DataFrame, codes=None) -> list[str]:
     return list(dict.fromkeys(parts))
 
 
+@functools.lru_cache(maxsize=1)
+def _provenance_versions() -> dict[str, str]:
+    """Installed versions do not change while a kernel runs: read the metadata once (each
+    ``metadata.version`` scans site-packages and parses a METADATA file)."""
+    return package_versions(PROVENANCE_PACKAGES, missing="absent")
+
+
 def provenance(hashes: dict[str, str], parameters: dict, meta: dict | None) -> dict:
     """Input hashes, package versions, the report's parameters and the model run's identity."""
     meta = meta or {}
@@ -417,7 +463,7 @@ def provenance(hashes: dict[str, str], parameters: dict, meta: dict | None) -> d
     for key in ("main_model", "seed", "simulated"):
         if key in meta:
             model[key] = str(meta[key])
-    return {"inputs": dict(sorted(hashes.items())), "versions": package_versions(PROVENANCE_PACKAGES, missing="absent"),
+    return {"inputs": dict(sorted(hashes.items())), "versions": dict(_provenance_versions()),
             "parameters": dict(parameters), "model": model}
 
 
@@ -532,8 +578,8 @@ def survey_comparison(cross: pd.DataFrame, code: str, province_rows: pd.DataFram
 def survey_trend(analysis: pd.DataFrame, code: str) -> pd.DataFrame:
     """Every survey year of the regency: ``year, value, secondary`` (secondary: quoted by a
     secondary source, flag ``secondary_source`` on ``stunting_survey_pct``)."""
-    rows = analysis.loc[(analysis["bps_code"] == code) & analysis["stunting_survey_pct"].notna()] \
-        if "stunting_survey_pct" in analysis else analysis.iloc[0:0]
+    rows = _rows_of(analysis, code) if "stunting_survey_pct" in analysis else analysis.iloc[0:0]
+    rows = rows.loc[rows["stunting_survey_pct"].notna()] if "stunting_survey_pct" in rows else rows
     secondary = [("stunting_survey_pct", "secondary_source") in parse_flags(f)
                  for f in rows["flags"].fillna("")] if "flags" in rows else [False] * len(rows)
     frame = pd.DataFrame({"year": rows["year"].astype(int).to_numpy(),
@@ -546,7 +592,8 @@ def weighing_trend(analysis: pd.DataFrame, code: str) -> pd.DataFrame:
     """Every routine-weighing year of the regency: ``year, value`` (a different measure)."""
     if "stunting_weighing_pct" not in analysis:
         return pd.DataFrame({"year": pd.Series(dtype=int), "value": pd.Series(dtype=float)})
-    rows = analysis.loc[(analysis["bps_code"] == code) & analysis["stunting_weighing_pct"].notna()]
+    rows = _rows_of(analysis, code)
+    rows = rows.loc[rows["stunting_weighing_pct"].notna()]
     frame = pd.DataFrame({"year": rows["year"].astype(int).to_numpy(),
                           "value": rows["stunting_weighing_pct"].astype(float).to_numpy()})
     return frame.sort_values("year", kind="mergesort").reset_index(drop=True)
@@ -616,26 +663,37 @@ def model_exclusion(analysis: pd.DataFrame, meta: dict | None, predictions: pd.D
     pooled = ((meta or {}).get("design") or {}).get("pooled") or {}
     if code in (pooled.get("absorbed") or []):  # in the data, alone in its province
         return {"missing": [], "absorbed": True}
-    return {"missing": missing_model_columns(analysis.loc[analysis["bps_code"] == code], meta)}
+    return {"missing": missing_model_columns(_rows_of(analysis, code), meta)}
 
 
 def missing_model_columns(rows: pd.DataFrame, meta: dict | None) -> list[dict]:
     """``column, year`` of each model column that a regency's analysis ``rows`` have no value
     of in the year the model took that column from (meta.json ``design.column_years``); the
     one rule of the regency page and the national list of regencies outside the model."""
+    return missing_model_columns_of(rows, meta, ["the regency"] if rows.empty else
+                                    [rows["bps_code"].iloc[0]])[0]
+
+
+def missing_model_columns_of(analysis: pd.DataFrame, meta: dict | None, codes) -> list[list[dict]]:
+    """:func:`missing_model_columns` of each regency in ``codes`` at once (a code without
+    rows misses every column)."""
     design = (meta or {}).get("design") or {}
     years = design.get("column_years") or {}
     # Pooled exposure: each regency its own year, any of those the model pooled.
     pooled = sorted(int(y) for y in ((design.get("pooled") or {}).get("exposure_years") or {}))
     exposure = ((meta or {}).get("exposure") or {}).get("column")
-    missing = []
+    codes = [str(c) for c in codes]
+    missing: list[list[dict]] = [[] for _ in codes]
     for column, info in years.items():
         year = (info or {}).get("year")
-        if year is None or column not in rows:
+        if year is None or column not in analysis:
             continue
         wanted = pooled if pooled and column == exposure else [int(year)]
-        if rows.loc[rows["year"].isin(wanted), column].isna().all():
-            missing.append({"column": column, "year": int(year)})
+        known = analysis["year"].isin(wanted) & analysis[column].notna()
+        present = set(analysis.loc[known, "bps_code"].astype(str))
+        for found, code in zip(missing, codes):
+            if code not in present:
+                found.append({"column": column, "year": int(year)})
     return missing
 
 
@@ -785,7 +843,7 @@ def page_flags(analysis: pd.DataFrame, cross: pd.DataFrame, code: str, columns=P
     """``(indicator, flag)`` of every flag carried by the values a regency page shows: each
     column's latest value (the year ``cross_section`` took it from) and the KBPP layer."""
     row = _row(cross, code)
-    rows = analysis.loc[analysis["bps_code"] == code]
+    rows = _rows_of(analysis, code)
     found: list[tuple[str, str]] = []
     for column in columns:
         year = _value(row, f"{column}_year") if f"{column}_year" in cross else None

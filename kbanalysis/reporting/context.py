@@ -193,6 +193,18 @@ def _load(processed: Path, results: Path, raw: Path | None, paths: dict[str, Pat
         estimates=estimates, predictions=predictions, meta=meta, hashes=hashes, notes=notes)
 
 
+def geometry_fingerprint(raw_dir="default") -> str:
+    """One hash over the raw geometry files the maps draw (empty when there are none)."""
+    raw = config.default_raw_dir() if raw_dir == "default" else (Path(raw_dir) if raw_dir else None)
+    if raw is None or not (raw / "geometry").is_dir():
+        return ""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in (raw / "geometry").iterdir() if p.is_file()):
+        digest.update(path.name.encode())
+        digest.update(file_hash(path).encode())
+    return digest.hexdigest()
+
+
 def data_fingerprint(processed_dir=None, results_dir=None, raw_dir="default") -> str:
     """One hash over every input a report reads (and the geometry files, if any)."""
     processed = Path(processed_dir) if processed_dir else config.PROCESSED_DIR

@@ -213,6 +213,16 @@ def _labels(ax, values: pd.DataFrame, shapes) -> None:
     points = points.loc[[c for c in codes if c in points.index]]
     points = points[np.isfinite(points["longitude"]) & np.isfinite(points["latitude"])]
     halo = [patheffects.withStroke(linewidth=2.0, foreground="white")]
+    # A page's two maps (stunting, KBPP) share shapes, names and frame: the places found for
+    # the first are the places of the second.
+    key = (tuple(points.index), tuple(short_name(names[c]) for c in points.index),
+           tuple(points.to_numpy().ravel()), tuple(ax.figure.get_size_inches()),
+           tuple(ax.get_position().bounds), ax.get_xlim(), ax.get_ylim())
+    if key in _PLACED:
+        for code, text, chosen, callout in _PLACED[key]:
+            _annotate(ax, code, text, points, chosen, callout, halo)
+        return
+    found = []
     renderer = ax.figure.canvas.get_renderer()
     to_data = ax.transData.inverted()
     anchors = dict(zip(points.index, ax.transData.transform(points.to_numpy())))
@@ -253,13 +263,31 @@ def _labels(ax, values: pd.DataFrame, shapes) -> None:
         label.set_position(chosen or (0, 0))
         if callout:  # beside its shape: a leader line says whose name it is
             label.remove()
-            label = ax.annotate(text, (lon, lat), ha="center", va="center", fontsize=LABEL_PT,
-                                color="#1f2933", path_effects=halo, xytext=chosen,
-                                textcoords="offset points", zorder=4,
-                                arrowprops={"arrowstyle": "-", "color": LEADER, "linewidth": 0.6,
-                                            "shrinkA": 1, "shrinkB": 0})
-            ax.plot([lon], [lat], marker="o", markersize=2.2, color=LEADER, zorder=4)
+            label = _annotate(ax, code, text, points, chosen, True, halo)
         placed.append(label.get_window_extent(renderer))
+        found.append((code, text, chosen or (0, 0), callout))
+    _PLACED.clear()  # the other map of the same page is drawn next
+    _PLACED[key] = found
+
+
+_PLACED: dict[tuple, list] = {}
+
+
+def _annotate(ax, code, text: str, points: pd.DataFrame, offset, callout: bool, halo):
+    """One regency name at ``offset`` points from its label point; a ``callout`` with a
+    leader line and a dot on the shape."""
+    lon, lat = points.at[code, "longitude"], points.at[code, "latitude"]
+    if not callout:
+        return ax.annotate(text, (lon, lat), ha="center", va="center", fontsize=LABEL_PT,
+                           color="#1f2933", path_effects=halo, xytext=offset,
+                           textcoords="offset points", zorder=4)
+    label = ax.annotate(text, (lon, lat), ha="center", va="center", fontsize=LABEL_PT,
+                        color="#1f2933", path_effects=halo, xytext=offset,
+                        textcoords="offset points", zorder=4,
+                        arrowprops={"arrowstyle": "-", "color": LEADER, "linewidth": 0.6,
+                                    "shrinkA": 1, "shrinkB": 0})
+    ax.plot([lon], [lat], marker="o", markersize=2.2, color=LEADER, zorder=4)
+    return label
 
 
 @_styled

@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from ..messages import LANGS, Msg, default_lang, msg
+from ..messages import LANGS, msg
 from ..regions import name_key, split_prefix
 
 LEVELS = ("national", "province", "regency")
@@ -27,10 +27,6 @@ class ParameterError(ValueError):
     def __init__(self, message: str, candidates: list[str] | None = None):
         self.candidates = candidates or []
         super().__init__(message)
-
-    def __str__(self) -> str:  # a catalogue message speaks the default language
-        first = self.args[0] if self.args else ""
-        return first.render(default_lang()) if isinstance(first, Msg) else str(first)
 
 
 def check_lang(lang) -> str:

@@ -288,16 +288,39 @@ def position_figure(predictions: pd.DataFrame, code: str, province_codes: list[s
 
 def message_figure(title: str, message: str, description: str, wide: bool = False) -> FigureBlock:
     """A short figure that says, in words, why there is nothing to draw (no empty axes)."""
-    with matplotlib.rc_context({**report_style(), **PHONE_TEXT}):
-        figure, ax = new_figure(width=PHONE_WIDTH_IN, height=1.0,
-                                margins={"left": 0.02, "right": 0.98, "bottom": 0.05, "top": 0.7})
-        ax.set_axis_off()
-        ax.set_xticks([])
-        ax.set_yticks([])
-        ax.set_title(title, loc="left", fontsize=PHONE_TEXT["axes.titlesize"])
-        ax.text(0.0, 0.5, message, transform=ax.transAxes, ha="left", va="center", wrap=True,
-                fontsize=PHONE_TEXT["font.size"], color="#52606d")
-    return FigureBlock(figure, description, wide=wide)
+    return _MessageFigure(title, message, description, wide)
+
+
+class _MessageFigure(FigureBlock):
+    """A message figure, drawn when its figure is asked for; its PNG is made once per process
+    for each title and message (many pages of a batch show the same one)."""
+
+    _png: dict[tuple, bytes] = {}
+
+    def __init__(self, title: str, message: str, description: str, wide: bool = False):
+        self.title, self.message, self.description, self.wide = title, message, description, wide
+        self._figure = None
+
+    @property
+    def figure(self) -> Figure:
+        if self._figure is None:
+            with matplotlib.rc_context({**report_style(), **PHONE_TEXT}):
+                figure, ax = new_figure(width=PHONE_WIDTH_IN, height=1.0,
+                                        margins={"left": 0.02, "right": 0.98, "bottom": 0.05, "top": 0.7})
+                ax.set_axis_off()
+                ax.set_xticks([])
+                ax.set_yticks([])
+                ax.set_title(self.title, loc="left", fontsize=PHONE_TEXT["axes.titlesize"])
+                ax.text(0.0, 0.5, self.message, transform=ax.transAxes, ha="left", va="center", wrap=True,
+                        fontsize=PHONE_TEXT["font.size"], color="#52606d")
+            self._figure = figure
+        return self._figure
+
+    def png(self) -> bytes:
+        key = (self.title, self.message)
+        if key not in self._png:
+            self._png[key] = super().png()
+        return self._png[key]
 
 
 def _year_span(years: list[int]) -> str:

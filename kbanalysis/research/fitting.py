@@ -34,6 +34,11 @@ from ..reporting.params import ParameterError, check_injected, check_province
 
 REAL, DEMONSTRATION, SYNTHETIC = "real", "simulated demonstration", "synthetic"
 MIN_DRAWS = 999  # fit_suite's own floor for the wild bootstrap
+def _said(key: str, **params) -> str:
+    """A parameter problem in the reader's language (``$KBANALYSIS_LANG``, else Indonesian)."""
+    return msg(key, **params).render(default_lang())
+
+
 DATA_WORDS = {REAL: "fitparam.data_real", DEMONSTRATION: "fitparam.data_demonstration",
               SYNTHETIC: "fitparam.data_synthetic"}
 _FALSE = {"false", "no", "0", "real", ""}
@@ -78,7 +83,7 @@ def parse_data(simulated) -> str:
         return DEMONSTRATION
     if text == SYNTHETIC:
         return SYNTHETIC
-    raise ParameterError(msg("fitparam.simulated", value=repr(simulated)))
+    raise ParameterError(_said("fitparam.simulated", value=repr(simulated)))
 
 
 def parse_year(value, name: str) -> int | None:
@@ -87,7 +92,7 @@ def parse_year(value, name: str) -> int | None:
         return None
     text = str(value).strip()
     if isinstance(value, bool) or not re.fullmatch(r"\d{4}", text):
-        raise ParameterError(msg("fitparam.year", name=name, value=repr(value)))
+        raise ParameterError(_said("fitparam.year", name=name, value=repr(value)))
     return int(text)
 
 
@@ -97,7 +102,7 @@ def parse_count(value, name: str, minimum: int) -> int | None:
         return None
     text = str(value).strip()
     if isinstance(value, bool) or not re.fullmatch(r"\d+", text) or int(text) < minimum:
-        raise ParameterError(msg("fitparam.count", name=name, value=repr(value), minimum=minimum))
+        raise ParameterError(_said("fitparam.count", name=name, value=repr(value), minimum=minimum))
     return int(text)
 
 
@@ -111,7 +116,7 @@ def parse_columns(value, name: str, default=()) -> tuple[str, ...]:
     elif isinstance(value, (list, tuple)):
         parts = [str(v) for v in value]
     else:
-        raise ParameterError(msg("fitparam.columns", name=name, value=repr(value)))
+        raise ParameterError(_said("fitparam.columns", name=name, value=repr(value)))
     return tuple(p.strip() for p in parts if p.strip())
 
 
@@ -131,7 +136,7 @@ def check_column(table: pd.DataFrame, column: str, name: str) -> None:
     if column not in table.columns:
         import difflib
         near = difflib.get_close_matches(column, [str(c) for c in table.columns], n=1)
-        raise ParameterError(msg("fitparam.no_column", name=name, column=repr(column),
+        raise ParameterError(_said("fitparam.no_column", name=name, column=repr(column),
                                  hint=msg("param.did_you_mean", name=near[0]) if near else ""),
                              near)
 
@@ -147,14 +152,14 @@ def load_table(data: str, processed_dir=None, raw_dir=None,
     if data == DEMONSTRATION:
         raw = Path(raw_dir) if raw_dir else config.default_raw_dir()
         if raw is None or not raw.is_dir():
-            raise ParameterError(msg("fitparam.no_raw", env=config.RAW_DIR_ENV))
+            raise ParameterError(_said("fitparam.no_raw", env=config.RAW_DIR_ENV))
         with tempfile.TemporaryDirectory(prefix="kbanalysis-demo-") as tmp:
             dataset.build(raw, Path(tmp), simulate=True, seed=seed)
             return dataset.load_analysis(Path(tmp) / config.ANALYSIS_CSV.name)
     processed = Path(processed_dir) if processed_dir else config.PROCESSED_DIR
     path = processed / config.ANALYSIS_CSV.name
     if not path.is_file():
-        raise ParameterError(msg("fitparam.no_table", file=config.ANALYSIS_CSV.name,
+        raise ParameterError(_said("fitparam.no_table", file=config.ANALYSIS_CSV.name,
                                  folder=processed.name))
     return dataset.load_analysis(path)
 
@@ -169,7 +174,7 @@ def province_subset(table: pd.DataFrame, value) -> tuple[pd.DataFrame, list[str]
     try:
         codes = sorted({check_province(code, provinces) for code in wanted})
     except ParameterError as error:
-        raise ParameterError(msg("fitparam.named", name="province", value=repr(value),
+        raise ParameterError(_said("fitparam.named", name="province", value=repr(value),
                                  detail=error.args[0]), error.candidates) from None
     return table.loc[table["province_bps"].astype(str).isin(codes)].copy(), codes
 
@@ -194,7 +199,7 @@ def model_request(*, outcome=DEFAULT_OUTCOME, outcome_year=None, exposure=DEFAUL
     seed = parse_count(seed, "seed", 0)
     seed = config.SEED if seed is None else seed
     if lag is not None and exposure_year is not None:
-        raise ParameterError(msg("fitparam.year_and_lag", exposure_year=exposure_year, lag=lag))
+        raise ParameterError(_said("fitparam.year_and_lag", exposure_year=exposure_year, lag=lag))
     covariates = parse_columns(covariates, "covariates", DEFAULT_COVARIATES)
     weights = None if weights is None or str(weights).strip().lower() in ("", "none") \
         else str(weights).strip()
@@ -216,7 +221,7 @@ def model_request(*, outcome=DEFAULT_OUTCOME, outcome_year=None, exposure=DEFAUL
         try:
             year = resolve_outcome_year(table, outcome, outcome_year)
         except SpecificationError as error:
-            raise ParameterError(msg("fitparam.named", name="outcome_year", value=str(outcome_year),
+            raise ParameterError(_said("fitparam.named", name="outcome_year", value=str(outcome_year),
                                      detail=error.message)) from None
         outcome_year, exposure_year = year, year - lag
     arguments = {"outcome": outcome, "exposure": exposure, "covariates": covariates,

@@ -1,4 +1,4 @@
-"""The batch runner end to end: warm kernels, failures, incremental runs, atomic writes, escaping."""
+"""The batch runner end to end: warm workers, failures, incremental runs, atomic writes, escaping."""
 from __future__ import annotations
 
 import json
@@ -22,22 +22,22 @@ def jobs(world, world_params):
     return picked + batch.plan("province", only=["53"], context=ctx, extra=world_params)
 
 
-def test_warm_kernel_report_equals_fresh_kernel_report(jobs):
+def test_warm_worker_report_equals_fresh_worker_report(jobs, world, tmp_path):
+    """A page made after others in one worker's shell is the page a new worker makes first."""
+    processed, results = world
     first, second = jobs[1], jobs[2]  # a Jawa Barat city, then an NTT regency
-    warm = batch.Worker()
-    try:
-        warm.render(jobs[3])  # a province report first: different template, maps, other state
-        warm.render(first)
-        after_others = warm.render(second)
-    finally:
-        warm.shutdown()
-    fresh = batch.Worker()
-    try:
-        alone = fresh.render(second)
-    finally:
-        fresh.shutdown()
+
+    def made(queue, folder):
+        summary = batch.run_batch(queue, reports_dir=folder, workers=1, force=True, progress=False,
+                                  processed_dir=processed, results_dir=results)
+        assert summary.ok, summary.failed
+        return (folder / second.output).read_bytes()
+
+    # a province report first: different template, maps, other state in the shell
+    after_others = made([jobs[3], first, second], tmp_path / "warm")
+    alone = made([second], tmp_path / "fresh")
     assert after_others == alone
-    assert "Kabupaten Sumba Barat" in alone  # BPS 5301 in the region list
+    assert "Kabupaten Sumba Barat" in alone.decode("utf-8")  # BPS 5301 in the region list
 
 
 def test_batch_failures_incremental_and_atomic(tmp_path, world):

@@ -28,11 +28,15 @@ YOUR_DATA = config.NOTEBOOKS_DIR / "3.01-your-data.ipynb"
 FAST = ("-p", "draws", "999")  # the suite's floor: enough for the tests, about a second
 
 
-def papermill(notebook: Path, out: Path, *params: str):
-    """Run ``papermill notebook out params``; (exit code, executed notebook, stderr)."""
+def papermill(notebook: Path, out: Path, *params: str, lang: str | None = None):
+    """Run ``papermill notebook out params``; (exit code, executed notebook, stderr).
+    ``lang``: the kernel's ``$KBANALYSIS_LANG`` (None: the default, Indonesian)."""
+    env = batch.kernel_environment()
+    if lang:
+        env["KBANALYSIS_LANG"] = lang
     done = subprocess.run([sys.executable, "-m", "papermill", str(notebook), str(out),
                            "--no-progress-bar", *params], capture_output=True, text=True,
-                          env=batch.kernel_environment(), timeout=600)
+                          env=env, timeout=600)
     executed = nbformat.read(out, as_version=4) if out.is_file() else None
     return done.returncode, executed, done.stderr
 
@@ -114,7 +118,9 @@ def runs(tmp_path_factory):
 
     def one(name):
         params = [provinces if p == "SYNTHETIC_PROVINCES" else p for p in MODEL_RUNS[name]]
-        return name, papermill(MODEL, folder / f"{name}.ipynb", *FAST, *params)
+        # The research path's words are checked in English here; the Indonesian default in
+        # test_bad_parameters_speak_indonesian_by_default and the tests after it.
+        return name, papermill(MODEL, folder / f"{name}.ipynb", *FAST, *params, lang="en")
 
     with ThreadPoolExecutor(PARALLEL) as pool:
         return dict(pool.map(one, MODEL_RUNS))
@@ -248,7 +254,7 @@ def test_synthetic_world_is_simulated_and_clustered(runs):
 
 def test_simulated_demonstration_is_labelled(tmp_path, raw_dir):
     code, notebook, stderr = papermill(MODEL, tmp_path / "demo.ipynb", *FAST,
-                                       "-p", "simulated", "True")
+                                       "-p", "simulated", "True", lang="en")
     assert code == 0, stderr[-2000:]
     got = facts(notebook)
     assert got["simulated"] and "kbpp_coverage_pct" in got["simulated_inputs"]
@@ -380,10 +386,11 @@ def test_your_data_builds_aside_and_fits_the_province(tmp_path, raw_dir):
     ({"allow_rejects": "maybe"}, "allow_rejects='maybe': expected True or False"),
     ({"draws": "many"}, "draws='many': expected a whole number of at least 999"),
 ])
-def test_bad_office_parameters_name_themselves(tmp_path, arguments, expected):
+def test_bad_office_parameters_name_themselves(tmp_path, arguments, expected, monkeypatch):
     from kbanalysis.reporting.params import ParameterError
     from kbanalysis.research import your_data
 
+    monkeypatch.setenv("KBANALYSIS_LANG", "en")
     table = tmp_path / "profil.csv"
     table.write_text("placeholder\n", encoding="utf-8")
     with pytest.raises(ParameterError) as caught:

@@ -79,7 +79,7 @@ def roundtrip(tmp_path_factory, raw_dir):
     assert check.returncode == 0, check.stdout + check.stderr
     assert check.stdout.startswith(f"OK: {filled}")
 
-    fit = _run("fit", "--table", str(processed / "analysis.csv"), "--out", str(results))
+    fit = _run("fit", "--table", str(processed / "analysis.csv"), "--out", str(results), "--lang", "en")
     # Pooled with the published Jawa Tengah 2021 figures, never swapped in for them: two
     # provinces, each regency with its own exposure year, province fixed effects.
     assert fit.returncode == 0, fit.stderr

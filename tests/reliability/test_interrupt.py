@@ -3,7 +3,7 @@
 The killed processes are real subprocesses: the write set is killed with SIGKILL at chosen
 renames (the hook wraps ``os.replace`` in the child only), the report batch is sent SIGTERM,
 SIGINT, or its parent is SIGKILLed. Afterwards nobody may see a mixed set of files, no
-staging file may remain, and no worker or kernel may outlive the batch.
+staging file may remain, and no worker may outlive the batch.
 """
 from __future__ import annotations
 
@@ -126,7 +126,7 @@ def test_a_kill_before_the_commit_point_keeps_the_old_set_and_the_next_run_clean
 # A report batch interrupted: SIGTERM, Ctrl-C (SIGINT to the process group), SIGKILL
 
 TINY_BATCH = Path(__file__).with_name("tiny_batch.py")
-MARKER = "KBANALYSIS_TEST_MARKER"  # inherited by the batch, its workers and their kernels
+MARKER = "KBANALYSIS_TEST_MARKER"  # inherited by the batch and its workers
 QUICK, SLOW = ["0101", "0102"], ["0199", "0299"]  # the slow ones are running when we strike
 
 
@@ -141,11 +141,12 @@ def _marked(marker: str) -> list[psutil.Process]:
     return found
 
 
-def _kernels(processes) -> list[psutil.Process]:
+def _workers(processes) -> list[psutil.Process]:
+    """The batch's report workers (started with "spawn"; each runs its pages in itself)."""
     found = []
     for process in processes:
         with contextlib.suppress(psutil.Error):
-            if "ipykernel" in " ".join(process.cmdline()):
+            if "spawn_main" in " ".join(process.cmdline()):
                 found.append(process)
     return found
 
@@ -164,7 +165,7 @@ def running_batch(tmp_path):
         start_new_session=True)  # its own process group, like a job in a terminal
     try:
         wait_for(lambda: all(any((out / "id" / "regency").glob(f"{c}-*.html")) for c in QUICK)
-                  and len(_kernels(_marked(marker))) == 2, 180, "two busy kernels")
+                  and len(_workers(_marked(marker))) == 2, 180, "two busy workers")
         yield batch, marker, out
     finally:
         for process in _marked(marker):  # never leave a stray process behind a failed test
@@ -175,7 +176,7 @@ def running_batch(tmp_path):
 
 
 def _assert_nothing_left(marker: str, out: Path) -> None:
-    wait_for(lambda: not _marked(marker), 30, "every worker and kernel to exit")
+    wait_for(lambda: not _marked(marker), 30, "every worker to exit")
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]  # no staging file left
     pages = sorted(p.name.split("-")[0] for p in out.rglob("*.html") if p.name != "index.html")
     assert pages == QUICK  # the finished pages, and no page of the interrupted reports
@@ -183,7 +184,7 @@ def _assert_nothing_left(marker: str, out: Path) -> None:
         assert page.read_text(encoding="utf-8").rstrip().endswith("</html>")  # whole pages
 
 
-def test_sigterm_stops_every_worker_and_kernel(running_batch):
+def test_sigterm_stops_every_worker(running_batch):
     batch, marker, out = running_batch
     batch.send_signal(signal.SIGTERM)
     _, stderr = batch.communicate(timeout=60)
@@ -205,10 +206,10 @@ def test_ctrl_c_prints_one_line_and_stops_everything(running_batch):
     _assert_nothing_left(marker, out)
 
 
-def test_sigkill_of_the_parent_takes_workers_and_kernels_with_it(running_batch):
+def test_sigkill_of_the_parent_takes_the_workers_with_it(running_batch):
     batch, marker, out = running_batch
     children = psutil.Process(batch.pid).children(recursive=True)
-    assert len(_kernels(_marked(marker))) == 2 and children
+    assert len(_workers(_marked(marker))) == 2 and children
     batch.kill()
     batch.communicate(timeout=60)
     assert batch.returncode == -signal.SIGKILL

@@ -27,11 +27,11 @@ MEDIUM_SUFFIX, MEDIUM_SECONDS = "98", 10.0
 def write_template(path: Path, page_bytes: int = 1000, pid_dir: Path | None = None) -> Path:
     """The tiny template: parameters, then a pause for slow codes and ``page_bytes`` of text.
     With ``pid_dir``, each report first writes ``<pid_dir>/<code>.pid``: the id of the
-    worker making it (the kernel's parent)."""
+    worker making it (the cells run in the worker's own process)."""
     parameters = new_code_cell('regency = None\nlang = "id"\ndelay = 0.0')
     parameters.metadata["tags"] = ["parameters"]
     tell = (f"import os\nopen(os.path.join({str(pid_dir)!r}, regency + '.pid'), 'w')"
-            ".write(str(os.getppid()))\n" if pid_dir else "")
+            ".write(str(os.getpid()))\n" if pid_dir else "")
     body = new_code_cell(f"{tell}import time\ntime.sleep(float(delay))\n"
                          f"print(regency, 'x' * {page_bytes})")
     notebook = new_notebook(cells=[parameters, body], metadata={

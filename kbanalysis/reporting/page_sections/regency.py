@@ -26,7 +26,7 @@ from .shared import (
 
 
 def regency_header(ctx: ReportContext, code: str, lang: str) -> B.Block:
-    row = ctx.cross.loc[ctx.cross["bps_code"] == code].iloc[0]
+    row = C._row(ctx.cross, code)
     head = B.join(regency_locator(ctx, code, lang),
                   B.title(T.t("title_regency", lang, name=row["name"]),
                           T.t("subtitle_regency", lang, province=row["province_name"], code=code)))
@@ -85,7 +85,7 @@ def regency_trend(ctx: ReportContext, code: str, lang: str) -> tuple:
     head = B.heading(T.t("h_trend", lang))
     if survey.empty and weighing.empty:
         return (head, B.paragraph(T.t("reg_trend_missing", lang)))
-    row = ctx.cross.loc[ctx.cross["bps_code"] == code].iloc[0]
+    row = C._row(ctx.cross, code)
     official = O.read_province_rows(ctx.processed_dir)
     province = O.province_series(official, row["province_bps"], without_flags=(PRE_SPLIT,))
     pre_split = sorted(set(O.province_series(official, row["province_bps"])["year"]) - set(province["year"]))
@@ -232,7 +232,7 @@ def regency_relationship(ctx: ReportContext, code: str, lang: str) -> B.Block | 
                    low=T.signed(found["ci_low"], lang, 2), high=T.signed(found["ci_high"], lang, 2),
                    exp_low=T.signed(found["expected_low"], lang, 2),
                    exp_high=T.signed(found["expected_high"], lang, 2), detect=detect)
-    row = ctx.cross.loc[ctx.cross["bps_code"] == code].iloc[0]
+    row = C._row(ctx.cross, code)
     if row["bps_code"] in set(ctx.predictions["bps_code"]):
         where_from = T.t("reg_relationship_inside", lang, name=row["name"], n=scope["n"])
     elif row["province_bps"] in scope["provinces"]:
@@ -256,7 +256,7 @@ def _model_simulated(ctx: ReportContext) -> bool:
 def regency_kbpp(ctx: ReportContext, code: str, lang: str) -> B.Block:
     k = C.kbpp_summary(ctx.cross, code)
     head = B.heading(T.t("h_kbpp", lang) + (f" {T.t('simulated_tag', lang)}" if k["simulated"] else ""))
-    row = ctx.cross.loc[ctx.cross["bps_code"] == code].iloc[0]
+    row = C._row(ctx.cross, code)
     plan = B.join(regency_plan(ctx, code, lang),
                   susenas_context(ctx, str(row["province_bps"]), lang, regency_page=True))
     if k["coverage"] is None:

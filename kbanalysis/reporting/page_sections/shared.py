@@ -218,9 +218,16 @@ def caveat(lang: str) -> B.Block:
 
 
 def footer(ctx: ReportContext, parameters: dict, lang: str) -> B.Block:
+    """Contact, data origin and provenance: the fingerprints of what *this* page reads of each
+    input (``page_inputs``), so a page whose own inputs did not change stays the same page."""
+    from ..page_inputs import page_hashes
+
+    level, code = next(((level, parameters[level]) for level in ("regency", "province")
+                        if parameters.get(level)), ("national", None))
+    hashes = page_hashes(level, code, ctx.processed_dir, ctx.results_dir)
     return B.join(B.paragraph(T.t("contact_line", lang, contact=report_contact(lang))),
                   data_origin(ctx, lang),
-                  B.footer(C.provenance(ctx.hashes, parameters, ctx.meta), lang))
+                  B.footer(C.provenance(hashes, parameters, ctx.meta), lang))
 
 
 def data_origin(ctx: ReportContext, lang: str) -> B.Block:
