@@ -915,6 +915,8 @@ REPORTS: dict[str, dict[str, str]] = {
     },
     "nat_col_official": {"id": "Stunting provinsi {year} (%)", "en": "Province stunting {year} (%)"},
     "nat_col_regency_mean": {"id": "Rata-rata kab/kota (%)", "en": "Mean of regencies (%)"},
+    "nat_kbpp_pooled": {"id": "{value} ({year}, {k} dari {n} kab/kota)",
+                        "en": "{value} ({year}, {k} of {n} regencies)"},
     "nat_kbpp_published": {"id": "{value} ({year}, angka provinsi terbit)", "en": "{value} ({year}, published province figure)"},
     "nat_col_n_used": {"id": "Kab/kota dalam rata-rata", "en": "Regencies in the mean"},
     "nat_provinces_caption": {
@@ -956,6 +958,12 @@ REPORTS: dict[str, dict[str, str]] = {
         "en": "Scope of the model: {n} regencies in {n_prov} provinces, {provinces} (stunting "
               "{outcome_year}, KBPP coverage {exposure_year}), the only ones with a KBPP figure; this is "
               "not a national estimate.",
+    },
+    "nat_scope_absorbed": {
+        "id": "{k} di antaranya ({names}) sendirian di provinsinya: ada dalam data, tetapi efek tetap "
+              "provinsinya menyerapnya, sehingga kemiringan bertumpu pada {used} kabupaten/kota.",
+        "en": "{k} of them ({names}) is alone in its province: in the data, but absorbed by its "
+              "province's fixed effect, so the slope rests on {used} regencies.",
     },
     "nat_scope_province": {
         "id": "Cakupan model: hanya {n} kabupaten/kota di {province} (stunting {outcome_year}, cakupan "

@@ -127,12 +127,14 @@ def national_province_table(cross: pd.DataFrame, provinces: pd.DataFrame, rows: 
                         "n": mean["n"], "official": head["value"], "reason": head["reason"],
                         "regency_mean": mean["value"], "n_used": mean["n_used"],
                         "kbpp": overview["kbpp"], "deliveries": overview["deliveries"],
+                        "kbpp_year": overview["kbpp_year"], "kbpp_n": overview["kbpp_n"],
                         "kbpp_published": published,
                         "kbpp_published_year": None if published is None else int(kbpp_year),
                         "kbpp_simulated": overview["kbpp"] is not None and C.has_simulated_kbpp(members)})
     return pd.DataFrame.from_records(records, columns=[
         "province_bps", "province_name", "n", "official", "reason", "regency_mean", "n_used",
-        "kbpp", "deliveries", "kbpp_published", "births_estimate", "per_10_year", "kbpp_published_year", "kbpp_simulated"])
+        "kbpp", "deliveries", "kbpp_published", "births_estimate", "per_10_year", "kbpp_published_year", "kbpp_simulated",
+        "kbpp_year", "kbpp_n"])
 
 
 # --------------------------------------------------------------------------------------

@@ -333,6 +333,7 @@ def area_overview(cross: pd.DataFrame) -> dict:
         "stunting": stunting,
         "n_weighted": n_weighted,
         "kbpp": coverage,
+        "kbpp_n": int(len(kb)),  # regencies whose counts the pooled coverage adds up
         "kbpp_year": int(years.max()) if len(years) else None,
         "deliveries": deliveries,
         "n_below_2024_target": int(np.sum(below)),

@@ -59,3 +59,15 @@ def test_one_province_says_only_there():
     meta = {"design": {"outcome_year": 2024, "exposure_year": 2021}}
     text = _text(SimpleNamespace(cross=cross, predictions=predictions, meta=meta), "id")
     assert "hanya 3 kabupaten/kota di Jawa Tengah" in text and "bukan perkiraan nasional" in text
+
+
+def test_a_regency_alone_in_its_province_is_counted_and_said_to_carry_no_slope():
+    cross = _cross(PROVINCES)
+    cross.loc[cross["bps_code"] == "5201", "name"] = "Kabupaten Lombok Barat"
+    predictions = cross.loc[cross["province_bps"] == "33", ["bps_code"]]
+    meta = _pooled_meta([("33", "Jawa Tengah", [2021]), ("52", "Nusa Tenggara Barat", [2023])], 4)
+    meta["design"]["pooled"]["absorbed"] = ["5201"]
+    text = _text(SimpleNamespace(cross=cross, predictions=predictions, meta=meta), "id")
+    assert "4 kabupaten/kota di 2 provinsi" in text
+    assert ("1 di antaranya (Kabupaten Lombok Barat) sendirian di provinsinya" in text
+            and "bertumpu pada 3 kabupaten/kota" in text)

@@ -500,3 +500,20 @@ def test_susenas_context_links_the_page_it_was_read_from(ctx, raw_dir):
     # the regency page's province context links the same pages
     regency = S.susenas_context(ctx, "63", "en", regency_page=True).markup
     assert all(f'href="{address}"' in regency for address in pages)
+
+
+def test_national_table_says_how_many_regencies_a_pooled_coverage_rests_on(ctx):
+    # An office's province file with 3 of Nusa Tenggara Barat's 10 regencies filled: the
+    # national table's KBPP cell is their pooled coverage, with its year and "3 of 10".
+    from types import SimpleNamespace
+
+    cross = ctx.cross.copy()
+    filled = {"5201": (14230, 6950), "5204": (8540, 4440), "5271": (7985, 4607)}
+    for code, (deliveries, acceptors) in filled.items():
+        at = cross["bps_code"] == code
+        cross.loc[at, ["deliveries", "kbpp_total", "kbpp_year"]] = [deliveries, acceptors, 2023]
+    pooled = 100 * sum(a for _, a in filled.values()) / sum(d for d, _ in filled.values())  # 52.0
+    n = int((cross["province_bps"] == "52").sum())
+    view = SimpleNamespace(**{**vars(ctx), "cross": cross}) if hasattr(ctx, "__dict__") else ctx
+    text = repr(S.national_provinces(view, "id"))
+    assert f"{pooled:.1f}".replace(".", ",") + f" (2023, 3 dari {n} kab/kota)" in text

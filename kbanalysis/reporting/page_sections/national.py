@@ -57,6 +57,14 @@ def national_header(ctx: ReportContext, lang: str) -> B.Block:
                               n_reg=len(ctx.cross))))
 
 
+def _pooled_kbpp(row, lang: str) -> str:
+    """A province's coverage pooled from its regencies' counts, with the year and how many of
+    its regencies gave counts: "52,0 (2023, 3 dari 10 kab/kota)"."""
+    year = row.kbpp_year
+    return T.t("nat_kbpp_pooled", lang, value=_pct(row.kbpp, lang),
+               year=int(year) if year is not None and year == year else "–", k=int(row.kbpp_n), n=int(row.n))
+
+
 def national_provinces(ctx: ReportContext, lang: str) -> B.Block:
     """One row per province: the official figure (not a regency mean), the labelled regency
     mean with how many regencies it uses, KBPP (pooled counts, else the published province
@@ -68,9 +76,11 @@ def national_provinces(ctx: ReportContext, lang: str) -> B.Block:
     na = T.t("not_available", lang)
     shown = table.assign(
         used=[f"{u} / {n}" for u, n in zip(table["n_used"], table["n"])],
-        kbpp_text=[_pct(k, lang) if k == k and k is not None else
-                   (T.t("nat_kbpp_published", lang, value=_pct(p, lang), year=int(y)) if p == p and p is not None
-                    else "–") for k, p, y in zip(table["kbpp"], table["kbpp_published"], table["kbpp_published_year"])])
+        kbpp_text=[_pooled_kbpp(row, lang) if row.kbpp == row.kbpp and row.kbpp is not None else
+                   (T.t("nat_kbpp_published", lang, value=_pct(row.kbpp_published, lang),
+                        year=int(row.kbpp_published_year))
+                    if row.kbpp_published == row.kbpp_published and row.kbpp_published is not None
+                    else "–") for row in table.itertuples(index=False)])
     tag = f" {T.t('simulated_tag', lang)}" if table["kbpp_simulated"].any() else ""
     labels = {"province_bps": T.t("col_code", lang), "province_name": T.t("col_province", lang),
               "official": T.t("nat_col_official", lang, year=year or "–"),

@@ -410,7 +410,13 @@ def model_scope(ctx: ReportContext, lang: str) -> B.Block | None:
                                **years))
     *first, last = scope["province_names"]
     names = T.t("join.and", lang, a=", ".join(first), b=last)
-    return B.paragraph(T.t("nat_scope_provinces", lang, n=scope["n"], n_prov=n_prov, provinces=names, **years))
+    sentence = T.t("nat_scope_provinces", lang, n=scope["n"], n_prov=n_prov, provinces=names, **years)
+    absorbed = [str(c) for c in (((ctx.meta or {}).get("design") or {}).get("pooled") or {}).get("absorbed") or []]
+    if absorbed:  # in the count, yet no information about the slope: said where the count is
+        alone = cross.loc[cross["bps_code"].isin(absorbed), "name"].tolist() or absorbed
+        sentence += " " + T.t("nat_scope_absorbed", lang, k=len(absorbed), names=", ".join(alone),
+                              used=scope["n"] - len(absorbed))
+    return B.paragraph(sentence)
 
 
 def power_sentence(ctx: ReportContext, lang: str) -> B.Block | None:
