@@ -95,6 +95,13 @@ REPORTS: dict[str, dict[str, str]] = {
         "en": "Estimated deliveries: about {estimate} a year (≈ {month} a month), from {children} "
               "children aged 0–4 (BPS {children_year}) ÷ 5.",
     },
+    "plan_office_partial": {
+        "id": "Perhatian: {office} persalinan dari berkas kantor kurang dari separuh perkiraan BPS "
+              "({estimate}); berkas itu mungkin belum mencakup semua fasilitas, jadi angka per 10 poin "
+              "di bawah bisa terlalu kecil.",
+        "en": "Note: the office file's {office} deliveries are under half the BPS estimate ({estimate}); "
+              "the file may not cover every facility, so the numbers per 10 points below may be too low.",
+    },
     "plan_office": {"id": "Persalinan yang dilaporkan kantor: {office} ({year}).",
                     "en": "Deliveries reported by the office: {office} ({year})."},
     "plan_per_10": {
@@ -487,6 +494,8 @@ REPORTS: dict[str, dict[str, str]] = {
                           "en": "No stunting figure exists for this area; no trend can be shown."},
     "reg_legend_official": {"id": "{name} (survei, salinan tabel)", "en": "{name} (survey, table copy)"},
     "reg_legend_secondary": {"id": "dikutip sumber sekunder", "en": "quoted by a secondary source"},
+    "reg_rank_kbpp_alone": {"id": "Cakupan KBPP: tidak ada peringkat (satu-satunya angka KBPP di provinsi ini).",
+                            "en": "KBPP coverage: no rank (the only KBPP figure in this province)."},
     "reg_rank_kbpp_missing": {"id": "Cakupan KBPP: tidak ada peringkat (tidak ada angka KBPP).",
                               "en": "KBPP coverage: no rank (no KBPP figure)."},
     "reg_rank_stunting_missing": {"id": "Stunting: tidak ada peringkat (tidak ada angka survei).",

@@ -780,7 +780,13 @@ def deliveries_plan(row) -> dict | None:
         "per_10_year": per_year,
         "per_10_month": round_half_up(per_year / 12),
         "coverage": value("kbpp_coverage_pct"),
+        # An office's count under half the BPS estimate: likely not every facility (a register
+        # of one puskesmas), so the page says so next to numbers planned on it.
+        "office_partial": office is not None and estimate is not None and office < PARTIAL_SHARE * estimate,
     }
+
+
+PARTIAL_SHARE = 0.5
 
 
 def regency_plan(cross: pd.DataFrame, code: str) -> dict | None:

@@ -238,3 +238,17 @@ def test_real_kbpp_sources_name_every_file_and_only_real_rows():
     assert "nyata" in note.plain and "register.csv" in note.markup
     assert blocks.real_data_note([], "en") is None
     assert content.real_kbpp_sources(analysis.iloc[2:]) == []
+
+
+def test_an_office_count_under_half_the_estimate_is_flagged_as_partial():
+    # Children 0-4 of 129,100: 25,820 deliveries a year (/5). A register of 487 deliveries
+    # (one puskesmas) is under half of that; 20,000 (most facilities) is not.
+    from kbanalysis.reporting.content import deliveries_plan
+
+    row = {"children_0_4": 129_100.0, "children_0_4_year": 2025.0, "kbpp_year": 2023.0,
+           "kbpp_coverage_pct": 46.8, "kbpp_measure_type": "administrative"}
+    partial = deliveries_plan({**row, "deliveries": 487.0})
+    assert partial["estimate"] == 25_820 and partial["office_partial"]
+    assert partial["per_10_year"] == 49  # still planned on the office's count, with the warning
+    assert not deliveries_plan({**row, "deliveries": 20_000.0})["office_partial"]
+    assert not deliveries_plan({**row, "deliveries": None})["office_partial"]

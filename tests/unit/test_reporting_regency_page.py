@@ -513,3 +513,19 @@ def test_the_contact_is_part_of_every_report_fingerprint(monkeypatch):
     before = batch.job_fingerprint(job, "t", "d", "c")
     monkeypatch.setenv(cfg.REPORT_CONTACT_ENV, "Tim Data Dinkes")
     assert batch.job_fingerprint(job, "t", "d", "c") != before  # a new contact rebuilds the pages
+
+
+def test_the_only_kbpp_figure_of_a_province_gets_no_rank_of_one():
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from kbanalysis.reporting.page_sections.regency import regency_rank
+
+    cross = pd.DataFrame({"bps_code": ["5201", "5202", "5203"], "province_bps": ["52"] * 3,
+                          "stunting_survey_pct": [20.0, 25.0, 30.0],
+                          "kbpp_coverage_pct": [None, None, 53.8]})
+    text = repr(regency_rank(SimpleNamespace(cross=cross), "5203", "id"))
+    assert "satu-satunya angka KBPP di provinsi ini" in text and "1 dari 1" not in text
+    cross.loc[0, "kbpp_coverage_pct"] = 60.0
+    assert "2 dari 2" in repr(regency_rank(SimpleNamespace(cross=cross), "5203", "id"))

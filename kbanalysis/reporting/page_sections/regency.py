@@ -306,6 +306,9 @@ def regency_plan(ctx: ReportContext, code: str, lang: str) -> B.Block | None:
     if plan["office"] is not None:
         items.append(T.t("plan_office", lang, office=T.integer(plan["office"], lang),
                          year=plan["office_year"] or "–"))
+        if plan["office_partial"]:
+            items.append(T.t("plan_office_partial", lang, office=T.integer(plan["office"], lang),
+                             estimate=T.integer(plan["estimate"], lang)))
     items.append(T.t("plan_per_10_office" if plan["basis"] == "office" else "plan_per_10", lang,
                      per_year=T.integer(plan["per_10_year"], lang),
                      per_month=T.integer(plan["per_10_month"], lang)))
@@ -361,7 +364,9 @@ def regency_rank(ctx: ReportContext, code: str, lang: str) -> B.Block:
     stunting = C.province_rank(ctx.cross, code, "stunting_survey_pct", ascending=True)
     kbpp = C.province_rank(ctx.cross, code, "kbpp_coverage_pct", ascending=False)
     items = [T.t("rank_stunting", lang, **stunting) if stunting else T.t("reg_rank_stunting_missing", lang),
-             T.t("rank_kbpp", lang, **kbpp) if kbpp else T.t("reg_rank_kbpp_missing", lang)]
+             # "1 of 1" reads like a top place: with no other figure in the province, say that
+             T.t("rank_kbpp", lang, **kbpp) if kbpp and kbpp["n"] > 1 else
+             T.t("reg_rank_kbpp_alone", lang) if kbpp else T.t("reg_rank_kbpp_missing", lang)]
     return B.join(B.heading(T.t("h_rank", lang)), B.bullets(items))
 
 
