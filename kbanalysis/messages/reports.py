@@ -630,9 +630,9 @@ REPORTS: dict[str, dict[str, str]] = {
         "en": "the province was formed in 2022 and has no figure of its own for that year"},
     "prov_reason_not_kept": {
         "id": "nilai yang terbit untuk tahun itu adalah kesalahan sumber yang diketahui dan disisihkan, "
-              "seperti tercatat di rejects.csv, atau tidak ada yang terbit",
+              "seperti tercatat di daftar baris yang ditolak, atau tidak ada yang terbit",
         "en": "the value published for that year is a known error of the source and was set aside, "
-              "as recorded in rejects.csv, or none was published"},
+              "as recorded in the list of rejected rows, or none was published"},
     "prov_national": {"id": "Nasional ({survey}): {value} %.", "en": "National ({survey}): {value} %."},
     "prov_regency_mean": {
         "id": "Rata-rata kabupaten/kota (bukan angka resmi): {value} %, tertimbang jumlah penduduk, "
@@ -759,8 +759,8 @@ REPORTS: dict[str, dict[str, str]] = {
     "programme_unit_modern": {"id": "pengguna KB modern", "en": "modern-method users"},
     "programme_excluded_intro": {
         "id": "Baris desa yang tidak ikut dihitung, atau ikut dihitung dengan catatan, saat membangun data "
-              "(lihat rejects.csv):",
-        "en": "Desa rows left out when the data were built, or counted with a note (see rejects.csv):",
+              "(lihat daftar baris yang ditolak dalam data proyek):",
+        "en": "Desa rows left out when the data were built, or counted with a note (see the project's list of rejected rows):",
     },
     "programme_excluded": {
         "id": "{label}: {n} baris desa tidak ikut dihitung ({reasons}); angkanya dari desa lainnya.",
@@ -785,12 +785,12 @@ REPORTS: dict[str, dict[str, str]] = {
               "(BKKBN, akumulasi tahun berjalan): niat, bukan pemakaian. Angkanya dari semua baris desa yang "
               "jumlah ≥ 32 minggu dan rinciannya konsisten. Baris dengan catatan: jumlah ibu hamil lebih kecil "
               "dari ibu hamil terdampingi; kolom itu tidak dipakai angka ini, jadi barisnya tetap dihitung. "
-              "Baris yang dikeluarkan dan alasannya ada di tabel dan di rejects.csv.",
+              "Baris yang dikeluarkan dan alasannya ada di tabel dan di daftar baris yang ditolak.",
         "en": "Pregnant women at ≥ 32 weeks who say they will use postpartum FP, from Elsimil accompaniment "
               "(BKKBN, year to date): an intention, not uptake. The figure rests on every desa row whose "
               "≥ 32 weeks count and its subgroups agree. Rows with a note: fewer pregnant women than "
               "accompanied ones; this figure does not use that column, so the rows still count. Rows set "
-              "aside and why are in the table and in rejects.csv.",
+              "aside and why are in the table and in the list of rejected rows.",
     },
     "prov_h_regency_trends": {"id": "Tren survei per kabupaten/kota", "en": "Survey trend by regency"},
     "prov_regency_trends_caption": {
@@ -1206,8 +1206,8 @@ REPORTS: dict[str, dict[str, str]] = {
                               "galat baku.",
                         "en": "No single regency moves it by half a standard error."},
     "ref_influence_caption": {
-        "id": "Lima kabupaten/kota paling berpengaruh (semua ada di influence.csv).",
-        "en": "The five most influential regencies (all of them are in influence.csv)."},
+        "id": "Lima kabupaten/kota paling berpengaruh (semuanya ada di berkas hasil model).",
+        "en": "The five most influential regencies (all of them are in the model's results files)."},
     "ref_col_region": {"id": "Kabupaten/kota", "en": "Regency"},
     "ref_col_without": {"id": "Kemiringan tanpa", "en": "Slope without"},
     "ref_col_shift_se": {"id": "Geseran (galat baku)", "en": "Shift (SE)"},
