@@ -45,7 +45,14 @@ class NotebookShell:
     @classmethod
     def shell(cls):
         if cls._shell is None:
+            import sys
+
+            main = sys.modules.get("__main__")
             cls._shell = _capturing_shell(cls._sink)
+            # IPython makes its namespace the process's __main__; the process keeps its own
+            # (multiprocessing's spawn reads it) and lends it only while a notebook runs.
+            if main is not None:
+                sys.modules["__main__"] = main
         return cls._shell
 
     @classmethod
@@ -91,8 +98,20 @@ class InProcessEngine(Engine):
 
     @classmethod
     def execute_managed_notebook(cls, nb_man, kernel_name, execution_timeout=None, **kwargs):
+        import sys
+
         NotebookShell.reset()  # every notebook starts as in a new kernel
         shell = NotebookShell.shell()
+        main = sys.modules.get("__main__")
+        sys.modules["__main__"] = shell.user_module  # as in a kernel, while the cells run
+        try:
+            cls._run_cells(nb_man, shell, execution_timeout)
+        finally:
+            if main is not None:
+                sys.modules["__main__"] = main
+
+    @classmethod
+    def _run_cells(cls, nb_man, shell, execution_timeout) -> None:
         for index, cell in enumerate(nb_man.nb.cells):
             if cell.cell_type != "code":
                 continue

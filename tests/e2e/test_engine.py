@@ -30,3 +30,19 @@ def test_in_process_outputs_equal_a_kernels(level, code, tmp_path, monkeypatch, 
     assert sum(len(outputs) for outputs in _outputs(by_engine)) > 10  # the page's sections
     counts = [c.execution_count for c in by_engine.cells if c.cell_type == "code"]
     assert counts == [c.execution_count for c in by_kernel.cells if c.cell_type == "code"]
+
+
+def test_the_engine_hands_back_the_processs_main_module():
+    # IPython makes its namespace __main__; a process that then spawns workers (a test, a
+    # notebook running a batch) needs its own back, or multiprocessing cannot start them.
+    import sys
+
+    import papermill
+
+    from kbanalysis.reporting import engine
+
+    main = sys.modules["__main__"]
+    job = batch.plan("regency", only=["3301"])[0]
+    papermill.execute_notebook(str(job.template), None, parameters=job.parameters,
+                               progress_bar=False, engine_name=engine.ENGINE_NAME)
+    assert sys.modules["__main__"] is main
