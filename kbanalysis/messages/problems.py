@@ -94,8 +94,8 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "id": "satu wilayah-tahun dicetak dengan nilai berbeda oleh dua sumber; aturan di "
               "data/SOURCES.md memilih satu atau tidak sama sekali, sisanya ada di sini"},
     "reason.disagrees_official": {
-        "en": "a printed province value that differs from the official province series",
-        "id": "nilai provinsi tercetak yang berbeda dengan seri resmi provinsi"},
+        "en": "a printed province value that differs from the province series (a copy of the Ministry of Health table)",
+        "id": "nilai provinsi tercetak yang berbeda dengan seri provinsi (salinan tabel Kemenkes)"},
     "reason.aggregate_row": {
         "en": "a total of a higher level (the province line of a regency table, the national "
               "line of a province table): not a value of the table's level",
@@ -469,9 +469,9 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "en": "{wilayah!r} is ambiguous ({labels})",
         "id": "{wilayah!r} ambigu ({labels})"},
     "pub.disagrees": {
-        "en": "{label} {year}: printed {value:g} at {url}; official series {official:g} "
+        "en": "{label} {year}: printed {value:g} at {url}; province series {official:g} "
               "({where} row {row})",
-        "id": "{label} {year}: tercetak {value:g} di {url}; seri resmi {official:g} ({where} "
+        "id": "{label} {year}: tercetak {value:g} di {url}; seri provinsi {official:g} ({where} "
               "baris {row})"},
     "pub.same_kept": {
         "en": "{label} {year}: same value already kept from row {row} ({url})",

@@ -66,10 +66,10 @@ REPORTS: dict[str, dict[str, str]] = {
     "toward_undecided": {"id": "belum dapat dipastikan", "en": "cannot be decided"},
     "own_targets_h": {"id": "{name} terhadap target stunting", "en": "{name} against the stunting targets"},
     "own_targets_caption": {
-        "id": "Angka resmi {survey}: {value} %, dinilai sebagai angka titik. Kolom Target menyebut dokumen "
+        "id": "{figure} {survey}: {value} %, dinilai sebagai angka titik. Kolom Target menyebut dokumen "
               "yang menetapkannya (RPJMN). Target tahun yang belum tiba dinilai dari angka terakhir "
               "(\"menuju target\"). Selisih = angka − target (poin).",
-        "en": "Official figure {survey}: {value} %, judged as a point figure. The Target column names the "
+        "en": "{figure} {survey}: {value} %, judged as a point figure. The Target column names the "
               "document that sets it (RPJMN). A target of a year not yet reached is judged on the latest "
               "figure (\"towards the target\"). Difference = figure − target (points).",
     },
@@ -145,6 +145,11 @@ REPORTS: dict[str, dict[str, str]] = {
         "en": "Fill-in template for {province}: the Profil Kesehatan KBPP table for {year}, with "
               "the kab/kota and their BPS codes filled in.",
     },
+    "prov_template_lead": {
+        "id": "Angka KBPP yang belum ada di tabel ini, atau tahun yang lebih baru, dapat ditambahkan "
+              "oleh dinas dengan template berikut.",
+        "en": "KBPP figures missing from this table, or a newer year, can be added by the offices "
+              "with the template below."},
     "kbpp_template_link": {"id": "Unduh template: {file}", "en": "Download the template: {file}"},
     "kbpp_template_send": {
         "id": "Isi sel kuning (petunjuk di lembar \"Petunjuk\"), simpan, lalu kirim berkasnya ke {contact}. "
@@ -413,8 +418,11 @@ REPORTS: dict[str, dict[str, str]] = {
     "ui_level_label": {"id": "Tingkat", "en": "Level"},
     "ui_lang_label": {"id": "Bahasa", "en": "Language"},
     "ui_alt_regencies": {"id": "{title}: {n} kabupaten/kota", "en": "{title}: {n} regencies"},
-    "ui_alt_years_official": {"id": "{title}: {n} dari {total} tahun dengan angka resmi",
-                              "en": "{title}: {n} of {total} years with an official figure"},
+    "ui_alt_years_official": {"id": "{title}: {n} dari {total} tahun dengan angka provinsi",
+                              "en": "{title}: {n} of {total} years with a province figure"},
+    "own_figure_national": {"id": "Angka resmi (laporan Kemenkes)", "en": "Official figure (Ministry of Health report)"},
+    "own_figure_province": {"id": "Angka provinsi (salinan tabel Kemenkes di Open Data Jabar)",
+                            "en": "Province figure (copy of the Ministry of Health table on Open Data Jabar)"},
     "ui_alt_months": {"id": "{title}: {n} kabupaten/kota, {k} indikator per bulan",
                       "en": "{title}: {n} regencies, {k} indicators by month"},
     "ui_alt_years": {"id": "{title}: {n} tahun", "en": "{title}: {n} years"},
@@ -538,17 +546,17 @@ REPORTS: dict[str, dict[str, str]] = {
     "reg_h_covariates": {"id": "Faktor lain di wilayah ini", "en": "Other factors in this area"},
     "reg_covariates_caption": {
         "id": "Sumber: BPS (Susenas; kemiskinan P0). Angka provinsi hanya ditampilkan bila data "
-              "memuat angka resmi provinsi untuk indikator dan tahun yang sama; tidak ada "
+              "memuat angka provinsi untuk indikator dan tahun yang sama; tidak ada "
               "rata-rata kabupaten/kota.",
         "en": "Source: BPS (Susenas; poverty P0). A province figure is shown only where the data "
-              "hold the official province figure for the same indicator and year; never a mean "
+              "hold the province figure for the same indicator and year; never a mean "
               "of regencies.",
     },
     "reg_covariates_no_province": {
-        "id": "Sumber: BPS (Susenas; kemiskinan P0). Data tidak memuat angka resmi provinsi untuk "
+        "id": "Sumber: BPS (Susenas; kemiskinan P0). Data tidak memuat angka provinsi untuk "
               "indikator-indikator ini, jadi tidak ada pembanding provinsi (rata-rata kabupaten/kota "
               "tidak dipakai sebagai gantinya).",
-        "en": "Source: BPS (Susenas; poverty P0). The data hold no official province figure for "
+        "en": "Source: BPS (Susenas; poverty P0). The data hold no province figure for "
               "these indicators, so there is no province comparison (a mean of regencies is not "
               "used instead).",
     },
@@ -619,12 +627,12 @@ REPORTS: dict[str, dict[str, str]] = {
               "regency values.",
     },
 
-    "prov_headline_missing": {"id": "Angka resmi provinsi {name} untuk {survey}: tidak tersedia ({reason}).",
-                              "en": "Official province figure of {name} for {survey}: not available ({reason})."},
-    "prov_headline_none": {"id": "Data ini tidak memuat angka resmi provinsi untuk {name}.",
-                           "en": "These data hold no official province figure for {name}."},
-    "prov_headline_latest": {"id": "Angka resmi terakhir yang tersedia: {value} % ({survey}).",
-                             "en": "Latest official figure available: {value} % ({survey})."},
+    "prov_headline_missing": {"id": "Angka provinsi {name} untuk {survey}: tidak tersedia ({reason}).",
+                              "en": "Province figure of {name} for {survey}: not available ({reason})."},
+    "prov_headline_none": {"id": "Data ini tidak memuat angka provinsi untuk {name}.",
+                           "en": "These data hold no province figure for {name}."},
+    "prov_headline_latest": {"id": "Angka provinsi terakhir yang tersedia: {value} % ({survey}).",
+                             "en": "Latest province figure available: {value} % ({survey})."},
     "prov_reason_formed_2022": {
         "id": "provinsi ini dibentuk pada 2022 dan belum punya angka sendiri untuk tahun itu",
         "en": "the province was formed in 2022 and has no figure of its own for that year"},
@@ -635,9 +643,9 @@ REPORTS: dict[str, dict[str, str]] = {
               "as recorded in the list of rejected rows, or none was published"},
     "prov_national": {"id": "Nasional ({survey}): {value} %.", "en": "National ({survey}): {value} %."},
     "prov_regency_mean": {
-        "id": "Rata-rata kabupaten/kota (bukan angka resmi): {value} %, tertimbang jumlah penduduk, "
+        "id": "Rata-rata kabupaten/kota (bukan angka provinsi): {value} %, tertimbang jumlah penduduk, "
               "dari {n_used} dari {n} kabupaten/kota yang punya angka {year}.",
-        "en": "Mean of the regencies (not the official figure): {value} %, population-weighted, "
+        "en": "Mean of the regencies (not the province figure): {value} %, population-weighted, "
               "over the {n_used} of {n} regencies with a {year} value.",
     },
     "prov_regency_mean_none": {"id": "Rata-rata kabupaten/kota: tidak ada kabupaten/kota dengan angka {year}.",
@@ -663,16 +671,16 @@ REPORTS: dict[str, dict[str, str]] = {
               "National figure: SSGI/SKI reports.",
     },
 
-    "prov_h_trend": {"id": "Tren angka resmi provinsi {first}–{last}",
-                     "en": "Trend of the official province figure {first}–{last}"},
+    "prov_h_trend": {"id": "Tren angka provinsi {first}–{last}",
+                     "en": "Trend of the province figure {first}–{last}"},
     "prov_trend_caption": {
-        "id": "Hanya angka survei resmi provinsi; tahun tanpa angka tertulis \"tidak tersedia\". "
+        "id": "Hanya angka survei provinsi (salinan tabel Kemenkes); tahun tanpa angka tertulis \"tidak tersedia\". "
               "Penimbangan rutin adalah ukuran lain dan, bila ada, digambar di panel tersendiri.",
-        "en": "Official province survey figures only; a year without a figure says \"not available\". "
+        "en": "Province survey figures only (a copy of the Ministry of Health table); a year without a figure says \"not available\". "
               "Routine weighing is a different measure and, where it exists, has its own panel.",
     },
-    "prov_trend_single": {"id": "Kurang dari dua tahun angka resmi; tren tidak dapat digambar.",
-                          "en": "Fewer than two years of official figures; no trend can be drawn."},
+    "prov_trend_single": {"id": "Kurang dari dua tahun angka provinsi; tren tidak dapat digambar.",
+                          "en": "Fewer than two years of province figures; no trend can be drawn."},
     "prov_weighing_title": {"id": "Penimbangan rutin per kabupaten/kota (bukan survei)",
                             "en": "Routine weighing per regency (not a survey)"},
     "prov_weighing_caption": {
@@ -757,6 +765,7 @@ REPORTS: dict[str, dict[str, str]] = {
     "programme_col_counts": {"id": "Jumlah (pembilang / penyebut)", "en": "Counts (numerator / denominator)"},
     "programme_unit_pus": {"id": "PUS", "en": "PUS (couples)"},
     "programme_unit_modern": {"id": "pengguna KB modern", "en": "modern-method users"},
+    "programme_unit_late": {"id": "ibu hamil ≥ 32 minggu", "en": "pregnant women at ≥ 32 weeks"},
     "programme_excluded_intro": {
         "id": "Baris desa yang tidak ikut dihitung, atau ikut dihitung dengan catatan, saat membangun data "
               "(lihat daftar baris yang ditolak dalam data proyek):",
@@ -1119,9 +1128,9 @@ REPORTS: dict[str, dict[str, str]] = {
     "nat_col_variant": {"id": "Varian", "en": "Variant"},
     "nat_col_group": {"id": "Kelompok", "en": "Group"},
     "nat_sensitivity_missing": {"id": "Grid sensitivitas tidak tersedia.", "en": "No sensitivity grid is available."},
-    "nat_h_evalue": {"id": "E-value", "en": "E-value"},
+    "nat_h_evalue": {"id": "Nilai-E (E-value)", "en": "E-value"},
     "nat_evalue": {
-        "id": "E-value {point} (untuk batas selang: {ci}). Faktor perancu yang tidak diukur harus "
+        "id": "Nilai-E {point} (untuk batas selang: {ci}). Faktor perancu yang tidak diukur harus "
               "berhubungan dengan cakupan KBPP dan dengan stunting dengan rasio risiko paling sedikit "
               "{point} untuk menjelaskan seluruh hubungan yang teramati; 1 berarti tidak perlu perancu "
               "sama sekali. Kontras: kenaikan 10 poin cakupan KBPP.",
@@ -1130,7 +1139,7 @@ REPORTS: dict[str, dict[str, str]] = {
               "observed association; 1 means no confounding is needed at all. Contrast: a 10-point rise "
               "in KBPP coverage.",
     },
-    "nat_evalue_missing": {"id": "E-value tidak tersedia.", "en": "No E-value is available."},
+    "nat_evalue_missing": {"id": "Nilai-E tidak tersedia.", "en": "No E-value is available."},
     "nat_h_excluded": {"id": "Kabupaten/kota di luar model", "en": "Regencies outside the model"},
     "nat_excluded_summary": {
         "id": "{n_out} dari {n} kabupaten/kota tidak masuk model. Alasannya adalah nilai yang kurang "
@@ -1156,7 +1165,7 @@ REPORTS: dict[str, dict[str, str]] = {
     "ref_h_primary": {"id": "Estimasi utama dan banyaknya estimasi",
                   "en": "The primary estimate among many"},
     "ref_primary": {
-        "id": "Estimasi utama adalah kemiringan {model} (pp per kenaikan 10 poin) dengan "
+        "id": "Estimasi utama adalah kemiringan {model} (poin persentase per kenaikan 10 poin) dengan "
               "interval wild bootstrap-nya: spesifikasi utama. {others} estimasi paparan lain "
               "(estimator lain, desain lain, dan grid sensitivitas) hanya menunjukkan seberapa "
               "jauh estimasi itu bergeser; tidak satu pun merupakan temuan tersendiri, dan di "
@@ -1169,7 +1178,7 @@ REPORTS: dict[str, dict[str, str]] = {
     "ref_h_designs": {"id": "Penyesuaian untuk stunting sebelumnya",
                   "en": "Adjusting for earlier stunting"},
     "ref_designs_caption": {
-        "id": "Tiga desain pada data yang sama (pp stunting per kenaikan 10 poin KBPP, interval "
+        "id": "Tiga desain pada data yang sama (poin persentase stunting per kenaikan 10 poin KBPP, interval "
               "95 % wild bootstrap). Desain perubahan bertanya apakah kabupaten/kota dengan KBPP "
               "lebih tinggi turun lebih cepat; desain dengan penyesuaian awal bertanya apakah "
               "mereka berakhir lebih rendah daripada yang diramalkan tingkat sebelumnya. "
@@ -1193,7 +1202,7 @@ REPORTS: dict[str, dict[str, str]] = {
               "{n} of its values come from a secondary source (flagged)."},
     "ref_h_influence": {"id": "Pengaruh satu kabupaten/kota", "en": "Influence of one regency"},
     "ref_influence": {
-        "id": "Tanpa {name}, kemiringan berubah dari {before} menjadi {after} pp per 10 poin "
+        "id": "Tanpa {name}, kemiringan berubah dari {before} menjadi {after} poin persentase per 10 poin "
               "({se} galat baku).",
         "en": "Without {name}, the slope moves from {before} to {after} pp per 10 points "
               "({se} standard errors)."},
@@ -1211,7 +1220,7 @@ REPORTS: dict[str, dict[str, str]] = {
     "ref_col_region": {"id": "Kabupaten/kota", "en": "Regency"},
     "ref_col_without": {"id": "Kemiringan tanpa", "en": "Slope without"},
     "ref_col_shift_se": {"id": "Geseran (galat baku)", "en": "Shift (SE)"},
-    "ref_col_leverage": {"id": "Leverage", "en": "Leverage"},
+    "ref_col_leverage": {"id": "Daya ungkit (leverage)", "en": "Leverage"},
     "ref_col_cook": {"id": "Jarak Cook", "en": "Cook's D"},
     "ref_col_design": {"id": "Desain", "en": "Design"},
     "ref_col_estimate": {"id": "Estimasi", "en": "Estimate"},
@@ -1221,8 +1230,8 @@ REPORTS: dict[str, dict[str, str]] = {
                  "en": "When covariates were measured, and kota"},
     "ref_timing": {
         "id": "Kovariat yang diukur sesudah paparan ({exposure_year}): {post}. Kovariat itu "
-              "bisa membawa sebagian efek (mediator). Tanpa kovariat itu: {pre} pp per 10 poin "
-              "(95 % {pre_low} s.d. {pre_high}); ditambah penanda kota: {urban} pp.",
+              "bisa membawa sebagian efek (mediator). Tanpa kovariat itu: {pre} poin persentase per 10 poin "
+              "(95 % {pre_low} s.d. {pre_high}); ditambah penanda kota: {urban} poin persentase.",
         "en": "Covariates measured after the exposure ({exposure_year}): {post}. They may "
               "carry part of any effect (mediators). Without them: {pre} pp per 10 points "
               "(95 % {pre_low} to {pre_high}); adding the kota indicator: {urban} pp."},
@@ -1246,7 +1255,7 @@ REPORTS: dict[str, dict[str, str]] = {
     "ref_precision": {
         "id": "Prevalensi SSGI tiap kabupaten/kota memiliki galat sampling (diperkirakan "
               "{se_min}–{se_max} poin dari pita ±{half} poin pada prevalensi nasional). "
-              "Dibobot menurut presisi itu, kemiringan {estimate} pp per 10 poin (95 % {low} "
+              "Dibobot menurut presisi itu, kemiringan {estimate} poin persentase per 10 poin (95 % {low} "
               "s.d. {high}). Pita target di laporan tetap ±{half} poin: pada prevalensi "
               "nasional sama dengan pendekatan ini, dan untuk 102 kabupaten/kota yang nilainya "
               "estimasi area kecil (SSGI 2024) skala binomial tidak menggambarkan galatnya.",
@@ -1263,9 +1272,9 @@ REPORTS: dict[str, dict[str, str]] = {
         "id": "Rho Spearman {rho} (95 % {low} s.d. {high}; n = {n} provinsi).",
         "en": "Spearman's rho {rho} (95 % {low} to {high}; n = {n} provinces)."},
     "ref_province_what_if": {
-        "id": "Dengan nilai terbitan untuk nilai pengganti di seri resmi ({values}; sumber "
+        "id": "Dengan nilai terbitan untuk nilai pengganti di seri provinsi ({values}; sumber "
               "sekunder, ditandai): rho {rho} (95 % {low} s.d. {high}; n = {n}).",
-        "en": "With the published value for the official series' placeholder ({values}; "
+        "en": "With the published value for the province series' placeholder ({values}; "
               "secondary source, flagged): rho {rho} (95 % {low} to {high}; n = {n})."},
     "ref_h_power": {"id": "Berapa kabupaten/kota yang dibutuhkan",
                 "en": "How many regencies it would take"},
@@ -1276,8 +1285,8 @@ REPORTS: dict[str, dict[str, str]] = {
               "of regencies like the observed ones."},
     "ref_col_regencies": {"id": "Kabupaten/kota", "en": "Regencies"},
     "ref_needed": {
-        "id": "Efek terbesar dalam literatur ({largest} pp per 10 poin) membutuhkan sekitar "
-              "{n_largest} kabupaten/kota, hampir seluruh 514 di Indonesia; {target} pp "
+        "id": "Efek terbesar dalam literatur ({largest} poin persentase per 10 poin) membutuhkan sekitar "
+              "{n_largest} kabupaten/kota, hampir seluruh 514 di Indonesia; {target} poin persentase "
               "membutuhkan sekitar {n_target}, dan efek literatur yang lebih kecil jauh lebih "
               "banyak. Data antarwilayah praktis tidak dapat mendeteksi efek sebesar "
               "literatur; desain yang dapat adalah data tingkat individu tentang jarak "

@@ -98,7 +98,7 @@ SUMMARY: dict[str, dict[str, str]] = {
               "bootstrap"},
     # The headline
     "summary.headline": {
-        "id": "Hasil utama (pp {outcome} per kenaikan 10 poin {exposure}; selang: {interval})",
+        "id": "Hasil utama (poin persentase {outcome} per kenaikan 10 poin {exposure}; selang: {interval})",
         "en": "Headline (pp of {outcome} per 10-point rise in {exposure}; interval: "
               "{interval})"},
     "summary.interval_hc3": {
@@ -122,7 +122,7 @@ SUMMARY: dict[str, dict[str, str]] = {
         "id": "{label}: {estimate} {interval} p {p}; analitik {analytic}",
         "en": "{label}: {estimate} {interval} p {p}; analytic {analytic}"},
     "summary.power": {
-        "id": "{slope}: efek terkecil yang dapat dideteksi {mde} pp per kenaikan {scale} poin "
+        "id": "{slope}: efek terkecil yang dapat dideteksi {mde} poin persentase per kenaikan {scale} poin "
               "(kuasa {power}, uji dua sisi {alpha}; SE {se} dari {inference}, n={n})",
         "en": "{slope}: minimum detectable effect {mde} pp per {scale}-point rise ({power} "
               "power, {alpha} two-sided; SE {se} from {inference}, n={n})"},
@@ -132,19 +132,19 @@ SUMMARY: dict[str, dict[str, str]] = {
         "en": "the literature range concerns KBPP coverage, not {exposure}: no comparison "
               "with the MDE"},
     "summary.literature_can": {
-        "id": "rentang literatur {low} sampai {high} pp: desain ini dapat mendeteksi efek "
-              "sebesar efek jarak kelahiran (MDE {mde} pp, paling besar {largest} pp)",
+        "id": "rentang literatur {low} sampai {high} poin persentase: desain ini dapat mendeteksi efek "
+              "sebesar efek jarak kelahiran (MDE {mde} poin persentase, paling besar {largest} poin persentase)",
         "en": "literature range {low} to {high} pp: this design could detect an effect of "
               "birth-spacing size (MDE {mde} pp vs at most {largest} pp)"},
     "summary.literature_cannot": {
-        "id": "rentang literatur {low} sampai {high} pp: desain ini tidak dapat mendeteksi efek "
-              "sebesar efek jarak kelahiran (MDE {mde} pp, paling besar {largest} pp)",
+        "id": "rentang literatur {low} sampai {high} poin persentase: desain ini tidak dapat mendeteksi efek "
+              "sebesar efek jarak kelahiran (MDE {mde} poin persentase, paling besar {largest} poin persentase)",
         "en": "literature range {low} to {high} pp: this design cannot detect an effect of "
               "birth-spacing size (MDE {mde} pp vs at most {largest} pp)"},
     # Influence, measurement error, power against the number of regencies
     "summary.influence_line": {"id": "pengaruh: {sentence}", "en": "influence: {sentence}"},
     "summary.influence": {
-        "id": "Tanpa {name}, kemiringan bergeser dari {before} ke {after} pp per 10 poin "
+        "id": "Tanpa {name}, kemiringan bergeser dari {before} ke {after} poin persentase per 10 poin "
               "({shift} galat baku)",
         "en": "Leaving out {name} moves the slope from {before} to {after} pp per 10 points "
               "({shift} standard errors)"},
@@ -163,7 +163,7 @@ SUMMARY: dict[str, dict[str, str]] = {
                                  "en": "{reliability}: {estimate}"},
     "summary.regencies_needed": {"id": "kabupaten/kota yang diperlukan untuk kuasa 80 %: {items}",
                                  "en": "regencies needed for 80 % power: {items}"},
-    "summary.regencies_needed_item": {"id": "{target} pp -> {regencies}",
+    "summary.regencies_needed_item": {"id": "{target} poin persentase -> {regencies}",
                                       "en": "{target} pp -> {regencies}"},
     # The effect table
     "summary.effect_heading": {
@@ -176,14 +176,14 @@ SUMMARY: dict[str, dict[str, str]] = {
     "summary.column.inference": {"id": "inferensi", "en": "inference"},
     # After the table
     "summary.expected": {
-        "id": "perkiraan dari literatur jarak kelahiran: {low} sampai {high} pp stunting per "
+        "id": "perkiraan dari literatur jarak kelahiran: {low} sampai {high} poin persentase stunting per "
               "kenaikan {rise} poin cakupan KBPP (jalur jarak kelahiran; asumsinya ada di "
               "kbanalysis.expected)",
         "en": "expected from the birth-interval literature: {low} to {high} pp of stunting per "
               "{rise}-point rise in KBPP coverage (birth-spacing pathway; see "
               "kbanalysis.expected for the assumptions)"},
     "summary.evalue": {
-        "id": "E-value {point} (batas selang kepercayaan: {ci}) untuk {contrast}: faktor perancu "
+        "id": "Nilai-E {point} (batas selang kepercayaan: {ci}) untuk {contrast}: faktor perancu "
               "tak terukur yang berkaitan dengan cakupan dan stunting dengan rasio risiko "
               "{point} dapat menghapus estimasi ini",
         "en": "E-value {point} (confidence limit: {ci}) for a {contrast}: an unmeasured "
@@ -214,7 +214,7 @@ SUMMARY: dict[str, dict[str, str]] = {
               "ditunjukkan",
         "en": "both LM tests significant; robust LM-lag stronger: a spatial lag model would "
               "be indicated"},
-    "summary.sensitivity": {"id": "Kepekaan estimasi model utama (pp per 10 poin):",
+    "summary.sensitivity": {"id": "Kepekaan estimasi model utama (poin persentase per 10 poin):",
                             "en": "Sensitivity of the main model's estimate (pp per 10 "
                                   "points):"},
     "summary.sensitivity_row": {"id": "{fits} kali diestimasi, rentang {low} sampai {high}",
@@ -228,7 +228,7 @@ SUMMARY: dict[str, dict[str, str]] = {
     "summary.status.estimated": {"id": "diestimasi", "en": "estimated"},
     "summary.status.descriptive": {"id": "deskriptif", "en": "descriptive"},
     "summary.status.not_applicable": {"id": "tidak berlaku", "en": "not applicable"},
-    "summary.change_row": {"id": "{interval} p {p} (pp per 10 poin; MDE {mde})",
+    "summary.change_row": {"id": "{interval} p {p} (poin persentase per 10 poin; MDE {mde})",
                            "en": "{interval} p {p} (pp per 10 points; MDE {mde})"},
     "summary.not_fitted": {"id": "Tidak diestimasi:", "en": "Not fitted:"},
     "summary.skipped.not_called_for": {"id": "tidak diperlukan: {decision}",

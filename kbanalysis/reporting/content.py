@@ -869,14 +869,15 @@ PROGRAMME_SOURCES = {"modern_cpr_pct": ("siga_pus", "siga_mix_kontra"), "unmet_n
 
 
 def programme_counts(monthly: pd.DataFrame | None, code: str, year: int, month: int) -> dict:
-    """``indicator -> (numerator, denominator)`` of the SIGA percentages of ``code`` in that
-    month, as the build summed them (modern users / PUS, unmet need / PUS, long-acting /
-    modern users)."""
+    """``indicator -> (numerator, denominator)`` of the programme percentages of ``code``, as
+    the build summed them: SIGA's of that month (modern users / PUS, unmet need / PUS,
+    long-acting / modern users) and Elsimil's year to date of that year (women at >= 32 weeks
+    intending KBPP / women at >= 32 weeks)."""
     if monthly is None or not {"numerator", "denominator"} <= set(monthly.columns):
         return {}
     rows = monthly.loc[(monthly["bps_code"].astype(str) == str(code)) & (monthly["year"] == year)
-                       & (monthly["month"] == month) & monthly["numerator"].notna()
-                       & monthly["denominator"].notna()]
+                       & ((monthly["month"] == month).fillna(False) | monthly["month"].isna())
+                       & monthly["numerator"].notna() & monthly["denominator"].notna()]
     return {r.indicator: (int(r.numerator), int(r.denominator)) for r in rows.itertuples(index=False)}
 
 

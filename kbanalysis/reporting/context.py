@@ -75,7 +75,7 @@ class ReportContext:
         frame = self.programme_monthly
         if frame is None or not {"bps_code", "year", "month"} <= set(frame.columns):
             return None
-        rows = frame[frame["bps_code"].astype(str) == code]
+        rows = frame[(frame["bps_code"].astype(str) == code) & frame["month"].notna()]
         if rows.empty:
             return None
         year, month = max(zip(rows["year"].astype(int), rows["month"].astype(int)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
+import textwrap
 
 import matplotlib
 import matplotlib.text
@@ -425,7 +426,7 @@ def estimates_figure(comparison: pd.DataFrame, lang: str, title: str,
     else:
         height = 0.62 * len(rows) + 1.3
         figure, ax = new_figure(width=5.2, height=height,
-                                margins={"left": 0.04, "right": 0.97, "bottom": 0.8 / height,
+                                margins={"left": 0.07, "right": 0.96, "bottom": 0.8 / height,
                                          "top": 1 - 0.4 / height})
     main = list(main) if main is not None else [False] * len(rows)
     if band is not None:
@@ -447,12 +448,18 @@ def estimates_figure(comparison: pd.DataFrame, lang: str, title: str,
     else:
         ax.set_yticks([])
         ax.set_ylim(-0.7, len(rows) - 0.2)
+        renderer = figure.canvas.get_renderer()
+        room = ax.get_window_extent(renderer).width * 0.98
         for i, name in enumerate(names):
-            ax.text(0.01, y[i] + 0.42, name, transform=ax.get_yaxis_transform(), fontsize=10.5,
-                    va="center", ha="left", color=HIGHLIGHT if main[i] else "black",
-                    fontweight="bold" if main[i] else "normal", zorder=4,
-                    bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none",
-                          "alpha": 0.85})
+            label = ax.text(0.01, y[i] + 0.42, name, transform=ax.get_yaxis_transform(), fontsize=10.5,
+                            va="center", ha="left", color=HIGHLIGHT if main[i] else "black",
+                            fontweight="bold" if main[i] else "normal", zorder=4,
+                            bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none",
+                                  "alpha": 0.85})
+            width = label.get_window_extent(renderer).width
+            if width > room:  # a long name goes on two lines (never cut, never smaller on a phone)
+                label.set_text(textwrap.fill(name, int(len(name) * room / width)))
+                label.set_linespacing(1.0)
         ax.tick_params(labelsize=10.5)
         ax.xaxis.set_major_formatter(lambda value, _pos: T.number(value, lang, 2))
     if xlabel:

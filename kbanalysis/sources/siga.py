@@ -73,8 +73,8 @@ BUMIL_COLUMNS = [BUMIL, ACCOMPANIED, NOT_ACCOMPANIED, LATE, INFORMED, NOT_INFORM
                  NO_KBPP]
 
 # The programme table (data contract): one row per regency, month and indicator; numerator
-# and denominator are empty for counts. Files without months (Elsimil) are not in it: their
-# values are in the tidy table only.
+# and denominator are empty for counts. A file without months (Elsimil, year to date) has
+# its rows with an empty month.
 PROGRAMME_COLUMNS = ["bps_code", "year", "month", "indicator", "value", "numerator",
                      "denominator", "source_id"]
 RATIO_DECIMALS = 6  # percentages of integer sums: more digits are float noise
@@ -192,9 +192,9 @@ def combine_programme(results: Sequence[SourceResult]) -> pd.DataFrame:
 
 def programme_table(results: Sequence[SourceResult]) -> pd.DataFrame:
     """Every regency x month value of the programme results (data contract
-    ``PROGRAMME_COLUMNS``), sorted; other results and values without a month are skipped."""
-    frames = [r.monthly[r.monthly["month"].notna()] for r in results
-              if isinstance(r, ProgrammeResult) and len(r.monthly)]
+    ``PROGRAMME_COLUMNS``), sorted; a year-to-date file's values (Elsimil) have no month.
+    Other results are skipped."""
+    frames = [r.monthly for r in results if isinstance(r, ProgrammeResult) and len(r.monthly)]
     frames = [f for f in frames if len(f)]
     if not frames:
         return empty_programme_table()

@@ -1,6 +1,7 @@
 """The batch's in-process engine gives a template the outputs a Jupyter kernel gives."""
 from __future__ import annotations
 
+import nbformat
 import pytest
 
 from kbanalysis.reporting import batch
@@ -30,6 +31,9 @@ def test_in_process_outputs_equal_a_kernels(level, code, tmp_path, monkeypatch, 
     assert sum(len(outputs) for outputs in _outputs(by_engine)) > 10  # the page's sections
     counts = [c.execution_count for c in by_engine.cells if c.cell_type == "code"]
     assert counts == [c.execution_count for c in by_kernel.cells if c.cell_type == "code"]
+    # The engine builds outputs without nbformat's per-output check: the whole page must pass it.
+    nbformat.validate(by_engine)
+    nbformat.validate(batch.Worker().execute(job.template, job.parameters))
 
 
 def test_the_engine_hands_back_the_processs_main_module():

@@ -61,13 +61,13 @@ INDONESIAN_FRAME = [
     "Cakupan KBPP dan stunting: rangkaian estimator", "*** MASUKAN SIMULASI: ",
     "bukan bukti tentang Indonesia. ***", "Luaran ", "Paparan ", "Kovariat ", "Bobot ",
     "Klaster ", "Baris ", "Inferensi ", "(tahun 2024)", "jeda k = 0 tahun sebelum luaran",
-    "kabupaten/kota dipakai dari", "Hasil utama (pp stunting_survey_pct per kenaikan 10 poin",
+    "kabupaten/kota dipakai dari", "Hasil utama (poin persentase stunting_survey_pct per kenaikan 10 poin",
     "inferensi yang dipilih data: ", "tanpa penyesuaian (paparan saja): ",
     "disesuaikan (poverty_pct", "; analitik [", "efek terkecil yang dapat dideteksi",
     "rentang literatur", "pengaruh: Tanpa ", "galat baku", "keandalan paparan",
     "kabupaten/kota yang diperlukan untuk kuasa 80 %",
     "Efek per kenaikan 10 poin kbpp_coverage_pct (poin persentase stunting_survey_pct)",
-    "estimasi", "IK 95%", "perkiraan dari literatur jarak kelahiran", "E-value ",
+    "estimasi", "IK 95%", "perkiraan dari literatur jarak kelahiran", "Nilai-E ",
     "pada prevalensi rata-rata", "Spasial: I Moran residual WLS",
     "uji LM tidak mendeteksi ketergantungan spasial", "Desain 'change' (tidak berlaku)",
     "[masukan SIMULASI]", "Tidak diestimasi:", "Catatan:", "masukan SIMULASI: ",
@@ -168,7 +168,7 @@ def test_headline_numbers_are_the_bootstrap_and_analytic_intervals(results):
                 f"{_comma(boot['ci_high'])}] p ") in text
         assert f"; analitik [{_comma(point['ci_low'])}; {_comma(point['ci_high'])}]" in text
     mde = results.power["adjusted"].mde
-    assert f"efek terkecil yang dapat dideteksi {_comma(mde)[1:]} pp" in text
+    assert f"efek terkecil yang dapat dideteksi {_comma(mde)[1:]} poin persentase" in text
 
 
 def test_the_table_columns_stay_aligned_in_both_languages(results):

@@ -81,3 +81,16 @@ def test_the_national_page_shows_each_files_own_sha256(tmp_path):
     regency = page_hashes("regency", "3301", processed, results)
     assert regency["meta.json"] == hashes["meta.json"]  # the model: whole, on every page
     assert regency["analysis.csv"] != hashes["analysis.csv"]
+
+
+def test_grouped_hashes_equal_each_groups_own_csv_even_with_a_line_break_in_a_value():
+    from kbanalysis.reporting.page_inputs import _group_shas
+
+    rows = pd.DataFrame({"bps_code": ["3302", "3301", "5203", "3301"], "year": ["2021"] * 4,
+                         "kbpp_source": ["a.csv", "b, c", "d", "e"]})
+    broken = rows.assign(kbpp_source=["a.csv", "kantor\nB", "d", "e"])
+    for frame in (rows, broken):
+        for keys in (frame["bps_code"], frame["bps_code"].str[:2]):
+            by_hand = {key: hashlib.sha256(part.to_csv(index=False, lineterminator="\n").encode()).hexdigest()
+                       for key, part in frame.groupby(keys)}
+            assert _group_shas(frame, keys) == by_hand

@@ -16,7 +16,7 @@ from kbanalysis.reporting import sections as S
 ENGLISH = {"the", "and", "with", "estimate", "estimates", "confidence", "of", "from", "which", "this",
            "that", "regency", "regencies", "province", "survey", "coverage", "weighted", "unadjusted",
            "between", "years", "figure", "official", "not", "by", "month", "indicators", "gap", "mothers",
-           "deliveries", "acceptors", "target", "is", "are", "no", "source", "points"}
+           "deliveries", "acceptors", "target", "is", "are", "no", "source", "points", "pp"}
 # "target" is Indonesian too ("Target 14 %"): only the English sentences around it are listed
 ENGLISH -= {"target"}
 
@@ -86,3 +86,26 @@ def test_the_sensitivity_grid_and_literature_rows_are_indonesian(ctx):
     assert S.variant_words("drop_flag_poverty_pct_year_uncertain", "x", "id") \
         == 'tanpa baris dengan catatan "tahun data tidak pasti" pada Persentase penduduk miskin (P0)'
     assert S.variant_words("something_new", "as fit wrote it", "id") == "as fit wrote it"
+
+
+@pytest.mark.parametrize("template", ["national", "province", "regency"])
+def test_every_section_of_the_committed_indonesian_pages_has_no_english_words(template):
+    """The whole page, research appendix included, as the template's committed outputs hold it
+    (nbval keeps those equal to a fresh run)."""
+    from types import SimpleNamespace
+
+    import nbformat
+
+    from kbanalysis import config
+
+    notebook = nbformat.read(config.NOTEBOOKS_DIR / "reports" / f"{template}.ipynb", as_version=4)
+    assert notebook.cells[1].source.count('lang = "id"') == 1  # the committed run is Indonesian
+    outputs = [o.get("data", {}) for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+    # a download's file name is the same in both languages (scripts rely on it): not prose
+    parts = [SimpleNamespace(markup=re.sub(r"[\w.-]+\.csv\b", " ", data["text/html"]))
+             for data in outputs if "text/html" in data]
+    # an image's alt text is its plain-text twin without the "[figure: ...]" wrapper
+    parts += [SimpleNamespace(description=data["text/plain"].removeprefix("[figure: ").removesuffix("]"))
+              for data in outputs if "image/png" in data]
+    assert len(parts) > 8
+    assert _words(parts) == []

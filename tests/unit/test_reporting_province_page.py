@@ -58,7 +58,9 @@ def test_headline_is_the_official_2024_figure(rows, raw_official, province, prin
 def test_headline_section_prints_the_official_figure_and_labels_the_mean(ctx):
     text = repr(S.province_headline(ctx, "15", "id"))
     assert "Jambi (SSGI 2024): 17,1 %" in text
-    assert "Rata-rata kabupaten/kota (bukan angka resmi)" in text
+    assert "Rata-rata kabupaten/kota (bukan angka provinsi)" in text
+    # the province series is a copy of the Ministry's table: never called "resmi" (official)
+    assert "resmi" not in text
     members = ctx.cross[ctx.cross["province_bps"] == "15"]
     assert f"dari {len(members)} dari {len(members)} kabupaten/kota" in text
 
@@ -261,6 +263,19 @@ def test_forest_plot_labels_its_axis_and_writes_names():
     assert {t.get_text() for t in ax.texts} == {"Model A", "Model B (main model)"}
 
 
+def test_forest_plot_names_are_never_cut_at_the_edge():
+    comparison = pd.DataFrame({"model": ["a", "b"], "estimate": [0.1, -0.2],
+                               "ci_low": [-0.1, -0.5], "ci_high": [0.3, 0.1]})
+    long = "Disesuaikan dengan stunting sebelumnya (WLS), selang dari wild bootstrap, dan lain-lain"
+    block = plots.estimates_figure(comparison, "id", "t", names=["A", long], main=[False, False])
+    renderer = block.figure.canvas.get_renderer()
+    edge = block.figure.bbox.x1
+    for text in block.figure.axes[0].texts:
+        assert text.get_window_extent(renderer).x1 <= edge, text.get_text()
+    assert {t.get_fontsize() for t in block.figure.axes[0].texts} == {10.5}  # phone-readable, wrapped
+    assert "\n" in block.figure.axes[0].texts[1].get_text()
+
+
 # -- researcher tables -----------------------------------------------------------------------
 
 
@@ -344,7 +359,7 @@ def test_without_an_official_series_the_pages_say_so(ctx):
     assert A.trend_points(empty, "53").empty
     fake = SimpleNamespace(**{k: getattr(ctx, k) for k in ("cross", "provinces", "regions", "analysis")},
                            processed_dir=config.PROJ_ROOT / "no-such-folder")
-    assert "no official province figure" in repr(S.province_headline(fake, "53", "en"))
+    assert "no province figure" in repr(S.province_headline(fake, "53", "en"))
     first = next(line for line in repr(S.national_provinces(fake, "en")).splitlines() if line.startswith("11\t"))
     assert "\t–\t" in first
 
@@ -517,3 +532,12 @@ def test_national_table_says_how_many_regencies_a_pooled_coverage_rests_on(ctx):
     view = SimpleNamespace(**{**vars(ctx), "cross": cross}) if hasattr(ctx, "__dict__") else ctx
     text = repr(S.national_provinces(view, "id"))
     assert f"{pooled:.1f}".replace(".", ",") + f" (2023, 3 dari {n} kab/kota)" in text
+
+
+@pytest.mark.parametrize("province", ["76", "33"])
+def test_a_province_page_with_a_planning_table_still_offers_the_template(ctx, province):
+    # Sulawesi Barat (SIGA method mix, no KBPP) and Jawa Tengah (every coverage published,
+    # 2021): both can send newer or missing figures
+    markup = S.province_planning(ctx, province, "id").markup
+    assert 'class="kbpp-template"' in markup
+    assert f"kbanalysis template --province {province}" in markup

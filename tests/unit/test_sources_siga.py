@@ -115,11 +115,15 @@ def test_six_regencies_nine_months_in_the_monthly_table(results, bps_codes):
     table = results["table"]
     assert list(table.columns) == PROGRAMME_COLUMNS
     assert set(table["bps_code"]) == set(bps_codes.values()) and len(bps_codes) == 6
-    assert set(table["month"]) == set(range(1, 10)) and set(table["year"]) == {YEAR}
-    per_indicator = table.groupby("indicator").size()
+    assert set(table["month"].dropna()) == set(range(1, 10)) and set(table["year"]) == {YEAR}
+    monthly = table[table["month"].notna()]
+    per_indicator = monthly.groupby("indicator").size()
     assert (per_indicator == 6 * 9).all() and len(per_indicator) == 6
-    # Elsimil has no month: its values are in the tidy table only.
-    assert "kbpp_intention_pct" not in per_indicator
+    # Elsimil has no month: one year-to-date row per regency, with its counts.
+    year_to_date = table[table["month"].isna()]
+    assert set(year_to_date["indicator"]) == {"kbpp_intention_pct"} and len(year_to_date) == 6
+    majene = year_to_date[year_to_date["bps_code"] == bps_codes["MAJENE"]].iloc[0]
+    assert (majene["numerator"], majene["denominator"]) == (289, 462)  # by hand, see below
 
 
 def test_bambaira_negative_not_accompanied_row_is_noted_and_still_counted(results, paths):
@@ -292,8 +296,8 @@ def test_build_writes_the_programme_table(raw_dir, tmp_path):
     out = tmp_path / "processed"
     dataset.build(raw_dir, out)
     table = dataset.load_programme_monthly(out / config.PROGRAMME_MONTHLY_CSV.name)
-    assert list(table.columns) == PROGRAMME_COLUMNS and len(table) == 6 * 9 * 6
-    assert table["month"].notna().all()
+    assert list(table.columns) == PROGRAMME_COLUMNS and len(table) == 6 * 9 * 6 + 6
+    assert set(table.loc[table["month"].isna(), "indicator"]) == {"kbpp_intention_pct"}
     analysis = dataset.load_analysis(out / config.ANALYSIS_CSV.name)
     cpr = analysis[analysis["modern_cpr_pct"].notna()]
     assert set(cpr["year"]) == {YEAR} and cpr["bps_code"].nunique() == 6

@@ -118,7 +118,7 @@ def national_overview(ctx: ReportContext, lang: str) -> B.Block:
     if national["value"] is not None:
         parts.append(B.paragraph(T.t("nat_headline", lang, survey=A.survey_name(national["year"]),
                                      value=_pct(national["value"], lang)), css="key-figure"))
-    parts.append(own_targets(national["value"], national["year"], lang, "Indonesia"))
+    parts.append(own_targets(national["value"], national["year"], lang, "Indonesia", "own_figure_national"))
     parts += national_trend(lang)
     parts.append(_regency_mean_sentence(A.regency_mean(ctx.cross, national["year"]), lang))
     parts.append(_target_count(ctx.cross["stunting_survey_pct"], lang))

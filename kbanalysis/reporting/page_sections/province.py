@@ -93,7 +93,7 @@ def province_headline(ctx: ReportContext, province: str, lang: str) -> B.Block:
     if national["value"] is not None:
         parts.append(B.paragraph(T.t("prov_national", lang, survey=A.survey_name(national["year"]),
                                      value=_pct(national["value"], lang))))
-    parts.append(own_targets(head["value"], head["year"], lang, name))
+    parts.append(own_targets(head["value"], head["year"], lang, name, "own_figure_province"))
     parts.append(_regency_mean_sentence(A.regency_mean(members, head["year"]), lang))
     parts.append(_target_count(members["stunting_survey_pct"], lang))
     overview = C.area_overview(members)
@@ -284,6 +284,8 @@ def province_planning(ctx: ReportContext, province: str, lang: str) -> B.Block:
                            {"coverage": 1, "long_acting_share_pct": 1,
                             "acceptors": 0, "deliveries": 0, "kbpp_year": 0,
                             "long_acting_year": 0}))
+    # Every province page lets its offices add the figures missing or a newer year.
+    parts += [B.paragraph(T.t("prov_template_lead", lang)), kbpp_template_offer(ctx, province, lang, "province")]
     return B.join(*parts)
 
 

@@ -352,11 +352,15 @@ def regency_programme(ctx: ReportContext, code: str, lang: str) -> B.Block | Non
                   B.bullets(notes, T.t("programme_excluded_intro", lang)) if notes else None)
 
 
+# What the denominator of a programme percentage counts (text keys); PUS otherwise.
+PROGRAMME_UNITS = {"long_acting_share_pct": "programme_unit_modern", "kbpp_intention_pct": "programme_unit_late"}
+
+
 def _programme_count(pair, indicator: str, lang: str) -> str:
-    """"13.481 / 26.140 PUS": the numerator and denominator behind a SIGA percentage."""
+    """"13.481 / 26.140 PUS": the numerator and denominator behind a programme percentage."""
     if not pair:
         return "–"
-    unit = T.t("programme_unit_modern" if indicator == "long_acting_share_pct" else "programme_unit_pus", lang)
+    unit = T.t(PROGRAMME_UNITS.get(indicator, "programme_unit_pus"), lang)
     return f"{T.integer(pair[0], lang)} / {T.integer(pair[1], lang)} {unit}"
 
 

@@ -87,9 +87,10 @@ def _toward(status: str | None, target_year: int, data_year, lang: str) -> str:
     return T.t("toward_target", lang, year=int(target_year), status=T.t(f"toward_{status}", lang))
 
 
-def own_targets(value, year, lang: str, name: str) -> B.Block | None:
+def own_targets(value, year, lang: str, name: str, figure_key: str) -> B.Block | None:
     """A province's or the nation's own published figure against each stunting target, with
-    the document that sets it (judged on the point figure: "menuju target" for later years)."""
+    the document that sets it (judged on the point figure: "menuju target" for later years).
+    ``figure_key`` says what the figure is: official (read from the report) or a copy."""
     if value is None or year is None:
         return None
     table = C.own_target_statuses(value, year)
@@ -100,7 +101,7 @@ def own_targets(value, year, lang: str, name: str) -> B.Block | None:
                                   "gap": T.t("col_gap", lang), "status_text": T.t("col_status", lang)},
                           {"target_pct": lambda v: _pct(v, lang), "gap": lambda v: T.signed(v, lang)}),
                   B.figure_caption(T.t("own_targets_caption", lang, value=_pct(value, lang),
-                                       survey=A.survey_name(year))))
+                                       survey=A.survey_name(year), figure=T.t(figure_key, lang))))
 
 
 def _status_text(status: str | None, lang: str) -> str:
