@@ -79,6 +79,12 @@ REPORTS: dict[str, dict[str, str]] = {
         "id": "Cakupan KBPP {year}: {coverage} % dari {deliveries} persalinan ({total} peserta).",
         "en": "KBPP coverage {year}: {coverage} % of {deliveries} deliveries ({total} acceptors).",
     },
+    "reg_kbpp_glance": {
+        "id": "Cakupan KBPP {year}: {coverage} % (sumber, persalinan dan angka perencanaan di bagian "
+              "KB pasca persalinan di bawah).",
+        "en": "KBPP coverage {year}: {coverage} % (source, deliveries and planning numbers in the "
+              "postpartum family planning section below).",
+    },
     "kbpp_coverage_only": {
         "id": "Cakupan KBPP {year}: {coverage} % ibu bersalin menjadi peserta KB pasca persalinan "
               "(data program). Jumlah persalinan dan peserta tidak diterbitkan bersama angka ini.",
@@ -765,6 +771,7 @@ REPORTS: dict[str, dict[str, str]] = {
     "programme_col_counts": {"id": "Jumlah (pembilang / penyebut)", "en": "Counts (numerator / denominator)"},
     "programme_unit_pus": {"id": "PUS", "en": "PUS (couples)"},
     "programme_unit_modern": {"id": "pengguna KB modern", "en": "modern-method users"},
+    "prov_siga_counts": {"id": "Jumlah {month} (pembilang / penyebut)", "en": "Counts {month} (numerator / denominator)"},
     "programme_unit_late": {"id": "ibu hamil ≥ 32 minggu", "en": "pregnant women at ≥ 32 weeks"},
     "programme_excluded_intro": {
         "id": "Baris desa yang tidak ikut dihitung, atau ikut dihitung dengan catatan, saat membangun data "

@@ -868,7 +868,7 @@ PROGRAMME_SOURCES = {"modern_cpr_pct": ("siga_pus", "siga_mix_kontra"), "unmet_n
                      "long_acting_share_pct": ("siga_mix_kontra",), "kbpp_intention_pct": ("elsimil_bumil",)}
 
 
-def programme_counts(monthly: pd.DataFrame | None, code: str, year: int, month: int) -> dict:
+def programme_counts(monthly: pd.DataFrame | None, code: str, year: int, month: int | None) -> dict:
     """``indicator -> (numerator, denominator)`` of the programme percentages of ``code``, as
     the build summed them: SIGA's of that month (modern users / PUS, unmet need / PUS,
     long-acting / modern users) and Elsimil's year to date of that year (women at >= 32 weeks

@@ -140,7 +140,12 @@ def timing(meta: dict, lang: str) -> tuple:
     def per_10(entry, key):
         return _s(entry[key] * 10, lang) if entry.get(key) is not None else "–"
 
-    listed = ", ".join(f"{c} ({info.years[c]})" for c in post)
+    from ..indicators import INDICATORS
+
+    def label(column: str) -> str:  # the indicator's name in words, never the column name
+        return getattr(INDICATORS.get(column), f"label_{lang}", column)
+
+    listed = ", ".join(f"{label(c)} ({info.years[c]})" for c in post)
     return (head, B.paragraph(T.t("ref_timing", lang, exposure_year=info.exposure_year,
                                 post=listed, pre=per_10(pre, "estimate"),
                                 pre_low=per_10(pre, "ci_low"), pre_high=per_10(pre, "ci_high"),

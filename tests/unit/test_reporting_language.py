@@ -109,3 +109,10 @@ def test_every_section_of_the_committed_indonesian_pages_has_no_english_words(te
               for data in outputs if "image/png" in data]
     assert len(parts) > 8
     assert _words(parts) == []
+    # nor a column name of the data where the indicator's name belongs
+    from kbanalysis.indicators import INDICATORS
+
+    code = re.compile(r"<(code|pre|script|style)\b[^>]*>.*?</\1>", re.S)  # the model formula may
+    prose = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", code.sub(" ", getattr(p, "markup", ""))))
+                     for p in parts)
+    assert [c for c in INDICATORS if re.search(rf"\b{c}\b", prose)] == []

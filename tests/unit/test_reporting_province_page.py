@@ -438,8 +438,8 @@ def test_province_page_shows_susenas_and_the_elsimil_intention(ctx):
     # Majene: AKAN KBPP 289 / >= 32 weeks 462 over 81 of 82 desa (tests/unit/test_sources_siga.py
     # sums them from the raw file); MEKKATTA set aside, 29 rows counted with a note on JUMLAH BUMIL
     reason = T.t("programme_reason_elsimil_bumil_inconsistent_total", "id")
-    assert f"Kabupaten Majene\t2025\t62,6\t1\t{reason}\t29" in parts
-    assert "Kabupaten Pasangkayu\t2025\t42,9\t0\t–\t12" in parts
+    assert f"Kabupaten Majene\t2025\t62,6\t289 / 462 ibu hamil ≥ 32 minggu\t1\t{reason}\t29" in parts
+    assert "Kabupaten Pasangkayu\t2025\t42,9\t93 / 217 ibu hamil ≥ 32 minggu\t0\t–\t12" in parts
 
 
 def test_province_trend_has_every_regency_as_a_small_multiple(ctx):
@@ -541,3 +541,16 @@ def test_a_province_page_with_a_planning_table_still_offers_the_template(ctx, pr
     markup = S.province_planning(ctx, province, "id").markup
     assert 'class="kbpp-template"' in markup
     assert f"kbanalysis template --province {province}" in markup
+
+
+def test_programme_tables_show_the_counts_behind_each_percentage(ctx):
+    text = "\n".join(repr(p) for p in S.province_programme_months(ctx, "76", "id"))
+    # Elsimil, year to date: 289 of 462 women at >= 32 weeks (awk on the raw file, see
+    # tests/unit/test_sources_siga.py)
+    assert "Kabupaten Majene\t2025\t62,6\t289 / 462 ibu hamil ≥ 32 minggu" in text
+    # SIGA, September: each count pair gives back the percentage printed for that month
+    rows = [line.split("\t") for line in text.splitlines() if line.endswith(" PUS")]
+    assert len(rows) == 12  # 6 regencies x (modern prevalence, unmet need)
+    for row in rows:
+        numerator, denominator = (int(x.replace(".", "")) for x in row[-1].removesuffix(" PUS").split(" / "))
+        assert row[-2] == f"{100 * numerator / denominator:.1f}".replace(".", ",")

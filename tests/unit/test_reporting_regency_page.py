@@ -529,3 +529,14 @@ def test_the_only_kbpp_figure_of_a_province_gets_no_rank_of_one():
     assert "satu-satunya angka KBPP di provinsi ini" in text and "1 dari 1" not in text
     cross.loc[0, "kbpp_coverage_pct"] = 60.0
     assert "2 dari 2" in repr(regency_rank(SimpleNamespace(cross=cross), "5203", "id"))
+
+
+def test_the_kbpp_figure_is_under_the_title_where_there_is_one(ctx, raw_dir):
+    from kbanalysis.reporting import sections as S
+
+    raw = _raw_csv(raw_dir, "kbpp_kabkota", "profil_kesehatan_jateng_2021*.csv")
+    cilacap = raw.loc[raw["wilayah"].str.replace(" ", "") == "Kab.Cilacap", "nilai"].iloc[0]
+    head = repr(S.regency_header(ctx, "3301", "id"))
+    title_then_kbpp = head.split("# Profil Kabupaten Cilacap", 1)[1]
+    assert f"Cakupan KBPP 2021: {cilacap.replace('.', ',')} %" in title_then_kbpp
+    assert "Cakupan KBPP" not in repr(S.regency_header(ctx, "7601", "id"))  # Majene: no KBPP figure

@@ -24,6 +24,7 @@ from .shared import (
     banner,
     kbpp_template_offer,
     own_targets,
+    programme_count,
     programme_reasons,
     susenas_context,
     trend_sentence,
@@ -350,8 +351,14 @@ def province_programme_months(ctx: ReportContext, province: str, lang: str) -> t
         frame.columns = list(columns)
         frame = frame.reset_index()
         frame.insert(1, "name", [names.get(c, c) for c in frame["bps_code"]])
+        # the counts behind each regency's latest percentage (PUS, users), as the build summed them
+        latest = {code: ctx.programme_month(code) for code in frame["bps_code"]}
+        frame["counts"] = [programme_count(C.programme_counts(ctx.programme_monthly, code, *latest[code])
+                                           .get(indicator) if latest[code] else None, indicator, lang)
+                           for code in frame["bps_code"]]
         parts.append(B.heading(T.t("prov_siga_table", lang, indicator=labels[indicator]), level=3))
-        parts.append(B.table(frame, {"name": T.t("col_name", lang), **columns},
+        parts.append(B.table(frame, {"name": T.t("col_name", lang), **columns,
+                                     "counts": T.t("prov_siga_counts", lang, month=last)},
                              {c: (lambda v: _pct(v, lang)) for c in columns}))
     parts.append(_download(months.assign(name=[names.get(c, c) for c in months["bps_code"]])[
         ["bps_code", "name", "year", "month", "indicator", "value"]],
@@ -374,8 +381,13 @@ def province_intention(ctx: ReportContext, province: str, lang: str) -> B.Block 
     rows["left_out"] = [sum(e.get(s, (0, []))[0] for s in sources) for e in excluded]
     rows["why"] = [programme_reasons(e, sources, lang) or "–" for e in excluded]
     rows["noted"] = [sum(n.get(s, (0, []))[0] for s in sources) for n in noted]
+    # Elsimil is a year-to-date file: its counts have no month
+    rows["counts"] = [programme_count(C.programme_counts(ctx.programme_monthly, code, int(year), None)
+                                      .get(column), column, lang)
+                      for code, year in zip(rows["bps_code"], rows[f"{column}_year"])]
     table = B.table(rows, {"name": T.t("col_name", lang), f"{column}_year": T.t("col_year", lang),
-                           column: T.t("col_value", lang), "left_out": T.t("prov_col_left_out", lang),
+                           column: T.t("col_value", lang), "counts": T.t("programme_col_counts", lang),
+                           "left_out": T.t("prov_col_left_out", lang),
                            "why": T.t("prov_col_left_out_reason", lang), "noted": T.t("prov_col_noted", lang)},
                     {column: lambda v: _pct(v, lang), f"{column}_year": lambda v: str(int(v)),
                      "left_out": lambda v: T.integer(v, lang), "noted": lambda v: T.integer(v, lang)})

@@ -18,6 +18,7 @@ from .shared import (
     _toward,
     banner,
     kbpp_template_offer,
+    programme_count,
     programme_reasons,
     susenas_context,
     trend_sentence,
@@ -31,7 +32,19 @@ def regency_header(ctx: ReportContext, code: str, lang: str) -> B.Block:
                   B.title(T.t("title_regency", lang, name=row["name"]),
                           T.t("subtitle_regency", lang, province=row["province_name"], code=code)))
     return B.join(banner(ctx, lang, [code]),
-                  B.Block(f'<div class="page-head">{head.markup}</div>', head.plain))
+                  B.Block(f'<div class="page-head">{head.markup}</div>', head.plain),
+                  _kbpp_at_a_glance(ctx, code, lang))
+
+
+def _kbpp_at_a_glance(ctx: ReportContext, code: str, lang: str) -> B.Block | None:
+    """The regency's KBPP coverage under its title (an office's own figure is what it opens
+    the page for; on a phone the KBPP section is screens further down), else nothing."""
+    k = C.kbpp_summary(ctx.cross, code)
+    if k["coverage"] is None:
+        return None
+    tag = f" {T.t('simulated_tag', lang)}" if k["simulated"] else ""
+    return B.paragraph(T.t("reg_kbpp_glance", lang, year=k["year"], coverage=_pct(k["coverage"], lang)) + tag,
+                       css="key-figure")
 
 
 def regency_locator(ctx: ReportContext, code: str, lang: str) -> B.Block:
@@ -325,7 +338,7 @@ def regency_programme(ctx: ReportContext, code: str, lang: str) -> B.Block | Non
     rows["label"] = [_indicator_label(name, lang) for name in rows["indicator"]]
     latest = ctx.programme_month(code)
     counts = C.programme_counts(getattr(ctx, "programme_monthly", None), code, *latest) if latest else {}
-    rows["counts"] = [_programme_count(counts.get(name), name, lang) for name in rows["indicator"]]
+    rows["counts"] = [programme_count(counts.get(name), name, lang) for name in rows["indicator"]]
     labels = {"label": T.t("col_indicator", lang), "year": T.t("col_year", lang),
               "value": T.t("col_value", lang), "counts": T.t("programme_col_counts", lang)}
     if not counts:
@@ -350,18 +363,6 @@ def regency_programme(ctx: ReportContext, code: str, lang: str) -> B.Block | Non
     return B.join(B.heading(T.t("h_programme", lang)), table,
                   B.figure_caption(T.t("programme_caption", lang, month=month)),
                   B.bullets(notes, T.t("programme_excluded_intro", lang)) if notes else None)
-
-
-# What the denominator of a programme percentage counts (text keys); PUS otherwise.
-PROGRAMME_UNITS = {"long_acting_share_pct": "programme_unit_modern", "kbpp_intention_pct": "programme_unit_late"}
-
-
-def _programme_count(pair, indicator: str, lang: str) -> str:
-    """"13.481 / 26.140 PUS": the numerator and denominator behind a programme percentage."""
-    if not pair:
-        return "–"
-    unit = T.t(PROGRAMME_UNITS.get(indicator, "programme_unit_pus"), lang)
-    return f"{T.integer(pair[0], lang)} / {T.integer(pair[1], lang)} {unit}"
 
 
 def regency_rank(ctx: ReportContext, code: str, lang: str) -> B.Block:

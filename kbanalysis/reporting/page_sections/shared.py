@@ -350,6 +350,18 @@ def model_summary(ctx: ReportContext, lang: str) -> B.Block | None:
     return B.paragraph(sentence, css="key-figure")
 
 
+# What the denominator of a programme percentage counts (text keys); PUS otherwise.
+PROGRAMME_UNITS = {"long_acting_share_pct": "programme_unit_modern", "kbpp_intention_pct": "programme_unit_late"}
+
+
+def programme_count(pair, indicator: str, lang: str) -> str:
+    """"13.481 / 26.140 PUS": the numerator and denominator behind a programme percentage."""
+    if not pair:
+        return "–"
+    unit = T.t(PROGRAMME_UNITS.get(indicator, "programme_unit_pus"), lang)
+    return f"{T.integer(pair[0], lang)} / {T.integer(pair[1], lang)} {unit}"
+
+
 def _indicator_label(column: str, lang: str) -> str:
     from ...indicators import INDICATORS
     if column == "province_bps":
