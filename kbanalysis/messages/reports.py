@@ -771,7 +771,7 @@ REPORTS: dict[str, dict[str, str]] = {
     "programme_col_counts": {"id": "Jumlah (pembilang / penyebut)", "en": "Counts (numerator / denominator)"},
     "programme_unit_pus": {"id": "PUS", "en": "PUS (couples)"},
     "programme_unit_modern": {"id": "pengguna KB modern", "en": "modern-method users"},
-    "prov_siga_counts": {"id": "Jumlah {month} (pembilang / penyebut)", "en": "Counts {month} (numerator / denominator)"},
+    "prov_siga_counts": {"id": "Jumlah {month}", "en": "Counts {month}"},
     "programme_unit_late": {"id": "ibu hamil ≥ 32 minggu", "en": "pregnant women at ≥ 32 weeks"},
     "programme_excluded_intro": {
         "id": "Baris desa yang tidak ikut dihitung, atau ikut dihitung dengan catatan, saat membangun data "

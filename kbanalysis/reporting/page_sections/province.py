@@ -340,7 +340,10 @@ def province_programme_months(ctx: ReportContext, province: str, lang: str) -> t
     title = T.t("prov_h_siga", lang)
     figure = AP.programme_months_figure(months, names, panels, lang, title)
     first = T.month_year((int(months["year"].min()), int(months.loc[months["year"] == months["year"].min(), "month"].min())), lang)
-    last = T.month_year((int(months["year"].max()), int(months.loc[months["year"] == months["year"].max(), "month"].max())), lang)
+    last_year = int(months["year"].max())
+    last_month = int(months.loc[months["year"] == last_year, "month"].max())
+    last = T.month_year((last_year, last_month), lang)
+    counts_label = T.t("prov_siga_counts", lang, month=f"{T.MONTHS[lang][last_month - 1][:3]} {last_year}")
     parts = [B.heading(title), figure, B.figure_caption(T.t("prov_siga_caption", lang, first=first, last=last))]
     for indicator in A.MONTHLY_INDICATORS:
         wide = A.programme_wide(months, indicator)
@@ -358,7 +361,7 @@ def province_programme_months(ctx: ReportContext, province: str, lang: str) -> t
                            for code in frame["bps_code"]]
         parts.append(B.heading(T.t("prov_siga_table", lang, indicator=labels[indicator]), level=3))
         parts.append(B.table(frame, {"name": T.t("col_name", lang), **columns,
-                                     "counts": T.t("prov_siga_counts", lang, month=last)},
+                                     "counts": counts_label},
                              {c: (lambda v: _pct(v, lang)) for c in columns}))
     parts.append(_download(months.assign(name=[names.get(c, c) for c in months["bps_code"]])[
         ["bps_code", "name", "year", "month", "indicator", "value"]],
