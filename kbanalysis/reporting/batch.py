@@ -343,14 +343,18 @@ def manifest_lock(reports_dir: Path):
     into one folder thus merge their entries instead of overwriting each other's."""
     import fcntl
 
-    fd = _open_lock(Path(reports_dir) / MANIFEST_LOCK_NAME)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)  # released by the kernel if the process dies
-        manifest = load_manifest(reports_dir)
-        yield manifest
-        write_manifest(reports_dir, manifest)
-    finally:
-        os.close(fd)
+    # Ctrl-C waits until the lock is released: landing between the lock and its release, it
+    # could leave the descriptor open and the lock held, and the batch's final merge (which
+    # runs after an interrupt too) would then wait for itself forever.
+    with _signals_held():
+        fd = _open_lock(Path(reports_dir) / MANIFEST_LOCK_NAME)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)  # released by the kernel if the process dies
+            manifest = load_manifest(reports_dir)
+            yield manifest
+            write_manifest(reports_dir, manifest)
+        finally:
+            os.close(fd)
 
 
 @contextlib.contextmanager
@@ -772,9 +776,9 @@ def _pinned_threads():
 
 
 @contextlib.contextmanager
-def _spawning():
-    """Block Ctrl-C and SIGTERM while workers start: they inherit the mask, so a Ctrl-C
-    cannot hit one before its initializer ignores it (the parent gets it once unblocked)."""
+def _signals_held():
+    """Ctrl-C and SIGTERM held back in the block (delivered when it ends); in the main
+    thread only, where Python delivers them."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -783,6 +787,12 @@ def _spawning():
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _spawning():
+    """Block Ctrl-C and SIGTERM while workers start: they inherit the mask, so a Ctrl-C
+    cannot hit one before its initializer ignores it (the parent gets it once unblocked)."""
+    return _signals_held()
 
 
 def _worker_main(conn, timeout: int, parent_pid: int) -> None:
