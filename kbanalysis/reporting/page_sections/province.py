@@ -357,7 +357,8 @@ def province_programme_months(ctx: ReportContext, province: str, lang: str) -> t
         # the counts behind each regency's latest percentage (PUS, users), as the build summed them
         latest = {code: ctx.programme_month(code) for code in frame["bps_code"]}
         frame["counts"] = [programme_count(C.programme_counts(ctx.programme_monthly, code, *latest[code])
-                                           .get(indicator) if latest[code] else None, indicator, lang)
+                                           .get(indicator) if latest[code] else None, indicator, lang,
+                                           one_line=True)
                            for code in frame["bps_code"]]
         parts.append(B.heading(T.t("prov_siga_table", lang, indicator=labels[indicator]), level=3))
         parts.append(B.table(frame, {"name": T.t("col_name", lang), **columns,
@@ -382,7 +383,11 @@ def province_intention(ctx: ReportContext, province: str, lang: str) -> B.Block 
     excluded = [C.programme_exclusions(rejects, ctx.cross, code) for code in rows["bps_code"]]
     noted = [C.programme_noted(rejects, ctx.cross, code) for code in rows["bps_code"]]
     rows["left_out"] = [sum(e.get(s, (0, []))[0] for s in sources) for e in excluded]
-    rows["why"] = [programme_reasons(e, sources, lang) or "–" for e in excluded]
+    # A reason is a sentence, mostly the same for every regency: the table names it by a
+    # letter and the sentence follows once below (a phone column of it made rows a screen tall).
+    reasons = [programme_reasons(e, sources, lang) for e in excluded]
+    letters = {reason: chr(ord("a") + i) for i, reason in enumerate(dict.fromkeys(r for r in reasons if r))}
+    rows["why"] = [f"({letters[r]})" if r else "–" for r in reasons]
     rows["noted"] = [sum(n.get(s, (0, []))[0] for s in sources) for n in noted]
     # Elsimil is a year-to-date file: its counts have no month
     rows["counts"] = [programme_count(C.programme_counts(ctx.programme_monthly, code, int(year), None)
@@ -395,4 +400,5 @@ def province_intention(ctx: ReportContext, province: str, lang: str) -> B.Block 
                     {column: lambda v: _pct(v, lang), f"{column}_year": lambda v: str(int(v)),
                      "left_out": lambda v: T.integer(v, lang), "noted": lambda v: T.integer(v, lang)})
     return B.join(B.heading(T.t("prov_h_intention", lang), level=3), table,
+                  B.bullets([f"({letter}) {reason}" for reason, letter in letters.items()]) if letters else None,
                   B.figure_caption(T.t("prov_intention_caption", lang)))

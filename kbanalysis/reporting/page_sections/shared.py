@@ -354,12 +354,16 @@ def model_summary(ctx: ReportContext, lang: str) -> B.Block | None:
 PROGRAMME_UNITS = {"long_acting_share_pct": "programme_unit_modern", "kbpp_intention_pct": "programme_unit_late"}
 
 
-def programme_count(pair, indicator: str, lang: str) -> str:
-    """"13.481 / 26.140 PUS": the numerator and denominator behind a programme percentage."""
+def programme_count(pair, indicator: str, lang: str, one_line: bool = False) -> str:
+    """"13.481 / 26.140 PUS": the numerator and denominator behind a programme percentage.
+    The pair never breaks across lines; ``one_line`` keeps the unit on its line too (for a
+    table that scrolls sideways anyway, where a wrapped cell makes every row tall)."""
     if not pair:
         return "–"
     unit = T.t(PROGRAMME_UNITS.get(indicator, "programme_unit_pus"), lang)
-    return f"{T.integer(pair[0], lang)} / {T.integer(pair[1], lang)} {unit}"
+    if one_line:
+        unit = unit.replace(" ", "\u00a0")
+    return f"{T.integer(pair[0], lang)}\u00a0/\u00a0{T.integer(pair[1], lang)}{chr(0xa0) if one_line else ' '}{unit}"
 
 
 def _indicator_label(column: str, lang: str) -> str:
