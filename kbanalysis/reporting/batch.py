@@ -508,6 +508,19 @@ def _init_worker(timeout: int, parent_pid: int) -> None:
                      name="kbanalysis-parent-watch").start()
     os.environ.update(kernel_environment())
     _WORKER = Worker(timeout)
+    _import_what_pages_use()
+
+
+def _import_what_pages_use() -> None:
+    """The imports of every page and the IPython shell, made while the parent still plans
+    and fingerprints the batch rather than during the first page."""
+    from papermill import parameterize  # noqa: F401
+
+    from ..sources import geometry  # noqa: F401
+    from . import engine, sections  # noqa: F401
+    from .context import load_context  # noqa: F401
+
+    engine.NotebookShell.shell()
 
 
 def _run_in_worker(job: ReportJob, reports_dir: str) -> tuple[str, dict]:
