@@ -162,7 +162,11 @@ def running_batch(tmp_path):
         [sys.executable, str(TINY_BATCH), "report", "--level", "regency", "--only",
          " ".join(QUICK + SLOW), "--jobs", "2", "--quiet", "--out", str(out)],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        start_new_session=True)  # its own process group, like a job in a terminal
+        start_new_session=True,  # its own process group, like a job in a terminal
+        # ... with Ctrl-C as a terminal's foreground job has it: a test suite started in the
+        # background by a shell without job control inherits SIGINT ignored, and Python then
+        # never turns it into KeyboardInterrupt
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         wait_for(lambda: all(any((out / "id" / "regency").glob(f"{c}-*.html")) for c in QUICK)
                   and len(_workers(_marked(marker))) == 2, 180, "two busy workers")
