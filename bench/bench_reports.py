@@ -24,6 +24,7 @@ timed in the same run, alternating with today's code, ``--rounds`` times each), 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import subprocess
@@ -126,9 +127,9 @@ def batched(jobs: list[batch.ReportJob], out_dir: Path, workers: int | None, res
     return time.perf_counter() - started, memory.peak / 1e9
 
 
-def before_batch(commit: str, workers: int, scratch: Path) -> float:
-    """Seconds for the full batch made by the code of ``commit`` (its own committed tables and
-    results), from a temporary git worktree of this repository."""
+@contextlib.contextmanager
+def old_checkout(commit: str, scratch: Path):
+    """A temporary git worktree of this repository at ``commit`` (removed afterwards)."""
     root = config.PROJ_ROOT
     tree = scratch / "before"
     added = subprocess.run(["git", "-C", str(root), "worktree", "add", "--detach", str(tree), commit],
@@ -137,23 +138,29 @@ def before_batch(commit: str, workers: int, scratch: Path) -> float:
         raise SystemExit(f"cannot check out {commit[:10]} (the code before the in-process engine) "
                          f"from {root}: {added.stderr.strip()}\nA full clone is needed (not --depth).")
     try:
-        script = scratch / "old_batch.py"
-        script.write_text(_OLD_BATCH)
-        env = {**os.environ, "PYTHONPATH": str(tree)}
-        raw = config.default_raw_dir()
-        if raw is not None:
-            env[config.RAW_DIR_ENV] = str(raw)
-        done = subprocess.run([sys.executable, str(script), str(workers)], cwd=tree, env=env,
-                              capture_output=True, text=True)
-        if done.returncode:
-            raise SystemExit(f"the batch of {commit[:10]} failed:\n{done.stdout}\n{done.stderr[-3000:]}")
-        pages, failed, seconds = done.stdout.split()[-3:]
-        if int(failed):
-            raise SystemExit(f"the batch of {commit[:10]}: {failed} of {pages} pages failed")
-        return float(seconds)
+        yield tree
     finally:
         subprocess.run(["git", "-C", str(root), "worktree", "remove", "--force", str(tree)],
                        capture_output=True)
+
+
+def old_batch(tree: Path, workers: int) -> float:
+    """Seconds for the full batch made by the code checked out in ``tree`` (with its own
+    committed tables and results)."""
+    script = tree.parent / "old_batch.py"
+    script.write_text(_OLD_BATCH)
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    raw = config.default_raw_dir()
+    if raw is not None:
+        env[config.RAW_DIR_ENV] = str(raw)
+    done = subprocess.run([sys.executable, str(script), str(workers)], cwd=tree, env=env,
+                          capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"the old batch failed:\n{done.stdout}\n{done.stderr[-3000:]}")
+    pages, failed, seconds = done.stdout.split()[-3:]
+    if int(failed):
+        raise SystemExit(f"the old batch: {failed} of {pages} pages failed")
+    return float(seconds)
 
 
 def main() -> None:
@@ -196,12 +203,13 @@ def main() -> None:
         if args.full:
             every = batch.plan("all", extra=extra)
             old_times, new_times, peak = [], [], 0.0
-            for round_ in range(max(1, args.rounds)):
-                old_times.append(before_batch(args.before, workers, tmp / f"old{round_}"))
-                seconds, memory = batched(every, tmp / f"full{round_}", workers, args.results)
-                new_times.append(seconds)
-                peak = max(peak, memory)
-                print(f"round {round_ + 1}: before {old_times[-1]:.1f} s, now {seconds:.1f} s")
+            with old_checkout(args.before, tmp) as tree:
+                for round_ in range(max(1, args.rounds)):
+                    old_times.append(old_batch(tree, workers))
+                    seconds, memory = batched(every, tmp / f"full{round_}", workers, args.results)
+                    new_times.append(seconds)
+                    peak = max(peak, memory)
+                    print(f"round {round_ + 1}: before {old_times[-1]:.1f} s, now {seconds:.1f} s")
             t_old, t_full = statistics.median(old_times), statistics.median(new_times)
             naive_full = t_naive / len(jobs) * len(every)
             full_ratio = naive_full / t_full

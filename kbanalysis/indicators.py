@@ -115,6 +115,11 @@ def get(name: str) -> Indicator:
         raise KeyError(f"unknown indicator {name!r}; known: {', '.join(INDICATORS)}") from None
 
 
+def label(name: str, lang: str) -> str:
+    """An indicator's name in words in ``lang``; a name that is no indicator stays as it is."""
+    return getattr(INDICATORS.get(name), f"label_{lang}", name)
+
+
 _DTYPES = {"region_code": "str", "level": "str", "year": "int64", "indicator": "str",
            "value": "float64", "unit": "str", "measure_type": "str", "source_id": "str",
            "source_row": "int64", "flags": "str", "source_ref": "str"}

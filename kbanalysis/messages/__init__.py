@@ -206,10 +206,11 @@ MONTHS = {"id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
                  "September", "October", "November", "December")}
 
 
-def month_year(year_month: tuple[int, int], lang: str) -> str:
-    """``(2025, 9)`` as "September 2025" in the reader's language."""
+def month_year(year_month: tuple[int, int], lang: str, short: bool = False) -> str:
+    """``(2025, 9)`` as "September 2025" in the reader's language ("Sep 2025" when ``short``)."""
     year, month = year_month
-    return f"{MONTHS[lang][month - 1]} {year}"
+    name = MONTHS[lang][month - 1]
+    return f"{name[:3] if short else name} {year}"
 
 
 def integer(value, lang: str) -> str:

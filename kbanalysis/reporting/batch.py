@@ -500,7 +500,7 @@ def _init_worker(timeout: int, parent_pid: int) -> None:
     # Ctrl-C reaches the whole terminal process group; stopping workers is the parent's job.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop_worker)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})  # see _spawning
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})  # see _start_worker
     die_with_parent(signal.SIGTERM)
     if os.getppid() != parent_pid:  # the parent died before prctl
         _stop_worker()
@@ -789,12 +789,6 @@ def _signals_held():
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
-def _spawning():
-    """Block Ctrl-C and SIGTERM while workers start: they inherit the mask, so a Ctrl-C
-    cannot hit one before its initializer ignores it (the parent gets it once unblocked)."""
-    return _signals_held()
-
-
 def _worker_main(conn, timeout: int, parent_pid: int) -> None:
     """A report worker process: makes the jobs the parent sends, one at a time, and sends
     back each outcome, until it is sent None."""
@@ -830,7 +824,9 @@ def _start_worker(timeout: int) -> _Slot:
     ours, theirs = context.Pipe()
     process = context.Process(target=_worker_main, args=(theirs, timeout, os.getpid()),
                               name="kbanalysis-report-worker")
-    with _spawning(), _pinned_threads():
+    # Signals held while it starts: the worker inherits the mask, so a Ctrl-C cannot hit it
+    # before its initializer ignores it (the parent gets it once unblocked).
+    with _signals_held(), _pinned_threads():
         process.start()
     theirs.close()
     return _Slot(process, ours)

@@ -140,12 +140,9 @@ def timing(meta: dict, lang: str) -> tuple:
     def per_10(entry, key):
         return _s(entry[key] * 10, lang) if entry.get(key) is not None else "–"
 
-    from ..indicators import INDICATORS
+    from ..indicators import label
 
-    def label(column: str) -> str:  # the indicator's name in words, never the column name
-        return getattr(INDICATORS.get(column), f"label_{lang}", column)
-
-    listed = ", ".join(f"{label(c)} ({info.years[c]})" for c in post)
+    listed = ", ".join(f"{label(c, lang)} ({info.years[c]})" for c in post)  # in words, not column names
     return (head, B.paragraph(T.t("ref_timing", lang, exposure_year=info.exposure_year,
                                 post=listed, pre=per_10(pre, "estimate"),
                                 pre_low=per_10(pre, "ci_low"), pre_high=per_10(pre, "ci_high"),

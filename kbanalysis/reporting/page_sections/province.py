@@ -341,9 +341,13 @@ def province_programme_months(ctx: ReportContext, province: str, lang: str) -> t
     figure = AP.programme_months_figure(months, names, panels, lang, title)
     first = T.month_year((int(months["year"].min()), int(months.loc[months["year"] == months["year"].min(), "month"].min())), lang)
     last_year = int(months["year"].max())
-    last_month = int(months.loc[months["year"] == last_year, "month"].max())
-    last = T.month_year((last_year, last_month), lang)
-    counts_label = T.t("prov_siga_counts", lang, month=f"{T.MONTHS[lang][last_month - 1][:3]} {last_year}")
+    last_month = (last_year, int(months.loc[months["year"] == last_year, "month"].max()))
+    last = T.month_year(last_month, lang)
+    counts_label = T.t("prov_siga_counts", lang, month=T.month_year(last_month, lang, short=True))
+    # the counts behind each regency's latest percentages (PUS, users), as the build summed them
+    latest = {code: ctx.programme_month(code) for code in names}
+    counts = {code: C.programme_counts(ctx.programme_monthly, code, *month) if month else {}
+              for code, month in latest.items()}
     parts = [B.heading(title), figure, B.figure_caption(T.t("prov_siga_caption", lang, first=first, last=last))]
     for indicator in A.MONTHLY_INDICATORS:
         wide = A.programme_wide(months, indicator)
@@ -354,11 +358,7 @@ def province_programme_months(ctx: ReportContext, province: str, lang: str) -> t
         frame.columns = list(columns)
         frame = frame.reset_index()
         frame.insert(1, "name", [names.get(c, c) for c in frame["bps_code"]])
-        # the counts behind each regency's latest percentage (PUS, users), as the build summed them
-        latest = {code: ctx.programme_month(code) for code in frame["bps_code"]}
-        frame["counts"] = [programme_count(C.programme_counts(ctx.programme_monthly, code, *latest[code])
-                                           .get(indicator) if latest[code] else None, indicator, lang,
-                                           one_line=True)
+        frame["counts"] = [programme_count(counts.get(code, {}).get(indicator), indicator, lang, one_line=True)
                            for code in frame["bps_code"]]
         parts.append(B.heading(T.t("prov_siga_table", lang, indicator=labels[indicator]), level=3))
         parts.append(B.table(frame, {"name": T.t("col_name", lang), **columns,

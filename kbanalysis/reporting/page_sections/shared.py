@@ -360,17 +360,14 @@ def programme_count(pair, indicator: str, lang: str, one_line: bool = False) -> 
     table that scrolls sideways anyway, where a wrapped cell makes every row tall)."""
     if not pair:
         return "–"
-    unit = T.t(PROGRAMME_UNITS.get(indicator, "programme_unit_pus"), lang)
-    if one_line:
-        unit = unit.replace(" ", "\u00a0")
-    return f"{T.integer(pair[0], lang)}\u00a0/\u00a0{T.integer(pair[1], lang)}{chr(0xa0) if one_line else ' '}{unit}"
+    space = "\u00a0" if one_line else " "
+    unit = T.t(PROGRAMME_UNITS.get(indicator, "programme_unit_pus"), lang).replace(" ", space)
+    return f"{T.integer(pair[0], lang)}\u00a0/\u00a0{T.integer(pair[1], lang)}{space}{unit}"
 
 
 def _indicator_label(column: str, lang: str) -> str:
-    from ...indicators import INDICATORS
-    if column == "province_bps":
-        return T.t("col_province", lang)
-    return getattr(INDICATORS.get(column), f"label_{lang}", column)
+    from ...indicators import label
+    return T.t("col_province", lang) if column == "province_bps" else label(column, lang)
 
 
 def _interval(low, high, lang: str, decimals: int) -> str:
