@@ -1344,7 +1344,7 @@ PROBLEMS: dict[str, dict[str, str]] = {
               "dipakai, bukan kesalahan): {rows}"},
     "cli.template_written": {
         "en": "Template written: {path}",
-        "id": "Template ditulis: {path}"},
+        "id": "Templat ditulis: {path}"},
     "cli.template_next": {
         "en": "Fill the yellow cells, then check the file and build the reports with it:",
         "id": "Isi sel kuning, lalu periksa berkasnya dan buat laporan dengan angka Anda:"},
@@ -1556,7 +1556,7 @@ PROBLEMS: dict[str, dict[str, str]] = {
                            "id": "Tahun angka, tercantum di judul. Bawaan: tahun lalu."},
     "help.template.rows": {
         "en": "Blank puskesmas rows of a district template (the office can insert more).",
-        "id": "Jumlah baris puskesmas kosong pada template kabupaten/kota (kantor dapat "
+        "id": "Jumlah baris puskesmas kosong pada templat kabupaten/kota (kantor dapat "
               "menambah baris)."},
     "help.template.out": {
         "en": "File (.xlsx) or folder to write to. Default: reports/templates/ with a name from "
@@ -1582,10 +1582,11 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "id": "Kode BPS provinsi: laporan provinsi itu, atau bersama `--level regency` semua "
               "kabupaten/kotanya."},
     "help.report.only": {
-        "en": "Only these BPS codes: separate them by spaces or commas, or repeat the option. "
-              "An unknown code is listed as failed; the others run.",
-        "id": "Hanya kode BPS ini: pisahkan dengan spasi atau koma, atau ulangi opsinya. Kode "
-              "yang tidak dikenal dicatat gagal; yang lain tetap dibuat."},
+        "en": "Only these BPS codes: separate them by commas (3301,3302), by spaces inside quotes "
+              "(\"3301 3302\"), or repeat the option. An unknown code is listed as failed; the others run.",
+        "id": "Hanya kode BPS ini: pisahkan dengan koma (3301,3302), dengan spasi di dalam tanda kutip "
+              "(\"3301 3302\"), atau ulangi opsinya. Kode yang tidak dikenal dicatat gagal; yang lain "
+              "tetap dibuat."},
     "help.report.all": {"en": "Every province / every regency.",
                         "id": "Semua provinsi / semua kabupaten/kota."},
     "help.report.lang": {"en": "Language of the reports and messages: id (Bahasa Indonesia) "
@@ -1606,7 +1607,7 @@ PROBLEMS: dict[str, dict[str, str]] = {
     "help.report.contact": {
         "en": "Who produced the reports and receives filled templates (a name, an office, an "
               "address): named on every page. Default: a neutral sentence.",
-        "id": "Pembuat laporan dan penerima template yang sudah diisi (nama, kantor, alamat): "
+        "id": "Pembuat laporan dan penerima templat yang sudah diisi (nama, kantor, alamat): "
               "disebut di setiap halaman. Bawaan: kalimat netral."},
     # What the commands print.
     "cli.error": {"en": "error: {detail}", "id": "kesalahan: {detail}"},

@@ -146,17 +146,17 @@ REPORTS: dict[str, dict[str, str]] = {
     },
     # the province's fill-in workbook beside the reports (kbanalysis.templates)
     "kbpp_template_intro": {
-        "id": "Template isian untuk {province}: tabel Profil Kesehatan KBPP tahun {year}, dengan "
+        "id": "Templat isian untuk {province}: tabel Profil Kesehatan KBPP tahun {year}, dengan "
               "kabupaten/kota dan kode BPS-nya sudah terisi.",
         "en": "Fill-in template for {province}: the Profil Kesehatan KBPP table for {year}, with "
               "the kab/kota and their BPS codes filled in.",
     },
     "prov_template_lead": {
         "id": "Angka KBPP yang belum ada di tabel ini, atau tahun yang lebih baru, dapat ditambahkan "
-              "oleh dinas dengan template berikut.",
+              "oleh dinas dengan templat berikut.",
         "en": "KBPP figures missing from this table, or a newer year, can be added by the offices "
               "with the template below."},
-    "kbpp_template_link": {"id": "Unduh template: {file}", "en": "Download the template: {file}"},
+    "kbpp_template_link": {"id": "Unduh templat: {file}", "en": "Download the template: {file}"},
     "kbpp_template_send": {
         "id": "Isi sel kuning (petunjuk di lembar \"Petunjuk\"), simpan, lalu kirim berkasnya ke {contact}. "
               "Kantor Anda tidak perlu memasang perangkat lunak apa pun: penerima berkas memeriksanya dan "
@@ -169,7 +169,7 @@ REPORTS: dict[str, dict[str, str]] = {
                               "en": "Commands for the analyst who produces these reports"},
     "contact_default": {"id": "pihak yang mengirimkan laporan ini kepada Anda",
                         "en": "whoever sent you this report"},
-    "contact_line": {"id": "Pertanyaan, koreksi dan template yang sudah diisi: kirim ke {contact}.",
+    "contact_line": {"id": "Pertanyaan, koreksi dan templat yang sudah diisi: kirim ke {contact}.",
                      "en": "Questions, corrections and filled templates: send them to {contact}."},
     "kbpp_template_steps": {
         "id": "Isi sel kuning (petunjuk di lembar \"Petunjuk\"), simpan salinannya di folder "
@@ -179,7 +179,7 @@ REPORTS: dict[str, dict[str, str]] = {
               "figures:",
     },
     "kbpp_template_district": {
-        "id": "Kantor dinas kesehatan {name}: template per puskesmas (baris puskesmas kosong untuk "
+        "id": "Kantor dinas kesehatan {name}: templat per puskesmas (baris puskesmas kosong untuk "
               "diisi; --rows N mengatur jumlah baris) dibuat dengan perintah ini dari folder "
               "proyek, lalu diperiksa dan dipakai dengan dua perintah di atas:",
         "en": "The health office of {name}: a template with one row per puskesmas (blank rows "
@@ -219,7 +219,7 @@ REPORTS: dict[str, dict[str, str]] = {
     "similar_missing": {"id": "Data faktor pembanding tidak lengkap; kabupaten/kota yang mirip tidak dapat dihitung.",
                         "en": "Covariates incomplete; no peers can be computed."},
     # -- model ---------------------------------------------------------------------------
-    "h_model_position": {"id": "Posisi terhadap model (teramati vs. harapan)",
+    "h_model_position": {"id": "Posisi terhadap model (teramati dibanding harapan)",
                          "en": "Where it sits against the model (observed vs expected)"},
     "model_position": {
         "id": "Teramati {observed} %, harapan model {expected} %, selisih {residual} poin "
@@ -508,6 +508,8 @@ REPORTS: dict[str, dict[str, str]] = {
                           "en": "No stunting figure exists for this area; no trend can be shown."},
     "reg_legend_official": {"id": "{name} (survei, salinan tabel)", "en": "{name} (survey, table copy)"},
     "reg_legend_secondary": {"id": "dikutip sumber sekunder", "en": "quoted by a secondary source"},
+    "reg_legend_gap": {"id": "tahun di antaranya tanpa angka kabupaten/kota",
+                       "en": "no figure of the regency in the years between"},
     "reg_rank_kbpp_alone": {"id": "Cakupan KBPP: tidak ada peringkat (satu-satunya angka KBPP di provinsi ini).",
                             "en": "KBPP coverage: no rank (the only KBPP figure in this province)."},
     "reg_rank_kbpp_missing": {"id": "Cakupan KBPP: tidak ada peringkat (tidak ada angka KBPP).",
@@ -526,6 +528,16 @@ REPORTS: dict[str, dict[str, str]] = {
     "trend_down": {"id": "turun", "en": "fell"},
     "trend_same": {"id": "Dari {prev_year} ke {year} angkanya tetap {value} %.",
                    "en": "From {prev_year} to {year} the figure stayed at {value} %."},
+    "trend_secondary": {
+        "id": "Angka {year} dikutip sumber sekunder, bukan dibaca dari buku survei; periksa alamatnya di "
+              "bawah tabel sebelum mengutip selisih ini.",
+        "en": "The {year} figure was quoted by a secondary source, not read from the survey report; "
+              "check its address below the table before quoting this change."},
+    "trend_secondary_both": {
+        "id": "Angka {prev_year} dan {year} dikutip sumber sekunder, bukan dibaca dari buku survei; periksa "
+              "alamatnya di bawah tabel sebelum mengutip selisih ini.",
+        "en": "The {prev_year} and {year} figures were quoted by a secondary source, not read from the survey "
+              "report; check their addresses below the table before quoting this change."},
     "trend_surveys_differ": {
         "id": "SKI 2023 dan SSGI adalah survei yang berbeda (desain dan sampel), jadi selisih ini "
               "bukan perubahan yang diukur dengan cara yang sama.",
@@ -536,6 +548,9 @@ REPORTS: dict[str, dict[str, str]] = {
     "reg_col_kind": {"id": "Jenis angka", "en": "Kind of figure"},
     "reg_kind_official": {"id": "salinan tabel survei", "en": "copy of the survey table"},
     "reg_kind_secondary": {"id": "sekunder", "en": "secondary"},
+    "reg_secondary_addresses": {"id": "Alamat angka sekunder (halaman tempat angka dibaca): {addresses}.",
+                                "en": "Where the secondary figures were read: {addresses}."},
+    "reg_secondary_no_address": {"id": "alamat tidak tercatat", "en": "address not recorded"},
     "reg_col_regency": {"id": "Kabupaten/kota (%)", "en": "This regency (%)"},
     "reg_col_province": {"id": "Provinsi (%)", "en": "Province (%)"},
     "reg_col_national": {"id": "Nasional (%)", "en": "National (%)"},
@@ -558,6 +573,7 @@ REPORTS: dict[str, dict[str, str]] = {
               "hold the province figure for the same indicator and year; never a mean "
               "of regencies.",
     },
+    "reg_covariates_flagged": {"id": "* Catatan mutu data: {notes}.", "en": "* Data-quality note: {notes}."},
     "reg_covariates_no_province": {
         "id": "Sumber: BPS (Susenas; kemiskinan P0). Data tidak memuat angka provinsi untuk "
               "indikator-indikator ini, jadi tidak ada pembanding provinsi (rata-rata kabupaten/kota "
@@ -808,16 +824,20 @@ REPORTS: dict[str, dict[str, str]] = {
               "accompanied ones; this figure does not use that column, so the rows still count. Rows set "
               "aside and why are in the table and in the list of rejected rows.",
     },
+    "prov_regency_trends_ski": {
+        "id": "Pada {n} di antaranya, satu dari dua angka itu dari SKI 2023 dan yang lain dari SSGI: survei yang "
+              "berbeda, jadi selisihnya bukan perubahan yang diukur dengan cara yang sama.",
+        "en": "For {n} of them one of the two figures is from SKI 2023 and the other from SSGI: different "
+              "surveys, so the difference is not a change measured the same way."},
     "prov_h_regency_trends": {"id": "Tren survei per kabupaten/kota", "en": "Survey trend by regency"},
     "prov_regency_trends_caption": {
         "id": "Satu panel per kabupaten/kota, skala sama (dari 0 %); garis hijau putus-putus: target 14 % "
               "(2024; RPJMN 2020–2024); lingkaran kosong: dikutip sumber sekunder. Dari {n} kabupaten/kota, "
               "{n_two} punya dua angka survei atau lebih: {down} turun, {up} naik, {same} tetap sejak survei "
-              "sebelumnya (SKI 2023 dan SSGI adalah survei yang berbeda).",
+              "sebelumnya.",
         "en": "One panel per regency, one scale (from 0 %); dashed green line: the 14 % target (2024; "
               "RPJMN 2020–2024); hollow circles: quoted by a secondary source. Of {n} regencies, {n_two} have "
-              "two or more survey figures: {down} fell, {up} rose, {same} unchanged since the previous survey "
-              "(SKI 2023 and SSGI are different surveys).",
+              "two or more survey figures: {down} fell, {up} rose, {same} unchanged since the previous survey.",
     },
     "plan_total_row": {"id": "Total {name}", "en": "Total {name}"},
     "plan_col_children": {"id": "Anak 0–4 tahun ({year})", "en": "Children 0–4 ({year})"},
@@ -887,7 +907,8 @@ REPORTS: dict[str, dict[str, str]] = {
     "prov_siga_caption": {
         "id": "Sumber: BKKBN SIGA, data program (administratif, bukan survei), {first} sampai {last}; "
               "ekspor per desa dijumlahkan ke kabupaten. Prevalensi kontrasepsi modern = peserta KB "
-              "modern / pasangan usia subur (PUS); unmet need = % PUS; porsi MKJP = % peserta KB modern.",
+              "modern / pasangan usia subur (PUS); kebutuhan ber-KB tidak terpenuhi (unmet need) = % PUS; porsi MKJP = "
+              "% peserta KB modern.",
         "en": "Source: BKKBN SIGA programme data (administrative, not a survey), {first} to {last}; "
               "village exports summed to the regency. Modern contraceptive prevalence = modern-method "
               "users / couples of reproductive age (PUS); unmet need = % of PUS; long-acting share = "
@@ -895,7 +916,7 @@ REPORTS: dict[str, dict[str, str]] = {
     },
     "prov_siga_panel_modern_cpr_pct": {"id": "Prevalensi kontrasepsi modern (% PUS)",
                                        "en": "Modern contraceptive prevalence (% of PUS)"},
-    "prov_siga_panel_unmet_need_pct": {"id": "Unmet need (% PUS)", "en": "Unmet need (% of PUS)"},
+    "prov_siga_panel_unmet_need_pct": {"id": "Kebutuhan ber-KB tidak terpenuhi (% PUS)", "en": "Unmet need (% of PUS)"},
     "prov_siga_panel_long_acting_share_pct": {"id": "Porsi MKJP (% peserta KB modern)",
                                               "en": "Long-acting share (% of modern users)"},
     "prov_planning_none": {
@@ -1156,8 +1177,8 @@ REPORTS: dict[str, dict[str, str]] = {
     },
     "nat_col_missing": {"id": "Nilai yang kurang (kolom tahun)", "en": "Missing values (column year)"},
     "nat_col_count": {"id": "Jumlah kab/kota", "en": "Regencies"},
-    "nat_rows_missing": {"id": "Baris tahun hasil yang kurang per kolom model (hitungan `kbanalysis fit`):",
-                         "en": "Rows of the outcome year each model column lacks (as counted by `kbanalysis fit`):"},
+    "nat_rows_missing": {"id": "Baris tahun hasil yang kurang per kolom model (dihitung oleh perintah kbanalysis fit):",
+                         "en": "Rows of the outcome year each model column lacks (as counted by the kbanalysis fit command):"},
     "nat_col_column": {"id": "Kolom", "en": "Column"},
     "nat_col_rows_missing": {"id": "Baris kosong", "en": "Rows missing"},
     "nat_download_covariates": {"id": "Unduh koefisien (CSV)", "en": "Download the coefficients (CSV)"},
@@ -1275,6 +1296,8 @@ REPORTS: dict[str, dict[str, str]] = {
               "the error."},
     "ref_h_province": {"id": "Korelasi peringkat antarprovinsi",
                    "en": "Rank correlation between provinces"},
+    "ref_province_pair": {"id": "{exposure} ({exposure_year}) dengan {outcome} ({outcome_year}), per provinsi:",
+                          "en": "{exposure} ({exposure_year}) against {outcome} ({outcome_year}), by province:"},
     "ref_province": {
         "id": "Rho Spearman {rho} (95 % {low} s.d. {high}; n = {n} provinsi).",
         "en": "Spearman's rho {rho} (95 % {low} to {high}; n = {n} provinces)."},

@@ -375,19 +375,20 @@ def spearman_interval(rho: float, n: int, level: float = 0.95) -> tuple[float, f
 def _placeholder_what_if(frame, both, exposure, outcome, year, statistics, notes) -> None:
     """The rank correlation again with each placeholder's published value, flagged."""
     filled = frame[[exposure, outcome]].copy()
-    used = []
+    used, published = [], []
     for (code, placeholder_year), value in PUBLISHED_FOR_PLACEHOLDER.items():
         at = frame["province_bps"].eq(code) & ~both
         if placeholder_year == year and at.any():
             filled.loc[at, outcome] = value
             used.append(f"{code} {year}: {value:g}")
+            published.append({"province_bps": code, "year": int(year), "value": float(value)})
     if not used:
         return
     ok = filled.notna().all(axis=1)
     rho, p = stats.spearmanr(filled.loc[ok, exposure], filled.loc[ok, outcome])
     low, high = spearman_interval(rho, int(ok.sum()))
     statistics["with_published_placeholders"] = {
-        "values": used, "flag": SECONDARY_FLAG, "n_provinces": int(ok.sum()),
+        "values": used, "published": published, "flag": SECONDARY_FLAG, "n_provinces": int(ok.sum()),
         "spearman_rho": float(rho), "spearman_p": float(p), "spearman_ci_low": low,
         "spearman_ci_high": high}
     notes.append(f"with the published value for the series' placeholder ({'; '.join(used)}; "

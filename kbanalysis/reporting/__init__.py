@@ -8,13 +8,12 @@ live fitting and office-data code of the research notebooks is ``kbanalysis.rese
 - :mod:`.official` official province figures (province-level rows of the tidy table)
 - :mod:`.sourcing` the "Sumber: …" line under a table or chart
 - :mod:`.audit`    the facts of the data-audit and model notebooks
-- :mod:`.text`     Bahasa Indonesia / English strings and number formats
 - :mod:`.sections` what each template cell shows (content put into words and figures); the
   code is in :mod:`.page_sections` by level (shared, regency, province, national)
 - :mod:`.referee`  the "what a referee would check" section of the national page and 2.01-model
 - :mod:`.labels`   label placement that keeps chart labels off points and each other
 - :mod:`.paths`    where a report is written (shared by the batch and the template links)
-- :mod:`.blocks`   escaped HTML fragments the notebooks display
+- :mod:`.blocks`   escaped HTML fragments the notebooks display (a fold, an inline figure)
 - :mod:`.plots`, :mod:`.maps`, :mod:`.area_plots`  figures; :mod:`.svgcharts` the regency
   trend as inline SVG
 - :mod:`.downloads` tables as offline CSV downloads (``data:`` links)

@@ -27,20 +27,6 @@ TARGET_LINE = "#2f855a"  # the stunting target, as on the regency trend chart
 LINE_COLOURS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000")
 
 
-class RenderedFigure(FigureBlock):
-    """A figure block that renders its PNG once: for a figure every page of a batch shows
-    unchanged (the model comparison), so a warm kernel does not redraw it per page."""
-
-    def png(self) -> bytes:
-        if getattr(self, "_png", None) is None:
-            self._png = super().png()
-        return self._png
-
-
-def rendered_once(block: FigureBlock) -> RenderedFigure:
-    return RenderedFigure(block.figure, block.description, getattr(block, "wide", False))
-
-
 def _number_axis(ax, lang: str) -> None:
     # a tick at 7.5 reads "7,5", never a rounded "8"
     ax.yaxis.set_major_formatter(lambda value, _pos: tick_text(value, lang))

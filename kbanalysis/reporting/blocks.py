@@ -9,6 +9,7 @@ form (``repr``) is what nbval compares and what a terminal shows.
 """
 from __future__ import annotations
 
+import base64
 import html
 import re
 from collections.abc import Callable, Mapping
@@ -17,16 +18,20 @@ import pandas as pd
 
 from .. import messages as T
 
+# "95 %", "12,5 %": a number and its percent sign never split across two lines on a phone.
+_PERCENT = re.compile(r"(?<=\d) %")
+
 
 def esc(value) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+    return _PERCENT.sub("\u00a0%", html.escape("" if value is None else str(value), quote=True))
 
 
 class Block:
-    """An HTML fragment with a plain-text twin."""
+    """An HTML fragment with a plain-text twin; ``parts``: the blocks or figures it holds
+    written into it (a fold's contents, an inline figure), for code that inspects them."""
 
-    def __init__(self, markup: str, plain: str):
-        self.markup, self.plain = markup, plain
+    def __init__(self, markup: str, plain: str, parts: tuple = ()):
+        self.markup, self.plain, self.parts = markup, plain, parts
 
     def _repr_html_(self) -> str:
         return self.markup
@@ -71,7 +76,17 @@ def details(summary: str, *blocks: Block | None) -> Block:
     """``blocks`` folded away under ``summary`` (closed until the reader opens it)."""
     inner = join(*blocks)
     return Block(f"<details><summary>{esc(summary)}</summary>{inner.markup}</details>",
-                 f"{summary}\n{inner.plain}")
+                 f"{summary}\n{inner.plain}", tuple(b for b in blocks if b is not None))
+
+
+def image(figure) -> Block:
+    """A figure (``plots.FigureBlock``: its ``png()`` and ``description``) written into the
+    block's own HTML, with the description as alt text: for a figure inside another block (a
+    folded ``details``), where a cell's image output cannot go. ``data-inline`` tells the
+    export it is not a cell's image output."""
+    data = base64.b64encode(figure.png()).decode("ascii")
+    return Block(f'<figure class="inline-figure"><img data-inline src="data:image/png;base64,{data}" '
+                 f'alt="{esc(figure.description)}"></figure>', f"[figure: {figure.description}]", (figure,))
 
 
 def title(main: str, subtitle: str = "") -> Block:

@@ -604,19 +604,22 @@ REGENCY_COVARIATES = ("poverty_pct", "births_outside_facility_pct", "first_birth
 
 
 def regency_covariates(cross: pd.DataFrame, code: str, province_rows: pd.DataFrame,
-                       columns=REGENCY_COVARIATES) -> pd.DataFrame:
-    """``indicator, year, value, province_value``: the regency's latest covariate values and
-    the official province figure of the same indicator and year where the data hold one."""
+                       columns=REGENCY_COVARIATES, analysis: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``indicator, year, value, province_value, flags``: the regency's latest covariate values,
+    the official province figure of the same indicator and year where the data hold one, and
+    the data-quality flags of each value (from ``analysis``; none without it)."""
     from .official import province_value
     row = _row(cross, code)
+    rows = _rows_of(analysis, code) if analysis is not None else None
     records = []
     for name in columns:
         value = _value(row, name) if name in cross else None
         year = None if value is None else int(row[f"{name}_year"])
         records.append({"indicator": name, "year": year, "value": value,
                         "province_value": None if year is None else province_value(
-                            province_rows, row["province_bps"], name, year)})
-    return pd.DataFrame.from_records(records, columns=["indicator", "year", "value", "province_value"])
+                            province_rows, row["province_bps"], name, year),
+                        "flags": [] if rows is None else _flags_for(rows, name, year)})
+    return pd.DataFrame.from_records(records, columns=["indicator", "year", "value", "province_value", "flags"])
 
 
 def model_scope(meta: dict | None, predictions: pd.DataFrame | None, cross: pd.DataFrame) -> dict | None:

@@ -44,6 +44,8 @@ td { min-width: 3.5rem; }
 th { background: #f5f7fa; }
 tr.highlight td { background: #fdecea; }
 img { max-width: 100%; height: auto; }
+details > summary { cursor: pointer; }
+.inline-figure { margin: 0.5rem 0; }
 pre { white-space: pre-wrap; overflow-x: auto; font-size: 0.85rem; }
 .provenance { margin-top: 2rem; font-size: 0.8rem; color: var(--muted); }
 .provenance ul { padding-left: 1.2rem; }

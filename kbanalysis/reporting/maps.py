@@ -20,6 +20,8 @@ matplotlib paths converted once per shape and process (``shape_path``).
 """
 from __future__ import annotations
 
+import math
+import textwrap
 from dataclasses import dataclass
 
 import matplotlib.colors as mcolors
@@ -290,6 +292,28 @@ def _annotate(ax, code, text: str, points: pd.DataFrame, offset, callout: bool, 
     return label
 
 
+# Characters of 9-point caption text that fit the 358 px a phone shows of a wide map.
+PHONE_LINE_CHARS = 46
+LEGEND_COLUMNS = 2
+OUTLYING_MARGIN = 0.25  # a part this far (share of the span) outside the main shapes is left off the view
+
+
+def main_extent(geometries) -> tuple[float, float, float, float]:
+    """The map's view: every shape's largest part, and the other parts near them. A few far
+    islets of one regency (Sulawesi Barat's Balabalagan) would otherwise shrink the province
+    to a corner of its map; every regency stays on the map through its largest part."""
+    parts = [list(getattr(g, "geoms", [g])) for g in geometries if g is not None and not g.is_empty]
+    if not parts:
+        return (0.0, 0.0, 1.0, 1.0)
+    largest = [max(p, key=lambda part: part.area) for p in parts]
+    min_lon, min_lat, max_lon, max_lat = shapely.GeometryCollection(largest).bounds
+    pad_lon, pad_lat = OUTLYING_MARGIN * (max_lon - min_lon), OUTLYING_MARGIN * (max_lat - min_lat)
+    near = [part for group in parts for part in group
+            if part.bounds[0] >= min_lon - pad_lon and part.bounds[2] <= max_lon + pad_lon
+            and part.bounds[1] >= min_lat - pad_lat and part.bounds[3] <= max_lat + pad_lat]
+    return shapely.GeometryCollection(largest + near).bounds
+
+
 @_styled
 def regency_map(cross: pd.DataFrame, column: str, lang: str, title: str, geometry=None,
                 highlight: str | None = None, names: bool | None = None) -> FigureBlock:
@@ -316,7 +340,7 @@ def regency_map(cross: pd.DataFrame, column: str, lang: str, title: str, geometr
         if shapes.empty:
             shapes = None
     if shapes is not None:
-        min_lon, min_lat, max_lon, max_lat = shapes.total_bounds
+        min_lon, min_lat, max_lon, max_lat = main_extent(shapes.geometry)
     else:
         lon, lat = values["longitude"].dropna(), values["latitude"].dropna()
         min_lon, max_lon = (lon.min(), lon.max()) if len(lon) else (0.0, 1.0)
@@ -326,7 +350,16 @@ def regency_map(cross: pd.DataFrame, column: str, lang: str, title: str, geometr
     names = (not national) if names is None else names
     width = MAP_WIDTH_IN
     map_height = float(np.clip(0.98 * width * span_lat / span_lon, 2.4, 7.0))
-    head, foot = 0.4, 1.35  # title above; legend and caption below (inches)
+    # A phone shows the map at natural size in a box that scrolls sideways: the legend (two
+    # columns) and the caption (wrapped) stay within the box's first screen, at the left.
+    simulated = sourcing.is_simulated(cross, column)
+    caption = _caption(cross, column, lang, simulated)
+    if shapes is not None and attribution:  # the boundary file's licence asks for it
+        caption += f" · {T.t('ui_map_boundaries', lang, attribution=attribution)}"
+    caption = "\n".join(textwrap.wrap(caption, PHONE_LINE_CHARS))
+    caption_height = 0.16 + 0.165 * (caption.count("\n") + 1)
+    legend_rows = math.ceil((len(class_labels(scale, lang)) + 1) / LEGEND_COLUMNS)
+    head, foot = 0.4, caption_height + 0.3 + 0.2 * legend_rows  # title above; legend and caption below (inches)
     java_height = 0.0
     if national:  # archipelago on top, Java enlarged below it, legend and caption at the foot
         java_height = 0.98 * width * (JAVA_BOUNDS[3] - JAVA_BOUNDS[2]) / (JAVA_BOUNDS[1] - JAVA_BOUNDS[0]) + 0.3
@@ -363,7 +396,6 @@ def regency_map(cross: pd.DataFrame, column: str, lang: str, title: str, geometr
         ax.add_patch(Rectangle((JAVA_BOUNDS[0], JAVA_BOUNDS[2]), JAVA_BOUNDS[1] - JAVA_BOUNDS[0],
                                JAVA_BOUNDS[3] - JAVA_BOUNDS[2], fill=False, edgecolor="#52606d",
                                linewidth=0.8, linestyle="--"))
-    simulated = sourcing.is_simulated(cross, column)
     kind = "" if shapes is not None else f" — {T.t('map_dots', lang)}"
     shown_title = title + (f" {T.t('simulated_tag', lang).upper()}" if simulated else "")
     ax.set_title(f"{shown_title}{kind}", fontsize=10, loc="left")
@@ -373,14 +405,12 @@ def regency_map(cross: pd.DataFrame, column: str, lang: str, title: str, geometr
     handles = [Patch(facecolor=c, edgecolor=BORDER, linewidth=0.4) for c in colors]
     handles.append(Patch(facecolor="white", edgecolor=NO_DATA_EDGE, hatch=NO_DATA_HATCH, linewidth=0.4))
     labels = [*class_labels(scale, lang), T.t("ui_no_data", lang)]
-    figure.legend(handles, labels, loc="lower left", bbox_to_anchor=(0.01, 0.3 / height), ncol=3,
-                  fontsize=TEXT_PT, frameon=False, title=T.t("ui_legend_pct", lang),
+    figure.legend(handles, labels, loc="lower left", bbox_to_anchor=(0.01, caption_height / height),
+                  ncol=LEGEND_COLUMNS, columnspacing=0.6, handlelength=1.2, handletextpad=0.5, fontsize=TEXT_PT, frameon=False,
+                  title=T.t("ui_legend_pct", lang),
                   title_fontsize=TEXT_PT, alignment="left")
-    caption = _caption(cross, column, lang, simulated)
-    if shapes is not None and attribution:  # the boundary file's licence asks for it
-        caption += f" · {T.t('ui_map_boundaries', lang, attribution=attribution)}"
-    figure.text(0.01, 0.08 / height, caption, fontsize=TEXT_PT,
-                color="#52606d", ha="left", va="bottom", wrap=True)
+    figure.text(0.01, 0.08 / height, caption, fontsize=TEXT_PT, color="#52606d", ha="left", va="bottom",
+                linespacing=1.3)
     n_known = int((classes >= 0).sum())
     # The plain text (what nbval compares) leaves out the map kind: it depends on whether the
     # raw geometry is present, not on the data shown.

@@ -77,6 +77,27 @@ def read_regency_rows(indicator: str, processed_dir=None) -> pd.DataFrame:
     return _memoised(path, f"regency_rows:{indicator}", make)
 
 
+SECONDARY = "secondary_source"  # flag of a value quoted by a secondary source (its address in source_ref)
+
+
+def read_secondary_addresses(processed_dir=None) -> pd.DataFrame:
+    """Regency rows of ``tidy.csv`` that a secondary source quoted: ``bps_code, indicator,
+    year, source_ref`` (the address of the page the value was read from), empty when absent.
+    The analysis table marks such values but does not carry their addresses."""
+    columns = ["bps_code", "indicator", "year", "source_ref"]
+    path = _processed(processed_dir, config.TIDY_CSV.name)
+    if not path.exists():
+        return pd.DataFrame(columns=columns)
+
+    def make(_):
+        tidy = _tidy(path)
+        quoted = tidy["flags"].fillna("").str.split(";").map(lambda flags: SECONDARY in flags)
+        rows = tidy.loc[(tidy["level"] == "regency") & quoted].rename(columns={"region_code": "bps_code"})
+        rows = rows.reindex(columns=columns)
+        return rows.assign(year=rows["year"].astype(int), source_ref=rows["source_ref"].fillna(""))
+    return _memoised(path, "secondary_addresses", make)
+
+
 def province_value(rows: pd.DataFrame, province: str, indicator: str, year: int) -> float | None:
     """The official value of ``indicator`` for ``province`` in ``year``, or None."""
     found = rows.loc[(rows["province_bps"] == str(province)) & (rows["indicator"] == indicator)

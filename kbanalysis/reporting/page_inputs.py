@@ -12,8 +12,9 @@ What a page reads, and so what its fingerprint covers:
   office-level detail of KBPP (deliveries, acceptors by method and in total, the source named)
   only for its own regencies: a province page for those of its province, a regency page for
   itself;
-- every page reads the province-level rows of ``tidy.csv`` and the regency rows of the
-  indicators the analysis table does not carry (``reporting.official``), the programme
+- every page reads the province-level rows of ``tidy.csv``, the regency rows of the
+  indicators the analysis table does not carry and the addresses of the regency values a
+  secondary source quoted (``reporting.official``), the programme
   files' rows of ``rejects.csv`` (``content.programme_exclusions``), the office files named in
   ``build_meta.json`` (``workspace.office_files``), the region lists, the programme table and
   the model results, all whole.
@@ -31,6 +32,7 @@ import pandas as pd
 
 from .. import config
 from ..results_contract import ESTIMATES_CSV, META_JSON, PREDICTIONS_CSV
+from .official import SECONDARY
 
 # The office-level detail of a regency's KBPP: shown on its own page, its province's page
 # (planning tables, method mix, sources) and the national page, never on another page.
@@ -100,7 +102,9 @@ def _parts(processed: Path, results: Path) -> dict:
     if paths[TIDY].exists():
         tidy = pd.read_csv(paths[TIDY], dtype=str, keep_default_na=False)
         in_analysis = set(pd.read_csv(paths[ANALYSIS], nrows=0).columns) if paths[ANALYSIS].exists() else set()
-        read = (tidy["level"] != "regency") | ~tidy["indicator"].isin(in_analysis)
+        flags = tidy["flags"] if "flags" in tidy else pd.Series("", index=tidy.index)
+        quoted = flags.str.split(";").map(lambda found: SECONDARY in found)
+        read = (tidy["level"] != "regency") | ~tidy["indicator"].isin(in_analysis) | quoted
         parts["shared"][TIDY] = _frame_sha(tidy.loc[read])
     if paths[REJECTS].exists():
         rejects = pd.read_csv(paths[REJECTS], dtype=str, keep_default_na=False)

@@ -15,6 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from .. import messages as T
+from ..indicators import label
+from ..regions import load_provinces
 from ..results_contract import (
     INFLUENCE_CSV,
     CovariateTiming,
@@ -140,8 +142,6 @@ def timing(meta: dict, lang: str) -> tuple:
     def per_10(entry, key):
         return _s(entry[key] * 10, lang) if entry.get(key) is not None else "–"
 
-    from ..indicators import label
-
     listed = ", ".join(f"{label(c, lang)} ({info.years[c]})" for c in post)  # in words, not column names
     return (head, B.paragraph(T.t("ref_timing", lang, exposure_year=info.exposure_year,
                                 post=listed, pre=per_10(pre, "estimate"),
@@ -185,13 +185,23 @@ def province(meta: dict, lang: str) -> tuple:
     info = {} if design is None else design.statistics
     if info.get("spearman_ci_low") is None:
         return ()
+    exposure, outcome = info.get("exposure"), info.get("outcome")
+    pair = ("" if not exposure or not outcome else
+            T.t("ref_province_pair", lang, exposure=label(exposure, lang), exposure_year=info.get("exposure_year"),
+                outcome=label(outcome, lang), outcome_year=info.get("outcome_year")) + " ")
     parts = [B.heading(T.t("ref_h_province", lang), level=3),
-             B.paragraph(T.t("ref_province", lang, rho=_s(info["spearman_rho"], lang),
-                           low=_s(info["spearman_ci_low"], lang),
-                           high=_s(info["spearman_ci_high"], lang), n=info["n_provinces"]))]
+             B.paragraph(pair + T.t("ref_province", lang, rho=_s(info["spearman_rho"], lang),
+                                    low=_s(info["spearman_ci_low"], lang),
+                                    high=_s(info["spearman_ci_high"], lang), n=info["n_provinces"]))]
     what_if = info.get("with_published_placeholders")
     if what_if:
-        parts.append(B.paragraph(T.t("ref_province_what_if", lang, values="; ".join(what_if["values"]),
+        if what_if.get("published"):  # province names and numbers in the page's language
+            names = load_provinces().set_index("province_bps")["province_name"]
+            values = [f"{names.get(v['province_bps'], v['province_bps'])} {v['year']}: "
+                      f"{T.number(v['value'], lang, 1)} %" for v in what_if["published"]]
+        else:  # results written before the structured list
+            values = what_if["values"]
+        parts.append(B.paragraph(T.t("ref_province_what_if", lang, values="; ".join(values),
                                    rho=_s(what_if["spearman_rho"], lang),
                                    low=_s(what_if["spearman_ci_low"], lang),
                                    high=_s(what_if["spearman_ci_high"], lang),

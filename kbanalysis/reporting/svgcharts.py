@@ -153,6 +153,23 @@ def _svg(parts: list[str], height: float, description: str, css: str) -> str:
             + "".join(parts) + "</svg>")
 
 
+GAP_DASH = "3 5"
+
+
+def _runs(points: list, years: list[int]) -> tuple[list, list]:
+    """``points`` (year, value) split into runs without a gap, drawn solid, and the pairs
+    that span an axis year with no figure between them, drawn dashed."""
+    runs, gaps = [], []
+    for point in points:
+        if runs and not any(runs[-1][-1][0] < y < point[0] for y in years):
+            runs[-1].append(point)
+            continue
+        if runs:
+            gaps.append([runs[-1][-1], point])
+        runs.append([point])
+    return [r for r in runs if len(r) > 1], gaps
+
+
 def trend_chart(survey: pd.DataFrame, weighing: pd.DataFrame, lang: str, name: str,
                 province: pd.DataFrame | None = None, national: pd.DataFrame | None = None,
                 province_name: str | None = None, target: tuple[float, str] | None = None,
@@ -182,7 +199,11 @@ def trend_chart(survey: pd.DataFrame, weighing: pd.DataFrame, lang: str, name: s
             panel.line(points, color, dash, 1.8, css=f"ref-{kind}")
             panel.dots(points, color, 3, css=f"ref-{kind}")
         points = list(zip(survey["year"], survey["value"]))
-        panel.line(points, REGENCY, width=2.4, css="regency")
+        runs, gaps = _runs(points, years)
+        for run in runs:
+            panel.line(run, REGENCY, width=2.4, css="regency")
+        for gap in gaps:  # years on the axis without a figure of the regency: not a measured change
+            panel.line(gap, REGENCY, GAP_DASH, 1.6, css="regency-gap")
         secondary = survey["secondary"].astype(bool).tolist() if "secondary" in survey else [False] * len(survey)
         panel.dots([p for p, s in zip(points, secondary) if not s], REGENCY, 7, css="official", labels=True)
         panel.dots([p for p, s in zip(points, secondary) if s], REGENCY, 7, hollow=True, css="secondary",
@@ -195,6 +216,8 @@ def trend_chart(survey: pd.DataFrame, weighing: pd.DataFrame, lang: str, name: s
         if any(secondary):
             entries.append((f'<circle cx="18" cy="0" r="7" fill="#ffffff" stroke="{REGENCY}" stroke-width="2.2"/>',
                             T.t("reg_legend_secondary", lang)))
+        if gaps:
+            entries.append((line(REGENCY, GAP_DASH), T.t("reg_legend_gap", lang)))
         for _, kind in references:
             entries.append((line(PROVINCE, "7 5"), T.t("reg_legend_province", lang, name=province_name))
                            if kind == "province" else (line(NATIONAL, "2 4"), T.t("reg_legend_national", lang)))

@@ -50,7 +50,7 @@ def office_file(tmp_path_factory):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     template = folder / "kbpp_5203_kabupaten_lombok_timur_2023.xlsx"
-    assert f"Template ditulis: {template}" in done.stdout
+    assert f"Templat ditulis: {template}" in done.stdout
     values = {row: (deliveries, counts) for row, (_, deliveries, counts) in PUSKESMAS.items()}
     names = {row: name for row, (name, _, _) in PUSKESMAS.items()} | {11: "Puskesmas Sakra"}
     return F.fill(template, folder / "lotim_2023.xlsx", values, names)

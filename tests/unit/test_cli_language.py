@@ -165,7 +165,7 @@ def test_template_written_and_its_errors(tmp_path):
     written = runner.invoke(app, ["template", "--province", "63", "--year", "2024",
                                   "--out", str(tmp_path)])
     assert written.exit_code == 0, written.output
-    assert written.stdout.startswith("Template ditulis: ")
+    assert written.stdout.startswith("Templat ditulis: ")
     assert_indonesian(written.stdout)
     again = runner.invoke(app, ["template", "--province", "63", "--year", "2024",
                                 "--out", str(tmp_path), "--lang", "en"])

@@ -235,3 +235,11 @@ def test_designs_on_simulated_inputs_say_so():
     assert change.status == "estimated" and change.statistics["simulated"] is True
     assert (change.statistics["from_year"], change.statistics["to_year"]) == (2023, 2024)
     assert "Design 'change' (estimated) [SIMULATED inputs]" in res.summary(lang="en").text
+
+
+def test_the_published_placeholder_value_is_written_as_numbers():
+    """The what-if beside the rank correlation: NTT 2022 (0.0 in the series) with the figure
+    data/SOURCES.md records, as province code, year and value a page can write in words."""
+    what_if = province_design(load_tidy(config.TIDY_CSV)).statistics["with_published_placeholders"]
+    assert what_if["published"] == [{"province_bps": "53", "year": 2022, "value": 35.3}]
+    assert what_if["n_provinces"] == 12

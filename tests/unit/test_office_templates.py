@@ -94,7 +94,7 @@ def test_a_row_with_some_numbers_is_still_checked_cell_by_cell(ntb, tmp_path):
 
 
 @pytest.mark.parametrize("lang, written, step", [
-    ("id", "Template ditulis: ", "Isi sel kuning"),
+    ("id", "Templat ditulis: ", "Isi sel kuning"),
     ("en", "Template written: ", "Fill the yellow cells"),
 ])
 def test_template_prints_the_next_commands_with_the_real_path(tmp_path, lang, written, step):

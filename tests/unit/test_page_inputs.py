@@ -94,3 +94,19 @@ def test_grouped_hashes_equal_each_groups_own_csv_even_with_a_line_break_in_a_va
             by_hand = {key: hashlib.sha256(part.to_csv(index=False, lineterminator="\n").encode()).hexdigest()
                        for key, part in frame.groupby(keys)}
             assert _group_shas(frame, keys) == by_hand
+
+
+def test_the_address_of_a_quoted_figure_is_read_by_pages(tmp_path):
+    # stunting_survey_pct is an analysis column, but the address of a quoted value is only in
+    # tidy.csv (the trend names it): correcting the address re-renders the pages.
+    quoted = pd.concat([TIDY, pd.DataFrame({
+        "region_code": ["3301", "3301"], "level": ["regency", "regency"], "year": [2022, 2024],
+        "indicator": ["stunting_survey_pct"] * 2, "value": [20.1, 19.0],
+        "flags": ["secondary_source", ""], "source_ref": ["https://example.org/a", ""]})], ignore_index=True)
+    moved = quoted.copy()
+    moved.loc[moved["source_ref"] == "https://example.org/a", "source_ref"] = "https://example.org/b"
+    official = quoted.copy()
+    official.loc[(official["year"] == 2024) & (official["region_code"] == "3301"), "source_ref"] = "x"
+    base = _hashes(tmp_path / "a", "regency", "3301", tidy=quoted)[1]
+    assert _hashes(tmp_path / "b", "regency", "3301", tidy=moved)[1] != base
+    assert _hashes(tmp_path / "c", "regency", "3301", tidy=official)[1] == base  # not a quoted row

@@ -37,7 +37,9 @@ def cross(stunting, kbpp=(40.0, 50.0, None), measure="administrative", lon=(106.
 def texts(block) -> list[str]:
     block.figure.canvas.draw()
     import matplotlib.text
-    return [t.get_text() for t in block.figure.findobj(matplotlib.text.Text) if t.get_text().strip()]
+    # a caption wrapped for the phone is one sentence: its lines are joined back here
+    return [" ".join(t.get_text().split("\n")) for t in block.figure.findobj(matplotlib.text.Text)
+            if t.get_text().strip()]
 
 
 def face_of(block, code: str) -> str:
@@ -259,3 +261,34 @@ def test_locator_map_shows_the_province_with_the_regency_in_red(complete, region
     points = ElementTree.fromstring(plain.svg).findall(f"{ns}circle")
     assert len(points) == len(dots)
     assert [p.get("fill") for p in points if p.get("class") == "own"] == [plots.HIGHLIGHT]
+
+
+def test_far_islets_do_not_shrink_the_province_to_a_corner(complete, regions):
+    # Sulawesi Barat: the view is its regencies' main shapes (and parts near them), not the
+    # far western islets that took most of the map; every regency's largest part is inside.
+    block = maps.regency_map(province_cross(regions, "76"), "stunting_survey_pct", "id", "S",
+                             geometry=complete, names=False)
+    ax = block.figure.axes[0]
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    shapes = complete.loc[complete["bps_code"].str.startswith("76")]
+    assert sorted(block.codes) == sorted(shapes["bps_code"])
+    for geometry in shapes.geometry:
+        largest = max(getattr(geometry, "geoms", [geometry]), key=lambda part: part.area)
+        lo_x, lo_y, hi_x, hi_y = largest.bounds
+        assert x0 <= lo_x and hi_x <= x1 and y0 <= lo_y and hi_y <= y1
+    assert (x1 - x0) < 0.6 * (shapes.total_bounds[2] - shapes.total_bounds[0])
+
+
+@pytest.mark.parametrize("province", ["76", "61", "33"])
+def test_legend_and_caption_fit_the_first_screen_of_a_phone(complete, regions, province):
+    # A phone shows the map at natural size (1 figure pixel = 1 CSS pixel) in a 358 px box
+    # that scrolls sideways: the legend and the caption with the boundary credit stay inside it.
+    block = maps.regency_map(province_cross(regions, province), "stunting_survey_pct", "id", "S",
+                             geometry=complete)
+    figure = block.figure
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    legend = figure.legends[0].get_window_extent(renderer)
+    assert legend.x1 <= 358, legend
+    caption = next(t for t in figure.texts if "Batas wilayah" in t.get_text())
+    assert caption.get_window_extent(renderer).x1 <= 358

@@ -6,9 +6,11 @@ module (PROVENANCE §5), totals against sums done by hand, R² against a closed 
 """
 from __future__ import annotations
 
+import base64
 import csv
 import json
 import math
+import re
 from types import SimpleNamespace
 
 import numpy as np
@@ -21,6 +23,16 @@ from kbanalysis.reporting import areas as A
 from kbanalysis.reporting import downloads as D
 from kbanalysis.reporting import official, plots
 from kbanalysis.reporting import sections as S
+
+
+def _shown(parts) -> list:
+    """Every block and figure of a section, those inside a fold (``details``) and inline
+    figures included, in page order."""
+    out = []
+    for part in parts:
+        out.append(part)
+        out += _shown(getattr(part, "parts", ()))
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -228,10 +240,18 @@ def test_model_section_names_models_in_words_marks_the_main_one_and_states_the_s
         codes = [row["bps_code"] for row in csv.DictReader(handle)]
     if {c[:2] for c in codes} == {"33"}:
         assert f"hanya {len(codes)} kabupaten/kota di Jawa Tengah" in text
-    table = next(p for p in parts if repr(p).startswith("Model\t"))
-    assert "wls_wild_bootstrap" not in repr(table) and "(model utama)" in repr(table)
-    figure = next(p for p in parts if isinstance(p, plots.FigureBlock))
+    # the estimators by name sit in a fold for researchers, after the plain-words summary
+    summary = next(i for i, p in enumerate(parts) if 'class="key-figure"' in p.markup)
+    fold = next(i for i, p in enumerate(parts) if p.markup.startswith("<details>"))
+    assert summary < fold
+    assert not any("OLS" in repr(p) or "WLS" in repr(p) for p in parts[:fold])
+    rows = [line for line in repr(parts[fold]).splitlines() if "\t" in line]
+    assert rows[0].startswith("Model\t")
+    assert not any("wls_wild_bootstrap" in row for row in rows) and any("(model utama)" in row for row in rows)
+    figure = next(p for p in _shown(parts[fold:]) if isinstance(p, plots.FigureBlock))
     assert figure.figure.axes[0].get_xlabel() == "poin persentase stunting per kenaikan 10 poin cakupan KBPP"
+    image = re.search(r'<img data-inline src="data:image/png;base64,([^"]+)" alt="([^"]+)"', parts[fold].markup)
+    assert base64.b64decode(image.group(1)) == figure.png() and image.group(2) == figure.description
     meta = json.loads((config.RESULTS_DIR / "meta.json").read_text(encoding="utf-8"))
     mde = meta["power"]["adjusted"]["mde_pp"]
     assert f"{T.number(mde, 'id', 2)} poin stunting per kenaikan 10 poin" in text
@@ -386,14 +406,14 @@ def test_model_section_says_simulated_when_the_fit_was_on_simulated_inputs(ctx):
                            predictions=ctx.predictions, cross=ctx.cross, simulated=["simulated_model"])
     parts = S.model_comparison(fake, "en")
     assert repr(parts[0]) == "## Model comparison (simulated)"
-    figure = next(p for p in parts if isinstance(p, plots.FigureBlock))
+    figure = next(p for p in _shown(parts) if isinstance(p, plots.FigureBlock))
     assert figure.figure.axes[0].get_xlabel().endswith("(simulated)")
     assert "(simulated)" in repr(S.national_research_covariates(fake, "en")[0])
 
 
 def test_page_figures_keep_text_readable_on_a_phone(ctx):
     figures = [p for p in (*S.province_trend(ctx, "32", "id"), *S.province_programme_months(ctx, "76", "id"),
-                           *S.model_comparison(ctx, "id")) if isinstance(p, plots.FigureBlock)]
+                           *_shown(S.model_comparison(ctx, "id"))) if isinstance(p, plots.FigureBlock)]
     assert len(figures) == 3
     for block in figures:
         assert plots.text_px_on_phone(block) >= plots.MIN_PHONE_TEXT_PX - 0.1, block.description
@@ -488,7 +508,7 @@ def test_national_deliveries_add_up_over_the_provinces(ctx, raw_dir):
 
 
 def test_a_plain_summary_comes_before_the_table_of_estimators(ctx):
-    parts = [repr(p) for p in S.model_comparison(ctx, "id")]
+    parts = [repr(p) for p in _shown(S.model_comparison(ctx, "id"))]
     summary = next(i for i, p in enumerate(parts) if p.startswith("Ringkasan:"))
     table = next(i for i, p in enumerate(parts) if p.startswith("Model\t"))
     assert summary < table
@@ -556,3 +576,29 @@ def test_programme_tables_show_the_counts_behind_each_percentage(ctx):
     for row in rows:
         numerator, denominator = (int(x.replace(".", "")) for x in row[-1].removesuffix(" PUS").split(" / "))
         assert row[-2] == f"{100 * numerator / denominator:.1f}".replace(".", ",")
+
+
+def test_the_rank_correlation_names_its_two_measures_and_the_province_in_words(ctx):
+    from kbanalysis.reporting import referee
+    text = "\n".join(repr(p) for p in referee.province(ctx.meta, "id"))
+    assert ("Ibu melahirkan yang memakai KB modern setelah melahirkan (survei) (2022) dengan "
+            "Prevalensi balita stunting (survei SSGI/SKI) (2022), per provinsi:") in text
+    assert "(Nusa Tenggara Timur 2022: 35,3 %; sumber sekunder" in text and "35.3" not in text
+
+
+@pytest.mark.parametrize("province", ["61", "33"])
+def test_the_ski_note_under_the_small_multiples_counts_the_pairs_it_concerns(ctx, province):
+    # Counted here from analysis.csv by hand: each regency's last two survey years.
+    years: dict[str, list[int]] = {}
+    with open(config.PROCESSED_DIR / "analysis.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["bps_code"].startswith(province) and row["stunting_survey_pct"]:
+                years.setdefault(row["bps_code"], []).append(int(row["year"]))
+    spanning = sum(1 for found in years.values() if len(found) >= 2
+                   and (sorted(found)[-1] == 2023) != (sorted(found)[-2] == 2023))
+    caption = repr(S.regency_trends(ctx, province, "id")[-1])
+    if spanning:
+        assert f"Pada {spanning} di antaranya, satu dari dua angka itu dari SKI 2023" in caption
+    else:
+        assert "SKI" not in caption
+    assert (province, bool(spanning)) in {("61", True), ("33", False)}  # both branches are tested

@@ -540,3 +540,13 @@ def test_the_kbpp_figure_is_under_the_title_where_there_is_one(ctx, raw_dir):
     title_then_kbpp = head.split("# Profil Kabupaten Cilacap", 1)[1]
     assert f"Cakupan KBPP 2021: {cilacap.replace('.', ',')} %" in title_then_kbpp
     assert "Cakupan KBPP" not in repr(S.regency_header(ctx, "7601", "id"))  # Majene: no KBPP figure
+
+
+def test_a_flagged_covariate_is_marked_where_it_is_shown(ctx):
+    # Every poverty figure of the default data carries year_uncertain (PROVENANCE: the P0
+    # table's year is not printed); the facility-birth figures carry no flag.
+    from kbanalysis.reporting import sections as S
+    text = repr(S.regency_covariates(ctx, "5203", "id"))
+    assert "Persentase penduduk miskin (P0)\t2024*\t" in text
+    assert "Persalinan tidak di fasilitas kesehatan\t2025\t" in text
+    assert text.endswith("* Catatan mutu data: Persentase penduduk miskin (P0): tahun data tidak pasti.")

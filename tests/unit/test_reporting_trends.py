@@ -2,7 +2,9 @@
 since the previous survey (noting when SKI 2023 and SSGI are compared)."""
 from __future__ import annotations
 
+import csv
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -49,7 +51,7 @@ def test_the_regency_trend_chart_has_the_target_line_and_names_its_document():
     chart = svgcharts.trend_chart(points([(2022, 8.4), (2024, 12.5)]), pd.DataFrame(), "id",
                                   "Kabupaten Bengkalis", target=S.trend_target("id"))
     assert 'class="target"' in chart.markup
-    assert "Target 14 % (2024; RPJMN 2020–2024)" in chart.markup
+    assert "Target 14\u00a0% (2024; RPJMN 2020–2024)" in chart.markup  # "14 %" never split on a phone
     # The line sits at 14 on the axis: the panel maps 0..top to its height.
     panel = svgcharts._Panel([2022, 2024], 14.0, svgcharts.TOP, 250.0, "id", "t")
     assert f'y1="{panel.y(14.0):.1f}"' in chart.markup
@@ -72,3 +74,45 @@ def test_the_regency_page_trend_says_the_change():
     ctx = load_context(raw_dir=None)
     text = "\n".join(repr(p) for p in S.regency_trend(ctx, "1408", "id"))
     assert "Dari 2022 ke 2024 angkanya naik 4,1 poin (8,4 % → 12,5 %)." in text
+
+
+def test_a_change_from_a_quoted_figure_says_so():
+    quoted = points([(2021, 21.9), (2022, 8.4), (2024, 12.5)]).assign(secondary=[True, True, False])
+    sentence = S.trend_sentence(quoted, "id")
+    assert sentence.endswith("Angka 2022 dikutip sumber sekunder, bukan dibaca dari buku survei; periksa "
+                             "alamatnya di bawah tabel sebelum mengutip selisih ini.")
+    both = points([(2021, 37.6), (2022, 30.0)]).assign(secondary=True)
+    assert "The 2021 and 2022 figures were quoted by a secondary source" in S.trend_sentence(both, "en")
+    assert "sekunder" not in S.trend_sentence(points([(2022, 8.4), (2024, 12.5)]), "id")
+
+
+def test_the_regency_page_names_where_each_quoted_figure_was_read(raw_dir):
+    """Bengkalis 2021 and 2022 are quoted figures: the page gives each one's address, read
+    here by hand from the raw secondary file, as a link."""
+    from kbanalysis.reporting.context import load_context
+    with open(raw_dir / "stunting_kabkota_secondary" / "ssgi_ski_kabkota_2021_2023_secondary.csv",
+              encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    bengkalis = {row[5]: row[8] for row in rows if row[0].strip().lower() in ("bengkalis", "kabupaten bengkalis")}
+    ctx = load_context(raw_dir=None)
+    parts = S.regency_trend(ctx, "1408", "id")
+    caption = next(p for p in parts if repr(p).startswith("Alamat angka sekunder"))
+    assert "2022" in bengkalis
+    assert f"2022: {bengkalis['2022']}" in repr(caption)
+    assert f'href="{bengkalis["2022"].replace("&", "&amp;")}"' in caption.markup
+    assert "2021: https://" in repr(caption) and "2024" not in repr(caption)
+
+
+def test_years_without_a_figure_between_two_points_are_drawn_dashed():
+    # Axis 2021-2024 (the province has every year); the regency has 2021, 2022 and 2024.
+    survey = points([(2021, 21.9), (2022, 8.4), (2024, 12.5)])
+    province = pd.DataFrame({"year": [2021, 2022, 2023, 2024], "value": [22.3, 17.0, 13.6, 20.1]})
+    chart = svgcharts.trend_chart(survey, pd.DataFrame(), "id", "Kabupaten Bengkalis", province=province,
+                                  province_name="Riau")
+    solid = re.findall(r'<polyline class="regency" points="([^"]+)"', chart.markup)
+    dashed = re.findall(r'<polyline class="regency-gap" points="([^"]+)"', chart.markup)
+    assert len(solid) == 1 and len(solid[0].split()) == 2  # 2021-2022, adjacent years
+    assert len(dashed) == 1 and len(dashed[0].split()) == 2  # 2022-2024, across 2023
+    assert "tahun di antaranya tanpa angka" in chart.markup  # its legend entry
+    adjacent = svgcharts.trend_chart(points([(2023, 20.0), (2024, 19.0)]), pd.DataFrame(), "id", "X")
+    assert "regency-gap" not in adjacent.markup and "tanpa angka" not in adjacent.markup

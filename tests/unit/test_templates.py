@@ -252,7 +252,7 @@ def test_no_public_kbpp_section_links_the_province_template_and_shows_the_comman
         "templates/kbpp_63_kalimantan_selatan_2023.xlsx"  # where the batch writes it
     assert ".venv/bin/kbanalysis data check kbpp_63_kalimantan_selatan_2023.xlsx" in block.plain
     assert 'make run KBPP="kbpp_63_kalimantan_selatan_2023.xlsx"' in block.plain
-    assert ("Template isian untuk Kalimantan Selatan" if lang == "id"
+    assert ("Templat isian untuk Kalimantan Selatan" if lang == "id"
             else "Fill-in template for Kalimantan Selatan") in block.plain
     province = S.kbpp_template_offer(_section_ctx(), "32", lang, "province")
     assert 'href="../../templates/kbpp_32_jawa_barat_2023.xlsx"' in province.markup

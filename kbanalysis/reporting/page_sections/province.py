@@ -13,6 +13,7 @@ from .. import maps, svgcharts
 from .. import official as O
 from ..context import ReportContext
 from .shared import (
+    SKI_YEARS,
     _cited,
     _download,
     _indicator_label,
@@ -135,7 +136,7 @@ def regency_trends(ctx: ReportContext, province: str, lang: str) -> tuple:
     """Small multiples: every survey year of each regency of ``province`` (secondary quotes
     hollow), one scale for all, the 14 % target in each; a count of falls and rises."""
     members = ctx.cross.loc[ctx.cross["province_bps"] == province].sort_values("bps_code", kind="mergesort")
-    panels, down, up, n_two = [], 0, 0, 0
+    panels, down, up, n_two, across_surveys = [], 0, 0, 0, 0
     for code, name in zip(members["bps_code"], members["name"]):
         trend = C.survey_trend(ctx.analysis, code)
         panels.append((maps.short_name(name), trend))
@@ -143,12 +144,15 @@ def regency_trends(ctx: ReportContext, province: str, lang: str) -> tuple:
             n_two += 1
             change = round(trend["value"].iloc[-1], 1) - round(trend["value"].iloc[-2], 1)
             down, up = down + (change <= -0.05), up + (change >= 0.05)
+            across_surveys += (int(trend["year"].iloc[-1]) in SKI_YEARS) != (int(trend["year"].iloc[-2]) in SKI_YEARS)
     if not any(len(f) for _, f in panels):
         return ()
+    caption = T.t("prov_regency_trends_caption", lang, n=len(members), n_two=n_two, down=down, up=up,
+                  same=n_two - down - up)
+    if across_surveys:  # the SKI/SSGI note only where a compared pair spans the two surveys
+        caption += " " + T.t("prov_regency_trends_ski", lang, n=across_surveys)
     return (B.heading(T.t("prov_h_regency_trends", lang), level=3),
-            svgcharts.small_multiples(panels, lang, target=trend_target(lang)),
-            B.figure_caption(T.t("prov_regency_trends_caption", lang, n=len(members), n_two=n_two,
-                                 down=down, up=up, same=n_two - down - up)))
+            svgcharts.small_multiples(panels, lang, target=trend_target(lang)), B.figure_caption(caption))
 
 
 def _province_trend(ctx: ReportContext, province: str, lang: str) -> tuple:
@@ -166,9 +170,11 @@ def _province_trend(ctx: ReportContext, province: str, lang: str) -> tuple:
         note=[T.t(f"prov_reason_{reason}", lang) if isinstance(reason, str)
               else "; ".join(_flag(f, lang) for f in flags) for flags, reason in zip(points["flags"], points["reason"])])
     na = T.t("not_available", lang)
-    shown = B.table(table, {"year": T.t("col_year", lang), "survey": T.t("prov_col_survey_name", lang),
-                            "value": T.t("col_stunting", lang), "note": T.t("prov_col_note", lang)},
-                    {"year": str, "value": lambda v: na if v != v else _pct(v, lang)})
+    columns = {"year": T.t("col_year", lang), "survey": T.t("prov_col_survey_name", lang),
+               "value": T.t("col_stunting", lang), "note": T.t("prov_col_note", lang)}
+    if not table["note"].astype(bool).any():  # an empty column only widens the table on a phone
+        del columns["note"]
+    shown = B.table(table, columns, {"year": str, "value": lambda v: na if v != v else _pct(v, lang)})
     source = B.figure_caption(T.t("prov_source_official", lang))
     csv = _download(table[["year", "survey", "value"]].assign(province_bps=province)[
         ["province_bps", "year", "survey", "value"]], f"stunting-{province}-{first}-{last}.csv",

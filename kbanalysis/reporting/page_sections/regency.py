@@ -123,10 +123,28 @@ def regency_trend(ctx: ReportContext, code: str, lang: str) -> tuple:
                                           years=", ".join(str(int(y)) for y in pre_split))))
     if len(survey):
         parts.append(_trend_table(survey, province, national, lang))
+    addresses = _secondary_addresses(ctx, code, survey, lang)
+    if addresses:
+        parts.append(B.figure_caption(addresses))
     if len(weighing):
         points = ", ".join(f"{int(y)}: {_pct(v, lang)} %" for y, v in zip(weighing["year"], weighing["value"]))
         parts.append(B.paragraph(T.t("reg_weighing_points", lang, points=points)))
     return tuple(parts)
+
+
+def _secondary_addresses(ctx: ReportContext, code: str, survey, lang: str) -> str:
+    """"Alamat angka sekunder: 2021 https://…; 2022 https://…": where each quoted survey
+    figure of the trend was read, so a reader can check it (empty when none is quoted)."""
+    years = {int(y) for y, quoted in zip(survey["year"], survey["secondary"]) if quoted}
+    if not years:
+        return ""
+    rows = O.read_secondary_addresses(getattr(ctx, "processed_dir", None))
+    rows = rows.loc[(rows["bps_code"] == code) & (rows["indicator"] == "stunting_survey_pct")
+                    & rows["year"].isin(years)].sort_values("year", kind="mergesort")
+    missing = T.t("reg_secondary_no_address", lang)
+    found = {int(y): ref or missing for y, ref in zip(rows["year"], rows["source_ref"])}
+    return T.t("reg_secondary_addresses", lang,
+               addresses="; ".join(f"{y}: {found.get(y, missing)}" for y in sorted(years)))
 
 
 PRE_SPLIT = "pre_split_territory"  # flag of a province figure from before Papua's 2022 split
@@ -211,19 +229,25 @@ def _class_range(klass: str, lang: str) -> str:
 def regency_covariates(ctx: ReportContext, code: str, lang: str) -> B.Block:
     """The regency's own values of the model's covariates, with their years, and the
     official province figure where the data hold one."""
-    rows = C.regency_covariates(ctx.cross, code, O.read_province_rows(ctx.processed_dir))
+    rows = C.regency_covariates(ctx.cross, code, O.read_province_rows(ctx.processed_dir), analysis=ctx.analysis)
     rows["label"] = [_indicator_label(name, lang) for name in rows["indicator"]]
+    # A value with a data-quality flag is marked where it is shown, not only in the notes above.
+    rows["year_text"] = ["–" if y is None or y != y else f"{int(y)}{'*' if flags else ''}"
+                         for y, flags in zip(rows["year"], rows["flags"])]
     missing = T.t("not_available", lang)
-    labels = {"label": T.t("col_indicator", lang), "year": T.t("col_year", lang),
+    labels = {"label": T.t("col_indicator", lang), "year_text": T.t("col_year", lang),
               "value": T.t("reg_col_regency", lang), "province_value": T.t("reg_col_province", lang)}
     any_province = rows["province_value"].notna().any()
     if not any_province:  # a column of "not available" only widens the table on a phone
         del labels["province_value"]
     table = B.table(rows, labels,
-                    {"year": lambda v: "–" if v is None or v != v else str(int(v)),
-                     "value": lambda v: _pct(v, lang),
+                    {"value": lambda v: _pct(v, lang),
                      "province_value": lambda v: missing if v is None or v != v else _pct(v, lang)})
     caption = T.t("reg_covariates_caption" if any_province else "reg_covariates_no_province", lang)
+    marked = [f"{label}: {', '.join(T.flag_label(f, lang) for f in flags)}"
+              for label, flags in zip(rows["label"], rows["flags"]) if flags]
+    if marked:
+        caption += " " + T.t("reg_covariates_flagged", lang, notes="; ".join(marked))
     return B.join(B.heading(T.t("reg_h_covariates", lang)), table, B.figure_caption(caption))
 
 

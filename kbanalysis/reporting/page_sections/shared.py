@@ -10,7 +10,6 @@ import pandas as pd
 
 from ... import config
 from ... import messages as T
-from .. import area_plots as AP
 from .. import areas as A
 from .. import blocks as B
 from .. import content as C
@@ -60,8 +59,9 @@ def trend_target(lang: str) -> tuple[float, str]:
 
 def trend_sentence(points: pd.DataFrame, lang: str) -> str:
     """One sentence: the direction and size of the change from the previous survey year with
-    a figure to the latest (``points``: ``year, value``; missing values skipped), and a note
-    when one of the two years is SKI and the other SSGI. Empty with fewer than two figures."""
+    a figure to the latest (``points``: ``year, value`` and optionally ``secondary``; missing
+    values skipped), a note when one of the two years is SKI and the other SSGI, and one when
+    either figure was quoted by a secondary source. Empty with fewer than two figures."""
     known = points.loc[points["value"].notna()].sort_values("year")
     if len(known) < 2:
         return ""
@@ -76,6 +76,12 @@ def trend_sentence(points: pd.DataFrame, lang: str) -> str:
                        value=_pct(value, lang))
     if (prev_year in SKI_YEARS) != (year in SKI_YEARS):
         sentence += " " + T.t("trend_surveys_differ", lang)
+    if "secondary" in known:
+        quoted = [int(r.year) for r in known.tail(2).itertuples() if bool(r.secondary)]
+        if len(quoted) == 2:
+            sentence += " " + T.t("trend_secondary_both", lang, prev_year=quoted[0], year=quoted[1])
+        elif quoted:
+            sentence += " " + T.t("trend_secondary", lang, year=quoted[0])
     return sentence
 
 
@@ -263,9 +269,10 @@ _MODEL_SECTIONS: dict[tuple, tuple] = {}  # (inputs' ids, lang) -> (inputs kept 
 
 
 def model_comparison(ctx: ReportContext, lang: str) -> tuple:
-    """Each estimator's exposure effect with its name in words and the main model marked,
-    the scope of the fit, a forest plot with a labelled axis, the literature range and the
-    minimum detectable effect beside it, and the table as a CSV download.
+    """The main estimate in plain words with the scope of the fit, the literature range and
+    the minimum detectable effect; folded below it, for researchers, each estimator's
+    exposure effect with its name in words and the main model marked, a forest plot with a
+    labelled axis, and the table as a CSV download.
 
     Every province page shows the same section: a warm kernel builds it (and draws its
     figure) once per data set and language."""
@@ -274,9 +281,7 @@ def model_comparison(ctx: ReportContext, lang: str) -> tuple:
     if key not in _MODEL_SECTIONS:
         if len(_MODEL_SECTIONS) >= 4:
             _MODEL_SECTIONS.clear()
-        parts = tuple(AP.rendered_once(p) if isinstance(p, plots.FigureBlock) else p
-                      for p in _model_comparison(ctx, lang))
-        _MODEL_SECTIONS[key] = (inputs, parts)  # the inputs stay referenced: their ids stay theirs
+        _MODEL_SECTIONS[key] = (inputs, _model_comparison(ctx, lang))  # the inputs stay referenced: their ids stay theirs
     return _MODEL_SECTIONS[key][1]
 
 
@@ -313,20 +318,24 @@ def _model_comparison(ctx: ReportContext, lang: str) -> tuple:
                                     band_label=T.t("expected_band", lang),
                                     xlabel=(T.t("nat_forest_axis", lang) if per_10 else unit) + _model_tag(ctx, lang),
                                     names=names, main=is_main)
-    parts = [head, model_scope(ctx, lang), model_summary(ctx, lang),
-             B.heading(T.t("nat_h_model_details", lang), level=3),
-             B.figure_caption(T.t("model_comparison_caption", lang, unit=unit)), table, figure]
+    parts = [head, model_scope(ctx, lang), model_summary(ctx, lang)]
     power = power_sentence(ctx, lang)  # the MDE beside the literature range
     if band and power is None:
         parts.append(B.paragraph(T.t("expected_sentence", lang, low=T.signed(band[0], lang, 3),
                                      high=T.signed(band[1], lang, 3))))
     parts.append(power)
-    parts.append(_download(comparison[["model", "name", "term", "estimate", "ci_low", "ci_high", "p_value",
-                                       "n_obs"]], "model-comparison.csv", "nat_download_models", lang))
     ids = ", ".join(comparison["model"])  # identifiers of the results files: code, not words
     before, after = T.t("nat_model_ids", lang, ids="\x00").split("\x00")
-    parts.append(B.Block(f'<p class="caption">{B.esc(before)}<code>{B.esc(ids)}</code>{B.esc(after)}</p>',
-                         T.t("nat_model_ids", lang, ids=ids)))
+    # The estimators by name (OLS, WLS, wild bootstrap ...) are for researchers: folded away
+    # under the plain summary, the forest plot written into the fold with its description.
+    parts.append(B.details(
+        T.t("nat_h_model_details", lang),
+        B.figure_caption(T.t("model_comparison_caption", lang, unit=unit)), table,
+        B.image(figure),
+        _download(comparison[["model", "name", "term", "estimate", "ci_low", "ci_high", "p_value", "n_obs"]],
+                  "model-comparison.csv", "nat_download_models", lang),
+        B.Block(f'<p class="caption">{B.esc(before)}<code>{B.esc(ids)}</code>{B.esc(after)}</p>',
+                T.t("nat_model_ids", lang, ids=ids))))
     return tuple(p for p in parts if p is not None)
 
 
