@@ -136,7 +136,7 @@ def test_a_regency_page_offers_its_district_template_as_a_command(lang, analysis
     block = S.regency_kbpp(ctx, "5203", lang)
     assert f".venv/bin/kbanalysis template --regency 5203 --year {year}" in block.plain
     assert f"kbpp_52_nusa_tenggara_barat_{year}.xlsx" in block.plain  # the province one too
-    assert ("Kabupaten Lombok Timur: template per puskesmas" if lang == "id" else
+    assert ("Kabupaten Lombok Timur: templat per puskesmas" if lang == "id" else
             "Kabupaten Lombok Timur: a template with one row per puskesmas") in block.plain
 
 
