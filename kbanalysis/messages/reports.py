@@ -124,14 +124,16 @@ REPORTS: dict[str, dict[str, str]] = {
     },
     "plan_method": {
         "id": "Cara menghitung: anak usia 0–4 tahun adalah lima angkatan kelahiran, jadi seperlimanya "
-              "mendekati jumlah persalinan setahun (dibulatkan ke puluhan). Ini perkiraan kasar: anak "
+              "mendekati jumlah persalinan setahun (dibulatkan ke puluhan; angka per bulan = angka per tahun ÷ 12, "
+              "dibulatkan ke satuan). Ini perkiraan kasar: anak "
               "yang meninggal sebelum usia lima tahun tidak terhitung (persalinan sebenarnya sedikit "
               "lebih banyak), migrasi dapat menggeser angka ke dua arah, dan hitungan anak (2025) dibuat "
               "setelah kelahiran yang diwakilinya. Tidak ada target cakupan KBPP nasional dengan dokumen "
               "resmi dalam sumber proyek ini, jadi halaman ini menyebut jumlah peserta per 10 poin "
               "cakupan, bukan jarak ke sebuah target.",
         "en": "Method: children aged 0–4 are five birth cohorts, so one fifth of them approximates a "
-              "year's deliveries (rounded to tens). A rough estimate: children who died before age five "
+              "year's deliveries (rounded to tens; a month's figure is the year's ÷ 12, rounded to units). "
+              "A rough estimate: children who died before age five "
               "are not counted (true deliveries are somewhat higher), migration can move the figure "
               "either way, and the head count (2025) was taken after the births it stands for. No "
               "national KBPP coverage target with an official document is in this project's sources, "
@@ -216,6 +218,8 @@ REPORTS: dict[str, dict[str, str]] = {
               "jarak lebih kecil = lebih mirip.",
         "en": "Similarity on standardised covariates ({covariates}); smaller distance = more similar.",
     },
+    "similar_no_kbpp": {"id": "Tidak satu pun dari kelimanya punya angka KBPP.",
+                        "en": "None of the five has a KBPP figure."},
     "similar_missing": {"id": "Data faktor pembanding tidak lengkap; kabupaten/kota yang mirip tidak dapat dihitung.",
                         "en": "Covariates incomplete; no peers can be computed."},
     # -- model ---------------------------------------------------------------------------
@@ -290,6 +294,13 @@ REPORTS: dict[str, dict[str, str]] = {
     "map_kbpp": {"id": "Cakupan KBPP (%)", "en": "KBPP coverage (%)"},
     "map_dots": {"id": "titik = lokasi kabupaten/kota (batas wilayah tidak tersedia)",
                  "en": "dots = regency locations (boundaries not available)"},
+    "scatter_names_all": {"id": "Setiap titik diberi nama kabupaten/kotanya ({n} titik).",
+                          "en": "Every dot carries its regency's name ({n} dots)."},
+    "scatter_names_some": {
+        "id": "Nama ditulis pada {named} dari {n} titik: yang lain tidak muat tanpa menutupi titik atau nama lain. "
+              "Angka setiap kabupaten/kota ada di tabel halaman ini dan di halaman kabupaten/kotanya.",
+        "en": "Names are written on {named} of {n} dots: the others do not fit without covering a dot or another "
+              "name. Each regency's figures are in this page's tables and on its own page."},
     "h_scatter": {"id": "KBPP dan stunting", "en": "KBPP and stunting"},
     # -- column labels -------------------------------------------------------------------
     "col_name": {"id": "Nama", "en": "Name"},
@@ -299,7 +310,7 @@ REPORTS: dict[str, dict[str, str]] = {
     "col_kbpp": {"id": "Cakupan KBPP (%)", "en": "KBPP coverage (%)"},
     "col_deliveries": {"id": "Persalinan", "en": "Deliveries"},
     "col_mothers": {"id": "Ibu yang perlu dijangkau", "en": "Mothers to reach"},
-    "col_distance": {"id": "Jarak", "en": "Distance"},
+    "col_distance": {"id": "Jarak kemiripan (0 = sama)", "en": "Dissimilarity (0 = identical)"},
     "col_target": {"id": "Target", "en": "Target"},
     "col_year": {"id": "Tahun", "en": "Year"},
     "col_gap": {"id": "Selisih (poin)", "en": "Gap (points)"},
@@ -432,6 +443,7 @@ REPORTS: dict[str, dict[str, str]] = {
     "ui_alt_months": {"id": "{title}: {n} kabupaten/kota, {k} indikator per bulan",
                       "en": "{title}: {n} regencies, {k} indicators by month"},
     "ui_alt_years": {"id": "{title}: {n} tahun", "en": "{title}: {n} years"},
+    "ui_alt_message": {"id": "{title}: {message}", "en": "{title}: {message}"},
     "ui_alt_estimates": {"id": "{title}: {n} estimasi", "en": "{title}: {n} estimates"},
     "ui_alt_position": {"id": "{title}: {name} di antara {n} kabupaten/kota",
                         "en": "{title}: {name} among {n} regencies"},
@@ -743,6 +755,12 @@ REPORTS: dict[str, dict[str, str]] = {
     },
     # Facility births 2021, Jawa Tengah (sections.facility_births): programme coverage of a
     # provincial health profile, shown as context beside KBPP on the regency page.
+    "prov_col_facility": {"id": "Persalinan di faskes {year} (%)", "en": "Deliveries in a facility {year} (%)"},
+    "prov_facility_caption": {
+        "id": "Persalinan di fasilitas kesehatan {year} ({source}): cakupan KBPP dihitung dari persalinan, dan "
+              "persalinan di rumah lebih sulit dijangkau layanan KB pasca persalinan.",
+        "en": "Deliveries in a health facility {year} ({source}): KBPP coverage is counted over deliveries, and "
+              "home deliveries are harder for postpartum family-planning services to reach."},
     "facility_births": {"id": "Persalinan di fasilitas kesehatan {year}: {value} % ({source}).",
                         "en": "Deliveries in a health facility {year}: {value} % ({source})."},
     "facility_births_source_persalinan_faskes_jateng": {"id": "Profil Kesehatan Jawa Tengah 2021",
@@ -787,7 +805,7 @@ REPORTS: dict[str, dict[str, str]] = {
     "programme_col_counts": {"id": "Jumlah (pembilang / penyebut)", "en": "Counts (numerator / denominator)"},
     "programme_unit_pus": {"id": "PUS", "en": "PUS (couples)"},
     "programme_unit_modern": {"id": "pengguna KB modern", "en": "modern-method users"},
-    "prov_siga_counts": {"id": "Jumlah {month}", "en": "Counts {month}"},
+    "prov_siga_counts": {"id": "Jumlah {month} (per {unit})", "en": "Counts {month} (of {unit})"},
     "programme_unit_late": {"id": "ibu hamil ≥ 32 minggu", "en": "pregnant women at ≥ 32 weeks"},
     "programme_excluded_intro": {
         "id": "Baris desa yang tidak ikut dihitung, atau ikut dihitung dengan catatan, saat membangun data "
@@ -808,6 +826,8 @@ REPORTS: dict[str, dict[str, str]] = {
               "melebihi jumlahnya, atau jumlah ≥ 32 minggu melebihi semua hitungan ibu hamil",
         "en": "the ≥ 32 weeks subgroups (informed or not about contraception, intending KBPP or not) exceed "
               "their count, or the ≥ 32 weeks count exceeds every count of pregnant women"},
+    "prov_download_intention_rows": {"id": "Unduh baris desa yang dikeluarkan atau diberi catatan (CSV)",
+                                     "en": "Download the desa rows set aside or noted (CSV)"},
     "prov_h_intention": {"id": "Niat ber-KB pasca persalinan (Elsimil)", "en": "Intention to use postpartum FP (Elsimil)"},
     "prov_col_left_out": {"id": "Baris desa dikeluarkan", "en": "Desa rows set aside"},
     "prov_col_left_out_reason": {"id": "Alasan dikeluarkan", "en": "Why set aside"},
@@ -817,12 +837,14 @@ REPORTS: dict[str, dict[str, str]] = {
               "(BKKBN, akumulasi tahun berjalan): niat, bukan pemakaian. Angkanya dari semua baris desa yang "
               "jumlah ≥ 32 minggu dan rinciannya konsisten. Baris dengan catatan: jumlah ibu hamil lebih kecil "
               "dari ibu hamil terdampingi; kolom itu tidak dipakai angka ini, jadi barisnya tetap dihitung. "
-              "Baris yang dikeluarkan dan alasannya ada di tabel dan di daftar baris yang ditolak.",
+              "Baris yang dikeluarkan dan alasannya ada di tabel, dan setiap baris desa itu ada di berkas CSV di "
+              "bawah (nomor baris berkas Elsimil, kolom, alasan).",
         "en": "Pregnant women at ≥ 32 weeks who say they will use postpartum FP, from Elsimil accompaniment "
               "(BKKBN, year to date): an intention, not uptake. The figure rests on every desa row whose "
               "≥ 32 weeks count and its subgroups agree. Rows with a note: fewer pregnant women than "
               "accompanied ones; this figure does not use that column, so the rows still count. Rows set "
-              "aside and why are in the table and in the list of rejected rows.",
+              "aside and why are in the table, and each such desa row is in the CSV below (row number of "
+              "the Elsimil file, column, reason).",
     },
     "prov_regency_trends_ski": {
         "id": "Pada {n} di antaranya, satu dari dua angka itu dari SKI 2023 dan yang lain dari SSGI: survei yang "

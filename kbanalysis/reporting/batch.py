@@ -175,7 +175,7 @@ def with_navigation(job: ReportJob, cross, provinces, index=None) -> ReportJob:
                        [link(prov_names[c], output_path("province", c, lang, prov_names[c]))
                         for c in sorted(prov_names) if c in present]))
     return replace(job, province=province, province_name=prov_names.get(province, ""),
-                   nav=navigation(links, groups, lang))
+                   nav=navigation(links, groups, lang, current=posixpath.basename(job.output)))
 
 
 def plan(level: str, *, province=None, only=(), all_: bool = False, lang: str = "id",

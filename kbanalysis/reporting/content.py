@@ -910,6 +910,15 @@ def _programme_rejects(rejects: pd.DataFrame, cross: pd.DataFrame, code: str) ->
     return rows.assign(left_out=key.isin(whole).to_numpy())
 
 
+def programme_ledger_rows(rejects: pd.DataFrame, cross: pd.DataFrame, code: str, sources) -> pd.DataFrame:
+    """The ledger rows of ``sources`` (programme files) about regency ``code``, each desa row
+    once per cell noted: ``source_id, file, row, column, reason, detail, value, left_out``."""
+    rows = _programme_rejects(rejects, cross, code)
+    rows = rows.loc[rows["source_id"].isin(list(sources))]
+    return rows[["source_id", "file", "row", "column", "reason", "detail", "value", "left_out"]] \
+        .drop_duplicates().reset_index(drop=True)
+
+
 def programme_exclusions(rejects: pd.DataFrame, cross: pd.DataFrame, code: str) -> dict:
     """``source_id -> (rows left out, reasons)``: desa rows of the programme files that the
     build set aside (rejects ledger) for regency ``code``; each ledger row counted once. A row

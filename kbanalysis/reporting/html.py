@@ -130,12 +130,17 @@ def _css_string(text: str) -> str:
 
 
 def navigation(links: list[tuple[str, str]], groups: list[tuple[str, list[tuple[str, str]]]],
-               lang: str) -> str:
+               lang: str, current: str = "") -> str:
     """Links to the other reports: ``links`` (label, relative href) in one line, each of
-    ``groups`` (heading, links) folded under its heading. Labels and hrefs are escaped here."""
+    ``groups`` (heading, links) folded under its heading. Labels and hrefs are escaped here.
+    The entry whose href is ``current`` (the page itself) is marked, not linked."""
+    def item(label, href):
+        if current and href == current:
+            return f'<li aria-current="page"><strong>{_html.escape(label)}</strong></li>'
+        return f'<li><a href="{_html.escape(href, quote=True)}">{_html.escape(label)}</a></li>'
+
     def items(pairs):
-        return "".join(f'<li><a href="{_html.escape(href, quote=True)}">{_html.escape(label)}</a></li>'
-                       for label, href in pairs)
+        return "".join(item(label, href) for label, href in pairs)
     folded = "".join(f"<details><summary>{_html.escape(heading)}</summary><ul>{items(pairs)}</ul></details>"
                      for heading, pairs in groups if pairs)
     label = _html.escape(T.t("ui_nav_label", lang) if lang in T.LANGS else "", quote=True)

@@ -26,6 +26,7 @@ def text_width(text: str, size: float) -> float:
 class Placed:
     box: Box
     moved: bool  # far enough from its point to need a leader line
+    clear: bool = True  # off every marker and every other clear label
 
     @property
     def centre(self) -> tuple[float, float]:
@@ -61,10 +62,11 @@ def _candidates(gap: float, width: float, height: float) -> list[tuple[float, fl
 
 def place(points: list[tuple[float, float]], texts: list[str], size: float, radius: float,
           markers: list[tuple[float, float, float]], lines: list[list[tuple[float, float]]],
-          bounds: Box) -> list[Placed]:
+          bounds: Box, drop_unclear: bool = False) -> list[Placed]:
     """A box per label (``texts[i]`` for ``points[i]``) of font ``size``: off every marker
     (``markers``: x, y, radius, of all series), off every earlier label, inside ``bounds``,
-    and off ``lines`` (polylines) where some candidate allows it."""
+    and off ``lines`` (polylines) where some candidate allows it. ``drop_unclear``: a label
+    with no clear place will not be drawn, so it does not keep later labels off its box."""
     marker_boxes = [(x - r - 1, y - r - 1, x + r + 1, y + r + 1) for x, y, r in markers]
     segments = [(line[i], line[i + 1]) for line in lines for i in range(len(line) - 1)]
     placed: list[Placed] = []
@@ -76,25 +78,30 @@ def place(points: list[tuple[float, float]], texts: list[str], size: float, radi
             box = (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
             if box[0] < bounds[0] or box[2] > bounds[2] or box[1] < bounds[1] or box[3] > bounds[3]:
                 continue
-            hard = sum(overlaps(box, m) for m in marker_boxes) + sum(overlaps(box, p.box) for p in placed)
+            hard = sum(overlaps(box, m) for m in marker_boxes) + sum(overlaps(box, p.box) for p in placed
+                                                                     if p.clear or not drop_unclear)
             soft = sum(_segment_hits(box, a, b) for a, b in segments)
             score = (hard, soft)
             if best_score is None or score < best_score:
-                best, best_score = Placed(box, moved), score
+                best, best_score = Placed(box, moved, hard == 0), score
             if score == (0, 0):
                 break
         if best is None:  # nowhere inside the bounds: above the point, as before
-            best = Placed((px - width / 2, py - radius - 4 - height, px + width / 2, py - radius - 4), False)
+            best = Placed((px - width / 2, py - radius - 4 - height, px + width / 2, py - radius - 4), False,
+                          False)
         placed.append(best)
     return placed
 
 
 def value_labels(ax, points: list[tuple[float, float]], texts: list[str], color: str, fontsize: float,
-                 radius_pt: float, fontweight: str = "normal", gid: str = "value-label") -> None:
+                 radius_pt: float, fontweight: str = "normal", gid: str = "value-label",
+                 only_clear: bool = False) -> int:
     """Write ``texts`` beside data ``points`` of a matplotlib ``ax`` with ``place``: off every
     marker (line markers and scatter dots) and, where possible, every line already drawn (the
     target line included), inside the axes. Call once the axis limits are final;
-    ``radius_pt``: the points' marker radius."""
+    ``radius_pt``: the points' marker radius. ``only_clear``: leave out a label with no clear
+    place (many names on a small chart) instead of letting it overprint. Returns how many
+    labels were written."""
     import numpy as np
     from matplotlib.collections import PathCollection
 
@@ -133,11 +140,16 @@ def value_labels(ax, points: list[tuple[float, float]], texts: list[str], color:
     inverse = ax.transData.inverted()
     # Bold glyphs are wider: their boxes are measured a little larger.
     size = fontsize * to_px * (1.1 if fontweight == "bold" else 1.0)
+    written = 0
     for (x, y), text, spot in zip(anchors, texts, place(anchors, texts, size, radius_pt * to_px,
-                                                        markers, lines, bounds)):
+                                                        markers, lines, bounds, only_clear)):
+        if only_clear and not spot.clear:
+            continue
+        written += 1
         cx, cy = spot.centre
         if spot.moved:
             ax.plot(*zip(inverse.transform((x, height - y)), inverse.transform((cx, height - cy))),
                     color=color, linewidth=0.8, zorder=2)
         ax.text(*inverse.transform((cx, height - cy)), text, ha="center", va="center", fontsize=fontsize,
                 color=color, zorder=5, gid=gid, fontweight=fontweight)
+    return written

@@ -190,6 +190,7 @@ FAR_OFFSETS_PT = ((0, 22), (0, -22), (48, 0), (-48, 0), (40, 20), (-40, 20), (40
                   (60, -32), (-60, -32), (0, 50), (0, -50))
 ON_SHAPE_SHARE = 0.6  # a name this much over its own shape reads as that shape's
 ANCHOR_PX = 3.0  # other shapes' label points are kept clear of a name by this much
+NAME_GAP_PX = 6.0  # and names clear of each other
 LEADER = "#52606d"
 
 
@@ -231,7 +232,7 @@ def _labels(ax, values: pd.DataFrame, shapes) -> None:
     placed = []
 
     def free(box, code) -> bool:
-        if any(box.overlaps(other) for other in placed):
+        if any(box.padded(NAME_GAP_PX).overlaps(other) for other in placed):  # touching names read as one
             return False
         return not any(box.x0 - ANCHOR_PX < x < box.x1 + ANCHOR_PX
                        and box.y0 - ANCHOR_PX < y < box.y1 + ANCHOR_PX
@@ -325,7 +326,7 @@ def regency_map(cross: pd.DataFrame, column: str, lang: str, title: str, geometr
     if not cross[column].notna().any():  # a map of hatching only would say less than a sentence
         from .plots import message_figure
         return message_figure(title, T.t("ui_map_empty", lang),
-                              T.t("ui_alt_regencies", lang, title=title, n=0))
+                              T.t("ui_alt_message", lang, title=title, message=T.t("ui_map_empty", lang)))
     scale = map_scale(column)
     colors = class_colors(scale)
     values = cross[["bps_code", column, "longitude", "latitude"]].reset_index(drop=True)

@@ -51,6 +51,7 @@ HIGHLIGHT = "#c0392b"
 FOCUS_DOT_AREA = 70  # the red dot of the page's own regency in a scatter, in pt^2
 PEER = "#2e86c1"
 OTHER = "#b3b6b7"
+NAME_COLOUR = "#3d4852"  # names beside the scatter's dots
 # A phone 390 px wide shows an image at most 358 px wide (the page keeps 16 px each side).
 # Text stays at least 10 px there when its size in points is at least ~2 x the figure's
 # width in inches (10 px = pt * dpi / 72 * 358 / (width * dpi)); ``text_px_on_phone`` checks.
@@ -347,11 +348,14 @@ def fit_band(x, y, grid, level: float = 0.95):
 
 @_phone_styled
 def kbpp_stunting_scatter(cross: pd.DataFrame, lang: str, title: str,
-                          highlight: list[str] | None = None, focus: str | None = None) -> FigureBlock:
+                          highlight: list[str] | None = None, focus: str | None = None,
+                          names: bool = False) -> FigureBlock:
     """KBPP coverage against survey stunting, one dot per regency, with the plain least-squares
     line of stunting on coverage alone and its 95 % band (labelled as unadjusted: the main model
-    adjusts for covariates this plane cannot show); each axis names its year. ``highlight``: regencies drawn in blue (a
-    province among others); ``focus``: the page's own regency, in red and named."""
+    adjusts for covariates this plane cannot show); each axis names its year. ``highlight``:
+    regencies drawn in blue (a province among others); ``focus``: the page's own regency, in
+    red and named; ``names``: every dot's short name where it fits clear of dots and names
+    (the block's ``named`` and ``shown`` count them)."""
     from . import sourcing
 
     # Bands under the axes, from the bottom: the source line (up to three lines), then the
@@ -362,7 +366,7 @@ def kbpp_stunting_scatter(cross: pd.DataFrame, lang: str, title: str,
     rows = cross.loc[cross["kbpp_coverage_pct"].notna() & cross["stunting_survey_pct"].notna()]
     if rows.empty:
         return message_figure(title, T.t("ui_scatter_empty", lang),
-                              T.t("ui_alt_regencies", lang, title=title, n=0))
+                              T.t("ui_alt_message", lang, title=title, message=T.t("ui_scatter_empty", lang)))
     marked = rows["bps_code"].isin(highlight or [])
     ax.scatter(rows.loc[~marked, "kbpp_coverage_pct"], rows.loc[~marked, "stunting_survey_pct"],
                s=12, color=OTHER if marked.any() else PEER)
@@ -399,13 +403,23 @@ def kbpp_stunting_scatter(cross: pd.DataFrame, lang: str, title: str,
         ax.set_ylim(*ax.get_ylim())
         value_labels(ax, [focus_xy], [str(point["name"].iloc[0])], HIGHLIGHT, PHONE_TEXT["font.size"],
                      radius_pt=np.sqrt(FOCUS_DOT_AREA) / 2, fontweight="bold", gid="focus-label")
+    named = 0
+    if names:  # after the limits are fixed, as for the focus name
+        from .maps import short_name
+        ax.set_xlim(*ax.get_xlim())
+        ax.set_ylim(*ax.get_ylim())
+        named = value_labels(ax, list(zip(rows["kbpp_coverage_pct"], rows["stunting_survey_pct"])),
+                             [short_name(n) for n in rows["name"]], NAME_COLOUR, PHONE_TEXT["font.size"],
+                             radius_pt=np.sqrt(12) / 2, gid="name-label", only_clear=True)
     if len(rows) >= 3 and ax.get_legend_handles_labels()[0]:
         figure.legend(*ax.get_legend_handles_labels(), loc="upper left", bbox_to_anchor=(0.02, 1.35 / height),
                       frameon=False, fontsize=PHONE_TEXT["legend.fontsize"])
     source = sourcing.source_line(rows, ["stunting_survey_pct", "kbpp_coverage_pct"], lang)
     figure.text(0.02, 0.01, source, fontsize=PHONE_TEXT["font.size"], color="#52606d", ha="left",
                 va="bottom", wrap=True)
-    return FigureBlock(figure, T.t("ui_alt_regencies", lang, title=title, n=len(rows)))
+    block = FigureBlock(figure, T.t("ui_alt_regencies", lang, title=title, n=len(rows)))
+    block.named, block.shown = named, len(rows)
+    return block
 
 
 @_styled

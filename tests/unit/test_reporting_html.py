@@ -162,3 +162,14 @@ def test_kbpp_columns_are_labelled_simulated_cell_by_cell():
     # a heading with a filled-in placeholder ("Jarak ke {target} % (poin)") is found too
     gap = "<table><thead><tr><th>Jarak ke 70 % (poin)</th></tr></thead><tbody><tr><td>3,5</td></tr></tbody></table>"
     assert '<td class="simulated">3,5</td>' in label_simulated_columns(gap, "id")
+
+
+def test_a_regency_page_marks_itself_in_its_province_list_instead_of_linking_to_itself():
+    from kbanalysis.reporting import batch
+    from kbanalysis.reporting.context import load_context
+    ctx = load_context()
+    (job,) = batch.plan("regency", only=["3328"], lang="id")
+    nav = batch.with_navigation(job, ctx.cross, ctx.provinces).nav
+    assert '<li aria-current="page"><strong>Kabupaten Tegal</strong></li>' in nav
+    assert 'href="3328-kabupaten-tegal.html"' not in nav
+    assert 'href="3376-kota-tegal.html">Kota Tegal</a>' in nav  # its neighbours stay links

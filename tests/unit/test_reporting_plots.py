@@ -118,3 +118,17 @@ def test_scatter_names_its_sources_underneath():
                                                        kbpp_source="profil_kesehatan_jateng_2021.csv"),
                                         "id", "KBPP dan stunting")
     assert "Sumber: SSGI 2024 (Kemenkes); Profil Kesehatan Jawa Tengah 2021." in _texts(block)
+
+
+def test_an_empty_chart_describes_its_message_not_zero_regencies():
+    import pandas as pd
+
+    from kbanalysis.reporting import maps
+    from kbanalysis.reporting import plots as P
+    empty = pd.DataFrame({"bps_code": ["6101"], "name": ["Kabupaten Sambas"], "kbpp_coverage_pct": [float("nan")],
+                          "stunting_survey_pct": [30.0], "longitude": [109.3], "latitude": [1.4]})
+    scatter = P.kbpp_stunting_scatter(empty, "id", "KBPP dan stunting")
+    assert scatter.description == ("KBPP dan stunting: Tidak ada kabupaten/kota yang punya angka KBPP dan "
+                                   "angka stunting sekaligus.")
+    drawn = maps.regency_map(empty, "kbpp_coverage_pct", "id", "Cakupan KBPP (%)")
+    assert drawn.description == "Cakupan KBPP (%): Tidak ada angka untuk satu pun kabupaten/kota di wilayah ini."

@@ -197,7 +197,7 @@ def test_jawa_tengah_has_coverage_but_counts_not_published(ctx, raw_dir):
     text = repr(S.province_planning(ctx, "33", "en"))
     assert "53.9 %" in text  # the province line of the same chart
     header = next(line for line in text.splitlines() if line.startswith("Code\t") and "KBPP" in line)
-    assert header.split("\t") == ["Code", "Name", "Year", "KBPP coverage (%)"]
+    assert header.split("\t") == ["Code", "Name", "Year", "KBPP coverage (%)", "Deliveries in a facility 2021 (%)"]
     for column in ("KBPP acceptors", "Deliveries"):
         assert f"- {column}: not published for all 35 regencies." in text
     assert printed["JAWA TENGAH"] == pytest.approx(53.9)
@@ -570,11 +570,15 @@ def test_programme_tables_show_the_counts_behind_each_percentage(ctx):
     # Elsimil, year to date: 289 of 462 women at >= 32 weeks (awk on the raw file, see
     # tests/unit/test_sources_siga.py)
     assert "Kabupaten Majene\t2025\t62,6\t289 / 462 ibu hamil ≥ 32 minggu" in text
-    # SIGA, September: each count pair gives back the percentage printed for that month
-    rows = [line.split("\t") for line in text.splitlines() if line.endswith(" PUS")]
-    assert len(rows) == 12  # 6 regencies x (modern prevalence, unmet need)
+    # SIGA, September: each count pair gives back the percentage printed for that month; the
+    # unit is in the heading, once per table, not in every cell
+    headings = [line for line in text.splitlines() if line.startswith("Nama\tJan")]
+    assert [h.split("\t")[-1] for h in headings] == ["Jumlah Sep 2025 (per PUS)"] * 2 + [
+        "Jumlah Sep 2025 (per pengguna KB modern)"]
+    rows = [line.split("\t") for line in text.splitlines() if line.startswith("Kabupaten") and line.count("\t") > 8]
+    assert len(rows) == 18  # 6 regencies x (modern prevalence, unmet need, long-acting share)
     for row in rows:
-        numerator, denominator = (int(x.replace(".", "")) for x in row[-1].removesuffix(" PUS").split(" / "))
+        numerator, denominator = (int(x.replace(".", "")) for x in row[-1].split(" / "))
         assert row[-2] == f"{100 * numerator / denominator:.1f}".replace(".", ",")
 
 
@@ -602,3 +606,56 @@ def test_the_ski_note_under_the_small_multiples_counts_the_pairs_it_concerns(ctx
     else:
         assert "SKI" not in caption
     assert (province, bool(spanning)) in {("61", True), ("33", False)}  # both branches are tested
+
+
+def test_scatter_names_its_dots_where_they_fit_and_says_how_many(ctx):
+    cross = ctx.cross.loc[ctx.cross["province_bps"] == "33"]
+    heading, figure, note = S.scatter(cross, "id")
+    fig = figure.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    names = [t for t in ax.texts if t.get_gid() == "name-label"]
+    boxes = [t.get_window_extent(renderer) for t in names]
+    assert len(names) == figure.named and 20 <= len(names) <= figure.shown == 35
+    assert f"Nama ditulis pada {len(names)} dari 35 titik" in repr(note)
+    dots = ax.transData.transform(cross[["kbpp_coverage_pct", "stunting_survey_pct"]].dropna().to_numpy())
+    for i, box in enumerate(boxes):
+        for other in boxes[i + 1:]:  # no name over another
+            assert box.x1 <= other.x0 or other.x1 <= box.x0 or box.y1 <= other.y0 or other.y1 <= box.y0
+        for x, y in dots:  # no name over a dot's centre
+            assert not (box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1), names[i].get_text()
+
+
+def test_jawa_tengah_planning_table_shows_facility_births_read_from_the_raw_figure(ctx, raw_dir):
+    # Gambar 5.9 of the Profil Kesehatan Jawa Tengah 2021: the value printed for each name.
+    (path,) = (raw_dir / "persalinan_faskes").glob("*.csv")
+    with open(path, encoding="utf-8", newline="") as handle:
+        printed = {row["wilayah_tercetak"]: row["nilai_tercetak"] for row in csv.DictReader(handle)}
+    text = repr(S.province_planning(ctx, "33", "id"))
+    header = next(line for line in text.splitlines() if "Persalinan di faskes" in line)
+    column = header.split("\t").index("Persalinan di faskes 2021 (%)")
+    table = text[text.index(header):].splitlines()[1:]
+    rows = {line.split("\t")[1]: line.split("\t") for line in table if line.startswith("33")}
+    assert len(rows) == 35
+    assert rows["Kabupaten Cilacap"][column] == printed["Kab.Cilacap"] == "99,9"
+    assert rows["Kota Tegal"][column] == printed["Kota Tegal"] == "100,0"
+    assert "Persalinan di fasilitas kesehatan 2021 (Profil Kesehatan Jawa Tengah 2021)" in text
+    assert "Persalinan di faskes" not in repr(S.province_planning(ctx, "76", "id"))
+
+
+def test_the_elsimil_desa_rows_set_aside_are_downloadable(ctx):
+    """Every ledger row the Elsimil table counts is in the page's CSV: Majene's rows set
+    aside and noted add up to the table's two columns."""
+    block = S.province_intention(ctx, "76", "id")
+    link = re.search(r'<a [^>]*download="elsimil-desa-76.csv"[^>]*>', block.markup)
+    name, text = D.decode_link(link.group(0))
+    rows = list(csv.DictReader(text.splitlines()))
+    table = {line.split("\t")[0]: line.split("\t") for line in repr(block).splitlines()
+             if line.startswith("Kabupaten")}
+    code = ctx.cross.loc[ctx.cross["name"] == "Kabupaten Majene", "bps_code"].item()
+    majene = [r for r in rows if r["bps_code"] == code]
+    left_out = {(r["file"], r["row"]) for r in majene if r["left_out"] == "True"}
+    noted = {(r["file"], r["row"]) for r in majene if r["left_out"] == "False"}
+    assert str(len(left_out)) == table["Kabupaten Majene"][4] and str(len(noted)) == table["Kabupaten Majene"][6]
+    assert {r["source_id"] for r in rows} == {"elsimil_bumil"}

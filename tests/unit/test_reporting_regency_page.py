@@ -550,3 +550,16 @@ def test_a_flagged_covariate_is_marked_where_it_is_shown(ctx):
     assert "Persentase penduduk miskin (P0)\t2024*\t" in text
     assert "Persalinan tidak di fasilitas kesehatan\t2025\t" in text
     assert text.endswith("* Catatan mutu data: Persentase penduduk miskin (P0): tahun data tidak pasti.")
+
+
+def test_similar_regencies_drop_a_kbpp_column_of_dashes_and_say_so(ctx):
+    from kbanalysis.reporting import sections as S
+    outside = repr(S.regency_similar(ctx, "5203", "id"))  # Lombok Timur: peers outside Jawa Tengah
+    peers = C.similar_regencies(ctx.cross, "5203")
+    assert peers["kbpp_coverage_pct"].isna().all()
+    assert "Cakupan KBPP" not in outside.splitlines()[1]
+    assert outside.endswith("Tidak satu pun dari kelimanya punya angka KBPP.")
+    assert "Jarak kemiripan (0 = sama)" in outside.splitlines()[1]
+    inside = repr(S.regency_similar(ctx, "3301", "id"))  # Kabupaten Cilacap: two of its peers have KBPP
+    assert C.similar_regencies(ctx.cross, "3301")["kbpp_coverage_pct"].notna().sum() == 2
+    assert "Cakupan KBPP" in inside.splitlines()[1] and "Tidak satu pun" not in inside

@@ -27,6 +27,7 @@ from .shared import (
     own_targets,
     programme_count,
     programme_reasons,
+    programme_unit,
     susenas_context,
     trend_sentence,
     trend_target,
@@ -232,6 +233,12 @@ def province_planning(ctx: ReportContext, province: str, lang: str) -> B.Block:
                       B.paragraph(T.t("prov_planning_none", lang, n=total["n"])),
                       kbpp_template_offer(ctx, province, lang, "province"))
     cells = _planning_cells(table, lang)
+    facility = O.read_regency_rows("births_in_facility_pct", getattr(ctx, "processed_dir", None))
+    facility = facility.loc[facility["bps_code"].isin(table["bps_code"])].sort_values("year", kind="mergesort") \
+        .drop_duplicates("bps_code", keep="last").set_index("bps_code")
+    if len(facility):  # the denominator of KBPP coverage is these deliveries: beside it
+        cells["facility"] = [_pct(facility.at[c, "value"], lang) if c in facility.index
+                             else T.t("not_available", lang) for c in cells["bps_code"]]
     tag = f" {T.t('simulated_tag', lang)}" if total["simulated"] else ""
     cells["basis"] = [b + (tag if sim else "") for b, sim in zip(cells["basis"], table["simulated"])]
     if total["n_counts"]:
@@ -239,12 +246,15 @@ def province_planning(ctx: ReportContext, province: str, lang: str) -> B.Block:
             "bps_code": "", "name": T.t("prov_total_row", lang, n_counts=total["n_counts"], n=total["n"]) + tag,
             "kbpp_year": "", "acceptors": T.integer(total["acceptors"], lang),
             "deliveries": T.integer(total["deliveries"], lang), "coverage": _pct(total["coverage"], lang),
-            "long_acting": "", "basis": "", "total": True}])], ignore_index=True)
+            "long_acting": "", "basis": "", "total": True, **({"facility": ""} if len(facility) else {})}])],
+            ignore_index=True)
     labels = {"bps_code": T.t("col_code", lang), "name": T.t("col_name", lang),
               "kbpp_year": T.t("prov_col_kbpp_year", lang),
               "acceptors": T.t("prov_col_acceptors", lang) + tag,
               "deliveries": T.t("col_deliveries", lang) + tag,
               "coverage": T.t("col_kbpp", lang) + tag,
+              **({"facility": T.t("prov_col_facility", lang, year=int(facility["year"].max()))}
+                 if len(facility) else {}),
               "long_acting": T.t("prov_col_long_acting", lang),
               "basis": T.t("prov_col_note", lang)}
     # A column saying the same "not published" / "–" in every row is said once, in words
@@ -264,6 +274,11 @@ def province_planning(ctx: ReportContext, province: str, lang: str) -> B.Block:
     parts = [deliveries, B.heading(T.t("prov_h_planning", lang) + tag),
              B.paragraph(T.t("prov_planning_intro", lang)), shown,
              B.bullets(said) if said else None]
+    if len(facility):
+        source = {f"facility_births_source_{i}" for i in facility["source_id"]}
+        parts.append(B.figure_caption(T.t("prov_facility_caption", lang, year=int(facility["year"].max()),
+                                          source="; ".join(T.t(k, lang) if k in T.CATALOGUE else k
+                                                           for k in sorted(source)))))
     if total["n_counts"]:
         parts.append(B.paragraph(T.t("prov_total_sentence", lang, **total)))
     else:
@@ -349,7 +364,7 @@ def province_programme_months(ctx: ReportContext, province: str, lang: str) -> t
     last_year = int(months["year"].max())
     last_month = (last_year, int(months.loc[months["year"] == last_year, "month"].max()))
     last = T.month_year(last_month, lang)
-    counts_label = T.t("prov_siga_counts", lang, month=T.month_year(last_month, lang, short=True))
+    short_month = T.month_year(last_month, lang, short=True)
     # the counts behind each regency's latest percentages (PUS, users), as the build summed them
     latest = {code: ctx.programme_month(code) for code in names}
     counts = {code: C.programme_counts(ctx.programme_monthly, code, *month) if month else {}
@@ -364,8 +379,9 @@ def province_programme_months(ctx: ReportContext, province: str, lang: str) -> t
         frame.columns = list(columns)
         frame = frame.reset_index()
         frame.insert(1, "name", [names.get(c, c) for c in frame["bps_code"]])
-        frame["counts"] = [programme_count(counts.get(code, {}).get(indicator), indicator, lang, one_line=True)
+        frame["counts"] = [programme_count(counts.get(code, {}).get(indicator), indicator, lang, with_unit=False)
                            for code in frame["bps_code"]]
+        counts_label = T.t("prov_siga_counts", lang, month=short_month, unit=programme_unit(indicator, lang))
         parts.append(B.heading(T.t("prov_siga_table", lang, indicator=labels[indicator]), level=3))
         parts.append(B.table(frame, {"name": T.t("col_name", lang), **columns,
                                      "counts": counts_label},
@@ -405,6 +421,13 @@ def province_intention(ctx: ReportContext, province: str, lang: str) -> B.Block 
                            "why": T.t("prov_col_left_out_reason", lang), "noted": T.t("prov_col_noted", lang)},
                     {column: lambda v: _pct(v, lang), f"{column}_year": lambda v: str(int(v)),
                      "left_out": lambda v: T.integer(v, lang), "noted": lambda v: T.integer(v, lang)})
+    # the desa rows behind the two counting columns, as the build's ledger holds them
+    ledger = [C.programme_ledger_rows(rejects, ctx.cross, code, sources).assign(bps_code=code)
+              for code in rows["bps_code"]]
+    ledger = pd.concat(ledger, ignore_index=True) if ledger else pd.DataFrame()
+    download = (_download(ledger[["bps_code", "source_id", "file", "row", "column", "reason", "left_out", "value",
+                                  "detail"]], f"elsimil-desa-{province}.csv", "prov_download_intention_rows", lang)
+                if len(ledger) else None)
     return B.join(B.heading(T.t("prov_h_intention", lang), level=3), table,
                   B.bullets([f"({letter}) {reason}" for reason, letter in letters.items()]) if letters else None,
-                  B.figure_caption(T.t("prov_intention_caption", lang)))
+                  B.figure_caption(T.t("prov_intention_caption", lang)), download)

@@ -405,15 +405,17 @@ def regency_similar(ctx: ReportContext, code: str, lang: str) -> B.Block:
     if peers.empty:
         return B.join(head, B.paragraph(T.t("similar_missing", lang)))
     names = ", ".join(_indicator_label(c, lang) for c in C.SIMILARITY_COVARIATES)
-    table = B.table(peers, {"bps_code": T.t("col_code", lang), "name": T.t("col_name", lang),
-                            "province_name": T.t("col_province", lang),
-                            "stunting_survey_pct": T.t("col_stunting", lang),
-                            "kbpp_coverage_pct": T.t("col_kbpp", lang),
-                            "distance": T.t("col_distance", lang)},
-                    {"stunting_survey_pct": lambda v: _pct(v, lang),
-                     "kbpp_coverage_pct": lambda v: _pct(v, lang),
-                     "distance": lambda v: T.number(v, lang, 2)})
-    return B.join(head, table, B.figure_caption(T.t("similar_caption", lang, covariates=names)))
+    labels = {"bps_code": T.t("col_code", lang), "name": T.t("col_name", lang),
+              "province_name": T.t("col_province", lang), "stunting_survey_pct": T.t("col_stunting", lang),
+              "kbpp_coverage_pct": T.t("col_kbpp", lang), "distance": T.t("col_distance", lang)}
+    caption = T.t("similar_caption", lang, covariates=names)
+    if peers["kbpp_coverage_pct"].isna().all():  # a column of dashes: said once, in words
+        del labels["kbpp_coverage_pct"]
+        caption += " " + T.t("similar_no_kbpp", lang)
+    table = B.table(peers, labels, {"stunting_survey_pct": lambda v: _pct(v, lang),
+                                    "kbpp_coverage_pct": lambda v: _pct(v, lang),
+                                    "distance": lambda v: T.number(v, lang, 2)})
+    return B.join(head, table, B.figure_caption(caption))
 
 
 def regency_model(ctx: ReportContext, code: str, lang: str) -> tuple:

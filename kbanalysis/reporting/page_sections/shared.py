@@ -261,8 +261,13 @@ def maps_section(ctx: ReportContext, cross, lang: str) -> tuple:
 
 
 def scatter(cross, lang: str) -> tuple:
-    return (B.heading(T.t("h_scatter", lang)),
-            plots.kbpp_stunting_scatter(cross, lang, T.t("h_scatter", lang)))
+    """KBPP against stunting, each dot named where its name fits, and a line saying how many
+    are named, so an office looks for its own regency's values in the tables otherwise."""
+    figure = plots.kbpp_stunting_scatter(cross, lang, T.t("h_scatter", lang), names=True)
+    shown, named = getattr(figure, "shown", 0), getattr(figure, "named", 0)
+    note = (B.figure_caption(T.t("scatter_names_some" if named < shown else "scatter_names_all", lang,
+                                 named=named, n=shown)) if shown else None)
+    return tuple(p for p in (B.heading(T.t("h_scatter", lang)), figure, note) if p is not None)
 
 
 _MODEL_SECTIONS: dict[tuple, tuple] = {}  # (inputs' ids, lang) -> (inputs kept alive, parts)
@@ -363,15 +368,19 @@ def model_summary(ctx: ReportContext, lang: str) -> B.Block | None:
 PROGRAMME_UNITS = {"long_acting_share_pct": "programme_unit_modern", "kbpp_intention_pct": "programme_unit_late"}
 
 
-def programme_count(pair, indicator: str, lang: str, one_line: bool = False) -> str:
-    """"13.481 / 26.140 PUS": the numerator and denominator behind a programme percentage.
-    The pair never breaks across lines; ``one_line`` keeps the unit on its line too (for a
-    table that scrolls sideways anyway, where a wrapped cell makes every row tall)."""
+def programme_unit(indicator: str, lang: str) -> str:
+    """What the denominator of a programme percentage counts ("PUS", "pengguna KB modern")."""
+    return T.t(PROGRAMME_UNITS.get(indicator, "programme_unit_pus"), lang)
+
+
+def programme_count(pair, indicator: str, lang: str, with_unit: bool = True) -> str:
+    """"13.481 / 26.140 PUS": the numerator and denominator behind a programme percentage,
+    the pair never broken across lines. ``with_unit=False`` leaves the unit to the column
+    heading (a table of many months, where a long unit in every cell widens every row)."""
     if not pair:
         return "–"
-    space = "\u00a0" if one_line else " "
-    unit = T.t(PROGRAMME_UNITS.get(indicator, "programme_unit_pus"), lang).replace(" ", space)
-    return f"{T.integer(pair[0], lang)}\u00a0/\u00a0{T.integer(pair[1], lang)}{space}{unit}"
+    pair_text = f"{T.integer(pair[0], lang)}\u00a0/\u00a0{T.integer(pair[1], lang)}"
+    return f"{pair_text} {programme_unit(indicator, lang)}" if with_unit else pair_text
 
 
 def _indicator_label(column: str, lang: str) -> str:
