@@ -116,6 +116,16 @@ REPORTS: dict[str, dict[str, str]] = {
         "en": "Each 10-point rise in KBPP coverage means about {per_year} more KBPP acceptors a year "
               "(≈ {per_month} a month).",
     },
+    "plan_current": {
+        "id": "Dengan cakupan KBPP {coverage} % ({year}) pada persalinan ini, sekitar {current} ibu ber-KBPP "
+              "per tahun (≈ {month} per bulan), bila cakupan itu masih berlaku.",
+        "en": "At the KBPP coverage of {coverage} % ({year}) on these deliveries, about {current} mothers take "
+              "up KBPP a year (≈ {month} a month), if that coverage still holds."},
+    "plan_to_full": {
+        "id": "Sisa {room} poin sampai cakupan 100 % berarti sekitar {per_year} peserta KBPP lagi per tahun "
+              "(≈ {per_month} per bulan); kenaikan 10 poin tidak mungkin lagi.",
+        "en": "The {room} points left to 100 % coverage mean about {per_year} more KBPP acceptors a year "
+              "(≈ {per_month} a month); a 10-point rise is no longer possible."},
     "plan_per_10_office": {
         "id": "Setiap kenaikan 10 poin cakupan KBPP berarti sekitar {per_year} peserta KBPP lagi per "
               "tahun (≈ {per_month} per bulan), dihitung dari persalinan yang dilaporkan kantor.",
@@ -180,6 +190,9 @@ REPORTS: dict[str, dict[str, str]] = {
               "the project folder, then check the file and rebuild every report with your "
               "figures:",
     },
+    "reg_template_newer": {
+        "id": "Angka KBPP yang lebih baru dari {year} dapat ditambahkan oleh dinas dengan templat berikut.",
+        "en": "A KBPP figure newer than {year} can be added by the office with the template below."},
     "kbpp_template_district": {
         "id": "Kantor dinas kesehatan {name}: templat per puskesmas (baris puskesmas kosong untuk "
               "diisi; --rows N mengatur jumlah baris) dibuat dengan perintah ini dari folder "
@@ -189,7 +202,7 @@ REPORTS: dict[str, dict[str, str]] = {
               "folder, then checked and used with the two commands above:",
     },
     "kbpp_template_other": {
-        "id": "Berkas kantor dalam bentuk lain (tabel open data, register layanan) memakai dua perintah "
+        "id": "Berkas kantor dalam bentuk lain (tabel data terbuka, register layanan) memakai dua perintah "
               "yang sama. Untuk tahun lain (ganti TAHUN):",
         "en": "An office file of another shape (open-data table, service register) takes the same two "
               "commands. For another year (replace YEAR):",
@@ -485,11 +498,13 @@ REPORTS: dict[str, dict[str, str]] = {
     },
     "reg_trend_caption": {
         "id": "Sumber: SSGI 2021, SSGI 2022, SKI 2023, SSGI 2024 (Kemenkes), dibaca dari salinan tabelnya, "
-              "bukan dari buku laporan. Titik penuh: angka survei kabupaten/kota; garis putus-putus: angka "
-              "provinsi; garis titik-titik: nasional.",
+              "bukan dari buku laporan. Titik penuh: angka survei kabupaten/kota; garis abu-abu putus-putus: "
+              "angka provinsi; garis hitam titik-titik: nasional; garis biru putus-putus: tahun survei di "
+              "antaranya tanpa angka kabupaten/kota.",
         "en": "Source: SSGI 2021, SSGI 2022, SKI 2023, SSGI 2024 (Ministry of Health), read from copies of "
               "their tables, not from the report books. Filled markers: the regency's survey figures; "
-              "dashed line: the province figure; dotted line: the nation.",
+              "grey dashed line: the province figure; black dotted line: the nation; blue dashed line: survey "
+              "years between without a figure of the regency.",
     },
 
     "reg_trend_caption_secondary": {
@@ -540,6 +555,8 @@ REPORTS: dict[str, dict[str, str]] = {
     "trend_down": {"id": "turun", "en": "fell"},
     "trend_same": {"id": "Dari {prev_year} ke {year} angkanya tetap {value} %.",
                    "en": "From {prev_year} to {year} the figure stayed at {value} %."},
+    "trend_between": {"id": "Survei di antaranya ({years}) tidak punya angka untuk wilayah ini dalam data.",
+                      "en": "The surveys in between ({years}) have no figure for this area in the data."},
     "trend_secondary": {
         "id": "Angka {year} dikutip sumber sekunder, bukan dibaca dari buku survei; periksa alamatnya di "
               "bawah tabel sebelum mengutip selisih ini.",
@@ -578,19 +595,27 @@ REPORTS: dict[str, dict[str, str]] = {
     },
     "reg_h_covariates": {"id": "Faktor lain di wilayah ini", "en": "Other factors in this area"},
     "reg_covariates_caption": {
-        "id": "Sumber: BPS (Susenas; kemiskinan P0). Angka provinsi hanya ditampilkan bila data "
+        "id": "Sumber: BPS (Susenas) untuk persalinan dan umur melahirkan pertama; kemiskinan P0 adalah angka BPS "
+              "yang dibaca dari salinan tabel 514 kabupaten/kota (Pusat Riset Kependudukan BRIN), bukan dari "
+              "publikasi BPS. Angka provinsi hanya ditampilkan bila data "
               "memuat angka provinsi untuk indikator dan tahun yang sama; tidak ada "
               "rata-rata kabupaten/kota.",
-        "en": "Source: BPS (Susenas; poverty P0). A province figure is shown only where the data "
+        "en": "Source: BPS (Susenas) for deliveries and age at first birth; poverty P0 is the BPS figure read "
+              "from a copy of the 514-regency table (BRIN Population Research Centre), not from a BPS "
+              "publication. A province figure is shown only where the data "
               "hold the province figure for the same indicator and year; never a mean "
               "of regencies.",
     },
     "reg_covariates_flagged": {"id": "* Catatan mutu data: {notes}.", "en": "* Data-quality note: {notes}."},
     "reg_covariates_no_province": {
-        "id": "Sumber: BPS (Susenas; kemiskinan P0). Data tidak memuat angka provinsi untuk "
+        "id": "Sumber: BPS (Susenas) untuk persalinan dan umur melahirkan pertama; kemiskinan P0 adalah angka BPS "
+              "yang dibaca dari salinan tabel 514 kabupaten/kota (Pusat Riset Kependudukan BRIN), bukan dari "
+              "publikasi BPS. Data tidak memuat angka provinsi untuk "
               "indikator-indikator ini, jadi tidak ada pembanding provinsi (rata-rata kabupaten/kota "
               "tidak dipakai sebagai gantinya).",
-        "en": "Source: BPS (Susenas; poverty P0). The data hold no province figure for "
+        "en": "Source: BPS (Susenas) for deliveries and age at first birth; poverty P0 is the BPS figure read "
+              "from a copy of the 514-regency table (BRIN Population Research Centre), not from a BPS "
+              "publication. The data hold no province figure for "
               "these indicators, so there is no province comparison (a mean of regencies is not "
               "used instead).",
     },
@@ -680,6 +705,12 @@ REPORTS: dict[str, dict[str, str]] = {
         "id": "Rata-rata kabupaten/kota (bukan angka provinsi): {value} %, tertimbang jumlah penduduk, "
               "dari {n_used} dari {n} kabupaten/kota yang punya angka {year}.",
         "en": "Mean of the regencies (not the province figure): {value} %, population-weighted, "
+              "over the {n_used} of {n} regencies with a {year} value.",
+    },
+    "nat_regency_mean": {
+        "id": "Rata-rata kabupaten/kota (bukan angka nasional): {value} %, tertimbang jumlah penduduk, "
+              "dari {n_used} dari {n} kabupaten/kota yang punya angka {year}.",
+        "en": "Mean of the regencies (not the national figure): {value} %, population-weighted, "
               "over the {n_used} of {n} regencies with a {year} value.",
     },
     "prov_regency_mean_none": {"id": "Rata-rata kabupaten/kota: tidak ada kabupaten/kota dengan angka {year}.",
@@ -805,7 +836,7 @@ REPORTS: dict[str, dict[str, str]] = {
     "programme_col_counts": {"id": "Jumlah (pembilang / penyebut)", "en": "Counts (numerator / denominator)"},
     "programme_unit_pus": {"id": "PUS", "en": "PUS (couples)"},
     "programme_unit_modern": {"id": "pengguna KB modern", "en": "modern-method users"},
-    "prov_siga_counts": {"id": "Jumlah {month} (per {unit})", "en": "Counts {month} (of {unit})"},
+    "prov_siga_counts": {"id": "Jumlah {month} (pembilang / {unit})", "en": "Counts {month} (numerator / {unit})"},
     "programme_unit_late": {"id": "ibu hamil ≥ 32 minggu", "en": "pregnant women at ≥ 32 weeks"},
     "programme_excluded_intro": {
         "id": "Baris desa yang tidak ikut dihitung, atau ikut dihitung dengan catatan, saat membangun data "
@@ -1062,6 +1093,9 @@ REPORTS: dict[str, dict[str, str]] = {
     },
     "nat_summary_detect_yes": {"id": "Data ini dapat melihat efek sebesar {mde} poin atau lebih.",
                                "en": "These data can see an effect of {mde} points or more."},
+    "nat_summary_interval_row": {
+        "id": "Ringkasan di atas memakai estimasi model utama dengan selang dari baris \"{name}\".",
+        "en": "The summary above uses the main model's estimate with the interval of the row \"{name}\"."},
     "nat_h_model_details": {"id": "Rincian untuk peneliti: setiap metode perhitungan",
                             "en": "Details for researchers: each estimation method"},
     "nat_mde": {

@@ -713,7 +713,8 @@ def relationship_summary(meta: dict | None, estimates: pd.DataFrame | None) -> d
     head = None if headline is None else headline.adjusted
     found = None
     if head is not None and head.estimate is not None:
-        found = {"model": head.model, "estimate": float(head.estimate),
+        found = {"model": head.model, "interval_model": head.interval_model or head.model,
+                 "estimate": float(head.estimate),
                  "ci_low": float(head.ci_low), "ci_high": float(head.ci_high),
                  "mde": None if head.mde_pp is None else float(head.mde_pp)}
     if found is None:
@@ -772,6 +773,12 @@ def deliveries_plan(row) -> dict | None:
     estimate = None if children is None else round_half_up(children / BIRTH_COHORTS, DELIVERY_STEP)
     basis = office if office is not None else estimate
     per_year = round_half_up(basis * COVERAGE_STEP_PTS / 100)
+    coverage = value("kbpp_coverage_pct")
+    # Where coverage is known: the acceptors it means on these deliveries, and, when fewer
+    # than 10 points are left, the acceptors the rest of the way to 100 % mean.
+    current = None if coverage is None else round_half_up(basis * coverage / 100)
+    room = None if coverage is None or coverage + COVERAGE_STEP_PTS <= 100 else max(100 - coverage, 0.0)
+    to_full = None if room is None else round_half_up(basis * room / 100)
     return {
         "children": None if children is None else int(children),
         "children_year": None if children is None else int(value("children_0_4_year")),
@@ -782,7 +789,12 @@ def deliveries_plan(row) -> dict | None:
         "basis": "office" if office is not None else "estimate",
         "per_10_year": per_year,
         "per_10_month": round_half_up(per_year / 12),
-        "coverage": value("kbpp_coverage_pct"),
+        "coverage": coverage,
+        "current_year": current,
+        "current_month": None if current is None else round_half_up(current / 12),
+        "room_pts": room,
+        "to_full_year": to_full,
+        "to_full_month": None if to_full is None else round_half_up(to_full / 12),
         # An office's count under half the BPS estimate: likely not every facility (a register
         # of one puskesmas), so the page says so next to numbers planned on it.
         "office_partial": office is not None and estimate is not None and office < PARTIAL_SHARE * estimate,

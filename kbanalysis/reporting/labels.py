@@ -60,6 +60,26 @@ def _candidates(gap: float, width: float, height: float) -> list[tuple[float, fl
     return out
 
 
+def _ambiguous(box: Box, point: tuple[float, float], markers, moved: bool, others: list[Box]) -> int:
+    """1 when a name at ``box`` could be read as another dot's: another dot is nearer to it
+    than its own, or its leader line crosses another name or dot."""
+    centre = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+
+    def gap(x, y):  # from the box's edge
+        dx, dy = max(box[0] - x, 0, x - box[2]), max(box[1] - y, 0, y - box[3])
+        return (dx * dx + dy * dy) ** 0.5
+    own = gap(*point)
+    if any(gap(x, y) < own for x, y, _ in markers if (x, y) != tuple(point)):
+        return 1
+    if moved:
+        if any(_segment_hits(other, point, centre) for other in others):
+            return 1
+        if any(_segment_hits((x - r, y - r, x + r, y + r), point, centre) for x, y, r in markers
+               if (x, y) != tuple(point)):
+            return 1
+    return 0
+
+
 def place(points: list[tuple[float, float]], texts: list[str], size: float, radius: float,
           markers: list[tuple[float, float, float]], lines: list[list[tuple[float, float]]],
           bounds: Box, drop_unclear: bool = False) -> list[Placed]:
@@ -80,6 +100,8 @@ def place(points: list[tuple[float, float]], texts: list[str], size: float, radi
                 continue
             hard = sum(overlaps(box, m) for m in marker_boxes) + sum(overlaps(box, p.box) for p in placed
                                                                      if p.clear or not drop_unclear)
+            if drop_unclear:  # many names among many dots: each must read as its own dot's
+                hard += _ambiguous(box, (px, py), markers, moved, [p.box for p in placed if p.clear])
             soft = sum(_segment_hits(box, a, b) for a, b in segments)
             score = (hard, soft)
             if best_score is None or score < best_score:
@@ -91,6 +113,15 @@ def place(points: list[tuple[float, float]], texts: list[str], size: float, radi
                           False)
         placed.append(best)
     return placed
+
+
+def _edge_towards(box: Box, point: tuple[float, float]) -> tuple[float, float]:
+    """Where the segment from ``box``'s centre to ``point`` leaves the box."""
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    dx, dy = point[0] - cx, point[1] - cy
+    half_w, half_h = (box[2] - box[0]) / 2, (box[3] - box[1]) / 2
+    t = min(half_w / abs(dx) if dx else float("inf"), half_h / abs(dy) if dy else float("inf"), 1.0)
+    return cx + dx * t, cy + dy * t
 
 
 def value_labels(ax, points: list[tuple[float, float]], texts: list[str], color: str, fontsize: float,
@@ -147,8 +178,9 @@ def value_labels(ax, points: list[tuple[float, float]], texts: list[str], color:
             continue
         written += 1
         cx, cy = spot.centre
-        if spot.moved:
-            ax.plot(*zip(inverse.transform((x, height - y)), inverse.transform((cx, height - cy))),
+        if spot.moved:  # from the point to the name's edge, never through the name
+            ex, ey = _edge_towards(spot.box, (x, y))
+            ax.plot(*zip(inverse.transform((x, height - y)), inverse.transform((ex, height - ey))),
                     color=color, linewidth=0.8, zorder=2)
         ax.text(*inverse.transform((cx, height - cy)), text, ha="center", va="center", fontsize=fontsize,
                 color=color, zorder=5, gid=gid, fontweight=fontweight)

@@ -25,6 +25,7 @@ PROVINCE = "#7f8c8d"
 NATIONAL = "#000000"
 WEIGHING = "#6c7a3a"
 GRID = "#d5d8dc"
+LABEL_CLEARANCE = 8  # value labels keep this far right of the y axis (user units)
 TARGET = "#2f855a"
 
 
@@ -106,7 +107,8 @@ class _Panel:
         every point and every other label, with a leader line when one had to move away."""
         texts = [T.number(v, self.lang, 1) for _, _, v, _ in self.wanted]
         boxes = place([(x, y) for x, y, _, _ in self.wanted], texts, FONT, radius, self.markers,
-                      self.polylines, (LEFT + 2, self.top - FONT * 0.6, WIDTH - 2, self.top + self.height - 2))
+                      self.polylines, (LEFT + LABEL_CLEARANCE, self.top - FONT * 0.6, WIDTH - 2,
+                                       self.top + self.height - 2))
         for (x, y, _, color), text, placed in zip(self.wanted, texts, boxes):
             cx, cy = placed.centre
             if placed.moved:  # from the marker's edge, so the line never covers the point
@@ -153,7 +155,7 @@ def _svg(parts: list[str], height: float, description: str, css: str) -> str:
             + "".join(parts) + "</svg>")
 
 
-GAP_DASH = "3 5"
+GAP_DASH = "12 6"  # long dashes in the regency colour: unlike the province's and the nation's lines
 
 
 def _runs(points: list, years: list[int]) -> tuple[list, list]:

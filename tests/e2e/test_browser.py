@@ -42,7 +42,9 @@ def test_regency_report_in_the_browser(browser, built):
     assert "DATA SIMULASI" in body and "RPJMN 2020–2024" in body and "14,0" in body
     assert browser.evaluate("document.querySelectorAll('img').length") >= 1
     assert browser.evaluate("[...document.images].every(i => i.complete && i.naturalWidth > 0)")
-    assert browser.evaluate("document.querySelectorAll('pre, .jp-InputArea, .input_area').length") == 0
+    # no notebook code; the analyst's shell commands are the only preformatted text, folded away
+    assert browser.evaluate("document.querySelectorAll('.jp-InputArea, .input_area').length") == 0
+    assert browser.evaluate("[...document.querySelectorAll('pre')].every(p => p.matches('details pre.commands'))")
     # readable on a phone: nothing wider than the 390 px viewport (wide tables scroll inside)
     assert browser.evaluate("document.documentElement.clientWidth") == 390
     assert browser.evaluate("document.documentElement.scrollWidth") <= 390

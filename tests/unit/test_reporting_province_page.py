@@ -480,6 +480,8 @@ def test_national_page_has_its_trend_with_the_target_and_a_sentence(ctx):
     assert "Dari 2023 ke 2024 angkanya turun 1,7 poin (21,5 % → 19,8 %)" in text
     assert 'class="target"' in block.markup
     assert "Indonesia terhadap target stunting" in text and "+5,8\tbelum tercapai" in text
+    # the mean of the regencies is said not to be the national figure (not "the province's")
+    assert "Rata-rata kabupaten/kota (bukan angka nasional)" in text and "bukan angka provinsi" not in text
 
 
 def test_siga_axis_ticks_show_their_real_values(ctx):
@@ -573,8 +575,8 @@ def test_programme_tables_show_the_counts_behind_each_percentage(ctx):
     # SIGA, September: each count pair gives back the percentage printed for that month; the
     # unit is in the heading, once per table, not in every cell
     headings = [line for line in text.splitlines() if line.startswith("Nama\tJan")]
-    assert [h.split("\t")[-1] for h in headings] == ["Jumlah Sep 2025 (per PUS)"] * 2 + [
-        "Jumlah Sep 2025 (per pengguna KB modern)"]
+    assert [h.split("\t")[-1] for h in headings] == ["Jumlah Sep 2025 (pembilang / PUS)"] * 2 + [
+        "Jumlah Sep 2025 (pembilang / pengguna KB modern)"]
     rows = [line.split("\t") for line in text.splitlines() if line.startswith("Kabupaten") and line.count("\t") > 8]
     assert len(rows) == 18  # 6 regencies x (modern prevalence, unmet need, long-acting share)
     for row in rows:
@@ -659,3 +661,15 @@ def test_the_elsimil_desa_rows_set_aside_are_downloadable(ctx):
     noted = {(r["file"], r["row"]) for r in majene if r["left_out"] == "False"}
     assert str(len(left_out)) == table["Kabupaten Majene"][4] and str(len(noted)) == table["Kabupaten Majene"][6]
     assert {r["source_id"] for r in rows} == {"elsimil_bumil"}
+
+
+def test_the_fold_names_the_row_whose_interval_the_summary_quotes(ctx):
+    parts = _shown(S.model_comparison(ctx, "id"))
+    summary = next(repr(p) for p in parts if repr(p).startswith("Ringkasan:"))
+    named = re.search(r'selang dari baris "([^"]+)"', "\n".join(repr(p) for p in parts)).group(1)
+    rows = [line.split("\t") for line in repr(next(p for p in parts if repr(p).startswith("Model\t"))).splitlines()]
+    row = next(r for r in rows if r[0].replace(" (model utama)", "") == named)
+    low, high = (v.replace("\u00a0", "").strip() for v in row[2].split("…"))
+    def signed(text):  # the summary writes "+0,60" where the table writes "0,60"
+        return text if text.startswith("-") else f"+{text}"
+    assert f"(rentang 95 %: {signed(low)} sampai {signed(high)})" in summary

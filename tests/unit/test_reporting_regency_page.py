@@ -6,9 +6,12 @@ or against closed forms, never against the code's own expression.
 """
 from __future__ import annotations
 
+import csv
+
 import pytest
 
 from kbanalysis import config
+from kbanalysis import messages as T
 from kbanalysis.reporting import content as C
 
 HALF = config.SSGI_REGENCY_HALF_WIDTH_95
@@ -563,3 +566,30 @@ def test_similar_regencies_drop_a_kbpp_column_of_dashes_and_say_so(ctx):
     inside = repr(S.regency_similar(ctx, "3301", "id"))  # Kabupaten Cilacap: two of its peers have KBPP
     assert C.similar_regencies(ctx.cross, "3301")["kbpp_coverage_pct"].notna().sum() == 2
     assert "Cakupan KBPP" in inside.splitlines()[1] and "Tidak satu pun" not in inside
+
+
+def test_a_regency_near_full_coverage_plans_the_rest_of_the_way_not_ten_points(ctx, raw_dir):
+    """Kabupaten Tegal: 91,3 % KBPP in 2021 (Profil Kesehatan Jawa Tengah, read here from the
+    raw chart file), children 0-4 from the raw BPS file. Ten more points would be 101,3 %."""
+    from kbanalysis.reporting import sections as S
+    with open(raw_dir / "kbpp_kabkota" / "profil_kesehatan_jateng_2021_gambar_5_17_kbpp.csv",
+              encoding="utf-8", newline="") as handle:
+        coverage = next(float(r["nilai"]) for r in csv.DictReader(handle) if r["wilayah"] == "Kab.Tegal")
+    with open(raw_dir / "penduduk_kabkota" / "bps_penduduk_0_4_kabkota_2025.csv", encoding="utf-8",
+              newline="") as handle:
+        children = next(int(r["penduduk_0_4_2025"]) for r in csv.DictReader(handle)
+                        if r["provinsi"] == "JAWA TENGAH" and r["nama_kabkota"] == "Tegal"
+                        and r["jenis"] == "Kabupaten")
+    deliveries = int(children / 5 / 10 + 0.5) * 10  # to the nearest ten
+    current = int(deliveries * coverage / 100 + 0.5)
+    rest = int(deliveries * (100 - coverage) / 100 + 0.5)
+    text = repr(S.regency_plan(ctx, "3328", "id"))
+    assert coverage == 91.3 and deliveries == 27430
+    assert (f"Dengan cakupan KBPP 91,3 % (2021) pada persalinan ini, sekitar {T.integer(current, 'id')} ibu "
+            f"ber-KBPP per tahun (≈ {T.integer(int(current / 12 + 0.5), 'id')} per bulan)") in text
+    assert (f"Sisa 8,7 poin sampai cakupan 100 % berarti sekitar {T.integer(rest, 'id')} peserta KBPP lagi per "
+            f"tahun (≈ {T.integer(int(rest / 12 + 0.5), 'id')} per bulan)") in text
+    assert "Setiap kenaikan 10 poin" not in text
+    # Cilacap (49,1 %) still gets the ten-point step; Lombok Timur (no KBPP) no current count
+    assert "Setiap kenaikan 10 poin" in repr(S.regency_plan(ctx, "3301", "id"))
+    assert "Dengan cakupan" not in repr(S.regency_plan(ctx, "5203", "id"))

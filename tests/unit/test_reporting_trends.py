@@ -20,14 +20,18 @@ def points(pairs):
 
 @pytest.mark.parametrize("pairs, lang, expected", [
     # Bengkalis: 8.4 (2022) -> 12.5 (2024) is up 4.1 points.
+    # ... and says that SKI 2023, between them, has no figure for it
     ([(2021, 21.9), (2022, 8.4), (2024, 12.5)], "id",
-     "Dari 2022 ke 2024 angkanya naik 4,1 poin (8,4 % → 12,5 %)."),
+     "Dari 2022 ke 2024 angkanya naik 4,1 poin (8,4 % → 12,5 %). Survei di antaranya (SKI 2023) tidak punya "
+     "angka untuk wilayah ini dalam data."),
     ([(2021, 21.9), (2022, 8.4), (2024, 12.5)], "en",
-     "From 2022 to 2024 the figure rose by 4.1 points (8.4 % → 12.5 %)."),
+     "From 2022 to 2024 the figure rose by 4.1 points (8.4 % → 12.5 %). The surveys in between (SKI 2023) "
+     "have no figure for this area in the data."),
     # Riau: 22.3 (2021) -> 17.0 (2022), down 5.3, both SSGI.
     ([(2021, 22.3), (2022, 17.0)], "id", "Dari 2021 ke 2022 angkanya turun 5,3 poin (22,3 % → 17,0 %)."),
     # A year without a figure is skipped: the previous survey WITH a figure counts.
-    ([(2021, 30.0), (2022, math.nan), (2024, 30.0)], "en", "From 2021 to 2024 the figure stayed at 30.0 %."),
+    ([(2021, 30.0), (2022, math.nan), (2024, 30.0)], "en", "From 2021 to 2024 the figure stayed at 30.0 %. "
+     "The surveys in between (SSGI 2022, SKI 2023) have no figure for this area in the data."),
 ])
 def test_the_change_since_the_previous_survey_in_one_sentence(pairs, lang, expected):
     assert S.trend_sentence(points(pairs), lang) == expected
@@ -116,3 +120,19 @@ def test_years_without_a_figure_between_two_points_are_drawn_dashed():
     assert "tahun di antaranya tanpa angka" in chart.markup  # its legend entry
     adjacent = svgcharts.trend_chart(points([(2023, 20.0), (2024, 19.0)]), pd.DataFrame(), "id", "X")
     assert "regency-gap" not in adjacent.markup and "tanpa angka" not in adjacent.markup
+
+
+def test_value_labels_keep_clear_of_the_y_axis():
+    # Bengkalis 2021 (21,9) sits in the first year's slot, close to the axis at x = LEFT
+    from kbanalysis.reporting.labels import text_width
+    # Riau and the nation as printed on the page (their lines crowd the label's other places)
+    province = pd.DataFrame({"year": [2021, 2022, 2023, 2024], "value": [22.3, 17.0, 13.6, 20.1]})
+    national = pd.DataFrame({"year": [2021, 2022, 2023, 2024], "value": [24.4, 21.6, 21.5, 19.8]})
+    chart = svgcharts.trend_chart(points([(2021, 21.9), (2022, 8.4), (2024, 12.5)]), pd.DataFrame(), "id",
+                                  "Kabupaten Bengkalis", province=province, national=national,
+                                  province_name="Riau", target=S.trend_target("id"))
+    labels = re.findall(r'<text class="value" x="([0-9.]+)"[^>]*>([^<]+)</text>', chart.markup)
+    assert {text for _, text in labels} == {"21,9", "8,4", "12,5"}
+    for x, text in labels:
+        left_edge = float(x) - text_width(text, svgcharts.FONT) / 2
+        assert left_edge >= svgcharts.LEFT + 6, text

@@ -120,7 +120,7 @@ def national_overview(ctx: ReportContext, lang: str) -> B.Block:
                                      value=_pct(national["value"], lang)), css="key-figure"))
     parts.append(own_targets(national["value"], national["year"], lang, "Indonesia", "own_figure_national"))
     parts += national_trend(lang)
-    parts.append(_regency_mean_sentence(A.regency_mean(ctx.cross, national["year"]), lang))
+    parts.append(_regency_mean_sentence(A.regency_mean(ctx.cross, national["year"]), lang, "national"))
     parts.append(_target_count(ctx.cross["stunting_survey_pct"], lang))
     parts.append(B.figure_caption(T.t("prov_source_official", lang)))
     return B.join(*parts)

@@ -310,9 +310,12 @@ def regency_kbpp(ctx: ReportContext, code: str, lang: str) -> B.Block:
     flags = [T.flag_label(f, lang) for f in k["flags"]]
     cited = _cited(ctx, [k["source"]], lang, [code]) if k["source"] else None
     source = B.figure_caption(T.t("ui_source", lang, sources=cited)) if cited else None
+    # A published figure can be replaced by a newer year: the same offer as where there is none.
+    newer = B.join(B.paragraph(T.t("reg_template_newer", lang, year=k["year"])),
+                   kbpp_template_offer(ctx, str(row["province_bps"]), lang, "regency", regency=code))
     return B.join(head, B.paragraph(sentence, css="key-figure"), source,
                   B.bullets(flags, T.t("flags_some", lang)) if flags else None,
-                  facility_births(ctx, code, lang), plan)
+                  facility_births(ctx, code, lang), plan, newer)
 
 
 def facility_births(ctx: ReportContext, code: str, lang: str) -> B.Block | None:
@@ -346,11 +349,26 @@ def regency_plan(ctx: ReportContext, code: str, lang: str) -> B.Block | None:
         if plan["office_partial"]:
             items.append(T.t("plan_office_partial", lang, office=T.integer(plan["office"], lang),
                              estimate=T.integer(plan["estimate"], lang)))
-    items.append(T.t("plan_per_10_office" if plan["basis"] == "office" else "plan_per_10", lang,
-                     per_year=T.integer(plan["per_10_year"], lang),
-                     per_month=T.integer(plan["per_10_month"], lang)))
+    if plan["current_year"] is not None:
+        items.append(T.t("plan_current", lang, coverage=_pct(plan["coverage"], lang),
+                         year=plan["office_year"] or _kbpp_year(ctx, code) or "–",
+                         current=T.integer(plan["current_year"], lang),
+                         month=T.integer(plan["current_month"], lang)))
+    if plan["room_pts"] is not None:  # 10 more points would pass 100 %
+        items.append(T.t("plan_to_full", lang, room=T.number(plan["room_pts"], lang, 1),
+                         per_year=T.integer(plan["to_full_year"], lang),
+                         per_month=T.integer(plan["to_full_month"], lang)))
+    else:
+        items.append(T.t("plan_per_10_office" if plan["basis"] == "office" else "plan_per_10", lang,
+                         per_year=T.integer(plan["per_10_year"], lang),
+                         per_month=T.integer(plan["per_10_month"], lang)))
     return B.join(B.heading(T.t("plan_h", lang), level=3), B.bullets(items),
                   B.figure_caption(T.t("plan_method", lang)))
+
+
+def _kbpp_year(ctx: ReportContext, code: str) -> int | None:
+    year = C._row(ctx.cross, code).get("kbpp_year")
+    return None if year is None or pd.isna(year) else int(year)
 
 
 def regency_programme(ctx: ReportContext, code: str, lang: str) -> B.Block | None:

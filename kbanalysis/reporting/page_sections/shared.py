@@ -17,6 +17,7 @@ from .. import downloads as D
 from .. import maps, plots
 from .. import official as O
 from ..context import ReportContext
+from ..sourcing import SURVEY_BY_YEAR
 
 
 def _pct(value, lang: str) -> str:
@@ -74,6 +75,9 @@ def trend_sentence(points: pd.DataFrame, lang: str) -> str:
                        direction=T.t("trend_up" if change > 0 else "trend_down", lang),
                        change=T.number(abs(change), lang, 1), prev=_pct(prev, lang),
                        value=_pct(value, lang))
+    between = [y for y in sorted(SURVEY_BY_YEAR) if prev_year < y < year]
+    if between:  # "since the previous survey" would be read as the survey just before
+        sentence += " " + T.t("trend_between", lang, years=", ".join(SURVEY_BY_YEAR[y] for y in between))
     if (prev_year in SKI_YEARS) != (year in SKI_YEARS):
         sentence += " " + T.t("trend_surveys_differ", lang)
     if "secondary" in known:
@@ -333,9 +337,13 @@ def _model_comparison(ctx: ReportContext, lang: str) -> tuple:
     before, after = T.t("nat_model_ids", lang, ids="\x00").split("\x00")
     # The estimators by name (OLS, WLS, wild bootstrap ...) are for researchers: folded away
     # under the plain summary, the forest plot written into the fold with its description.
+    found = C.relationship_summary(getattr(ctx, "meta", None), None)
+    # the summary's interval is one row's of the table: named, so the two do not seem to disagree
+    which = (B.figure_caption(T.t("nat_summary_interval_row", lang, name=model_name(found["interval_model"], lang)))
+             if found else None)
     parts.append(B.details(
         T.t("nat_h_model_details", lang),
-        B.figure_caption(T.t("model_comparison_caption", lang, unit=unit)), table,
+        B.figure_caption(T.t("model_comparison_caption", lang, unit=unit)), which, table,
         B.image(figure),
         _download(comparison[["model", "name", "term", "estimate", "ci_low", "ci_high", "p_value", "n_obs"]],
                   "model-comparison.csv", "nat_download_models", lang),
@@ -410,11 +418,12 @@ def _target_count(values, lang: str) -> B.Block:
                            half=T.number(C.SURVEY_HALF_WIDTH_95, lang, 0), **counts))
 
 
-def _regency_mean_sentence(mean: dict, lang: str) -> B.Block:
+def _regency_mean_sentence(mean: dict, lang: str, level: str = "province") -> B.Block:
+    """The population-weighted mean of the regencies, said not to be the ``level``'s own figure."""
     if mean["value"] is None:
         return B.paragraph(T.t("prov_regency_mean_none", lang, year=mean["year"] or "–"))
-    return B.paragraph(T.t("prov_regency_mean", lang, value=_pct(mean["value"], lang),
-                           n_used=mean["n_used"], n=mean["n"], year=mean["year"]))
+    return B.paragraph(T.t("nat_regency_mean" if level == "national" else "prov_regency_mean", lang,
+                           value=_pct(mean["value"], lang), n_used=mean["n_used"], n=mean["n"], year=mean["year"]))
 
 
 def model_name(model: str, lang: str) -> str:
