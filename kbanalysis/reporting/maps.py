@@ -188,7 +188,7 @@ NEAR_OFFSETS_PT = ((0, 0), (0, 8), (0, -8), (0, 16), (0, -16), (20, 0), (-20, 0)
 FAR_OFFSETS_PT = ((0, 22), (0, -22), (48, 0), (-48, 0), (40, 20), (-40, 20), (40, -20),
                   (-40, -20), (0, 36), (0, -36), (70, 0), (-70, 0), (60, 32), (-60, 32),
                   (60, -32), (-60, -32), (0, 50), (0, -50))
-ON_SHAPE_SHARE = 0.6  # a name this much over its own shape reads as that shape's
+ON_SHAPE_SHARE = 0.85  # a name this much over its own shape reads as that shape's
 ANCHOR_PX = 3.0  # other shapes' label points are kept clear of a name by this much
 NAME_GAP_PX = 6.0  # and names clear of each other
 LEADER = "#52606d"

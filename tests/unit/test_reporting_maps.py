@@ -292,3 +292,27 @@ def test_legend_and_caption_fit_the_first_screen_of_a_phone(complete, regions, p
     assert legend.x1 <= 358, legend
     caption = next(t for t in figure.texts if "Batas wilayah" in t.get_text())
     assert caption.get_window_extent(renderer).x1 <= 358
+
+
+@pytest.mark.parametrize("province", ["63", "33", "61"])
+def test_a_name_without_a_leader_lies_on_its_own_shape(complete, regions, province):
+    # Hulu Sungai Utara ran across its neighbours: a name written on a shape now covers it
+    # almost wholly, or moves beside it with a leader line.
+    import matplotlib.text
+    block = maps.regency_map(province_cross(regions, province), "stunting_survey_pct", "id", "S",
+                             geometry=complete)
+    figure = block.figure
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    ax = figure.axes[0]
+    shapes = complete.set_index("bps_code").geometry
+    names = dict(zip(province_cross(regions, province)["name"].map(maps.short_name),
+                     province_cross(regions, province)["bps_code"]))
+    to_data = ax.transData.inverted()
+    for label in _name_labels(block):
+        if label.arrow_patch is not None:
+            continue
+        box = matplotlib.text.Text.get_window_extent(label, renderer)
+        (x0, y0), (x1, y1) = to_data.transform([(box.x0, box.y0), (box.x1, box.y1)])
+        on = shapely.clip_by_rect(shapes[names[label.get_text()]], x0, y0, x1, y1).area / ((x1 - x0) * (y1 - y0))
+        assert on >= 0.8, (label.get_text(), round(on, 2))
