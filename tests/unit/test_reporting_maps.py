@@ -279,15 +279,20 @@ def test_far_islets_do_not_shrink_the_province_to_a_corner(complete, regions):
     assert (x1 - x0) < 0.6 * (shapes.total_bounds[2] - shapes.total_bounds[0])
 
 
+def _drawn_province_map(complete, regions, province):
+    """A province's stunting map from the complete boundary file, drawn, and its renderer."""
+    block = maps.regency_map(province_cross(regions, province), "stunting_survey_pct", "id", "S",
+                             geometry=complete)
+    block.figure.canvas.draw()
+    return block, block.figure.canvas.get_renderer()
+
+
 @pytest.mark.parametrize("province", ["76", "61", "33"])
 def test_legend_and_caption_fit_the_first_screen_of_a_phone(complete, regions, province):
     # A phone shows the map at natural size (1 figure pixel = 1 CSS pixel) in a 358 px box
     # that scrolls sideways: the legend and the caption with the boundary credit stay inside it.
-    block = maps.regency_map(province_cross(regions, province), "stunting_survey_pct", "id", "S",
-                             geometry=complete)
+    block, renderer = _drawn_province_map(complete, regions, province)
     figure = block.figure
-    figure.canvas.draw()
-    renderer = figure.canvas.get_renderer()
     legend = figure.legends[0].get_window_extent(renderer)
     assert legend.x1 <= 358, legend
     caption = next(t for t in figure.texts if "Batas wilayah" in t.get_text())
@@ -299,12 +304,8 @@ def test_a_name_without_a_leader_lies_on_its_own_shape(complete, regions, provin
     # Hulu Sungai Utara ran across its neighbours: a name written on a shape now covers it
     # almost wholly, or moves beside it with a leader line.
     import matplotlib.text
-    block = maps.regency_map(province_cross(regions, province), "stunting_survey_pct", "id", "S",
-                             geometry=complete)
-    figure = block.figure
-    figure.canvas.draw()
-    renderer = figure.canvas.get_renderer()
-    ax = figure.axes[0]
+    block, renderer = _drawn_province_map(complete, regions, province)
+    ax = block.figure.axes[0]
     shapes = complete.set_index("bps_code").geometry
     names = dict(zip(province_cross(regions, province)["name"].map(maps.short_name),
                      province_cross(regions, province)["bps_code"]))
