@@ -790,6 +790,7 @@ def deliveries_plan(row) -> dict | None:
         "per_10_year": per_year,
         "per_10_month": round_half_up(per_year / 12),
         "coverage": coverage,
+        "coverage_year": None if coverage is None or value("kbpp_year") is None else int(value("kbpp_year")),
         "current_year": current,
         "current_month": None if current is None else round_half_up(current / 12),
         "room_pts": room,

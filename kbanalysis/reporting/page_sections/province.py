@@ -23,7 +23,9 @@ from .shared import (
     _status_text,
     _target_count,
     banner,
+    facility_births_source,
     kbpp_template_offer,
+    latest_facility_births,
     own_targets,
     programme_count,
     programme_reasons,
@@ -233,9 +235,7 @@ def province_planning(ctx: ReportContext, province: str, lang: str) -> B.Block:
                       B.paragraph(T.t("prov_planning_none", lang, n=total["n"])),
                       kbpp_template_offer(ctx, province, lang, "province"))
     cells = _planning_cells(table, lang)
-    facility = O.read_regency_rows("births_in_facility_pct", getattr(ctx, "processed_dir", None))
-    facility = facility.loc[facility["bps_code"].isin(table["bps_code"])].sort_values("year", kind="mergesort") \
-        .drop_duplicates("bps_code", keep="last").set_index("bps_code")
+    facility = latest_facility_births(ctx, table["bps_code"])
     if len(facility):  # the denominator of KBPP coverage is these deliveries: beside it
         cells["facility"] = [_pct(facility.at[c, "value"], lang) if c in facility.index
                              else T.t("not_available", lang) for c in cells["bps_code"]]
@@ -275,10 +275,10 @@ def province_planning(ctx: ReportContext, province: str, lang: str) -> B.Block:
              B.paragraph(T.t("prov_planning_intro", lang)), shown,
              B.bullets(said) if said else None]
     if len(facility):
-        source = {f"facility_births_source_{i}" for i in facility["source_id"]}
+        sources = sorted({facility_births_source(i, r, lang)
+                          for i, r in zip(facility["source_id"], facility["source_ref"])})
         parts.append(B.figure_caption(T.t("prov_facility_caption", lang, year=int(facility["year"].max()),
-                                          source="; ".join(T.t(k, lang) if k in T.CATALOGUE else k
-                                                           for k in sorted(source)))))
+                                          source="; ".join(sources))))
     if total["n_counts"]:
         parts.append(B.paragraph(T.t("prov_total_sentence", lang, **total)))
     else:

@@ -17,7 +17,9 @@ from .shared import (
     _pct,
     _toward,
     banner,
+    facility_births_source,
     kbpp_template_offer,
+    latest_facility_births,
     programme_count,
     programme_reasons,
     susenas_context,
@@ -321,15 +323,12 @@ def regency_kbpp(ctx: ReportContext, code: str, lang: str) -> B.Block:
 def facility_births(ctx: ReportContext, code: str, lang: str) -> B.Block | None:
     """The regency's latest facility-birth coverage (held for Jawa Tengah 2021 only) with its
     publication's name: context for the KBPP figure, whose denominator is those deliveries."""
-    rows = O.read_regency_rows("births_in_facility_pct", getattr(ctx, "processed_dir", None))
-    rows = rows.loc[rows["bps_code"] == code].sort_values("year", kind="mergesort")
+    rows = latest_facility_births(ctx, [code])
     if rows.empty:
         return None
-    row = rows.iloc[-1]
-    key = f"facility_births_source_{row['source_id']}"
-    source = T.t(key, lang) if key in T.CATALOGUE else str(row["source_ref"] or row["source_id"])
+    row = rows.iloc[0]
     return B.paragraph(T.t("facility_births", lang, year=int(row["year"]), value=T.number(row["value"], lang, 1),
-                           source=source))
+                           source=facility_births_source(row["source_id"], row["source_ref"], lang)))
 
 
 def regency_plan(ctx: ReportContext, code: str, lang: str) -> B.Block | None:
@@ -351,7 +350,7 @@ def regency_plan(ctx: ReportContext, code: str, lang: str) -> B.Block | None:
                              estimate=T.integer(plan["estimate"], lang)))
     if plan["current_year"] is not None:
         items.append(T.t("plan_current", lang, coverage=_pct(plan["coverage"], lang),
-                         year=plan["office_year"] or _kbpp_year(ctx, code) or "–",
+                         year=plan["coverage_year"] or "–",
                          current=T.integer(plan["current_year"], lang),
                          month=T.integer(plan["current_month"], lang)))
     if plan["room_pts"] is not None:  # 10 more points would pass 100 %
@@ -364,11 +363,6 @@ def regency_plan(ctx: ReportContext, code: str, lang: str) -> B.Block | None:
                          per_month=T.integer(plan["per_10_month"], lang)))
     return B.join(B.heading(T.t("plan_h", lang), level=3), B.bullets(items),
                   B.figure_caption(T.t("plan_method", lang)))
-
-
-def _kbpp_year(ctx: ReportContext, code: str) -> int | None:
-    year = C._row(ctx.cross, code).get("kbpp_year")
-    return None if year is None or pd.isna(year) else int(year)
 
 
 def regency_programme(ctx: ReportContext, code: str, lang: str) -> B.Block | None:

@@ -376,6 +376,20 @@ def model_summary(ctx: ReportContext, lang: str) -> B.Block | None:
 PROGRAMME_UNITS = {"long_acting_share_pct": "programme_unit_modern", "kbpp_intention_pct": "programme_unit_late"}
 
 
+def latest_facility_births(ctx: ReportContext, codes) -> pd.DataFrame:
+    """Each of ``codes``' latest facility-birth coverage (held for Jawa Tengah 2021 only):
+    ``year, value, source_id, source_ref`` indexed by ``bps_code``; empty where none."""
+    rows = O.read_regency_rows("births_in_facility_pct", getattr(ctx, "processed_dir", None))
+    return rows.loc[rows["bps_code"].isin(list(codes))].sort_values("year", kind="mergesort") \
+        .drop_duplicates("bps_code", keep="last").set_index("bps_code")
+
+
+def facility_births_source(source_id: str, source_ref, lang: str) -> str:
+    """The publication a facility-birth figure was read from, by name where the catalogue has it."""
+    key = f"facility_births_source_{source_id}"
+    return T.t(key, lang) if key in T.CATALOGUE else str(source_ref or source_id)
+
+
 def programme_unit(indicator: str, lang: str) -> str:
     """What the denominator of a programme percentage counts ("PUS", "pengguna KB modern")."""
     return T.t(PROGRAMME_UNITS.get(indicator, "programme_unit_pus"), lang)
