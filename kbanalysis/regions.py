@@ -118,6 +118,16 @@ PROVINCE_ALIASES = {
     "WESTPAPUA": "91",  # English pages (Databoks EN)
 }
 
+# The short names offices use for their province (BPS code -> name), which the report index
+# lets a reader type: "Jateng" finds Jawa Tengah's pages.
+PROVINCE_SHORT_NAMES = {
+    "11": "NAD", "12": "Sumut", "13": "Sumbar", "16": "Sumsel", "19": "Babel", "21": "Kepri",
+    "31": "DKI", "32": "Jabar", "33": "Jateng", "34": "DIY", "35": "Jatim", "52": "NTB", "53": "NTT",
+    "61": "Kalbar", "62": "Kalteng", "63": "Kalsel", "64": "Kaltim", "65": "Kaltara",
+    "71": "Sulut", "72": "Sulteng", "73": "Sulsel", "74": "Sultra", "76": "Sulbar", "82": "Malut",
+    "91": "Pabar", "92": "PBD", "95": "Pasel", "96": "Papteng", "97": "Papeg",
+}
+
 _PREFIXES = [  # longest first; (tokens, type)
     (("KABUPATEN", "ADMINISTRASI"), "kabupaten"), (("KAB", "ADMINISTRASI"), "kabupaten"),
     (("KAB", "ADM"), "kabupaten"), (("KOTA", "ADMINISTRASI"), "kota"), (("KOTA", "ADM"), "kota"),

@@ -7,7 +7,8 @@ province template lists its kabupaten/kota with their BPS codes; a district temp
 whole numbers >= 0 by Excel data validation (pasting can bypass it: ``data check`` catches
 what slips through); Jumlah and % cells are formulas that stay empty instead of dividing by
 zero, and a JUMLAH row sums the columns. A second sheet tells, in Bahasa Indonesia, what to
-fill, what not to touch and the two commands that follow.
+fill (the year included), what not to touch, where to send the file, and the analyst's two
+commands.
 
 openpyxl writes formulas without cached values; the reader then sees empty Jumlah and %
 cells and checks only the counts. A workbook saved again by Excel or LibreOffice carries the
@@ -32,6 +33,7 @@ TABLE_SHEET = "Tabel KBPP"
 GUIDE_SHEET = "Petunjuk"
 TEMPLATES_SUBDIR = "templates"  # beside the reports: <reports>/templates/<file>.xlsx
 DEFAULT_BLANK_ROWS = 30  # puskesmas rows of a district template (the office can add more)
+INPUT_YELLOW = "FFE699"  # the cells an office types in: a yellow that shows on a pale screen
 
 # Columns (1-based): No, Kode BPS, name, Jumlah ibu bersalin, then count and % per method,
 # then Jumlah and %.
@@ -56,6 +58,7 @@ class TemplateSpec:
     regency_name: str | None = None
     rows: tuple[tuple[str, str], ...] = ()  # (BPS code, name) per kab/kota row
     blank_rows: int = DEFAULT_BLANK_ROWS
+    contact: str = ""  # whom the office sends the filled file to ("": whoever sent it)
 
     @property
     def n_rows(self) -> int:
@@ -186,14 +189,15 @@ def _write_table(sheet, spec: TemplateSpec) -> None:
     bold = Font(bold=True)
     thin = Side(style="thin", color="808080")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    fill_input = PatternFill("solid", fgColor="FFF7D6")  # what the office types
+    fill_input = PatternFill("solid", fgColor=INPUT_YELLOW)  # what the office types
     fill_fixed = PatternFill("solid", fgColor="E8E8E8")  # pre-filled or computed
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
     # Title rows: the reader takes the year and the region from them.
     sheet.cell(1, 1, TABLE_TITLE.upper()).font = Font(bold=True, size=12)
     sheet.cell(2, 1, spec.region_line.upper()).font = bold
-    sheet.cell(3, 1, f"TAHUN {spec.year}").font = bold
+    year_cell = sheet.cell(3, 1, f"TAHUN {spec.year}")  # the office may change the year
+    year_cell.font, year_cell.fill = bold, fill_input
     code = (f"KODE BPS PROVINSI {spec.province}" if spec.level == "province"
             else f"KODE BPS KABUPATEN/KOTA {spec.regency}")
     sheet.cell(4, 1, code)  # a line of its own: the reader finds the region by its name
@@ -293,16 +297,17 @@ def _write_guide(sheet, spec: TemplateSpec) -> None:
     from openpyxl.styles import Alignment, Font
 
     name = file_name(spec)
-    what = ("setiap kabupaten/kota yang sudah tercantum" if spec.level == "province" else
+    what = ("kabupaten/kota yang angkanya Anda pegang. Kantor kabupaten/kota cukup mengisi baris "
+            "wilayahnya sendiri; baris yang dibiarkan kosong dibaca sebagai belum melapor, bukan "
+            "kesalahan" if spec.level == "province" else
             "setiap puskesmas (satu baris per puskesmas; nama puskesmas di kolom Puskesmas)")
+    contact = spec.contact.strip() or "pihak yang mengirimkan templat ini kepada Anda"
     lines = [
-        (f"Template KB pasca persalinan (KBPP) {spec.year} — {spec.region_line}", "title"),
-        ("English: fill the yellow cells of the sheet \"Tabel KBPP\" with whole numbers, then "
-         "run the two commands below.", "note"),
+        (f"Templat KB pasca persalinan (KBPP) {spec.year} — {spec.region_line}", "title"),
         ("", ""),
         ("Yang diisi", "heading"),
         (f"1. Di lembar \"{TABLE_SHEET}\", isi sel kuning untuk {what}: Jumlah ibu bersalin "
-         f"tahun {spec.year} dan jumlah peserta KB pasca persalinan (metode modern dimulai "
+         f"dalam setahun dan jumlah peserta KB pasca persalinan (metode modern dimulai "
          f"dalam {config.KBPP_WINDOW_DAYS} hari setelah persalinan) per metode: "
          + ", ".join(METHOD_LABELS.values()) + ".", ""),
         ("2. Isi bilangan bulat 0 atau lebih (tanpa desimal, tanpa tanda minus, tanpa titik "
@@ -310,29 +315,33 @@ def _write_guide(sheet, spec: TemplateSpec) -> None:
          ""),
         ("3. Jumlah peserta KB pasca persalinan tidak boleh melebihi jumlah ibu bersalin "
          "kabupaten/kota.", ""),
+        (f"4. Tahun data: templat ini untuk tahun {spec.year}. Bila angka Anda untuk tahun lain, "
+         f"ganti angka tahun di sel kuning baris ketiga (\"TAHUN {spec.year}\" menjadi, misalnya, "
+         f"\"TAHUN {spec.year + 1}\"); kata TAHUN tetap.", ""),
     ]
     if spec.level == "district":
-        lines.append(("4. Baris kosong boleh dibiarkan. Bila puskesmas lebih banyak dari "
+        lines.append(("5. Baris kosong boleh dibiarkan. Bila puskesmas lebih banyak dari "
                       "baris yang ada, sisipkan baris di atas baris kosong terakhir (bukan di "
                       "bawah JUMLAH) agar rumus JUMLAH ikut meluas.", ""))
     lines += [
         ("", ""),
         ("Yang tidak boleh diubah", "heading"),
-        ("- Judul (tiga baris teratas: nama tabel, wilayah, tahun), baris judul kolom, kolom "
-         "No dan Kode BPS" + (", nama kabupaten/kota" if spec.level == "province" else "")
+        ("- Dua baris judul teratas (nama tabel, wilayah), baris kode BPS di bawah tahun, baris "
+         "judul kolom, kolom No dan Kode BPS" + (", nama kabupaten/kota" if spec.level == "province" else "")
          + ".", ""),
         ("- Sel abu-abu: Jumlah, semua kolom % dan baris JUMLAH dihitung otomatis.", ""),
         ("- Nama lembar dan urutan kolom. Jangan menambah tabel lain di lembar yang sama.", ""),
-        ("- Untuk tahun lain, buat template baru: .venv/bin/kbanalysis template "
-         + (f"--province {spec.province}" if spec.level == "province"
-            else f"--regency {spec.regency}") + " --year TAHUN", ""),
         ("", ""),
-        ("Setelah diisi (dari folder proyek)", "heading"),
+        ("Setelah diisi", "heading"),
+        (f"Simpan berkas ini, lalu kirim ke {contact}. Kantor Anda tidak perlu memasang perangkat "
+         "lunak apa pun: penerima memeriksa berkas dan membuat ulang laporan dengan angka Anda.", ""),
+        ("", ""),
+        ("Untuk analis yang membuat laporan (dari folder proyek)", "heading"),
         (f".venv/bin/kbanalysis data check {name}", "command"),
         (f'make run KBPP="{name}"', "command"),
         ("Perintah pertama memeriksa berkas dan menyebut sel yang salah (baris dan kolom); "
          "perbaiki lalu ulangi sampai keluar \"OK\". Perintah kedua membangun ulang data, "
-         "model dan semua laporan dengan angka Anda.", ""),
+         "model dan semua laporan dengan angka kantor.", ""),
     ]
     for r, (text, kind) in enumerate(lines, start=1):
         cell = sheet.cell(r, 1, text)

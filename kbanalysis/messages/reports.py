@@ -138,17 +138,26 @@ REPORTS: dict[str, dict[str, str]] = {
               "dibulatkan ke satuan). Ini perkiraan kasar: anak "
               "yang meninggal sebelum usia lima tahun tidak terhitung (persalinan sebenarnya sedikit "
               "lebih banyak), migrasi dapat menggeser angka ke dua arah, dan hitungan anak (2025) dibuat "
-              "setelah kelahiran yang diwakilinya. Tidak ada target cakupan KBPP nasional dengan dokumen "
-              "resmi dalam sumber proyek ini, jadi halaman ini menyebut jumlah peserta per 10 poin "
-              "cakupan, bukan jarak ke sebuah target.",
+              "setelah kelahiran yang diwakilinya (rata-rata lima tahun kelahiran sebelumnya). Tidak ada "
+              "target cakupan KBPP nasional dengan dokumen resmi dalam sumber proyek ini, jadi halaman ini "
+              "menyebut jumlah peserta per 10 poin cakupan (atau sisa sampai 100 %), bukan jarak ke sebuah "
+              "target. Anak 0–4 tahun: BPS, Jumlah Penduduk menurut Kabupaten/Kota dan Kelompok Umur (0–4) "
+              "2025, dibaca dari salinan tabelnya ({url}), bukan dari publikasi BPS.",
         "en": "Method: children aged 0–4 are five birth cohorts, so one fifth of them approximates a "
               "year's deliveries (rounded to tens; a month's figure is the year's ÷ 12, rounded to units). "
               "A rough estimate: children who died before age five "
               "are not counted (true deliveries are somewhat higher), migration can move the figure "
-              "either way, and the head count (2025) was taken after the births it stands for. No "
-              "national KBPP coverage target with an official document is in this project's sources, "
-              "so the page gives acceptors per 10 points of coverage, not a gap to a target.",
+              "either way, and the head count (2025) was taken after the births it stands for (an average "
+              "of the five years of births before it). No national KBPP coverage target with an official "
+              "document is in this project's sources, so the page gives acceptors per 10 points of "
+              "coverage (or the rest of the way to 100 %), not a gap to a target. Children 0–4: BPS, "
+              "population by regency and age group (0–4) 2025, read from a copy of its table ({url}), not "
+              "from the BPS publication.",
     },
+    "reg_kbpp_province": {"id": "Sebagai pembanding: {province} {year} {value} % (angka provinsi yang terbit).",
+                          "en": "For comparison: {province} {year} {value} % (the published province figure)."},
+    "reg_kbpp_range": {"id": "{n} kabupaten/kota provinsi ini punya angka tahun itu: {low}–{high} %, median {median} %.",
+                       "en": "{n} regencies of this province have a figure that year: {low}–{high} %, median {median} %."},
     "kbpp_no_public": {
         "id": "Belum ada data KBPP publik untuk {name}: tidak ada angka cakupan KB pasca "
               "persalinan per kabupaten/kota yang diterbitkan untuk wilayah ini, dan laporan ini "
@@ -240,10 +249,17 @@ REPORTS: dict[str, dict[str, str]] = {
                          "en": "Where it sits against the model (observed vs expected)"},
     "model_position": {
         "id": "Teramati {observed} %, harapan model {expected} %, selisih {residual} poin "
-              "({direction}); {share} % kabupaten/kota lain punya selisih lebih besar.",
+              "({direction}); {share} % kabupaten/kota lain punya selisih yang lebih jauh dari nol, ke atas "
+              "atau ke bawah. Harapan model = prevalensi yang diperkirakan model utama untuk wilayah dengan "
+              "cakupan KBPP dan variabel kontrol yang sama; selisih besar berarti ada hal lain yang belum "
+              "tertangkap model, bukan penilaian kinerja.",
         "en": "Observed {observed} %, model expectation {expected} %, residual {residual} points "
-              "({direction}); {share} % of the other regencies have a larger residual.",
+              "({direction}); {share} % of the other regencies lie further from zero, above or below. "
+              "Model expectation = the prevalence the main model predicts for an area with the same KBPP "
+              "coverage and control variables; a large residual means something the model does not "
+              "capture, not a verdict on performance.",
     },
+    "legend_diagonal": {"id": "garis putus-putus: teramati = harapan", "en": "dashed line: observed = expected"},
     "above": {"id": "di atas harapan", "en": "above expectation"},
     "below": {"id": "di bawah harapan", "en": "below expectation"},
     "model_missing": {
@@ -367,6 +383,15 @@ REPORTS: dict[str, dict[str, str]] = {
     "simulated_tag": {"id": "(simulasi)", "en": "(simulated)"},
     # -- shared presentation: maps, charts, links, footer, index (ui_*) --------------------
     "ui_source": {"id": "Sumber: {sources}.", "en": "Source: {sources}."},
+    "ui_source_survey": {"id": "{surveys} (Kemenkes; salinan tabel)",
+                         "en": "{surveys} (Ministry of Health; a copy of the table)"},
+    "ssgi_regency_copy": {
+        "id": "Angka SSGI 2024 kabupaten/kota dibaca dari salinan tabelnya di peta data SPPG–IKP Pusat Riset "
+              "Kependudukan BRIN ({url}), bukan dari buku laporan SSGI; angka Jawa Barat sama dengan salinan "
+              "di Open Data Jabar. Cocokkan dengan buku laporan SSGI 2024 sebelum mengutipnya.",
+        "en": "The regency SSGI 2024 figures are read from a copy of the table in the SPPG–IKP data map of "
+              "BRIN's Population Research Centre ({url}), not from the SSGI report book; the Jawa Barat values "
+              "equal the Open Data Jabar copy. Check them against the SSGI 2024 report book before quoting them."},
     "ui_source_secondary": {"id": "{n} angka dikutip sumber sekunder",
                             "en": "{n} figures quoted by a secondary source"},
     "ui_source_simulated": {"id": "data SIMULASI (bukan data nyata)", "en": "SIMULATED data (not real)"},
@@ -469,14 +494,14 @@ REPORTS: dict[str, dict[str, str]] = {
                          "en": "Compared with the province and the nation"},
     "reg_col_area": {"id": "Wilayah", "en": "Area"},
     "reg_col_prevalence": {"id": "Stunting {year} (%)", "en": "Stunting {year} (%)"},
-    "reg_col_band": {"id": "Perkiraan rentang 95 % (%)", "en": "Approximate 95 % range (%)"},
+    "reg_col_band": {"id": "Rentang perkiraan 95 %", "en": "Approximate 95 % range"},
     "reg_row_province": {"id": "Provinsi {name} (angka provinsi)", "en": "{name} province (province figure)"},
     "reg_row_national": {"id": "Indonesia (nasional)", "en": "Indonesia (national)"},
     "reg_comparison_caption": {
         "id": "Sumber: SSGI {year} (Kemenkes) untuk kabupaten/kota, provinsi dan nasional. Angka "
-              "provinsi adalah angka yang diterbitkan, bukan rata-rata kabupaten/kota.",
+              "provinsi adalah angka yang diterbitkan, bukan rata-rata kabupaten/kota. {copy}",
         "en": "Source: SSGI {year} (Ministry of Health) for the regency, the province and the nation. "
-              "The province figure is the published one, not a mean of regency values.",
+              "The province figure is the published one, not a mean of regency values. {copy}",
     },
     "reg_national_rank": {
         "id": "Peringkat nasional: {rank} dari {n} kabupaten/kota yang punya angka (1 = prevalensi terendah).",
@@ -498,12 +523,12 @@ REPORTS: dict[str, dict[str, str]] = {
     },
     "reg_trend_caption": {
         "id": "Sumber: SSGI 2021, SSGI 2022, SKI 2023, SSGI 2024 (Kemenkes), dibaca dari salinan tabelnya, "
-              "bukan dari buku laporan. Titik penuh: angka survei kabupaten/kota; garis abu-abu putus-putus: "
-              "angka provinsi; garis hitam titik-titik: nasional; garis biru putus-putus: tahun survei di "
+              "bukan dari buku laporan. Titik penuh: angka survei kabupaten/kota; garis abu-abu putus-putus dengan "
+              "kotak: angka provinsi; garis hitam titik-titik: nasional; garis biru putus-putus: tahun survei di "
               "antaranya tanpa angka kabupaten/kota.",
         "en": "Source: SSGI 2021, SSGI 2022, SKI 2023, SSGI 2024 (Ministry of Health), read from copies of "
               "their tables, not from the report books. Filled markers: the regency's survey figures; "
-              "grey dashed line: the province figure; black dotted line: the nation; blue dashed line: survey "
+              "grey dashed line with squares: the province figure; black dotted line: the nation; blue dashed line: survey "
               "years between without a figure of the regency.",
     },
 
@@ -555,8 +580,25 @@ REPORTS: dict[str, dict[str, str]] = {
     "trend_down": {"id": "turun", "en": "fell"},
     "trend_same": {"id": "Dari {prev_year} ke {year} angkanya tetap {value} %.",
                    "en": "From {prev_year} to {year} the figure stayed at {value} %."},
-    "trend_between": {"id": "Survei di antaranya ({years}) tidak punya angka untuk wilayah ini dalam data.",
-                      "en": "The surveys in between ({years}) have no figure for this area in the data."},
+    "trend_between": {"id": "Angka wilayah ini dari survei di antaranya ({years}) belum ada di tabel proyek ini.",
+                      "en": "This area's figures from the surveys in between ({years}) are not yet in this "
+                            "project's tables."},
+    "trend_same_survey": {
+        "id": "Dibanding survei yang sama ({prev} → {now}): {change} ({before} % → {after} %).",
+        "en": "Against the same survey ({prev} → {now}): {change} ({before} % → {after} %)."},
+    "trend_points": {"id": "poin", "en": "points"},
+    "trend_no_change": {"id": "tetap", "en": "unchanged"},
+    "trend_within_noise": {
+        "id": "Selisih ini lebih kecil dari {combined} poin, ketidakpastian gabungan dua angka survei "
+              "kabupaten/kota (masing-masing kira-kira ±{half} poin), jadi belum dapat dipastikan angkanya "
+              "benar-benar {direction}.",
+        "en": "The change is smaller than {combined} points, the combined uncertainty of two regency survey "
+              "figures (each roughly ±{half} points), so it cannot be told whether the figure really {direction}."},
+    "trend_caption_ski": {
+        "id": "Titik 2023 berasal dari SKI 2023, survei yang berbeda dari SSGI (desain dan sampel): naik-turun "
+              "yang melewati 2023 bukan perubahan yang diukur dengan cara yang sama.",
+        "en": "The 2023 points come from SKI 2023, a different survey from SSGI (design and sample): a rise "
+              "or fall across 2023 is not a change measured the same way."},
     "trend_secondary": {
         "id": "Angka {year} dikutip sumber sekunder, bukan dibaca dari buku survei; periksa alamatnya di "
               "bawah tabel sebelum mengutip selisih ini.",
@@ -703,13 +745,13 @@ REPORTS: dict[str, dict[str, str]] = {
     "prov_national": {"id": "Nasional ({survey}): {value} %.", "en": "National ({survey}): {value} %."},
     "prov_regency_mean": {
         "id": "Rata-rata kabupaten/kota (bukan angka provinsi): {value} %, tertimbang jumlah penduduk, "
-              "dari {n_used} dari {n} kabupaten/kota yang punya angka {year}.",
+              "atas {n_used} kabupaten/kota yang punya angka {year} (dari {n}).",
         "en": "Mean of the regencies (not the province figure): {value} %, population-weighted, "
               "over the {n_used} of {n} regencies with a {year} value.",
     },
     "nat_regency_mean": {
         "id": "Rata-rata kabupaten/kota (bukan angka nasional): {value} %, tertimbang jumlah penduduk, "
-              "dari {n_used} dari {n} kabupaten/kota yang punya angka {year}.",
+              "atas {n_used} kabupaten/kota yang punya angka {year} (dari {n}).",
         "en": "Mean of the regencies (not the national figure): {value} %, population-weighted, "
               "over the {n_used} of {n} regencies with a {year} value.",
     },
@@ -762,13 +804,23 @@ REPORTS: dict[str, dict[str, str]] = {
     "prov_col_note": {"id": "Keterangan", "en": "Note"},
     "prov_col_target_status": {"id": "Target 14 % (2024)", "en": "14 % target (2024)"},
     "prov_regencies_caption": {
-        "id": "Sumber: SSGI 2024 per kabupaten/kota (Kemenkes). Peringkat 1 = prevalensi terendah. Target "
-              "dinilai dengan rentang perkiraan ±{half} poin: \"belum dapat dipastikan\" bila rentangnya "
-              "memuat 14 %.",
-        "en": "Source: SSGI 2024 by regency (Ministry of Health). Rank 1 = lowest prevalence. The target is "
-              "judged with the approximate ±{half}-point band: \"cannot be decided\" when the band "
-              "contains 14 %.",
+        "id": "Sumber: SSGI 2024 per kabupaten/kota (Kemenkes). {copy} Peringkat 1 = prevalensi terendah. Target "
+              "14 % untuk 2024 dari {document}. Angka kabupaten/kota berasal dari sampel kecil, jadi dinilai "
+              "dengan rentang perkiraan ±{half} poin: \"belum dapat dipastikan\" bila rentangnya memuat 14 %. "
+              "Angka provinsi di atas berasal dari sampel yang jauh lebih besar dan dinilai sebagai angka titik.",
+        "en": "Source: SSGI 2024 by regency (Ministry of Health). {copy} Rank 1 = lowest prevalence. The 14 % "
+              "target for 2024 is set by {document}. A regency figure rests on a small sample, so it is judged "
+              "with the approximate ±{half}-point band: \"cannot be decided\" when the band contains 14 %. "
+              "The province figure above rests on a far larger sample and is judged as a point figure.",
     },
+    "prov_model_not_here": {
+        "id": "Tidak ada kabupaten/kota {province} dalam model ini (belum ada angka KBPP untuk provinsi ini), "
+              "jadi model tidak mengatakan apa pun tentang {province}. Angka KBPP kantor Anda (templat di atas) "
+              "akan memasukkannya.",
+        "en": "No regency of {province} is in this model (the province has no KBPP figures yet), so the model "
+              "says nothing about {province}. Your office's KBPP figures (the template above) would bring it in."},
+    "prov_model_fold": {"id": "Ringkasan model dari provinsi lain (untuk peneliti)",
+                        "en": "The model summary, from other provinces (for researchers)"},
     "prov_h_planning": {"id": "Tabel perencanaan KB pasca persalinan", "en": "KBPP planning table"},
     "prov_planning_intro": {
         "id": "Per kabupaten/kota: peserta KBPP dan persalinan bila diketahui, cakupan, dan porsi "
@@ -779,10 +831,13 @@ REPORTS: dict[str, dict[str, str]] = {
     "plan_province_intro": {
         "id": "{name}: sekitar {estimate} persalinan per tahun (≈ {month} per bulan). Setiap kenaikan "
               "10 poin cakupan KBPP di seluruh provinsi berarti sekitar {per_year} peserta KBPP lagi per "
-              "tahun (≈ {per_month} per bulan). Rinciannya per kabupaten/kota:",
+              "tahun (≈ {per_month} per bulan). Semua angka ini jumlah baris kabupaten/kota di tabel, jadi "
+              "angka per bulan dapat berbeda beberapa orang dari angka per tahun ÷ 12. Rinciannya per "
+              "kabupaten/kota:",
         "en": "{name}: about {estimate} deliveries a year (≈ {month} a month). Each 10-point rise in "
               "KBPP coverage across the province means about {per_year} more KBPP acceptors a year "
-              "(≈ {per_month} a month). By regency:",
+              "(≈ {per_month} a month). Each figure is the sum of the regency rows of the table, so a "
+              "month's figure can differ by a few people from the year's ÷ 12. By regency:",
     },
     # Facility births 2021, Jawa Tengah (sections.facility_births): programme coverage of a
     # provincial health profile, shown as context beside KBPP on the regency page.
@@ -882,6 +937,16 @@ REPORTS: dict[str, dict[str, str]] = {
               "berbeda, jadi selisihnya bukan perubahan yang diukur dengan cara yang sama.",
         "en": "For {n} of them one of the two figures is from SKI 2023 and the other from SSGI: different "
               "surveys, so the difference is not a change measured the same way."},
+    "prov_regency_trends_like": {
+        "id": "Naik atau turun dihitung antara dua angka dari survei yang sama bila ada (untuk {n} kabupaten/kota: "
+              "SSGI sebelumnya → SSGI terakhir, melewati SKI 2023).",
+        "en": "A rise or fall compares two figures of the same survey where there are two (for {n} regencies: "
+              "the earlier SSGI → the latest SSGI, past SKI 2023)."},
+    "prov_regency_trends_single": {
+        "id": "{n} kabupaten/kota hanya punya satu angka survei ({names}): angka survei lainnya belum ada "
+              "di sumber proyek ini, jadi panelnya berisi satu titik.",
+        "en": "{n} regencies have one survey figure only ({names}): their other survey figures are not yet in "
+              "this project's sources, so their panel holds one point."},
     "prov_h_regency_trends": {"id": "Tren survei per kabupaten/kota", "en": "Survey trend by regency"},
     "prov_regency_trends_caption": {
         "id": "Satu panel per kabupaten/kota, skala sama (dari 0 %); garis hijau putus-putus: target 14 % "
@@ -895,11 +960,11 @@ REPORTS: dict[str, dict[str, str]] = {
     "plan_total_row": {"id": "Total {name}", "en": "Total {name}"},
     "plan_col_children": {"id": "Anak 0–4 tahun ({year})", "en": "Children 0–4 ({year})"},
     "plan_col_estimate": {"id": "Perkiraan persalinan per tahun", "en": "Estimated deliveries a year"},
-    "plan_col_month": {"id": "per bulan", "en": "a month"},
+    "plan_col_month": {"id": "Persalinan per bulan", "en": "Deliveries a month"},
     "plan_col_office": {"id": "Persalinan dilaporkan kantor", "en": "Deliveries reported by the office"},
     "plan_col_per_10_year": {"id": "Peserta per +10 poin, per tahun",
                              "en": "Acceptors per +10 points, a year"},
-    "plan_col_per_10_month": {"id": "per bulan", "en": "a month"},
+    "plan_col_per_10_month": {"id": "Peserta per +10 poin, per bulan", "en": "Acceptors per +10 points, a month"},
     "plan_total_caption": {
         "id": "Baris total adalah jumlah angka yang tercetak di atasnya (setiap baris sudah dibulatkan), "
               "jadi tabel ini selalu cocok bila dijumlahkan. Peserta per +10 poin dihitung dari persalinan "
@@ -930,7 +995,7 @@ REPORTS: dict[str, dict[str, str]] = {
               "({n_coverage} have a published coverage only, {n_none} have no KBPP figure).",
     },
     "prov_total_sentence": {
-        "id": "Baris total menjumlahkan angka yang tercetak di atasnya, hanya dari {n_counts} dari {n} "
+        "id": "Baris total menjumlahkan angka yang tercetak di atasnya, hanya atas {n_counts} dari {n} "
               "kabupaten/kota yang punya jumlah; {n_coverage} hanya punya cakupan yang terbit, "
               "{n_none} tanpa angka KBPP.",
         "en": "The total row adds up the numbers printed above it, over the {n_counts} of {n} "
@@ -1022,11 +1087,15 @@ REPORTS: dict[str, dict[str, str]] = {
         "id": "Kolom stunting provinsi = angka provinsi yang diterbitkan Kemenkes (dibaca dari salinan "
               "tabelnya); \"tidak tersedia\" bila nilai terbitnya cacat (NTT 2022, empat provinsi Papua 2024) "
               "atau provinsi belum ada. Rata-rata kab/kota = rata-rata tertimbang penduduk dari "
-              "kabupaten/kota yang punya angka tahun itu, bukan angka provinsi.",
+              "kabupaten/kota yang punya angka tahun itu, bukan angka provinsi. Kolom persalinan dan peserta "
+              "= baris total halaman provinsinya, yaitu jumlah angka kabupaten/kota yang sudah dibulatkan; "
+              "karena itu angka per bulan dapat berbeda beberapa orang dari angka per tahun ÷ 12.",
         "en": "Province stunting = the province figure the Ministry of Health published (read from a copy "
               "of its table); \"not available\" where the published value is defective (NTT 2022, four "
               "Papua provinces 2024) or the province did not exist. Mean of regencies = population-weighted "
-              "mean over the regencies with a value that year, not the province figure.",
+              "mean over the regencies with a value that year, not the province figure. The deliveries and "
+              "acceptors columns = the total row of the province's page, the sum of its regencies' rounded "
+              "figures; so a month's figure can differ by a few people from the year's ÷ 12.",
     },
 
     "nat_papua_codes": {
@@ -1151,6 +1220,13 @@ REPORTS: dict[str, dict[str, str]] = {
     "nat_model_province_fe_wild_bootstrap": {"id": "Efek tetap provinsi, selang wild bootstrap",
                                              "en": "Province fixed effects, wild-bootstrap interval"},
     "nat_h_research": {"id": "Untuk peneliti", "en": "For researchers"},
+    "cite_page": {"id": "hlm.", "en": "p."},
+    "nat_research_intro": {
+        "id": "Bagian-bagian berikut merinci model untuk peneliti dan penelaah; kantor program dapat "
+              "melewatinya. Setiap bagian terlipat: ketuk judulnya untuk membuka.",
+        "en": "The parts below detail the model for researchers and referees; programme offices can "
+              "skip them. Each part is folded: tap its heading to open it.",
+    },
     "nat_h_covariates": {"id": "Koefisien variabel kontrol (model utama)", "en": "Covariate coefficients (main model)"},
     "nat_covariates_caption": {
         "id": "Poin persentase stunting per satuan variabel, dengan selang 95 %. R² = {r2} (tanpa bobot, "
@@ -1204,6 +1280,10 @@ REPORTS: dict[str, dict[str, str]] = {
                              "en": "without post-exposure covariates, with the urban indicator"},
     "lit_interval": {"id": "jarak kelahiran", "en": "interval"},
     "lit_months": {"id": "bulan", "en": "months"},
+    "lit_versus": {"id": "dibanding", "en": "vs"},
+    "col_relative_risk": {"id": "Rasio risiko (RR)", "en": "Relative risk (RR)"},
+    "expected_rows": {"id": "Rincian: studi dan asumsi di balik rentang ini",
+                      "en": "Details: the studies and assumptions behind this range"},
     "nat_group_timing": {"id": "waktu pengukuran", "en": "timing"},
     "nat_group_main": {"id": "utama", "en": "main"},
     "nat_group_data": {"id": "data", "en": "data"},
@@ -1245,7 +1325,7 @@ REPORTS: dict[str, dict[str, str]] = {
     "nat_forest_axis": {"id": "poin persentase stunting per kenaikan 10 poin cakupan KBPP",
                         "en": "percentage points of stunting per 10-point rise in KBPP coverage"},
     # The "what a referee would check" section (kbanalysis.reporting.referee).
-    "ref_h_referee": {"id": "Pemeriksaan seorang penelaah", "en": "What a referee would check"},
+    "ref_h_referee": {"id": "Pemeriksaan ketahanan hasil", "en": "What a referee would check"},
     "ref_h_primary": {"id": "Estimasi utama dan banyaknya estimasi",
                   "en": "The primary estimate among many"},
     "ref_primary": {

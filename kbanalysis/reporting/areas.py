@@ -109,7 +109,9 @@ def national_headline(year: int | None = None) -> dict:
 def national_province_table(cross: pd.DataFrame, provinces: pd.DataFrame, rows: pd.DataFrame,
                             year: int | None = None) -> pd.DataFrame:
     """One row per province: the official figure of ``year`` (NaN where not available, with
-    ``reason``), the labelled regency mean and how many regencies it uses, and pooled KBPP."""
+    ``reason``), the labelled regency mean and how many regencies it uses, pooled KBPP, and
+    the province planning totals (its page's total row: deliveries a year, acceptors per +10
+    points a year and a month)."""
     years = series_years(rows)
     year = int(year) if year is not None else (years[-1] if years else None)
     records = []
@@ -123,18 +125,19 @@ def national_province_table(cross: pd.DataFrame, provinces: pd.DataFrame, rows: 
         kbpp_year = members["kbpp_year"].max() if "kbpp_year" in members else None
         published = published_province_kbpp(prov.province_bps, kbpp_year)
         plan = deliveries_total(deliveries_table(cross, prov.province_bps))
-        records.append({"births_estimate": plan["estimate"], "per_10_year": plan["per_10_year"],"province_bps": prov.province_bps, "province_name": prov.province_name,
+        records.append({"province_bps": prov.province_bps, "province_name": prov.province_name,
                         "n": mean["n"], "official": head["value"], "reason": head["reason"],
                         "regency_mean": mean["value"], "n_used": mean["n_used"],
                         "kbpp": overview["kbpp"], "deliveries": overview["deliveries"],
                         "kbpp_year": overview["kbpp_year"], "kbpp_n": overview["kbpp_n"],
-                        "kbpp_published": published,
+                        "kbpp_published": published, "births_estimate": plan["estimate"],
+                        "per_10_year": plan["per_10_year"], "per_10_month": plan["per_10_month"],
                         "kbpp_published_year": None if published is None else int(kbpp_year),
                         "kbpp_simulated": overview["kbpp"] is not None and C.has_simulated_kbpp(members)})
     return pd.DataFrame.from_records(records, columns=[
         "province_bps", "province_name", "n", "official", "reason", "regency_mean", "n_used",
-        "kbpp", "deliveries", "kbpp_published", "births_estimate", "per_10_year", "kbpp_published_year", "kbpp_simulated",
-        "kbpp_year", "kbpp_n"])
+        "kbpp", "deliveries", "kbpp_published", "births_estimate", "per_10_year", "per_10_month",
+        "kbpp_published_year", "kbpp_simulated", "kbpp_year", "kbpp_n"])
 
 
 # --------------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import ctypes
+import dataclasses
 import hashlib
 import json
 import multiprocessing
@@ -733,6 +734,8 @@ def write_report_templates(jobs: list[ReportJob], reports_dir: Path, manifest: d
         name = str(members["province_name"].iloc[0])
         spec = TP.province_spec(province, year, regions=cross,  # the pages' own names
                                 provinces=cross[["province_bps", "province_name"]].drop_duplicates())
+        # the sheet names whom to send the filled file to, as the pages do (report --contact)
+        spec = dataclasses.replace(spec, contact=os.environ.get(config.REPORT_CONTACT_ENV, "").strip())
         relative = TP.report_template_path(province, name, year)
         fingerprint = hashlib.sha256(f"{code}|{spec!r}".encode()).hexdigest()
         if known.get(relative) == fingerprint and (Path(reports_dir) / relative).is_file():

@@ -72,11 +72,15 @@ def commands(lines: list[str]) -> Block:
     return Block(f'<pre class="commands"><code>{esc(text)}</code></pre>', text)
 
 
-def details(summary: str, *blocks: Block | None) -> Block:
-    """``blocks`` folded away under ``summary`` (closed until the reader opens it)."""
+def details(summary: str, *blocks: Block | None, level: int | None = None) -> Block:
+    """``blocks`` folded away under ``summary`` (closed until the reader opens it). With
+    ``level``, the summary is a heading of that level, so the folded part keeps its place in
+    the page's outline."""
     inner = join(*blocks)
-    return Block(f"<details><summary>{esc(summary)}</summary>{inner.markup}</details>",
-                 f"{summary}\n{inner.plain}", tuple(b for b in blocks if b is not None))
+    label = esc(summary) if level is None else f'<h{level} class="fold-heading">{esc(summary)}</h{level}>'
+    plain = summary if level is None else f"{'#' * level} {summary}"
+    return Block(f"<details><summary>{label}</summary>{inner.markup}</details>",
+                 f"{plain}\n{inner.plain}", tuple(b for b in blocks if b is not None))
 
 
 def image(figure) -> Block:
@@ -99,8 +103,9 @@ def heading(label: str, level: int = 2) -> Block:
 
 
 def paragraph(sentence: str, css: str = "") -> Block:
+    """A paragraph; a web address in it (a source's page) is a link."""
     cls = f' class="{esc(css)}"' if css else ""
-    return Block(f"<p{cls}>{esc(sentence)}</p>", sentence)
+    return Block(f"<p{cls}>{linked(sentence)}</p>", sentence)
 
 
 def bullets(items: list[str], intro: str = "") -> Block:
@@ -142,8 +147,10 @@ def caveat(sentence: str) -> Block:
 
 def table(frame: pd.DataFrame, labels: Mapping[str, str],
           formats: Mapping[str, Callable[[object], str]] | None = None,
-          highlight: Callable[[pd.Series], bool] | None = None) -> Block:
-    """``frame``'s ``labels`` columns as a table; cells formatted by ``formats`` then escaped."""
+          highlight: Callable[[pd.Series], bool] | None = None, keep_name: bool = False) -> Block:
+    """``frame``'s ``labels`` columns as a table; cells formatted by ``formats`` then escaped.
+    ``keep_name``: the first two columns (code and name) stay in view while a wide table
+    scrolls sideways on a phone."""
     formats = formats or {}
     columns = list(labels)
     head = "".join(f"<th>{esc(labels[c])}</th>" for c in columns)
@@ -153,7 +160,8 @@ def table(frame: pd.DataFrame, labels: Mapping[str, str],
         mark = ' class="highlight"' if highlight is not None and highlight(row) else ""
         body.append(f"<tr{mark}>" + "".join(f"<td>{esc(x)}</td>" for x in cells) + "</tr>")
         plain_rows.append("\t".join(cells))
-    markup = (f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead>'
+    css = ' class="keep-name"' if keep_name else ""
+    markup = (f'<div class="table-wrap"><table{css}><thead><tr>{head}</tr></thead>'
               f"<tbody>{''.join(body)}</tbody></table></div>")
     return Block(markup, "\n".join(plain_rows))
 

@@ -43,8 +43,18 @@ th, td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.5rem; text-alig
 td { min-width: 3.5rem; }
 th { background: #f5f7fa; }
 tr.highlight td { background: #fdecea; }
+/* A wide table keeps its code and name columns in view while it scrolls sideways: the code
+   column has a fixed width, so the name column knows where to stick. */
+table.keep-name :is(td, th):nth-child(-n+2) { position: sticky; z-index: 1; background: #fff; }
+table.keep-name :is(td, th):first-child { left: 0; width: 3.4rem; min-width: 3.4rem; max-width: 3.4rem;
+  box-sizing: border-box; }
+table.keep-name :is(td, th):nth-child(2) { left: 3.4rem; box-shadow: 1px 0 0 var(--line); }
+table.keep-name th:nth-child(-n+2) { background: #f5f7fa; }
+table.keep-name tr.highlight td:nth-child(-n+2) { background: #fdecea; }
+@media print { table.keep-name :is(td, th) { position: static; } }
 img { max-width: 100%; height: auto; }
 details > summary { cursor: pointer; }
+summary > .fold-heading { display: inline; }
 .inline-figure { margin: 0.5rem 0; }
 pre { white-space: pre-wrap; overflow-x: auto; font-size: 0.85rem; }
 .provenance { margin-top: 2rem; font-size: 0.8rem; color: var(--muted); }

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .. import atomic
 from .. import messages as T
+from ..regions import PROVINCE_SHORT_NAMES
 from .blocks import esc
 from .html import page
 
@@ -24,13 +25,14 @@ FILTER_SCRIPT = """
   var rows = document.querySelectorAll('tr[data-search]');
   var groups = document.querySelectorAll('tbody.group');
   var count = document.getElementById('count');
+  function squash(text) { return text.replace(/[\\s.\\-']+/g, ''); }
   function apply() {
-    // "Kab. Tegal", "kab tegal" find "Kabupaten Tegal": the short form means the long one
-    var q = box.value.toLowerCase().replace(/\\bkab(?:\\.\\s*|\\s+|$)/g, 'kabupaten ')
-      .replace(/\\s+/g, ' ').trim();
+    // "Kab. Tegal", "kab tegal" find "Kabupaten Tegal": the short form means the long one;
+    // spaces, dots and hyphens do not count, so "Baubau", "Bau-Bau" and "Bau Bau" are one name
+    var q = squash(box.value.toLowerCase().replace(/\\bkab(?:\\.\\s*|\\s+|$)/g, 'kabupaten '));
     var shown = 0;
     rows.forEach(function (row) {
-      var hit = !q || row.getAttribute('data-search').indexOf(q) !== -1;
+      var hit = !q || squash(row.getAttribute('data-search')).indexOf(q) !== -1;
       row.hidden = !hit;
       if (hit) { shown += 1; }
     });
@@ -55,10 +57,11 @@ tr.group-head th { background: #e4ecf3; font-size: 1rem; }
 """
 
 
-def _both(key: str, **values) -> str:
-    """``key`` in Indonesian / English (the index lists the reports of both languages)."""
-    id_text, en_text = T.t(key, "id", **values), T.t(key, "en", **values)
-    return id_text if id_text == en_text else f"{id_text} / {en_text}"
+def _both(key: str, langs: tuple = T.LANGS, **values) -> str:
+    """``key`` in the languages of the listed reports: "Indonesian / English" when the index
+    lists both, one language when all its reports are in it."""
+    texts = list(dict.fromkeys(T.t(key, lang, **values) for lang in langs))
+    return " / ".join(texts)
 
 
 def index_rows(manifest: dict) -> list[dict]:
@@ -96,7 +99,9 @@ def _row(r: dict, province_name: str, show_lang: bool) -> str:
     link = (f'<a href="{esc(r["output"])}">{name}</a>'
             if r["shown_status"] in ("ok", "outdated") and r.get("output") else name)
     error = f'<div class="error">{esc(r.get("error"))}</div>' if r.get("error") else ""
-    words = [r.get("name"), r.get("code"), province_name, r.get("lang"),
+    province = r.get("province") or (r.get("code") if r.get("level") == "province" else "")
+    words = [r.get("name"), r.get("code"), province_name, PROVINCE_SHORT_NAMES.get(str(province or "")),
+             r.get("lang"),
              T.t(f"ui_level_{r.get('level')}", "id") if r.get("level") in LEVEL_ORDER else r.get("level"),
              T.t(f"ui_level_{r.get('level')}", "en") if r.get("level") in LEVEL_ORDER else ""]
     search = esc(" ".join(" ".join(str(w or "").split()) for w in words).lower())
@@ -111,7 +116,7 @@ def _row(r: dict, province_name: str, show_lang: bool) -> str:
             f'<td class="status-{esc(r["shown_status"])}">{esc(status)}</td></tr>')
 
 
-def _banner(manifest: dict) -> str:
+def _banner(manifest: dict, langs: tuple = T.LANGS) -> str:
     simulated = manifest.get("simulated")
     if simulated:
         what = "; ".join(T.t(k, "id") for k in simulated if k in T.CATALOGUE)
@@ -120,7 +125,7 @@ def _banner(manifest: dict) -> str:
                 f'<p><strong>{esc(T.t("simulated_banner", "id", what=what))}</strong></p>'
                 f'<p lang="en"><strong>{esc(T.t("simulated_banner", "en", what=what_en))}</strong></p></div>')
     if simulated == []:  # known to hold no simulated input (None: unknown, say nothing)
-        return f'<div class="banner real"><strong>{esc(_both("ui_index_real"))}</strong></div>'
+        return f'<div class="banner real"><strong>{esc(_both("ui_index_real", langs))}</strong></div>'
     return ""
 
 
@@ -128,6 +133,8 @@ def build_index(manifest: dict) -> str:
     rows = index_rows(manifest)
     n_failed = sum(r["shown_status"] == "failed" for r in rows)
     show_lang = len({r.get("lang") for r in rows}) > 1  # one language: no column for it
+    # the labels in the listed reports' languages (both when the index lists no report yet)
+    langs = tuple(lang for lang in T.LANGS if any(r.get("lang") == lang for r in rows)) or tuple(T.LANGS)
     n_columns = 5 if show_lang else 4
     groups: dict[str, list[dict]] = {}
     for r in rows:
@@ -139,21 +146,21 @@ def build_index(manifest: dict) -> str:
             continue
         province_name = _group_name(members)
         heading = (f"{province_name} ({group})" if province_name else group) if group \
-            else _both("ui_group_other")
+            else _both("ui_group_other", langs)
         bodies.append(f'<tbody class="group"><tr class="group-head"><th colspan="{n_columns}">'
                       f'{esc(heading)}</th></tr>'
                       + "".join(_row(r, province_name, show_lang) for r in members) + "</tbody>")
-    summary = f"<p>{esc(_both('ui_index_summary', n=len(rows), failed=n_failed))}</p>"
-    body = (f"<style>{INDEX_CSS}</style>{_banner(manifest)}<h1>{esc(_both('ui_index_title'))}</h1>"
+    summary = f"<p>{esc(_both('ui_index_summary', langs, n=len(rows), failed=n_failed))}</p>"
+    body = (f"<style>{INDEX_CSS}</style>{_banner(manifest, langs)}<h1>{esc(_both('ui_index_title', langs))}</h1>"
             f"{summary}"
-            f'<p><label for="filter">{esc(_both("ui_index_filter"))}</label><br>'
+            f'<p><label for="filter">{esc(_both("ui_index_filter", langs))}</label><br>'
             '<input id="filter" type="search" autocomplete="off"> <span id="count"></span></p>'
-            f'<div class="table-wrap"><table><thead><tr><th>{esc(_both("col_name"))}</th>'
-            f'<th>{esc(_both("col_code"))}</th><th>{esc(_both("ui_level_label"))}</th>'
-            + (f'<th>{esc(_both("ui_lang_label"))}</th>' if show_lang else "")
+            f'<div class="table-wrap"><table><thead><tr><th>{esc(_both("col_name", langs))}</th>'
+            f'<th>{esc(_both("col_code", langs))}</th><th>{esc(_both("ui_level_label", langs))}</th>'
+            + (f'<th>{esc(_both("ui_lang_label", langs))}</th>' if show_lang else "")
             + "<th>Status</th></tr></thead>"
             + f"{''.join(bodies)}</table></div>{FILTER_SCRIPT}")
-    return page(body, _both("ui_index_title"), "id")
+    return page(body, _both("ui_index_title", langs), langs[0] if len(langs) == 1 else "id")
 
 
 def write_index(reports_dir: Path, manifest: dict) -> Path:

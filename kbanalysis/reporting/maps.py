@@ -403,9 +403,14 @@ def regency_map(cross: pd.DataFrame, column: str, lang: str, title: str, geometr
     if simulated:  # across the map itself, so a cropped screenshot still says it
         ax.text(0.5, 0.5, T.t("ui_simulated_word", lang), transform=ax.transAxes, ha="center",
                 va="center", fontsize=40, color=HIGHLIGHT, alpha=0.35, rotation=15, zorder=5)
-    handles = [Patch(facecolor=c, edgecolor=BORDER, linewidth=0.4) for c in colors]
-    handles.append(Patch(facecolor="white", edgecolor=NO_DATA_EDGE, hatch=NO_DATA_HATCH, linewidth=0.4))
-    labels = [*class_labels(scale, lang), T.t("ui_no_data", lang)]
+    # Only the classes the map paints, and "no data" only where a regency lacks a value:
+    # the colours keep their place on the one scale every page shares.
+    used = set(int(c) for c in classes[classes >= 0])
+    handles = [Patch(facecolor=c, edgecolor=BORDER, linewidth=0.4) for i, c in enumerate(colors) if i in used]
+    labels = [label for i, label in enumerate(class_labels(scale, lang)) if i in used]
+    if (classes < 0).any():
+        handles.append(Patch(facecolor="white", edgecolor=NO_DATA_EDGE, hatch=NO_DATA_HATCH, linewidth=0.4))
+        labels.append(T.t("ui_no_data", lang))
     figure.legend(handles, labels, loc="lower left", bbox_to_anchor=(0.01, caption_height / height),
                   ncol=LEGEND_COLUMNS, columnspacing=0.6, handlelength=1.2, handletextpad=0.5, fontsize=TEXT_PT, frameon=False,
                   title=T.t("ui_legend_pct", lang),
@@ -422,7 +427,7 @@ def regency_map(cross: pd.DataFrame, column: str, lang: str, title: str, geometr
 
 
 def _caption(cross: pd.DataFrame, column: str, lang: str, simulated: bool) -> str:
-    """"Tahun 2024 · Sumber: SSGI 2024 (Kemenkes)" (under the map)."""
+    """"Tahun 2024 · Sumber: SSGI 2024 (Kemenkes; salinan tabel)" (under the map)."""
     years = sourcing.shown_years(cross, column)
     year = "–" if not years else str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
     source = sourcing.source_line(cross, [column], lang) or T.t("ui_source", lang, sources="–")

@@ -261,9 +261,9 @@ def position_figure(predictions: pd.DataFrame, code: str, province_codes: list[s
     its code), its province in blue."""
     # The legend goes in a band under the x-axis label, outside the axes, where it can hide
     # no regency's dot (inside, "upper left" covered a point at the top of the cloud).
-    height = 5.3
+    height = 5.6  # four legend lines: the three groups and the diagonal
     figure, ax = new_figure(width=PHONE_WIDTH_IN, height=height,
-                            margins={"left": 0.15, "right": 0.97, "bottom": 1.45 / height, "top": 0.93})
+                            margins={"left": 0.15, "right": 0.97, "bottom": 1.75 / height, "top": 0.93})
     same = predictions["bps_code"].isin(province_codes)
     this = predictions["bps_code"] == code
     # A group with no regency gets no legend entry (a model fitted on one province has no
@@ -276,7 +276,8 @@ def position_figure(predictions: pd.DataFrame, code: str, province_codes: list[s
                        **style)
     low = float(np.nanmin(predictions[["expected", "observed"]].to_numpy()))
     high = float(np.nanmax(predictions[["expected", "observed"]].to_numpy()))
-    ax.plot([low, high], [low, high], color="black", linewidth=0.8, linestyle="--")
+    ax.plot([low, high], [low, high], color="black", linewidth=0.8, linestyle="--",
+            label=T.t("legend_diagonal", lang))  # above the line: more stunting than expected
     ax.set_xlabel(T.t("axis_expected", lang))
     ax.set_ylabel(T.t("axis_observed", lang))
     ax.set_title(title)

@@ -1,6 +1,6 @@
 """Where the values a table or chart shows come from, as one short line for the reader.
 
-"Sumber: SSGI 2024 (Kemenkes)" under a figure names the published table and its year, so a
+"Sumber: SSGI 2024 (Kemenkes; salinan tabel)" under a figure names the published table and its year, so a
 reader can look the number up. The names come from the rows shown (their years, flags and
 KBPP sources), never from a fixed guess: a page of Jawa Tengah names the Profil Kesehatan
 Jawa Tengah 2021, a simulated demonstration says it is simulated.
@@ -17,6 +17,24 @@ from .content import has_simulated_kbpp
 # The survey behind each year's regency stunting estimates (Kemenkes).
 SURVEY_BY_YEAR = {2018: "Riskesdas 2018", 2019: "SSGBI 2019", 2021: "SSGI 2021", 2022: "SSGI 2022",
                   2023: "SKI 2023", 2024: "SSGI 2024"}
+# Where the regency SSGI 2024 figures were copied from (PROVENANCE §4): named on the pages.
+SSGI_REGENCY_COPY_URL = "https://github.com/yanuprasetyo/sppg_rawanpangan"
+
+
+def ssgi_regency_copy(lang: str) -> str:
+    """The sentence that says the regency SSGI 2024 figures are a copy, and of what."""
+    return T.t("ssgi_regency_copy", lang, url=SSGI_REGENCY_COPY_URL)
+
+
+# Where the BPS children 0-4 counts (2025) behind the planning numbers were copied from (§14).
+CHILDREN_COPY_URL = "https://github.com/lisafajrianti0/UAS_VISDAT"
+
+
+def planning_method(lang: str) -> str:
+    """How deliveries are estimated, how rough that is, and where the children counts come from."""
+    return T.t("plan_method", lang, url=CHILDREN_COPY_URL)
+
+
 # Other indicators of the analysis table and the publisher of each.
 INDICATOR_PUBLISHERS = {
     "population": "BPS", "children_0_4": "BPS", "poverty_pct": "BPS",
@@ -60,7 +78,7 @@ def _kbpp_names(cross: pd.DataFrame, lang: str) -> list[str]:
 
 
 def indicator_source(cross: pd.DataFrame, column: str, lang: str) -> str:
-    """The table(s) and year(s) ``column``'s shown values come from, e.g. "SSGI 2024 (Kemenkes)"."""
+    """The table(s) and year(s) ``column``'s shown values come from, e.g. "SSGI 2024 (Kemenkes; salinan tabel)"."""
     if column in ("kbpp_coverage_pct", "deliveries", "kbpp_total"):
         if "kbpp_coverage_pct" not in cross:
             return ""
@@ -68,7 +86,8 @@ def indicator_source(cross: pd.DataFrame, column: str, lang: str) -> str:
     years = shown_years(cross, column)
     if column.startswith("stunting_survey"):
         names = [SURVEY_BY_YEAR.get(y, f"SSGI/SKI {y}") for y in years]
-        text = ", ".join(names) + " (Kemenkes)" if names else ""
+        # every regency survey figure is read from a copy of the published table
+        text = T.t("ui_source_survey", lang, surveys=", ".join(names)) if names else ""
         flags = cross.get("stunting_flags", pd.Series(dtype=str)).fillna("")
         quoted = int(flags.str.contains("secondary_source").sum())
         if quoted:
@@ -80,7 +99,7 @@ def indicator_source(cross: pd.DataFrame, column: str, lang: str) -> str:
 
 
 def source_line(cross: pd.DataFrame, columns: list[str], lang: str) -> str:
-    """"Sumber: SSGI 2024 (Kemenkes); Profil Kesehatan Jawa Tengah 2021" for ``columns``."""
+    """"Sumber: SSGI 2024 (Kemenkes; salinan tabel); Profil Kesehatan Jawa Tengah 2021" for ``columns``."""
     names = [indicator_source(cross, c, lang) for c in columns]
     names = [n for n in dict.fromkeys(names) if n]
     if not names:

@@ -93,11 +93,16 @@ class _Panel:
                           f'stroke-width="{width}"{dashed}/>')
 
     def dots(self, points, color: str, radius: float, hollow: bool = False, css: str = "",
-             labels: bool = False) -> None:
+             labels: bool = False, square: bool = False) -> None:
         fill = "#ffffff" if hollow else color
         for x, v in points:
-            self.parts.append(f'<circle class="{css}" cx="{self.x(x):.1f}" cy="{self.y(v):.1f}" '
-                              f'r="{radius}" fill="{fill}" stroke="{color}" stroke-width="2.2"/>')
+            if square:  # an open square: a point drawn under it still shows through
+                self.parts.append(f'<rect class="{css}" x="{self.x(x) - radius:.1f}" y="{self.y(v) - radius:.1f}" '
+                                  f'width="{2 * radius}" height="{2 * radius}" fill="none" stroke="{color}" '
+                                  'stroke-width="1.8"/>')
+            else:
+                self.parts.append(f'<circle class="{css}" cx="{self.x(x):.1f}" cy="{self.y(v):.1f}" '
+                                  f'r="{radius}" fill="{fill}" stroke="{color}" stroke-width="2.2"/>')
             self.markers.append((self.x(x), self.y(v), radius + 1.1))
             if labels:
                 self.wanted.append((self.x(x), self.y(v), float(v), color))
@@ -199,7 +204,6 @@ def trend_chart(survey: pd.DataFrame, weighing: pd.DataFrame, lang: str, name: s
             points = list(zip(frame["year"], frame["value"]))
             color, dash = (PROVINCE, "7 5") if kind == "province" else (NATIONAL, "2 4")
             panel.line(points, color, dash, 1.8, css=f"ref-{kind}")
-            panel.dots(points, color, 3, css=f"ref-{kind}")
         points = list(zip(survey["year"], survey["value"]))
         runs, gaps = _runs(points, years)
         for run in runs:
@@ -210,9 +214,18 @@ def trend_chart(survey: pd.DataFrame, weighing: pd.DataFrame, lang: str, name: s
         panel.dots([p for p, s in zip(points, secondary) if not s], REGENCY, 7, css="official", labels=True)
         panel.dots([p for p, s in zip(points, secondary) if s], REGENCY, 7, hollow=True, css="secondary",
                    labels=True)
+        # The reference points on top, each its own shape, so none hides another (Riau 20,1
+        # under the nation's 19,8; Jawa Tengah 17,0 under Tegal's 15,9).
+        for frame, kind in references:
+            panel.dots(list(zip(frame["year"], frame["value"])), PROVINCE if kind == "province" else NATIONAL,
+                       4.5 if kind == "province" else 3, css=f"ref-{kind}", square=kind == "province")
         panel.write_labels(7)
         line = lambda color, dash: (f'<line x1="0" x2="36" y1="0" y2="0" stroke="{color}" '  # noqa: E731
-                                    f'stroke-width="2" stroke-dasharray="{dash}"/>')
+                                    f'stroke-width="2" stroke-dasharray="{dash}"/>'
+                                    + ('<rect x="13.5" y="-4.5" width="9" height="9" fill="none" '
+                                       f'stroke="{color}" stroke-width="1.8"/>' if color == PROVINCE else
+                                       f'<circle cx="18" cy="0" r="3" fill="{color}"/>' if color == NATIONAL
+                                       else ""))
         entries = [(f'<circle cx="18" cy="0" r="7" fill="{REGENCY}" stroke="{REGENCY}"/>',
                     label or T.t("reg_legend_official", lang, name=name))]
         if any(secondary):
@@ -253,7 +266,7 @@ def small_multiples(panels: list[tuple[str, pd.DataFrame]], lang: str,
                     target: tuple[float, str] | None = None) -> Block:
     """One small chart per regency (``panels``: (name, ``year, value, secondary``)) on the
     same years and the same 0-based percent scale, so panels compare by eye; the target as a
-    dashed line in each; hollow circles for secondary quotes; the first and last value
+    dashed line in each; hollow circles for secondary quotes; every value and every year
     written. A panel with no value says so."""
     years = sorted({int(y) for _, f in panels for y in f["year"]})
     if not years:
@@ -272,8 +285,8 @@ def small_multiples(panels: list[tuple[str, pd.DataFrame]], lang: str,
         if target is not None:
             p.append(f'<line class="target" x1="{left}" x2="{SMALL_WIDTH - right}" y1="{y(target[0]):.1f}" '
                      f'y2="{y(target[0]):.1f}" stroke="{TARGET}" stroke-width="1.4" stroke-dasharray="8 4"/>')
-        for year in (years[0], years[-1]):
-            anchor = "start" if year == years[0] else "end"
+        for year in years:  # every survey year, so a middle point's year can be read
+            anchor = "start" if year == years[0] else "end" if year == years[-1] else "middle"
             p.append(f'<text x="{x(year):.1f}" y="{SMALL_HEIGHT - 4}" text-anchor="{anchor}" '
                      f'font-size="{FONT - 4}">{year}</text>')
         points = list(zip(frame["year"], frame["value"]))
@@ -284,9 +297,9 @@ def small_multiples(panels: list[tuple[str, pd.DataFrame]], lang: str,
         for (a, b), hollow in zip(points, secondary):
             p.append(f'<circle cx="{x(a):.1f}" cy="{y(b):.1f}" r="4" fill="{"#ffffff" if hollow else REGENCY}" '
                      f'stroke="{REGENCY}" stroke-width="2"/>')
-        for i in sorted({0, len(points) - 1}) if points else []:
-            a, b = points[i]
-            anchor = "start" if i == 0 and len(points) > 1 else "end" if len(points) > 1 else "middle"
+        for i, (a, b) in enumerate(points):  # every value written: on a phone there is no hover
+            anchor = ("middle" if len(points) == 1 or 0 < i < len(points) - 1
+                      else "start" if i == 0 else "end")
             p.append(f'<text x="{x(a):.1f}" y="{y(b) - 9:.1f}" text-anchor="{anchor}" font-size="{FONT - 3}" '
                      f'fill="{REGENCY}" paint-order="stroke" stroke="#ffffff" stroke-width="4">'
                      f'{esc(T.number(b, lang, 1))}</text>')

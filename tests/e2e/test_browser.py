@@ -84,7 +84,8 @@ def test_index_lists_filters_and_reports_failures(browser, built):
 # --------------------------------------------------------------------------------------
 # A whole batch (`--level all`) of a one-province world: the link graph, phone layout, filter
 
-LINKS = "[...document.querySelectorAll('a[href]')].map(a => a.href)"
+# Every link but a source's web address (a.source-link: a reference, never fetched).
+LINKS = "[...document.querySelectorAll('a[href]:not(.source-link)')].map(a => a.href)"
 # Elements sticking out of the 390 px viewport that no scroll box holds.
 OVERFLOWING = """[...document.querySelectorAll('main *')].filter(e => {
   const box = e.getBoundingClientRect();
@@ -130,7 +131,10 @@ def test_every_link_of_a_sample_of_pages_resolves(browser, whole):
         assert only_local(browser.requested_urls()) == []
         links = browser.evaluate(LINKS)
         assert links, page
-        # downloads embedded in the page (data: URIs) work offline; everything else is a file
+        # downloads embedded in the page (data: URIs) work offline; a source's web address is a
+        # reference (a.source-link, never fetched); everything else is a file
+        sources = browser.evaluate("[...document.querySelectorAll('a.source-link')].map(a => a.href)")
+        assert all(u.startswith("https://") for u in sources), sources
         links = [u for u in links if not u.startswith("data:")]
         missing = [u for u in links if not _file_of(u).is_file()]
         assert missing == [], (page, missing[:3])

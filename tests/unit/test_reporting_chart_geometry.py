@@ -39,6 +39,13 @@ def _circles(svg):
             for c in svg.iter(f"{NS}circle") if c.get("cx") is not None and float(c.get("cx")) > 40]
 
 
+def _squares(svg):
+    """Open square markers (the province's points) as the circles around them."""
+    return [(float(r.get("x")) + float(r.get("width")) / 2, float(r.get("y")) + float(r.get("height")) / 2,
+             float(r.get("width")) / 2 * 1.42 + 0.9)
+            for r in svg.iter(f"{NS}rect") if (r.get("class") or "").startswith("ref-")]
+
+
 def _hits(box, circle) -> bool:
     x, y, r = circle
     nearest_x, nearest_y = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
@@ -62,8 +69,12 @@ def test_trend_value_labels_sit_off_the_national_and_province_points_and_each_ot
     svg = _survey_svg(block)
     labels = _value_label_boxes(svg)
     assert sorted(text for text, _ in labels) == ["15,9", "22,3", "28,0"]
-    circles = _circles(svg)
-    assert len(circles) == 3 + 4 + 4
+    circles = _circles(svg) + _squares(svg)
+    assert (len(_circles(svg)), len(_squares(svg))) == (3 + 4, 4)  # the province's points are squares
+    # drawn last, so Jawa Tengah's 17,0 is not hidden under Tegal's 15,9 marker
+    order = [e.get("class") for e in svg.iter() if e.tag in (f"{NS}circle", f"{NS}rect")
+             and e.get("class") in ("official", "secondary", "ref-province", "ref-national")]
+    assert order.index("ref-province") > max(i for i, c in enumerate(order) if c in ("official", "secondary"))
     for text, box in labels:
         assert not any(_hits(box, c) for c in circles), text
     for i, (_, a) in enumerate(labels):
@@ -128,7 +139,8 @@ def test_model_position_legend_hides_no_regency():
     for extent in _legend_extent(block.figure):
         assert not any(extent.contains(x, y) for x, y in points)
     labels = [t.get_text() for legend in block.figure.legends for t in legend.get_texts()]
-    assert labels == ["kabupaten/kota lain", "provinsi yang sama", "Kabupaten Cilacap"]
+    assert labels == ["kabupaten/kota lain", "provinsi yang sama", "Kabupaten Cilacap",
+                      "garis putus-putus: teramati = harapan"]  # the diagonal says what it is
 
 
 def test_model_position_legend_has_no_entry_for_a_group_without_regencies():
@@ -139,7 +151,7 @@ def test_model_position_legend_has_no_entry_for_a_group_without_regencies():
                                   name="Kabupaten Banyumas")
     block.figure.canvas.draw()
     labels = [t.get_text() for legend in block.figure.legends for t in legend.get_texts()]
-    assert labels == ["provinsi yang sama", "Kabupaten Banyumas"]
+    assert labels == ["provinsi yang sama", "Kabupaten Banyumas", "garis putus-putus: teramati = harapan"]
 
 
 def test_scatter_legend_hides_no_regency_and_names_the_line_as_unadjusted():

@@ -44,6 +44,19 @@ def test_index_groups_by_province_and_regency_rows_carry_their_province_name():
     assert hits == ["id/province/63.html", "id/regency/6301.html", "id/regency/6371.html"]
 
 
+def test_rows_carry_their_province_short_name_and_labels_follow_the_listed_languages():
+    document = build_index(MANIFEST)
+    rows = dict((href, words) for words, href in _rows(document))
+    # the short names offices type ("Kalsel", "Jateng"), for the province page and its regencies
+    assert "kalsel" in rows["id/province/63.html"] and "kalsel" in rows["id/regency/6371.html"]
+    assert "jateng" in rows["id/regency/3301.html"] and "jateng" not in rows["id/regency/6301.html"]
+    # only Indonesian pages listed: no English beside the labels, and the page says it is Indonesian
+    assert "Filter by" not in document and '<html lang="id">' in document
+    english = {**MANIFEST, "reports": {f"en{k}": {**v, "lang": "en"} for k, v in MANIFEST["reports"].items()}}
+    both = build_index({**MANIFEST, "reports": {**MANIFEST["reports"], **english["reports"]}})
+    assert " / " in re.search(r'<label for="filter">([^<]+)</label>', both).group(1)
+
+
 def test_index_banner_says_simulated_or_real_and_nothing_when_unknown():
     assert "Data nyata" in build_index(MANIFEST)
     simulated = build_index({**MANIFEST, "simulated": ["simulated_kbpp"]})

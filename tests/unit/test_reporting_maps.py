@@ -88,6 +88,18 @@ def test_no_data_is_hatched_in_the_map_and_the_legend_and_borders_are_not_white(
             assert np.linalg.norm(np.array(edge[:3]) - palest) > 0.2  # visibly unlike the palest class
 
 
+def test_the_legend_lists_only_what_the_map_paints():
+    """15 (10–20), 25 and 28 (20–30): two classes and no "no data" entry; the colours keep
+    their place on the shared scale."""
+    block = maps.regency_map(cross([15.0, 25.0, 28.0]), "stunting_survey_pct", "id", "S", geometry=SHAPES)
+    legend = block.figure.legends[0]
+    assert [t.get_text() for t in legend.get_texts()] == ["10–20 (sedang)", "20–30 (tinggi)"]
+    colours = maps.class_colors(maps.map_scale("stunting_survey_pct"))
+    assert [mcolors.to_hex(h.get_facecolor()) for h in legend.legend_handles] == colours[2:4]
+    with_gap = maps.regency_map(cross([15.0, None, None]), "stunting_survey_pct", "id", "S", geometry=SHAPES)
+    assert [t.get_text() for t in with_gap.figure.legends[0].get_texts()] == ["10–20 (sedang)", "tidak ada data"]
+
+
 def test_no_stray_axes_names_on_a_province_map_year_and_source_underneath():
     block = maps.regency_map(cross([15.0, 25.0, 31.0]), "stunting_survey_pct", "id", "Stunting",
                              geometry=SHAPES)
@@ -96,7 +108,7 @@ def test_no_stray_axes_names_on_a_province_map_year_and_source_underneath():
         assert not any(spine.get_visible() for spine in ax.spines.values())
     words = texts(block)
     assert {"Bogor", "Sukabumi", "Garut"} <= set(words)
-    assert any("Tahun 2024" in w and "Sumber: SSGI 2024 (Kemenkes)" in w for w in words)
+    assert any("Tahun 2024" in w and "Sumber: SSGI 2024 (Kemenkes; salinan tabel)" in w for w in words)
 
 
 def test_kbpp_source_is_named_from_its_rows():

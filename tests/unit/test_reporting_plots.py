@@ -117,7 +117,7 @@ def test_scatter_names_its_sources_underneath():
     block = plots.kbpp_stunting_scatter(SCATTER.assign(province_name="Jawa Tengah",
                                                        kbpp_source="profil_kesehatan_jateng_2021.csv"),
                                         "id", "KBPP dan stunting")
-    assert "Sumber: SSGI 2024 (Kemenkes); Profil Kesehatan Jawa Tengah 2021." in _texts(block)
+    assert "Sumber: SSGI 2024 (Kemenkes; salinan tabel); Profil Kesehatan Jawa Tengah 2021." in _texts(block)
 
 
 def test_an_empty_chart_describes_its_message_not_zero_regencies():

@@ -74,7 +74,7 @@ def test_headline_section_prints_the_official_figure_and_labels_the_mean(ctx):
     # the province series is a copy of the Ministry's table: never called "resmi" (official)
     assert "resmi" not in text
     members = ctx.cross[ctx.cross["province_bps"] == "15"]
-    assert f"dari {len(members)} dari {len(members)} kabupaten/kota" in text
+    assert f"atas {len(members)} kabupaten/kota yang punya angka 2024 (dari {len(members)})" in text
 
 
 def test_national_table_official_column_matches_the_raw_file(ctx, rows, raw_official):
@@ -340,6 +340,31 @@ def test_national_research_sections_and_their_downloads(ctx):
     assert f"E-value {meta['evalue']['evalue_point']:.2f}" in evalue
 
 
+def test_the_national_research_appendix_is_folded_under_its_headings(ctx):
+    """An office passes over the appendix: only its heading and one sentence are open; each
+    part (covariates, spatial tests, sensitivity, E-value, referee checks, regencies outside
+    the model) is a closed fold whose summary is its own heading, and the statistics terms
+    sit inside the folds."""
+    parts = [p for make in (S.national_research_covariates, S.national_research_spatial,
+                            S.national_research_sensitivity, S.national_research_evalue,
+                            S.national_research_referee, S.national_research_excluded)
+             for p in make(ctx, "id")]
+    head, intro, *folds = parts
+    assert head.markup.startswith("<h2>Untuk peneliti") and "melewatinya" in intro.plain
+    assert len(folds) == 6
+    for fold in folds:
+        assert re.fullmatch(r'<details><summary><h3 class="fold-heading">[^<]+</h3></summary>.*</details>',
+                            fold.markup, flags=re.S), fold.markup[:120]
+    summaries = [re.search(r"<h3[^>]*>([^<]+)</h3>", f.markup).group(1) for f in folds]
+    assert summaries[-2:] == ["Pemeriksaan ketahanan hasil", "Kabupaten/kota di luar model"]
+    opened = head.markup + intro.markup
+    folded = "".join(f.markup for f in folds)
+    for term in ("LM galat robust", "Jarak Cook", "Daya ungkit", "Moran"):
+        assert term in folded and term not in opened
+    # the downloads are still reachable inside their folds
+    assert folded.count("download=") >= 4
+
+
 def test_csv_text_is_plain_and_stable():
     frame = pd.DataFrame({"a": ["x", "y"], "v": [1.23456789, np.nan]})
     assert D.csv_text(frame) == "a,v\nx,1.23457\ny,\n"
@@ -507,6 +532,14 @@ def test_national_deliveries_add_up_over_the_provinces(ctx, raw_dir):
     assert births == sum(math.floor(n / 5 / 10 + 0.5) * 10 for n in children)
     assert abs(births - sum(children) / 5) <= 5 * len(children)
     assert f"sekitar {T.integer(births, 'id')} persalinan per tahun" in text
+    # acceptors per +10 points, by hand from each regency's children: a tenth of its deliveries a
+    # year, and that over 12 a month (each rounded half up), summed over the province rows
+    half_up = lambda x: math.floor(x + 0.5)  # noqa: E731
+    yearly = [half_up(math.floor(n / 5 / 10 + 0.5) * 10 / 10) for n in children]
+    assert sum(ints(r[7]) for r in rows) == sum(yearly)
+    assert sum(ints(r[8]) for r in rows) == sum(half_up(y / 12) for y in yearly)
+    assert (f"sekitar {T.integer(sum(yearly), 'id')} peserta KBPP lagi per tahun "
+            f"(≈ {T.integer(sum(half_up(y / 12) for y in yearly), 'id')} per bulan)") in text
 
 
 def test_a_plain_summary_comes_before_the_table_of_estimators(ctx):
@@ -592,22 +625,43 @@ def test_the_rank_correlation_names_its_two_measures_and_the_province_in_words(c
     assert "(Nusa Tenggara Timur 2022: 35,3 %; sumber sekunder" in text and "35.3" not in text
 
 
-@pytest.mark.parametrize("province", ["61", "33"])
-def test_the_ski_note_under_the_small_multiples_counts_the_pairs_it_concerns(ctx, province):
-    # Counted here from analysis.csv by hand: each regency's last two survey years.
-    years: dict[str, list[int]] = {}
+@pytest.mark.parametrize("province", ["61", "33", "63", "71"])
+def test_the_small_multiples_count_changes_within_one_survey_and_say_which_panels_hold_one_point(ctx, province):
+    """Counted here from analysis.csv by hand: a regency whose last two figures straddle SKI
+    2023 is compared SSGI with SSGI where it has an earlier SSGI figure (Kalimantan Barat: 7
+    fall and 5 rise so, against 3 and 9 across SKI 2023); the SKI note only for the others."""
+    values: dict[str, dict[int, float]] = {}
     with open(config.PROCESSED_DIR / "analysis.csv", encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             if row["bps_code"].startswith(province) and row["stunting_survey_pct"]:
-                years.setdefault(row["bps_code"], []).append(int(row["year"]))
-    spanning = sum(1 for found in years.values() if len(found) >= 2
-                   and (sorted(found)[-1] == 2023) != (sorted(found)[-2] == 2023))
+                values.setdefault(row["bps_code"], {})[int(row["year"])] = float(row["stunting_survey_pct"])
+    down = up = like = spanning = 0
+    for found in values.values():
+        years = sorted(found)
+        if len(years) < 2:
+            continue
+        last, before = years[-1], years[-2]
+        if (last == 2023) != (before == 2023):
+            same = [y for y in years[:-2] if (y == 2023) == (last == 2023)]
+            if same:
+                before, like = same[-1], like + 1
+            else:
+                spanning += 1
+        change = round(found[last], 1) - round(found[before], 1)
+        down, up = down + (change <= -0.05), up + (change >= 0.05)
     caption = repr(S.regency_trends(ctx, province, "id")[-1])
-    if spanning:
-        assert f"Pada {spanning} di antaranya, satu dari dua angka itu dari SKI 2023" in caption
-    else:
-        assert "SKI" not in caption
-    assert (province, bool(spanning)) in {("61", True), ("33", False)}  # both branches are tested
+    assert f": {down} turun, {up} naik," in caption
+    assert (f"untuk {like} kabupaten/kota: SSGI sebelumnya → SSGI terakhir" in caption) == bool(like)
+    assert (f"Pada {spanning} di antaranya, satu dari dua angka itu dari SKI 2023" in caption) == bool(spanning)
+    single = sum(1 for code in ctx.cross.loc[ctx.cross["province_bps"] == province, "bps_code"]
+                 if len(values.get(code, {})) == 1)
+    assert (f"{single} kabupaten/kota hanya punya satu angka survei" in caption) == bool(single)
+    if province == "61":
+        assert (down, up, like) == (7, 5, 12)  # as a reviewer counted from the drawn panels
+    if province == "63":
+        assert single == 7 and "(Tanah Laut, Kotabaru," in caption
+    if province == "71":
+        assert spanning  # the SKI note's own branch
 
 
 def test_scatter_names_its_dots_where_they_fit_and_says_how_many(ctx):
@@ -633,7 +687,9 @@ def test_jawa_tengah_planning_table_shows_facility_births_read_from_the_raw_figu
     # Gambar 5.9 of the Profil Kesehatan Jawa Tengah 2021: the value printed for each name.
     (path,) = (raw_dir / "persalinan_faskes").glob("*.csv")
     with open(path, encoding="utf-8", newline="") as handle:
-        printed = {row["wilayah_tercetak"]: row["nilai_tercetak"] for row in csv.DictReader(handle)}
+        raw = list(csv.DictReader(handle))
+    printed = {row["wilayah_tercetak"]: row["nilai_tercetak"] for row in raw}
+    (address,) = {row["url"] for row in raw}
     text = repr(S.province_planning(ctx, "33", "id"))
     header = next(line for line in text.splitlines() if "Persalinan di faskes" in line)
     column = header.split("\t").index("Persalinan di faskes 2021 (%)")
@@ -642,7 +698,7 @@ def test_jawa_tengah_planning_table_shows_facility_births_read_from_the_raw_figu
     assert len(rows) == 35
     assert rows["Kabupaten Cilacap"][column] == printed["Kab.Cilacap"] == "99,9"
     assert rows["Kota Tegal"][column] == printed["Kota Tegal"] == "100,0"
-    assert "Persalinan di fasilitas kesehatan 2021 (Profil Kesehatan Jawa Tengah 2021)" in text
+    assert f"Persalinan di fasilitas kesehatan 2021 (Profil Kesehatan Jawa Tengah 2021, {address})" in text
     assert "Persalinan di faskes" not in repr(S.province_planning(ctx, "76", "id"))
 
 
@@ -673,3 +729,18 @@ def test_the_fold_names_the_row_whose_interval_the_summary_quotes(ctx):
     def signed(text):  # the summary writes "+0,60" where the table writes "0,60"
         return text if text.startswith("-") else f"+{text}"
     assert f"(rentang 95 %: {signed(low)} sampai {signed(high)})" in summary
+
+
+def test_a_province_outside_the_model_folds_the_other_provinces_estimate(ctx):
+    """Kalimantan Selatan has no KBPP figure, so none of its regencies is in the model (read
+    from predictions.csv): the page says so and folds the summary; Jawa Tengah keeps it open."""
+    with open(config.RESULTS_DIR / "predictions.csv", encoding="utf-8", newline="") as handle:
+        inside = {row["bps_code"][:2] for row in csv.DictReader(handle)}
+    assert "63" not in inside and "33" in inside
+    outside = S.province_model(ctx, "63", "id")
+    assert "Tidak ada kabupaten/kota Kalimantan Selatan dalam model ini" in outside[2].plain
+    assert outside[-1].markup.startswith("<details><summary>Ringkasan model dari provinsi lain")
+    assert "Ringkasan:" in outside[-1].plain and not any("Ringkasan:" in p.plain for p in outside[:-1])
+    inside_page = S.province_model(ctx, "33", "id")
+    assert inside_page == S.model_comparison(ctx, "id")
+    assert not any("dalam model ini (belum ada angka KBPP" in p.plain for p in inside_page)

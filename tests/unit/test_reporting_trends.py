@@ -22,16 +22,17 @@ def points(pairs):
     # Bengkalis: 8.4 (2022) -> 12.5 (2024) is up 4.1 points.
     # ... and says that SKI 2023, between them, has no figure for it
     ([(2021, 21.9), (2022, 8.4), (2024, 12.5)], "id",
-     "Dari 2022 ke 2024 angkanya naik 4,1 poin (8,4 % → 12,5 %). Survei di antaranya (SKI 2023) tidak punya "
-     "angka untuk wilayah ini dalam data."),
+     "Dari 2022 ke 2024 angkanya naik 4,1 poin (8,4 % → 12,5 %). Angka wilayah ini dari survei di antaranya "
+     "(SKI 2023) belum ada di tabel proyek ini."),
     ([(2021, 21.9), (2022, 8.4), (2024, 12.5)], "en",
-     "From 2022 to 2024 the figure rose by 4.1 points (8.4 % → 12.5 %). The surveys in between (SKI 2023) "
-     "have no figure for this area in the data."),
+     "From 2022 to 2024 the figure rose by 4.1 points (8.4 % → 12.5 %). This area's figures from the surveys "
+     "in between (SKI 2023) are not yet in this project's tables."),
     # Riau: 22.3 (2021) -> 17.0 (2022), down 5.3, both SSGI.
     ([(2021, 22.3), (2022, 17.0)], "id", "Dari 2021 ke 2022 angkanya turun 5,3 poin (22,3 % → 17,0 %)."),
     # A year without a figure is skipped: the previous survey WITH a figure counts.
     ([(2021, 30.0), (2022, math.nan), (2024, 30.0)], "en", "From 2021 to 2024 the figure stayed at 30.0 %. "
-     "The surveys in between (SSGI 2022, SKI 2023) have no figure for this area in the data."),
+     "This area's figures from the surveys in between (SSGI 2022, SKI 2023) are not yet in this project's "
+     "tables."),
 ])
 def test_the_change_since_the_previous_survey_in_one_sentence(pairs, lang, expected):
     assert S.trend_sentence(points(pairs), lang) == expected
@@ -44,6 +45,35 @@ def test_a_change_between_ski_and_ssgi_says_they_are_different_surveys(pairs):
     english = S.trend_sentence(points(pairs), "en")
     assert "SKI 2023 and SSGI are different surveys" in english
     assert "SKI" not in S.trend_sentence(points([(2021, 24.6), (2022, 22.0)]), "en")
+
+
+@pytest.mark.parametrize("pairs, within", [
+    # two regency figures, each about ±4: their difference is uncertain by √(4² + 4²) ≈ 5,66
+    ([(2022, 31.2), (2024, 30.5)], True),   # Buton Utara, 0,7 down
+    ([(2021, 37.6), (2024, 33.0)], True),   # Lombok Timur, 4,6 down
+    ([(2021, 30.0), (2024, 24.4)], True),   # 5,6 < 5,66
+    ([(2021, 30.0), (2024, 24.3)], False),  # 5,7 > 5,66
+    ([(2021, 22.3), (2022, 17.0), (2024, 29.0)], False),
+])
+def test_a_regency_change_within_the_surveys_uncertainty_is_not_called_a_fall(pairs, within):
+    sentence = S.trend_sentence(points(pairs), "id", half_width=4.0)
+    said = "belum dapat dipastikan angkanya benar-benar" in sentence
+    assert said == within, sentence
+    if within:
+        assert "lebih kecil dari 5,7 poin" in sentence and "±4 poin" in sentence
+    # without a half-width (province and national figures) nothing is added
+    assert "dipastikan" not in S.trend_sentence(points(pairs), "id")
+
+
+def test_a_change_across_ski_also_gives_the_change_within_ssgi():
+    # Kalimantan Barat: SKI 2023 24,5 -> SSGI 2024 26,8 rises, SSGI 2022 27,8 -> 2024 falls
+    sentence = S.trend_sentence(points([(2021, 29.8), (2022, 27.8), (2023, 24.5), (2024, 26.8)]), "id")
+    assert sentence.startswith("Dari 2023 ke 2024 angkanya naik 2,3 poin")
+    assert sentence.endswith("Dibanding survei yang sama (SSGI 2022 → SSGI 2024): turun 1,0 poin (27,8 % → 26,8 %).")
+    # no earlier SSGI figure: only the note that the surveys differ
+    assert "survei yang sama" not in S.trend_sentence(points([(2023, 24.5), (2024, 26.8)]), "id")
+    # SSGI to SSGI already: nothing to add
+    assert "survei yang sama" not in S.trend_sentence(points([(2021, 29.8), (2022, 27.8), (2024, 26.8)]), "id")
 
 
 def test_one_figure_is_no_trend():
@@ -78,6 +108,9 @@ def test_the_regency_page_trend_says_the_change():
     ctx = load_context(raw_dir=None)
     text = "\n".join(repr(p) for p in S.regency_trend(ctx, "1408", "id"))
     assert "Dari 2022 ke 2024 angkanya naik 4,1 poin (8,4 % → 12,5 %)." in text
+    assert "belum dapat dipastikan angkanya benar-benar naik" in text  # 4,1 < 5,7
+    # the province and national lines run through SKI 2023: the caption says it is another survey
+    assert "Titik 2023 berasal dari SKI 2023, survei yang berbeda dari SSGI" in text
 
 
 def test_a_change_from_a_quoted_figure_says_so():

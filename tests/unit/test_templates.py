@@ -4,6 +4,7 @@ validation, formulas, and the round trip through the Profil Kesehatan reader and
 spreadsheet program (formulas with cached values)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 
@@ -75,12 +76,44 @@ def _cells(rng):
             yield f"{get_column_letter(col)}{row}"
 
 
-def test_instructions_in_indonesian_name_the_two_commands(kalsel):
-    guide = openpyxl.load_workbook(kalsel)["Petunjuk"]
-    text = "\n".join(str(c.value) for c in guide["A"] if c.value)
-    assert "Yang diisi" in text and "Yang tidak boleh diubah" in text and "English:" in text
-    assert ".venv/bin/kbanalysis data check kbpp_63_kalimantan_selatan_2023.xlsx" in text
-    assert 'make run KBPP="kbpp_63_kalimantan_selatan_2023.xlsx"' in text
+def _guide(path) -> list[str]:
+    return [str(c.value) for c in openpyxl.load_workbook(path)["Petunjuk"]["A"] if c.value]
+
+
+def test_instructions_in_indonesian_tell_the_office_where_to_send_and_the_analyst_the_two_commands(kalsel):
+    lines = _guide(kalsel)
+    text = "\n".join(lines)
+    assert "Yang diisi" in text and "Yang tidak boleh diubah" in text
+    assert "English" not in text and "Template" not in text and lines[0].startswith("Templat KB pasca")
+    # a regency office fills its own row only; empty rows are "not reported", not errors
+    assert "Kantor kabupaten/kota cukup mengisi baris wilayahnya sendiri" in text
+    # the office sends the file (default: whoever sent it); the commands are the analyst's
+    send = lines.index("Setelah diisi") + 1
+    assert lines[send].startswith("Simpan berkas ini, lalu kirim ke pihak yang mengirimkan templat ini")
+    analyst = lines.index("Untuk analis yang membuat laporan (dari folder proyek)")
+    assert lines[analyst + 1] == ".venv/bin/kbanalysis data check kbpp_63_kalimantan_selatan_2023.xlsx"
+    assert lines[analyst + 2] == 'make run KBPP="kbpp_63_kalimantan_selatan_2023.xlsx"'
+    assert send < analyst
+    named = TP.write_template(dataclasses.replace(TP.province_spec("63", 2023), contact="Bidang Dalduk, a@b.id"),
+                              kalsel.parent / "named.xlsx")
+    assert any(line.startswith("Simpan berkas ini, lalu kirim ke Bidang Dalduk, a@b.id.") for line in _guide(named))
+
+
+def test_an_office_with_another_year_changes_the_year_cell_and_fills_its_row_only(kalsel, tmp_path):
+    """The guide lets the office change "TAHUN 2023" (a yellow cell); a regency office fills
+    its own row: the reader takes the year from the cell and the one row, the rest unreported."""
+    sheet = openpyxl.load_workbook(kalsel)["Tabel KBPP"]
+    assert sheet["A3"].fill.fgColor.rgb.endswith(TP.INPUT_YELLOW)
+    assert any('ganti angka tahun di sel kuning baris ketiga ("TAHUN 2023"' in line for line in _guide(kalsel))
+    rows = F.data_rows(kalsel)
+    filled = F.fill(kalsel, tmp_path / "banjarmasin.xlsx", {rows["6371"]: (5000, COUNTS)})
+    book = openpyxl.load_workbook(filled)
+    book["Tabel KBPP"]["A3"] = "TAHUN 2025"
+    book.save(filled)
+    [report] = check_files([filled])
+    assert report.problems == []
+    frame, _ledger = read_kbpp_file(filled)
+    assert frame[["bps_code", "year", "deliveries", "kbpp_total"]].values.tolist() == [["6371", 2025, 5000, 919]]
 
 
 @pytest.mark.parametrize("cached", [False, True], ids=["openpyxl", "resaved"])
@@ -275,3 +308,14 @@ def test_batch_writes_one_template_per_province_and_only_when_it_changes(tmp_pat
     assert batch.write_report_templates(jobs, tmp_path, manifest) == []  # unchanged
     (tmp_path / written[0]).unlink()
     assert batch.write_report_templates(jobs, tmp_path, manifest) == [written[0]]  # missing again
+
+
+def test_the_batch_templates_name_the_reports_contact(tmp_path, monkeypatch):
+    from kbanalysis.reporting import batch
+    jobs = [batch.ReportJob("id/regency/6371", "regency", "6371", "id", "x", {}, "o.html", province="63")]
+    manifest = {"reports": {}}
+    [first] = batch.write_report_templates(jobs, tmp_path, manifest)
+    monkeypatch.setenv(config.REPORT_CONTACT_ENV, "Perwakilan BKKBN Kalsel, kbpp@contoh.id")
+    assert batch.write_report_templates(jobs, tmp_path, manifest) == [first]  # a new contact: rewritten
+    assert any(line.startswith("Simpan berkas ini, lalu kirim ke Perwakilan BKKBN Kalsel, kbpp@contoh.id.")
+               for line in _guide(tmp_path / first))

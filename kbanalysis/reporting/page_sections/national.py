@@ -13,8 +13,10 @@ from .. import areas as A
 from .. import blocks as B
 from .. import content as C
 from .. import official as O
+from .. import referee as R
 from .. import svgcharts
 from ..context import ReportContext
+from ..sourcing import planning_method
 from .shared import (
     _download,
     _indicator_label,
@@ -41,13 +43,13 @@ def expected_range(ctx: ReportContext, lang: str) -> tuple:
     if scenarios.empty:
         return (head, B.paragraph(sentence))
     scenarios = scenarios.assign(source=[literature_words(v, lang) for v in scenarios["source"]])
-    table = B.table(scenarios, {"source": T.t("col_source", lang), "relative_risk": "RR",
+    table = B.table(scenarios, {"source": T.t("col_source", lang), "relative_risk": T.t("col_relative_risk", lang),
                                 "share_otherwise_short": T.t("col_share_short", lang),
                                 "expected_pp": T.t("col_expected_pp", lang)},
                     {"relative_risk": lambda v: T.number(v, lang, 3),
                      "share_otherwise_short": lambda v: T.number(v, lang, 2),
                      "expected_pp": lambda v: T.signed(float(v), lang, 3)})
-    return (head, B.paragraph(sentence), table)
+    return (head, B.paragraph(sentence), B.details(T.t("expected_rows", lang), table))
 
 
 def national_header(ctx: ReportContext, lang: str) -> B.Block:
@@ -87,27 +89,30 @@ def national_provinces(ctx: ReportContext, lang: str) -> B.Block:
               "regency_mean": T.t("nat_col_regency_mean", lang), "used": T.t("nat_col_n_used", lang),
               "kbpp_text": T.t("col_kbpp", lang) + tag, "deliveries": T.t("col_deliveries", lang) + tag,
               "births_estimate": T.t("plan_col_estimate", lang),
-              "per_10_year": T.t("plan_col_per_10_year", lang)}
+              "per_10_year": T.t("plan_col_per_10_year", lang), "per_10_month": T.t("plan_col_per_10_month", lang)}
     if table["deliveries"].isna().all():  # no province has counts: no empty column
         labels.pop("deliveries")
     whole = lambda v: "–" if v is None or v != v else T.integer(v, lang)  # noqa: E731
-    # the nation's planning numbers: the sum of the province rows printed in the table
-    births, per_10 = (pd.to_numeric(table[c], errors="coerce") for c in ("births_estimate", "per_10_year"))
-    plan = (B.paragraph(T.t("nat_plan", lang, estimate=whole(births.sum()), month=whole(C.round_half_up(births.sum() / 12)),
-                                per_year=whole(per_10.sum()), per_month=whole(C.round_half_up(per_10.sum() / 12))))
+    # the nation's planning numbers: the sums of the province rows printed in the table
+    births, per_10, per_10_month = (pd.to_numeric(table[c], errors="coerce")
+                                    for c in ("births_estimate", "per_10_year", "per_10_month"))
+    plan = (B.paragraph(T.t("nat_plan", lang, estimate=whole(births.sum()),
+                            month=whole(C.round_half_up(births.sum() / 12)),
+                            per_year=whole(per_10.sum()), per_month=whole(per_10_month.sum())))
             if births.notna().any() else None)
     return B.join(B.heading(T.t("h_provinces", lang)), plan, B.table(
         shown, labels,
         {"official": lambda v: na if v is None or v != v else _pct(v, lang),
          "regency_mean": lambda v: _pct(v, lang),
-         "deliveries": lambda v: T.integer(v, lang), "births_estimate": whole, "per_10_year": whole}),
+         "deliveries": lambda v: T.integer(v, lang), "births_estimate": whole, "per_10_year": whole,
+         "per_10_month": whole}),
         B.figure_caption(T.t("nat_provinces_caption", lang)),
-        B.figure_caption(T.t("plan_method", lang)) if plan else None,
+        B.figure_caption(planning_method(lang)) if plan else None,
         B.figure_caption(T.t("prov_source_official", lang)),
         B.caveat(T.t("nat_papua_codes", lang)),
         _download(table, f"provinces-{year or 'official'}.csv", "nat_download_provinces", lang,
                   {"official": 1, "regency_mean": 2, "kbpp": 2, "deliveries": 0,
-                   "kbpp_published": 1, "births_estimate": 0, "per_10_year": 0}))
+                   "kbpp_published": 1, "births_estimate": 0, "per_10_year": 0, "per_10_month": 0}))
 
 
 def national_overview(ctx: ReportContext, lang: str) -> B.Block:
@@ -141,60 +146,73 @@ def national_trend(lang: str) -> list[B.Block]:
 
 
 def national_research_covariates(ctx: ReportContext, lang: str) -> tuple:
-    head = B.heading(T.t("nat_h_covariates", lang), level=3)
+    appendix = (B.heading(T.t("nat_h_research", lang) + _model_tag(ctx, lang)),
+                B.paragraph(T.t("nat_research_intro", lang)))
+    head = T.t("nat_h_covariates", lang)
     table = A.covariate_table(ctx.estimates, ctx.meta)
     if table is None or table.empty:
-        return (B.heading(T.t("nat_h_research", lang) + _model_tag(ctx, lang)), head,
-                B.paragraph(T.t("model_missing", lang)))
+        return (*appendix, _fold(head, B.paragraph(T.t("model_missing", lang))))
     shown = table.assign(
         label=[T.t("nat_intercept", lang) if t == "(intercept)" else _indicator_label(t, lang) for t in table["term"]],
         ci=[_interval(a, b, lang, 3) for a, b in zip(table["ci_low"], table["ci_high"])])
     r2 = A.fit_r2(ctx.predictions)
     caption = (T.t("nat_covariates_caption", lang, r2=T.number(r2["r2"], lang, 3), n=r2["n"]) if r2
                else T.t("nat_r2_missing", lang))
-    return (B.heading(T.t("nat_h_research", lang) + _model_tag(ctx, lang)), head, B.figure_caption(caption),
-            B.table(shown, {"label": T.t("col_term", lang), "estimate": T.t("col_estimate", lang),
-                            "ci": T.t("col_ci", lang), "p_value": T.t("col_p", lang)},
-                    {"estimate": lambda v: T.signed(float(v), lang, 3), "p_value": lambda v: T.p_value(v, lang)}),
-            _download(table.assign(model=ctx.meta.get("main_model"))[
-                ["model", "term", "estimate", "std_error", "ci_low", "ci_high", "p_value"]],
-                "covariates.csv", "nat_download_covariates", lang))
+    return (*appendix, _fold(
+        head, B.figure_caption(caption),
+        B.table(shown, {"label": T.t("col_term", lang), "estimate": T.t("col_estimate", lang),
+                        "ci": T.t("col_ci", lang), "p_value": T.t("col_p", lang)},
+                {"estimate": lambda v: T.signed(float(v), lang, 3), "p_value": lambda v: T.p_value(v, lang)}),
+        _download(table.assign(model=ctx.meta.get("main_model"))[
+            ["model", "term", "estimate", "std_error", "ci_low", "ci_high", "p_value"]],
+            "covariates.csv", "nat_download_covariates", lang)))
+
+
+def _fold(heading: str, *blocks: B.Block) -> B.Block:
+    """A part of the research appendix, folded under its heading: an office reading the page
+    passes over it, a researcher opens it."""
+    return B.details(heading, *blocks, level=3)
+
+
+def national_research_referee(ctx: ReportContext, lang: str) -> tuple:
+    """The referee checks (:mod:`..referee`) as one folded part of the research appendix."""
+    _title, *parts = R.national(ctx, lang)
+    return (_fold(T.t("ref_h_referee", lang), *parts),)
 
 
 def national_research_spatial(ctx: ReportContext, lang: str) -> tuple:
-    head = B.heading(T.t("nat_h_spatial", lang), level=3)
+    head = T.t("nat_h_spatial", lang)
     table = A.spatial_table(ctx.meta)
     if table.empty:
-        return (head, B.paragraph(T.t("nat_spatial_missing", lang)))
+        return (_fold(head, B.paragraph(T.t("nat_spatial_missing", lang))),)
     spatial = Spatial.read(ctx.meta)  # not None: the table above has rows
     decision = T.t("nat_spatial_fitted" if spatial.spatial_error_model_fitted else "nat_spatial_none", lang)
     shown = table.assign(label=[T.t(f"nat_test_{t}", lang) for t in table["test"]])
     k = "–" if spatial.k_neighbours is None else spatial.k_neighbours
-    return (head, B.figure_caption(T.t("nat_spatial_caption", lang, k=k,
-                                       decision=decision)),
-            B.table(shown, {"label": T.t("nat_col_test", lang), "statistic": T.t("nat_col_statistic", lang),
-                            "p_value": T.t("col_p", lang)},
-                    {"statistic": lambda v: T.number(v, lang, 3), "p_value": lambda v: T.p_value(v, lang)}),
-            _download(table, "spatial-diagnostics.csv", "nat_download_spatial", lang))
+    return (_fold(head, B.figure_caption(T.t("nat_spatial_caption", lang, k=k, decision=decision)),
+                  B.table(shown, {"label": T.t("nat_col_test", lang),
+                                  "statistic": T.t("nat_col_statistic", lang), "p_value": T.t("col_p", lang)},
+                          {"statistic": lambda v: T.number(v, lang, 3), "p_value": lambda v: T.p_value(v, lang)}),
+                  _download(table, "spatial-diagnostics.csv", "nat_download_spatial", lang)),)
 
 
 def national_research_sensitivity(ctx: ReportContext, lang: str) -> tuple:
-    head = B.heading(T.t("nat_h_sensitivity", lang), level=3)
+    head = T.t("nat_h_sensitivity", lang)
     table = A.sensitivity_table(ctx.estimates, ctx.meta)
     if table is None or table.empty:
-        return (head, B.paragraph(T.t("nat_sensitivity_missing", lang)))
+        return (_fold(head, B.paragraph(T.t("nat_sensitivity_missing", lang))),)
     shown = table.assign(ci=[_interval(a, b, lang, 2) for a, b in zip(table["ci_low"], table["ci_high"])],
                          group=[T.t(f"nat_group_{g}", lang) if f"nat_group_{g}" in T.CATALOGUE else g
                                 for g in table["group"]],
                          description=[variant_words(v, d, lang)
                                       for v, d in zip(table["variant"], table["description"])])
-    return (head, B.figure_caption(T.t("nat_sensitivity_caption", lang)),
-            B.table(shown, {"group": T.t("nat_col_group", lang), "description": T.t("nat_col_variant", lang),
-                            "estimate": T.t("col_estimate", lang), "ci": T.t("col_ci", lang),
-                            "p_value": T.t("col_p", lang), "n_obs": T.t("col_obs", lang)},
-                    {"estimate": lambda v: T.signed(float(v), lang, 2), "p_value": lambda v: T.p_value(v, lang),
-                     "n_obs": lambda v: T.integer(v, lang)}),
-            _download(table, "sensitivity-grid.csv", "nat_download_sensitivity", lang))
+    return (_fold(head, B.figure_caption(T.t("nat_sensitivity_caption", lang)),
+                  B.table(shown, {"group": T.t("nat_col_group", lang), "description": T.t("nat_col_variant", lang),
+                                  "estimate": T.t("col_estimate", lang), "ci": T.t("col_ci", lang),
+                                  "p_value": T.t("col_p", lang), "n_obs": T.t("col_obs", lang)},
+                          {"estimate": lambda v: T.signed(float(v), lang, 2),
+                           "p_value": lambda v: T.p_value(v, lang), "n_obs": lambda v: T.integer(v, lang)}),
+                  _download(table, "sensitivity-grid.csv", "nat_download_sensitivity", lang)),)
 
 
 def variant_words(variant: str, description: str, lang: str) -> str:
@@ -232,28 +250,30 @@ def literature_words(source: str, lang: str) -> str:
     page's language: authors, years and ratios stay, the words around them are translated."""
     if lang == "en":
         return source
-    for english, key in ((r"\binterval\b", "lit_interval"), (r"\bmonths\b", "lit_months")):
+    for english, key in ((r"\binterval\b", "lit_interval"), (r"\bmonths\b", "lit_months"),
+                         (r"\bvs\.?(?=\s)", "lit_versus")):
         source = re.sub(english, T.t(key, lang), source)
+    source = source.replace(">=", "≥").replace("<=", "≤")
     # Ratios in the page's decimal convention (RR 1,06), with the digits the source gave.
     return re.sub(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])",
                   lambda m: T.number(float(m.group(0)), lang, len(m.group(2))), source)
 
 
 def national_research_evalue(ctx: ReportContext, lang: str) -> tuple:
-    head = B.heading(T.t("nat_h_evalue", lang), level=3)
+    head = T.t("nat_h_evalue", lang)
     evalue = EValueSummary.read(ctx.meta)
     if evalue is None:
-        return (head, B.paragraph(T.t("nat_evalue_missing", lang)))
-    return (head, B.paragraph(T.t("nat_evalue", lang, point=T.number(evalue.evalue_point, lang, 2),
-                                  ci=T.number(evalue.evalue_ci, lang, 2))))
+        return (_fold(head, B.paragraph(T.t("nat_evalue_missing", lang))),)
+    return (_fold(head, B.paragraph(T.t("nat_evalue", lang, point=T.number(evalue.evalue_point, lang, 2),
+                                        ci=T.number(evalue.evalue_ci, lang, 2)))),)
 
 
 def national_research_excluded(ctx: ReportContext, lang: str) -> tuple:
-    head = B.heading(T.t("nat_h_excluded", lang), level=3)
+    head = T.t("nat_h_excluded", lang)
     excluded = A.excluded_regencies(ctx.analysis, ctx.cross, ctx.meta, ctx.predictions)
-    parts = [head]
+    parts = []
     if ctx.predictions is None:
-        return (head, B.paragraph(T.t("predictions_missing", lang)))
+        return (_fold(head, B.paragraph(T.t("predictions_missing", lang))),)
     reasons = A.exclusion_reasons(excluded)
 
     def words(missing: str) -> str:
@@ -274,4 +294,4 @@ def national_research_excluded(ctx: ReportContext, lang: str) -> tuple:
                              {"label": T.t("nat_col_column", lang), "missing": T.t("nat_col_rows_missing", lang)},
                              {"missing": lambda v: T.integer(v, lang)}))
     parts.append(_download(excluded, "regencies-outside-model.csv", "nat_download_excluded", lang))
-    return tuple(parts)
+    return (_fold(head, *parts),)

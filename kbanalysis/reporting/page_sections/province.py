@@ -12,6 +12,7 @@ from .. import content as C
 from .. import maps, svgcharts
 from .. import official as O
 from ..context import ReportContext
+from ..sourcing import planning_method, ssgi_regency_copy
 from .shared import (
     SKI_YEARS,
     _cited,
@@ -26,10 +27,12 @@ from .shared import (
     facility_births_source,
     kbpp_template_offer,
     latest_facility_births,
+    model_comparison,
     own_targets,
     programme_count,
     programme_reasons,
     programme_unit,
+    same_survey_pair,
     susenas_context,
     trend_sentence,
     trend_target,
@@ -57,7 +60,8 @@ def province_regencies(ctx: ReportContext, province: str, lang: str) -> B.Block:
                 "status": T.t("prov_col_target_status", lang)},
         {"stunting_survey_pct": lambda v: _pct(v, lang),
          "stunting_rank": lambda v: "–" if v is None or v != v else str(int(v))}),
-        B.figure_caption(T.t("prov_regencies_caption", lang,
+        B.figure_caption(T.t("prov_regencies_caption", lang, copy=ssgi_regency_copy(lang),
+                             document=T.t("doc_rpjmn_2020_2024", lang),
                              half=T.number(C.SURVEY_HALF_WIDTH_95, lang, 0))))
 
 
@@ -139,21 +143,33 @@ def regency_trends(ctx: ReportContext, province: str, lang: str) -> tuple:
     """Small multiples: every survey year of each regency of ``province`` (secondary quotes
     hollow), one scale for all, the 14 % target in each; a count of falls and rises."""
     members = ctx.cross.loc[ctx.cross["province_bps"] == province].sort_values("bps_code", kind="mergesort")
-    panels, down, up, n_two, across_surveys = [], 0, 0, 0, 0
+    panels, down, up, n_two, across_surveys, like_for_like, single = [], 0, 0, 0, 0, 0, []
     for code, name in zip(members["bps_code"], members["name"]):
         trend = C.survey_trend(ctx.analysis, code)
         panels.append((maps.short_name(name), trend))
-        if len(trend) >= 2:
+        known = trend.loc[trend["value"].notna()].sort_values("year")
+        if len(known) == 1:
+            single.append(maps.short_name(name))
+        if len(known) >= 2:
             n_two += 1
-            change = round(trend["value"].iloc[-1], 1) - round(trend["value"].iloc[-2], 1)
+            # the change between two figures of one survey where the regency has them
+            same = same_survey_pair(known)
+            (_, before), (_, after) = same or [(0, v) for v in known["value"].tail(2)]
+            change = round(after, 1) - round(before, 1)
             down, up = down + (change <= -0.05), up + (change >= 0.05)
-            across_surveys += (int(trend["year"].iloc[-1]) in SKI_YEARS) != (int(trend["year"].iloc[-2]) in SKI_YEARS)
+            like_for_like += same is not None
+            across_surveys += same is None and ((int(known["year"].iloc[-1]) in SKI_YEARS)
+                                                != (int(known["year"].iloc[-2]) in SKI_YEARS))
     if not any(len(f) for _, f in panels):
         return ()
     caption = T.t("prov_regency_trends_caption", lang, n=len(members), n_two=n_two, down=down, up=up,
                   same=n_two - down - up)
+    if like_for_like:
+        caption += " " + T.t("prov_regency_trends_like", lang, n=like_for_like)
     if across_surveys:  # the SKI/SSGI note only where a compared pair spans the two surveys
         caption += " " + T.t("prov_regency_trends_ski", lang, n=across_surveys)
+    if single:
+        caption += " " + T.t("prov_regency_trends_single", lang, n=len(single), names=", ".join(single))
     return (B.heading(T.t("prov_h_regency_trends", lang), level=3),
             svgcharts.small_multiples(panels, lang, target=trend_target(lang)), B.figure_caption(caption))
 
@@ -194,8 +210,10 @@ def _province_trend(ctx: ReportContext, province: str, lang: str) -> tuple:
     figure = AP.province_trend_figure(points, lang, T.t("prov_h_trend", lang, first=first, last=last),
                                       name, national=national, weighing=weighing,
                                       target=trend_target(lang))
-    parts = [head, figure, B.paragraph(trend_sentence(points, lang)),
-             B.figure_caption(T.t("prov_trend_caption", lang))]
+    caption = T.t("prov_trend_caption", lang)
+    if SKI_YEARS & set(points.loc[points["value"].notna(), "year"].astype(int)):
+        caption += " " + T.t("trend_caption_ski", lang)
+    parts = [head, figure, B.paragraph(trend_sentence(points, lang)), B.figure_caption(caption)]
     if weighing is not None:
         parts.append(B.figure_caption(T.t("prov_weighing_caption", lang)))
     return (*parts, shown, source, csv)
@@ -270,7 +288,7 @@ def province_planning(ctx: ReportContext, province: str, lang: str) -> B.Block:
             said.append(T.t("prov_uniform_basis", lang, value=value, n=total["n"]))
         elif value != "–" and column != "long_acting":
             said.append(T.t("prov_uniform_column", lang, column=label, value=value, n=total["n"]))
-    shown = B.table(cells, labels, highlight=lambda row: bool(row["total"]))
+    shown = B.table(cells, labels, highlight=lambda row: bool(row["total"]), keep_name=True)
     parts = [deliveries, B.heading(T.t("prov_h_planning", lang) + tag),
              B.paragraph(T.t("prov_planning_intro", lang)), shown,
              B.bullets(said) if said else None]
@@ -334,14 +352,14 @@ def province_deliveries(ctx: ReportContext, province: str, lang: str) -> B.Block
     if table["office"].isna().all():  # no office gave its deliveries: no empty column
         labels.pop("office")
     shown = B.table(cells, labels, {c: whole for c in labels if c not in ("bps_code", "name")},
-                    highlight=lambda row: bool(row["total"]))
+                    highlight=lambda row: bool(row["total"]), keep_name=True)
     return B.join(B.heading(T.t("plan_h", lang)),
                   B.paragraph(T.t("plan_province_intro", lang, name=_province_name(ctx, province),
                                   estimate=whole(total["estimate"]), month=whole(total["estimate_month"]),
                                   per_year=whole(total["per_10_year"]),
                                   per_month=whole(total["per_10_month"]))),
                   shown, B.figure_caption(T.t("plan_total_caption", lang)),
-                  B.figure_caption(T.t("plan_method", lang)),
+                  B.figure_caption(planning_method(lang)),
                   _download(table, f"{'deliveries' if lang == 'en' else 'persalinan'}-{province}.csv",
                             "plan_download", lang))
 
@@ -431,3 +449,17 @@ def province_intention(ctx: ReportContext, province: str, lang: str) -> B.Block 
     return B.join(B.heading(T.t("prov_h_intention", lang), level=3), table,
                   B.bullets([f"({letter}) {reason}" for reason, letter in letters.items()]) if letters else None,
                   B.figure_caption(T.t("prov_intention_caption", lang)), download)
+
+
+def province_model(ctx: ReportContext, province: str, lang: str) -> tuple:
+    """The model section (:func:`.shared.model_comparison`); where none of the province's
+    regencies is in the model, its scope and one sentence saying so stay open and the rest
+    (an estimate from other provinces) is folded: it says nothing about this province."""
+    parts = model_comparison(ctx, lang)
+    predictions = getattr(ctx, "predictions", None)
+    members = ctx.cross.loc[ctx.cross["province_bps"] == province, "bps_code"]
+    if predictions is None or len(parts) < 3 or predictions["bps_code"].isin(members).any():
+        return parts
+    head, scope, *rest = parts
+    return (head, scope, B.paragraph(T.t("prov_model_not_here", lang, province=_province_name(ctx, province))),
+            B.details(T.t("prov_model_fold", lang), *rest))

@@ -6,12 +6,15 @@ import pandas as pd
 
 from ... import config
 from ... import messages as T
+from .. import areas as A
 from .. import blocks as B
 from .. import content as C
 from .. import maps, plots, svgcharts
 from .. import official as O
 from ..context import ReportContext
+from ..sourcing import planning_method, ssgi_regency_copy
 from .shared import (
+    SKI_YEARS,
     _cited,
     _indicator_label,
     _pct,
@@ -111,10 +114,13 @@ def regency_trend(ctx: ReportContext, code: str, lang: str) -> tuple:
     parts = [head]
     if len(survey) == 1:
         parts.append(B.paragraph(T.t("reg_trend_single", lang, year=int(survey["year"].iloc[0]))))
-    change = trend_sentence(survey, lang)
+    change = trend_sentence(survey, lang, half_width=C.SURVEY_HALF_WIDTH_95)
     if change:
         parts.append(B.paragraph(change))
     caption = [T.t("reg_trend_caption", lang)]
+    if any(SKI_YEARS & set(series.loc[series["value"].notna(), "year"].astype(int))
+           for series in (survey, province, national)):
+        caption.append(T.t("trend_caption_ski", lang))
     if survey["secondary"].any():
         caption.append(T.t("reg_trend_caption_secondary", lang))
     if len(weighing):
@@ -212,7 +218,8 @@ def regency_comparison(ctx: ReportContext, code: str, lang: str) -> B.Block | No
                          prevalence_year=children["prevalence_year"],
                          children_year=children["children_year"]))
     return B.join(B.heading(T.t("reg_h_comparison", lang)), table,
-                  B.figure_caption(T.t("reg_comparison_caption", lang, year=comp["year"])),
+                  B.figure_caption(T.t("reg_comparison_caption", lang, year=comp["year"],
+                                       copy=ssgi_regency_copy(lang) if comp["year"] == 2024 else "")),
                   B.bullets(items))
 
 
@@ -310,14 +317,32 @@ def regency_kbpp(ctx: ReportContext, code: str, lang: str) -> B.Block:
                        deliveries=T.integer(k["deliveries"], lang),
                        total=T.integer(k["total"], lang))
     flags = [T.flag_label(f, lang) for f in k["flags"]]
+    compare = _kbpp_in_province(ctx, row, k["year"], lang)
     cited = _cited(ctx, [k["source"]], lang, [code]) if k["source"] else None
     source = B.figure_caption(T.t("ui_source", lang, sources=cited)) if cited else None
     # A published figure can be replaced by a newer year: the same offer as where there is none.
     newer = B.join(B.paragraph(T.t("reg_template_newer", lang, year=k["year"])),
                    kbpp_template_offer(ctx, str(row["province_bps"]), lang, "regency", regency=code))
-    return B.join(head, B.paragraph(sentence, css="key-figure"), source,
+    return B.join(head, B.paragraph(sentence, css="key-figure"), compare, source,
                   B.bullets(flags, T.t("flags_some", lang)) if flags else None,
                   facility_births(ctx, code, lang), plan, newer)
+
+
+def _kbpp_in_province(ctx: ReportContext, row, year, lang: str) -> B.Block | None:
+    """The yardstick for a regency's KBPP coverage: the province's published figure of the same
+    year and the range over the province's regencies with a figure that year."""
+    members = ctx.cross.loc[(ctx.cross["province_bps"] == row["province_bps"])
+                            & (ctx.cross["kbpp_year"] == year) & ctx.cross["kbpp_coverage_pct"].notna()]
+    if len(members) < 2:
+        return None
+    published = A.published_province_kbpp(str(row["province_bps"]), year)
+    values = members["kbpp_coverage_pct"].astype(float)
+    province = ("" if published is None else
+                T.t("reg_kbpp_province", lang, province=row["province_name"], year=int(year),
+                    value=_pct(published, lang)) + " ")
+    return B.paragraph(province + T.t("reg_kbpp_range", lang, n=len(members), low=_pct(values.min(), lang),
+                                      high=_pct(values.max(), lang),
+                                      median=_pct(values.median(), lang)))
 
 
 def facility_births(ctx: ReportContext, code: str, lang: str) -> B.Block | None:
@@ -362,7 +387,7 @@ def regency_plan(ctx: ReportContext, code: str, lang: str) -> B.Block | None:
                          per_year=T.integer(plan["per_10_year"], lang),
                          per_month=T.integer(plan["per_10_month"], lang)))
     return B.join(B.heading(T.t("plan_h", lang), level=3), B.bullets(items),
-                  B.figure_caption(T.t("plan_method", lang)))
+                  B.figure_caption(planning_method(lang)))
 
 
 def regency_programme(ctx: ReportContext, code: str, lang: str) -> B.Block | None:

@@ -4,6 +4,7 @@ scatter, the model comparison.
 """
 from __future__ import annotations
 
+import math
 import re
 
 import pandas as pd
@@ -58,11 +59,15 @@ def trend_target(lang: str) -> tuple[float, str]:
                            year=target.year, document=T.t("doc_rpjmn_2020_2024", lang))
 
 
-def trend_sentence(points: pd.DataFrame, lang: str) -> str:
+def trend_sentence(points: pd.DataFrame, lang: str, half_width: float | None = None) -> str:
     """One sentence: the direction and size of the change from the previous survey year with
     a figure to the latest (``points``: ``year, value`` and optionally ``secondary``; missing
     values skipped), a note when one of the two years is SKI and the other SSGI, and one when
-    either figure was quoted by a secondary source. Empty with fewer than two figures."""
+    either figure was quoted by a secondary source. Empty with fewer than two figures.
+
+    ``half_width``: the approximate 95 % half-width of each figure (regency estimates). A
+    change smaller than the two figures' combined half-width, √(h² + h²), is said to be
+    within the surveys' uncertainty: it cannot be told from no change."""
     known = points.loc[points["value"].notna()].sort_values("year")
     if len(known) < 2:
         return ""
@@ -75,11 +80,27 @@ def trend_sentence(points: pd.DataFrame, lang: str) -> str:
                        direction=T.t("trend_up" if change > 0 else "trend_down", lang),
                        change=T.number(abs(change), lang, 1), prev=_pct(prev, lang),
                        value=_pct(value, lang))
+        combined = None if half_width is None else math.hypot(half_width, half_width)
+        if combined is not None and abs(change) < combined:
+            sentence += " " + T.t("trend_within_noise", lang, half=T.number(half_width, lang, 0),
+                                  combined=T.number(combined, lang, 1),
+                                  direction=T.t("trend_up" if change > 0 else "trend_down", lang))
     between = [y for y in sorted(SURVEY_BY_YEAR) if prev_year < y < year]
     if between:  # "since the previous survey" would be read as the survey just before
         sentence += " " + T.t("trend_between", lang, years=", ".join(SURVEY_BY_YEAR[y] for y in between))
     if (prev_year in SKI_YEARS) != (year in SKI_YEARS):
         sentence += " " + T.t("trend_surveys_differ", lang)
+        same = same_survey_pair(known)
+        if same is not None:  # the like-for-like change can point the other way (Kalbar)
+            (first_year, first), _ = same
+            step = round(value, 1) - round(first, 1)
+            sentence += " " + T.t(
+                "trend_same_survey", lang, prev=SURVEY_BY_YEAR.get(first_year, str(first_year)),
+                now=SURVEY_BY_YEAR.get(year, str(year)),
+                change=(T.t("trend_no_change", lang) if abs(step) < 0.05 else
+                        f"{T.t('trend_up' if step > 0 else 'trend_down', lang)} {T.number(abs(step), lang, 1)} "
+                        + T.t("trend_points", lang)),
+                before=_pct(first, lang), after=_pct(value, lang))
     if "secondary" in known:
         quoted = [int(r.year) for r in known.tail(2).itertuples() if bool(r.secondary)]
         if len(quoted) == 2:
@@ -87,6 +108,22 @@ def trend_sentence(points: pd.DataFrame, lang: str) -> str:
         elif quoted:
             sentence += " " + T.t("trend_secondary", lang, year=quoted[0])
     return sentence
+
+
+def same_survey_pair(known: pd.DataFrame):
+    """``((year, value), (year, value))``: the latest figure and the latest earlier one from the
+    same kind of survey (SSGI with SSGI, SKI with SKI), when the figure just before the latest
+    is from the other kind; None otherwise. ``known``: ``year, value`` by year, values present."""
+    if len(known) < 3:
+        return None
+    years, values = [int(y) for y in known["year"]], [float(v) for v in known["value"]]
+    latest_ski = years[-1] in SKI_YEARS
+    if (years[-2] in SKI_YEARS) == latest_ski:
+        return None
+    for year, value in zip(reversed(years[:-2]), reversed(values[:-2])):
+        if (year in SKI_YEARS) == latest_ski:
+            return (year, value), (years[-1], values[-1])
+    return None
 
 
 def _toward(status: str | None, target_year: int, data_year, lang: str) -> str:
@@ -156,6 +193,9 @@ def programme_reasons(excluded: dict, sources, lang: str) -> str:
 
 
 _FILE_NAME = re.compile(r"\.(csv|tsv|txt|xlsx?|parquet)$", re.IGNORECASE)
+# A citation's page marker ("P. 73", "p.73", "page 73", "hal. 73"), written in the page's own
+# language: an Indonesian reader takes "P." for an English abbreviation.
+_PAGE_MARK = re.compile(r"(?<![^\s(,;])(?:pp?|pages?|hal|hlm|halaman)\.?\s*(?=\d)", re.IGNORECASE)
 
 
 def _cited(ctx: ReportContext, joined: list[str], lang: str, codes) -> str:
@@ -167,7 +207,7 @@ def _cited(ctx: ReportContext, joined: list[str], lang: str, codes) -> str:
     if not citations or len(citations) == len(parts):  # an office's file: its name; a citation: itself
         return "; ".join(dict.fromkeys(parts))
     names = [n for n in _kbpp_source_names(ctx, codes, lang) if not _FILE_NAME.search(n)]
-    cited = "; ".join(dict.fromkeys(citations))
+    cited = _PAGE_MARK.sub(T.t("cite_page", lang) + " ", "; ".join(dict.fromkeys(citations)))
     return f"{'; '.join(names)} ({cited})" if names else cited
 
 
@@ -385,9 +425,13 @@ def latest_facility_births(ctx: ReportContext, codes) -> pd.DataFrame:
 
 
 def facility_births_source(source_id: str, source_ref, lang: str) -> str:
-    """The publication a facility-birth figure was read from, by name where the catalogue has it."""
+    """The publication a facility-birth figure was read from, by name where the catalogue has
+    it, with the address of the page it was printed on."""
     key = f"facility_births_source_{source_id}"
-    return T.t(key, lang) if key in T.CATALOGUE else str(source_ref or source_id)
+    if key not in T.CATALOGUE:
+        return str(source_ref or source_id)
+    address = str(source_ref or "")
+    return f"{T.t(key, lang)}, {address}" if address.startswith(("http://", "https://")) else T.t(key, lang)
 
 
 def programme_unit(indicator: str, lang: str) -> str:
