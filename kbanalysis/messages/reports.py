@@ -180,11 +180,13 @@ REPORTS: dict[str, dict[str, str]] = {
     "kbpp_template_link": {"id": "Unduh templat: {file}", "en": "Download the template: {file}"},
     "kbpp_template_send": {
         "id": "Isi sel kuning (petunjuk di lembar \"Petunjuk\"), simpan, lalu kirim berkasnya ke {contact}. "
-              "Kantor Anda tidak perlu memasang perangkat lunak apa pun: penerima berkas memeriksanya dan "
-              "membuat ulang laporan dengan angka Anda.",
+              "Kantor kabupaten/kota cukup mengisi baris wilayahnya sendiri; bila angka Anda untuk tahun lain, "
+              "ganti tahunnya di sel kuning baris ketiga. Kantor Anda tidak perlu memasang perangkat lunak apa "
+              "pun: penerima berkas memeriksanya dan membuat ulang laporan dengan angka Anda.",
         "en": "Fill the yellow cells (instructions on the \"Petunjuk\" sheet), save, and send the file to "
-              "{contact}. Your office needs no software: whoever receives the file checks it and rebuilds "
-              "the reports with your figures.",
+              "{contact}. A regency office fills its own row only; if your figures are for another year, change "
+              "the year in the yellow cell of the third row. Your office needs no software: whoever receives "
+              "the file checks it and rebuilds the reports with your figures.",
     },
     "kbpp_template_analyst": {"id": "Perintah untuk analis yang membuat laporan ini",
                               "en": "Commands for the analyst who produces these reports"},
@@ -259,6 +261,11 @@ REPORTS: dict[str, dict[str, str]] = {
               "coverage and control variables; a large residual means something the model does not "
               "capture, not a verdict on performance.",
     },
+    "model_position_caption": {
+        "id": "Satu titik untuk setiap {n} kabupaten/kota dalam model utama: di atas garis, stunting lebih "
+              "tinggi dari harapan model; di bawah garis, lebih rendah.",
+        "en": "One dot for each of the {n} regencies in the main model: above the line, more stunting than "
+              "the model expects; below it, less."},
     "legend_diagonal": {"id": "garis putus-putus: teramati = harapan", "en": "dashed line: observed = expected"},
     "above": {"id": "di atas harapan", "en": "above expectation"},
     "below": {"id": "di bawah harapan", "en": "below expectation"},
@@ -849,8 +856,8 @@ REPORTS: dict[str, dict[str, str]] = {
               "home deliveries are harder for postpartum family-planning services to reach."},
     "facility_births": {"id": "Persalinan di fasilitas kesehatan {year}: {value} % ({source}).",
                         "en": "Deliveries in a health facility {year}: {value} % ({source})."},
-    "facility_births_source_persalinan_faskes_jateng": {"id": "Profil Kesehatan Jawa Tengah 2021",
-                                                        "en": "Jawa Tengah Health Profile 2021"},
+    "facility_births_source_persalinan_faskes_jateng": {"id": "Profil Kesehatan Jawa Tengah 2021, hlm. 67, Gambar 5.9",
+                                                        "en": "Jawa Tengah Health Profile 2021, p. 67, Figure 5.9"},
     # Susenas 2022 province indicators (content.susenas_context)
     "susenas_h": {"id": "Survei Susenas 2022: KB setelah melahirkan di {name}",
                   "en": "Susenas 2022 survey: contraception after delivery in {name}"},
@@ -1062,12 +1069,14 @@ REPORTS: dict[str, dict[str, str]] = {
     "nat_h_headline": {"id": "Angka nasional", "en": "The national figure"},
     "nat_legend": {"id": "Indonesia (laporan SSGI/SKI)", "en": "Indonesia (SSGI/SKI reports)"},
     "nat_plan": {
-        "id": "Indonesia: sekitar {estimate} persalinan per tahun (≈ {month} per bulan; jumlah baris provinsi "
-              "di bawah). Setiap kenaikan 10 poin cakupan KBPP secara nasional berarti sekitar {per_year} "
-              "peserta KBPP lagi per tahun (≈ {per_month} per bulan).",
-        "en": "Indonesia: about {estimate} deliveries a year (≈ {month} a month; the sum of the province rows "
-              "below). Each 10-point rise in KBPP coverage nationwide means about {per_year} more KBPP "
-              "acceptors a year (≈ {per_month} a month).",
+        "id": "Indonesia: sekitar {estimate} persalinan per tahun (≈ {month} per bulan). Setiap kenaikan 10 poin "
+              "cakupan KBPP secara nasional berarti sekitar {per_year} peserta KBPP lagi per tahun (≈ {per_month} "
+              "per bulan). Semua angka ini jumlah angka provinsi (baris total halaman provinsi), jadi angka per "
+              "bulan dapat berbeda beberapa orang dari angka per tahun ÷ 12.",
+        "en": "Indonesia: about {estimate} deliveries a year (≈ {month} a month). Each 10-point rise in KBPP "
+              "coverage nationwide means about {per_year} more KBPP acceptors a year (≈ {per_month} a month). "
+              "Each figure is the sum of the province figures (the total rows of the province pages), so a "
+              "month's figure can differ by a few people from the year's ÷ 12.",
     },
     "nat_h_trend": {"id": "Tren nasional {first}–{last}", "en": "National trend {first}–{last}"},
     "nat_trend_points": {"id": "Angka resmi nasional: {points}. Sumber: laporan SSGI/SKI (Kemenkes).",
@@ -1168,7 +1177,8 @@ REPORTS: dict[str, dict[str, str]] = {
     "nat_h_model_details": {"id": "Rincian untuk peneliti: setiap metode perhitungan",
                             "en": "Details for researchers: each estimation method"},
     "nat_mde": {
-        "id": "Efek terkecil yang dapat dideteksi model utama (kuasa {power} %, taraf uji {alpha}): {mde} poin "
+        "id": "Efek terkecil yang dapat dilihat model utama (terlihat {power} kali dari 100 bila efeknya nyata, "
+              "dengan peluang salah kira {alpha}): {mde} poin "
               "stunting per kenaikan 10 poin cakupan KBPP. Rentang literatur: {low} sampai {high} poin.",
         "en": "Smallest effect the main model can detect ({power} % power, α = {alpha}): {mde} points of "
               "stunting per 10-point rise in KBPP coverage. Literature range: {low} to {high} points.",
@@ -1221,6 +1231,7 @@ REPORTS: dict[str, dict[str, str]] = {
                                              "en": "Province fixed effects, wild-bootstrap interval"},
     "nat_h_research": {"id": "Untuk peneliti", "en": "For researchers"},
     "cite_page": {"id": "hlm.", "en": "p."},
+    "cite_data_note": {"id": "sumber data yang tercetak: {note}", "en": "data source as printed: {note}"},
     "nat_research_intro": {
         "id": "Bagian-bagian berikut merinci model untuk peneliti dan penelaah; kantor program dapat "
               "melewatinya. Setiap bagian terlipat: ketuk judulnya untuk membuka.",
@@ -1272,7 +1283,7 @@ REPORTS: dict[str, dict[str, str]] = {
     "variant_covariates_none": {"id": "tanpa variabel kontrol", "en": "no covariates"},
     "variant_without": {"id": "tanpa {label}", "en": "without {label}"},
     "variant_add": {"id": "ditambah {label}", "en": "adding {label}"},
-    "variant_add_urban": {"id": "ditambah penanda perkotaan (kota vs kabupaten)",
+    "variant_add_urban": {"id": "ditambah penanda perkotaan (kota dibanding kabupaten)",
                           "en": "adding the urban indicator (kota vs kabupaten)"},
     "variant_timing": {"id": "tanpa variabel kontrol yang diukur setelah tahun paparan {year}",
                        "en": "without covariates measured after the exposure year {year}"},
@@ -1415,7 +1426,7 @@ REPORTS: dict[str, dict[str, str]] = {
               "interval)."},
     "ref_col_reliability": {"id": "Keandalan", "en": "Reliability"},
     "ref_col_net": {"id": "Bersih dari kovariat", "en": "Net of covariates"},
-    "ref_col_mde": {"id": "MDE", "en": "MDE"},
+    "ref_col_mde": {"id": "Efek terkecil yang terdeteksi (MDE)", "en": "MDE"},
     "ref_precision": {
         "id": "Prevalensi SSGI tiap kabupaten/kota memiliki galat sampling (diperkirakan "
               "{se_min}–{se_max} poin dari pita ±{half} poin pada prevalensi nasional). "

@@ -131,12 +131,13 @@ def national_province_table(cross: pd.DataFrame, provinces: pd.DataFrame, rows: 
                         "kbpp": overview["kbpp"], "deliveries": overview["deliveries"],
                         "kbpp_year": overview["kbpp_year"], "kbpp_n": overview["kbpp_n"],
                         "kbpp_published": published, "births_estimate": plan["estimate"],
+                        "births_month": plan["estimate_month"],
                         "per_10_year": plan["per_10_year"], "per_10_month": plan["per_10_month"],
                         "kbpp_published_year": None if published is None else int(kbpp_year),
                         "kbpp_simulated": overview["kbpp"] is not None and C.has_simulated_kbpp(members)})
     return pd.DataFrame.from_records(records, columns=[
         "province_bps", "province_name", "n", "official", "reason", "regency_mean", "n_used",
-        "kbpp", "deliveries", "kbpp_published", "births_estimate", "per_10_year", "per_10_month",
+        "kbpp", "deliveries", "kbpp_published", "births_estimate", "births_month", "per_10_year", "per_10_month",
         "kbpp_published_year", "kbpp_simulated", "kbpp_year", "kbpp_n"])
 
 

@@ -27,9 +27,11 @@ FILTER_SCRIPT = """
   var count = document.getElementById('count');
   function squash(text) { return text.replace(/[\\s.\\-']+/g, ''); }
   function apply() {
-    // "Kab. Tegal", "kab tegal" find "Kabupaten Tegal": the short form means the long one;
+    // "Kab. Tegal", "kab tegal" find "Kabupaten Tegal", "Kep. Seribu" "Kepulauan Seribu": the
+    // short form means the long one;
     // spaces, dots and hyphens do not count, so "Baubau", "Bau-Bau" and "Bau Bau" are one name
-    var q = squash(box.value.toLowerCase().replace(/\\bkab(?:\\.\\s*|\\s+|$)/g, 'kabupaten '));
+    var q = squash(box.value.toLowerCase().replace(/\\bkab(?:\\.\\s*|\\s+|$)/g, 'kabupaten ')
+      .replace(/\\bkep(?:\\.\\s*|\\s+|$)/g, 'kepulauan '));
     var shown = 0;
     rows.forEach(function (row) {
       var hit = !q || squash(row.getAttribute('data-search')).indexOf(q) !== -1;
@@ -100,10 +102,13 @@ def _row(r: dict, province_name: str, show_lang: bool) -> str:
             if r["shown_status"] in ("ok", "outdated") and r.get("output") else name)
     error = f'<div class="error">{esc(r.get("error"))}</div>' if r.get("error") else ""
     province = r.get("province") or (r.get("code") if r.get("level") == "province" else "")
+    # A regency's name already says Kabupaten or Kota: its level word ("kabupaten/kota",
+    # "regency") would make "kota" match every regency.
+    level_words = ([] if r.get("level") == "regency" else
+                   [T.t(f"ui_level_{r.get('level')}", lang) for lang in T.LANGS] if r.get("level") in LEVEL_ORDER
+                   else [r.get("level")])
     words = [r.get("name"), r.get("code"), province_name, PROVINCE_SHORT_NAMES.get(str(province or "")),
-             r.get("lang"),
-             T.t(f"ui_level_{r.get('level')}", "id") if r.get("level") in LEVEL_ORDER else r.get("level"),
-             T.t(f"ui_level_{r.get('level')}", "en") if r.get("level") in LEVEL_ORDER else ""]
+             r.get("lang"), *level_words, "Indonesia" if r.get("level") == "national" else ""]
     search = esc(" ".join(" ".join(str(w or "").split()) for w in words).lower())
     lang = r.get("lang")
     level = (_in_row_language(f"ui_level_{r['level']}", lang) if r.get("level") in LEVEL_ORDER

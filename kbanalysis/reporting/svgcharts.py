@@ -285,9 +285,8 @@ def small_multiples(panels: list[tuple[str, pd.DataFrame]], lang: str,
         if target is not None:
             p.append(f'<line class="target" x1="{left}" x2="{SMALL_WIDTH - right}" y1="{y(target[0]):.1f}" '
                      f'y2="{y(target[0]):.1f}" stroke="{TARGET}" stroke-width="1.4" stroke-dasharray="8 4"/>')
-        for year in years:  # every survey year, so a middle point's year can be read
-            anchor = "start" if year == years[0] else "end" if year == years[-1] else "middle"
-            p.append(f'<text x="{x(year):.1f}" y="{SMALL_HEIGHT - 4}" text-anchor="{anchor}" '
+        for year in years:  # every survey year, centred under its points
+            p.append(f'<text x="{x(year):.1f}" y="{SMALL_HEIGHT - 4}" text-anchor="middle" '
                      f'font-size="{FONT - 4}">{year}</text>')
         points = list(zip(frame["year"], frame["value"]))
         if len(points) > 1:
@@ -297,10 +296,8 @@ def small_multiples(panels: list[tuple[str, pd.DataFrame]], lang: str,
         for (a, b), hollow in zip(points, secondary):
             p.append(f'<circle cx="{x(a):.1f}" cy="{y(b):.1f}" r="4" fill="{"#ffffff" if hollow else REGENCY}" '
                      f'stroke="{REGENCY}" stroke-width="2"/>')
-        for i, (a, b) in enumerate(points):  # every value written: on a phone there is no hover
-            anchor = ("middle" if len(points) == 1 or 0 < i < len(points) - 1
-                      else "start" if i == 0 else "end")
-            p.append(f'<text x="{x(a):.1f}" y="{y(b) - 9:.1f}" text-anchor="{anchor}" font-size="{FONT - 3}" '
+        for a, b in points:  # every value written, centred over its point: a phone has no hover
+            p.append(f'<text x="{x(a):.1f}" y="{y(b) - 9:.1f}" text-anchor="middle" font-size="{FONT - 3}" '
                      f'fill="{REGENCY}" paint-order="stroke" stroke="#ffffff" stroke-width="4">'
                      f'{esc(T.number(b, lang, 1))}</text>')
         if not points:

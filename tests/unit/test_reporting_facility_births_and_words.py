@@ -30,12 +30,12 @@ def test_a_jawa_tengah_regency_page_shows_its_facility_births_with_the_publicati
                      "persalinan_faskes_jateng,10,,https://example.org/page67.html\n")
     here = dataclasses.replace(ctx, processed_dir=processed)
     page = S.regency_kbpp(here, "3327", "id")
-    assert ("Persalinan di fasilitas kesehatan 2021: 97,4 % (Profil Kesehatan Jawa Tengah 2021, "
-            "https://example.org/page67.html)." in page.plain)
+    assert ("Persalinan di fasilitas kesehatan 2021: 97,4 % (Profil Kesehatan Jawa Tengah 2021, hlm. 67, "
+            "Gambar 5.9, https://example.org/page67.html)." in page.plain)
     assert 'href="https://example.org/page67.html"' in page.markup  # the page it was printed on, a link
     english = S.regency_kbpp(here, "3328", "en").plain
-    assert ("Deliveries in a health facility 2021: 99.9 % (Jawa Tengah Health Profile 2021, "
-            "https://example.org/page67.html)." in english)
+    assert ("Deliveries in a health facility 2021: 99.9 % (Jawa Tengah Health Profile 2021, p. 67, "
+            "Figure 5.9, https://example.org/page67.html)." in english)
     # a regency of another province has no such line
     assert "fasilitas kesehatan 2021" not in S.regency_kbpp(here, "5203", "id").plain
 
@@ -54,9 +54,13 @@ def test_a_printed_source_names_its_page_in_the_page_language(ctx):
     5.17, …/page73.html" (raw file, read by hand): an Indonesian page writes "hlm. 73", and the
     address keeps its own "page73"."""
     indonesian = S.regency_kbpp(ctx, "3328", "id").plain
-    assert "BKKBN Prov. Jateng, 2021, hlm. 73, Gambar 5.17" in indonesian
-    assert "P. 73" not in indonesian and "basic-html/page73.html" in indonesian
-    assert "BKKBN Prov. Jateng, 2021, p. 73, Gambar 5.17" in S.regency_kbpp(ctx, "3328", "en").plain
+    # the publication and where the figure is printed first; the figure's own "Sumber:" note
+    # after it, said to be its data source (not read as the publisher)
+    assert ("Sumber: Profil Kesehatan Jawa Tengah 2021, hlm. 73, Gambar 5.17, https://dinkesjatengprov.go.id/"
+            "v2018/dokumen/Profil_Kesehatan_2021/files/basic-html/page73.html (sumber data yang tercetak: "
+            "BKKBN Prov. Jateng, 2021).") in indonesian
+    assert "P. 73" not in indonesian
+    assert "Profil Kesehatan Jawa Tengah 2021, p. 73, Gambar 5.17" in S.regency_kbpp(ctx, "3328", "en").plain
 
 
 def test_the_regency_survey_figures_are_labelled_as_a_copy_with_its_address(ctx, raw_dir):

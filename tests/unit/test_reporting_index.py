@@ -50,6 +50,9 @@ def test_rows_carry_their_province_short_name_and_labels_follow_the_listed_langu
     # the short names offices type ("Kalsel", "Jateng"), for the province page and its regencies
     assert "kalsel" in rows["id/province/63.html"] and "kalsel" in rows["id/regency/6371.html"]
     assert "jateng" in rows["id/regency/3301.html"] and "jateng" not in rows["id/regency/6301.html"]
+    # a regency row holds no level word, so "kota" finds the cities only; the national row says Indonesia
+    assert [href for words, href in _rows(document) if "kota" in words.split()] == ["id/regency/6371.html"]
+    assert "indonesia" in rows["id/national/None.html"]
     # only Indonesian pages listed: no English beside the labels, and the page says it is Indonesian
     assert "Filter by" not in document and '<html lang="id">' in document
     english = {**MANIFEST, "reports": {f"en{k}": {**v, "lang": "en"} for k, v in MANIFEST["reports"].items()}}

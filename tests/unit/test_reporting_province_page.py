@@ -538,6 +538,9 @@ def test_national_deliveries_add_up_over_the_provinces(ctx, raw_dir):
     yearly = [half_up(math.floor(n / 5 / 10 + 0.5) * 10 / 10) for n in children]
     assert sum(ints(r[7]) for r in rows) == sum(yearly)
     assert sum(ints(r[8]) for r in rows) == sum(half_up(y / 12) for y in yearly)
+    estimates = [math.floor(n / 5 / 10 + 0.5) * 10 for n in children]
+    assert (f"sekitar {T.integer(births, 'id')} persalinan per tahun "
+            f"(≈ {T.integer(sum(half_up(e / 12) for e in estimates), 'id')} per bulan)") in text
     assert (f"sekitar {T.integer(sum(yearly), 'id')} peserta KBPP lagi per tahun "
             f"(≈ {T.integer(sum(half_up(y / 12) for y in yearly), 'id')} per bulan)") in text
 
@@ -698,7 +701,9 @@ def test_jawa_tengah_planning_table_shows_facility_births_read_from_the_raw_figu
     assert len(rows) == 35
     assert rows["Kabupaten Cilacap"][column] == printed["Kab.Cilacap"] == "99,9"
     assert rows["Kota Tegal"][column] == printed["Kota Tegal"] == "100,0"
-    assert f"Persalinan di fasilitas kesehatan 2021 (Profil Kesehatan Jawa Tengah 2021, {address})" in text
+    # the page and figure of the print (raw "halaman" P. 67, "sumber_tercetak" Gambar 5.9), and the address
+    assert {row["halaman"][:5] for row in raw} == {"P. 67"} and all("Gambar 5.9" in r["sumber_tercetak"] for r in raw)
+    assert f"Persalinan di fasilitas kesehatan 2021 (Profil Kesehatan Jawa Tengah 2021, hlm. 67, Gambar 5.9, {address})" in text
     assert "Persalinan di faskes" not in repr(S.province_planning(ctx, "76", "id"))
 
 
@@ -744,3 +749,17 @@ def test_a_province_outside_the_model_folds_the_other_provinces_estimate(ctx):
     inside_page = S.province_model(ctx, "33", "id")
     assert inside_page == S.model_comparison(ctx, "id")
     assert not any("dalam model ini (belum ada angka KBPP" in p.plain for p in inside_page)
+
+
+def test_a_chart_with_nothing_to_draw_is_a_sentence_and_the_model_dots_are_explained(ctx):
+    from kbanalysis.reporting import blocks as B
+    members = ctx.cross.loc[ctx.cross["province_bps"] == "63"]  # no KBPP figure in the province
+    _head, said = S.scatter(members, "id")
+    assert type(said) is B.Block and said.markup.startswith("<p>KBPP dan stunting: Tidak ada kabupaten/kota")
+    kbpp_map = S.maps_section(ctx, members, "id")[-1]
+    assert type(kbpp_map) is B.Block and "Tidak ada angka" in kbpp_map.plain
+    with open(config.RESULTS_DIR / "predictions.csv", encoding="utf-8", newline="") as handle:
+        n = sum(1 for _ in csv.DictReader(handle))
+    caption = S.regency_model(ctx, "3328", "id")[-1].plain
+    assert caption.startswith(f"Satu titik untuk setiap {n} kabupaten/kota dalam model utama")
+    assert caption.endswith("Sumber: SSGI 2024 (Kemenkes; salinan tabel); Profil Kesehatan Jawa Tengah 2021.")

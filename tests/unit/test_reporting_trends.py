@@ -169,3 +169,18 @@ def test_value_labels_keep_clear_of_the_y_axis():
     for x, text in labels:
         left_edge = float(x) - text_width(text, svgcharts.FONT) / 2
         assert left_edge >= svgcharts.LEFT + 6, text
+
+
+def test_small_multiples_write_every_value_and_year_centred_on_its_point():
+    """Majene 2022 (40,6) sits between two other points: its value and its year are written,
+    each centred on the point's x, so no label reads as another year's (on a phone there is
+    no hover to show the tooltip)."""
+    majene = points([(2021, 35.7), (2022, 40.6), (2024, 37.5)])
+    block = svgcharts.small_multiples([("Majene", majene), ("Mamuju", points([(2023, 20.1)]))], "id",
+                                      target=S.trend_target("id"))
+    first = block.markup.split("</svg>")[0]
+    dots = [float(x) for x in re.findall(r'<circle cx="([\d.]+)"', first)]
+    labels = dict((t, float(x)) for x, t in re.findall(r'<text x="([\d.]+)"[^>]*text-anchor="middle"[^>]*>([^<]+)<', first))
+    assert [labels[v] for v in ("35,7", "40,6", "37,5")] == dots
+    # the years of every panel (the union), each under its points: 2023 has Mamuju's point only
+    assert [labels[str(y)] for y in (2021, 2022, 2024)] == dots and "2023" in labels

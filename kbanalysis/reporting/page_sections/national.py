@@ -94,10 +94,10 @@ def national_provinces(ctx: ReportContext, lang: str) -> B.Block:
         labels.pop("deliveries")
     whole = lambda v: "–" if v is None or v != v else T.integer(v, lang)  # noqa: E731
     # the nation's planning numbers: the sums of the province rows printed in the table
-    births, per_10, per_10_month = (pd.to_numeric(table[c], errors="coerce")
-                                    for c in ("births_estimate", "per_10_year", "per_10_month"))
-    plan = (B.paragraph(T.t("nat_plan", lang, estimate=whole(births.sum()),
-                            month=whole(C.round_half_up(births.sum() / 12)),
+    births, births_month, per_10, per_10_month = (
+        pd.to_numeric(table[c], errors="coerce")
+        for c in ("births_estimate", "births_month", "per_10_year", "per_10_month"))
+    plan = (B.paragraph(T.t("nat_plan", lang, estimate=whole(births.sum()), month=whole(births_month.sum()),
                             per_year=whole(per_10.sum()), per_month=whole(per_10_month.sum())))
             if births.notna().any() else None)
     return B.join(B.heading(T.t("h_provinces", lang)), plan, B.table(
@@ -112,7 +112,8 @@ def national_provinces(ctx: ReportContext, lang: str) -> B.Block:
         B.caveat(T.t("nat_papua_codes", lang)),
         _download(table, f"provinces-{year or 'official'}.csv", "nat_download_provinces", lang,
                   {"official": 1, "regency_mean": 2, "kbpp": 2, "deliveries": 0,
-                   "kbpp_published": 1, "births_estimate": 0, "per_10_year": 0, "per_10_month": 0}))
+                   "kbpp_published": 1, "births_estimate": 0, "births_month": 0, "per_10_year": 0,
+                   "per_10_month": 0}))
 
 
 def national_overview(ctx: ReportContext, lang: str) -> B.Block:

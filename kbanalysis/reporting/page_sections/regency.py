@@ -12,7 +12,7 @@ from .. import content as C
 from .. import maps, plots, svgcharts
 from .. import official as O
 from ..context import ReportContext
-from ..sourcing import planning_method, ssgi_regency_copy
+from ..sourcing import planning_method, source_line, ssgi_regency_copy
 from .shared import (
     SKI_YEARS,
     _cited,
@@ -473,7 +473,10 @@ def regency_model(ctx: ReportContext, code: str, lang: str) -> tuple:
     name = ctx.cross.loc[ctx.cross["bps_code"] == code, "name"].iloc[0]
     figure = plots.position_figure(ctx.predictions, code, same, lang, T.t("h_model_position", lang),
                                    name=name)
-    return (head, B.paragraph(sentence), figure)
+    fitted = ctx.cross.loc[ctx.cross["bps_code"].isin(ctx.predictions["bps_code"])]
+    source = source_line(fitted, ["stunting_survey_pct", "kbpp_coverage_pct"], lang)
+    return (head, B.paragraph(sentence), figure,
+            B.figure_caption(T.t("model_position_caption", lang, n=len(ctx.predictions)) + " " + source))
 
 
 def _outside_model(ctx: ReportContext, code: str, lang: str) -> str:

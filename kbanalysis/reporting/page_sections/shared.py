@@ -195,6 +195,8 @@ def programme_reasons(excluded: dict, sources, lang: str) -> str:
 _FILE_NAME = re.compile(r"\.(csv|tsv|txt|xlsx?|parquet)$", re.IGNORECASE)
 # A citation's page marker ("P. 73", "p.73", "page 73", "hal. 73"), written in the page's own
 # language: an Indonesian reader takes "P." for an English abbreviation.
+# Where a citation says its figure is printed: a page, a figure or table number, an address.
+_PRINTED_AT = re.compile(r"(hlm\.|p\.|pp\.|page\b|gambar\b|tabel\b|figure\b|table\b|https?://)", re.IGNORECASE)
 _PAGE_MARK = re.compile(r"(?<![^\s(,;])(?:pp?|pages?|hal|hlm|halaman)\.?\s*(?=\d)", re.IGNORECASE)
 
 
@@ -208,7 +210,16 @@ def _cited(ctx: ReportContext, joined: list[str], lang: str, codes) -> str:
         return "; ".join(dict.fromkeys(parts))
     names = [n for n in _kbpp_source_names(ctx, codes, lang) if not _FILE_NAME.search(n)]
     cited = _PAGE_MARK.sub(T.t("cite_page", lang) + " ", "; ".join(dict.fromkeys(citations)))
-    return f"{'; '.join(names)} ({cited})" if names else cited
+    if not names:
+        return cited
+    # "BKKBN Prov. Jateng, 2021, P. 73, Gambar 5.17, https://…": the figure's own "Sumber:" note
+    # comes before where it is printed; the publication is named first and the note said to be
+    # its data source, so the note is not read as the publisher.
+    parts = [p.strip() for p in cited.split(",")]
+    where = next((i for i, p in enumerate(parts) if _PRINTED_AT.match(p)), len(parts))
+    note, place = ", ".join(parts[:where]), ", ".join(parts[where:])
+    head = ", ".join(p for p in ("; ".join(names), place) if p)
+    return f"{head} ({T.t('cite_data_note', lang, note=note)})" if note else head
 
 
 def kbpp_template_offer(ctx: ReportContext, province: str, lang: str, level: str,
@@ -300,8 +311,15 @@ def maps_section(ctx: ReportContext, cross, lang: str) -> tuple:
     geometry = ctx.geometry
     out = [B.heading(T.t("h_map", lang))]
     for column, key in (("stunting_survey_pct", "map_stunting"), ("kbpp_coverage_pct", "map_kbpp")):
-        out.append(maps.regency_map(cross, column, lang, T.t(key, lang), geometry=geometry))
+        out.append(_said(maps.regency_map(cross, column, lang, T.t(key, lang), geometry=geometry)))
     return tuple(out)
+
+
+def _said(figure):
+    """A figure with nothing to draw (a message figure) as a sentence instead of a picture of
+    one: readable on a phone, by a screen reader and by the page's search."""
+    message = getattr(figure, "message", None)
+    return B.paragraph(f"{figure.title}: {message}") if message else figure
 
 
 def scatter(cross, lang: str) -> tuple:
@@ -311,7 +329,7 @@ def scatter(cross, lang: str) -> tuple:
     shown, named = getattr(figure, "shown", 0), getattr(figure, "named", 0)
     note = (B.figure_caption(T.t("scatter_names_some" if named < shown else "scatter_names_all", lang,
                                  named=named, n=shown)) if shown else None)
-    return tuple(p for p in (B.heading(T.t("h_scatter", lang)), figure, note) if p is not None)
+    return tuple(p for p in (B.heading(T.t("h_scatter", lang)), _said(figure), note) if p is not None)
 
 
 _MODEL_SECTIONS: dict[tuple, tuple] = {}  # (inputs' ids, lang) -> (inputs kept alive, parts)
