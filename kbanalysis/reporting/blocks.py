@@ -18,12 +18,15 @@ import pandas as pd
 
 from .. import messages as T
 
-# "95 %", "12,5 %": a number and its percent sign never split across two lines on a phone.
+# "95 %", "12,5 %": a number and its percent sign never split across two lines on a phone;
+# nor a page mark and its number ("hlm. 73", "p. 73").
 _PERCENT = re.compile(r"(?<=\d) %")
+_PAGE_NUMBER = re.compile(r"\b(hlm|p)\. (?=\d)")
 
 
 def esc(value) -> str:
-    return _PERCENT.sub("\u00a0%", html.escape("" if value is None else str(value), quote=True))
+    text = html.escape("" if value is None else str(value), quote=True)
+    return _PAGE_NUMBER.sub("\\1.\u00a0", _PERCENT.sub("\u00a0%", text))
 
 
 class Block:

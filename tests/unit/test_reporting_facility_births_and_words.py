@@ -94,3 +94,12 @@ def test_a_regency_kbpp_figure_has_its_province_yardstick(ctx, raw_dir):
            f"median {comma(median)} %." in text
     # a regency without a KBPP figure has no yardstick sentence
     assert "Sebagai pembanding" not in S.regency_kbpp(ctx, "5203", "id").plain
+
+
+def test_a_page_number_stays_with_its_mark_on_a_phone(ctx):
+    """"hlm. 73" is never split across two lines: a no-break space in the markup, a plain
+    space in the text twin; a word ending in "p." before a number is left alone."""
+    from kbanalysis.reporting import blocks as B
+    block = S.regency_kbpp(ctx, "3328", "id")
+    assert "hlm.\u00a073, Gambar 5.17" in block.markup and "hlm. 73, Gambar 5.17" in block.plain
+    assert B.esc("help. 5; p. 4") == "help. 5; p.\u00a04"
