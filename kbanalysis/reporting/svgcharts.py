@@ -26,6 +26,9 @@ NATIONAL = "#000000"
 WEIGHING = "#6c7a3a"
 GRID = "#d5d8dc"
 LABEL_CLEARANCE = 8  # value labels keep this far right of the y axis (user units)
+# The reference series of a regency's trend: colour, dash, marker radius, and whether the
+# marker is an open square (the province's, so a point under it still shows through).
+REFERENCE_STYLE = {"province": (PROVINCE, "7 5", 4.5, True), "national": (NATIONAL, "2 4", 3, False)}
 TARGET = "#2f855a"
 
 
@@ -94,15 +97,8 @@ class _Panel:
 
     def dots(self, points, color: str, radius: float, hollow: bool = False, css: str = "",
              labels: bool = False, square: bool = False) -> None:
-        fill = "#ffffff" if hollow else color
         for x, v in points:
-            if square:  # an open square: a point drawn under it still shows through
-                self.parts.append(f'<rect class="{css}" x="{self.x(x) - radius:.1f}" y="{self.y(v) - radius:.1f}" '
-                                  f'width="{2 * radius}" height="{2 * radius}" fill="none" stroke="{color}" '
-                                  'stroke-width="1.8"/>')
-            else:
-                self.parts.append(f'<circle class="{css}" cx="{self.x(x):.1f}" cy="{self.y(v):.1f}" '
-                                  f'r="{radius}" fill="{fill}" stroke="{color}" stroke-width="2.2"/>')
+            self.parts.append(_marker(self.x(x), self.y(v), radius, color, hollow=hollow, square=square, css=css))
             self.markers.append((self.x(x), self.y(v), radius + 1.1))
             if labels:
                 self.wanted.append((self.x(x), self.y(v), float(v), color))
@@ -160,6 +156,17 @@ def _svg(parts: list[str], height: float, description: str, css: str) -> str:
             + "".join(parts) + "</svg>")
 
 
+def _marker(x: float, y: float, radius: float, color: str, *, hollow: bool = False, square: bool = False,
+            css: str = "") -> str:
+    """A point's marker: a circle (filled, or white inside when ``hollow``) or an open square."""
+    cls = f' class="{css}"' if css else ""
+    if square:
+        return (f'<rect{cls} x="{x - radius:.1f}" y="{y - radius:.1f}" width="{2 * radius}" height="{2 * radius}" '
+                f'fill="none" stroke="{color}" stroke-width="1.8"/>')
+    return (f'<circle{cls} cx="{x:.1f}" cy="{y:.1f}" r="{radius}" fill="{"#ffffff" if hollow else color}" '
+            f'stroke="{color}" stroke-width="2.2"/>')
+
+
 GAP_DASH = "12 6"  # long dashes in the regency colour: unlike the province's and the nation's lines
 
 
@@ -201,9 +208,8 @@ def trend_chart(survey: pd.DataFrame, weighing: pd.DataFrame, lang: str, name: s
                                f'y2="{y:.1f}" stroke="{TARGET}" stroke-width="1.6" stroke-dasharray="10 5"/>')
             panel.polylines.append([(LEFT, y), (WIDTH - RIGHT, y)])  # value labels keep off it too
         for frame, kind in references:
-            points = list(zip(frame["year"], frame["value"]))
-            color, dash = (PROVINCE, "7 5") if kind == "province" else (NATIONAL, "2 4")
-            panel.line(points, color, dash, 1.8, css=f"ref-{kind}")
+            color, dash, _, _ = REFERENCE_STYLE[kind]
+            panel.line(list(zip(frame["year"], frame["value"])), color, dash, 1.8, css=f"ref-{kind}")
         points = list(zip(survey["year"], survey["value"]))
         runs, gaps = _runs(points, years)
         for run in runs:
@@ -217,15 +223,11 @@ def trend_chart(survey: pd.DataFrame, weighing: pd.DataFrame, lang: str, name: s
         # The reference points on top, each its own shape, so none hides another (Riau 20,1
         # under the nation's 19,8; Jawa Tengah 17,0 under Tegal's 15,9).
         for frame, kind in references:
-            panel.dots(list(zip(frame["year"], frame["value"])), PROVINCE if kind == "province" else NATIONAL,
-                       4.5 if kind == "province" else 3, css=f"ref-{kind}", square=kind == "province")
+            color, _, radius, square = REFERENCE_STYLE[kind]
+            panel.dots(list(zip(frame["year"], frame["value"])), color, radius, css=f"ref-{kind}", square=square)
         panel.write_labels(7)
         line = lambda color, dash: (f'<line x1="0" x2="36" y1="0" y2="0" stroke="{color}" '  # noqa: E731
-                                    f'stroke-width="2" stroke-dasharray="{dash}"/>'
-                                    + ('<rect x="13.5" y="-4.5" width="9" height="9" fill="none" '
-                                       f'stroke="{color}" stroke-width="1.8"/>' if color == PROVINCE else
-                                       f'<circle cx="18" cy="0" r="3" fill="{color}"/>' if color == NATIONAL
-                                       else ""))
+                                    f'stroke-width="2" stroke-dasharray="{dash}"/>')
         entries = [(f'<circle cx="18" cy="0" r="7" fill="{REGENCY}" stroke="{REGENCY}"/>',
                     label or T.t("reg_legend_official", lang, name=name))]
         if any(secondary):
@@ -233,9 +235,11 @@ def trend_chart(survey: pd.DataFrame, weighing: pd.DataFrame, lang: str, name: s
                             T.t("reg_legend_secondary", lang)))
         if gaps:
             entries.append((line(REGENCY, GAP_DASH), T.t("reg_legend_gap", lang)))
-        for _, kind in references:
-            entries.append((line(PROVINCE, "7 5"), T.t("reg_legend_province", lang, name=province_name))
-                           if kind == "province" else (line(NATIONAL, "2 4"), T.t("reg_legend_national", lang)))
+        for _, kind in references:  # each reference's line with its marker
+            color, dash, radius, square = REFERENCE_STYLE[kind]
+            entries.append((line(color, dash) + _marker(18, 0, radius, color, square=square),
+                            T.t("reg_legend_province", lang, name=province_name) if kind == "province"
+                            else T.t("reg_legend_national", lang)))
         if target is not None:
             entries.append((line(TARGET, "10 5"), target[1]))
         legend_top = TOP + height + FONT + 44

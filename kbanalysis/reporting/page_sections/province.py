@@ -25,6 +25,7 @@ from .shared import (
     _target_count,
     banner,
     facility_births_source,
+    has_ski_figure,
     kbpp_template_offer,
     latest_facility_births,
     model_comparison,
@@ -152,14 +153,16 @@ def regency_trends(ctx: ReportContext, province: str, lang: str) -> tuple:
             single.append(maps.short_name(name))
         if len(known) >= 2:
             n_two += 1
-            # the change between two figures of one survey where the regency has them
-            same = same_survey_pair(known)
-            (_, before), (_, after) = same or [(0, v) for v in known["value"].tail(2)]
+            # the change between two figures of one survey where the regency has them,
+            # else between its last two figures (noted when they straddle SKI and SSGI)
+            pair = same_survey_pair(known)
+            like_for_like += pair is not None
+            if pair is None:
+                pair = tuple(zip(known["year"].astype(int).tail(2), known["value"].tail(2)))
+                across_surveys += (pair[0][0] in SKI_YEARS) != (pair[1][0] in SKI_YEARS)
+            (_, before), (_, after) = pair
             change = round(after, 1) - round(before, 1)
             down, up = down + (change <= -0.05), up + (change >= 0.05)
-            like_for_like += same is not None
-            across_surveys += same is None and ((int(known["year"].iloc[-1]) in SKI_YEARS)
-                                                != (int(known["year"].iloc[-2]) in SKI_YEARS))
     if not any(len(f) for _, f in panels):
         return ()
     caption = T.t("prov_regency_trends_caption", lang, n=len(members), n_two=n_two, down=down, up=up,
@@ -211,7 +214,7 @@ def _province_trend(ctx: ReportContext, province: str, lang: str) -> tuple:
                                       name, national=national, weighing=weighing,
                                       target=trend_target(lang))
     caption = T.t("prov_trend_caption", lang)
-    if SKI_YEARS & set(points.loc[points["value"].notna(), "year"].astype(int)):
+    if has_ski_figure(points):
         caption += " " + T.t("trend_caption_ski", lang)
     parts = [head, figure, B.paragraph(trend_sentence(points, lang)), B.figure_caption(caption)]
     if weighing is not None:

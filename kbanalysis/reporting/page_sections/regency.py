@@ -14,13 +14,13 @@ from .. import official as O
 from ..context import ReportContext
 from ..sourcing import planning_method, source_line, ssgi_regency_copy
 from .shared import (
-    SKI_YEARS,
     _cited,
     _indicator_label,
     _pct,
     _toward,
     banner,
     facility_births_source,
+    has_ski_figure,
     kbpp_template_offer,
     latest_facility_births,
     programme_count,
@@ -118,8 +118,7 @@ def regency_trend(ctx: ReportContext, code: str, lang: str) -> tuple:
     if change:
         parts.append(B.paragraph(change))
     caption = [T.t("reg_trend_caption", lang)]
-    if any(SKI_YEARS & set(series.loc[series["value"].notna(), "year"].astype(int))
-           for series in (survey, province, national)):
+    if has_ski_figure(survey, province, national):
         caption.append(T.t("trend_caption_ski", lang))
     if survey["secondary"].any():
         caption.append(T.t("reg_trend_caption_secondary", lang))

@@ -73,18 +73,17 @@ def trend_sentence(points: pd.DataFrame, lang: str, half_width: float | None = N
         return ""
     (prev_year, prev), (year, value) = [(int(r.year), float(r.value)) for r in known.tail(2).itertuples()]
     change = round(value, 1) - round(prev, 1)
+    direction = T.t("trend_up" if change > 0 else "trend_down", lang)
     if abs(change) < 0.05:
         sentence = T.t("trend_same", lang, prev_year=prev_year, year=year, value=_pct(value, lang))
     else:
         sentence = T.t("trend_change", lang, prev_year=prev_year, year=year,
-                       direction=T.t("trend_up" if change > 0 else "trend_down", lang),
-                       change=T.number(abs(change), lang, 1), prev=_pct(prev, lang),
+                       direction=direction, change=T.number(abs(change), lang, 1), prev=_pct(prev, lang),
                        value=_pct(value, lang))
         combined = None if half_width is None else math.hypot(half_width, half_width)
         if combined is not None and abs(change) < combined:
             sentence += " " + T.t("trend_within_noise", lang, half=T.number(half_width, lang, 0),
-                                  combined=T.number(combined, lang, 1),
-                                  direction=T.t("trend_up" if change > 0 else "trend_down", lang))
+                                  combined=T.number(combined, lang, 1), direction=direction)
     between = [y for y in sorted(SURVEY_BY_YEAR) if prev_year < y < year]
     if between:  # "since the previous survey" would be read as the survey just before
         sentence += " " + T.t("trend_between", lang, years=", ".join(SURVEY_BY_YEAR[y] for y in between))
@@ -94,13 +93,12 @@ def trend_sentence(points: pd.DataFrame, lang: str, half_width: float | None = N
         if same is not None:  # the like-for-like change can point the other way (Kalbar)
             (first_year, first), _ = same
             step = round(value, 1) - round(first, 1)
-            sentence += " " + T.t(
-                "trend_same_survey", lang, prev=SURVEY_BY_YEAR.get(first_year, str(first_year)),
-                now=SURVEY_BY_YEAR.get(year, str(year)),
-                change=(T.t("trend_no_change", lang) if abs(step) < 0.05 else
-                        f"{T.t('trend_up' if step > 0 else 'trend_down', lang)} {T.number(abs(step), lang, 1)} "
-                        + T.t("trend_points", lang)),
-                before=_pct(first, lang), after=_pct(value, lang))
+            moved = (T.t("trend_no_change", lang) if abs(step) < 0.05 else
+                     f"{T.t('trend_up' if step > 0 else 'trend_down', lang)} {T.number(abs(step), lang, 1)} "
+                     f"{T.t('trend_points', lang)}")
+            sentence += " " + T.t("trend_same_survey", lang, prev=SURVEY_BY_YEAR.get(first_year, str(first_year)),
+                                  now=SURVEY_BY_YEAR.get(year, str(year)), change=moved,
+                                  before=_pct(first, lang), after=_pct(value, lang))
     if "secondary" in known:
         quoted = [int(r.year) for r in known.tail(2).itertuples() if bool(r.secondary)]
         if len(quoted) == 2:
@@ -108,6 +106,12 @@ def trend_sentence(points: pd.DataFrame, lang: str, half_width: float | None = N
         elif quoted:
             sentence += " " + T.t("trend_secondary", lang, year=quoted[0])
     return sentence
+
+
+def has_ski_figure(*series: pd.DataFrame) -> bool:
+    """Whether any of ``series`` (``year, value``) has a figure in an SKI year: its chart's
+    caption then says that SKI and SSGI are different surveys."""
+    return any(SKI_YEARS & set(f.loc[f["value"].notna(), "year"].astype(int)) for f in series)
 
 
 def same_survey_pair(known: pd.DataFrame):
@@ -193,10 +197,10 @@ def programme_reasons(excluded: dict, sources, lang: str) -> str:
 
 
 _FILE_NAME = re.compile(r"\.(csv|tsv|txt|xlsx?|parquet)$", re.IGNORECASE)
-# A citation's page marker ("P. 73", "p.73", "page 73", "hal. 73"), written in the page's own
-# language: an Indonesian reader takes "P." for an English abbreviation.
 # Where a citation says its figure is printed: a page, a figure or table number, an address.
 _PRINTED_AT = re.compile(r"(hlm\.|p\.|pp\.|page\b|gambar\b|tabel\b|figure\b|table\b|https?://)", re.IGNORECASE)
+# A citation's page marker ("P. 73", "p.73", "page 73", "hal. 73"), written in the page's own
+# language: an Indonesian reader takes "P." for an English abbreviation.
 _PAGE_MARK = re.compile(r"(?<![^\s(,;])(?:pp?|pages?|hal|hlm|halaman)\.?\s*(?=\d)", re.IGNORECASE)
 
 
